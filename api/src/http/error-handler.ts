@@ -1,0 +1,42 @@
+import type { ErrorRequestHandler } from 'express';
+import { AppError, type ApiError } from '@cadenza/core';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  expose?: boolean;
+  message: string;
+}
+
+/** Maps body-parser failures (bad JSON, too large) to user errors with a clear message. */
+function fromBodyParser(error: BodyParserError): { status: number; body: ApiError } | null {
+  if (error.type === 'entity.parse.failed') {
+    return { status: 400, body: { code: 'invalid_json', message: `request body is not valid JSON: ${error.message}` } };
+  }
+  if (error.type === 'entity.too.large') {
+    return { status: 413, body: { code: 'body_too_large', message: 'request body exceeds the size limit' } };
+  }
+  if (error.expose && error.status && error.status < 500) {
+    return { status: error.status, body: { code: 'bad_request', message: error.message } };
+  }
+  return null;
+}
+
+/**
+ * The last middleware: user errors become 4xx JSON with what is wrong; anything else is
+ * logged with request context and answered with a 500 that leaks nothing.
+ */
+export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+  if (error instanceof AppError) {
+    if (error.status >= 500) console.error(`${req.method} ${req.path}: ${error.message}`);
+    res.status(error.status).json({ code: error.code, message: error.message, details: error.details });
+    return;
+  }
+  const parsed = fromBodyParser(error as BodyParserError);
+  if (parsed) {
+    res.status(parsed.status).json(parsed.body);
+    return;
+  }
+  console.error(`${req.method} ${req.path} failed:`, error);
+  res.status(500).json({ code: 'internal_error', message: 'internal error; the server logged the details' });
+};

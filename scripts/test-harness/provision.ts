@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Connection } from '@temporalio/client';
+import { runMigrations } from '@cadenza/activities/data';
+import { assertBinaryExists, REPO_ROOT, runSearchAttributeKeys, temporalBinaries } from '@cadenza/temporal';
+import { startEmbeddedPostgres } from '../services/embedded-postgres';
+import { dropDatabase, ensureDatabase, withDatabase, withPgClient } from '../services/postgres-admin';
+import { startLocalRedis } from '../services/local-redis';
+import { pingRedis } from '../services/redis-ping';
+import { freePort } from '../services/ports';
+import { withTimeout } from '@cadenza/core';
+
+/** A provisioned service: its address for tests, and how to release it afterwards. */
+export interface Provisioned {
+  address: string;
+  release: () => Promise<void>;
+}
+
+const CONNECT_TIMEOUT_MS = 5000;
+
+/**
+ * Temporal for tests: TEST_TEMPORAL_ADDRESS when set (checked with a short deadline),
+ * otherwise a fresh dev server from the project's CLI with the search attributes registered.
+ */
+export async function provisionTemporal(env: NodeJS.ProcessEnv): Promise<Provisioned> {
+  if (env.TEST_TEMPORAL_ADDRESS) {
+    const address = env.TEST_TEMPORAL_ADDRESS;
+    const connection = await withTimeout(
+      Connection.connect({ address, connectTimeout: CONNECT_TIMEOUT_MS }),
+      CONNECT_TIMEOUT_MS + 1000,
+      `Temporal at ${address}`,
+    ).catch((error: Error) => {
+      throw new Error(`Temporal at ${address} (TEST_TEMPORAL_ADDRESS): ${error.message}`);
+    });
+    await connection.close();
+    return { address, release: async () => undefined };
+  }
+  const { cli } = temporalBinaries(env);
+  assertBinaryExists(cli, 'TEMPORAL_CLI');
+  const port = await freePort();
+  const testEnv = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path: cli },
+      ip: '127.0.0.1',
+      port,
+      ui: false,
+      searchAttributes: Object.values(runSearchAttributeKeys),
+      extraArgs: ['--log-level', 'error'],
+    },
+  });
+  return { address: `127.0.0.1:${port}`, release: () => testEnv.teardown() };
+}
+
+/**
+ * PostgreSQL for tests: a database made for this run (and dropped after) on the server
+ * of TEST_DATABASE_URL, or else on an embedded PostgreSQL kept under .data/test-postgres.
+ */
+export async function provisionPostgres(env: NodeJS.ProcessEnv): Promise<Provisioned> {
+  const server = env.TEST_DATABASE_URL
+    ? { url: env.TEST_DATABASE_URL, stop: async () => undefined }
+    : await startEmbeddedPostgres({ dir: path.join(REPO_ROOT, '.data', 'test-postgres'), port: await freePort() });
+  try {
+    await withPgClient(server.url, (client) => client.query('SELECT 1'), CONNECT_TIMEOUT_MS);
+    const database = `cadenza_test_${process.pid}_${Date.now()}`;
+    await ensureDatabase(server.url, database);
+    const url = withDatabase(server.url, database);
+    await runMigrations(url);
+    return {
+      address: url,
+      release: async () => {
+        await dropDatabase(server.url, database);
+        await server.stop();
+      },
+    };
+  } catch (error) {
+    await server.stop();
+    const source = env.TEST_DATABASE_URL ? ' (TEST_DATABASE_URL)' : '';
+    throw new Error(`${error instanceof Error ? error.message : error}${source}`);
+  }
+}
+
+/** Redis for tests: TEST_REDIS_URL when set, otherwise a memory-only redis-server on a free port. */
+export async function provisionRedis(env: NodeJS.ProcessEnv): Promise<Provisioned> {
+  if (env.TEST_REDIS_URL) {
+    await pingRedis(env.TEST_REDIS_URL, CONNECT_TIMEOUT_MS).catch((error: Error) => {
+      throw new Error(`${error.message} (TEST_REDIS_URL)`);
+    });
+    return { address: env.TEST_REDIS_URL, release: async () => undefined };
+  }
+  const redis = await startLocalRedis({ port: await freePort(), log: () => undefined });
+  return { address: redis.url, release: () => redis.process.stop(2000) };
+}

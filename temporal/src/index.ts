@@ -1,0 +1,4 @@
+export { temporalBinaries, assertBinaryExists, REPO_ROOT, type TemporalBinaries } from './binaries';
+export { devServerArgs, type DevServerOptions } from './dev-server-args';
+export { ensureSearchAttributes, missingSearchAttributes } from './search-attributes';
+export { runSearchAttributeKeys } from './search-attribute-keys';

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { DEFAULT_TASK_QUEUE, parseEnv } from '@cadenza/core';
+
+export const workerConfigSchema = z.object({
+  DATABASE_URL: z.string().url().describe('PostgreSQL connection URL the activities write to'),
+  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233').describe('Temporal frontend host:port (gRPC)'),
+  TEMPORAL_NAMESPACE: z.string().default('default').describe('Temporal namespace the worker polls'),
+  TEMPORAL_TASK_QUEUE: z.string().default(DEFAULT_TASK_QUEUE).describe('task queue for flow workflows and activities'),
+  WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(10)
+    .describe('seconds running activities get to finish on shutdown, in seconds'),
+});
+
+export type WorkerConfig = z.infer<typeof workerConfigSchema>;
+
+export const loadWorkerConfig = (env = process.env): WorkerConfig => parseEnv('worker', workerConfigSchema, env);

@@ -1,0 +1,1 @@
+export { smokeWorkflow, type SmokeWorkflowInput } from './smoke-workflow';
