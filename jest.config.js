@@ -1,10 +1,21 @@
 /** One jest run for every Node package; integration tests share the services global setup starts. */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/core', '<rootDir>/workflows', '<rootDir>/activities', '<rootDir>/workers', '<rootDir>/api', '<rootDir>/temporal', '<rootDir>/scripts'],
+  roots: [
+    '<rootDir>/core',
+    '<rootDir>/workflows',
+    '<rootDir>/activities',
+    '<rootDir>/workers',
+    '<rootDir>/api',
+    '<rootDir>/temporal',
+    '<rootDir>/scripts',
+  ],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+    '^.+\\.ts$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
   },
   globalSetup: '<rootDir>/scripts/test-harness/global-setup.ts',
   globalTeardown: '<rootDir>/scripts/test-harness/global-teardown.ts',

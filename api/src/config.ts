@@ -9,13 +9,22 @@ export const apiConfigSchema = z.object({
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233').describe('Temporal frontend host:port (gRPC)'),
   TEMPORAL_NAMESPACE: z.string().default('default').describe('Temporal namespace runs start in'),
   TEMPORAL_TASK_QUEUE: z.string().default(DEFAULT_TASK_QUEUE).describe('task queue the workers poll'),
-  TEMPORAL_UI_URL: z.string().url().default('http://localhost:8233').describe('Temporal Web UI base URL, for run deep links'),
+  TEMPORAL_UI_URL: z
+    .string()
+    .url()
+    .default('http://localhost:8233')
+    .describe('Temporal Web UI base URL, for run deep links'),
   WEB_DIST_DIR: z
     .string()
     .default(path.resolve(__dirname, '..', '..', 'web', 'dist'))
     .describe('folder of the built web app the API serves'),
   BODY_LIMIT: z.string().default('1mb').describe('largest JSON request body accepted, in bytes or with a unit (1mb)'),
-  READY_PROBE_TIMEOUT_MS: z.coerce.number().int().min(100).default(2000).describe('per-service readiness probe timeout, in milliseconds'),
+  READY_PROBE_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(2000)
+    .describe('per-service readiness probe timeout, in milliseconds'),
 });
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>;

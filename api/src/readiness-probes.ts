@@ -1,7 +1,7 @@
 import type { ConnectionLike } from '@temporalio/client';
 import type { Redis } from 'ioredis';
 import type { DataSource } from '@cadenza/activities/data';
-import { summarizeReadiness, withTimeout, type ReadinessReport, type ServiceCheck } from "@cadenza/core";
+import { summarizeReadiness, withTimeout, type ReadinessReport, type ServiceCheck } from '@cadenza/core';
 
 export interface ReadinessDependencies {
   temporal: ConnectionLike;
@@ -22,7 +22,12 @@ async function check(probe: () => Promise<unknown>, what: string, timeoutMs: num
 }
 
 /** Probes Temporal, PostgreSQL and Redis in parallel, each with its own deadline. */
-export async function probeReadiness({ temporal, db, redis, timeoutMs }: ReadinessDependencies): Promise<ReadinessReport> {
+export async function probeReadiness({
+  temporal,
+  db,
+  redis,
+  timeoutMs,
+}: ReadinessDependencies): Promise<ReadinessReport> {
   const [temporalCheck, postgres, redisCheck] = await Promise.all([
     check(() => temporal.workflowService.getSystemInfo({}), 'Temporal', timeoutMs),
     check(() => db.query('SELECT 1'), 'PostgreSQL', timeoutMs),

@@ -44,7 +44,9 @@ describe('smoke run: API -> Temporal -> activity -> PostgreSQL -> API', () => {
       return undefined;
     });
     expect(listed.status.name).toBe('COMPLETED');
-    expect(listed.typedSearchAttributes.getAll().map((pair) => pair.key.name)).toEqual(expect.arrayContaining(['TenantId', 'RunKind']));
+    expect(listed.typedSearchAttributes.getAll().map((pair) => pair.key.name)).toEqual(
+      expect.arrayContaining(['TenantId', 'RunKind']),
+    );
   });
 
   it("does not show one tenant's run to another tenant", async () => {
@@ -70,7 +72,11 @@ describe('smoke run: API -> Temporal -> activity -> PostgreSQL -> API', () => {
     const post = (body: string) => api('/api/v1/smoke-runs', { method: 'POST', body }, quiet.apiKey);
     const empty = await post(JSON.stringify({ message: '' }));
     expect(empty.status).toBe(400);
-    const body = (await empty.json()) as { code: string; message: string; details: { fields: Array<{ field: string }> } };
+    const body = (await empty.json()) as {
+      code: string;
+      message: string;
+      details: { fields: Array<{ field: string }> };
+    };
     expect(body.code).toBe('validation_failed');
     expect(body.details.fields[0]?.field).toBe('body.message');
 
@@ -92,7 +98,9 @@ describe('smoke run: API -> Temporal -> activity -> PostgreSQL -> API', () => {
     expect(report.status).toBe('ready');
     expect(Object.keys(report.services).sort()).toEqual(['postgres', 'redis', 'temporal']);
 
-    const doc = (await (await fetch(`${platform.baseUrl}/api/v1/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    const doc = (await (await fetch(`${platform.baseUrl}/api/v1/openapi.json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
     expect(Object.keys(doc.paths)).toContain('/api/v1/smoke-runs');
   });
 });

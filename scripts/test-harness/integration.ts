@@ -15,9 +15,15 @@ export async function connectTestDb(): Promise<DataSource> {
 }
 
 /** A fresh tenant and a live API key for it, so each test file is isolated from the others. */
-export async function createTenantWithKey(db: DataSource, name = 'Test tenant'): Promise<{ tenantId: string; apiKey: string }> {
+export async function createTenantWithKey(
+  db: DataSource,
+  name = 'Test tenant',
+): Promise<{ tenantId: string; apiKey: string }> {
   const tenant = await createTenant(db, name);
-  return { tenantId: tenant.id, apiKey: await createApiKey(db, tenant.id, 'test key') };
+  return {
+    tenantId: tenant.id,
+    apiKey: await createApiKey(db, tenant.id, 'test key'),
+  };
 }
 
 let runtimeInstalled = false;
@@ -56,9 +62,19 @@ export async function startTestPlatform(taskQueue: string): Promise<TestPlatform
   const db = await connectTestDb();
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
   const connection = await Connection.connect({ address: temporalAddress });
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
-  const worker = await createWorker({ connection: nativeConnection, namespace: config.TEMPORAL_NAMESPACE, taskQueue, db });
+  const temporal = new Client({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+  });
+  const nativeConnection = await NativeConnection.connect({
+    address: temporalAddress,
+  });
+  const worker = await createWorker({
+    connection: nativeConnection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue,
+    db,
+  });
   const running = worker.run();
   const server: Server = await new Promise((resolve) => {
     const listening = createApp({ config, db, redis, temporal }).listen(0, '127.0.0.1', () => resolve(listening));

@@ -3,12 +3,12 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Connection } from '@temporalio/client';
 import { runMigrations } from '@cadenza/activities/data';
 import { assertBinaryExists, REPO_ROOT, runSearchAttributeKeys, temporalBinaries } from '@cadenza/temporal';
-import { startEmbeddedPostgres } from '../services/embedded-postgres';
 import { dropDatabase, ensureDatabase, withDatabase, withPgClient } from '../services/postgres-admin';
 import { startLocalRedis } from '../services/local-redis';
 import { pingRedis } from '../services/redis-ping';
 import { freePort } from '../services/ports';
 import { withTimeout } from '@cadenza/core';
+import type * as EmbeddedPostgresModule from '../services/embedded-postgres';
 
 /** A provisioned service: its address for tests, and how to release it afterwards. */
 export interface Provisioned {
@@ -51,6 +51,13 @@ export async function provisionTemporal(env: NodeJS.ProcessEnv): Promise<Provisi
   return { address: `127.0.0.1:${port}`, release: () => testEnv.teardown() };
 }
 
+/** Loaded only when needed: embedded-postgres is an ES module with process-wide exit hooks. */
+async function startEmbedded(options: { dir: string; port: number }) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose, see above
+  const { startEmbeddedPostgres } = require('../services/embedded-postgres') as typeof EmbeddedPostgresModule;
+  return startEmbeddedPostgres(options);
+}
+
 /**
  * PostgreSQL for tests: a database made for this run (and dropped after) on the server
  * of TEST_DATABASE_URL, or else on an embedded PostgreSQL kept under .data/test-postgres.
@@ -58,7 +65,10 @@ export async function provisionTemporal(env: NodeJS.ProcessEnv): Promise<Provisi
 export async function provisionPostgres(env: NodeJS.ProcessEnv): Promise<Provisioned> {
   const server = env.TEST_DATABASE_URL
     ? { url: env.TEST_DATABASE_URL, stop: async () => undefined }
-    : await startEmbeddedPostgres({ dir: path.join(REPO_ROOT, '.data', 'test-postgres'), port: await freePort() });
+    : await startEmbedded({
+        dir: path.join(REPO_ROOT, '.data', 'test-postgres'),
+        port: await freePort(),
+      });
   try {
     await withPgClient(server.url, (client) => client.query('SELECT 1'), CONNECT_TIMEOUT_MS);
     const database = `cadenza_test_${process.pid}_${Date.now()}`;
@@ -87,6 +97,9 @@ export async function provisionRedis(env: NodeJS.ProcessEnv): Promise<Provisione
     });
     return { address: env.TEST_REDIS_URL, release: async () => undefined };
   }
-  const redis = await startLocalRedis({ port: await freePort(), log: () => undefined });
+  const redis = await startLocalRedis({
+    port: await freePort(),
+    log: () => undefined,
+  });
   return { address: redis.url, release: () => redis.process.stop(2000) };
 }

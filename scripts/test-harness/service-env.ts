@@ -3,9 +3,21 @@
  * per service (its address, or why it is unavailable); test files read them back.
  */
 export const TEST_SERVICES = {
-  temporal: { label: 'Temporal', addressVar: 'CADENZA_TEST_TEMPORAL_ADDRESS', errorVar: 'CADENZA_TEST_TEMPORAL_ERROR' },
-  postgres: { label: 'PostgreSQL', addressVar: 'CADENZA_TEST_DATABASE_URL', errorVar: 'CADENZA_TEST_POSTGRES_ERROR' },
-  redis: { label: 'Redis', addressVar: 'CADENZA_TEST_REDIS_URL', errorVar: 'CADENZA_TEST_REDIS_ERROR' },
+  temporal: {
+    label: 'Temporal',
+    addressVar: 'CADENZA_TEST_TEMPORAL_ADDRESS',
+    errorVar: 'CADENZA_TEST_TEMPORAL_ERROR',
+  },
+  postgres: {
+    label: 'PostgreSQL',
+    addressVar: 'CADENZA_TEST_DATABASE_URL',
+    errorVar: 'CADENZA_TEST_POSTGRES_ERROR',
+  },
+  redis: {
+    label: 'Redis',
+    addressVar: 'CADENZA_TEST_REDIS_URL',
+    errorVar: 'CADENZA_TEST_REDIS_ERROR',
+  },
 } as const;
 
 export type TestServiceName = keyof typeof TEST_SERVICES;

@@ -12,5 +12,8 @@ type KeyFor<N extends RunSearchAttributeName> = (typeof RUN_SEARCH_ATTRIBUTES)[N
 
 /** Typed Temporal keys for the run search attributes declared in core. */
 export const runSearchAttributeKeys = Object.fromEntries(
-  Object.entries(RUN_SEARCH_ATTRIBUTES).map(([name, kind]) => [name, defineSearchAttributeKey(name, TYPE_BY_KIND[kind])]),
+  Object.entries(RUN_SEARCH_ATTRIBUTES).map(([name, kind]) => [
+    name,
+    defineSearchAttributeKey(name, TYPE_BY_KIND[kind]),
+  ]),
 ) as { [N in RunSearchAttributeName]: KeyFor<N> };

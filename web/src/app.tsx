@@ -1,4 +1,16 @@
-import { Alert, AppBar, Box, Card, CardContent, Chip, Container, Link, Stack, Toolbar, Typography } from '@mui/material';
+import {
+  Alert,
+  AppBar,
+  Box,
+  Card,
+  CardContent,
+  Chip,
+  Container,
+  Link,
+  Stack,
+  Toolbar,
+  Typography,
+} from '@mui/material';
 import { SERVICE_NAMES } from '@cadenza/core';
 import { useReadiness } from './use-readiness';
 
@@ -52,7 +64,7 @@ export function App() {
         </Card>
         <Stack spacing={1}>
           <Link href="/api/docs">API reference</Link>
-          <Link href={import.meta.env.VITE_TEMPORAL_UI_URL ?? "http://localhost:8233"} target="_blank" rel="noreferrer">
+          <Link href={import.meta.env.VITE_TEMPORAL_UI_URL ?? 'http://localhost:8233'} target="_blank" rel="noreferrer">
             Temporal Web UI (runs, histories, search attributes)
           </Link>
         </Stack>

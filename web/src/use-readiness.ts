@@ -14,7 +14,8 @@ export function useReadiness(): { report?: ReadinessReport; error?: string } {
         const report = ReadinessReportSchema.parse(await response.json());
         if (!cancelled) setState({ report });
       } catch (error) {
-        if (!cancelled) setState({ error: `The API did not answer: ${error instanceof Error ? error.message : error}` });
+        if (!cancelled)
+          setState({ error: `The API did not answer: ${error instanceof Error ? error.message : error}` });
       }
     };
     void load();

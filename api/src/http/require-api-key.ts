@@ -14,7 +14,7 @@ export function requireApiKey(db: DataSource): RequestHandler {
   return async (req, res, next) => {
     const match = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
     if (!match) throw new UnauthorizedError();
-    const tenantId = await findTenantIdForApiKey(db, match[1] ?? "");
+    const tenantId = await findTenantIdForApiKey(db, match[1] ?? '');
     if (!tenantId) throw new UnauthorizedError('the API key is unknown or revoked');
     (res.locals as AuthenticatedLocals).tenantId = tenantId;
     next();

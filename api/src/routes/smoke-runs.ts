@@ -40,7 +40,10 @@ export function smokeRunRoutes(deps: SmokeRunRouteDependencies): Router {
         { key: runSearchAttributeKeys.RunKind, value: 'smoke' },
       ],
     });
-    res.status(202).location(`${req.baseUrl}/${encodeURIComponent(workflowId)}`).json({ workflowId, temporalUiUrl: uiUrl(workflowId) });
+    res
+      .status(202)
+      .location(`${req.baseUrl}/${encodeURIComponent(workflowId)}`)
+      .json({ workflowId, temporalUiUrl: uiUrl(workflowId) });
   });
 
   router.get('/:workflowId', async (req, res) => {
@@ -57,7 +60,9 @@ export function smokeRunRoutes(deps: SmokeRunRouteDependencies): Router {
     const view: SmokeRunView = {
       workflowId,
       status: description.status.name,
-      searchAttributes: Object.fromEntries(description.typedSearchAttributes.getAll().map((pair) => [pair.key.name, pair.value])),
+      searchAttributes: Object.fromEntries(
+        description.typedSearchAttributes.getAll().map((pair) => [pair.key.name, pair.value]),
+      ),
       record: await findSmokeRun(deps.db, tenantId, workflowId),
       temporalUiUrl: uiUrl(workflowId),
     };

@@ -1,0 +1,65 @@
+import type { Node } from './node-kinds';
+
+/** A place where a node depends on a contact field existing. */
+export type FieldReference = {
+  /** Field path without the `contact.` prefix, e.g. "firstName" or "custom.industry". */
+  field: string;
+  /** The placeholder as written, when the reference is inside text. */
+  template?: string;
+};
+
+const CONTACT_PLACEHOLDER = /\{\{\s*contact\.([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)[^}]*\}\}/g;
+
+/** The `{{contact.<field>}}` placeholders in one piece of text. */
+export function templateReferences(text: string): FieldReference[] {
+  return [...text.matchAll(CONTACT_PLACEHOLDER)].map((match) => ({ field: match[1] ?? '', template: match[0] }));
+}
+
+/**
+ * Every contact field a node reads or writes: placeholders in any text setting, `contact.`
+ * fields in conditions (found by shape, wherever a kind nests them), and the settings that
+ * name a field outright. A new kind with a field-name setting must be added to the switch.
+ */
+export function contactFieldReferences(node: Node): FieldReference[] {
+  const found: FieldReference[] = [];
+  walk(node.settings, (value) => {
+    if (typeof value === 'string') found.push(...templateReferences(value));
+    else if (isConditionRule(value) && value.field.startsWith('contact.')) {
+      found.push({ field: value.field.slice('contact.'.length) });
+    }
+  });
+  found.push(...namedFields(node).map((field) => ({ field })));
+  return found;
+}
+
+function namedFields(node: Node): string[] {
+  switch (node.type) {
+    case 'update_field':
+      return [node.settings.field];
+    case 'llm_generate':
+      return node.settings.saveToField ? [node.settings.saveToField] : [];
+    case 'wait':
+      return node.settings.mode === 'until_field' ? [node.settings.field] : [];
+    case 'contact_updated':
+      return node.settings.fields;
+    default:
+      return [];
+  }
+}
+
+/** True when the field, or an object field containing it (`custom` for `custom.industry`), is known. */
+export function isKnownField(field: string, knownFields: ReadonlySet<string>): boolean {
+  const parts = field.split('.');
+  return parts.some((_, i) => knownFields.has(parts.slice(0, i + 1).join('.')));
+}
+
+function isConditionRule(value: object): value is { field: string; operator: string } {
+  return 'operator' in value && 'field' in value && typeof value.field === 'string';
+}
+
+function walk(value: unknown, visit: (value: string | object) => void): void {
+  if (typeof value === 'string') return visit(value);
+  if (value === null || typeof value !== 'object') return;
+  visit(value);
+  for (const child of Array.isArray(value) ? value : Object.values(value)) walk(child, visit);
+}

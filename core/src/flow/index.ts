@@ -1,0 +1,14 @@
+// The flow model's public surface: schemas and types for definitions, node kind metadata,
+// and the validator that save and publish call.
+export * from './condition';
+export * from './primitives';
+export * from './node-shape';
+export * from './trigger-nodes';
+export * from './action-nodes';
+export * from './control-nodes';
+export * from './node-kinds';
+export * from './flow-settings';
+export * from './flow-definition';
+export * from './flow-errors';
+export * from './field-references';
+export { validateFlowDefinition, type ValidateFlowOptions, type FlowValidationResult } from './validate-flow';

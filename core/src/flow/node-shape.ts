@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { nodeIdSchema } from './primitives';
+
+export const positionSchema = z
+  .object({ x: z.number(), y: z.number() })
+  .describe('Where the designer draws the node; ignored by the engine');
+
+/**
+ * The envelope every node kind shares. Only `settings` differs per kind, and `type` is the
+ * discriminator, so the flow schema can route each node to exactly one settings schema.
+ */
+export function nodeSchemaOf<const T extends string, S extends z.ZodType>(type: T, settings: S) {
+  return z.object({
+    id: nodeIdSchema,
+    type: z.literal(type),
+    position: positionSchema,
+    label: z.string().max(120).optional().describe('Title the designer shows instead of the kind name'),
+    settings,
+  });
+}

@@ -1,0 +1,27 @@
+import { loadLauncherConfig, portsToClaim } from './launcher-config';
+
+describe('launcher config', () => {
+  it('claims every local service port by default', () => {
+    const ports = portsToClaim(loadLauncherConfig({}));
+    expect(ports.map((p) => [p.port, p.variable])).toEqual([
+      [3000, 'PORT'],
+      [7233, 'TEMPORAL_PORT'],
+      [8233, 'TEMPORAL_UI_PORT'],
+      [5433, 'CADENZA_PG_PORT'],
+      [6380, 'CADENZA_REDIS_PORT'],
+    ]);
+  });
+
+  it('claims no port for a service given by URL', () => {
+    const config = loadLauncherConfig({
+      TEMPORAL_ADDRESS: 'temporal:7233',
+      DATABASE_URL: 'postgres://db/cadenza',
+      REDIS_URL: 'redis://cache:6379',
+    });
+    expect(portsToClaim(config).map((p) => p.variable)).toEqual(['PORT']);
+  });
+
+  it('refuses a bad value naming the variable', () => {
+    expect(() => loadLauncherConfig({ CADENZA_PG_PORT: 'abc' })).toThrow(/CADENZA_PG_PORT/);
+  });
+});

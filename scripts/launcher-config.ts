@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { parseEnv, portVar } from '@cadenza/core';
+import { REPO_ROOT } from '@cadenza/temporal';
+
+/** What the launcher reads. Services given by URL are used as they are; the rest start locally. */
+export const launcherConfigSchema = z.object({
+  CADENZA_DATA_DIR: z
+    .string()
+    .default(path.join(REPO_ROOT, '.data'))
+    .describe('folder for local service data (Temporal SQLite file, embedded PostgreSQL, Redis AOF)'),
+  PORT: portVar.default(3000).describe('HTTP port of the API and web app'),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .optional()
+    .describe('an existing Temporal frontend (host:port); unset starts the dev server'),
+  TEMPORAL_NAMESPACE: z.string().default('default').describe('Temporal namespace'),
+  TEMPORAL_PORT: portVar.default(7233).describe('gRPC port of the local Temporal dev server'),
+  TEMPORAL_UI_PORT: portVar.default(8233).describe('port of the local Temporal Web UI'),
+  TEMPORAL_UI_URL: z.string().url().optional().describe('Temporal Web UI base URL; defaults to the local one'),
+  DATABASE_URL: z.string().url().optional().describe('an existing PostgreSQL; unset starts an embedded one'),
+  CADENZA_PG_PORT: portVar.default(5433).describe('port of the embedded PostgreSQL'),
+  REDIS_URL: z.string().url().optional().describe('an existing Redis; unset starts a local redis-server'),
+  CADENZA_REDIS_PORT: portVar.default(6380).describe('port of the local redis-server'),
+});
+
+export type LauncherConfig = z.infer<typeof launcherConfigSchema>;
+
+export const loadLauncherConfig = (env = process.env): LauncherConfig =>
+  parseEnv('launcher', launcherConfigSchema, env);
+
+/** The ports the launcher will bind itself, each with the variable that moves it. */
+export function portsToClaim(config: LauncherConfig) {
+  return [
+    { port: config.PORT, variable: 'PORT', service: 'API and web app' },
+    ...(config.TEMPORAL_ADDRESS
+      ? []
+      : [
+          {
+            port: config.TEMPORAL_PORT,
+            variable: 'TEMPORAL_PORT',
+            service: 'Temporal dev server',
+          },
+          {
+            port: config.TEMPORAL_UI_PORT,
+            variable: 'TEMPORAL_UI_PORT',
+            service: 'Temporal Web UI',
+          },
+        ]),
+    ...(config.DATABASE_URL
+      ? []
+      : [
+          {
+            port: config.CADENZA_PG_PORT,
+            variable: 'CADENZA_PG_PORT',
+            service: 'embedded PostgreSQL',
+          },
+        ]),
+    ...(config.REDIS_URL
+      ? []
+      : [
+          {
+            port: config.CADENZA_REDIS_PORT,
+            variable: 'CADENZA_REDIS_PORT',
+            service: 'local Redis',
+          },
+        ]),
+  ];
+}

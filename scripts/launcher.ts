@@ -1,0 +1,256 @@
+/**
+ * `npm start`: brings up the whole platform on one machine and supervises it.
+ * Temporal, PostgreSQL and Redis start locally unless their URLs are given; then
+ * migrations run, the worker and the API start, and a smoke workflow checks the chain.
+ * Ctrl-C stops everything, the services last.
+ */
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { ConfigError, type SmokeRunView } from '@cadenza/core';
+import { REPO_ROOT, ensureSearchAttributes } from '@cadenza/temporal';
+import {
+  createDataSource,
+  ensureTenant,
+  registerApiKey,
+  runMigrations,
+  type DataSource,
+} from '@cadenza/activities/data';
+import { loadLauncherConfig, portsToClaim, type LauncherConfig } from './launcher-config';
+import { ManagedProcess } from './services/managed-process';
+import { takenPortMessages } from './services/ports';
+import { startLocalTemporal } from './services/local-temporal';
+import { embeddedPostgresPassword, embeddedPostgresUrl } from './services/embedded-postgres-password';
+import { ensureDatabase, withDatabase, withPgClient } from './services/postgres-admin';
+import { startLocalRedis } from './services/local-redis';
+import { pingRedis } from './services/redis-ping';
+import { waitUntil } from './services/wait-until';
+import { loadOrCreateDevApiKey } from './dev-api-key';
+
+const say = (message: string) => console.log(`[cadenza] ${message}`);
+const DEV_TENANT = 'Development workspace';
+
+interface Stoppable {
+  name: string;
+  stop: () => Promise<void>;
+  halt?: () => void;
+}
+
+/** Everything started so far, stopped in reverse order on shutdown or failure. */
+const started: Stoppable[] = [];
+
+async function startTemporal(config: LauncherConfig): Promise<string> {
+  if (config.TEMPORAL_ADDRESS) return config.TEMPORAL_ADDRESS;
+  say('starting the Temporal dev server');
+  const temporal = await startLocalTemporal({
+    dataDir: path.join(config.CADENZA_DATA_DIR, 'temporal'),
+    port: config.TEMPORAL_PORT,
+    uiPort: config.TEMPORAL_UI_PORT,
+    namespace: config.TEMPORAL_NAMESPACE,
+  });
+  started.push({
+    name: 'temporal',
+    stop: () => temporal.process.stop(15_000),
+    halt: () => temporal.process.halt(),
+  });
+  return temporal.address;
+}
+
+async function registerSearchAttributes(address: string, namespace: string): Promise<void> {
+  const connection = await Connection.connect({
+    address,
+    connectTimeout: 5000,
+  }).catch((error: Error) => {
+    throw new Error(`Temporal at ${address} is unreachable (TEMPORAL_ADDRESS): ${error.message}`);
+  });
+  try {
+    const added = await ensureSearchAttributes(connection, namespace);
+    if (added.length) say(`registered search attributes: ${added.join(', ')}`);
+  } finally {
+    await connection.close();
+  }
+}
+
+async function startPostgres(config: LauncherConfig): Promise<string> {
+  if (config.DATABASE_URL) return config.DATABASE_URL;
+  say('starting the embedded PostgreSQL');
+  const dir = path.join(config.CADENZA_DATA_DIR, 'postgres');
+  const serverUrl = embeddedPostgresUrl(embeddedPostgresPassword(dir), config.CADENZA_PG_PORT);
+  startNodeProcess('postgres', 'scripts/services/embedded-postgres-process.ts', {
+    CADENZA_PG_DIR: dir,
+    CADENZA_PG_PORT: String(config.CADENZA_PG_PORT),
+  });
+  // The first start runs initdb, which takes a while on a cold disk.
+  await waitUntil(
+    'embedded PostgreSQL',
+    () => withPgClient(serverUrl, (client) => client.query('SELECT 1'), 1000).then(() => true),
+    {
+      timeoutMs: 120_000,
+      intervalMs: 500,
+    },
+  );
+  await ensureDatabase(serverUrl, 'cadenza');
+  return withDatabase(serverUrl, 'cadenza');
+}
+
+async function startRedis(config: LauncherConfig): Promise<string> {
+  if (config.REDIS_URL) {
+    await pingRedis(config.REDIS_URL).catch((error: Error) => {
+      throw new Error(`${error.message} (REDIS_URL)`);
+    });
+    return config.REDIS_URL;
+  }
+  say('starting redis-server');
+  const redis = await startLocalRedis({
+    port: config.CADENZA_REDIS_PORT,
+    dataDir: path.join(config.CADENZA_DATA_DIR, 'redis'),
+    restart: true,
+  });
+  started.push({
+    name: 'redis',
+    stop: () => redis.process.stop(5000),
+    halt: () => redis.process.halt(),
+  });
+  return redis.url;
+}
+
+/** The development tenant and its API key, made once and found again on later starts. */
+async function seedDevTenant(databaseUrl: string, dataDir: string): Promise<string> {
+  const db: DataSource = await createDataSource({
+    url: databaseUrl,
+    poolSize: 1,
+  }).initialize();
+  try {
+    const tenant = await ensureTenant(db, DEV_TENANT);
+    const apiKey = loadOrCreateDevApiKey(dataDir);
+    await registerApiKey(db, tenant.id, 'launcher development key', apiKey);
+    return apiKey;
+  } finally {
+    await db.destroy();
+  }
+}
+
+function startNodeProcess(name: string, entry: string, env: NodeJS.ProcessEnv): ManagedProcess {
+  const child = new ManagedProcess({
+    name,
+    command: process.execPath,
+    args: ['--import', 'tsx', entry],
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    restart: true,
+  }).start();
+  started.push({
+    name,
+    stop: () => child.stop(15_000),
+    halt: () => child.halt(),
+  });
+  return child;
+}
+
+async function runSelfCheck(apiUrl: string, apiKey: string): Promise<SmokeRunView> {
+  const headers = {
+    'content-type': 'application/json',
+    authorization: `Bearer ${apiKey}`,
+  };
+  const response = await fetch(`${apiUrl}/api/v1/smoke-runs`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      message: `launcher self-check ${new Date().toISOString()}`,
+    }),
+  });
+  if (response.status !== 202)
+    throw new Error(`self-check could not start a smoke run: ${response.status} ${await response.text()}`);
+  const { workflowId } = (await response.json()) as { workflowId: string };
+  return waitUntil(
+    'the smoke workflow (is the worker running?)',
+    async () => {
+      const view = (await (
+        await fetch(`${apiUrl}/api/v1/smoke-runs/${encodeURIComponent(workflowId)}`, { headers })
+      ).json()) as SmokeRunView;
+      return view.status === 'COMPLETED' && view.record ? view : undefined;
+    },
+    { timeoutMs: 120_000, intervalMs: 500 },
+  );
+}
+
+let shuttingDown = false;
+
+async function shutdown(exitCode: number): Promise<never> {
+  if (!shuttingDown) {
+    shuttingDown = true;
+    say('stopping…');
+    for (const service of started) service.halt?.();
+    for (const service of started.reverse()) {
+      await service.stop().catch((error: Error) => say(`${service.name} did not stop cleanly: ${error.message}`));
+    }
+    say('stopped');
+  }
+  process.exit(exitCode);
+}
+
+async function main(): Promise<void> {
+  const launchedAt = performance.now();
+  const config = loadLauncherConfig();
+  const taken = await takenPortMessages(portsToClaim(config));
+  if (taken.length) throw new Error(taken.join('\n'));
+
+  const [temporalAddress, databaseUrl, redisUrl] = await Promise.all([
+    startTemporal(config),
+    startPostgres(config),
+    startRedis(config),
+  ]);
+  await registerSearchAttributes(temporalAddress, config.TEMPORAL_NAMESPACE);
+  const applied = await runMigrations(databaseUrl);
+  if (applied.length) say(`applied migrations: ${applied.join(', ')}`);
+  const apiKey = await seedDevTenant(databaseUrl, config.CADENZA_DATA_DIR);
+
+  const temporalUiUrl = config.TEMPORAL_UI_URL ?? `http://localhost:${config.TEMPORAL_UI_PORT}`;
+  const shared = {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_NAMESPACE: config.TEMPORAL_NAMESPACE,
+    TEMPORAL_UI_URL: temporalUiUrl,
+  };
+  startNodeProcess('worker', 'workers/src/main.ts', shared);
+  startNodeProcess('api', 'api/src/main.ts', {
+    ...shared,
+    PORT: String(config.PORT),
+  });
+
+  const apiUrl = `http://127.0.0.1:${config.PORT}`;
+  await waitUntil('the API on /ready', async () => (await fetch(`${apiUrl}/ready`)).ok, {
+    timeoutMs: 60_000,
+    intervalMs: 500,
+  });
+  const smoke = await runSelfCheck(apiUrl, apiKey);
+  const seconds = ((performance.now() - launchedAt) / 1000).toFixed(1);
+
+  const appUrl = `http://localhost:${config.PORT}`;
+  console.log(`
+  Cadenza is up (${seconds} s). Self-check: smoke workflow ${smoke.workflowId} completed.
+
+    App           ${appUrl}
+    API docs      ${appUrl}/api/docs
+    Readiness     ${appUrl}/ready
+    Temporal UI   ${temporalUiUrl}
+    Smoke run     ${smoke.temporalUiUrl}
+
+  API key of the "${DEV_TENANT}" tenant is in ${path.join(config.CADENZA_DATA_DIR, 'dev-api-key')}:
+    curl -H "Authorization: Bearer $(cat ${path.relative(process.cwd(), path.join(config.CADENZA_DATA_DIR, 'dev-api-key'))})" ${appUrl}/api/v1/smoke-runs/<id>
+
+  Press Ctrl-C to stop.
+`);
+}
+
+process.once('SIGINT', () => void shutdown(0));
+process.once('SIGTERM', () => void shutdown(0));
+
+main().catch(async (error: unknown) => {
+  console.error(
+    error instanceof ConfigError
+      ? error.message
+      : `[cadenza] could not start: ${error instanceof Error ? error.message : error}`,
+  );
+  await shutdown(1);
+});
