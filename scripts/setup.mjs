@@ -4,7 +4,7 @@
 // Plain Node with no dependencies, because it runs before `npm ci`.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, statSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -100,6 +100,7 @@ function buildWebApp() {
 }
 
 checkNode();
+mkdirSync(path.join(root, '.data'), { recursive: true });
 installNodePackages();
 installTemporalBinaries();
 installRedisServer();

@@ -10,10 +10,9 @@ export async function withPgClient<T>(url: string, work: (client: Client) => Pro
     await client.connect();
     return await work(client);
   } catch (error) {
-    const { host, port } = new URL(url);
-    throw new Error(
-      `PostgreSQL at ${host || 'localhost'}:${port || 5432}: ${error instanceof Error ? error.message : error}`,
-    );
+    const { hostname, port } = new URL(url);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`PostgreSQL at ${hostname || 'localhost'}:${port || 5432}: ${reason}`);
   } finally {
     await client.end().catch(() => undefined);
   }
