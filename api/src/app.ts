@@ -1,17 +1,18 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import express, { Router, type Express } from 'express';
+import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Client } from '@temporalio/client';
 import type { Redis } from 'ioredis';
 import type { DataSource } from '@cadenza/activities/data';
-import { NotFoundError } from '@cadenza/core';
+import { NotFoundError, ReadinessReportSchema } from '@cadenza/core';
 import { errorHandler } from './http/error-handler';
-import { requireApiKey } from './http/require-api-key';
+import { authenticate, type SessionResolver } from './http/authenticate';
+import { mountRoutes, type ApiRoute } from './http/api-route';
+import { buildOpenApiDocument } from './http/openapi-document';
+import { apiDocsRouter } from './http/api-docs';
 import { probeReadiness } from './readiness-probes';
 import { smokeRunRoutes } from './routes/smoke-runs';
-import { buildOpenApiDocument } from './openapi';
-import { apiDocsPage } from './api-docs-page';
 import type { ApiConfig } from './config';
 
 export interface AppDependencies {
@@ -27,9 +28,47 @@ export interface AppDependencies {
   db: DataSource;
   redis: Redis;
   temporal: Client;
+  resolveSession?: SessionResolver;
 }
 
-export function createApp({ config, db, redis, temporal }: AppDependencies): Express {
+/** Every /api/v1 route, each module declaring its own validation, access rule and docs. */
+function apiV1Routes({ config, db, temporal }: AppDependencies): ApiRoute[] {
+  return [
+    ...smokeRunRoutes({
+      db,
+      temporal,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      temporalUiUrl: config.TEMPORAL_UI_URL,
+    }),
+  ];
+}
+
+const PROBE_PATHS = {
+  '/health': {
+    get: { summary: 'Process is up', tags: ['platform'], security: [], responses: { 200: { description: 'up' } } },
+  },
+  '/ready': {
+    get: {
+      summary: 'Temporal, PostgreSQL and Redis, reported separately',
+      tags: ['platform'],
+      security: [],
+      responses: {
+        200: {
+          description: 'every service is up',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/ReadinessReport' } } },
+        },
+        503: {
+          description: 'at least one service is down',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/ReadinessReport' } } },
+        },
+      },
+    },
+  },
+};
+
+export function createApp(deps: AppDependencies): Express {
+  const { config, db, redis, temporal } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.use(helmet());
@@ -49,31 +88,16 @@ export function createApp({ config, db, redis, temporal }: AppDependencies): Exp
     res.status(report.status === 'ready' ? 200 : 503).json(report);
   });
 
-  const openApiDocument = buildOpenApiDocument();
+  const v1 = apiV1Routes(deps);
+  const openApiDocument = buildOpenApiDocument([{ prefix: '/api/v1', routes: v1 }], PROBE_PATHS, {
+    ReadinessReport: ReadinessReportSchema,
+  });
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(openApiDocument);
   });
-  app.get('/api/docs', (_req, res) => {
-    res.setHeader(
-      'Content-Security-Policy',
-      "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
-    );
-    res.type('html').send(apiDocsPage);
-  });
+  app.use('/api/docs', apiDocsRouter('/api/v1/openapi.json'));
 
-  const v1 = Router();
-  v1.use(requireApiKey(db));
-  v1.use(
-    '/smoke-runs',
-    smokeRunRoutes({
-      db,
-      temporal,
-      namespace: config.TEMPORAL_NAMESPACE,
-      taskQueue: config.TEMPORAL_TASK_QUEUE,
-      temporalUiUrl: config.TEMPORAL_UI_URL,
-    }),
-  );
-  app.use('/api/v1', v1);
+  app.use('/api/v1', authenticate(db, deps.resolveSession), mountRoutes(v1));
   app.use('/api', (req) => {
     throw new NotFoundError('route', `${req.method} ${req.originalUrl}`);
   });

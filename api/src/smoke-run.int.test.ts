@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { waitUntil } from '../../scripts/services/wait-until';
 import { createTenantWithKey, startTestPlatform, type TestPlatform } from '../../scripts/test-harness/integration';
 import type { SmokeRunView } from '@cadenza/core';
+import { createApiKey } from '@cadenza/activities/data';
 
 describe('smoke run: API -> Temporal -> activity -> PostgreSQL -> API', () => {
   let platform: TestPlatform;
@@ -64,6 +65,17 @@ describe('smoke run: API -> Temporal -> activity -> PostgreSQL -> API', () => {
     expect(await missing.json()).toMatchObject({ code: 'unauthorized' });
     const forged = await api('/api/v1/smoke-runs/x', {}, 'cdz_not-a-real-key');
     expect(forged.status).toBe(401);
+  });
+
+  it('enforces the role of the key: a marketer key may not start smoke runs', async () => {
+    const marketerKey = await createApiKey(platform.db, tenant.tenantId, 'marketer key', 'marketer');
+    const response = await api(
+      '/api/v1/smoke-runs',
+      { method: 'POST', body: JSON.stringify({ message: 'x' }) },
+      marketerKey,
+    );
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ code: 'forbidden', message: expect.stringContaining('smoke:run') });
   });
 
   it('answers bad input with a 4xx JSON error naming the field, and starts nothing', async () => {

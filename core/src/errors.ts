@@ -27,8 +27,29 @@ export class NotFoundError extends UserError {
 }
 
 export class UnauthorizedError extends UserError {
-  constructor(message = 'authentication required: send Authorization: Bearer <api key>') {
+  constructor(message = 'authentication required: sign in, or send Authorization: Bearer <api key>') {
     super('unauthorized', message, undefined, 401);
+  }
+}
+
+export class ForbiddenError extends UserError {
+  constructor(message: string) {
+    super('forbidden', message, undefined, 403);
+  }
+}
+
+export class ConflictError extends UserError {
+  constructor(message: string, details?: unknown) {
+    super('conflict', message, details, 409);
+  }
+}
+
+export class TooManyRequestsError extends UserError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('too_many_requests', message, { retryAfterSeconds }, 429);
   }
 }
 

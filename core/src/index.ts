@@ -6,3 +6,5 @@ export * from './smoke-run';
 export * from './api-error';
 export * from './temporal-links';
 export * from './with-timeout';
+export * from './auth';
+export * from './flow';

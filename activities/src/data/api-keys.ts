@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import type { Role } from '@cadenza/core';
 import { ApiKeyEntity } from './entities/api-key';
 
 const KEY_PREFIX = 'cdz_';
@@ -14,9 +15,14 @@ export function generateApiKeySecret(): string {
 }
 
 /** Makes a key for a tenant and returns the secret, which is never stored. */
-export async function createApiKey(db: DataSource, tenantId: string, name: string): Promise<string> {
+export async function createApiKey(
+  db: DataSource,
+  tenantId: string,
+  name: string,
+  role: Role = 'admin',
+): Promise<string> {
   const secret = generateApiKeySecret();
-  await db.getRepository(ApiKeyEntity).insert({ tenantId, name, secretHash: hashApiKeySecret(secret) });
+  await db.getRepository(ApiKeyEntity).insert({ tenantId, name, role, secretHash: hashApiKeySecret(secret) });
   return secret;
 }
 
@@ -31,11 +37,15 @@ export async function registerApiKey(db: DataSource, tenantId: string, name: str
     .execute();
 }
 
-/** The tenant a live key belongs to, or null for an unknown or revoked key. */
-export async function findTenantIdForApiKey(db: DataSource, secret: string): Promise<string | null> {
+/** The tenant and role of a live key, or null for an unknown or revoked key. */
+export async function findApiKeyGrant(
+  db: DataSource,
+  secret: string,
+): Promise<{ tenantId: string; role: Role } | null> {
   if (!secret.startsWith(KEY_PREFIX)) return null;
-  const key = await db
-    .getRepository(ApiKeyEntity)
-    .findOne({ where: { secretHash: hashApiKeySecret(secret) }, select: { tenantId: true, revokedAt: true } });
-  return key && !key.revokedAt ? key.tenantId : null;
+  const key = await db.getRepository(ApiKeyEntity).findOne({
+    where: { secretHash: hashApiKeySecret(secret) },
+    select: { tenantId: true, role: true, revokedAt: true },
+  });
+  return key && !key.revokedAt ? { tenantId: key.tenantId, role: key.role } : null;
 }

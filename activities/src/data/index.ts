@@ -1,12 +1,6 @@
 export { createDataSource, ENTITIES, MIGRATIONS, type DataSourceOptions } from './data-source';
 export { runMigrations } from './migrate';
-export {
-  createApiKey,
-  registerApiKey,
-  findTenantIdForApiKey,
-  hashApiKeySecret,
-  generateApiKeySecret,
-} from './api-keys';
+export { createApiKey, registerApiKey, findApiKeyGrant, hashApiKeySecret, generateApiKeySecret } from './api-keys';
 export { createTenant, ensureTenant } from './tenants';
 export { recordSmokeRun, findSmokeRun } from './smoke-runs';
 export type { Tenant } from './entities/tenant';

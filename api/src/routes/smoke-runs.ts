@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { Router } from 'express';
+import { z } from 'zod';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { runSearchAttributeKeys } from '@cadenza/temporal/search-attribute-keys';
 import {
   NotFoundError,
   SmokeRunRequestSchema,
+  SmokeRunViewSchema,
   smokeWorkflowId,
   temporalRunUrl,
-  type SmokeRunView,
 } from '@cadenza/core';
 import { findSmokeRun, type DataSource } from '@cadenza/activities/data';
 import type { smokeWorkflow } from '@cadenza/workflows';
-import { validate } from '../http/validate';
-import type { AuthenticatedLocals } from '../http/require-api-key';
+import { defineRoute, type ApiRoute } from '../http/api-route';
 
 export interface SmokeRunRouteDependencies {
   db: DataSource;
@@ -22,52 +21,71 @@ export interface SmokeRunRouteDependencies {
   temporalUiUrl: string;
 }
 
+const StartedSchema = z.object({ workflowId: z.string(), temporalUiUrl: z.string() });
+
 /** Start a smoke run and read it back: the end-to-end proof that every service works. */
-export function smokeRunRoutes(deps: SmokeRunRouteDependencies): Router {
-  const router = Router();
+export function smokeRunRoutes(deps: SmokeRunRouteDependencies): ApiRoute[] {
   const uiUrl = (workflowId: string) => temporalRunUrl(deps.temporalUiUrl, deps.namespace, workflowId);
-
-  router.post('/', async (req, res) => {
-    const { tenantId } = res.locals as AuthenticatedLocals;
-    const { message } = validate(SmokeRunRequestSchema, req.body);
-    const workflowId = smokeWorkflowId(tenantId, randomUUID());
-    await deps.temporal.workflow.start<typeof smokeWorkflow>('smokeWorkflow', {
-      taskQueue: deps.taskQueue,
-      workflowId,
-      args: [{ tenantId, message }],
-      typedSearchAttributes: [
-        { key: runSearchAttributeKeys.TenantId, value: tenantId },
-        { key: runSearchAttributeKeys.RunKind, value: 'smoke' },
-      ],
-    });
-    res
-      .status(202)
-      .location(`${req.baseUrl}/${encodeURIComponent(workflowId)}`)
-      .json({ workflowId, temporalUiUrl: uiUrl(workflowId) });
-  });
-
-  router.get('/:workflowId', async (req, res) => {
-    const { tenantId } = res.locals as AuthenticatedLocals;
-    const { workflowId } = req.params;
-    // A workflow id names its tenant; another tenant's id is simply not found.
-    if (!workflowId.startsWith(smokeWorkflowId(tenantId, ''))) throw new NotFoundError('smoke run', workflowId);
-    const description = await deps.temporal.workflow
-      .getHandle(workflowId)
-      .describe()
-      .catch((error: unknown) => {
-        throw error instanceof WorkflowNotFoundError ? new NotFoundError('smoke run', workflowId) : error;
-      });
-    const view: SmokeRunView = {
-      workflowId,
-      status: description.status.name,
-      searchAttributes: Object.fromEntries(
-        description.typedSearchAttributes.getAll().map((pair) => [pair.key.name, pair.value]),
-      ),
-      record: await findSmokeRun(deps.db, tenantId, workflowId),
-      temporalUiUrl: uiUrl(workflowId),
-    };
-    res.json(view);
-  });
-
-  return router;
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/smoke-runs',
+      tag: 'platform',
+      summary: 'Start a smoke workflow whose activity writes one row to PostgreSQL',
+      access: 'smoke:run',
+      body: SmokeRunRequestSchema,
+      responses: { 202: { description: 'workflow started', schema: StartedSchema } },
+      handler: async ({ body, principal }) => {
+        const workflowId = smokeWorkflowId(principal.tenantId, randomUUID());
+        await deps.temporal.workflow.start<typeof smokeWorkflow>('smokeWorkflow', {
+          taskQueue: deps.taskQueue,
+          workflowId,
+          args: [{ tenantId: principal.tenantId, message: body.message }],
+          typedSearchAttributes: [
+            { key: runSearchAttributeKeys.TenantId, value: principal.tenantId },
+            { key: runSearchAttributeKeys.RunKind, value: 'smoke' },
+          ],
+        });
+        return {
+          status: 202,
+          headers: { location: `/api/v1/smoke-runs/${encodeURIComponent(workflowId)}` },
+          body: { workflowId, temporalUiUrl: uiUrl(workflowId) },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/smoke-runs/:workflowId',
+      tag: 'platform',
+      summary: 'A smoke run: Temporal status, search attributes and the row its activity wrote',
+      access: 'runs:read',
+      params: z.object({ workflowId: z.string().min(1).max(200).describe('id returned when the run started') }),
+      responses: {
+        200: { description: 'the run', schema: SmokeRunViewSchema },
+        404: { description: 'no such run in this tenant' },
+      },
+      handler: async ({ params: { workflowId }, principal }) => {
+        // A workflow id names its tenant; another tenant's id is simply not found.
+        if (!workflowId.startsWith(smokeWorkflowId(principal.tenantId, '')))
+          throw new NotFoundError('smoke run', workflowId);
+        const description = await deps.temporal.workflow
+          .getHandle(workflowId)
+          .describe()
+          .catch((error: unknown) => {
+            throw error instanceof WorkflowNotFoundError ? new NotFoundError('smoke run', workflowId) : error;
+          });
+        return {
+          body: {
+            workflowId,
+            status: description.status.name,
+            searchAttributes: Object.fromEntries(
+              description.typedSearchAttributes.getAll().map((pair) => [pair.key.name, pair.value]),
+            ),
+            record: await findSmokeRun(deps.db, principal.tenantId, workflowId),
+            temporalUiUrl: uiUrl(workflowId),
+          },
+        };
+      },
+    }),
+  ];
 }

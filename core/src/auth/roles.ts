@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/** Who a user is in a workspace. API keys carry a role too, chosen when they are made. */
+export const ROLES = ['admin', 'marketer', 'sales_rep', 'ops'] as const;
+export const RoleSchema = z.enum(ROLES).describe('admin, marketer, sales_rep or ops');
+export type Role = z.infer<typeof RoleSchema>;
+
+/**
+ * Every guarded capability of the API. Routes name one; `can` decides. Adding a
+ * permission without deciding it for every role fails to compile.
+ */
+export const PERMISSIONS = [
+  'users:manage',
+  'settings:manage',
+  'api_keys:manage',
+  'flows:read',
+  'flows:manage',
+  'templates:manage',
+  'runs:read',
+  'runs:manage',
+  'contacts:read',
+  'contacts:write',
+  'contacts:import',
+  'contacts:erase',
+  'deals:read',
+  'deals:write',
+  'tasks:read',
+  'tasks:write',
+  'audit:read',
+  'smoke:run',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ALL = 'all' as const;
+type Grant = typeof ALL | readonly Permission[];
+
+/**
+ * The role matrix. Admins manage users and settings; marketers manage flows and
+ * templates; sales reps see and edit contacts, deals and tasks (their own, see
+ * OWNERSHIP_SCOPED_ROLES); ops read everything and manage runs.
+ */
+const GRANTS: Record<Role, Grant> = {
+  admin: ALL,
+  marketer: [
+    'flows:read',
+    'flows:manage',
+    'templates:manage',
+    'runs:read',
+    'contacts:read',
+    'contacts:write',
+    'contacts:import',
+    'deals:read',
+    'tasks:read',
+  ],
+  sales_rep: [
+    'flows:read',
+    'runs:read',
+    'contacts:read',
+    'contacts:write',
+    'deals:read',
+    'deals:write',
+    'tasks:read',
+    'tasks:write',
+  ],
+  ops: [
+    'flows:read',
+    'runs:read',
+    'runs:manage',
+    'contacts:read',
+    'deals:read',
+    'tasks:read',
+    'audit:read',
+    'smoke:run',
+  ],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  const grant = GRANTS[role];
+  return grant === ALL || grant.includes(permission);
+}
+
+/** Roles that see only the records they own (contacts, deals, tasks) unless a record is shared. */
+export const OWNERSHIP_SCOPED_ROLES: readonly Role[] = ['sales_rep'];
