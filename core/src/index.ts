@@ -8,3 +8,4 @@ export * from './temporal-links';
 export * from './with-timeout';
 export * from './auth';
 export * from './flow';
+export * from './events';

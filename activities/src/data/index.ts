@@ -5,3 +5,4 @@ export { createTenant, ensureTenant } from './tenants';
 export { recordSmokeRun, findSmokeRun } from './smoke-runs';
 export type { Tenant } from './entities/tenant';
 export type { DataSource } from 'typeorm';
+export { appendDomainEvents, listDomainEventsAfter } from './events';

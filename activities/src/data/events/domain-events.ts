@@ -1,0 +1,83 @@
+import type { EntityManager } from 'typeorm';
+import { NewDomainEventSchema, type DomainEvent, type NewDomainEvent } from '@cadenza/core';
+
+interface EventRow {
+  tenant_id: string;
+  seq: string;
+  type: string;
+  subject: DomainEvent['subject'];
+  subject_id: string;
+  payload: Record<string, unknown>;
+  actor: DomainEvent['actor'];
+  occurred_at: Date;
+}
+
+const toEvent = (row: EventRow): DomainEvent => ({
+  tenantId: row.tenant_id,
+  seq: Number(row.seq),
+  type: row.type,
+  subject: row.subject,
+  subjectId: row.subject_id,
+  payload: row.payload,
+  actor: row.actor,
+  occurredAt: row.occurred_at.toISOString(),
+});
+
+/**
+ * Appends events to a tenant's log. Call it with the EntityManager of the transaction that
+ * makes the change, so the change and its events commit together or not at all. Reserving
+ * the seq range locks the tenant's counter row until commit, which orders commits by seq.
+ */
+export async function appendDomainEvents(
+  manager: EntityManager,
+  tenantId: string,
+  events: NewDomainEvent[],
+): Promise<DomainEvent[]> {
+  if (events.length === 0) return [];
+  if (!manager.queryRunner?.isTransactionActive) {
+    throw new Error('appendDomainEvents must run inside the transaction of the change it records');
+  }
+  const parsed = events.map((event) => NewDomainEventSchema.parse(event));
+  const [counter] = (await manager.query(
+    `INSERT INTO tenant_event_sequences (tenant_id, last_seq) VALUES ($1, $2)
+     ON CONFLICT (tenant_id) DO UPDATE SET last_seq = tenant_event_sequences.last_seq + EXCLUDED.last_seq
+     RETURNING last_seq`,
+    [tenantId, parsed.length],
+  )) as Array<{ last_seq: string }>;
+  const firstSeq = Number(counter?.last_seq) - parsed.length + 1;
+  const rows = (await manager.query(
+    `INSERT INTO domain_events (tenant_id, seq, type, subject, subject_id, payload, actor)
+     SELECT $1, $2::bigint + e.ord - 1, e.type, e.subject, e.subject_id, e.payload, e.actor
+     FROM ROWS FROM (jsonb_to_recordset($3::jsonb) AS (type text, subject text, subject_id text, payload jsonb, actor jsonb))
+       WITH ORDINALITY AS e(type, subject, subject_id, payload, actor, ord)
+     RETURNING *`,
+    [
+      tenantId,
+      firstSeq,
+      JSON.stringify(
+        parsed.map((event) => ({
+          type: event.type,
+          subject: event.subject,
+          subject_id: event.subjectId,
+          payload: event.payload,
+          actor: event.actor,
+        })),
+      ),
+    ],
+  )) as EventRow[];
+  return rows.map(toEvent).sort((a, b) => a.seq - b.seq);
+}
+
+/** A tenant's events after `afterSeq`, oldest first: what a reconnecting client replays. */
+export async function listDomainEventsAfter(
+  manager: EntityManager,
+  tenantId: string,
+  afterSeq: number,
+  limit = 1000,
+): Promise<DomainEvent[]> {
+  const rows = (await manager.query(
+    `SELECT * FROM domain_events WHERE tenant_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+    [tenantId, afterSeq, limit],
+  )) as EventRow[];
+  return rows.map(toEvent);
+}

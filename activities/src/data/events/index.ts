@@ -1,0 +1,2 @@
+export { appendDomainEvents, listDomainEventsAfter } from './domain-events';
+export { DomainEventLog1764300150000 } from './migration';

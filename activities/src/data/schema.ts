@@ -1,0 +1,16 @@
+import type { EntitySchema, MixedList } from 'typeorm';
+import { TenantEntity } from './entities/tenant';
+import { ApiKeyEntity } from './entities/api-key';
+import { SmokeRunEntity } from './entities/smoke-run';
+import { Foundation1764300000000 } from './migrations/1764300000000-foundation';
+import { ApiKeyRoles1764300100000 } from './migrations/1764300100000-api-key-roles';
+import { DomainEventLog1764300150000 } from './events';
+
+/**
+ * Every entity and migration of the one data layer, grouped by area. An area adds one
+ * line to each list. Migrations run in timestamp order whatever their place here.
+ */
+export const ENTITIES: MixedList<EntitySchema> = [TenantEntity, ApiKeyEntity, SmokeRunEntity];
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own migration list type
+export const MIGRATIONS: Function[] = [Foundation1764300000000, ApiKeyRoles1764300100000, DomainEventLog1764300150000];
