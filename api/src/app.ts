@@ -13,7 +13,16 @@ import { buildOpenApiDocument } from './http/openapi-document';
 import { apiDocsRouter } from './http/api-docs';
 import { probeReadiness } from './readiness-probes';
 import { smokeRunRoutes } from './routes/smoke-runs';
+import { flowRoutes } from './routes/flows/flow-routes';
+import { runRoutes } from './routes/flows/run-routes';
+import { createCrmFlowPort } from '@cadenza/activities/flow';
+import { authRoutes } from './routes/auth';
+import { crmRoutes } from './routes/crm';
+import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/auth-settings';
 import type { ApiConfig } from './config';
+import { createApiMetrics, type ApiMetrics } from './observability/api-metrics';
+import { httpObservability, metricsHandler } from './observability/http-observability';
+import { silentLogger, type Logger } from './observability/logger';
 
 export interface AppDependencies {
   config: Pick<
@@ -29,11 +38,18 @@ export interface AppDependencies {
   redis: Redis;
   temporal: Client;
   resolveSession?: SessionResolver;
+  /** Secret key, session lifetime, rate limits; DEFAULT_AUTH_SETTINGS (no TOTP) when omitted. */
+  auth?: AuthSettings;
+  /** Request log destination; silent when omitted (tests). */
+  logger?: Logger;
+  /** Prometheus registry served on /metrics; a fresh one when omitted. */
+  metrics?: ApiMetrics;
 }
 
 /** Every /api/v1 route, each module declaring its own validation, access rule and docs. */
-function apiV1Routes({ config, db, temporal }: AppDependencies): ApiRoute[] {
+function apiV1Routes({ config, db, temporal, redis, auth }: AppDependencies): ApiRoute[] {
   return [
+    ...authRoutes({ db, redis, settings: auth ?? DEFAULT_AUTH_SETTINGS }),
     ...smokeRunRoutes({
       db,
       temporal,
@@ -41,7 +57,21 @@ function apiV1Routes({ config, db, temporal }: AppDependencies): ApiRoute[] {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       temporalUiUrl: config.TEMPORAL_UI_URL,
     }),
+    ...crmRoutes({ db }),
+    ...flowEngineRoutes({ config, db, temporal }),
   ];
+}
+
+function flowEngineRoutes({ config, db, temporal }: Pick<AppDependencies, 'config' | 'db' | 'temporal'>): ApiRoute[] {
+  const deps = {
+    db,
+    temporal,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    namespace: config.TEMPORAL_NAMESPACE,
+    temporalUiUrl: config.TEMPORAL_UI_URL,
+    crm: createCrmFlowPort(db),
+  };
+  return [...flowRoutes(deps), ...runRoutes(deps)];
 }
 
 const PROBE_PATHS = {
@@ -72,6 +102,10 @@ export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(helmet());
+  const metrics = deps.metrics ?? createApiMetrics();
+  app.use(httpObservability(deps.logger ?? silentLogger, metrics));
+  // Scraped by Prometheus inside the cluster; the ingress routes only /, /api and /socket.io.
+  app.get('/metrics', metricsHandler(metrics));
   app.use(express.json({ limit: config.BODY_LIMIT }));
 
   // Probes are public: they reveal service health, never tenant data.

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_TASK_QUEUE, parseEnv, portVar } from '@cadenza/core';
+import { liveConfigSchema } from './live/live-config';
 
 export const apiConfigSchema = z.object({
+  ...liveConfigSchema.shape,
   PORT: portVar.default(3000).describe('HTTP port of the API and the web app'),
   DATABASE_URL: z.string().url().describe('PostgreSQL connection URL'),
   REDIS_URL: z.string().url().describe('Redis connection URL, e.g. redis://127.0.0.1:6379'),
@@ -25,6 +27,10 @@ export const apiConfigSchema = z.object({
     .min(100)
     .default(2000)
     .describe('per-service readiness probe timeout, in milliseconds'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('lowest level of the JSON log lines written to stdout'),
 });
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>;

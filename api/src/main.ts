@@ -3,9 +3,16 @@ import { Redis } from 'ioredis';
 import { createDataSource } from '@cadenza/activities/data';
 import { loadApiConfig } from './config';
 import { createApp } from './app';
+import { attachLiveGateway } from './live/live-gateway';
+import { ensureEventRetentionScheduleInBackground } from './live/retention-schedule';
+import { loadAuthSettings } from './auth/auth-settings';
+import { createSessionResolver } from './auth/session-resolver';
+import { createApiMetrics } from './observability/api-metrics';
+import { createLogger } from './observability/logger';
 
 async function main(): Promise<void> {
   const config = loadApiConfig();
+  const auth = loadAuthSettings(); // before connecting: a missing production secret key stops boot here
   const db = createDataSource({ url: config.DATABASE_URL });
   await db.initialize();
   // Redis and Temporal connect lazily so the API stays up (and /ready says degraded) when either is down.
@@ -14,14 +21,44 @@ async function main(): Promise<void> {
   const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
 
-  const app = createApp({ config, db, redis, temporal });
-  const server = app.listen(config.PORT, () => console.log(`api listening on :${config.PORT}`));
+  const logger = createLogger('api', config.LOG_LEVEL);
+  const metrics = createApiMetrics({ defaultMetrics: true });
+  const resolveSession = createSessionResolver(db);
+  const app = createApp({
+    config,
+    db,
+    redis,
+    temporal,
+    logger,
+    metrics,
+    auth,
+    resolveSession,
+  });
+  const server = app.listen(config.PORT, () => logger.info({ port: config.PORT }, `api listening on :${config.PORT}`));
   server.on('error', (error) => {
     console.error(`api could not listen on :${config.PORT} (set PORT to change it): ${error.message}`);
     process.exit(1);
   });
+  // Sockets authenticate exactly like the REST API: API key or the same session resolver.
+  const live = attachLiveGateway(server, {
+    db,
+    redisUrl: config.REDIS_URL,
+    resolveSession,
+    config,
+    onError: (error, context) => logger.warn({ err: error, context }, 'live gateway'),
+  });
+  ensureEventRetentionScheduleInBackground(
+    temporal,
+    {
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      retentionDays: config.EVENT_RETENTION_DAYS,
+      everyMinutes: config.EVENT_RETENTION_PRUNE_EVERY_MINUTES,
+    },
+    (error) => logger.warn({ err: error }, 'event retention schedule not ensured yet; retrying'),
+  );
 
   const shutdown = () => {
+    void live.close(); // sockets go first: clients reconnect elsewhere and resume by seq
     server.close(async () => {
       redis.disconnect();
       await connection.close();

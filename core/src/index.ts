@@ -9,3 +9,5 @@ export * from './with-timeout';
 export * from './auth';
 export * from './flow';
 export * from './events';
+export * from './flows';
+export * from './crm';

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
@@ -5,6 +6,8 @@ import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporal
 import { Redis } from 'ioredis';
 import { createApiKey, createDataSource, createTenant, type DataSource } from '@cadenza/activities/data';
 import { createApp } from '../../api/src/app';
+import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../../api/src/auth/auth-settings';
+import { createSessionResolver } from '../../api/src/auth/session-resolver';
 import { apiConfigSchema, type ApiConfig } from '../../api/src/config';
 import { createWorker } from '../../workers/src/create-worker';
 import { requireService } from './service-env';
@@ -77,7 +80,10 @@ export async function startTestPlatform(taskQueue: string): Promise<TestPlatform
   });
   const running = worker.run();
   const server: Server = await new Promise((resolve) => {
-    const listening = createApp({ config, db, redis, temporal }).listen(0, '127.0.0.1', () => resolve(listening));
+    // Tests get a throwaway secret key of their own, so TOTP works without any env setup.
+    const auth: AuthSettings = { ...DEFAULT_AUTH_SETTINGS, secretKey: randomBytes(32) };
+    const app = createApp({ config, db, redis, temporal, auth, resolveSession: createSessionResolver(db) });
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
   const { port } = server.address() as AddressInfo;
   return {

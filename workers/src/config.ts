@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_TASK_QUEUE, parseEnv } from '@cadenza/core';
+import { DEFAULT_TASK_QUEUE, parseEnv, portVar } from '@cadenza/core';
 
 export const workerConfigSchema = z.object({
   DATABASE_URL: z.string().url().describe('PostgreSQL connection URL the activities write to'),
@@ -12,6 +12,16 @@ export const workerConfigSchema = z.object({
     .min(0)
     .default(10)
     .describe('seconds running activities get to finish on shutdown, in seconds'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('lowest level of the JSON log lines written to stdout'),
+  WORKER_METRICS_PORT: portVar
+    .default(9464)
+    .describe('port of the worker /metrics endpoint (activity latencies plus Temporal SDK metrics)'),
+  WORKER_SDK_METRICS_PORT: portVar
+    .default(9465)
+    .describe('loopback port the Temporal SDK Prometheus exporter binds; /metrics on WORKER_METRICS_PORT includes it'),
 });
 
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;

@@ -1,5 +1,7 @@
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { Client } from '@temporalio/client';
 import { createActivities } from '@cadenza/activities';
+import { createCrmFlowPort } from '@cadenza/activities/flow';
 import type { DataSource } from '@cadenza/activities/data';
 
 export interface CreateWorkerOptions {
@@ -10,6 +12,8 @@ export interface CreateWorkerOptions {
   shutdownGraceSeconds?: number;
   /** Prebuilt workflow bundle; tests pass one to skip bundling per worker. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** Activity/workflow interceptors (metrics); main.ts passes them, tests usually not. */
+  interceptors?: WorkerOptions['interceptors'];
 }
 
 /** The main Cadenza worker: every workflow and activity on one task queue. */
@@ -21,7 +25,14 @@ export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: require.resolve('@cadenza/workflows') }),
-    activities: createActivities({ db: options.db }),
+    activities: createActivities({
+      db: options.db,
+      crm: createCrmFlowPort(options.db),
+      // Activities that start workflows (enroll_in_flow, bulk enrollment) share the worker's connection.
+      temporal: new Client({ connection: options.connection, namespace: options.namespace }),
+      taskQueue: options.taskQueue,
+    }),
+    ...(options.interceptors ? { interceptors: options.interceptors } : {}),
     shutdownGraceTime: `${options.shutdownGraceSeconds ?? 10} seconds`,
   });
 }

@@ -1,10 +1,26 @@
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
 import { createDataSource } from '@cadenza/activities/data';
 import { loadWorkerConfig } from './config';
 import { createWorker } from './create-worker';
+import { createLogger, temporalLogger } from './observability/logger';
+import { activityMetricsInterceptor, createWorkerMetrics } from './observability/worker-metrics';
+import { startMetricsServer } from './observability/metrics-server';
 
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
+  const logger = createLogger('worker', config.LOG_LEVEL);
+  // Must run before any connection: Core's logger and Prometheus exporter are process-wide.
+  const sdkMetricsAddress = `127.0.0.1:${config.WORKER_SDK_METRICS_PORT}`;
+  Runtime.install({
+    logger: temporalLogger(logger),
+    telemetryOptions: { metrics: { prometheus: { bindAddress: sdkMetricsAddress } } },
+  });
+  const metrics = createWorkerMetrics({ defaultMetrics: true });
+  const metricsServer = await startMetricsServer({
+    port: config.WORKER_METRICS_PORT,
+    registry: metrics.registry,
+    sdkMetricsUrl: `http://${sdkMetricsAddress}/metrics`,
+  });
   const db = createDataSource({ url: config.DATABASE_URL });
   await db.initialize();
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
@@ -14,12 +30,17 @@ async function main(): Promise<void> {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     db,
     shutdownGraceSeconds: config.WORKER_SHUTDOWN_GRACE_SECONDS,
+    interceptors: { activity: [activityMetricsInterceptor(metrics)] },
   });
-  console.log(`worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
+  logger.info(
+    { taskQueue: config.TEMPORAL_TASK_QUEUE, metricsPort: config.WORKER_METRICS_PORT },
+    `worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`,
+  );
   // Worker.run() returns after SIGINT/SIGTERM once in-flight tasks drain (shutdownGraceTime).
   await worker.run();
   await connection.close();
   await db.destroy();
+  metricsServer.close();
 }
 
 main().catch((error: unknown) => {

@@ -1,1 +1,9 @@
 export { smokeWorkflow, type SmokeWorkflowInput } from './smoke-workflow';
+export { flowRunWorkflow } from './flow/flow-run-workflow';
+export {
+  bulkEnrollmentWorkflow,
+  type BulkEnrollmentInput,
+  type BulkEnrollmentProgress,
+} from './flow/bulk-enrollment-workflow';
+export type { FlowRunInput, FlowRunResult, StepRecord } from './flow/flow-run-types';
+export { pruneEventLogWorkflow, type PruneEventLogWorkflowInput } from './prune-event-log-workflow';

@@ -5,4 +5,17 @@ export { createTenant, ensureTenant } from './tenants';
 export { recordSmokeRun, findSmokeRun } from './smoke-runs';
 export type { Tenant } from './entities/tenant';
 export type { DataSource } from 'typeorm';
-export { appendDomainEvents, listDomainEventsAfter } from './events';
+export * from './auth';
+export {
+  appendDomainEvents,
+  listDomainEventsAfter,
+  latestEventSeq,
+  eventChannel,
+  tenantOfChannel,
+  EventPublisher,
+  commitAndPublish,
+  pruneDomainEvents,
+  type AppendEvents,
+} from './events';
+export * from './flows';
+export * from './crm';

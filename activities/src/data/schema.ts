@@ -5,12 +5,30 @@ import { SmokeRunEntity } from './entities/smoke-run';
 import { Foundation1764300000000 } from './migrations/1764300000000-foundation';
 import { ApiKeyRoles1764300100000 } from './migrations/1764300100000-api-key-roles';
 import { DomainEventLog1764300150000 } from './events';
+import { MembershipEntity, SessionEntity, UserEntity, UsersAndSessions1764300200000 } from './auth';
+import { FlowEngine1764300500000 } from './flows/migration';
+import { CRM_ENTITIES, CrmCore1764300300000 } from './crm/schema';
 
 /**
  * Every entity and migration of the one data layer, grouped by area. An area adds one
  * line to each list. Migrations run in timestamp order whatever their place here.
  */
-export const ENTITIES: MixedList<EntitySchema> = [TenantEntity, ApiKeyEntity, SmokeRunEntity];
+export const ENTITIES: MixedList<EntitySchema> = [
+  TenantEntity,
+  ApiKeyEntity,
+  SmokeRunEntity,
+  UserEntity,
+  MembershipEntity,
+  SessionEntity,
+  ...CRM_ENTITIES,
+];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own migration list type
-export const MIGRATIONS: Function[] = [Foundation1764300000000, ApiKeyRoles1764300100000, DomainEventLog1764300150000];
+export const MIGRATIONS: Function[] = [
+  Foundation1764300000000,
+  ApiKeyRoles1764300100000,
+  DomainEventLog1764300150000,
+  UsersAndSessions1764300200000,
+  FlowEngine1764300500000,
+  CrmCore1764300300000,
+];

@@ -1,2 +1,5 @@
 export * from './roles';
 export * from './principal';
+export * from './auth-api';
+export * from './lockout';
+export * from './auth-errors';

@@ -1,1 +1,3 @@
 export * from './domain-event';
+export * from './live-protocol';
+export * from './live-rooms';

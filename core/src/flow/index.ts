@@ -12,3 +12,4 @@ export * from './flow-definition';
 export * from './flow-errors';
 export * from './field-references';
 export { validateFlowDefinition, type ValidateFlowOptions, type FlowValidationResult } from './validate-flow';
+export * from './runtime';

@@ -1,0 +1,28 @@
+export { UserEntity, type User } from './entities/user';
+export { MembershipEntity, type Membership } from './entities/membership';
+export { SessionEntity, type Session } from './entities/session';
+export { UsersAndSessions1764300200000 } from './migration';
+export { parseSecretKey, encryptSecret, decryptSecret } from './secret-box';
+export { hashPassword, verifyPassword } from './passwords';
+export { totpCode, totpUri, verifyTotp } from './totp';
+export { tokensEqual, hashSessionToken } from './session-tokens';
+export {
+  resolveSessionToken,
+  deleteSessionByToken,
+  switchSessionTenant,
+  describeSession,
+  type ResolvedSession,
+  type NewSession,
+} from './sessions';
+export { signIn, type SignInOptions } from './sign-in';
+export { startTotpEnrollment, confirmTotpEnrollment, disableTotp } from './totp-enrollment';
+export {
+  listTenantUsers,
+  getTenantUser,
+  inviteTenantUser,
+  changeTenantUserRole,
+  removeTenantUser,
+  type Actor,
+} from './tenant-users';
+export { listTenantApiKeys, issueTenantApiKey, revokeTenantApiKey } from './tenant-api-keys';
+export { ensureTenantAdmin } from './first-admin';

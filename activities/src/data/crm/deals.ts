@@ -1,0 +1,228 @@
+import type { EntityManager } from 'typeorm';
+import {
+  NotFoundError,
+  type Deal,
+  type DealCreate,
+  type DealListQuery,
+  type DealStageChange,
+  type DealUpdate,
+  type Page,
+} from '@cadenza/core';
+import { assertCompanyReference } from './companies';
+import { assertContactReference } from './contacts';
+import { crmWrite, fieldError, managerOf, queryRows, type CrmWrite, type Db } from './crm-write';
+import { ownerCondition, ownerFor, type CrmPrincipal } from './crm-principal';
+import { keysetClause, toPage, type KeysetOrder } from './keyset-page';
+import { SqlParams } from './sql-params';
+
+const SELECT = `d.id, d.name, d.amount, d.currency, d.pipeline_id AS "pipelineId", d.stage_id AS "stageId",
+  d.contact_id AS "contactId", d.company_id AS "companyId", d.owner_id AS "ownerId",
+  to_char(d.close_date, 'YYYY-MM-DD') AS "closeDate", d.created_at AS "createdAt", d.updated_at AS "updatedAt"`;
+type DealSqlRow = Omit<Deal, 'amount' | 'createdAt' | 'updatedAt'> & {
+  amount: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+const toDeal = (row: DealSqlRow): Deal => ({
+  id: row.id,
+  name: row.name,
+  amount: row.amount === null ? null : Number(row.amount),
+  currency: row.currency,
+  pipelineId: row.pipelineId,
+  stageId: row.stageId,
+  contactId: row.contactId,
+  companyId: row.companyId,
+  ownerId: row.ownerId,
+  closeDate: row.closeDate,
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+});
+
+const ORDER: KeysetOrder = {
+  name: 'createdAt:desc',
+  expression: 'd.created_at',
+  cast: 'timestamptz',
+  direction: 'desc',
+  idExpression: 'd.id',
+};
+
+async function selectDeal(manager: EntityManager, principal: CrmPrincipal, id: string, lock = false) {
+  const params = new SqlParams([principal.tenantId, id]);
+  const owner = ownerCondition(principal, 'd.owner_id', params);
+  const rows = (await manager.query(
+    `SELECT ${SELECT} FROM deals d WHERE d.tenant_id = $1 AND d.id = $2::uuid ${owner ? `AND ${owner}` : ''}
+     ${lock ? 'FOR UPDATE' : ''}`,
+    params.values,
+  )) as DealSqlRow[];
+  if (!rows[0]) throw new NotFoundError('deal', id);
+  return toDeal(rows[0]);
+}
+
+/** The stage must exist in the pipeline; its name is returned for the timeline. */
+async function stageName(manager: EntityManager, tenantId: string, pipelineId: string, stageId: string) {
+  const rows = (await manager.query(
+    `SELECT name FROM pipeline_stages WHERE tenant_id = $1 AND pipeline_id = $2 AND id = $3`,
+    [tenantId, pipelineId, stageId],
+  )) as Array<{ name: string }>;
+  if (!rows[0]) throw fieldError('body.stageId', `no stage ${stageId} in pipeline ${pipelineId}`);
+  return rows[0].name;
+}
+
+async function checkReferences(write: CrmWrite, input: Partial<DealCreate>) {
+  await assertContactReference(write.manager, write.principal, input.contactId, 'body.contactId');
+  await assertCompanyReference(write.manager, write.tenantId, input.companyId, 'body.companyId');
+}
+
+export async function listDeals(db: Db, principal: CrmPrincipal, query: DealListQuery): Promise<Page<Deal>> {
+  const params = new SqlParams([principal.tenantId]);
+  const where = ['d.tenant_id = $1'];
+  for (const [field, column] of [
+    ['pipelineId', 'pipeline_id'],
+    ['stageId', 'stage_id'],
+    ['contactId', 'contact_id'],
+    ['companyId', 'company_id'],
+    ['ownerId', 'owner_id'],
+  ] as const) {
+    if (query[field]) where.push(`d.${column} = ${params.add(query[field])}::uuid`);
+  }
+  const owner = ownerCondition(principal, 'd.owner_id', params);
+  if (owner) where.push(owner);
+  const keyset = keysetClause(ORDER, params, query.cursor, query.limit);
+  if (keyset.where) where.push(keyset.where);
+  const rows = (await managerOf(db).query(
+    `SELECT ${SELECT}, d.created_at::text AS sort_key FROM deals d WHERE ${where.join(' AND ')} ${keyset.orderLimit}`,
+    params.values,
+  )) as Array<DealSqlRow & { sort_key: string }>;
+  return toPage(rows, ORDER, query.limit, toDeal);
+}
+
+export async function getDeal(db: Db, principal: CrmPrincipal, id: string): Promise<Deal> {
+  return selectDeal(managerOf(db), principal, id);
+}
+
+export async function createDeal(db: Db, principal: CrmPrincipal, input: DealCreate): Promise<Deal> {
+  return crmWrite(db, principal, async (write) => {
+    await checkReferences(write, input);
+    await stageName(write.manager, principal.tenantId, input.pipelineId, input.stageId);
+    const [row] = (await write.manager.query(
+      `INSERT INTO deals AS d (tenant_id, name, amount, currency, pipeline_id, stage_id, contact_id, company_id,
+         owner_id, close_date)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${SELECT}`,
+      [
+        principal.tenantId,
+        input.name,
+        input.amount ?? null,
+        input.currency ?? 'USD',
+        input.pipelineId,
+        input.stageId,
+        input.contactId ?? null,
+        input.companyId ?? null,
+        ownerFor(principal, input.ownerId, null),
+        input.closeDate ?? null,
+      ],
+    )) as DealSqlRow[];
+    const deal = toDeal(row!);
+    write.audit('create', 'deal', deal.id, null, deal);
+    write.event('deal.created', 'deal', deal.id, { pipelineId: deal.pipelineId, stageId: deal.stageId });
+    return deal;
+  });
+}
+
+const COLUMNS = {
+  name: 'name',
+  amount: 'amount',
+  currency: 'currency',
+  contactId: 'contact_id',
+  companyId: 'company_id',
+  ownerId: 'owner_id',
+  closeDate: 'close_date',
+} as const satisfies Record<keyof DealUpdate, string>;
+
+export async function updateDeal(db: Db, principal: CrmPrincipal, id: string, patch: DealUpdate): Promise<Deal> {
+  return crmWrite(db, principal, async (write) => {
+    const before = await selectDeal(write.manager, principal, id, true);
+    await checkReferences(write, patch);
+    if (patch.ownerId !== undefined) ownerFor(principal, patch.ownerId, before.ownerId);
+    const fields = (Object.keys(COLUMNS) as Array<keyof DealUpdate>).filter(
+      (f) => patch[f] !== undefined && patch[f] !== before[f],
+    );
+    if (fields.length === 0) return before;
+    const params = new SqlParams([principal.tenantId, id]);
+    const assignments = fields.map((f) => `${COLUMNS[f]} = ${params.add(patch[f])}`);
+    const [row] = await queryRows<DealSqlRow>(
+      write.manager,
+      `UPDATE deals AS d SET updated_at = now(), ${assignments.join(', ')}
+       WHERE d.tenant_id = $1 AND d.id = $2 RETURNING ${SELECT}`,
+      params.values,
+    );
+    const after = toDeal(row!);
+    write.audit('update', 'deal', id, before, after);
+    write.event('deal.updated', 'deal', id, { fields });
+    return after;
+  });
+}
+
+/** Moves a deal to a stage (of its pipeline, or of a new one), with a timeline entry on its contact. */
+export async function changeDealStage(
+  db: Db,
+  principal: CrmPrincipal,
+  id: string,
+  change: DealStageChange,
+): Promise<Deal> {
+  return crmWrite(db, principal, async (write) => {
+    const before = await selectDeal(write.manager, principal, id, true);
+    const pipelineId = change.pipelineId ?? before.pipelineId;
+    const toName = await stageName(write.manager, principal.tenantId, pipelineId, change.stageId);
+    if (pipelineId === before.pipelineId && change.stageId === before.stageId) return before;
+    const [fromRow] = (await write.manager.query(`SELECT name FROM pipeline_stages WHERE tenant_id = $1 AND id = $2`, [
+      principal.tenantId,
+      before.stageId,
+    ])) as Array<{ name: string }>;
+    const [row] = await queryRows<DealSqlRow>(
+      write.manager,
+      `UPDATE deals AS d SET pipeline_id = $3, stage_id = $4, updated_at = now()
+       WHERE d.tenant_id = $1 AND d.id = $2 RETURNING ${SELECT}`,
+      [principal.tenantId, id, pipelineId, change.stageId],
+    );
+    const after = toDeal(row!);
+    const data = {
+      dealId: id,
+      fromPipelineId: before.pipelineId,
+      fromStageId: before.stageId,
+      toPipelineId: pipelineId,
+      toStageId: change.stageId,
+    };
+    write.audit('update', 'deal', id, before, after);
+    write.event('deal.stage_changed', 'deal', id, { ...data, contactId: after.contactId });
+    if (after.contactId) {
+      await write.timeline(after.contactId, {
+        kind: 'stage_changed',
+        summary: `Deal ${after.name} moved from ${fromRow?.name ?? 'another stage'} to ${toName}`,
+        data,
+      });
+    }
+    return after;
+  });
+}
+
+export async function deleteDeal(db: Db, principal: CrmPrincipal, id: string): Promise<void> {
+  await crmWrite(db, principal, async (write) => {
+    const before = await selectDeal(write.manager, principal, id, true);
+    await write.manager.query(`DELETE FROM deals WHERE tenant_id = $1 AND id = $2`, [principal.tenantId, id]);
+    write.audit('delete', 'deal', id, before, null);
+    write.event('deal.deleted', 'deal', id);
+  });
+}
+
+/** For tasks: a deal the principal may see, or a 400 naming the field. */
+export async function assertDealReference(
+  manager: EntityManager,
+  principal: CrmPrincipal,
+  dealId: string | null | undefined,
+  field: string,
+): Promise<void> {
+  if (!dealId) return;
+  await selectDeal(manager, principal, dealId).catch((error: unknown) => {
+    throw error instanceof NotFoundError ? fieldError(field, `no deal ${dealId} in this workspace`) : error;
+  });
+}

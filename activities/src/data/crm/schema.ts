@@ -1,0 +1,2 @@
+export { CRM_ENTITIES } from './entities';
+export { CrmCore1764300300000 } from './migration';

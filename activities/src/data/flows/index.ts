@@ -1,0 +1,4 @@
+export * from './flows-repository';
+export * from './runs-repository';
+export * from './side-effects';
+export { FlowEngine1764300500000 } from './migration';

@@ -1,0 +1,50 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+export interface SideEffectRecord<T> {
+  result: T;
+  /** False when this call found the effect already done (a retry or a replay). */
+  performed: boolean;
+  captured: boolean;
+}
+
+/**
+ * Runs a side effect at most once per key. The key row and the effect's own writes commit
+ * in one transaction, so a crash before commit leaves neither and a retry does it again;
+ * a crash after commit leaves both and a retry returns the stored result.
+ * For effects outside PostgreSQL (HTTP calls), `work` passes the key on to the provider.
+ */
+export async function once<T>(
+  db: DataSource,
+  key: { key: string; tenantId: string; enrollmentId: string; nodeType: string; captured: boolean },
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<SideEffectRecord<T>> {
+  return db.transaction(async (manager) => {
+    const claimed = (await manager.query(
+      `INSERT INTO flow_side_effects (key, tenant_id, enrollment_id, node_type, captured, result)
+       VALUES ($1, $2, $3, $4, $5, 'null') ON CONFLICT (key) DO NOTHING RETURNING key`,
+      [key.key, key.tenantId, key.enrollmentId, key.nodeType, key.captured],
+    )) as unknown[];
+    if (claimed.length === 0) {
+      const [existing] = (await manager.query(`SELECT result, captured FROM flow_side_effects WHERE key = $1`, [
+        key.key,
+      ])) as Array<{
+        result: T;
+        captured: boolean;
+      }>;
+      return { result: existing!.result, performed: false, captured: existing!.captured };
+    }
+    const result = await work(manager);
+    await manager.query(`UPDATE flow_side_effects SET result = $2 WHERE key = $1`, [
+      key.key,
+      JSON.stringify(result ?? null),
+    ]);
+    return { result, performed: true, captured: key.captured };
+  });
+}
+
+export async function listSideEffects(db: DataSource, tenantId: string, enrollmentId: string) {
+  return (await db.query(
+    `SELECT key, node_type, captured, result, created_at FROM flow_side_effects WHERE tenant_id = $1 AND enrollment_id = $2 ORDER BY created_at`,
+    [tenantId, enrollmentId],
+  )) as Array<{ key: string; node_type: string; captured: boolean; result: unknown; created_at: Date }>;
+}

@@ -1,0 +1,176 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type { DataSource } from 'typeorm';
+import { addDuration, renderTemplate, type ContactSnapshot } from '@cadenza/core';
+import { once } from '../data/flows/side-effects';
+import type { ActionInputOf, FlowActionInput, FlowActionResult } from './flow-action-input';
+import type { FlowCrmPort } from './flow-crm-port';
+import { nodeNotAvailable } from './node-not-available';
+
+export interface FlowActionDependencies {
+  db: DataSource;
+  crm: FlowCrmPort;
+  /** Starts a run of another flow (enroll_in_flow); provided by the worker. */
+  enroll: (request: {
+    tenantId: string;
+    flowId: string;
+    contactId: string;
+    source: string;
+  }) => Promise<{ enrollmentId: string | null; status: string }>;
+  fetch?: typeof fetch;
+}
+
+const HTTP_TIMEOUT_MS = 15_000;
+
+/**
+ * One activity per action kind, each performing its side effect at most once per key.
+ * A test run captures what would have happened instead (status "captured").
+ */
+export function createFlowActionActivities(deps: FlowActionDependencies) {
+  const { db, crm } = deps;
+  const actorOf = (input: FlowActionInput) => ({ kind: 'workflow' as const, id: input.enrollmentId });
+
+  /** Claims the key, then either captures (test run) or performs the effect. */
+  const perform = async <T>(
+    input: FlowActionInput,
+    capture: () => Promise<unknown> | unknown,
+    effect: Parameters<typeof once<T>>[2],
+  ): Promise<FlowActionResult> => {
+    const claim = {
+      key: input.key,
+      tenantId: input.tenantId,
+      enrollmentId: input.enrollmentId,
+      nodeType: input.node.type,
+    };
+    const record = input.testMode
+      ? await once(db, { ...claim, captured: true }, async () => ({ wouldDo: await capture() }))
+      : await once(db, { ...claim, captured: false }, effect);
+    return { result: record.result, captured: record.captured, performed: record.performed };
+  };
+
+  const render = (text: string, contact: ContactSnapshot, input: FlowActionInput) =>
+    renderTemplate(text, { contact, steps: input.stepOutputs }).text;
+
+  return {
+    async flowUpdateField(input: ActionInputOf<'update_field'>): Promise<FlowActionResult> {
+      const { field, value } = input.node.settings;
+      const contact = await crm.loadContactSnapshot(input.tenantId, input.contactId);
+      const resolved = typeof value === 'string' ? render(value, contact, input) : value;
+      return perform(
+        input,
+        () => ({ field, value: resolved }),
+        (manager) => crm.setContactField(manager, input.tenantId, input.contactId, field, resolved, actorOf(input)),
+      );
+    },
+
+    async flowAddTag(input: ActionInputOf<'add_tag'>): Promise<FlowActionResult> {
+      const { tag } = input.node.settings;
+      return perform(
+        input,
+        () => ({ addTag: tag }),
+        (manager) => crm.changeTags(manager, input.tenantId, input.contactId, { add: [tag] }, actorOf(input)),
+      );
+    },
+
+    async flowRemoveTag(input: ActionInputOf<'remove_tag'>): Promise<FlowActionResult> {
+      const { tag } = input.node.settings;
+      return perform(
+        input,
+        () => ({ removeTag: tag }),
+        (manager) => crm.changeTags(manager, input.tenantId, input.contactId, { remove: [tag] }, actorOf(input)),
+      );
+    },
+
+    async flowCreateTask(input: ActionInputOf<'create_task'>): Promise<FlowActionResult> {
+      const settings = input.node.settings;
+      const contact = await crm.loadContactSnapshot(input.tenantId, input.contactId);
+      const task = {
+        contactId: input.contactId,
+        title: render(settings.title, contact, input),
+        notes: settings.notes ? render(settings.notes, contact, input) : undefined,
+        assigneeId: settings.assigneeId,
+        priority: settings.priority,
+        dueAt: settings.dueIn
+          ? addDuration(new Date(), settings.dueIn, { businessDaysOnly: false }).toISOString()
+          : undefined,
+      };
+      return perform(
+        input,
+        () => task,
+        (manager) => crm.createTask(manager, input.tenantId, task, actorOf(input)),
+      );
+    },
+
+    async flowScoreLead(input: ActionInputOf<'score_lead'>): Promise<FlowActionResult> {
+      const settings = input.node.settings;
+      if (settings.method === 'ai') nodeNotAvailable('score_lead (AI method)', 'the AI layer (lead scoring model)');
+      const points = settings.method === 'points' ? settings.points : 0;
+      return perform(
+        input,
+        () => ({ addPoints: points }),
+        (manager) => crm.addScore(manager, input.tenantId, input.contactId, points, actorOf(input)),
+      );
+    },
+
+    async flowHttpRequest(input: ActionInputOf<'http_request'>): Promise<FlowActionResult> {
+      const settings = input.node.settings;
+      const contact = await crm.loadContactSnapshot(input.tenantId, input.contactId);
+      const request = {
+        method: settings.method,
+        url: render(settings.url, contact, input),
+        headers: { ...settings.headers, 'idempotency-key': input.key },
+        body: settings.body === undefined ? undefined : render(settings.body, contact, input),
+      };
+      return perform(
+        input,
+        () => request,
+        async () => {
+          const response = await (deps.fetch ?? fetch)(request.url, {
+            method: request.method,
+            headers: request.headers,
+            body: request.method === 'GET' ? undefined : request.body,
+            signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
+            redirect: 'manual',
+          });
+          const text = (await response.text()).slice(0, 2000);
+          // A 4xx will not get better by retrying; 429 and 5xx may.
+          if (response.status >= 400 && response.status < 500 && response.status !== 429) {
+            throw ApplicationFailure.nonRetryable(
+              `${request.method} ${request.url} answered ${response.status}: ${text}`,
+              'HttpClientError',
+            );
+          }
+          if (response.status >= 400) throw new Error(`${request.method} ${request.url} answered ${response.status}`);
+          return { status: response.status, body: text };
+        },
+      );
+    },
+
+    async flowEnrollInFlow(input: ActionInputOf<'enroll_in_flow'>): Promise<FlowActionResult> {
+      const { flowId } = input.node.settings;
+      return perform(
+        input,
+        () => ({ enrollIn: flowId }),
+        () =>
+          deps.enroll({ tenantId: input.tenantId, flowId, contactId: input.contactId, source: `flow:${input.flowId}` }),
+      );
+    },
+
+    async flowSendEmail(input: ActionInputOf<'send_email'>): Promise<FlowActionResult> {
+      return nodeNotAvailable(input.node.type, 'the communication hub (email providers, issue 5)');
+    },
+    async flowSendSms(input: ActionInputOf<'send_sms'>): Promise<FlowActionResult> {
+      return nodeNotAvailable(input.node.type, 'the communication hub (SMS provider, issue 5)');
+    },
+    async flowNotifySlack(input: ActionInputOf<'notify_slack'>): Promise<FlowActionResult> {
+      return nodeNotAvailable(input.node.type, 'the communication hub (Slack webhooks, issue 5)');
+    },
+    async flowLlmGenerate(input: ActionInputOf<'llm_generate'>): Promise<FlowActionResult> {
+      return nodeNotAvailable(input.node.type, 'the AI layer (language models, issue 6)');
+    },
+    async flowAiAgent(input: ActionInputOf<'ai_agent'>): Promise<FlowActionResult> {
+      return nodeNotAvailable(input.node.type, 'the AI layer (agent chains, issue 6)');
+    },
+  };
+}
+
+export type FlowActionActivities = ReturnType<typeof createFlowActionActivities>;

@@ -1,0 +1,10 @@
+export {
+  enrollContact,
+  startTestRun,
+  type EnrollmentDependencies,
+  type EnrollmentOutcome,
+  type EnrollmentRequest,
+} from './enrollment';
+export type { FlowCrmPort, FlowActor } from './flow-crm-port';
+export type { FlowActionInput, FlowActionResult } from './flow-action-input';
+export { createCrmFlowPort, patchForField } from './crm-flow-port';

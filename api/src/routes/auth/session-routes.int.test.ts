@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import { createTenant, ensureTenantAdmin, hashSessionToken, totpCode } from '@cadenza/activities/data';
+import {
+  createTenantWithKey,
+  startTestPlatform,
+  type TestPlatform,
+} from '../../../../scripts/test-harness/integration';
+import { BrowserClient, uniqueEmail } from './auth-test-client';
+
+const PASSWORD = 'correct horse battery staple';
+
+describe('sessions: sign-in, CSRF, lockout, rate limit, TOTP', () => {
+  let platform: TestPlatform;
+  let tenantId: string;
+  let apiKey: string;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform(`auth-${randomUUID()}`);
+    ({ tenantId, apiKey } = await createTenantWithKey(platform.db, 'Auth tenant'));
+  });
+  afterAll(() => platform?.stop());
+
+  const newAdmin = async (label = 'admin') => {
+    const email = uniqueEmail(label);
+    const { userId } = await ensureTenantAdmin(platform.db, { tenantId, email, password: PASSWORD });
+    return { email, userId, browser: new BrowserClient(platform.baseUrl) };
+  };
+
+  it('signs in with an HTTP-only SameSite=Lax cookie, answers /me, and signs out', async () => {
+    const { email, userId, browser } = await newAdmin();
+    const login = await browser.login(email.toUpperCase(), PASSWORD);
+    expect(login.status).toBe(200);
+    expect(login.body).toMatchObject({
+      user: { id: userId, email, totpEnabled: false },
+      tenant: { id: tenantId, name: 'Auth tenant' },
+      role: 'admin',
+      csrfToken: expect.any(String),
+      memberships: [{ tenantId, tenantName: 'Auth tenant', role: 'admin' }],
+    });
+    const setCookie = login.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/^cadenza_session=[\w-]{43}; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax$/);
+    expect(login.text).not.toMatch(/argon2|password/i);
+
+    // Only the token's SHA-256 is stored.
+    const token = browser.cookie!.split('=')[1]!;
+    const rows = (await platform.db.query(`SELECT token_hash FROM sessions WHERE user_id = $1`, [userId])) as Array<{
+      token_hash: string;
+    }>;
+    expect(rows).toEqual([{ token_hash: hashSessionToken(token) }]);
+
+    const me = await browser.call('GET', '/auth/me');
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ user: { id: userId }, role: 'admin', csrfToken: browser.csrfToken });
+
+    const logout = await browser.call('POST', '/auth/logout');
+    expect(logout.status).toBe(204);
+    expect(logout.headers.get('set-cookie')).toContain('Max-Age=0');
+    // The old cookie is dead server-side, not just forgotten by the browser.
+    const replay = await fetch(`${platform.baseUrl}/api/v1/auth/me`, {
+      headers: { cookie: `cadenza_session=${token}` },
+    });
+    expect(replay.status).toBe(401);
+  });
+
+  it('gives the same answer for an unknown email and a wrong password', async () => {
+    const { email, browser } = await newAdmin();
+    const wrong = await browser.login(email, 'not the password');
+    const unknown = await browser.login(uniqueEmail('nobody'), 'not the password');
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body).toEqual(unknown.body);
+    expect(wrong.body).toMatchObject({ code: 'invalid_credentials' });
+    expect(browser.cookie).toBeUndefined();
+  });
+
+  it('locks the account after 5 failures: even the right password is refused, with Retry-After', async () => {
+    const { email, userId, browser } = await newAdmin();
+    for (let i = 0; i < 5; i++) expect((await browser.login(email, `wrong ${i}`)).status).toBe(401);
+    const locked = await browser.login(email, PASSWORD);
+    expect(locked.status).toBe(429);
+    expect(locked.body).toMatchObject({ code: 'account_locked' });
+    const retryAfter = Number(locked.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(14 * 60);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    const [row] = (await platform.db.query(`SELECT locked_until FROM users WHERE id = $1`, [userId])) as Array<{
+      locked_until: Date;
+    }>;
+    expect(row!.locked_until.getTime()).toBeGreaterThan(Date.now());
+
+    // Once the lock has run out, the right password works and clears the counter.
+    await platform.db.query(`UPDATE users SET locked_until = now() - interval '1 second' WHERE id = $1`, [userId]);
+    expect((await browser.login(email, PASSWORD)).status).toBe(200);
+    const [after] = (await platform.db.query(`SELECT failed_login_count, locked_until FROM users WHERE id = $1`, [
+      userId,
+    ])) as Array<{ failed_login_count: number; locked_until: Date | null }>;
+    expect(after).toEqual({ failed_login_count: 0, locked_until: null });
+  });
+
+  it('rate-limits sign-in attempts per IP and email with 429 and Retry-After', async () => {
+    const browser = new BrowserClient(platform.baseUrl);
+    const email = uniqueEmail('guess');
+    for (let i = 0; i < 10; i++) expect((await browser.login(email, `guess ${i}`)).status).toBe(401);
+    const limited = await browser.login(email, 'guess 11');
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ code: 'too_many_requests' });
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another email from the same address is not affected.
+    expect((await browser.login(uniqueEmail('other'), 'x')).status).toBe(401);
+  });
+
+  it('requires X-CSRF-Token on session writes, but not on API-key calls', async () => {
+    const { email, browser } = await newAdmin();
+    await browser.login(email, PASSWORD);
+    const body = { name: 'csrf test', role: 'ops' };
+
+    const missing = await browser.call('POST', '/api-keys', body, { csrf: false });
+    expect(missing.status).toBe(403);
+    expect(missing.body).toMatchObject({ code: 'csrf_token_invalid' });
+    const wrong = await browser.call('POST', '/api-keys', body, { csrf: false, headers: { 'x-csrf-token': 'nope' } });
+    expect(wrong.status).toBe(403);
+    const logoutWithout = await browser.call('POST', '/auth/logout', undefined, { csrf: false });
+    expect(logoutWithout.status).toBe(403);
+
+    expect((await browser.call('POST', '/api-keys', body)).status).toBe(201);
+    // Reads need no token.
+    expect((await browser.call('GET', '/api-keys')).status).toBe(200);
+
+    const viaKey = await fetch(`${platform.baseUrl}/api/v1/api-keys`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+      body: JSON.stringify(body),
+    });
+    expect(viaKey.status).toBe(201);
+  });
+
+  it('switches workspace only to one the user belongs to', async () => {
+    const { email, userId, browser } = await newAdmin();
+    const other = await createTenant(platform.db, 'Second workspace');
+    await platform.db.query(`INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'ops')`, [
+      other.id,
+      userId,
+    ]);
+    await browser.login(email, PASSWORD);
+    const switched = await browser.call('POST', '/auth/switch-tenant', { tenantId: other.id });
+    expect(switched.status).toBe(200);
+    expect(switched.body).toMatchObject({ tenant: { id: other.id, name: 'Second workspace' }, role: 'ops' });
+    // The session now acts as ops there: user management is refused.
+    expect((await browser.call('GET', '/users')).status).toBe(403);
+
+    const stranger = await createTenant(platform.db, 'Not mine');
+    const refused = await browser.call('POST', '/auth/switch-tenant', { tenantId: stranger.id });
+    expect(refused.status).toBe(404);
+
+    // Signing in straight into a chosen workspace works too.
+    const direct = new BrowserClient(platform.baseUrl);
+    expect((await direct.login(email, PASSWORD, { tenantId: other.id })).body).toMatchObject({ role: 'ops' });
+    expect((await direct.login(email, PASSWORD, { tenantId: stranger.id })).status).toBe(403);
+  });
+
+  it('enrolls TOTP, then requires a real code at sign-in, and refuses a replayed one', async () => {
+    const { email, userId, browser } = await newAdmin('totp');
+    await browser.login(email, PASSWORD);
+
+    const enrolled = await browser.call('POST', '/auth/totp/enroll');
+    expect(enrolled.status).toBe(200);
+    const { secret, otpauthUrl } = enrolled.body as { secret: string; otpauthUrl: string };
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(otpauthUrl).toContain(`secret=${secret}`);
+    expect(otpauthUrl).toContain(encodeURIComponent(email));
+
+    // Stored encrypted: the column never holds the base32 secret.
+    const [stored] = (await platform.db.query(`SELECT totp_secret_encrypted FROM users WHERE id = $1`, [
+      userId,
+    ])) as Array<{
+      totp_secret_encrypted: string;
+    }>;
+    expect(stored!.totp_secret_encrypted).toMatch(/^v1\./);
+    expect(stored!.totp_secret_encrypted).not.toContain(secret);
+
+    // Not enforced until confirmed.
+    expect((await new BrowserClient(platform.baseUrl).login(email, PASSWORD)).status).toBe(200);
+
+    expect((await browser.call('POST', '/auth/totp/confirm', { code: '000000' })).status).toBe(400);
+    const now = Math.floor(Date.now() / 1000);
+    const confirmCode = await totpCode(secret, now);
+    const confirmed = await browser.call('POST', '/auth/totp/confirm', { code: confirmCode });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toEqual({ totpEnabled: true });
+    expect((await browser.call('GET', '/auth/me')).body).toMatchObject({ user: { totpEnabled: true } });
+
+    const fresh = new BrowserClient(platform.baseUrl);
+    const needsCode = await fresh.login(email, PASSWORD);
+    expect(needsCode.status).toBe(401);
+    expect(needsCode.body).toMatchObject({ code: 'totp_required' });
+    expect(fresh.cookie).toBeUndefined();
+    // The confirming code was used already: replaying it fails.
+    expect((await fresh.login(email, PASSWORD, { totp: confirmCode })).body).toMatchObject({ code: 'invalid_totp' });
+    // The next step's code (within the drift allowance) is fresh, and signs in.
+    const nextCode = await totpCode(secret, now + 30);
+    const signedIn = await fresh.login(email, PASSWORD, { totp: nextCode });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.text).not.toContain(secret);
+    // A wrong password with a good code is still just a wrong password.
+    expect((await new BrowserClient(platform.baseUrl).login(email, 'wrong', { totp: nextCode })).body).toMatchObject({
+      code: 'invalid_credentials',
+    });
+
+    // Disabling needs a fresh code, then sign-in asks for none.
+    expect((await browser.call('POST', '/auth/totp/disable', { code: nextCode })).status).toBe(400);
+    // Half a minute later a new code exists; rather than wait, forget which step was used last.
+    await platform.db.query(`UPDATE users SET totp_last_step = NULL WHERE id = $1`, [userId]);
+    const disabled = await browser.call('POST', '/auth/totp/disable', { code: await totpCode(secret) });
+    expect(disabled.status).toBe(200);
+    expect((await new BrowserClient(platform.baseUrl).login(email, PASSWORD)).status).toBe(200);
+  });
+
+  it('refuses TOTP and session routes to API keys', async () => {
+    const response = await fetch(`${platform.baseUrl}/api/v1/auth/totp/enroll`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}` },
+    });
+    expect(response.status).toBe(403);
+  });
+});

@@ -1,0 +1,109 @@
+import {
+  LoginRequestSchema,
+  NotFoundError,
+  SessionViewSchema,
+  SwitchTenantRequestSchema,
+  TooManyRequestsError,
+  AccountLockedError,
+} from '@cadenza/core';
+import { deleteSessionByToken, describeSession, signIn, switchSessionTenant } from '@cadenza/activities/data';
+import type { Response } from 'express';
+import { defineRoute, type ApiRoute } from '../../http/api-route';
+import { LoginRateLimiter } from '../../auth/login-rate-limit';
+import { requireSession, sessionTokenOf } from '../../auth/session-resolver';
+import { clearedSessionCookie, sessionCookie } from '../../auth/session-cookie';
+import type { AuthRouteDependencies } from './auth-route-deps';
+
+/** Rate limits and lockouts tell the client when to come back. */
+async function withRetryAfter<T>(res: Response, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof TooManyRequestsError || error instanceof AccountLockedError) {
+      res.setHeader('Retry-After', String(error.retryAfterSeconds));
+    }
+    throw error;
+  }
+}
+
+/** Sign in, sign out, who am I, and switching workspace: the browser session lifecycle. */
+export function sessionRoutes({ db, redis, settings }: AuthRouteDependencies): ApiRoute[] {
+  const limiter = new LoginRateLimiter(redis, settings.loginRateLimit);
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/auth/login',
+      tag: 'auth',
+      summary: 'Sign in with email and password (and TOTP code); sets the HTTP-only session cookie',
+      access: 'public',
+      body: LoginRequestSchema,
+      responses: {
+        200: { description: 'signed in; keep csrfToken for writes', schema: SessionViewSchema },
+        401: { description: 'wrong email or password (one message for both), or TOTP code needed or wrong' },
+        403: { description: 'the account belongs to no workspace, or not to the one asked for' },
+        429: { description: 'too many attempts or account locked; see Retry-After' },
+      },
+      handler: async ({ body, req, res }) => {
+        const ip = req.ip ?? 'unknown';
+        const { session, view } = await withRetryAfter(res, async () => {
+          await limiter.consume(ip, body.email);
+          return signIn(db, body, {
+            sessionTtlMs: settings.sessionTtlMs,
+            secretKey: settings.secretKey,
+            lockout: settings.lockout,
+          });
+        });
+        await limiter.reset(ip, body.email);
+        // A cookie from an earlier sign-in on this browser is replaced, so its session ends too.
+        const previous = sessionTokenOf(req);
+        if (previous) await deleteSessionByToken(db, previous);
+        res.setHeader('Set-Cookie', sessionCookie(session.token, settings.sessionTtlMs / 1000, settings.secureCookies));
+        res.setHeader('Cache-Control', 'no-store');
+        return { body: view };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/auth/logout',
+      tag: 'auth',
+      summary: 'Sign out: ends the session and clears the cookie',
+      access: 'public',
+      responses: { 204: { description: 'signed out (also when there was no session)' } },
+      handler: async ({ req, res }) => {
+        const token = sessionTokenOf(req);
+        if (token) await deleteSessionByToken(db, token);
+        res.setHeader('Set-Cookie', clearedSessionCookie(settings.secureCookies));
+        return { status: 204 };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/auth/me',
+      tag: 'auth',
+      summary: 'The signed-in user, workspace, role, CSRF token and workspaces to switch to',
+      access: 'authenticated',
+      responses: { 200: { description: 'the session', schema: SessionViewSchema } },
+      handler: async ({ req, res }) => {
+        res.setHeader('Cache-Control', 'no-store');
+        return { body: await describeSession(db, requireSession(req)) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/auth/switch-tenant',
+      tag: 'auth',
+      summary: 'Move the session to another workspace the user belongs to',
+      access: 'authenticated',
+      body: SwitchTenantRequestSchema,
+      responses: {
+        200: { description: 'the session, now in that workspace', schema: SessionViewSchema },
+        404: { description: 'no such workspace among the user’s memberships' },
+      },
+      handler: async ({ body, req }) => {
+        const switched = await switchSessionTenant(db, requireSession(req), body.tenantId);
+        if (!switched) throw new NotFoundError('workspace', body.tenantId);
+        return { body: await describeSession(db, switched) };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { TotpCodeRequestSchema, TotpEnrollmentSchema } from '@cadenza/core';
+import { confirmTotpEnrollment, disableTotp, startTotpEnrollment } from '@cadenza/activities/data';
+import { defineRoute, type ApiRoute } from '../../http/api-route';
+import { requireSession } from '../../auth/session-resolver';
+import type { AuthRouteDependencies } from './auth-route-deps';
+
+const TotpStatusSchema = z.object({ totpEnabled: z.boolean() });
+
+/** A signed-in user turns two-factor sign-in on (enroll, then confirm a code) or off. */
+export function totpRoutes({ db, settings }: AuthRouteDependencies): ApiRoute[] {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/auth/totp/enroll',
+      tag: 'auth',
+      summary: 'Start TOTP enrollment: a new secret and otpauth URL, not enforced until confirmed',
+      access: 'authenticated',
+      responses: {
+        200: { description: 'scan the URL or type the secret into an authenticator app', schema: TotpEnrollmentSchema },
+        409: { description: 'TOTP is already on' },
+        503: { description: 'the server has no CADENZA_SECRET_KEY' },
+      },
+      handler: async ({ req, res }) => {
+        res.setHeader('Cache-Control', 'no-store');
+        return { body: await startTotpEnrollment(db, requireSession(req).userId, settings.secretKey) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/auth/totp/confirm',
+      tag: 'auth',
+      summary: 'Confirm enrollment with a current code; from now on sign-in asks for one',
+      access: 'authenticated',
+      body: TotpCodeRequestSchema,
+      responses: {
+        200: { description: 'TOTP is on', schema: TotpStatusSchema },
+        400: { description: 'wrong, expired or reused code, or no enrollment started' },
+      },
+      handler: async ({ body, req }) => {
+        await confirmTotpEnrollment(db, requireSession(req).userId, settings.secretKey, body.code);
+        return { body: { totpEnabled: true } };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/auth/totp/disable',
+      tag: 'auth',
+      summary: 'Turn TOTP off; needs a current code',
+      access: 'authenticated',
+      body: TotpCodeRequestSchema,
+      responses: {
+        200: { description: 'TOTP is off', schema: TotpStatusSchema },
+        400: { description: 'wrong, expired or reused code, or TOTP is not on' },
+      },
+      handler: async ({ body, req }) => {
+        await disableTotp(db, requireSession(req).userId, settings.secretKey, body.code);
+        return { body: { totpEnabled: false } };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import type { Contact, Page } from '@cadenza/core';
+import { createCrmFixture, type CrmFixture } from './crm-fixture';
+import { CRM_ROUTES, ROLE_ORDER, type RouteCase } from './crm-route-table';
+import { call, createTestTenant, startCrmTestApi, type CrmTestApi, type TestTenant } from './crm-test-api';
+
+const label = (route: RouteCase) => `${route.method} ${route.path({} as CrmFixture).replace(/undefined/g, ':id')}`;
+
+describe('CRM access control', () => {
+  let api: CrmTestApi;
+  let owner: TestTenant;
+  let other: TestTenant;
+  let shared: CrmFixture;
+  const fixture = () => createCrmFixture(api.db, owner.users.admin, owner.users.sales_rep.userId!);
+
+  beforeAll(async () => {
+    api = await startCrmTestApi();
+    owner = await createTestTenant(api.db, 'owner tenant');
+    other = await createTestTenant(api.db, 'other tenant');
+    shared = await fixture();
+  });
+  afterAll(() => api?.stop());
+
+  it('covers every CRM route of the OpenAPI document in its table', async () => {
+    const doc = (await (await fetch(`${api.baseUrl}/api/v1/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { tags: string[] }>>;
+    };
+    const crmTags = new Set([
+      'contacts',
+      'companies',
+      'pipelines',
+      'deals',
+      'tasks',
+      'notes',
+      'custom fields',
+      'audit',
+    ]);
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([, op]) => op.tags?.some((tag) => crmTags.has(tag)))
+        .map(([method]) => `${method.toUpperCase()} ${path.replace('/api/v1', '').replace(/\{[^}]+\}/g, ':id')}`),
+    );
+    const tabled = CRM_ROUTES.map((r) => label(r).replace(/\/:id(?=\/|$)/g, '/:id'));
+    expect(new Set(tabled)).toEqual(new Set(documented));
+  });
+
+  describe("another tenant's ids are not found", () => {
+    it.each(CRM_ROUTES.filter((r) => !r.collection).map((r) => [label(r), r] as const))(
+      '%s → 404',
+      async (_, route) => {
+        const response = await call(
+          api,
+          { user: other.users.admin },
+          route.method,
+          route.path(shared),
+          route.body?.(shared),
+        );
+        expect([response.status, response.body]).toEqual([404, expect.objectContaining({ code: 'not_found' })]);
+      },
+    );
+
+    it.each(CRM_ROUTES.filter((r) => r.collection).map((r) => [label(r), r] as const))(
+      '%s neither shows nor links to them',
+      async (_, route) => {
+        const response = await call(
+          api,
+          { user: other.users.admin },
+          route.method,
+          route.path(shared),
+          route.body?.(shared),
+        );
+        if (route.method === 'GET') expect(response.status).toBe(200);
+        else expect([200, 201, 400]).toContain(response.status);
+        if (route.body && JSON.stringify(route.body(shared)).match(/[0-9a-f]{8}-/)) {
+          // A create that names the other tenant's records is refused, naming the field.
+          expect(response).toMatchObject({
+            status: 400,
+            body: { details: { fields: [{ field: expect.stringMatching(/^body\./) }] } },
+          });
+        } else {
+          const text = JSON.stringify(response.body);
+          for (const id of Object.values(shared)) expect(text).not.toContain(id);
+        }
+      },
+    );
+  });
+
+  describe('role matrix (signed-in users; the sales rep owns the records)', () => {
+    const cases = CRM_ROUTES.flatMap((route) =>
+      ROLE_ORDER.map((role, i) => [label(route), role, route.expect[i]!, route] as const),
+    );
+    it.each(cases)('%s as %s → %i', async (_, role, status, route) => {
+      const fx = route.destructive ? await fixture() : shared;
+      const response = await call(api, { user: owner.users[role] }, route.method, route.path(fx), route.body?.(fx));
+      expect([response.status, response.status >= 400 ? response.body : null]).toEqual([
+        status,
+        status >= 400 ? expect.objectContaining({ code: status === 403 ? 'forbidden' : expect.any(String) }) : null,
+      ]);
+    });
+  });
+
+  describe('sales reps see and change only what they own', () => {
+    it("hides another user's contact, deal, task and note", async () => {
+      const theirs = await createCrmFixture(api.db, owner.users.admin, randomUUID());
+      const rep = { user: owner.users.sales_rep };
+      for (const path of [
+        `/contacts/${theirs.contactId}`,
+        `/contacts/${theirs.contactId}/timeline`,
+        `/deals/${theirs.dealId}`,
+        `/tasks/${theirs.taskId}`,
+        `/notes/${theirs.noteId}`,
+      ]) {
+        expect([path, (await call(api, rep, 'GET', path)).status]).toEqual([path, 404]);
+      }
+      expect((await call(api, rep, 'PATCH', `/contacts/${theirs.contactId}`, { title: 'x' })).status).toBe(404);
+      expect(
+        (await call(api, rep, 'PATCH', `/deals/${theirs.dealId}/stage`, { stageId: theirs.emptyStageId })).status,
+      ).toBe(404);
+      const list = await call<Page<Contact>>(api, rep, 'GET', '/contacts?limit=200');
+      expect(list.body.items.map((c) => c.id)).not.toContain(theirs.contactId);
+      expect(list.body.items.every((c) => c.ownerId === owner.users.sales_rep.userId)).toBe(true);
+      // Linking a deal to a contact they cannot see names the field.
+      const link = await call(api, rep, 'POST', '/deals', {
+        name: 'x',
+        pipelineId: theirs.pipelineId,
+        stageId: theirs.stageId,
+        contactId: theirs.contactId,
+      });
+      expect(link.body).toMatchObject({ details: { fields: [{ field: 'body.contactId' }] } });
+      // Admins see everything.
+      expect((await call(api, { user: owner.users.admin }, 'GET', `/contacts/${theirs.contactId}`)).status).toBe(200);
+    });
+
+    it('owns what they create and may not hand it to someone else', async () => {
+      const rep = { user: owner.users.sales_rep };
+      const mine = await call<Contact>(api, rep, 'POST', '/contacts', { firstName: 'Mine' });
+      expect(mine.body.ownerId).toBe(owner.users.sales_rep.userId);
+      const giveAway = await call(api, rep, 'PATCH', `/contacts/${mine.body.id}`, { ownerId: randomUUID() });
+      expect(giveAway.status).toBe(403);
+      const forOther = await call(api, rep, 'POST', '/contacts', { firstName: 'x', ownerId: randomUUID() });
+      expect(forOther.status).toBe(403);
+      // A sales_rep API key has no user, so it owns nothing: it sees nothing and may not create.
+      const key = { apiKey: owner.keys.sales_rep };
+      expect((await call(api, key, 'GET', `/contacts/${mine.body.id}`)).status).toBe(404);
+      expect((await call(api, key, 'POST', '/contacts', { firstName: 'x' })).status).toBe(403);
+    });
+  });
+});

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { RoleSchema } from './roles';
+
+/**
+ * Request and response bodies of the auth, user-admin and API-key routes. Views list
+ * exactly what may leave the server: no password hash, TOTP secret or API key secret
+ * (except the one response that creates a key).
+ */
+
+/** Emails are global identities: stored trimmed and lower-cased so one person is one user. */
+export const EmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email().max(254))
+  .describe('email address; compared case-insensitively');
+
+/** A password someone chooses: long enough to resist guessing, short enough to hash cheaply. */
+export const NewPasswordSchema = z.string().min(12).max(200).describe('12 to 200 characters');
+
+export const TotpCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'a TOTP code is 6 digits')
+  .describe('6-digit code from the authenticator app');
+
+export const LoginRequestSchema = z.object({
+  email: EmailSchema,
+  // Any length is accepted at sign-in so an old password never fails on a rule changed later.
+  password: z.string().min(1).max(1000).describe('the account password'),
+  totp: TotpCodeSchema.optional().describe('required once TOTP is enabled for the account'),
+  tenantId: z.uuid().optional().describe('workspace to sign in to; defaults to the oldest membership'),
+});
+export type LoginRequest = z.infer<typeof LoginRequestSchema>;
+
+export const UserViewSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string().nullable(),
+  totpEnabled: z.boolean().describe('whether sign-in asks for a TOTP code'),
+});
+export type UserView = z.infer<typeof UserViewSchema>;
+
+export const MembershipViewSchema = z.object({
+  tenantId: z.string(),
+  tenantName: z.string(),
+  role: RoleSchema,
+});
+export type MembershipView = z.infer<typeof MembershipViewSchema>;
+
+export const SessionViewSchema = z.object({
+  user: UserViewSchema,
+  tenant: z.object({ id: z.string(), name: z.string() }).describe('the workspace the session acts in'),
+  role: RoleSchema,
+  csrfToken: z.string().describe('send as header X-CSRF-Token on every POST/PUT/PATCH/DELETE'),
+  memberships: z.array(MembershipViewSchema).describe('every workspace the user may switch to'),
+});
+export type SessionView = z.infer<typeof SessionViewSchema>;
+
+export const SwitchTenantRequestSchema = z.object({
+  tenantId: z.uuid().describe('a workspace the user is a member of'),
+});
+
+export const TotpEnrollmentSchema = z.object({
+  secret: z.string().describe('base32 secret, for typing into an authenticator app by hand'),
+  otpauthUrl: z.string().describe('otpauth:// URL to render as a QR code'),
+});
+export type TotpEnrollment = z.infer<typeof TotpEnrollmentSchema>;
+
+export const TotpCodeRequestSchema = z.object({ code: TotpCodeSchema });
+
+export const TenantUserViewSchema = UserViewSchema.extend({
+  role: RoleSchema,
+  joinedAt: z.string().describe('ISO-8601 time the user joined this workspace'),
+  lockedUntil: z.string().nullable().describe('ISO-8601 end of a sign-in lockout, if one is active'),
+});
+export type TenantUserView = z.infer<typeof TenantUserViewSchema>;
+
+export const InviteUserRequestSchema = z.object({
+  email: EmailSchema,
+  name: z.string().trim().min(1).max(200).optional().describe('display name'),
+  role: RoleSchema,
+  password: NewPasswordSchema.describe(
+    'initial password, 12 to 200 characters; ignored when the email already has an account',
+  ),
+});
+export type InviteUserRequest = z.infer<typeof InviteUserRequestSchema>;
+
+export const InvitedUserSchema = z.object({
+  user: TenantUserViewSchema,
+  existingAccount: z.boolean().describe('true when the email already had an account, whose password is unchanged'),
+});
+
+export const ChangeRoleRequestSchema = z.object({ role: RoleSchema });
+
+export const ApiKeyViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: RoleSchema,
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+});
+export type ApiKeyView = z.infer<typeof ApiKeyViewSchema>;
+
+export const CreateApiKeyRequestSchema = z.object({
+  name: z.string().trim().min(1).max(200).describe('what the key is for'),
+  role: RoleSchema,
+});
+export type CreateApiKeyRequest = z.infer<typeof CreateApiKeyRequestSchema>;
+
+export const CreatedApiKeySchema = z.object({
+  apiKey: ApiKeyViewSchema,
+  secret: z.string().describe('the key itself, shown only in this response; send as Authorization: Bearer'),
+});

@@ -1,0 +1,66 @@
+import { AppError, UserError } from '../errors';
+
+/**
+ * Sign-in failures. Unknown email and wrong password share one error, so the answer never
+ * tells an attacker which emails have accounts.
+ */
+export class InvalidCredentialsError extends UserError {
+  constructor() {
+    super('invalid_credentials', 'the email or password is wrong', undefined, 401);
+  }
+}
+
+/** The password was right and the account has TOTP: ask for the code and try again. */
+export class TotpRequiredError extends UserError {
+  constructor() {
+    super(
+      'totp_required',
+      'this account uses two-factor sign-in: send the 6-digit code as totp',
+      {
+        field: 'body.totp',
+      },
+      401,
+    );
+  }
+}
+
+export class InvalidTotpError extends UserError {
+  constructor(status = 401) {
+    super('invalid_totp', 'the TOTP code is wrong, expired or already used', { field: 'body.totp' }, status);
+  }
+}
+
+/** Too many failed sign-ins in a row; answered like a rate limit, with Retry-After. */
+export class AccountLockedError extends UserError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      'account_locked',
+      `too many failed sign-ins: the account is locked, try again in ${Math.ceil(retryAfterSeconds / 60)} min`,
+      { retryAfterSeconds },
+      429,
+    );
+  }
+}
+
+/** The server was started without the key that encrypts TOTP secrets. */
+export class SecretKeyMissingError extends AppError {
+  constructor() {
+    super(
+      'secret_key_missing',
+      503,
+      'two-factor sign-in is unavailable: the server has no CADENZA_SECRET_KEY (32 bytes, hex or base64)',
+    );
+  }
+}
+
+/** A write sent with the session cookie but without the session's CSRF token. */
+export class CsrfTokenError extends UserError {
+  constructor() {
+    super(
+      'csrf_token_invalid',
+      'missing or wrong X-CSRF-Token header: writes with a session need the csrfToken from sign-in or GET /auth/me',
+      { field: 'header.x-csrf-token' },
+      403,
+    );
+  }
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { DomainEventSchema } from './domain-event';
+
+/**
+ * The Socket.IO wire contract between the live gateway and its clients. Client messages
+ * are validated with these schemas; server messages are shaped by them.
+ */
+export const LIVE_CLIENT_MESSAGES = {
+  /** Join a room: `{ room }`, answered through the ack callback. */
+  subscribe: 'subscribe',
+  /** Leave a room: `{ room }`. */
+  unsubscribe: 'unsubscribe',
+  /** Replay everything after `lastSeq` (for the rooms joined), then continue live. */
+  resume: 'resume',
+} as const;
+
+export const LIVE_SERVER_MESSAGES = {
+  /** One domain event (ids and a small payload; fetch details over REST). */
+  event: 'event',
+  /** Replay finished: the client is caught up to `seq` and live events follow. */
+  ready: 'ready',
+  /** The log no longer holds events the client asked for (retention): refetch state, then resume from `seq`. */
+  reset: 'reset',
+  /** A message could not be handled and had no ack callback to answer through. */
+  error: 'live_error',
+} as const;
+
+export const LastSeqSchema = z
+  .number()
+  .int()
+  .min(0)
+  .describe('seq of the last event the client received; 0 replays the whole retained log');
+
+export const RoomNameSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .describe('room to join: tenant:<tenantId>, contact:<id>, flow:<id> or run:<id>');
+
+/** `socket.handshake.auth`: credentials plus an optional resume point and initial rooms. */
+export const LiveHandshakeAuthSchema = z.object({
+  token: z.string().min(1).optional().describe('API key; omit to use the session cookie'),
+  lastSeq: LastSeqSchema.optional(),
+  rooms: z.array(RoomNameSchema).max(100).optional().describe('rooms to join before the stream starts'),
+});
+export type LiveHandshakeAuth = z.infer<typeof LiveHandshakeAuthSchema>;
+
+export const SubscribeRequestSchema = z.object({ room: RoomNameSchema });
+export type SubscribeRequest = z.infer<typeof SubscribeRequestSchema>;
+
+export const ResumeRequestSchema = z.object({ lastSeq: LastSeqSchema });
+export type ResumeRequest = z.infer<typeof ResumeRequestSchema>;
+
+/** What every client message's ack callback receives. */
+export const LiveAckSchema = z.union([
+  z.object({ ok: z.literal(true), room: z.string().optional(), seq: z.number().int().optional() }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  }),
+]);
+export type LiveAck = z.infer<typeof LiveAckSchema>;
+
+export const LiveReadySchema = z.object({ seq: z.number().int().min(0).describe('last seq the client is caught up to') });
+export const LiveResetSchema = z.object({
+  seq: z.number().int().min(0).describe('resume from here after refetching state'),
+  reason: z.literal('retention'),
+});
+
+/** The `event` message body: the stored event itself. */
+export const LiveEventSchema = DomainEventSchema;
+export type LiveEvent = z.infer<typeof LiveEventSchema>;

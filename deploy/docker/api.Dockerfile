@@ -1,0 +1,56 @@
+# syntax=docker/dockerfile:1.7
+# The API (Express + Socket.IO) serving the built web app. Build from the repository root:
+#   docker build -f deploy/docker/api.Dockerfile -t cadenza-api .
+# The same image runs migrations: `node --import tsx activities/src/data/migrate-cli.ts`.
+
+# glibc base (not Alpine): @temporalio/core-bridge and argon2 ship glibc prebuilt binaries.
+ARG NODE_IMAGE=node:22.20.0-bookworm-slim
+
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+# Manifests first, so source edits do not invalidate the npm layer.
+COPY package.json package-lock.json ./
+COPY core/package.json core/
+COPY workflows/package.json workflows/
+COPY activities/package.json activities/
+COPY workers/package.json workers/
+COPY api/package.json api/
+COPY web/package.json web/
+COPY temporal/package.json temporal/
+COPY deploy/package.json deploy/
+RUN npm ci --no-audit --no-fund
+
+FROM deps AS web-build
+COPY tsconfig.base.json ./
+COPY core core
+COPY web web
+RUN npm run build -w web
+
+FROM deps AS runtime-deps
+# Production dependencies only, plus tsx: the processes run TypeScript through tsx's loader
+# (the version pinned by the lockfile), exactly as `npm start` does.
+RUN npm ci --omit=dev --no-audit --no-fund \
+ && TSX_VERSION="$(node -p "require('./package-lock.json').packages['node_modules/tsx'].version")" \
+ && npm install --no-save --omit=dev --no-audit --no-fund "tsx@${TSX_VERSION}" \
+ && npm cache clean --force
+
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production \
+    PORT=3000 \
+    WEB_DIST_DIR=/app/web/dist
+WORKDIR /app
+COPY --from=runtime-deps --chown=1000:1000 /app/node_modules node_modules
+COPY --chown=1000:1000 package.json tsconfig.base.json ./
+COPY --chown=1000:1000 core core
+COPY --chown=1000:1000 workflows workflows
+COPY --chown=1000:1000 activities activities
+COPY --chown=1000:1000 temporal temporal
+COPY --chown=1000:1000 api api
+COPY --from=web-build --chown=1000:1000 /app/web/dist web/dist
+COPY --chown=1000:1000 web/package.json web/
+# The official image's unprivileged user (uid 1000); Kubernetes runs it with runAsNonRoot.
+USER 1000:1000
+EXPOSE 3000
+HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+CMD ["node", "--import", "tsx", "api/src/main.ts"]

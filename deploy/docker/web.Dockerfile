@@ -1,0 +1,32 @@
+# syntax=docker/dockerfile:1.7
+# The web app as static files on unprivileged nginx, proxying /api and /socket.io to the API.
+# Optional: the API image serves the same build; use this one to put the UI on its own pods.
+#   docker build -f deploy/docker/web.Dockerfile -t cadenza-web .
+
+FROM node:22.20.0-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY core/package.json core/
+COPY workflows/package.json workflows/
+COPY activities/package.json activities/
+COPY workers/package.json workers/
+COPY api/package.json api/
+COPY web/package.json web/
+COPY temporal/package.json temporal/
+COPY deploy/package.json deploy/
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.base.json ./
+COPY core core
+COPY web web
+RUN npm run build -w web
+
+FROM nginxinc/nginx-unprivileged:1.29-bookworm AS runtime
+# The image's entrypoint renders templates/*.template with envsubst into conf.d at start.
+ENV API_UPSTREAM=http://api:3000
+COPY deploy/docker/nginx-default.conf.template /etc/nginx/templates/default.conf.template
+COPY --from=build /app/web/dist /usr/share/nginx/html
+# nginx-unprivileged runs as uid 101 and listens on 8080.
+USER 101
+EXPOSE 8080
+HEALTHCHECK --interval=15s --timeout=3s --start-period=5s --retries=3 \
+  CMD ["curl", "-fsS", "http://127.0.0.1:8080/healthz"]

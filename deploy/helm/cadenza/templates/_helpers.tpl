@@ -1,0 +1,57 @@
+{{- define "cadenza.labels" -}}
+app.kubernetes.io/name: cadenza
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- end }}
+
+{{- define "cadenza.selector" -}}
+app.kubernetes.io/name: cadenza
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/component: {{ .component }}
+{{- end }}
+
+{{- define "cadenza.image" -}}
+{{ .root.Values.image.registry }}/cadenza-{{ .name }}:{{ .root.Values.image.tag }}
+{{- end }}
+
+{{/* Environment both processes read; secrets by reference only. */}}
+{{- define "cadenza.commonEnv" -}}
+- name: DATABASE_URL
+  valueFrom:
+    secretKeyRef: { name: {{ .Values.existingSecret }}, key: {{ .Values.secretKeys.databaseUrl }} }
+- name: TEMPORAL_ADDRESS
+  value: {{ .Values.temporal.address | quote }}
+- name: TEMPORAL_NAMESPACE
+  value: {{ .Values.temporal.namespace | quote }}
+- name: TEMPORAL_TASK_QUEUE
+  value: {{ .Values.temporal.taskQueue | quote }}
+- name: LOG_LEVEL
+  value: {{ .Values.config.logLevel | quote }}
+{{- if and (eq .Values.temporal.mode "cloud") (eq .Values.temporal.cloud.auth "apiKey") }}
+- name: TEMPORAL_API_KEY
+  valueFrom:
+    secretKeyRef: { name: {{ .Values.temporal.cloud.apiKey.existingSecret }}, key: {{ .Values.temporal.cloud.apiKey.key }} }
+{{- end }}
+{{- if and (eq .Values.temporal.mode "cloud") (eq .Values.temporal.cloud.auth "mtls") }}
+- name: TEMPORAL_TLS_CERT_PATH
+  value: /etc/temporal-tls/tls.crt
+- name: TEMPORAL_TLS_KEY_PATH
+  value: /etc/temporal-tls/tls.key
+{{- end }}
+{{- end }}
+
+{{- define "cadenza.temporalTlsVolume" -}}
+{{- if and (eq .Values.temporal.mode "cloud") (eq .Values.temporal.cloud.auth "mtls") }}
+- name: temporal-tls
+  secret: { secretName: {{ .Values.temporal.cloud.tls.existingSecret }} }
+{{- end }}
+{{- end }}
+
+{{- define "cadenza.temporalTlsMount" -}}
+{{- if and (eq .Values.temporal.mode "cloud") (eq .Values.temporal.cloud.auth "mtls") }}
+- name: temporal-tls
+  mountPath: /etc/temporal-tls
+  readOnly: true
+{{- end }}
+{{- end }}

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import type { z } from 'zod';
+import { apiConfigSchema } from '../../api/src/config';
+import { workerConfigSchema } from '../../workers/src/config';
+
+interface ComposeService {
+  image?: string;
+  environment?: Record<string, string>;
+  ports?: string[];
+  depends_on?: Record<string, unknown> | string[];
+}
+
+const compose = parse(readFileSync(path.resolve(__dirname, '../../docker-compose.yml'), 'utf8'), {
+  merge: true,
+}) as { services: Record<string, ComposeService> };
+const services = compose.services;
+
+const requiredKeys = (schema: z.ZodObject) =>
+  Object.entries(schema.shape)
+    .filter(([, field]) => !(field as z.ZodType).safeParse(undefined).success)
+    .map(([key]) => key);
+
+const containerPorts = (service: ComposeService) =>
+  (service.ports ?? []).map((mapping) => Number(mapping.split(':').pop()));
+
+describe.each([
+  ['api', apiConfigSchema],
+  ['worker', workerConfigSchema],
+] as const)('docker-compose %s service', (name, schema) => {
+  const environment = services[name]?.environment ?? {};
+
+  it('sets only variables the process reads, and every required one', () => {
+    expect(Object.keys(environment).filter((key) => !(key in schema.shape))).toEqual([]);
+    expect(requiredKeys(schema).filter((key) => !(key in environment))).toEqual([]);
+  });
+
+  it('passes the process config schema', () => {
+    const result = schema.safeParse(environment);
+    expect(result.success ? [] : result.error.issues).toEqual([]);
+  });
+
+  it('points at services the compose file runs', () => {
+    const hostOf = (url: string) => new URL(url).hostname;
+    expect(Object.keys(services)).toContain(environment.TEMPORAL_ADDRESS?.split(':')[0]);
+    expect(Object.keys(services)).toContain(hostOf(environment.DATABASE_URL ?? ''));
+    if (environment.REDIS_URL) expect(Object.keys(services)).toContain(hostOf(environment.REDIS_URL));
+  });
+});
+
+describe('docker-compose stack', () => {
+  it('runs every service of the architecture', () => {
+    expect(Object.keys(services)).toEqual(
+      expect.arrayContaining(['postgres', 'redis', 'temporal', 'temporal-ui', 'api', 'worker', 'web']),
+    );
+  });
+
+  it('publishes the ports the processes listen on', () => {
+    const api = services.api!;
+    const worker = services.worker!;
+    expect(containerPorts(api)).toContain(apiConfigSchema.parse(api.environment).PORT);
+    expect(containerPorts(worker)).toContain(workerConfigSchema.parse(worker.environment).WORKER_METRICS_PORT);
+    expect(containerPorts(services.temporal!)).toContain(7233);
+    expect(containerPorts(services['temporal-ui']!)).toContain(8080);
+  });
+
+  it('keeps Temporal on PostgreSQL with the credentials postgres is created with', () => {
+    const temporal = services.temporal!.environment!;
+    const postgres = services.postgres!.environment!;
+    expect(temporal.DB).toMatch(/^postgres/);
+    expect(temporal.POSTGRES_SEEDS).toBe('postgres');
+    expect([temporal.POSTGRES_USER, temporal.POSTGRES_PWD]).toEqual([
+      postgres.POSTGRES_USER,
+      postgres.POSTGRES_PASSWORD,
+    ]);
+  });
+
+  it('registers every run search attribute the code sets', async () => {
+    const { RUN_SEARCH_ATTRIBUTES } = await import('@cadenza/core');
+    const setup = JSON.stringify(services['temporal-setup']);
+    for (const [attribute, kind] of Object.entries(RUN_SEARCH_ATTRIBUTES)) {
+      expect(setup).toContain(`--name ${attribute} --type ${kind === 'INT' ? 'Int' : 'Keyword'}`);
+    }
+  });
+});

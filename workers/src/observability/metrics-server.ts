@@ -1,0 +1,48 @@
+import { createServer, type Server } from 'node:http';
+import type { Registry } from 'prom-client';
+
+export interface MetricsServerOptions {
+  port: number;
+  registry: Registry;
+  /** Temporal Core's Prometheus endpoint, appended so one scrape target has both sets. */
+  sdkMetricsUrl?: string;
+  sdkTimeoutMs?: number;
+}
+
+/** Temporal Core's metrics text, or a comment saying why it is missing (a scrape never fails on it). */
+async function sdkMetricsText(url: string, timeoutMs: number): Promise<string> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    if (!response.ok) return `# temporal sdk metrics unavailable: HTTP ${response.status}\n`;
+    return await response.text();
+  } catch (error) {
+    return `# temporal sdk metrics unavailable: ${error instanceof Error ? error.message : String(error)}\n`;
+  }
+}
+
+/** A tiny HTTP server for /metrics and /health; workers have no other HTTP surface. */
+export function startMetricsServer(options: MetricsServerOptions): Promise<Server> {
+  const server = createServer((req, res) => {
+    if (req.url === '/health') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"up"}');
+      return;
+    }
+    if (req.url !== '/metrics') {
+      res.writeHead(404).end();
+      return;
+    }
+    void (async () => {
+      const own = await options.registry.metrics();
+      const sdk = options.sdkMetricsUrl
+        ? await sdkMetricsText(options.sdkMetricsUrl, options.sdkTimeoutMs ?? 2000)
+        : '';
+      res.writeHead(200, { 'content-type': options.registry.contentType }).end(`${own}\n${sdk}`);
+    })().catch((error: unknown) => {
+      res.writeHead(500).end(error instanceof Error ? error.message : String(error));
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, () => resolve(server));
+  });
+}

@@ -1,0 +1,379 @@
+import { randomUUID } from 'node:crypto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { FLOW_QUERIES, FLOW_SIGNALS, type FlowDefinitionInput, type Principal } from '@cadenza/core';
+import { createActivities } from '@cadenza/activities';
+import { createCrmFlowPort } from '@cadenza/activities/flow';
+import { getContact, getRun, listSideEffects, type DataSource } from '@cadenza/activities/data';
+import { ensureSearchAttributes, temporalBinaries } from '@cadenza/temporal';
+import { connectTestDb } from '../../../scripts/test-harness/integration';
+import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '../../../scripts/test-harness/flow-fixtures';
+import type { FlowRunInput, FlowRunResult } from './flow-run-types';
+
+/**
+ * The interpreter against the time-skipping test server: weeks of waits pass in seconds.
+ * Activities are the real ones, on the real PostgreSQL of this test run.
+ */
+describe('flowRunWorkflow (time-skipping)', () => {
+  let env: TestWorkflowEnvironment;
+  let db: DataSource;
+  let worker: Worker;
+  let running: Promise<void>;
+  let admin: Principal;
+  const taskQueue = `flow-ts-${randomUUID()}`;
+
+  beforeAll(async () => {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    db = await connectTestDb();
+    env = await TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: temporalBinaries().testServer } },
+    });
+    // The test server starts with no custom search attributes; the run upserts NodeId.
+    await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
+    worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowsPath: require.resolve('@cadenza/workflows'),
+      activities: createActivities({ db, crm: createCrmFlowPort(db), temporal: env.client, taskQueue }),
+    });
+    running = worker.run();
+    admin = await adminOfNewTenant(db);
+  }, 120_000);
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await env?.teardown();
+    await db?.destroy();
+  });
+
+  async function start(
+    definition: FlowDefinitionInput,
+    options: { testMode?: boolean; contact?: Record<string, unknown>; continueAsNewAfterSteps?: number } = {},
+  ) {
+    const contactId = await newContact(db, admin, { email: `${randomUUID()}@example.com`, ...options.contact });
+    const flow = await publishedFlow(db, admin, definition);
+    const input: FlowRunInput = {
+      tenantId: admin.tenantId,
+      flowId: flow.flowId,
+      flowVersion: flow.version,
+      flowName: 'Test flow',
+      contactId,
+      enrollmentId: randomUUID(),
+      definition: flow.definition,
+      testMode: options.testMode ?? false,
+      startedAt: new Date().toISOString(),
+      continueAsNewAfterSteps: options.continueAsNewAfterSteps,
+    };
+    const handle = await env.client.workflow.start('flowRunWorkflow', {
+      taskQueue,
+      workflowId: `flow-test-${input.enrollmentId}`,
+      args: [input],
+    });
+    return { handle, input, contactId, flowId: flow.flowId };
+  }
+
+  const waitDays = (id: string, amount: number, businessDaysOnly = false) => ({
+    id,
+    type: 'wait',
+    settings: { mode: 'duration', duration: { amount, unit: 'days' }, businessDaysOnly },
+  });
+  const tag = (id: string, name: string) => ({ id, type: 'add_tag', settings: { tag: name } });
+
+  it('runs a three-week sequence in seconds, doing each side effect once', async () => {
+    const definition = flowOf(
+      [
+        tag('welcome', 'welcomed'),
+        waitDays('week1', 7),
+        { id: 'stage', type: 'update_field', settings: { field: 'lifecycleStage', value: 'marketing_qualified_lead' } },
+        waitDays('week2', 5, true),
+        {
+          id: 'reply',
+          type: 'wait_for_event',
+          settings: { event: { kind: 'reply' }, timeout: { amount: 1, unit: 'weeks' } },
+        },
+        tag('no-reply', 'no_reply'),
+      ],
+      [
+        ['start', 'welcome'],
+        ['welcome', 'week1'],
+        ['week1', 'stage'],
+        ['stage', 'week2'],
+        ['week2', 'reply'],
+        ['reply', 'no-reply', 'timeout'],
+      ],
+    );
+    const wallClock = Date.now();
+    const { handle, input, contactId } = await start(definition);
+    const result = (await handle.result()) as FlowRunResult;
+    expect(Date.now() - wallClock).toBeLessThan(60_000);
+    expect(result).toEqual({ status: 'completed', exitReason: null, steps: 6 });
+
+    const contact = await getContact(db, admin, contactId);
+    expect(contact.tags.sort()).toEqual(['no_reply', 'welcomed']);
+    expect(contact.lifecycleStage).toBe('marketing_qualified_lead');
+
+    const run = await getRun(db, admin.tenantId, input.enrollmentId);
+    expect(run.status).toBe('completed');
+    expect(run.steps.map((s) => [s.nodeId, s.output])).toEqual([
+      ['welcome', 'next'],
+      ['week1', 'next'],
+      ['stage', 'next'],
+      ['week2', 'next'],
+      ['reply', 'timeout'],
+      ['no-reply', 'next'],
+    ]);
+    // About three weeks of simulated time: 7 days, 5 business days (6 or 7 calendar days), 7 days.
+    const elapsedDays = (new Date(run.endedAt!).getTime() - new Date(run.startedAt).getTime()) / 86_400_000;
+    expect(elapsedDays).toBeGreaterThan(19.9);
+    expect(elapsedDays).toBeLessThan(22);
+    expect((await listSideEffects(db, admin.tenantId, input.enrollmentId)).map((e) => e.node_type).sort()).toEqual([
+      'add_tag',
+      'add_tag',
+      'update_field',
+    ]);
+  });
+
+  it('takes the "next" output when the awaited reply arrives, and answers queries', async () => {
+    const definition = flowOf(
+      [
+        {
+          id: 'reply',
+          type: 'wait_for_event',
+          settings: { event: { kind: 'reply' }, timeout: { amount: 3, unit: 'days' } },
+        },
+        tag('replied', 'replied'),
+        tag('silent', 'silent'),
+      ],
+      [
+        ['start', 'reply'],
+        ['reply', 'replied'],
+        ['reply', 'silent', 'timeout'],
+      ],
+    );
+    const { handle, contactId } = await start(definition);
+    await waitForNode(handle, 'reply');
+    await handle.signal(FLOW_SIGNALS.inboundEvent, { kind: 'reply' });
+    expect(((await handle.result()) as FlowRunResult).status).toBe('completed');
+    expect((await getContact(db, admin, contactId)).tags).toEqual(['replied']);
+    const history = await handle.query<Array<{ nodeId: string }>>(FLOW_QUERIES.stepHistory);
+    expect(history.map((s) => s.nodeId)).toEqual(['reply', 'replied']);
+  });
+
+  it('unenrolls on a reply the flow is not waiting for, before the next step', async () => {
+    const definition = flowOf(
+      [waitDays('pause', 2), tag('followup', 'followed_up')],
+      [
+        ['start', 'pause'],
+        ['pause', 'followup'],
+      ],
+    );
+    const { handle, contactId, input } = await start(definition);
+    await waitForNode(handle, 'pause');
+    await handle.signal(FLOW_SIGNALS.inboundEvent, { kind: 'reply' });
+    const result = (await handle.result()) as FlowRunResult;
+    expect(result).toMatchObject({ status: 'unenrolled', exitReason: 'reply' });
+    expect((await getContact(db, admin, contactId)).tags).toEqual([]);
+    expect((await getRun(db, admin.tenantId, input.enrollmentId)).status).toBe('unenrolled');
+  });
+
+  it('branches on contact fields and splits A/B the same way every time', async () => {
+    const definition = flowOf(
+      [
+        {
+          id: 'vip',
+          type: 'branch',
+          settings: { condition: { field: 'contact.title', operator: 'equals', value: 'VIP' } },
+        },
+        tag('yes', 'vip'),
+        {
+          id: 'split',
+          type: 'ab_split',
+          settings: {
+            variants: [
+              { handle: 'a', weight: 1 },
+              { handle: 'b', weight: 1 },
+            ],
+          },
+        },
+        tag('a', 'variant_a'),
+        tag('b', 'variant_b'),
+      ],
+      [
+        ['start', 'vip'],
+        ['vip', 'yes', 'yes'],
+        ['vip', 'split', 'no'],
+        ['split', 'a', 'a'],
+        ['split', 'b', 'b'],
+      ],
+    );
+    const gold = await start(definition, { contact: { title: 'vip' } });
+    await gold.handle.result();
+    expect((await getContact(db, admin, gold.contactId)).tags).toEqual(['vip']);
+
+    const plain = await start(definition);
+    await plain.handle.result();
+    const [variantTag] = (await getContact(db, admin, plain.contactId)).tags;
+    expect(variantTag).toMatch(/^variant_[ab]$/);
+  });
+
+  it('pauses, resumes and skips a wait on signals', async () => {
+    const definition = flowOf(
+      [waitDays('long', 30), tag('after', 'after_wait')],
+      [
+        ['start', 'long'],
+        ['long', 'after'],
+      ],
+    );
+    const { handle, contactId } = await start(definition);
+    await waitForNode(handle, 'long');
+    await handle.signal(FLOW_SIGNALS.pause);
+    await handle.signal(FLOW_SIGNALS.skipWait);
+    await waitForStatus(handle, 'paused');
+    expect((await getContact(db, admin, contactId)).tags).toEqual([]);
+    await handle.signal(FLOW_SIGNALS.resume);
+    expect(((await handle.result()) as FlowRunResult).status).toBe('completed');
+    expect((await getContact(db, admin, contactId)).tags).toEqual(['after_wait']);
+  });
+
+  it('cancels with a recorded reason', async () => {
+    const definition = flowOf(
+      [waitDays('long', 30), tag('never', 'never')],
+      [
+        ['start', 'long'],
+        ['long', 'never'],
+      ],
+    );
+    const { handle, input } = await start(definition);
+    await waitForNode(handle, 'long');
+    await handle.signal(FLOW_SIGNALS.cancel, { reason: 'flow archived: campaign over' });
+    expect(await handle.result()).toMatchObject({ status: 'cancelled', exitReason: 'flow archived: campaign over' });
+    expect((await getRun(db, admin.tenantId, input.enrollmentId)).exitReason).toBe('flow archived: campaign over');
+  });
+
+  it('fails a node whose provider is missing with a clear error, then waits for retry or cancel', async () => {
+    const definition = flowOf(
+      [{ id: 'mail', type: 'send_email', settings: { subject: 'Hi', body: 'Hello {{contact.firstName}}' } }],
+      [['start', 'mail']],
+    );
+    const { handle, input } = await start(definition);
+    await waitForStatus(handle, 'failed');
+    const run = await getRun(db, admin.tenantId, input.enrollmentId);
+    expect(run.status).toBe('failed');
+    expect(run.steps[0]).toMatchObject({ nodeId: 'mail', status: 'failed' });
+    expect(run.steps[0]?.error).toMatch(/send_email is not available yet/);
+    await handle.signal(FLOW_SIGNALS.cancel, { reason: 'no mailbox' });
+    expect(await handle.result()).toMatchObject({ status: 'cancelled' });
+  });
+
+  it('captures side effects in a test run instead of performing them', async () => {
+    const definition = flowOf(
+      [
+        tag('t', 'would_tag'),
+        { id: 'f', type: 'update_field', settings: { field: 'title', value: 'CTO of {{contact.lastName}}' } },
+      ],
+      [
+        ['start', 't'],
+        ['t', 'f'],
+      ],
+    );
+    const { handle, contactId, input } = await start(definition, { testMode: true });
+    await handle.result();
+    const contact = await getContact(db, admin, contactId);
+    expect(contact.tags).toEqual([]);
+    expect(contact.title ?? null).toBeNull();
+    const effects = await listSideEffects(db, admin.tenantId, input.enrollmentId);
+    expect(effects.map((e) => [e.node_type, e.captured])).toEqual([
+      ['add_tag', true],
+      ['update_field', true],
+    ]);
+    expect(effects[1]?.result).toEqual({ wouldDo: { field: 'title', value: 'CTO of Lovelace' } });
+    expect((await getRun(db, admin.tenantId, input.enrollmentId)).steps.map((s) => s.status)).toEqual([
+      'captured',
+      'captured',
+    ]);
+  });
+
+  it('jumps to a goal when the contact meets it, and unenrolls as goal met', async () => {
+    const definition = flowOf(
+      [
+        waitDays('w1', 1),
+        { id: 'promote', type: 'update_field', settings: { field: 'lifecycleStage', value: 'customer' } },
+        waitDays('w2', 1),
+        tag('late', 'should_not_happen'),
+        {
+          id: 'won',
+          type: 'goal',
+          settings: {
+            name: 'Became a customer',
+            condition: { field: 'contact.lifecycleStage', operator: 'equals', value: 'customer' },
+          },
+        },
+      ],
+      [
+        ['start', 'w1'],
+        ['w1', 'promote'],
+        ['promote', 'w2'],
+        ['w2', 'late'],
+      ],
+    );
+    const { handle, contactId } = await start(definition);
+    expect(await handle.result()).toMatchObject({ status: 'unenrolled', exitReason: 'goal_met: Became a customer' });
+    expect((await getContact(db, admin, contactId)).tags).toEqual([]);
+  });
+
+  it('continues as new in a long loop and keeps going where it was', async () => {
+    const definition = flowOf(
+      [
+        waitDays('tick', 1),
+        { id: 'more', type: 'branch', settings: { condition: { field: 'contact.score', operator: 'lt', value: 5 } } },
+        { id: 'bump', type: 'score_lead', settings: { method: 'points', points: 1 } },
+        { id: 'done', type: 'exit', settings: { reason: 'scored enough' } },
+      ],
+      [
+        ['start', 'tick'],
+        ['tick', 'more'],
+        ['more', 'bump', 'yes'],
+        ['more', 'done', 'no'],
+        ['bump', 'tick'],
+      ],
+    );
+    const { handle, contactId } = await start(definition, { continueAsNewAfterSteps: 4 });
+    const result = (await handle.result()) as FlowRunResult;
+    expect(result).toMatchObject({ status: 'completed', exitReason: 'scored enough' });
+    expect((await getContact(db, admin, contactId)).score).toBe(5);
+    // 5 loops of tick, more, bump, then the last tick, more and done: 18 steps over several runs.
+    expect(result.steps).toBe(18);
+    const description = await handle.describe();
+    expect(description.runId).not.toBe(handle.firstExecutionRunId);
+  });
+
+  it('names the run in the audit log of the CRM changes it makes', async () => {
+    const definition = flowOf([tag('t', 'from_flow')], [['start', 't']]);
+    const { handle, contactId, input } = await start(definition);
+    await handle.result();
+    const audit = (await db.query(
+      `SELECT actor_kind, actor_id, after->'tags' AS tags FROM audit_log WHERE tenant_id = $1 AND entity_id = $2 AND action = 'update'`,
+      [admin.tenantId, contactId],
+    )) as Array<{ actor_kind: string; actor_id: string; tags: string[] }>;
+    expect(audit).toEqual([{ actor_kind: 'workflow', actor_id: input.enrollmentId, tags: ['from_flow'] }]);
+  });
+
+  async function waitForNode(handle: { query: <T>(name: string) => Promise<T> }, nodeId: string) {
+    for (let i = 0; i < 100; i++) {
+      const current = await handle.query<{ nodeId: string | null; status: string }>(FLOW_QUERIES.currentNode);
+      if (current.nodeId === nodeId && current.status === 'waiting') return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`run never waited at ${nodeId}`);
+  }
+
+  async function waitForStatus(handle: { query: <T>(name: string) => Promise<T> }, status: string) {
+    for (let i = 0; i < 200; i++) {
+      const current = await handle.query<{ status: string }>(FLOW_QUERIES.currentNode);
+      if (current.status === status) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`run never reached status ${status}`);
+  }
+});

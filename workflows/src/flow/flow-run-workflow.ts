@@ -1,0 +1,218 @@
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  continueAsNew,
+  isCancellation,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  evaluateCondition,
+  findNode,
+  nextNodeId,
+  sideEffectKey,
+  type ContactSnapshot,
+  type RunStatus,
+} from '@cadenza/core';
+import { runSearchAttributeKeys } from '@cadenza/temporal/search-attribute-keys';
+import { reads } from './flow-activities';
+import type { CarriedState, FlowRunInput, FlowRunResult, StepRecord } from './flow-run-types';
+import { RunControls } from './run-controls';
+import { currentNodeQuery, stepHistoryQuery } from './run-signals';
+import { STEP_HANDLERS, type StepOutcome } from './step-handlers';
+
+const RECENT_STEPS_KEPT = 50;
+const DEFAULT_CONTINUE_AS_NEW_AFTER = 1000;
+
+const nowIso = () => new Date().toISOString();
+
+/** The reason a failed step gives: the activity's own message, not the wrapper's. */
+function failureMessage(error: unknown): string {
+  const cause = error instanceof ActivityFailure ? error.cause : error;
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
+/**
+ * One enrolled contact walking one pinned version of a flow. Every decision that depends
+ * on the outside world comes from an activity result or a signal, so replay is exact.
+ */
+export async function flowRunWorkflow(input: FlowRunInput): Promise<FlowRunResult> {
+  const { definition } = input;
+  const controls = new RunControls(definition.settings.unenrollOn);
+  controls.install();
+
+  const state: CarriedState = input.carried ?? {
+    nextNodeId: nextNodeId(definition, definition.trigger.id),
+    visits: {},
+    stepOutputs: {},
+    recentSteps: [],
+    stepsSinceStart: 0,
+  };
+  let status: RunStatus = 'running';
+  let pending: StepRecord[] = [];
+  const stepsThisRun: StepRecord[] = [];
+
+  setHandler(currentNodeQuery, () => ({ nodeId: state.nextNodeId, status }));
+  setHandler(stepHistoryQuery, () => [...state.recentSteps, ...stepsThisRun].slice(-RECENT_STEPS_KEPT));
+
+  const record = (step: StepRecord) => {
+    pending.push(step);
+    stepsThisRun.push(step);
+  };
+
+  /** Writes the run row and buffered step rows; runs even while the workflow is being cancelled. */
+  const flush = (exitReason: string | null = null, ended = false) =>
+    CancellationScope.nonCancellable(async () => {
+      const steps = pending;
+      pending = [];
+      await reads.syncRunProjection({
+        run: {
+          enrollmentId: input.enrollmentId,
+          tenantId: input.tenantId,
+          workflowId: workflowInfo().workflowId,
+          flowId: input.flowId,
+          flowVersion: input.flowVersion,
+          contactId: input.contactId,
+          testMode: input.testMode,
+          status,
+          currentNodeId: ended ? null : state.nextNodeId,
+          exitReason,
+          startedAt: input.startedAt,
+          endedAt: ended ? nowIso() : null,
+        },
+        steps,
+      });
+    });
+
+  const finish = async (final: FlowRunResult['status'], reason: string | null): Promise<FlowRunResult> => {
+    status = final;
+    await flush(reason, true);
+    return { status: final, exitReason: reason, steps: state.stepsSinceStart };
+  };
+
+  const goals = definition.nodes.filter((node) => node.type === 'goal');
+
+  try {
+    while (state.nextNodeId) {
+      controls.applyUnenrollRules();
+      if (controls.paused && !controls.stop) {
+        status = 'paused';
+        await flush();
+        await condition(() => !controls.paused || controls.stop !== null);
+        status = 'running';
+      }
+      if (controls.stop) return await finish(controls.stop.status, controls.stop.reason);
+
+      const stepLimit = input.continueAsNewAfterSteps ?? DEFAULT_CONTINUE_AS_NEW_AFTER;
+      if (
+        workflowInfo().continueAsNewSuggested ||
+        state.stepsSinceStart - (input.carried?.stepsSinceStart ?? 0) >= stepLimit
+      ) {
+        await flush();
+        state.recentSteps = [...state.recentSteps, ...stepsThisRun].slice(-RECENT_STEPS_KEPT);
+        return await continueAsNew<typeof flowRunWorkflow>({ ...input, carried: state });
+      }
+
+      let contactCache: ContactSnapshot | undefined;
+      const contact = async () =>
+        (contactCache ??= await reads.loadContactSnapshot({ tenantId: input.tenantId, contactId: input.contactId }));
+
+      // Goals pull a contact that meets them out of wherever it is in the flow.
+      if (goals.length > 0) {
+        const snapshot = await contact();
+        const reached = goals.find(
+          (goal) => goal.id !== state.nextNodeId && evaluateCondition(goal.settings.condition, snapshot, new Date()),
+        );
+        if (reached) state.nextNodeId = reached.id;
+      }
+
+      const node = findNode(definition, state.nextNodeId);
+      if (!node)
+        throw ApplicationFailure.nonRetryable(
+          `node ${state.nextNodeId} is not in flow version ${input.flowVersion}`,
+          'BrokenDefinition',
+        );
+      const visit = (state.visits[node.id] ?? 0) + 1;
+      state.visits[node.id] = visit;
+      state.stepsSinceStart += 1;
+      upsertSearchAttributes([{ key: runSearchAttributeKeys.NodeId, value: node.id }]);
+
+      const startedAt = nowIso();
+      const outcome: StepOutcome = await runStepUntilDone(node, visit);
+      if (outcome.result !== undefined && outcome.result !== null && typeof outcome.result === 'object') {
+        state.stepOutputs[node.id] = outcome.result as Record<string, unknown>;
+      }
+      record({
+        nodeId: node.id,
+        nodeType: node.type,
+        visit,
+        status: outcome.captured ? 'captured' : 'completed',
+        output: outcome.output,
+        result: outcome.result,
+        startedAt,
+        endedAt: nowIso(),
+      });
+      if (outcome.end) {
+        state.nextNodeId = null;
+        return await finish(outcome.end.status, outcome.end.reason);
+      }
+      const stop = controls.stopRequest();
+      if (stop) return await finish(stop.status, stop.reason);
+      state.nextNodeId = outcome.output === null ? null : nextNodeId(definition, node.id, outcome.output);
+    }
+    return await finish('completed', null);
+  } catch (error) {
+    if (isCancellation(error)) return await finish('cancelled', 'cancelled through Temporal');
+    throw error;
+  }
+
+  /**
+   * Runs a step; when its activity fails for good, the run waits as "failed" at that step
+   * until ops retry it (same idempotency key, so nothing is done twice) or cancel it.
+   */
+  async function runStepUntilDone(node: NonNullable<ReturnType<typeof findNode>>, visit: number): Promise<StepOutcome> {
+    const key = sideEffectKey(input.enrollmentId, node.id, visit);
+    for (;;) {
+      const startedAt = nowIso();
+      try {
+        const handler = STEP_HANDLERS[node.type] as (
+          n: typeof node,
+          c: Parameters<(typeof STEP_HANDLERS)['exit']>[1],
+        ) => Promise<StepOutcome>;
+        return await handler(node, {
+          input,
+          key,
+          controls,
+          stepOutputs: state.stepOutputs,
+          contact: () => reads.loadContactSnapshot({ tenantId: input.tenantId, contactId: input.contactId }),
+          beforeBlocking: async () => {
+            status = 'waiting';
+            await flush();
+            status = 'running';
+          },
+        });
+      } catch (error) {
+        if (isCancellation(error) || !(error instanceof ActivityFailure)) throw error;
+        status = 'failed';
+        record({
+          nodeId: node.id,
+          nodeType: node.type,
+          visit,
+          status: 'failed',
+          output: null,
+          error: failureMessage(error),
+          startedAt,
+          endedAt: nowIso(),
+        });
+        await flush(failureMessage(error));
+        controls.retryRequested = false;
+        await condition(() => controls.retryRequested || controls.stop !== null);
+        status = 'running';
+        if (controls.stop) return { output: null };
+      }
+    }
+  }
+}
