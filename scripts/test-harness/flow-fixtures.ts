@@ -1,4 +1,4 @@
-import type { Principal, FlowDefinitionInput, ContactCreate } from '@cadenza/core';
+import { flowDefinitionSchema, type Principal, type FlowDefinitionInput, type ContactCreate } from '@cadenza/core';
 import { createContact, createFlow, createTenant, publishFlow, type DataSource } from '@cadenza/activities/data';
 
 /** An admin principal of a fresh tenant: what the API would pass for an admin API key. */
@@ -21,7 +21,7 @@ export async function publishedFlow(
 ) {
   const flow = await createFlow(db, principal, { name, kind: 'sequence', draft: definition });
   const version = await publishFlow(db, principal, flow.id);
-  return { flowId: flow.id, version: version.version, definition: version.definition };
+  return { flowId: flow.id, version: version.version, definition: flowDefinitionSchema.parse(version.definition) };
 }
 
 const at = (x: number) => ({ x, y: 0 });

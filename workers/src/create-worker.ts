@@ -14,7 +14,18 @@ export interface CreateWorkerOptions {
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** Activity/workflow interceptors (metrics); main.ts passes them, tests usually not. */
   interceptors?: WorkerOptions['interceptors'];
+  /** Slot and poller counts; the benchmark sets them so the flow and baseline workers match. */
+  tuning?: WorkerTuning;
 }
+
+export type WorkerTuning = Pick<
+  WorkerOptions,
+  | 'maxConcurrentWorkflowTaskExecutions'
+  | 'maxConcurrentActivityTaskExecutions'
+  | 'maxConcurrentWorkflowTaskPolls'
+  | 'maxConcurrentActivityTaskPolls'
+  | 'maxCachedWorkflows'
+>;
 
 /** The main Cadenza worker: every workflow and activity on one task queue. */
 export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
@@ -33,6 +44,7 @@ export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
       taskQueue: options.taskQueue,
     }),
     ...(options.interceptors ? { interceptors: options.interceptors } : {}),
+    ...options.tuning,
     shutdownGraceTime: `${options.shutdownGraceSeconds ?? 10} seconds`,
   });
 }

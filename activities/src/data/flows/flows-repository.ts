@@ -35,6 +35,12 @@ const toFlow = (row: FlowRow): Flow => ({
   updatedAt: row.updated_at.toISOString(),
 });
 
+/** TypeORM answers UPDATE … RETURNING with [rows, affected]; INSERT and SELECT with rows. */
+function updatedRow<T>(result: unknown): T | undefined {
+  const rows = Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result;
+  return (rows as T[])[0];
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const actorOf = (principal: Principal) => ({
@@ -115,11 +121,18 @@ export async function updateFlowDraft(
   return db.transaction(async (manager) => {
     const current = await lockFlow(manager, principal.tenantId, flowId);
     if (current.status === 'archived') throw new ConflictError('an archived flow cannot be edited');
-    const [row] = (await manager.query(
-      `UPDATE flows SET name = coalesce($3, name), draft = coalesce($4::jsonb, draft), updated_at = now()
-       WHERE tenant_id = $1 AND id = $2 RETURNING *`,
-      [principal.tenantId, flowId, input.name ?? null, input.draft === undefined ? null : JSON.stringify(input.draft)],
-    )) as FlowRow[];
+    const row = updatedRow<FlowRow>(
+      await manager.query(
+        `UPDATE flows SET name = coalesce($3, name), draft = coalesce($4::jsonb, draft), updated_at = now()
+         WHERE tenant_id = $1 AND id = $2 RETURNING *`,
+        [
+          principal.tenantId,
+          flowId,
+          input.name ?? null,
+          input.draft === undefined ? null : JSON.stringify(input.draft),
+        ],
+      ),
+    );
     await appendDomainEvents(manager, principal.tenantId, [
       { type: 'flow.updated', subject: 'flow', subjectId: flowId, actor: actorOf(principal) },
     ]);
@@ -196,10 +209,12 @@ export async function setFlowStatus(
     if (status !== 'archived' && current.latest_version === null) {
       throw new ConflictError('publish the flow before activating or pausing it');
     }
-    const [row] = (await manager.query(
-      `UPDATE flows SET status = $3, archived_reason = $4, updated_at = now() WHERE tenant_id = $1 AND id = $2 RETURNING *`,
-      [principal.tenantId, flowId, status, status === 'archived' ? (reason ?? null) : null],
-    )) as FlowRow[];
+    const row = updatedRow<FlowRow>(
+      await manager.query(
+        `UPDATE flows SET status = $3, archived_reason = $4, updated_at = now() WHERE tenant_id = $1 AND id = $2 RETURNING *`,
+        [principal.tenantId, flowId, status, status === 'archived' ? (reason ?? null) : null],
+      ),
+    );
     await appendDomainEvents(manager, principal.tenantId, [
       {
         type: `flow.${status}`,

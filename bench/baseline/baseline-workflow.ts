@@ -1,0 +1,16 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { BaselineActivities } from './baseline-activities';
+
+// Same timeouts and retry shape as the flow interpreter's proxies, so neither side gets a cheaper schedule.
+const { baselineNoop, baselineLastNoop } = proxyActivities<BaselineActivities>({
+  startToCloseTimeout: '15 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 5 },
+});
+
+/** Raw Temporal: three no-op activities in a row, as many steps as the benchmarked flow. */
+export async function baselineWorkflow(): Promise<number> {
+  await baselineNoop();
+  await baselineNoop();
+  await baselineLastNoop();
+  return 3;
+}
