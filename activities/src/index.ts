@@ -4,6 +4,7 @@ import { createFlowActionActivities } from './flow/flow-action-activities';
 import { createFlowRunActivities } from './flow/flow-run-activities';
 import { enrollContact } from './flow/enrollment';
 import { createBulkEnrollmentActivities } from './flow/bulk-enrollment-activities';
+import { createTriggerActivities } from './flow/triggers/trigger-activities';
 import type { FlowCrmPort } from './flow/flow-crm-port';
 import { createSmokeActivities } from './smoke-activities';
 import { createEventRetentionActivities } from './data/events/retention-activities';
@@ -19,11 +20,13 @@ export interface ActivityDependencies {
 
 /** Every activity the workers register, built over shared dependencies. */
 export function createActivities({ db, crm, temporal, taskQueue }: ActivityDependencies) {
-  const enroll = (request: Parameters<typeof enrollContact>[1]) => enrollContact({ db, temporal, taskQueue, crm }, request);
+  const enroll = (request: Parameters<typeof enrollContact>[1]) =>
+    enrollContact({ db, temporal, taskQueue, crm }, request);
   return {
     ...createFlowRunActivities({ db, crm }),
     ...createFlowActionActivities({ db, crm, enroll }),
     ...createBulkEnrollmentActivities(enroll),
+    ...createTriggerActivities({ db, crm, enroll }),
     ...createSmokeActivities(db),
     ...createEventRetentionActivities(db),
   };

@@ -15,6 +15,7 @@ import { probeReadiness } from './readiness-probes';
 import { smokeRunRoutes } from './routes/smoke-runs';
 import { flowRoutes } from './routes/flows/flow-routes';
 import { runRoutes } from './routes/flows/run-routes';
+import { triggerRoutes } from './routes/flows/trigger-routes';
 import { createCrmFlowPort } from '@cadenza/activities/flow';
 import { authRoutes } from './routes/auth';
 import { crmRoutes } from './routes/crm';
@@ -71,7 +72,7 @@ function flowEngineRoutes({ config, db, temporal }: Pick<AppDependencies, 'confi
     temporalUiUrl: config.TEMPORAL_UI_URL,
     crm: createCrmFlowPort(db),
   };
-  return [...flowRoutes(deps), ...runRoutes(deps)];
+  return [...flowRoutes(deps), ...runRoutes(deps), ...triggerRoutes(deps)];
 }
 
 const PROBE_PATHS = {

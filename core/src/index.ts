@@ -11,3 +11,4 @@ export * from './flow';
 export * from './events';
 export * from './flows';
 export * from './crm';
+export * from './crm-import';

@@ -7,3 +7,13 @@ export {
 } from './flow/bulk-enrollment-workflow';
 export type { FlowRunInput, FlowRunResult, StepRecord } from './flow/flow-run-types';
 export { pruneEventLogWorkflow, type PruneEventLogWorkflowInput } from './prune-event-log-workflow';
+export {
+  triggerDispatcherWorkflow,
+  type TriggerDispatcherInput,
+  type TriggerDispatcherResult,
+} from './flow/triggers/trigger-dispatcher-workflow';
+export {
+  scheduledEnrollmentWorkflow,
+  type ScheduledEnrollmentInput,
+  type ScheduledEnrollmentResult,
+} from './flow/triggers/scheduled-enrollment-workflow';

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { UserError, type Contact, type ContactSnapshot } from '@cadenza/core';
-import { addTags, getContact, removeTags, updateContact, type CrmPrincipal } from '../data/crm';
+import { addTags, createTask, getContact, removeTags, updateContact, type CrmPrincipal } from '../data/crm';
 import type { FlowActor, FlowCrmPort } from './flow-crm-port';
 
 /** Flows act on the whole tenant's CRM, and the audit log names the run that acted. */
@@ -73,8 +73,17 @@ export function createCrmFlowPort(db: DataSource): FlowCrmPort {
       if (change.remove?.length) contact = await removeTags(manager, principal, contactId, change.remove);
       return { tags: contact.tags };
     },
-    async createTask() {
-      throw new UserError('not_available', 'create_task needs the CRM task repository');
+    async createTask(manager, tenantId, task, actor) {
+      const principal = flowPrincipal(tenantId, actor);
+      const contact = await getContact(manager, principal, task.contactId);
+      // The CRM's tasks have no notes or priority yet: those settings are kept in the step's result only.
+      const created = await createTask(manager, principal, {
+        title: task.title,
+        dueAt: task.dueAt ?? null,
+        contactId: task.contactId,
+        assigneeId: task.assigneeId ?? contact.ownerId ?? null,
+      });
+      return { taskId: created.id };
     },
     async addScore(manager, tenantId, contactId, points, actor) {
       const principal = flowPrincipal(tenantId, actor);

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
-import { ConflictError, enrollmentWorkflowId, testRunWorkflowId, type FlowDefinition } from '@cadenza/core';
+import {
+  addDuration,
+  ConflictError,
+  enrollmentWorkflowId,
+  FLOW_SIGNALS,
+  testRunWorkflowId,
+  type FlowDefinition,
+} from '@cadenza/core';
 import { runSearchAttributeKeys } from '@cadenza/temporal/search-attribute-keys';
 import type { flowRunWorkflow } from '@cadenza/workflows';
 import { getFlowVersion } from '../data/flows/flows-repository';
@@ -24,8 +31,13 @@ export interface EnrollmentRequest {
 }
 
 export type EnrollmentOutcome =
-  | { status: 'started'; enrollmentId: string; workflowId: string; version: number }
-  | { status: 'already_enrolled' | 'not_reenrollable'; enrollmentId: null; workflowId: string; version: number };
+  | { status: 'started'; enrollmentId: string; workflowId: string; version: number; unenrolledFrom: string[] }
+  | {
+      status: 'already_enrolled' | 'not_reenrollable' | 'cooling_down';
+      enrollmentId: null;
+      workflowId: string;
+      version: number;
+    };
 
 function displayName(fields: Record<string, unknown>): string {
   const name = [fields.firstName, fields.lastName].filter((part) => typeof part === 'string' && part).join(' ');
@@ -84,8 +96,15 @@ export async function enrollContact(
   if (pinned.flow.status !== 'active') {
     throw new ConflictError(`flow ${request.flowId} is ${pinned.flow.status}: it takes no new enrollments`);
   }
-  const reenroll = pinned.definition.settings.reenrollment.policy === 'after_exit';
+  const reenrollment = pinned.definition.settings.reenrollment;
+  const reenroll = reenrollment.policy === 'after_exit';
   const workflowId = enrollmentWorkflowId(request.tenantId, request.flowId, request.contactId);
+  if (reenrollment.policy === 'after_exit' && reenrollment.cooldown) {
+    const endedAt = await lastRunEndedAt(deps.db, request.tenantId, request.flowId, request.contactId);
+    if (endedAt && addDuration(endedAt, reenrollment.cooldown, { businessDaysOnly: false }) > new Date()) {
+      return { status: 'cooling_down', enrollmentId: null, workflowId, version: pinned.version };
+    }
+  }
   try {
     const enrollmentId = await startRun(
       deps,
@@ -97,7 +116,8 @@ export async function enrollContact(
         reusePolicy: reenroll ? WorkflowIdReusePolicy.ALLOW_DUPLICATE : WorkflowIdReusePolicy.REJECT_DUPLICATE,
       },
     );
-    return { status: 'started', enrollmentId, workflowId, version: pinned.version };
+    const unenrolledFrom = await unenrollFromOtherFlows(deps, request);
+    return { status: 'started', enrollmentId, workflowId, version: pinned.version, unenrolledFrom };
   } catch (error) {
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     // Open run: already enrolled. Closed run and policy "never": not re-enrollable.
@@ -110,6 +130,46 @@ export async function enrollContact(
       version: pinned.version,
     };
   }
+}
+
+async function lastRunEndedAt(
+  db: DataSource,
+  tenantId: string,
+  flowId: string,
+  contactId: string,
+): Promise<Date | null> {
+  const [row] = (await db.query(
+    `SELECT max(ended_at) AS ended_at FROM flow_runs WHERE tenant_id = $1 AND flow_id = $2 AND contact_id = $3 AND NOT test_mode`,
+    [tenantId, flowId, contactId],
+  )) as Array<{ ended_at: Date | null }>;
+  return row?.ended_at ?? null;
+}
+
+/**
+ * Entering a flow removes the contact from the open runs of flows that ask for it
+ * (settings.unenrollOn.enteredFlow: "any" or a list of flow ids). Returns those flows' ids.
+ */
+async function unenrollFromOtherFlows(deps: EnrollmentDependencies, request: EnrollmentRequest): Promise<string[]> {
+  const open = (await deps.db.query(
+    `SELECT r.workflow_id, r.flow_id, v.definition->'settings'->'unenrollOn'->'enteredFlow' AS entered_flow
+     FROM flow_runs r JOIN flow_versions v ON v.flow_id = r.flow_id AND v.version = r.flow_version
+     WHERE r.tenant_id = $1 AND r.contact_id = $2 AND r.flow_id <> $3 AND r.ended_at IS NULL AND NOT r.test_mode`,
+    [request.tenantId, request.contactId, request.flowId],
+  )) as Array<{ workflow_id: string; flow_id: string; entered_flow: 'any' | string[] | null }>;
+  const leaving = open.filter(
+    (run) =>
+      run.entered_flow === 'any' || (Array.isArray(run.entered_flow) && run.entered_flow.includes(request.flowId)),
+  );
+  await Promise.all(
+    leaving.map(
+      (run) =>
+        deps.temporal.workflow
+          .getHandle(run.workflow_id)
+          .signal(FLOW_SIGNALS.unenroll, { reason: 'entered_flow', detail: request.flowId })
+          .catch(() => undefined), // the run ended meanwhile: nothing to leave
+    ),
+  );
+  return leaving.map((run) => run.flow_id);
 }
 
 /** A test run of the draft (or a given version) against one contact; side effects are captured. */

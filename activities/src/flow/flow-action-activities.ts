@@ -96,7 +96,11 @@ export function createFlowActionActivities(deps: FlowActionDependencies) {
       return perform(
         input,
         () => task,
-        (manager) => crm.createTask(manager, input.tenantId, task, actorOf(input)),
+        async (manager) => ({
+          ...(await crm.createTask(manager, input.tenantId, task, actorOf(input))),
+          notes: task.notes,
+          priority: task.priority,
+        }),
       );
     },
 

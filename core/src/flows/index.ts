@@ -2,3 +2,5 @@ export * from './flow-records';
 export * from './run-records';
 export * from './flow-workflow-ids';
 export * from './flow-signals';
+export * from './trigger-workflow-ids';
+export * from './webhook-request';

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   ConflictError,
+  ContactSchema,
   NotFoundError,
   UserError,
   validateFlowDefinition,
@@ -48,9 +49,29 @@ const actorOf = (principal: Principal) => ({
   id: principal.userId,
 });
 
+/** Contact fields templates and conditions may name: the standard ones and the tenant's custom fields. */
+async function knownContactFields(db: DataSource | EntityManager, tenantId: string): Promise<string[]> {
+  const custom = (await db.query(`SELECT key FROM custom_field_definitions WHERE tenant_id = $1`, [
+    tenantId,
+  ])) as Array<{
+    key: string;
+  }>;
+  const standard = Object.keys(ContactSchema.shape).filter((field) => field !== 'customFields');
+  return [...standard, ...custom.map(({ key }) => `custom.${key}`)];
+}
+
+/** Validation as save and publish apply it, for the designer's live checks. */
+export async function validateFlowForTenant(db: DataSource, tenantId: string, definition: unknown) {
+  return validateFlowDefinition(definition, { knownFields: await knownContactFields(db, tenantId) });
+}
+
 /** A saved draft must be valid; the designer shows these node-level errors. */
-function assertValidDefinition(definition: unknown): FlowDefinition {
-  const result = validateFlowDefinition(definition);
+async function assertValidDefinition(
+  db: DataSource | EntityManager,
+  tenantId: string,
+  definition: unknown,
+): Promise<FlowDefinition> {
+  const result = validateFlowDefinition(definition, { knownFields: await knownContactFields(db, tenantId) });
   if (!result.ok) {
     throw new UserError(
       'invalid_flow',
@@ -78,7 +99,7 @@ export async function createFlow(
   principal: Principal,
   input: { name: string; kind: Flow['kind']; draft?: unknown },
 ): Promise<Flow> {
-  if (input.draft !== undefined) assertValidDefinition(input.draft);
+  if (input.draft !== undefined) await assertValidDefinition(db, principal.tenantId, input.draft);
   return db.transaction(async (manager) => {
     const [row] = (await manager.query(
       `INSERT INTO flows (tenant_id, name, kind, draft) VALUES ($1, $2, $3, $4) RETURNING *`,
@@ -117,7 +138,7 @@ export async function updateFlowDraft(
   flowId: string,
   input: { name?: string; draft?: unknown },
 ): Promise<Flow> {
-  if (input.draft !== undefined) assertValidDefinition(input.draft);
+  if (input.draft !== undefined) await assertValidDefinition(db, principal.tenantId, input.draft);
   return db.transaction(async (manager) => {
     const current = await lockFlow(manager, principal.tenantId, flowId);
     if (current.status === 'archived') throw new ConflictError('an archived flow cannot be edited');
@@ -145,7 +166,7 @@ export async function publishFlow(db: DataSource, principal: Principal, flowId: 
   return db.transaction(async (manager) => {
     const current = await lockFlow(manager, principal.tenantId, flowId);
     if (current.status === 'archived') throw new ConflictError('an archived flow cannot be published');
-    const definition = assertValidDefinition(current.draft);
+    const definition = await assertValidDefinition(manager, principal.tenantId, current.draft);
     const version = (current.latest_version ?? 0) + 1;
     const [row] = (await manager.query(
       `INSERT INTO flow_versions (tenant_id, flow_id, version, definition) VALUES ($1, $2, $3, $4) RETURNING published_at`,

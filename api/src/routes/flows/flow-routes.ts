@@ -5,7 +5,6 @@ import {
   FlowSchema,
   FlowVersionSchema,
   UpdateFlowSchema,
-  validateFlowDefinition,
   FLOW_SIGNALS,
 } from '@cadenza/core';
 import {
@@ -18,7 +17,9 @@ import {
   publishFlow,
   setFlowStatus,
   updateFlowDraft,
+  validateFlowForTenant,
 } from '@cadenza/activities/data';
+import { withTriggerSync } from '@cadenza/activities/flow';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import type { FlowRouteDependencies } from './flow-route-dependencies';
 
@@ -85,8 +86,8 @@ export function flowRoutes(deps: FlowRouteDependencies): ApiRoute[] {
       access: 'flows:read',
       body: z.object({ definition: z.unknown().describe('the flow definition to check') }),
       responses: { 200: { description: 'validation result (ok, or errors naming node ids)' } },
-      handler: async ({ body }) => {
-        const result = validateFlowDefinition(body.definition);
+      handler: async ({ body, principal }) => {
+        const result = await validateFlowForTenant(deps.db, principal.tenantId, body.definition);
         return { body: result.ok ? { ok: true, errors: [] } : { ok: false, errors: result.errors } };
       },
     }),
@@ -103,7 +104,12 @@ export function flowRoutes(deps: FlowRouteDependencies): ApiRoute[] {
       },
       handler: async ({ principal, params }) => ({
         status: 201,
-        body: await publishFlow(deps.db, principal, params.flowId),
+        body: await withTriggerSync(
+          deps,
+          principal.tenantId,
+          params.flowId,
+          publishFlow(deps.db, principal, params.flowId),
+        ),
       }),
     }),
     defineRoute({
@@ -127,7 +133,12 @@ export function flowRoutes(deps: FlowRouteDependencies): ApiRoute[] {
       params: FlowIdParams,
       responses: { 200: { description: 'paused', schema: FlowSchema } },
       handler: async ({ principal, params }) => ({
-        body: await setFlowStatus(deps.db, principal, params.flowId, 'paused'),
+        body: await withTriggerSync(
+          deps,
+          principal.tenantId,
+          params.flowId,
+          setFlowStatus(deps.db, principal, params.flowId, 'paused'),
+        ),
       }),
     }),
     defineRoute({
@@ -139,7 +150,12 @@ export function flowRoutes(deps: FlowRouteDependencies): ApiRoute[] {
       params: FlowIdParams,
       responses: { 200: { description: 'active', schema: FlowSchema } },
       handler: async ({ principal, params }) => ({
-        body: await setFlowStatus(deps.db, principal, params.flowId, 'active'),
+        body: await withTriggerSync(
+          deps,
+          principal.tenantId,
+          params.flowId,
+          setFlowStatus(deps.db, principal, params.flowId, 'active'),
+        ),
       }),
     }),
     defineRoute({
@@ -152,7 +168,12 @@ export function flowRoutes(deps: FlowRouteDependencies): ApiRoute[] {
       body: ArchiveFlowSchema,
       responses: { 200: { description: 'archived; cancelled = runs told to stop' } },
       handler: async ({ principal, params, body }) => {
-        const flow = await setFlowStatus(deps.db, principal, params.flowId, 'archived', body.reason);
+        const flow = await withTriggerSync(
+          deps,
+          principal.tenantId,
+          params.flowId,
+          setFlowStatus(deps.db, principal, params.flowId, 'archived', body.reason),
+        );
         const workflowIds = await listOpenRunWorkflowIds(deps.db, principal.tenantId, params.flowId);
         const results = await Promise.allSettled(
           workflowIds.map((id) =>

@@ -78,6 +78,53 @@ describe('flows API', () => {
     expect((await api('/flows')).body.items.some((f: { name: string }) => f.name === 'Broken')).toBe(false);
   });
 
+  it('refuses templates and conditions that name unknown contact fields', async () => {
+    const definition = flowOf(
+      [{ id: 'task', type: 'create_task', settings: { title: 'Call {{contact.nickname}}' } }],
+      [['start', 'task']],
+    );
+    const response = await api('/flows/validate', { method: 'POST', body: { definition } });
+    expect(response.body.ok).toBe(false);
+    expect(response.body.errors).toEqual([
+      expect.objectContaining({ nodeId: 'task', message: expect.stringContaining('nickname') }),
+    ]);
+    const known = flowOf(
+      [{ id: 'task', type: 'create_task', settings: { title: 'Call {{contact.firstName}}' } }],
+      [['start', 'task']],
+    );
+    expect((await api('/flows/validate', { method: 'POST', body: { definition: known } })).body).toEqual({
+      ok: true,
+      errors: [],
+    });
+  });
+
+  it('removes a contact from flows that ask for it when it enters another flow', async () => {
+    const nurture = await createPublished(
+      flowOf(
+        [
+          { id: 'wait', type: 'wait', settings: { mode: 'duration', duration: { amount: 30, unit: 'days' } } },
+          { id: 'tag', type: 'add_tag', settings: { tag: 'nurtured' } },
+        ],
+        [
+          ['start', 'wait'],
+          ['wait', 'tag'],
+        ],
+        { unenrollOn: { enteredFlow: 'any' } },
+      ),
+    );
+    const sales = await createPublished(waitThenTag(30, 'sales'));
+    const contactId = await newContact(platform.db, admin, { email: `${randomUUID()}@example.com` });
+    await api(`/flows/${nurture}/enrollments`, { method: 'POST', body: { contactIds: [contactId] } });
+    const nurtureRun = await runOf(nurture, contactId);
+    const entered = await api(`/flows/${sales}/enrollments`, { method: 'POST', body: { contactIds: [contactId] } });
+    expect(entered.body.items[0]).toMatchObject({ status: 'started', unenrolledFrom: [nurture] });
+    const left = await waitUntil('nurture run unenrolled', async () => {
+      const run = await api(`/runs/${nurtureRun.enrollmentId}`);
+      return run.body.status === 'unenrolled' ? run.body : undefined;
+    });
+    expect(left.exitReason).toBe(`entered_flow: ${sales}`);
+  });
+
   it('enrolls a contact once: a second enrollment of the same contact is refused by Temporal', async () => {
     const flowId = await createPublished(waitThenTag(30, 'later'));
     const contactId = await newContact(platform.db, admin, { email: `${randomUUID()}@example.com` });

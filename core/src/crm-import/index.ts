@@ -1,0 +1,4 @@
+export * from './import-fields';
+export * from './column-aliases';
+export * from './row-to-contact';
+export * from './import';
