@@ -25,6 +25,7 @@ import { activityMetricsInterceptor, createWorkerMetrics } from '../workers/src/
 import { activityProfile } from './activity-profile';
 import { baselineActivities } from './baseline/baseline-activities';
 import { formatTable, ratesOf, type PhaseResult } from './bench-report';
+import { startWaitSampler } from './pg-wait-sampler';
 import { runBounded } from './run-bounded';
 import { waitForClosed } from './wait-for-closed';
 import { BENCH_DB_POOL_SIZE, BENCH_WORKER_TUNING } from './worker-tuning';
@@ -152,8 +153,9 @@ async function flowPhase(client: Client, connection: NativeConnection, databaseU
       });
     };
     await batch('warm', WARM_UP_RUNS);
+    const stopSampling = startWaitSampler(apiDb);
     const phase = await batch('measured', RUNS);
-    return { phase, profile: await activityProfile(metrics) };
+    return { phase, profile: await activityProfile(metrics), database: await stopSampling() };
   } finally {
     worker.shutdown();
     await running;
@@ -199,6 +201,9 @@ async function main(): Promise<void> {
       console.log(`  ${row.activityType.padEnd(22)} ${String(row.count).padStart(6)}  ${row.meanMs}`);
     }
 
+    console.log('\nwhere PostgreSQL sessions spent the flow phase (share of sampled session time):');
+    for (const row of flow.database) console.log(`  ${String(row.share).padStart(5)}%  ${row.what}`);
+
     const report = {
       at: new Date().toISOString(),
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? null, node: process.version },
@@ -210,7 +215,13 @@ async function main(): Promise<void> {
       },
       workerTuning: { ...BENCH_WORKER_TUNING, dbPoolSize: BENCH_DB_POOL_SIZE },
       baseline: { ...baseline.phase, ...baselineRates, activities: baseline.profile },
-      flow: { ...flow.phase, ...flowRates, enrollmentsPerSecond: flowRates.startsPerSecond, activities: flow.profile },
+      flow: {
+        ...flow.phase,
+        ...flowRates,
+        enrollmentsPerSecond: flowRates.startsPerSecond,
+        activities: flow.profile,
+        databaseTime: flow.database,
+      },
       ratio,
       targets: {
         executionsPerSecond: TARGET_EXECUTIONS_PER_SECOND,

@@ -1,5 +1,7 @@
 import { NativeConnection, Runtime } from '@temporalio/worker';
+import { Client } from '@temporalio/client';
 import { createDataSource } from '@cadenza/activities/data';
+import { reconcileFlowTriggers } from '@cadenza/activities/flow';
 import { loadWorkerConfig } from './config';
 import { createWorker } from './create-worker';
 import { createLogger, temporalLogger } from './observability/logger';
@@ -37,7 +39,18 @@ async function main(): Promise<void> {
     `worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`,
   );
   // Worker.run() returns after SIGINT/SIGTERM once in-flight tasks drain (shutdownGraceTime).
-  await worker.run();
+  const running = worker.run();
+  // Trigger dispatchers and flow schedules the database says should exist; repairing them is
+  // worth a log line when it fails, not a worker that refuses to start.
+  await reconcileFlowTriggers({
+    db,
+    temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+  }).then(
+    (flows) => logger.info({ flows }, 'flow triggers reconciled'),
+    (error: unknown) => logger.error({ err: error }, 'flow trigger reconciliation failed'),
+  );
+  await running;
   await connection.close();
   await db.destroy();
   metricsServer.close();

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { FLOW_QUERIES, FLOW_SIGNALS, type FlowDefinitionInput, type Principal } from '@cadenza/core';
@@ -346,6 +348,81 @@ describe('flowRunWorkflow (time-skipping)', () => {
     expect(result.steps).toBe(18);
     const description = await handle.describe();
     expect(description.runId).not.toBe(handle.firstExecutionRunId);
+  });
+
+  it('resumes a wait that ends outside the sending window at its next opening, in the flow timezone', async () => {
+    const window = {
+      timezone: 'America/New_York',
+      useContactTimezone: false,
+      days: ['tue'],
+      start: '10:00',
+      end: '11:00',
+    };
+    const definition = flowOf(
+      [waitDays('w', 1), tag('after', 'in_window')],
+      [
+        ['start', 'w'],
+        ['w', 'after'],
+      ],
+      { sendingWindow: window },
+    );
+    const { handle, input } = await start(definition);
+    await handle.result();
+    const [wait] = (await getRun(db, admin.tenantId, input.enrollmentId)).steps;
+    const resumed = new Date((wait?.result as { until: string }).until);
+    const local = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'America/New_York',
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    }).format(resumed);
+    expect(local.replace(',', '')).toBe('Tue 10:00');
+    expect(resumed.getTime() - new Date(input.startedAt).getTime()).toBeGreaterThanOrEqual(86_400_000);
+  });
+
+  it('creates a task for the contact owner and calls a webhook with the idempotency key', async () => {
+    const received: Array<{ key: string | undefined; body: string }> = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        received.push({ key: req.headers['idempotency-key'] as string | undefined, body });
+        res.writeHead(200).end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+      const definition = flowOf(
+        [
+          {
+            id: 'task',
+            type: 'create_task',
+            settings: { title: 'Call {{contact.firstName}}', dueIn: { amount: 2, unit: 'days' } },
+          },
+          {
+            id: 'hook',
+            type: 'http_request',
+            settings: { method: 'POST', url, body: '{"email":"{{contact.email}}"}' },
+          },
+        ],
+        [
+          ['start', 'task'],
+          ['task', 'hook'],
+        ],
+      );
+      const { handle, input, contactId } = await start(definition, { contact: { email: 'grace@example.com' } });
+      await handle.result();
+      const tasks = (await db.query(
+        `SELECT title, created_by_kind FROM tasks WHERE tenant_id = $1 AND contact_id = $2`,
+        [admin.tenantId, contactId],
+      )) as unknown[];
+      expect(tasks).toEqual([{ title: 'Call Ada', created_by_kind: 'flow' }]);
+      expect(received).toEqual([{ key: `${input.enrollmentId}:hook:1`, body: '{"email":"grace@example.com"}' }]);
+    } finally {
+      server.close();
+    }
   });
 
   it('names the run in the audit log of the CRM changes it makes', async () => {

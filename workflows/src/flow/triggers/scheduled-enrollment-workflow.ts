@@ -39,7 +39,8 @@ export async function scheduledEnrollmentWorkflow(input: ScheduledEnrollmentInpu
   let cursor: string | null = null;
   let page = 0;
   do {
-    const found = await findScheduledEnrollmentContacts({ ...input, cursor });
+    const found: { active: boolean; contactIds: string[]; nextCursor: string | null } =
+      await findScheduledEnrollmentContacts({ ...input, cursor });
     if (!found.active) return { ...result, active: false };
     if (found.contactIds.length > 0) {
       result.matched += found.contactIds.length;
