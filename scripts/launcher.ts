@@ -11,6 +11,7 @@ import { REPO_ROOT, ensureSearchAttributes } from '@cadenza/temporal';
 import {
   createDataSource,
   ensureTenant,
+  ensureTenantAdmin,
   registerApiKey,
   runMigrations,
   type DataSource,
@@ -24,10 +25,11 @@ import { ensureDatabase, withDatabase, withPgClient } from './services/postgres-
 import { startLocalRedis } from './services/local-redis';
 import { pingRedis } from './services/redis-ping';
 import { waitUntil } from './services/wait-until';
-import { loadOrCreateDevApiKey } from './dev-api-key';
+import { loadOrCreateDevAdminPassword, loadOrCreateDevApiKey, loadOrCreateDevSecretKey } from './dev-secrets';
 
 const say = (message: string) => console.log(`[cadenza] ${message}`);
 const DEV_TENANT = 'Development workspace';
+const DEV_ADMIN_EMAIL = 'admin@cadenza.local';
 
 interface Stoppable {
   name: string;
@@ -113,17 +115,21 @@ async function startRedis(config: LauncherConfig): Promise<string> {
   return redis.url;
 }
 
-/** The development tenant and its API key, made once and found again on later starts. */
-async function seedDevTenant(databaseUrl: string, dataDir: string): Promise<string> {
-  const db: DataSource = await createDataSource({
-    url: databaseUrl,
-    poolSize: 1,
-  }).initialize();
+/** The development tenant with its API key and admin sign-in, made once and found again on later starts. */
+async function seedDevTenant(databaseUrl: string, dataDir: string): Promise<{ apiKey: string; adminPassword: string }> {
+  const db: DataSource = await createDataSource({ url: databaseUrl, poolSize: 1 }).initialize();
   try {
     const tenant = await ensureTenant(db, DEV_TENANT);
     const apiKey = loadOrCreateDevApiKey(dataDir);
     await registerApiKey(db, tenant.id, 'launcher development key', apiKey);
-    return apiKey;
+    const adminPassword = loadOrCreateDevAdminPassword(dataDir);
+    await ensureTenantAdmin(db, {
+      tenantId: tenant.id,
+      email: DEV_ADMIN_EMAIL,
+      password: adminPassword,
+      name: 'Development admin',
+    });
+    return { apiKey, adminPassword };
   } finally {
     await db.destroy();
   }
@@ -202,7 +208,7 @@ async function main(): Promise<void> {
   await registerSearchAttributes(temporalAddress, config.TEMPORAL_NAMESPACE);
   const applied = await runMigrations(databaseUrl);
   if (applied.length) say(`applied migrations: ${applied.join(', ')}`);
-  const apiKey = await seedDevTenant(databaseUrl, config.CADENZA_DATA_DIR);
+  const { apiKey, adminPassword } = await seedDevTenant(databaseUrl, config.CADENZA_DATA_DIR);
 
   const temporalUiUrl = config.TEMPORAL_UI_URL ?? `http://localhost:${config.TEMPORAL_UI_PORT}`;
   const shared = {
@@ -235,6 +241,9 @@ async function main(): Promise<void> {
     Readiness     ${appUrl}/ready
     Temporal UI   ${temporalUiUrl}
     Smoke run     ${smoke.temporalUiUrl}
+
+  Sign in (development admin): ${DEV_ADMIN_EMAIL} / ${adminPassword}
+  (kept in ${path.join(config.CADENZA_DATA_DIR, 'dev-admin-password')} until you delete the data folder)
 
   API key of the "${DEV_TENANT}" tenant is in ${path.join(config.CADENZA_DATA_DIR, 'dev-api-key')}:
     curl -H "Authorization: Bearer $(cat ${path.relative(process.cwd(), path.join(config.CADENZA_DATA_DIR, 'dev-api-key'))})" ${appUrl}/api/v1/smoke-runs/<id>

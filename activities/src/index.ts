@@ -8,6 +8,7 @@ import { createTriggerActivities } from './flow/triggers/trigger-activities';
 import type { FlowCrmPort } from './flow/flow-crm-port';
 import { createSmokeActivities } from './smoke-activities';
 import { createEventRetentionActivities } from './data/events/retention-activities';
+import { createImportActivities } from './crm-import/import-activities';
 
 export interface ActivityDependencies {
   db: DataSource;
@@ -29,6 +30,7 @@ export function createActivities({ db, crm, temporal, taskQueue }: ActivityDepen
     ...createTriggerActivities({ db, crm, enroll }),
     ...createSmokeActivities(db),
     ...createEventRetentionActivities(db),
+    ...createImportActivities(db),
   };
 }
 

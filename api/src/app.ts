@@ -19,6 +19,9 @@ import { triggerRoutes } from './routes/flows/trigger-routes';
 import { createCrmFlowPort } from '@cadenza/activities/flow';
 import { authRoutes } from './routes/auth';
 import { crmRoutes } from './routes/crm';
+import { importRoutes } from './routes/crm-import/import-routes';
+import { contactExportRoutes } from './routes/crm-import/contact-export-routes';
+import { gdprRoutes } from './routes/crm-gdpr/gdpr-routes';
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/auth-settings';
 import type { ApiConfig } from './config';
 import { createApiMetrics, type ApiMetrics } from './observability/api-metrics';
@@ -58,7 +61,11 @@ function apiV1Routes({ config, db, temporal, redis, auth }: AppDependencies): Ap
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       temporalUiUrl: config.TEMPORAL_UI_URL,
     }),
+    // Before the CRM routes: /contacts/:id would otherwise take "export.csv" for an id.
+    ...contactExportRoutes({ db }),
     ...crmRoutes({ db }),
+    ...gdprRoutes({ db, temporal }),
+    ...importRoutes({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE }),
     ...flowEngineRoutes({ config, db, temporal }),
   ];
 }

@@ -17,3 +17,8 @@ export {
   type ScheduledEnrollmentInput,
   type ScheduledEnrollmentResult,
 } from './flow/triggers/scheduled-enrollment-workflow';
+export {
+  importContactsWorkflow,
+  importProgressQuery,
+  type ImportContactsInput,
+} from './crm-import/import-contacts-workflow';

@@ -19,3 +19,5 @@ export {
 } from './events';
 export * from './flows';
 export * from './crm';
+export * from './crm-import';
+export * from './crm-gdpr';

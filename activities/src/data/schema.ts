@@ -8,6 +8,7 @@ import { DomainEventLog1764300150000 } from './events';
 import { MembershipEntity, SessionEntity, UserEntity, UsersAndSessions1764300200000 } from './auth';
 import { FlowEngine1764300500000 } from './flows/migration';
 import { CRM_ENTITIES, CrmCore1764300300000 } from './crm/schema';
+import { CrmImports1764300600000, ImportEntity, ImportFileRowEntity } from './crm-import';
 
 /**
  * Every entity and migration of the one data layer, grouped by area. An area adds one
@@ -21,6 +22,8 @@ export const ENTITIES: MixedList<EntitySchema> = [
   MembershipEntity,
   SessionEntity,
   ...CRM_ENTITIES,
+  ImportEntity,
+  ImportFileRowEntity,
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own migration list type
@@ -31,4 +34,5 @@ export const MIGRATIONS: Function[] = [
   UsersAndSessions1764300200000,
   FlowEngine1764300500000,
   CrmCore1764300300000,
+  CrmImports1764300600000,
 ];

@@ -143,12 +143,19 @@ describe('live gateway (two API instances on one Redis)', () => {
     await c.request('subscribe', { room: `tenant:${tenantId}` });
     expect(await c.request('resume', { lastSeq: 7 })).toEqual({ ok: true, seq: 12 });
     expect(seqs(await c.waitForEvents(5))).toEqual(range(8, 12));
-    expect(await c.request('resume', { lastSeq: -1 })).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+    expect(await c.request('resume', { lastSeq: -1 })).toMatchObject({
+      ok: false,
+      error: { code: 'validation_failed' },
+    });
   });
 
   it('rate-limits client messages per socket', async () => {
     const { tenantId, apiKey } = await createTenantWithKey(db, 'live rate limit');
-    const limited = await startTestGateway({ db, redisUrl, config: { LIVE_MESSAGE_BURST: 5, LIVE_MESSAGES_PER_SECOND: 1 } });
+    const limited = await startTestGateway({
+      db,
+      redisUrl,
+      config: { LIVE_MESSAGE_BURST: 5, LIVE_MESSAGES_PER_SECOND: 1 },
+    });
     try {
       const c = await connectTestClient(limited.url, { token: apiKey });
       const acks = await Promise.all(range(1, 12).map(() => c.request('subscribe', { room: `tenant:${tenantId}` })));

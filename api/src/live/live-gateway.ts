@@ -179,7 +179,9 @@ export function attachLiveGateway(server: HttpServer, deps: LiveGatewayDependenc
       (work: (body: unknown) => Promise<LiveAck>) =>
       (body: unknown, ack?: unknown): void => {
         const answer = (reply: LiveAck) =>
-          typeof ack === 'function' ? (ack as (reply: LiveAck) => void)(reply) : socket.emit(LIVE_SERVER_MESSAGES.error, reply);
+          typeof ack === 'function'
+            ? (ack as (reply: LiveAck) => void)(reply)
+            : socket.emit(LIVE_SERVER_MESSAGES.error, reply);
         if (!bucket.take()) {
           refusals += 1;
           if (refusals > MAX_REFUSALS) socket.disconnect(true);
@@ -195,7 +197,10 @@ export function attachLiveGateway(server: HttpServer, deps: LiveGatewayDependenc
 
     socket.on(
       LIVE_CLIENT_MESSAGES.subscribe,
-      handle(async (body) => ({ ok: true, room: await joinRoom(socket, state, SubscribeRequestSchema.parse(body).room) })),
+      handle(async (body) => ({
+        ok: true,
+        room: await joinRoom(socket, state, SubscribeRequestSchema.parse(body).room),
+      })),
     );
     socket.on(
       LIVE_CLIENT_MESSAGES.unsubscribe,

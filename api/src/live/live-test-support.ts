@@ -14,9 +14,7 @@ export interface TestGateway {
   close: () => Promise<void>;
 }
 
-export async function startTestGateway(
-  deps: Omit<LiveGatewayDependencies, 'onError'>,
-): Promise<TestGateway> {
+export async function startTestGateway(deps: Omit<LiveGatewayDependencies, 'onError'>): Promise<TestGateway> {
   const server: Server = createServer((_req, res) => res.writeHead(404).end());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const errors: TestGateway['errors'] = [];
@@ -109,7 +107,11 @@ export function testPublisher(redisUrl: string): { publisher: EventPublisher; re
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
   redis.on('error', () => undefined);
   const failures: number[] = [];
-  return { redis, failures, publisher: new EventPublisher(redis, (_error, events) => failures.push(...events.map((e) => e.seq))) };
+  return {
+    redis,
+    failures,
+    publisher: new EventPublisher(redis, (_error, events) => failures.push(...events.map((e) => e.seq))),
+  };
 }
 
 export const seqs = (events: DomainEvent[]): number[] => events.map((event) => event.seq);

@@ -61,7 +61,9 @@ export const LiveAckSchema = z.union([
 ]);
 export type LiveAck = z.infer<typeof LiveAckSchema>;
 
-export const LiveReadySchema = z.object({ seq: z.number().int().min(0).describe('last seq the client is caught up to') });
+export const LiveReadySchema = z.object({
+  seq: z.number().int().min(0).describe('last seq the client is caught up to'),
+});
 export const LiveResetSchema = z.object({
   seq: z.number().int().min(0).describe('resume from here after refetching state'),
   reason: z.literal('retention'),

@@ -35,14 +35,21 @@ describe('internalRoomName', () => {
   it('scopes every room to the tenant', () => {
     expect(internalRoomName(A, { kind: 'tenant', id: A })).toBe(`t:${A}`);
     expect(internalRoomName(A, { kind: 'contact', id: 'c1' })).toBe(`t:${A}:contact:c1`);
-    expect(internalRoomName(A, { kind: 'contact', id: 'c1' })).not.toBe(internalRoomName(B, { kind: 'contact', id: 'c1' }));
+    expect(internalRoomName(A, { kind: 'contact', id: 'c1' })).not.toBe(
+      internalRoomName(B, { kind: 'contact', id: 'c1' }),
+    );
   });
 });
 
 describe('roomsForEvent', () => {
   it('sends an event to its tenant, its subject and the records its payload names', () => {
     expect(
-      roomsForEvent({ tenantId: A, subject: 'step', subjectId: 's1', payload: { runId: 'r1', flowId: 'f1', contactId: 'c1' } }),
+      roomsForEvent({
+        tenantId: A,
+        subject: 'step',
+        subjectId: 's1',
+        payload: { runId: 'r1', flowId: 'f1', contactId: 'c1' },
+      }),
     ).toEqual([`t:${A}`, `t:${A}:contact:c1`, `t:${A}:flow:f1`, `t:${A}:run:r1`]);
     expect(roomsForEvent({ tenantId: A, subject: 'contact', subjectId: 'c9', payload: {} })).toEqual([
       `t:${A}`,
@@ -51,8 +58,8 @@ describe('roomsForEvent', () => {
   });
 
   it('ignores payload ids that are not ids', () => {
-    expect(roomsForEvent({ tenantId: A, subject: 'deal', subjectId: 'd', payload: { runId: 5, flowId: 'a:b' } })).toEqual([
-      `t:${A}`,
-    ]);
+    expect(
+      roomsForEvent({ tenantId: A, subject: 'deal', subjectId: 'd', payload: { runId: 5, flowId: 'a:b' } }),
+    ).toEqual([`t:${A}`]);
   });
 });

@@ -46,7 +46,8 @@ export function parseRoomName(name: string, principalTenantId: string): RoomRef 
     });
   }
   if (kind === 'tenant') {
-    if (!UUID.test(id)) throw new UserError('invalid_room', `room "${name}" has a malformed tenant id`, { field: 'room' });
+    if (!UUID.test(id))
+      throw new UserError('invalid_room', `room "${name}" has a malformed tenant id`, { field: 'room' });
     if (id.toLowerCase() !== principalTenantId.toLowerCase()) {
       throw new ForbiddenError(`room "${name}" belongs to another tenant`);
     }

@@ -142,6 +142,7 @@ export async function flowRunWorkflow(input: FlowRunInput): Promise<FlowRunResul
 
       const startedAt = nowIso();
       const outcome: StepOutcome = await runStepUntilDone(node, visit);
+      status = 'running';
       if (outcome.result !== undefined && outcome.result !== null && typeof outcome.result === 'object') {
         state.stepOutputs[node.id] = outcome.result as Record<string, unknown>;
       }
@@ -188,10 +189,10 @@ export async function flowRunWorkflow(input: FlowRunInput): Promise<FlowRunResul
           controls,
           stepOutputs: state.stepOutputs,
           contact: () => reads.loadContactSnapshot({ tenantId: input.tenantId, contactId: input.contactId }),
+          // Stays "waiting" until the step returns, so queries and the projection agree.
           beforeBlocking: async () => {
             status = 'waiting';
             await flush();
-            status = 'running';
           },
         });
       } catch (error) {

@@ -1,11 +1,19 @@
-import argon2 from 'argon2';
+import { hash, verify } from '@node-rs/argon2';
 
-/** argon2id with the library's defaults (64 MiB, 3 passes): the OWASP-recommended shape. */
-export const hashPassword = (password: string): Promise<string> => argon2.hash(password, { type: argon2.argon2id });
+/** Algorithm.Argon2id; the library's enum is an ambient const enum, which isolated modules cannot read. */
+const ARGON2ID = 2;
 
-export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+/**
+ * argon2id at 64 MiB and 3 passes, the OWASP-recommended shape. @node-rs/argon2 ships its
+ * binary as a per-platform package (no install script); the `argon2` package's prebuilt
+ * binary crashed the process on this machine kind.
+ */
+export const hashPassword = (password: string): Promise<string> =>
+  hash(password, { algorithm: ARGON2ID, memoryCost: 65_536, timeCost: 3, parallelism: 4 });
+
+export async function verifyPassword(storedHash: string, password: string): Promise<boolean> {
   try {
-    return await argon2.verify(hash, password);
+    return await verify(storedHash, password);
   } catch {
     return false; // a malformed stored hash is a failed sign-in, never a crash
   }

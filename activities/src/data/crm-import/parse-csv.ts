@@ -1,5 +1,4 @@
 import { parse } from 'csv-parse/sync';
-import { CsvError } from 'csv-parse';
 import { UserError } from '@cadenza/core';
 
 export interface ParsedCsv {
@@ -15,14 +14,16 @@ export interface ParsedCsv {
 export function parseCsv(text: string): ParsedCsv {
   let records: Array<{ record: string[]; info: { lines: number; empty_lines: number } }>;
   try {
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true }) as typeof records;
+    records = parse(text, { bom: true, info: true, skip_empty_lines: true }) as unknown as typeof records;
   } catch (error) {
-    if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines;
-      throw new UserError('malformed_csv', `malformed CSV at line ${line}: ${error.message}`, {
+    // csv-parse's sync and stream builds each have their own CsvError class: match the code.
+    const csv = error as { code?: string; lines?: number; message: string };
+    if (typeof csv.code === 'string' && csv.code.startsWith('CSV_')) {
+      const line = csv.lines;
+      throw new UserError('malformed_csv', `malformed CSV at line ${line}: ${csv.message}`, {
         line,
-        reason: error.code,
-        fields: [{ field: 'body', message: `line ${line}: ${error.message}` }],
+        reason: csv.code,
+        fields: [{ field: 'body', message: `line ${line}: ${csv.message}` }],
       });
     }
     throw error;

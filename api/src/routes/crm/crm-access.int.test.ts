@@ -34,6 +34,7 @@ describe('CRM access control', () => {
       'notes',
       'custom fields',
       'audit',
+      'imports',
     ]);
     const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.entries(ops)

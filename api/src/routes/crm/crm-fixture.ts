@@ -7,6 +7,8 @@ import {
   createNote,
   createPipeline,
   createTask,
+  createImport,
+  parseCsv,
   type DataSource,
 } from '@cadenza/activities/data';
 
@@ -23,6 +25,8 @@ export interface CrmFixture {
   taskId: string;
   noteId: string;
   customFieldId: string;
+  /** A stored import (no workflow runs it). */
+  importId: string;
 }
 
 export async function createCrmFixture(db: DataSource, admin: Principal, owner: string): Promise<CrmFixture> {
@@ -46,6 +50,11 @@ export async function createCrmFixture(db: DataSource, admin: Principal, owner: 
   const task = await createTask(db, admin, { title: 'Call', contactId: contact.id, assigneeId: owner });
   const note = await createNote(db, admin, { contactId: contact.id, body: 'fixture note' });
   const field = await createCustomField(db, admin, { key: `f_${suffix}`, label: 'Fixture', type: 'text' });
+  const imported = await createImport(db, admin, {
+    fileName: 'fixture.csv',
+    csv: parseCsv(`Email\nimport-${suffix}@example.com\n`),
+    mapping: { Email: 'email' },
+  });
   return {
     companyId: company.id,
     contactId: contact.id,
@@ -57,5 +66,6 @@ export async function createCrmFixture(db: DataSource, admin: Principal, owner: 
     taskId: task.id,
     noteId: note.id,
     customFieldId: field.id,
+    importId: imported.id,
   };
 }

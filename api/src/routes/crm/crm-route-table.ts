@@ -39,6 +39,31 @@ export const CRM_ROUTES: RouteCase[] = [
   },
   { method: 'DELETE', path: (fx) => `/contacts/${fx.contactId}`, expect: [204, 204, 204, 403], destructive: true },
   { method: 'GET', path: (fx) => `/contacts/${fx.contactId}/timeline`, expect: [200, 200, 200, 200] },
+  { method: 'GET', path: () => '/contacts/export.csv', expect: [200, 200, 200, 200], collection: true },
+  { method: 'GET', path: (fx) => `/contacts/${fx.contactId}/gdpr-export`, expect: [200, 403, 403, 403] },
+  {
+    method: 'DELETE',
+    path: (fx) => `/contacts/${fx.contactId}/gdpr-erase`,
+    expect: [200, 403, 403, 403],
+    destructive: true,
+  },
+
+  {
+    method: 'POST',
+    path: () => '/imports',
+    body: () => ({ csv: `Email,First Name\nimp-${uniq()}@example.com,Imp\n` }),
+    expect: [201, 201, 403, 403],
+    collection: true,
+  },
+  {
+    method: 'POST',
+    path: () => '/imports/preview',
+    body: () => ({ csv: 'Email,First Name\na@example.com,A\n' }),
+    expect: [200, 200, 403, 403],
+    collection: true,
+  },
+  { method: 'GET', path: (fx) => `/imports/${fx.importId}`, expect: [200, 200, 403, 403] },
+  { method: 'GET', path: (fx) => `/imports/${fx.importId}/errors`, expect: [200, 200, 403, 403] },
 
   { method: 'GET', path: () => '/companies', expect: [200, 200, 200, 200], collection: true },
   {

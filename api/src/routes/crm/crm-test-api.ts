@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { Client } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
 import type { Principal, Role } from '@cadenza/core';
 import { createApiKey, createTenant, type DataSource } from '@cadenza/activities/data';
@@ -42,8 +42,11 @@ export async function startCrmTestApi(): Promise<CrmTestApi> {
   });
   const db = await connectTestDb();
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
-  // CRM routes never call Temporal; a lazy client is never connected.
-  const temporal = new Client({ namespace: config.TEMPORAL_NAMESPACE });
+  // Only imports start workflows (nothing polls this queue here); the lazy client connects on first use.
+  const temporal = new Client({
+    connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }),
+    namespace: config.TEMPORAL_NAMESPACE,
+  });
   const app = createApp({
     config,
     db,
@@ -105,5 +108,7 @@ export async function call<T = Record<string, unknown>>(
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  // CSV downloads come back as text.
+  const json = response.headers.get('content-type')?.includes('json');
+  return { status: response.status, body: (text ? (json ? JSON.parse(text) : text) : undefined) as T };
 }

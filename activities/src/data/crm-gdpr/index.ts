@@ -1,0 +1,2 @@
+export { exportContactData } from './gdpr-export';
+export { eraseContact, type ErasureResult } from './gdpr-erase';

@@ -1,0 +1,14 @@
+export { CrmImports1764300600000 } from './migration';
+export { ImportEntity, ImportFileRowEntity } from './import-entity';
+export { parseCsv, rowObject, type ParsedCsv } from './parse-csv';
+export {
+  createImport,
+  getImport,
+  listImportErrors,
+  loadImportBatch,
+  recordRowOutcome,
+  refreshImportProgress,
+  markImportFailed,
+  type ImportBatchRow,
+} from './imports';
+export { exportContactsCsv, neutralizeFormula } from './contacts-csv';

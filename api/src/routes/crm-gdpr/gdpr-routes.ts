@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import type { Client } from '@temporalio/client';
+import { FLOW_SIGNALS, IdParamsSchema } from '@cadenza/core';
+import { eraseContact, exportContactData, type DataSource } from '@cadenza/activities/data';
+import { defineRoute, type ApiRoute } from '../../http/api-route';
+
+export interface GdprRouteDependencies {
+  db: DataSource;
+  /** When present, the contact's open flow runs are told to unenroll after an erasure. */
+  temporal?: Client;
+}
+
+const notFound = { description: 'no such contact, or not visible to the caller' };
+
+const ErasureSchema = z.object({
+  contactId: z.string(),
+  removed: z.object({ timelineEntries: z.number(), notes: z.number(), messages: z.number() }),
+  unlinked: z.object({ tasks: z.number(), deals: z.number() }),
+  redactedAuditEntries: z.number(),
+  unenrolledRuns: z.number().describe('open flow runs signalled to unenroll'),
+});
+
+/** GDPR: export everything about one contact, or erase it. Both are the privacy admin's job. */
+export function gdprRoutes(deps: GdprRouteDependencies): ApiRoute[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/contacts/:id/gdpr-export',
+      tag: 'contacts',
+      summary: 'Everything about one contact as JSON (data subject access request)',
+      access: 'contacts:erase',
+      params: IdParamsSchema,
+      responses: {
+        200: { description: 'fields, timeline, notes, tasks, deals, audit entries, flow runs' },
+        404: notFound,
+      },
+      handler: async ({ params, principal }) => ({
+        headers: {
+          'content-disposition': `attachment; filename="contact-${params.id}.json"`,
+          'cache-control': 'no-store',
+        },
+        body: await exportContactData(deps.db, principal, params.id),
+      }),
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/contacts/:id/gdpr-erase',
+      tag: 'contacts',
+      summary:
+        'Erase a contact with its timeline, notes and messages (right to erasure); audited without personal data',
+      access: 'contacts:erase',
+      params: IdParamsSchema,
+      responses: { 200: { description: 'what was erased', schema: ErasureSchema }, 404: notFound },
+      handler: async ({ params, principal }) => {
+        const { openRunWorkflowIds, ...erased } = await eraseContact(deps.db, principal, params.id);
+        let unenrolledRuns = 0;
+        if (deps.temporal) {
+          // After commit: a run that already ended in between simply rejects the signal.
+          const outcomes = await Promise.allSettled(
+            openRunWorkflowIds.map((workflowId) =>
+              deps
+                .temporal!.workflow.getHandle(workflowId)
+                .signal(FLOW_SIGNALS.unenroll, { reason: 'manual', detail: 'gdpr erase' }),
+            ),
+          );
+          unenrolledRuns = outcomes.filter((o) => o.status === 'fulfilled').length;
+        }
+        return { body: { ...erased, unenrolledRuns } };
+      },
+    }),
+  ];
+}
