@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { createDataSource, type DataSource } from '@cadenza/activities/data';
+import { createDataSource } from '@cadenza/activities/data';
 import { createCrmFlowPort, enrollContact } from '@cadenza/activities/flow';
 import { runSearchAttributeKeys } from '@cadenza/temporal';
 import { provisionPostgres, provisionTemporal, type Provisioned } from '../scripts/test-harness/provision';
@@ -206,7 +206,13 @@ async function main(): Promise<void> {
 
     const report = {
       at: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? null, node: process.version },
+      machine: {
+        cpus: os.cpus().length,
+        model: os.cpus()[0]?.model ?? null,
+        node: process.version,
+        // Other work on the box skews every figure; the load average says how much there was.
+        loadAverage: os.loadavg().map((n) => Math.round(n * 100) / 100),
+      },
       settings: {
         runs: RUNS,
         warmUpRuns: WARM_UP_RUNS,

@@ -12,3 +12,4 @@ export * from './events';
 export * from './flows';
 export * from './crm';
 export * from './crm-import';
+export * from './messaging';

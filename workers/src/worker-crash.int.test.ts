@@ -165,6 +165,8 @@ describe('a worker killed mid-run', () => {
     for (const request of received) if (!firstSeen.has(request.key!)) firstSeen.set(request.key!, request.at);
     const retried = [...firstSeen.keys()].filter((key) => received.filter((r) => r.key === key).length > 1);
     for (const key of retried) expect(firstSeen.get(key)!).toBeLessThanOrEqual(killedAt);
+    // The kill came right as a call arrived, before its slow answer: that call must have been retried.
+    expect(retried.length).toBeGreaterThan(0);
     expect(requestsBeforeKill).toBeGreaterThanOrEqual(KILL_AFTER_REQUESTS);
   }, 150_000);
 });

@@ -8,7 +8,12 @@ import { DomainEventLog1764300150000 } from './events';
 import { MembershipEntity, SessionEntity, UserEntity, UsersAndSessions1764300200000 } from './auth';
 import { FlowEngine1764300500000 } from './flows/migration';
 import { CRM_ENTITIES, CrmCore1764300300000 } from './crm/schema';
-import { CrmImports1764300600000, ImportEntity, ImportFileRowEntity } from './crm-import';
+import {
+  ContactSearchIndex1764300600001,
+  CrmImports1764300600000,
+  ImportEntity,
+  ImportFileRowEntity,
+} from './crm-import';
 
 /**
  * Every entity and migration of the one data layer, grouped by area. An area adds one
@@ -35,4 +40,5 @@ export const MIGRATIONS: Function[] = [
   FlowEngine1764300500000,
   CrmCore1764300300000,
   CrmImports1764300600000,
+  ContactSearchIndex1764300600001,
 ];

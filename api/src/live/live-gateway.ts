@@ -170,6 +170,8 @@ export function attachLiveGateway(server: HttpServer, deps: LiveGatewayDependenc
               socket.conn.once('close', () => resolve());
             }),
     });
+    // Taken before any await, so a disconnect that comes first always has a reference to release.
+    const feedReady = fanout.retain(tenantId);
     const tenantStreams = streams.get(tenantId) ?? new Set<SocketStream>();
     streams.set(tenantId, tenantStreams);
     tenantStreams.add(stream);
@@ -230,7 +232,7 @@ export function attachLiveGateway(server: HttpServer, deps: LiveGatewayDependenc
           socket.emit(LIVE_SERVER_MESSAGES.error, toLiveFailure(error)),
         );
       }
-      await fanout.retain(tenantId);
+      await feedReady;
       const start = state.handshake.lastSeq ?? (await latestEventSeq(deps.db.manager, tenantId));
       await stream.resume(start);
     })().catch((error: unknown) => {

@@ -1,4 +1,5 @@
 export { CrmImports1764300600000 } from './migration';
+export { ContactSearchIndex1764300600001 } from './search-index-migration';
 export { ImportEntity, ImportFileRowEntity } from './import-entity';
 export { parseCsv, rowObject, type ParsedCsv } from './parse-csv';
 export {

@@ -11,10 +11,19 @@ import { eventChannel } from './event-channel';
  * resync on reconnect). A failed publish is therefore reported, never thrown.
  */
 export class EventPublisher {
+  /**
+   * Per tenant, the newest event whose publish failed. Re-announcing it when Redis comes
+   * back is enough: a gateway that receives seq N reads everything it lacks up to N from
+   * the log. So this holds one event per tenant, never a backlog.
+   */
+  private readonly unannounced = new Map<string, DomainEvent>();
+
   constructor(
     private readonly redis: Redis,
     private readonly onError: (error: Error, events: DomainEvent[]) => void = () => undefined,
-  ) {}
+  ) {
+    redis.on('ready', () => void this.announcePending());
+  }
 
   /** Call after the transaction that appended `events` has committed. */
   async publishCommitted(events: DomainEvent[]): Promise<void> {
@@ -25,11 +34,27 @@ export class EventPublisher {
         try {
           // One message per commit keeps the batch in seq order on the wire.
           await this.redis.publish(eventChannel(tenantId), JSON.stringify(batch));
+          const pending = this.unannounced.get(tenantId);
+          if (pending && pending.seq <= Math.max(...batch.map((event) => event.seq))) this.unannounced.delete(tenantId);
         } catch (error) {
+          this.remember(batch);
           this.onError(error instanceof Error ? error : new Error(String(error)), batch);
         }
       }),
     );
+  }
+
+  private remember(batch: DomainEvent[]): void {
+    const newest = batch.reduce((a, b) => (b.seq > a.seq ? b : a));
+    const pending = this.unannounced.get(newest.tenantId);
+    if (!pending || pending.seq < newest.seq) this.unannounced.set(newest.tenantId, newest);
+  }
+
+  /** Publishes each tenant's newest unpublished event again; what is still failing stays pending. */
+  async announcePending(): Promise<void> {
+    const pending = [...this.unannounced.values()];
+    for (const event of pending) this.unannounced.delete(event.tenantId);
+    await this.publishCommitted(pending);
   }
 }
 

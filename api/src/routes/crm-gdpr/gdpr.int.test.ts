@@ -23,7 +23,7 @@ describe('GDPR export and erasure', () => {
     );
     expect(status).toBe(200);
     expect(body.contact).toMatchObject({ id: fx.contactId, lifecycleStage: 'customer' });
-    expect(body.timeline).toEqual([expect.objectContaining({ kind: 'stage_changed' })]);
+    expect(body.timeline!.map((e) => e.kind).sort()).toEqual(['note', 'stage_changed', 'task']);
     expect(body.notes).toEqual([expect.objectContaining({ id: fx.noteId, body: 'fixture note' })]);
     expect(body.tasks).toEqual([expect.objectContaining({ id: fx.taskId })]);
     expect(body.deals).toEqual([expect.objectContaining({ id: fx.dealId })]);
@@ -36,18 +36,20 @@ describe('GDPR export and erasure', () => {
   });
 
   it('erases the contact, its timeline and notes in one go, leaving an audit entry without personal data', async () => {
+    // A tenant of its own, so the log checks below see this contact's traces only.
+    tenant = await createTestTenant(api.db, 'gdpr erase tenant');
     const fx = await createCrmFixture(api.db, tenant.users.admin, tenant.users.sales_rep.userId!);
     await call(api, admin(), 'PATCH', `/contacts/${fx.contactId}`, { lifecycleStage: 'customer' });
-    const [{ email }] = (await api.db.query(`SELECT email FROM contacts WHERE id = $1`, [fx.contactId])) as Array<{
-      email: string;
-    }>;
+    const [{ email }] = (await api.db.query(`SELECT email FROM contacts WHERE id = $1`, [fx.contactId])) as [
+      { email: string },
+    ];
 
     const erased = await call(api, admin(), 'DELETE', `/contacts/${fx.contactId}/gdpr-erase`);
     expect(erased).toEqual({
       status: 200,
       body: {
         contactId: fx.contactId,
-        removed: { timelineEntries: 1, notes: 1, messages: 0 },
+        removed: { timelineEntries: 3, notes: 1, messages: 0 },
         unlinked: { tasks: 1, deals: 1 },
         redactedAuditEntries: 3,
         unenrolledRuns: 0,
@@ -77,7 +79,7 @@ describe('GDPR export and erasure', () => {
       action: 'delete',
       before: {
         erasure: 'gdpr',
-        removed: { timelineEntries: 1, notes: 1, messages: 0 },
+        removed: { timelineEntries: 3, notes: 1, messages: 0 },
         unlinked: { tasks: 1, deals: 1 },
       },
       after: null,

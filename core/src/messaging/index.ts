@@ -1,0 +1,2 @@
+export * from './message-records';
+export * from './mailbox-records';

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+const common = {
+  name: z.string().trim().min(1).max(100).describe('label shown in the mailbox list'),
+  fromAddress: z.email().describe('address messages are sent from'),
+  fromName: z.string().trim().min(1).max(100).optional().describe('display name of the sender'),
+  hourlyLimit: z
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(100)
+    .describe('most messages this mailbox sends in one clock hour; more wait for the next hour'),
+  isDefault: z.boolean().default(false).describe('the mailbox flows send from when they name none'),
+};
+
+export const MailboxCreateSchema = z
+  .discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('smtp'),
+      ...common,
+      host: z.string().trim().min(1).max(255).describe('SMTP server host name'),
+      port: z.number().int().min(1).max(65_535).default(587).describe('SMTP port'),
+      secure: z.boolean().default(false).describe('TLS from the first byte (port 465); otherwise STARTTLS when offered'),
+      username: z.string().max(255).optional().describe('SMTP user name'),
+      password: z.string().max(1000).optional().describe('SMTP password; stored encrypted, never returned'),
+    }),
+    z.object({
+      kind: z.literal('sendgrid'),
+      ...common,
+      apiKey: z.string().min(1).max(1000).describe('SendGrid API key; stored encrypted, never returned'),
+    }),
+  ])
+  .describe('a mailbox: SMTP credentials or a SendGrid API key');
+export type MailboxCreate = z.infer<typeof MailboxCreateSchema>;
+
+export const MailboxUpdateSchema = z
+  .object({
+    name: common.name.optional(),
+    fromAddress: common.fromAddress.optional(),
+    fromName: common.fromName.nullable(),
+    hourlyLimit: z.number().int().min(1).max(100_000).optional().describe(common.hourlyLimit.description ?? ''),
+    isDefault: z.boolean().optional(),
+    host: z.string().trim().min(1).max(255).optional(),
+    port: z.number().int().min(1).max(65_535).optional(),
+    secure: z.boolean().optional(),
+    username: z.string().max(255).nullable().optional(),
+    secret: z.string().min(1).max(1000).optional().describe('new SMTP password or SendGrid API key'),
+  })
+  .partial()
+  .describe('fields to change; secrets are replaced, never read back');
+export type MailboxUpdate = z.infer<typeof MailboxUpdateSchema>;
+
+export const MailboxViewSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['smtp', 'sendgrid']),
+  name: z.string(),
+  fromAddress: z.string(),
+  fromName: z.string().nullable(),
+  hourlyLimit: z.number().int(),
+  isDefault: z.boolean(),
+  host: z.string().nullable(),
+  port: z.number().int().nullable(),
+  secure: z.boolean(),
+  username: z.string().nullable(),
+  hasSecret: z.boolean().describe('a password or API key is stored (its value is never returned)'),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type MailboxView = z.infer<typeof MailboxViewSchema>;

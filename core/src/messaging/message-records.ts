@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+export const MESSAGE_CHANNELS = ['email', 'sms', 'slack'] as const;
+export const MessageChannelSchema = z.enum(MESSAGE_CHANNELS).describe('how the message travels');
+export type MessageChannel = z.infer<typeof MessageChannelSchema>;
+
+export const MESSAGE_PROVIDERS = ['smtp', 'sendgrid', 'sink', 'twilio', 'slack', 'outbox'] as const;
+export const MessageProviderSchema = z
+  .enum(MESSAGE_PROVIDERS)
+  .describe('who carried it: sink = the built-in SMTP server, outbox = kept locally because no provider is configured');
+export type MessageProvider = z.infer<typeof MessageProviderSchema>;
+
+/**
+ * A message moves forward only (sent -> opened -> clicked -> replied); bounced and failed
+ * end it, suppressed means it was never sent because the address is on the suppression list.
+ */
+export const MESSAGE_STATUSES = [
+  'queued',
+  'sent',
+  'delivered',
+  'opened',
+  'clicked',
+  'replied',
+  'bounced',
+  'failed',
+  'suppressed',
+] as const;
+export const MessageStatusSchema = z.enum(MESSAGE_STATUSES).describe('where the message is in its life');
+export type MessageStatus = z.infer<typeof MessageStatusSchema>;
+
+export const MessageViewSchema = z.object({
+  id: z.string().describe('message id'),
+  channel: MessageChannelSchema,
+  provider: MessageProviderSchema,
+  status: MessageStatusSchema,
+  statusReason: z.string().nullable().describe('why it was suppressed, bounced or failed'),
+  contactId: z.string().nullable(),
+  enrollmentId: z.string().nullable().describe('the flow run that sent it, if any'),
+  from: z.string().nullable(),
+  to: z.string().describe('email address, phone number or Slack channel'),
+  subject: z.string().nullable(),
+  text: z.string().nullable().describe('plain-text part (the whole message for SMS and Slack)'),
+  rfcMessageId: z.string().nullable().describe('RFC 5322 Message-ID of an email, without angle brackets'),
+  providerMessageId: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  openedAt: z.string().nullable(),
+  clickedAt: z.string().nullable(),
+  repliedAt: z.string().nullable(),
+  bouncedAt: z.string().nullable(),
+});
+export type MessageView = z.infer<typeof MessageViewSchema>;
+
+export const MessageDetailSchema = MessageViewSchema.extend({
+  html: z.string().nullable().describe('rendered HTML part as sent (tracking included)'),
+});
+export type MessageDetail = z.infer<typeof MessageDetailSchema>;
+
+export const OutboxQuerySchema = z.object({
+  channel: MessageChannelSchema.optional(),
+  contactId: z.string().max(100).optional().describe('only messages to this contact'),
+  limit: z.coerce.number().int().min(1).max(200).default(50).describe('page size'),
+  before: z.iso.datetime().optional().describe('only messages created before this time (paging, newest first)'),
+});
+export type OutboxQuery = z.infer<typeof OutboxQuerySchema>;
+
+export const SimulateReplySchema = z.object({
+  text: z.string().trim().min(1).max(10_000).describe('body of the simulated reply'),
+  from: z.email().optional().describe('sender of the reply; defaults to the original recipient'),
+});
