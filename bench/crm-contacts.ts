@@ -212,7 +212,10 @@ async function main(): Promise<void> {
     );
     log(`wrote ${out}`);
     // Requests still in flight when a run's time is up finish before the database goes.
-    await new Promise((resolve) => server!.close(resolve));
+    await new Promise((resolve) => {
+      server!.close(resolve);
+      server!.closeAllConnections();
+    });
     server = undefined;
     redis.disconnect();
     await db.destroy();

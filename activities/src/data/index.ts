@@ -21,3 +21,4 @@ export * from './flows';
 export * from './crm';
 export * from './crm-import';
 export * from './crm-gdpr';
+export * from './messaging';

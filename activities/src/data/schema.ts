@@ -8,6 +8,7 @@ import { DomainEventLog1764300150000 } from './events';
 import { MembershipEntity, SessionEntity, UserEntity, UsersAndSessions1764300200000 } from './auth';
 import { FlowEngine1764300500000 } from './flows/migration';
 import { CRM_ENTITIES, CrmCore1764300300000 } from './crm/schema';
+import { Messaging1764300700000 } from './messaging/migration';
 import {
   ContactSearchIndex1764300600001,
   CrmImports1764300600000,
@@ -41,4 +42,5 @@ export const MIGRATIONS: Function[] = [
   CrmCore1764300300000,
   CrmImports1764300600000,
   ContactSearchIndex1764300600001,
+  Messaging1764300700000,
 ];

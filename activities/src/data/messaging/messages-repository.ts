@@ -1,0 +1,234 @@
+import type { EntityManager } from 'typeorm';
+import {
+  NotFoundError,
+  type MessageChannel,
+  type MessageDetail,
+  type MessageProvider,
+  type MessageStatus,
+  type MessageView,
+  type OutboxQuery,
+} from '@cadenza/core';
+import type { Db } from '../crm/crm-write';
+
+interface MessageRow {
+  id: string;
+  tenant_id: string;
+  idempotency_key: string;
+  enrollment_id: string | null;
+  contact_id: string | null;
+  channel: MessageChannel;
+  provider: MessageProvider;
+  mailbox_id: string | null;
+  provider_message_id: string | null;
+  rfc_message_id: string | null;
+  from_address: string | null;
+  to_address: string;
+  subject: string | null;
+  html: string | null;
+  text: string | null;
+  status: MessageStatus;
+  status_reason: string | null;
+  created_at: Date;
+  sent_at: Date | null;
+  opened_at: Date | null;
+  clicked_at: Date | null;
+  replied_at: Date | null;
+  bounced_at: Date | null;
+}
+
+export type StoredMessage = MessageRow;
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+const toView = (row: MessageRow): MessageView => ({
+  id: row.id,
+  channel: row.channel,
+  provider: row.provider,
+  status: row.status,
+  statusReason: row.status_reason,
+  contactId: row.contact_id,
+  enrollmentId: row.enrollment_id,
+  from: row.from_address,
+  to: row.to_address,
+  subject: row.subject,
+  text: row.text,
+  rfcMessageId: row.rfc_message_id,
+  providerMessageId: row.provider_message_id,
+  createdAt: row.created_at.toISOString(),
+  sentAt: iso(row.sent_at),
+  openedAt: iso(row.opened_at),
+  clickedAt: iso(row.clicked_at),
+  repliedAt: iso(row.replied_at),
+  bouncedAt: iso(row.bounced_at),
+});
+
+const VIEW_COLUMNS = `id, tenant_id, idempotency_key, enrollment_id, contact_id, channel, provider, mailbox_id,
+  provider_message_id, rfc_message_id, from_address, to_address, subject, text, status, status_reason,
+  created_at, sent_at, opened_at, clicked_at, replied_at, bounced_at`;
+
+export interface NewMessage {
+  /** Chosen by the caller when tracking links must name the message before it is stored. */
+  id?: string;
+  tenantId: string;
+  idempotencyKey: string;
+  enrollmentId: string | null;
+  contactId: string | null;
+  channel: MessageChannel;
+  provider: MessageProvider;
+  mailboxId: string | null;
+  rfcMessageId: string | null;
+  from: string | null;
+  to: string;
+  subject: string | null;
+  html: string | null;
+  text: string | null;
+  raw: string | null;
+  status: MessageStatus;
+  statusReason?: string | null;
+}
+
+/** Inserts the message row under its idempotency key; returns null when the key is already taken. */
+export async function insertMessage(manager: EntityManager, message: NewMessage): Promise<string | null> {
+  const rows = (await manager.query(
+    `INSERT INTO messages (id, tenant_id, idempotency_key, enrollment_id, contact_id, channel, provider, mailbox_id,
+       rfc_message_id, from_address, to_address, subject, html, text, raw, status, status_reason)
+     VALUES (coalesce($17::uuid, gen_random_uuid()), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+     ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+    [
+      message.tenantId,
+      message.idempotencyKey,
+      message.enrollmentId,
+      message.contactId,
+      message.channel,
+      message.provider,
+      message.mailboxId,
+      message.rfcMessageId,
+      message.from,
+      message.to,
+      message.subject,
+      message.html,
+      message.text,
+      message.raw,
+      message.status,
+      message.statusReason ?? null,
+      message.id ?? null,
+    ],
+  )) as Array<{ id: string }>;
+  return rows[0]?.id ?? null;
+}
+
+export async function findMessageByKey(db: Db, idempotencyKey: string): Promise<StoredMessage | null> {
+  const rows = (await db.query(`SELECT ${VIEW_COLUMNS} FROM messages WHERE idempotency_key = $1`, [
+    idempotencyKey,
+  ])) as MessageRow[];
+  return rows[0] ?? null;
+}
+
+export async function markMessageSent(
+  manager: EntityManager,
+  id: string,
+  providerMessageId: string | null,
+): Promise<void> {
+  await manager.query(
+    `UPDATE messages SET status = 'sent', provider_message_id = $2, sent_at = now(), updated_at = now() WHERE id = $1`,
+    [id, providerMessageId],
+  );
+}
+
+/** Any message by id for the public tracking routes (the signed token is the authority, not a tenant). */
+export async function findMessageById(db: Db, id: string): Promise<StoredMessage | null> {
+  const rows = (await db.query(`SELECT ${VIEW_COLUMNS} FROM messages WHERE id = $1`, [id])) as MessageRow[];
+  return rows[0] ?? null;
+}
+
+/** The messages these RFC Message-IDs name (reply and bounce matching). */
+export async function findMessagesByRfcIds(db: Db, rfcIds: string[]): Promise<StoredMessage[]> {
+  if (rfcIds.length === 0) return [];
+  return (await db.query(`SELECT ${VIEW_COLUMNS} FROM messages WHERE rfc_message_id = ANY($1::text[])`, [
+    rfcIds,
+  ])) as MessageRow[];
+}
+
+export async function listMessages(db: Db, tenantId: string, query: OutboxQuery): Promise<MessageView[]> {
+  const params: unknown[] = [tenantId];
+  const where = ['tenant_id = $1'];
+  if (query.channel) where.push(`channel = $${params.push(query.channel)}`);
+  if (query.contactId) where.push(`contact_id = $${params.push(query.contactId)}`);
+  if (query.before) where.push(`created_at < $${params.push(query.before)}::timestamptz`);
+  const rows = (await db.query(
+    `SELECT ${VIEW_COLUMNS} FROM messages WHERE ${where.join(' AND ')}
+     ORDER BY created_at DESC, id DESC LIMIT $${params.push(query.limit)}`,
+    params,
+  )) as MessageRow[];
+  return rows.map(toView);
+}
+
+export async function getMessage(db: Db, tenantId: string, id: string): Promise<MessageDetail & { raw: string | null }> {
+  const rows = (await db.query(
+    `SELECT ${VIEW_COLUMNS}, html, raw FROM messages WHERE tenant_id = $1 AND id = $2::uuid`,
+    [tenantId, id],
+  )) as Array<MessageRow & { raw: string | null }>;
+  const row = rows[0];
+  if (!row) throw new NotFoundError('message', id);
+  return { ...toView(row), html: row.html, raw: row.raw };
+}
+
+export { toView as messageView };
+
+/** How far along a message is: an event never moves it back (an open after a reply stays "replied"). */
+const STATUS_RANK: Record<MessageStatus, number> = {
+  queued: 0,
+  failed: 0,
+  suppressed: 0,
+  sent: 1,
+  delivered: 2,
+  opened: 3,
+  clicked: 4,
+  replied: 5,
+  bounced: 6,
+};
+
+export type MessageEventKind = 'open' | 'click' | 'unsubscribe' | 'reply' | 'bounce';
+
+const EVENT_STATUS: Record<MessageEventKind, { status: MessageStatus | null; column: string | null }> = {
+  open: { status: 'opened', column: 'opened_at' },
+  click: { status: 'clicked', column: 'clicked_at' },
+  reply: { status: 'replied', column: 'replied_at' },
+  bounce: { status: 'bounced', column: 'bounced_at' },
+  unsubscribe: { status: null, column: null },
+};
+
+/**
+ * Records an event on its message: the event row, the first-time timestamp, and the status
+ * when the event moves it forward. Returns whether this was the first event of its kind.
+ */
+export async function recordMessageEvent(
+  manager: EntityManager,
+  message: StoredMessage,
+  kind: MessageEventKind,
+  data: Record<string, unknown>,
+): Promise<{ first: boolean }> {
+  const previous = (await manager.query(
+    `SELECT count(*)::int AS n FROM message_events WHERE message_id = $1 AND kind = $2`,
+    [message.id, kind],
+  )) as Array<{ n: number }>;
+  await manager.query(`INSERT INTO message_events (tenant_id, message_id, kind, data) VALUES ($1, $2, $3, $4::jsonb)`, [
+    message.tenant_id,
+    message.id,
+    kind,
+    JSON.stringify(data),
+  ]);
+  const { status, column } = EVENT_STATUS[kind];
+  if (column) {
+    await manager.query(`UPDATE messages SET ${column} = coalesce(${column}, now()), updated_at = now() WHERE id = $1`, [
+      message.id,
+    ]);
+  }
+  if (status && STATUS_RANK[status] > STATUS_RANK[message.status]) {
+    await manager.query(
+      `UPDATE messages SET status = $2, status_reason = $3, updated_at = now() WHERE id = $1`,
+      [message.id, status, kind === 'bounce' ? String(data.reason ?? 'bounced') : null],
+    );
+  }
+  return { first: previous[0]!.n === 0 };
+}

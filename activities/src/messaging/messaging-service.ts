@@ -1,0 +1,283 @@
+import { randomUUID } from 'node:crypto';
+import { ApplicationFailure } from '@temporalio/activity';
+import { Redis } from 'ioredis';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { MessageChannel, MessageProvider, MessageStatus, TimelineEntryCreate } from '@cadenza/core';
+import { CrmWrite } from '../data/crm/crm-write';
+import { findMessageByKey, insertMessage, markMessageSent, type NewMessage } from '../data/messaging/messages-repository';
+import { mailboxForSending, type SendingMailbox } from '../data/messaging/mailboxes-repository';
+import { suppressionOf } from '../data/messaging/suppressions';
+import { composeEmail } from './compose-email';
+import { htmlToText } from './html-to-text';
+import { domainOf, messageIdFor } from './message-id';
+import { loadMessagingSettings, type MessagingSettings } from './messaging-settings';
+import { sendWithSendgrid } from './sendgrid-send';
+import { takeSendSlot } from './send-throttle';
+import { postToSlack } from './slack-send';
+import { sendOverSmtp } from './smtp-send';
+import { addTracking, unsubscribeUrl } from './tracking-html';
+import { sendWithTwilio } from './twilio-send';
+
+export interface MessagingDependencies {
+  db: DataSource;
+  /** Read from the environment on first use when not given. */
+  settings?: MessagingSettings;
+  /** For the cross-worker throttle; made from REDIS_URL when not given (none: no throttle). */
+  redis?: Redis;
+  fetch?: typeof fetch;
+}
+
+interface Origin {
+  tenantId: string;
+  idempotencyKey: string;
+  enrollmentId: string | null;
+  contactId: string | null;
+}
+
+export interface EmailRequest extends Origin {
+  to: string;
+  subject: string;
+  /** Rendered HTML body, before tracking. */
+  html: string;
+  fromName?: string;
+  replyTo?: string;
+  trackOpens: boolean;
+  trackClicks: boolean;
+}
+
+export interface SendOutcome {
+  messageId: string;
+  channel: MessageChannel;
+  provider: MessageProvider;
+  status: MessageStatus;
+  to: string;
+  rfcMessageId?: string | null;
+  reason?: string;
+  /** False when the key was already used: the earlier message stands. */
+  performed: boolean;
+}
+
+const SINK_FROM = 'outreach@cadenza.local';
+
+/**
+ * Sends messages, each at most once per idempotency key: the message row (unique key) is
+ * written in the caller's transaction together with the flow's side-effect claim, the
+ * provider call carries the key, and a suppressed address is recorded as skipped.
+ */
+export function createMessagingService(deps: MessagingDependencies) {
+  let settings = deps.settings;
+  let redis = deps.redis;
+  const settingsNow = () => (settings ??= loadMessagingSettings());
+  const redisNow = () => {
+    const url = settingsNow().redisUrl;
+    if (!redis && url) redis = new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: false });
+    return redis ?? null;
+  };
+
+  const timeline = async (manager: EntityManager, origin: Origin, entry: TimelineEntryCreate) => {
+    if (!origin.contactId) return;
+    const write = new CrmWrite(manager, {
+      tenantId: origin.tenantId,
+      userId: null,
+      role: 'admin',
+      via: 'api_key',
+      actor: origin.enrollmentId ? { kind: 'workflow', id: origin.enrollmentId } : { kind: 'system', id: null },
+    });
+    await write.timeline(origin.contactId, entry);
+  };
+
+  const existing = async (manager: EntityManager, key: string): Promise<SendOutcome | null> => {
+    const found = await findMessageByKey(manager, key);
+    if (!found) return null;
+    return {
+      messageId: found.id,
+      channel: found.channel,
+      provider: found.provider,
+      status: found.status,
+      to: found.to_address,
+      rfcMessageId: found.rfc_message_id,
+      performed: false,
+    };
+  };
+
+  /** Records a send that must not happen because the address is suppressed. */
+  const suppressed = async (
+    manager: EntityManager,
+    message: Omit<NewMessage, 'status' | 'statusReason'>,
+    reason: string,
+  ): Promise<SendOutcome> => {
+    const id = randomUUID();
+    await insertMessage(manager, { ...message, id, status: 'suppressed', statusReason: reason });
+    return {
+      messageId: id,
+      channel: message.channel,
+      provider: message.provider,
+      status: 'suppressed',
+      to: message.to,
+      reason,
+      performed: true,
+    };
+  };
+
+  const throttle = async (mailboxKey: string, limit: number) => {
+    const client = redisNow();
+    if (!client) return;
+    const slot = await takeSendSlot(client, mailboxKey, limit);
+    if (!slot.ok) {
+      // Waits (a retry after the delay), never sends over the limit and never drops the send.
+      throw ApplicationFailure.create({
+        message: `mailbox ${mailboxKey} reached its hourly limit of ${limit}; the send waits for the next hour`,
+        type: 'MailboxThrottled',
+        nonRetryable: false,
+        nextRetryDelay: slot.retryInMs,
+      });
+    }
+  };
+
+  return {
+    async sendEmail(manager: EntityManager, request: EmailRequest): Promise<SendOutcome> {
+      const done = await existing(manager, request.idempotencyKey);
+      if (done) return done;
+      const config = settingsNow();
+      const mailbox: SendingMailbox | null = await mailboxForSending(manager, config.secretKey, request.tenantId);
+      const provider: MessageProvider = mailbox ? mailbox.kind : 'sink';
+      const fromAddress = mailbox?.fromAddress ?? SINK_FROM;
+      const from = { name: request.fromName ?? mailbox?.fromName ?? null, address: fromAddress };
+      const base = {
+        tenantId: request.tenantId,
+        idempotencyKey: request.idempotencyKey,
+        enrollmentId: request.enrollmentId,
+        contactId: request.contactId,
+        channel: 'email' as const,
+        provider,
+        mailboxId: mailbox?.id ?? null,
+        from: fromAddress,
+        to: request.to,
+        subject: request.subject,
+      };
+      const reason = await suppressionOf(manager, request.tenantId, request.to);
+      if (reason) {
+        return suppressed(manager, { ...base, rfcMessageId: null, html: request.html, text: null, raw: null }, reason);
+      }
+      await throttle(mailbox?.id ?? 'sink', mailbox?.hourlyLimit ?? config.sink.hourlyLimit);
+
+      const id = randomUUID();
+      const rfcMessageId = messageIdFor(request.idempotencyKey, domainOf(fromAddress));
+      const tracking = config.trackingSecret;
+      const html = tracking
+        ? addTracking(request.html, {
+            secret: tracking,
+            baseUrl: config.publicBaseUrl,
+            messageId: id,
+            opens: request.trackOpens,
+            clicks: request.trackClicks,
+          })
+        : request.html;
+      const email = {
+        from,
+        to: request.to,
+        ...(request.replyTo ? { replyTo: request.replyTo } : {}),
+        subject: request.subject,
+        html,
+        text: htmlToText(request.html),
+        rfcMessageId,
+        idempotencyKey: request.idempotencyKey,
+        unsubscribeUrl: tracking ? unsubscribeUrl(tracking, config.publicBaseUrl, id) : null,
+      };
+      const raw = await composeEmail(email);
+      await insertMessage(manager, { ...base, id, rfcMessageId, html, text: email.text, raw, status: 'queued' });
+
+      let providerMessageId: string | null = rfcMessageId;
+      if (mailbox?.kind === 'sendgrid') {
+        ({ providerMessageId } = await sendWithSendgrid(config.sendgridBaseUrl, mailbox.secret ?? '', email, deps.fetch));
+      } else {
+        const server = mailbox
+          ? {
+              host: mailbox.host ?? 'localhost',
+              port: mailbox.port ?? 587,
+              secure: mailbox.secure,
+              user: mailbox.username,
+              password: mailbox.secret,
+            }
+          : { host: config.sink.host, port: config.sink.port, secure: false, plain: true };
+        await sendOverSmtp(server, { from: fromAddress, to: request.to }, raw);
+      }
+      await markMessageSent(manager, id, providerMessageId);
+      await timeline(manager, request, {
+        kind: 'email_sent',
+        summary: `Email sent: ${request.subject}`.slice(0, 500),
+        data: { messageId: id, subject: request.subject, to: request.to, provider },
+      });
+      return { messageId: id, channel: 'email', provider, status: 'sent', to: request.to, rfcMessageId, performed: true };
+    },
+
+    async sendSms(manager: EntityManager, request: Origin & { to: string; body: string }): Promise<SendOutcome> {
+      const done = await existing(manager, request.idempotencyKey);
+      if (done) return done;
+      const twilio = settingsNow().twilio;
+      const provider: MessageProvider = twilio ? 'twilio' : 'outbox';
+      const base = {
+        tenantId: request.tenantId,
+        idempotencyKey: request.idempotencyKey,
+        enrollmentId: request.enrollmentId,
+        contactId: request.contactId,
+        channel: 'sms' as const,
+        provider,
+        mailboxId: null,
+        rfcMessageId: null,
+        from: twilio?.from ?? null,
+        to: request.to,
+        subject: null,
+        html: null,
+        text: request.body,
+        raw: null,
+      };
+      const reason = await suppressionOf(manager, request.tenantId, request.to);
+      if (reason) return suppressed(manager, base, reason);
+      const id = randomUUID();
+      await insertMessage(manager, { ...base, id, status: 'queued' });
+      const sent = twilio
+        ? await sendWithTwilio(twilio, { to: request.to, body: request.body, idempotencyKey: request.idempotencyKey }, deps.fetch)
+        : { providerMessageId: null };
+      await markMessageSent(manager, id, sent.providerMessageId);
+      return { messageId: id, channel: 'sms', provider, status: 'sent', to: request.to, performed: true };
+    },
+
+    async postSlack(manager: EntityManager, request: Origin & { channel: string; text: string }): Promise<SendOutcome> {
+      const done = await existing(manager, request.idempotencyKey);
+      if (done) return done;
+      const webhook = settingsNow().slackWebhookUrl;
+      const provider: MessageProvider = webhook ? 'slack' : 'outbox';
+      const id = randomUUID();
+      await insertMessage(manager, {
+        id,
+        tenantId: request.tenantId,
+        idempotencyKey: request.idempotencyKey,
+        enrollmentId: request.enrollmentId,
+        contactId: request.contactId,
+        channel: 'slack',
+        provider,
+        mailboxId: null,
+        rfcMessageId: null,
+        from: null,
+        to: request.channel,
+        subject: null,
+        html: null,
+        text: request.text,
+        raw: null,
+        status: 'queued',
+      });
+      if (webhook) {
+        await postToSlack(webhook, { channel: request.channel, text: request.text, idempotencyKey: request.idempotencyKey }, deps.fetch);
+      }
+      await markMessageSent(manager, id, null);
+      return { messageId: id, channel: 'slack', provider, status: 'sent', to: request.channel, performed: true };
+    },
+
+    close() {
+      redis?.disconnect();
+    },
+  };
+}
+
+export type MessagingService = ReturnType<typeof createMessagingService>;

@@ -1,0 +1,37 @@
+import { UserError } from '@cadenza/core';
+import { renderMessageTemplate } from './render-message';
+
+const context = {
+  contact: { firstName: 'Ana', company: 'Tom & Jerry <Ltd>', lastName: '' },
+  steps: { ai: { line: 'Loved your talk' } },
+};
+
+describe('renderMessageTemplate', () => {
+  it('fills contact and step variables', () => {
+    expect(renderMessageTemplate('Hi {{contact.firstName}}, {{steps.ai.line}}', context, { html: false })).toBe(
+      'Hi Ana, Loved your talk',
+    );
+  });
+  it('escapes HTML by default in HTML parts, not in plain ones', () => {
+    expect(renderMessageTemplate('<b>{{contact.company}}</b>', context, { html: true })).toBe(
+      '<b>Tom &amp; Jerry &lt;Ltd&gt;</b>',
+    );
+    expect(renderMessageTemplate('{{contact.company}}', context, { html: false })).toBe('Tom & Jerry <Ltd>');
+  });
+  it('refuses a missing variable and names it', () => {
+    expect(() => renderMessageTemplate('Hi {{contact.nickname}}', context, { html: true }, 'body')).toThrow(
+      /body: the variable "nickname" is missing/,
+    );
+    expect(() => renderMessageTemplate('{{steps.nope.x}}', context, { html: true })).toThrow(UserError);
+  });
+  it('uses a fallback given with default, for missing and empty values', () => {
+    expect(renderMessageTemplate('Hi {{default contact.nickname "there"}}', context, { html: true })).toBe('Hi there');
+    expect(renderMessageTemplate('{{default contact.lastName "friend"}}', context, { html: true })).toBe('friend');
+    expect(renderMessageTemplate('{{default contact.firstName "there"}}', context, { html: true })).toBe('Ana');
+  });
+  it('reports a syntax error', () => {
+    expect(() => renderMessageTemplate('Hi {{contact.firstName', context, { html: true }, 'subject')).toThrow(
+      /subject:/,
+    );
+  });
+});

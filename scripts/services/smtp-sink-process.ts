@@ -1,0 +1,35 @@
+/**
+ * The development SMTP sink as its own process, supervised by the launcher: every message
+ * the platform sends without a configured mailbox lands here and in the outbox.
+ */
+import { z } from 'zod';
+import { parseEnv, portVar } from '@cadenza/core';
+import { createDataSource } from '@cadenza/activities/data';
+import { startSmtpSink } from '../../activities/src/messaging/smtp-sink';
+
+const env = parseEnv(
+  'smtp-sink',
+  z.object({
+    DATABASE_URL: z.string().min(1).describe('PostgreSQL URL where received messages are stored'),
+    SMTP_SINK_PORT: portVar.default(2525).describe('port the sink listens on (loopback)'),
+    SMTP_SINK_HOST: z.string().default('127.0.0.1').describe('address the sink listens on'),
+  }),
+);
+
+async function main() {
+  const db = await createDataSource({ url: env.DATABASE_URL, poolSize: 2 }).initialize();
+  const sink = await startSmtpSink({ db, port: env.SMTP_SINK_PORT, host: env.SMTP_SINK_HOST });
+  console.log(`[smtp-sink] listening on ${env.SMTP_SINK_HOST}:${sink.port}`);
+  const stop = async () => {
+    await sink.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(`[smtp-sink] could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
