@@ -217,6 +217,8 @@ async function main(): Promise<void> {
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_NAMESPACE: config.TEMPORAL_NAMESPACE,
     TEMPORAL_UI_URL: temporalUiUrl,
+    // Encrypts TOTP and mailbox secrets; development keeps one in the data folder.
+    CADENZA_SECRET_KEY: process.env.CADENZA_SECRET_KEY ?? loadOrCreateDevSecretKey(config.CADENZA_DATA_DIR),
   };
   startNodeProcess('worker', 'workers/src/main.ts', shared);
   startNodeProcess('api', 'api/src/main.ts', {
