@@ -9,6 +9,7 @@ import type { FlowCrmPort } from './flow/flow-crm-port';
 import { createSmokeActivities } from './smoke-activities';
 import { createEventRetentionActivities } from './data/events/retention-activities';
 import { createImportActivities } from './crm-import/import-activities';
+import { createMessagingService } from './messaging/messaging-service';
 
 export interface ActivityDependencies {
   db: DataSource;
@@ -25,7 +26,8 @@ export function createActivities({ db, crm, temporal, taskQueue }: ActivityDepen
     enrollContact({ db, temporal, taskQueue, crm }, request);
   return {
     ...createFlowRunActivities({ db, crm }),
-    ...createFlowActionActivities({ db, crm, enroll }),
+    // Messaging settings (sink, providers, tracking key) are read from the environment on first send.
+    ...createFlowActionActivities({ db, crm, enroll, messaging: createMessagingService({ db }) }),
     ...createBulkEnrollmentActivities(enroll),
     ...createTriggerActivities({ db, crm, enroll }),
     ...createSmokeActivities(db),

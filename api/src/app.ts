@@ -22,6 +22,7 @@ import { crmRoutes } from './routes/crm';
 import { importRoutes } from './routes/crm-import/import-routes';
 import { contactExportRoutes } from './routes/crm-import/contact-export-routes';
 import { gdprRoutes } from './routes/crm-gdpr/gdpr-routes';
+import { messagingRoutes } from './routes/messaging';
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/auth-settings';
 import type { ApiConfig } from './config';
 import { createApiMetrics, type ApiMetrics } from './observability/api-metrics';
@@ -67,6 +68,7 @@ function apiV1Routes({ config, db, temporal, redis, auth }: AppDependencies): Ap
     ...gdprRoutes({ db, temporal }),
     ...importRoutes({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE }),
     ...flowEngineRoutes({ config, db, temporal }),
+    ...messagingRoutes({ db, temporal }),
   ];
 }
 

@@ -5,6 +5,9 @@ import { once } from '../data/flows/side-effects';
 import type { ActionInputOf, FlowActionInput, FlowActionResult } from './flow-action-input';
 import type { FlowCrmPort } from './flow-crm-port';
 import { nodeNotAvailable } from './node-not-available';
+import type { MessagingService } from '../messaging/messaging-service';
+import { renderMessageTemplate } from '../messaging/render-message';
+import { looksLikeHtml } from '../messaging/html-to-text';
 
 export interface FlowActionDependencies {
   db: DataSource;
@@ -17,6 +20,8 @@ export interface FlowActionDependencies {
     source: string;
   }) => Promise<{ enrollmentId: string | null; status: string }>;
   fetch?: typeof fetch;
+  /** Email, SMS and Slack sending (the communication hub). */
+  messaging?: MessagingService;
 }
 
 const HTTP_TIMEOUT_MS = 15_000;
@@ -160,13 +165,59 @@ export function createFlowActionActivities(deps: FlowActionDependencies) {
     },
 
     async flowSendEmail(input: ActionInputOf<'send_email'>): Promise<FlowActionResult> {
-      return nodeNotAvailable(input.node.type, 'the communication hub (email providers, issue 5)');
+      const settings = input.node.settings;
+      const contact = await crm.loadContactSnapshot(input.tenantId, input.contactId);
+      const to = typeof contact.fields.email === 'string' ? contact.fields.email : '';
+      if (!to) throw ApplicationFailure.nonRetryable(`contact ${input.contactId} has no email address`, 'NoAddress');
+      const { subject, html } = renderOrFail(() => ({
+        subject: renderMessageTemplate(settings.subject, templateContext(contact, input), { html: false }, 'subject'),
+        html: renderMessageTemplate(
+          looksLikeHtml(settings.body) ? settings.body : plainToHtml(settings.body),
+          templateContext(contact, input),
+          { html: true },
+          'body',
+        ),
+      }));
+      return perform(
+        input,
+        () => ({ to, subject, html }),
+        (manager) =>
+          messagingOf(deps).sendEmail(manager, {
+            ...originOf(input),
+            to,
+            subject,
+            html,
+            ...(settings.fromName ? { fromName: settings.fromName } : {}),
+            ...(settings.replyTo ? { replyTo: settings.replyTo } : {}),
+            trackOpens: settings.trackOpens,
+            trackClicks: settings.trackClicks,
+          }),
+      );
     },
     async flowSendSms(input: ActionInputOf<'send_sms'>): Promise<FlowActionResult> {
-      return nodeNotAvailable(input.node.type, 'the communication hub (SMS provider, issue 5)');
+      const contact = await crm.loadContactSnapshot(input.tenantId, input.contactId);
+      const to = typeof contact.fields.phone === 'string' ? contact.fields.phone : '';
+      if (!to) throw ApplicationFailure.nonRetryable(`contact ${input.contactId} has no phone number`, 'NoAddress');
+      const body = renderOrFail(() =>
+        renderMessageTemplate(input.node.settings.body, templateContext(contact, input), { html: false }, 'body'),
+      );
+      return perform(
+        input,
+        () => ({ to, body }),
+        (manager) => messagingOf(deps).sendSms(manager, { ...originOf(input), to, body }),
+      );
     },
     async flowNotifySlack(input: ActionInputOf<'notify_slack'>): Promise<FlowActionResult> {
-      return nodeNotAvailable(input.node.type, 'the communication hub (Slack webhooks, issue 5)');
+      const contact = await crm.loadContactSnapshot(input.tenantId, input.contactId);
+      const { channel } = input.node.settings;
+      const text = renderOrFail(() =>
+        renderMessageTemplate(input.node.settings.message, templateContext(contact, input), { html: false }, 'message'),
+      );
+      return perform(
+        input,
+        () => ({ channel, text }),
+        (manager) => messagingOf(deps).postSlack(manager, { ...originOf(input), channel, text }),
+      );
     },
     async flowLlmGenerate(input: ActionInputOf<'llm_generate'>): Promise<FlowActionResult> {
       return nodeNotAvailable(input.node.type, 'the AI layer (language models, issue 6)');
@@ -178,3 +229,40 @@ export function createFlowActionActivities(deps: FlowActionDependencies) {
 }
 
 export type FlowActionActivities = ReturnType<typeof createFlowActionActivities>;
+
+/** Templates see contact fields as contact.<field> (plus contact.id) and earlier outputs as steps.<node>.<key>. */
+const templateContext = (contact: ContactSnapshot, input: FlowActionInput) => ({
+  contact: { id: contact.id, ...contact.fields, score: contact.score },
+  steps: input.stepOutputs,
+});
+
+const originOf = (input: FlowActionInput) => ({
+  tenantId: input.tenantId,
+  idempotencyKey: input.key,
+  enrollmentId: input.enrollmentId,
+  contactId: input.contactId,
+});
+
+/** A template that cannot render will not render on a retry either. */
+function renderOrFail<T>(render: () => T): T {
+  try {
+    return render();
+  } catch (error) {
+    throw ApplicationFailure.nonRetryable((error as Error).message, 'TemplateInvalid');
+  }
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A plain-text body becomes paragraphs; the template variables in it are still escaped when rendered. */
+const plainToHtml = (text: string) =>
+  text
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
+
+function messagingOf(deps: FlowActionDependencies): MessagingService {
+  if (!deps.messaging) nodeNotAvailable('sending', 'the communication hub (no messaging service in this worker)');
+  return deps.messaging!;
+}

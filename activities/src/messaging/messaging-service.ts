@@ -4,7 +4,12 @@ import { Redis } from 'ioredis';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { MessageChannel, MessageProvider, MessageStatus, TimelineEntryCreate } from '@cadenza/core';
 import { CrmWrite } from '../data/crm/crm-write';
-import { findMessageByKey, insertMessage, markMessageSent, type NewMessage } from '../data/messaging/messages-repository';
+import {
+  findMessageByKey,
+  insertMessage,
+  markMessageSent,
+  type NewMessage,
+} from '../data/messaging/messages-repository';
 import { mailboxForSending, type SendingMailbox } from '../data/messaging/mailboxes-repository';
 import { suppressionOf } from '../data/messaging/suppressions';
 import { composeEmail } from './compose-email';
@@ -70,7 +75,12 @@ export function createMessagingService(deps: MessagingDependencies) {
   const settingsNow = () => (settings ??= loadMessagingSettings());
   const redisNow = () => {
     const url = settingsNow().redisUrl;
-    if (!redis && url) redis = new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: false });
+    if (!redis && url) {
+      const client = new Redis(url, { maxRetriesPerRequest: 2 });
+      // The throttle's connection must not keep a worker (or a test run) alive on its own.
+      client.on('ready', () => (client as unknown as { stream?: { unref?: () => void } }).stream?.unref?.());
+      redis = client;
+    }
     return redis ?? null;
   };
 
@@ -189,7 +199,12 @@ export function createMessagingService(deps: MessagingDependencies) {
 
       let providerMessageId: string | null = rfcMessageId;
       if (mailbox?.kind === 'sendgrid') {
-        ({ providerMessageId } = await sendWithSendgrid(config.sendgridBaseUrl, mailbox.secret ?? '', email, deps.fetch));
+        ({ providerMessageId } = await sendWithSendgrid(
+          config.sendgridBaseUrl,
+          mailbox.secret ?? '',
+          email,
+          deps.fetch,
+        ));
       } else {
         const server = mailbox
           ? {
@@ -208,7 +223,15 @@ export function createMessagingService(deps: MessagingDependencies) {
         summary: `Email sent: ${request.subject}`.slice(0, 500),
         data: { messageId: id, subject: request.subject, to: request.to, provider },
       });
-      return { messageId: id, channel: 'email', provider, status: 'sent', to: request.to, rfcMessageId, performed: true };
+      return {
+        messageId: id,
+        channel: 'email',
+        provider,
+        status: 'sent',
+        to: request.to,
+        rfcMessageId,
+        performed: true,
+      };
     },
 
     async sendSms(manager: EntityManager, request: Origin & { to: string; body: string }): Promise<SendOutcome> {
@@ -237,7 +260,11 @@ export function createMessagingService(deps: MessagingDependencies) {
       const id = randomUUID();
       await insertMessage(manager, { ...base, id, status: 'queued' });
       const sent = twilio
-        ? await sendWithTwilio(twilio, { to: request.to, body: request.body, idempotencyKey: request.idempotencyKey }, deps.fetch)
+        ? await sendWithTwilio(
+            twilio,
+            { to: request.to, body: request.body, idempotencyKey: request.idempotencyKey },
+            deps.fetch,
+          )
         : { providerMessageId: null };
       await markMessageSent(manager, id, sent.providerMessageId);
       return { messageId: id, channel: 'sms', provider, status: 'sent', to: request.to, performed: true };
@@ -268,7 +295,11 @@ export function createMessagingService(deps: MessagingDependencies) {
         status: 'queued',
       });
       if (webhook) {
-        await postToSlack(webhook, { channel: request.channel, text: request.text, idempotencyKey: request.idempotencyKey }, deps.fetch);
+        await postToSlack(
+          webhook,
+          { channel: request.channel, text: request.text, idempotencyKey: request.idempotencyKey },
+          deps.fetch,
+        );
       }
       await markMessageSent(manager, id, null);
       return { messageId: id, channel: 'slack', provider, status: 'sent', to: request.channel, performed: true };

@@ -15,7 +15,10 @@ export const messagingEnvSchema = z.object({
     .describe('public address of the API, used in tracking links and unsubscribe URLs'),
   SMTP_SINK_HOST: z.string().default('127.0.0.1').describe('host of the built-in SMTP sink (development default)'),
   SMTP_SINK_PORT: z.coerce.number().int().min(1).max(65_535).default(2525).describe('port of the built-in SMTP sink'),
-  SENDGRID_BASE_URL: z.url().default('https://api.sendgrid.com').describe('SendGrid API base URL (tests: a local server)'),
+  SENDGRID_BASE_URL: z
+    .url()
+    .default('https://api.sendgrid.com')
+    .describe('SendGrid API base URL (tests: a local server)'),
   TWILIO_BASE_URL: z.url().default('https://api.twilio.com').describe('Twilio API base URL (tests: a local server)'),
   TWILIO_ACCOUNT_SID: z.string().optional().describe('Twilio account SID; SMS go to the outbox without it'),
   TWILIO_AUTH_TOKEN: z.string().optional().describe('Twilio auth token'),

@@ -45,7 +45,8 @@ export async function startSmtpSink(options: { db: DataSource; port: number; hos
         }).then(
           () => callback(),
           // A 4xx tells the sender to try again later: the message is not lost.
-          (error: Error) => callback(Object.assign(new Error(`storage failed: ${error.message}`), { responseCode: 451 })),
+          (error: Error) =>
+            callback(Object.assign(new Error(`storage failed: ${error.message}`), { responseCode: 451 })),
         );
       });
     },

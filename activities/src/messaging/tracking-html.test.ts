@@ -8,10 +8,13 @@ const options = { secret, baseUrl: 'https://app.test/', messageId, opens: true, 
 
 describe('addTracking', () => {
   it('routes each http link through a signed click token naming that exact URL', () => {
-    const html = addTracking('<p><a href="https://shop.test/a?x=1&amp;y=2">Shop</a> <a href="mailto:a@b.c">mail</a></p>', {
-      ...options,
-      opens: false,
-    });
+    const html = addTracking(
+      '<p><a href="https://shop.test/a?x=1&amp;y=2">Shop</a> <a href="mailto:a@b.c">mail</a></p>',
+      {
+        ...options,
+        opens: false,
+      },
+    );
     const href = /href="https:\/\/app\.test\/api\/v1\/t\/c\/([^"]+)"/.exec(html)?.[1];
     expect(verifyTrackingToken(secret, href!, 'c')).toEqual({ k: 'c', m: messageId, u: 'https://shop.test/a?x=1&y=2' });
     expect(html).toContain('href="mailto:a@b.c"');

@@ -22,10 +22,17 @@ export function addTracking(html: string, options: TrackingOptions): string {
   const base = options.baseUrl.replace(/\/+$/, '') + trackingPath;
   let result = html;
   if (options.clicks) {
-    result = result.replace(/(<a\s[^>]*?href\s*=\s*")(https?:\/\/[^"]+)(")/gi, (_whole, before: string, href, after) => {
-      const token = signTrackingToken(options.secret, { k: 'c', m: options.messageId, u: decodeAttr(href as string) });
-      return `${before}${encodeAttr(`${base}/c/${token}`)}${after as string}`;
-    });
+    result = result.replace(
+      /(<a\s[^>]*?href\s*=\s*")(https?:\/\/[^"]+)(")/gi,
+      (_whole, before: string, href, after) => {
+        const token = signTrackingToken(options.secret, {
+          k: 'c',
+          m: options.messageId,
+          u: decodeAttr(href as string),
+        });
+        return `${before}${encodeAttr(`${base}/c/${token}`)}${after as string}`;
+      },
+    );
   }
   if (options.opens) {
     const token = signTrackingToken(options.secret, { k: 'o', m: options.messageId });

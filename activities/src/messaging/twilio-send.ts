@@ -34,7 +34,12 @@ export async function sendWithTwilio(
   );
   const text = await response.text();
   if (!response.ok) {
-    throw providerFailure('Twilio', response.status, providerErrorMessage(text), retryAfterOf(response.headers.get('retry-after')));
+    throw providerFailure(
+      'Twilio',
+      response.status,
+      providerErrorMessage(text),
+      retryAfterOf(response.headers.get('retry-after')),
+    );
   }
   return { providerMessageId: (JSON.parse(text) as { sid?: string }).sid ?? null };
 }

@@ -35,6 +35,7 @@ export class EventFanout {
     subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.onMessage(String(channel), message));
     subscriber.on('ready', () => {
       // ioredis re-subscribes on reconnect; whatever was published meanwhile is in the log.
+      console.log('DBG sub ready', Date.now(), this.wasReady);
       if (this.wasReady) this.catchUpAll();
       this.wasReady = true;
     });
@@ -82,6 +83,9 @@ export class EventFanout {
   }
 
   catchUpAll(): void {
+    void Promise.all([...this.feeds.values()].map((e) => e.feed)).then((fs) =>
+      fs.forEach((f) => void f.catchUp().then(() => console.log('DBG caught up', Date.now(), f.position))),
+    );
     for (const { feed } of this.feeds.values()) void feed.then((ready) => ready.catchUp());
   }
 

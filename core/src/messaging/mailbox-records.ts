@@ -21,7 +21,10 @@ export const MailboxCreateSchema = z
       ...common,
       host: z.string().trim().min(1).max(255).describe('SMTP server host name'),
       port: z.number().int().min(1).max(65_535).default(587).describe('SMTP port'),
-      secure: z.boolean().default(false).describe('TLS from the first byte (port 465); otherwise STARTTLS when offered'),
+      secure: z
+        .boolean()
+        .default(false)
+        .describe('TLS from the first byte (port 465); otherwise STARTTLS when offered'),
       username: z.string().max(255).optional().describe('SMTP user name'),
       password: z.string().max(1000).optional().describe('SMTP password; stored encrypted, never returned'),
     }),
@@ -39,7 +42,13 @@ export const MailboxUpdateSchema = z
     name: common.name.optional(),
     fromAddress: common.fromAddress.optional(),
     fromName: common.fromName.nullable(),
-    hourlyLimit: z.number().int().min(1).max(100_000).optional().describe(common.hourlyLimit.description ?? ''),
+    hourlyLimit: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000)
+      .optional()
+      .describe(common.hourlyLimit.description ?? ''),
     isDefault: z.boolean().optional(),
     host: z.string().trim().min(1).max(255).optional(),
     port: z.number().int().min(1).max(65_535).optional(),

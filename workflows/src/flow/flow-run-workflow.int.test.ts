@@ -258,12 +258,13 @@ describe('flowRunWorkflow (time-skipping)', () => {
       [{ id: 'mail', type: 'send_email', settings: { subject: 'Hi', body: 'Hello {{contact.firstName}}' } }],
       [['start', 'mail']],
     );
-    const { handle, input } = await start(definition);
+    // No address to send to: a non-retryable failure, as a missing provider used to be.
+    const { handle, input } = await start(definition, { contact: { email: null } });
     await waitForStatus(handle, 'failed');
     const run = await getRun(db, admin.tenantId, input.enrollmentId);
     expect(run.status).toBe('failed');
     expect(run.steps[0]).toMatchObject({ nodeId: 'mail', status: 'failed' });
-    expect(run.steps[0]?.error).toMatch(/send_email is not available yet/);
+    expect(run.steps[0]?.error).toMatch(/has no email address/);
     await handle.signal(FLOW_SIGNALS.cancel, { reason: 'no mailbox' });
     expect(await handle.result()).toMatchObject({ status: 'cancelled' });
   });

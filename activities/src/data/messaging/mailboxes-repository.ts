@@ -181,7 +181,11 @@ export async function deleteMailbox(db: DataSource, tenantId: string, id: string
  * The mailbox a send uses: the tenant's default, else its only one, else none (the sink).
  * The secret is opened here, in the worker, and nowhere else.
  */
-export async function mailboxForSending(db: Db, secretKey: Buffer | null, tenantId: string): Promise<SendingMailbox | null> {
+export async function mailboxForSending(
+  db: Db,
+  secretKey: Buffer | null,
+  tenantId: string,
+): Promise<SendingMailbox | null> {
   const rows = (await db.query(
     `SELECT * FROM mailboxes WHERE tenant_id = $1 ORDER BY is_default DESC, created_at LIMIT 2`,
     [tenantId],

@@ -163,7 +163,11 @@ export async function listMessages(db: Db, tenantId: string, query: OutboxQuery)
   return rows.map(toView);
 }
 
-export async function getMessage(db: Db, tenantId: string, id: string): Promise<MessageDetail & { raw: string | null }> {
+export async function getMessage(
+  db: Db,
+  tenantId: string,
+  id: string,
+): Promise<MessageDetail & { raw: string | null }> {
   const rows = (await db.query(
     `SELECT ${VIEW_COLUMNS}, html, raw FROM messages WHERE tenant_id = $1 AND id = $2::uuid`,
     [tenantId, id],
@@ -220,15 +224,17 @@ export async function recordMessageEvent(
   ]);
   const { status, column } = EVENT_STATUS[kind];
   if (column) {
-    await manager.query(`UPDATE messages SET ${column} = coalesce(${column}, now()), updated_at = now() WHERE id = $1`, [
-      message.id,
-    ]);
+    await manager.query(
+      `UPDATE messages SET ${column} = coalesce(${column}, now()), updated_at = now() WHERE id = $1`,
+      [message.id],
+    );
   }
   if (status && STATUS_RANK[status] > STATUS_RANK[message.status]) {
-    await manager.query(
-      `UPDATE messages SET status = $2, status_reason = $3, updated_at = now() WHERE id = $1`,
-      [message.id, status, kind === 'bounce' ? String(data.reason ?? 'bounced') : null],
-    );
+    await manager.query(`UPDATE messages SET status = $2, status_reason = $3, updated_at = now() WHERE id = $1`, [
+      message.id,
+      status,
+      kind === 'bounce' ? String(data.reason ?? 'bounced') : null,
+    ]);
   }
   return { first: previous[0]!.n === 0 };
 }

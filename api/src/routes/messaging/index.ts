@@ -1,0 +1,21 @@
+import type { Client } from '@temporalio/client';
+import type { DataSource } from '@cadenza/activities/data';
+import { loadMessagingSettings, type MessagingSettings } from '@cadenza/activities/messaging';
+import type { ApiRoute } from '../../http/api-route';
+import { inboundRoutes } from './inbound-routes';
+import { mailboxRoutes } from './mailbox-routes';
+import { outboxRoutes } from './outbox-routes';
+import { signalRunWith } from './signal-run';
+import { trackingRoutes } from './tracking-routes';
+
+/** The communication hub's routes: mailboxes, outbox, tracking links, inbound email. */
+export function messagingRoutes(deps: { db: DataSource; temporal: Client; settings?: MessagingSettings }): ApiRoute[] {
+  const settings = deps.settings ?? loadMessagingSettings();
+  const signalRun = signalRunWith(deps.temporal);
+  return [
+    ...mailboxRoutes({ db: deps.db, secretKey: settings.secretKey }),
+    ...outboxRoutes({ db: deps.db, signalRun }),
+    ...trackingRoutes({ db: deps.db, trackingSecret: settings.trackingSecret, signalRun }),
+    ...inboundRoutes({ db: deps.db, signalRun }),
+  ];
+}

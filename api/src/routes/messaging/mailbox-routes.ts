@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { MailboxCreateSchema, MailboxUpdateSchema, MailboxViewSchema } from '@cadenza/core';
+import {
+  createMailbox,
+  deleteMailbox,
+  getMailbox,
+  listMailboxes,
+  updateMailbox,
+  type DataSource,
+} from '@cadenza/activities/data';
+import { defineRoute, type ApiRoute } from '../../http/api-route';
+
+const IdParams = z.object({ id: z.uuid().describe('mailbox id') });
+
+/** Mailboxes of the tenant. Secrets go in sealed and never come out: views say only hasSecret. */
+export function mailboxRoutes(deps: { db: DataSource; secretKey: Buffer | null }): ApiRoute[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/mailboxes',
+      tag: 'messaging',
+      summary: 'List the mailboxes messages are sent from',
+      access: 'settings:manage',
+      responses: { 200: { description: 'mailboxes', schema: z.object({ items: z.array(MailboxViewSchema) }) } },
+      handler: async ({ principal }) => ({ body: { items: await listMailboxes(deps.db, principal.tenantId) } }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/mailboxes',
+      tag: 'messaging',
+      summary: 'Add a mailbox (SMTP credentials or a SendGrid API key, encrypted at rest)',
+      access: 'settings:manage',
+      body: MailboxCreateSchema,
+      responses: {
+        201: { description: 'created', schema: MailboxViewSchema },
+        409: { description: 'the server has no CADENZA_SECRET_KEY to seal the secret' },
+      },
+      handler: async ({ principal, body }) => ({
+        status: 201,
+        body: await createMailbox(deps.db, deps.secretKey, principal.tenantId, body),
+      }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/mailboxes/:id',
+      tag: 'messaging',
+      summary: 'A mailbox (without its secret)',
+      access: 'settings:manage',
+      params: IdParams,
+      responses: { 200: { description: 'the mailbox', schema: MailboxViewSchema }, 404: { description: 'not found' } },
+      handler: async ({ principal, params }) => ({ body: await getMailbox(deps.db, principal.tenantId, params.id) }),
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/mailboxes/:id',
+      tag: 'messaging',
+      summary: 'Change a mailbox; a new secret replaces the old one',
+      access: 'settings:manage',
+      params: IdParams,
+      body: MailboxUpdateSchema,
+      responses: { 200: { description: 'changed', schema: MailboxViewSchema }, 404: { description: 'not found' } },
+      handler: async ({ principal, params, body }) => ({
+        body: await updateMailbox(deps.db, deps.secretKey, principal.tenantId, params.id, body),
+      }),
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/mailboxes/:id',
+      tag: 'messaging',
+      summary: 'Remove a mailbox (its messages stay in the outbox)',
+      access: 'settings:manage',
+      params: IdParams,
+      responses: { 204: { description: 'removed' }, 404: { description: 'not found' } },
+      handler: async ({ principal, params }) => {
+        await deleteMailbox(deps.db, principal.tenantId, params.id);
+        return { status: 204 };
+      },
+    }),
+  ];
+}
