@@ -34,9 +34,7 @@ export class EventFanout {
     this.wasReady = subscriber.status === 'ready';
     subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.onMessage(String(channel), message));
     subscriber.on('ready', () => {
-      // ioredis re-subscribes on reconnect; whatever was published meanwhile is in the log.
-      console.log('DBG sub ready', Date.now(), this.wasReady);
-      if (this.wasReady) this.catchUpAll();
+      if (this.wasReady) void this.recover();
       this.wasReady = true;
     });
     this.timer = setInterval(() => this.catchUpAll(), options.resyncIntervalMs);
@@ -55,11 +53,34 @@ export class EventFanout {
     return feed;
   }
 
+  /**
+   * After a reconnect: subscribe to every channel again (not left to ioredis's
+   * auto-resubscribe, which a subscribe queued while connecting can leave undone), then
+   * read from the log whatever was published while the connection was down.
+   */
+  private async recover(): Promise<void> {
+    const channels = [...this.feeds.keys()].map(eventChannel);
+    if (channels.length > 0) {
+      await this.options.subscriber
+        .subscribe(...channels)
+        .catch((error: unknown) => this.options.onError(error, 'resubscribe'));
+    }
+    this.catchUpAll();
+  }
+
+  /** A subscribe sent before the connection is ready would be mixed up with its ready check. */
+  private connected(): Promise<void> {
+    const { subscriber } = this.options;
+    return subscriber.status === 'ready'
+      ? Promise.resolve()
+      : new Promise((resolve) => subscriber.once('ready', resolve));
+  }
+
   /** Subscribes first, then reads the head, so no event falls between the two. */
   private async openFeed(tenantId: string): Promise<TenantFeed> {
     await Promise.race([
-      this.options.subscriber
-        .subscribe(eventChannel(tenantId))
+      this.connected()
+        .then(() => this.options.subscriber.subscribe(eventChannel(tenantId)))
         .catch((error: unknown) => this.options.onError(error, 'subscribe')),
       new Promise((resolve) => setTimeout(resolve, SUBSCRIBE_WAIT_MS).unref()),
     ]);
@@ -83,9 +104,6 @@ export class EventFanout {
   }
 
   catchUpAll(): void {
-    void Promise.all([...this.feeds.values()].map((e) => e.feed)).then((fs) =>
-      fs.forEach((f) => void f.catchUp().then(() => console.log('DBG caught up', Date.now(), f.position))),
-    );
     for (const { feed } of this.feeds.values()) void feed.then((ready) => ready.catchUp());
   }
 

@@ -253,6 +253,66 @@ describe('flowRunWorkflow (time-skipping)', () => {
     expect((await getRun(db, admin.tenantId, input.enrollmentId)).exitReason).toBe('flow archived: campaign over');
   });
 
+  it('fails a node kind that is not available yet with a clear error, and never pretends', async () => {
+    const definition = flowOf(
+      [{ id: 'ai', type: 'llm_generate', settings: { prompt: 'Write to {{contact.firstName}}' } }],
+      [['start', 'ai']],
+    );
+    const { handle, input } = await start(definition);
+    await waitForStatus(handle, 'failed');
+    const [step] = (await getRun(db, admin.tenantId, input.enrollmentId)).steps;
+    expect(step).toMatchObject({ nodeId: 'ai', status: 'failed' });
+    expect(step?.error).toMatch(/llm_generate is not available yet/);
+    expect(await listSideEffects(db, admin.tenantId, input.enrollmentId)).toEqual([]);
+    await handle.signal(FLOW_SIGNALS.cancel, { reason: 'no model' });
+    expect(await handle.result()).toMatchObject({ status: 'cancelled' });
+  });
+
+  it('retries a failed step on request with the same key, then goes on', async () => {
+    let healthy = false;
+    const keys: string[] = [];
+    const server = createServer((req, res) => {
+      keys.push(req.headers['idempotency-key'] as string);
+      res.writeHead(healthy ? 200 : 503).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/crm-sync`;
+      const definition = flowOf(
+        [
+          { id: 'hook', type: 'http_request', settings: { method: 'POST', url, body: '{}' } },
+          tag('after', 'after_retry'),
+        ],
+        [
+          ['start', 'hook'],
+          ['hook', 'after'],
+        ],
+      );
+      const { handle, input, contactId } = await start(definition);
+      await waitForStatus(handle, 'failed');
+      const failed = await getRun(db, admin.tenantId, input.enrollmentId);
+      expect(failed.steps[0]).toMatchObject({
+        nodeId: 'hook',
+        status: 'failed',
+        error: expect.stringContaining('503'),
+      });
+      expect((await getContact(db, admin, contactId)).tags).toEqual([]);
+
+      healthy = true;
+      await handle.signal(FLOW_SIGNALS.retry);
+      expect(((await handle.result()) as FlowRunResult).status).toBe('completed');
+      const run = await getRun(db, admin.tenantId, input.enrollmentId);
+      expect(run.steps.map((s) => [s.nodeId, s.status])).toEqual([
+        ['hook', 'completed'],
+        ['after', 'completed'],
+      ]);
+      expect(new Set(keys)).toEqual(new Set([`${input.enrollmentId}:hook:1`]));
+      expect((await getContact(db, admin, contactId)).tags).toEqual(['after_retry']);
+    } finally {
+      server.close();
+    }
+  });
+
   it('fails a node whose provider is missing with a clear error, then waits for retry or cancel', async () => {
     const definition = flowOf(
       [{ id: 'mail', type: 'send_email', settings: { subject: 'Hi', body: 'Hello {{contact.firstName}}' } }],
@@ -450,7 +510,8 @@ describe('flowRunWorkflow (time-skipping)', () => {
     for (let i = 0; i < 200; i++) {
       const current = await handle.query<{ status: string }>(FLOW_QUERIES.currentNode);
       if (current.status === status) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Lets activity retry backoff pass on the time-skipping server's clock.
+      await env.sleep(1000);
     }
     throw new Error(`run never reached status ${status}`);
   }
