@@ -14,14 +14,15 @@ export type LiveAuthenticator = (credentials: LiveCredentials) => Promise<Princi
 
 /**
  * The handshake request seen through the few Express accessors a session resolver uses
- * (`get`/`header`), so the same SessionResolver serves HTTP routes and sockets.
+ * (`get`/`header`/`path`), so the same SessionResolver serves HTTP routes and sockets.
  */
 export function handshakeAsRequest(request: IncomingMessage): Request {
   const header = (name: string) => {
     const value = request.headers[name.toLowerCase()];
     return Array.isArray(value) ? value.join(', ') : value;
   };
-  return Object.assign(Object.create(request) as Request, { get: header, header });
+  const path = (request.url ?? '/').split('?')[0] ?? '/';
+  return Object.assign(Object.create(request) as Request, { get: header, header, path });
 }
 
 /**

@@ -39,14 +39,13 @@ describe('live updates across a Redis outage', () => {
       startTestGateway({ db, redisUrl: url, config: { LIVE_RESYNC_INTERVAL_MS: 600_000 } }),
     ]);
     const writer = testPublisher(url);
-    writer.redis.on('ready', () => console.log('DBG writer ready', Date.now(), written));
     const clients = await Promise.all(
       gateways.map((gateway) => connectTestClient(gateway.url, { token: apiKey, rooms: [`tenant:${tenantId}`] })),
     );
     await Promise.all(clients.map((c) => c.waitForReady()));
 
-    let written = 0;
     // One writer commits steadily while Redis is stopped under it and started again.
+    let written = 0;
     const writing = (async () => {
       while (written < 300) {
         await writeEvents(db, writer.publisher, tenantId, 1);
@@ -67,14 +66,6 @@ describe('live updates across a Redis outage', () => {
     for (const c of clients) {
       // On a timeout, compare anyway: the diff shows which seqs went missing.
       await c.waitForEvents(300, 20_000).catch(() => undefined);
-      console.log(
-        'DEBUG',
-        JSON.stringify({
-          failures: writer.failures,
-          last: seqs(c.events).slice(-3),
-          errs: gateways.map((g) => g.errors.map((e) => e.context + ':' + String(e.error))),
-        }).slice(0, 3000),
-      );
       expect(seqs(c.events)).toEqual(range(1, 300));
     }
     // Nothing arrives twice afterwards either.

@@ -12,7 +12,7 @@ import {
   type StepNode,
 } from '@cadenza/core';
 import type { Activities } from '@cadenza/activities';
-import { actions } from './flow-activities';
+import { quickActions, sendActions, slowActions } from './flow-activities';
 import type { FlowRunInput } from './flow-run-types';
 import type { RunControls } from './run-controls';
 
@@ -42,20 +42,20 @@ type Handler<T extends StepNode['type']> = (
 ) => Promise<StepOutcome>;
 type ActionType = Exclude<StepNode['type'], 'wait' | 'wait_for_event' | 'branch' | 'ab_split' | 'goal' | 'exit'>;
 
-/** The activity that performs each action kind. */
-const ACTION_ACTIVITY: Record<ActionType, keyof Activities> = {
-  send_email: 'flowSendEmail',
-  send_sms: 'flowSendSms',
-  notify_slack: 'flowNotifySlack',
-  create_task: 'flowCreateTask',
-  update_field: 'flowUpdateField',
-  add_tag: 'flowAddTag',
-  remove_tag: 'flowRemoveTag',
-  http_request: 'flowHttpRequest',
-  enroll_in_flow: 'flowEnrollInFlow',
-  llm_generate: 'flowLlmGenerate',
-  ai_agent: 'flowAiAgent',
-  score_lead: 'flowScoreLead',
+/** The activity that performs each action kind, and how long one attempt may take. */
+const ACTION_ACTIVITY: Record<ActionType, { name: keyof Activities; proxy: typeof quickActions }> = {
+  send_email: { name: 'flowSendEmail', proxy: sendActions },
+  send_sms: { name: 'flowSendSms', proxy: sendActions },
+  notify_slack: { name: 'flowNotifySlack', proxy: sendActions },
+  create_task: { name: 'flowCreateTask', proxy: quickActions },
+  update_field: { name: 'flowUpdateField', proxy: quickActions },
+  add_tag: { name: 'flowAddTag', proxy: quickActions },
+  remove_tag: { name: 'flowRemoveTag', proxy: quickActions },
+  http_request: { name: 'flowHttpRequest', proxy: quickActions },
+  enroll_in_flow: { name: 'flowEnrollInFlow', proxy: quickActions },
+  llm_generate: { name: 'flowLlmGenerate', proxy: slowActions },
+  ai_agent: { name: 'flowAiAgent', proxy: slowActions },
+  score_lead: { name: 'flowScoreLead', proxy: slowActions },
 };
 
 /** Message kinds whose send must respect the flow's sending window. */
@@ -80,9 +80,8 @@ const action =
   async (node, context) => {
     if (SENDS.has(type)) await waitForSendingWindow(context);
     if (context.controls.stop) return { output: null };
-    const activity = actions[ACTION_ACTIVITY[type]] as (
-      input: unknown,
-    ) => Promise<{ result: unknown; captured: boolean }>;
+    const { name, proxy } = ACTION_ACTIVITY[type];
+    const activity = proxy[name] as (input: unknown) => Promise<{ result: unknown; captured: boolean }>;
     const { result, captured } = await activity({
       key: context.key,
       tenantId: context.input.tenantId,

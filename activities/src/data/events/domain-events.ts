@@ -38,22 +38,22 @@ export async function appendDomainEvents(
     throw new Error('appendDomainEvents must run inside the transaction of the change it records');
   }
   const parsed = events.map((event) => NewDomainEventSchema.parse(event));
-  const [counter] = (await manager.query(
-    `INSERT INTO tenant_event_sequences (tenant_id, last_seq) VALUES ($1, $2)
-     ON CONFLICT (tenant_id) DO UPDATE SET last_seq = tenant_event_sequences.last_seq + EXCLUDED.last_seq
-     RETURNING last_seq`,
-    [tenantId, parsed.length],
-  )) as Array<{ last_seq: string }>;
-  const firstSeq = Number(counter?.last_seq) - parsed.length + 1;
+  // One statement reserves the seq range and writes the rows: the counter row stays locked
+  // until commit, and every round trip after taking it makes all of the tenant's writers wait.
   const rows = (await manager.query(
-    `INSERT INTO domain_events (tenant_id, seq, type, subject, subject_id, payload, actor)
-     SELECT $1, $2::bigint + e.ord - 1, e.type, e.subject, e.subject_id, e.payload, e.actor
-     FROM ROWS FROM (jsonb_to_recordset($3::jsonb) AS (type text, subject text, subject_id text, payload jsonb, actor jsonb))
+    `WITH counter AS (
+       INSERT INTO tenant_event_sequences (tenant_id, last_seq) VALUES ($1, $2)
+       ON CONFLICT (tenant_id) DO UPDATE SET last_seq = tenant_event_sequences.last_seq + EXCLUDED.last_seq
+       RETURNING last_seq
+     )
+     INSERT INTO domain_events (tenant_id, seq, type, subject, subject_id, payload, actor)
+     SELECT $1, counter.last_seq - $2 + e.ord, e.type, e.subject, e.subject_id, e.payload, e.actor
+     FROM counter, ROWS FROM (jsonb_to_recordset($3::jsonb) AS (type text, subject text, subject_id text, payload jsonb, actor jsonb))
        WITH ORDINALITY AS e(type, subject, subject_id, payload, actor, ord)
      RETURNING *`,
     [
       tenantId,
-      firstSeq,
+      parsed.length,
       JSON.stringify(
         parsed.map((event) => ({
           type: event.type,
