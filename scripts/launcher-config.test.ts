@@ -9,6 +9,7 @@ describe('launcher config', () => {
       [8233, 'TEMPORAL_UI_PORT'],
       [5433, 'CADENZA_PG_PORT'],
       [6380, 'CADENZA_REDIS_PORT'],
+      [2525, 'SMTP_SINK_PORT'],
     ]);
   });
 
@@ -18,7 +19,7 @@ describe('launcher config', () => {
       DATABASE_URL: 'postgres://db/cadenza',
       REDIS_URL: 'redis://cache:6379',
     });
-    expect(portsToClaim(config).map((p) => p.variable)).toEqual(['PORT']);
+    expect(portsToClaim(config).map((p) => p.variable)).toEqual(['PORT', 'SMTP_SINK_PORT']);
   });
 
   it('refuses a bad value naming the variable', () => {

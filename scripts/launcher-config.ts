@@ -21,6 +21,7 @@ export const launcherConfigSchema = z.object({
   DATABASE_URL: z.string().url().optional().describe('an existing PostgreSQL; unset starts an embedded one'),
   CADENZA_PG_PORT: portVar.default(5433).describe('port of the embedded PostgreSQL'),
   REDIS_URL: z.string().url().optional().describe('an existing Redis; unset starts a local redis-server'),
+  SMTP_SINK_PORT: portVar.default(2525).describe('port of the built-in SMTP sink that captures development email'),
   CADENZA_REDIS_PORT: portVar.default(6380).describe('port of the local redis-server'),
 });
 
@@ -65,5 +66,6 @@ export function portsToClaim(config: LauncherConfig) {
             service: 'local Redis',
           },
         ]),
+    { port: config.SMTP_SINK_PORT, variable: 'SMTP_SINK_PORT', service: 'SMTP sink' },
   ];
 }

@@ -219,11 +219,12 @@ async function main(): Promise<void> {
     TEMPORAL_UI_URL: temporalUiUrl,
     // Encrypts TOTP and mailbox secrets; development keeps one in the data folder.
     CADENZA_SECRET_KEY: process.env.CADENZA_SECRET_KEY ?? loadOrCreateDevSecretKey(config.CADENZA_DATA_DIR),
+    SMTP_SINK_PORT: String(config.SMTP_SINK_PORT),
   };
   // The development mail server: flows without a mailbox send here, and the outbox shows it.
   startNodeProcess('smtp-sink', 'scripts/services/smtp-sink-process.ts', {
     DATABASE_URL: databaseUrl,
-    SMTP_SINK_PORT: process.env.SMTP_SINK_PORT ?? '2525',
+    SMTP_SINK_PORT: String(config.SMTP_SINK_PORT),
   });
   startNodeProcess('worker', 'workers/src/main.ts', shared);
   startNodeProcess('api', 'api/src/main.ts', {

@@ -1,0 +1,15 @@
+import { getLlama, LlamaChatSession } from 'node-llama-cpp';
+const t0 = Date.now();
+const llama = await getLlama({ gpu: false, build: 'never' });
+const model = await llama.loadModel({ modelPath: process.argv[2] });
+const ctx = await model.createContext({ contextSize: 2048 });
+console.log('load ms', Date.now() - t0);
+const seq = ctx.getSequence();
+const s = new LlamaChatSession({ contextSequence: seq, systemPrompt: 'You are a helpful sales assistant.' });
+const t1 = Date.now();
+const r = await s.promptWithMeta('Write a two-sentence email inviting Grace to a demo.', { maxTokens: 60 });
+console.log(JSON.stringify(r.responseText), r.stopReason, Date.now() - t1, ctx.tokenMeter?.getState?.(), seq.tokenMeter.getState());
+const g = await llama.createGrammarForJsonSchema({ type: 'object', properties: { label: { enum: ['interested', 'not_now'] } }, required: ['label'] });
+s.resetChatHistory();
+const r2 = await s.prompt('Classify: "Sounds great, let\'s talk Tuesday"', { grammar: g, maxTokens: 40 });
+console.log(r2, g.parse(r2));
