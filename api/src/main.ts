@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
-import { createDataSource } from '@cadenza/activities/data';
+import { createDataSource, EventPublisher, startEventRelay } from '@cadenza/activities/data';
 import { loadApiConfig } from './config';
 import { createApp } from './app';
 import { attachLiveGateway } from './live/live-gateway';
@@ -47,6 +47,15 @@ async function main(): Promise<void> {
     config,
     onError: (error, context) => logger.warn({ err: error, context }, 'live gateway'),
   });
+  // Publishes every committed event (API and worker writes alike) to Redis; one relay across instances is active.
+  const relay = startEventRelay({
+    databaseUrl: config.DATABASE_URL,
+    db,
+    publisher: new EventPublisher(redis, (error) =>
+      logger.warn({ err: error }, 'event publish failed; gateways will catch up from the log'),
+    ),
+    onError: (error) => logger.warn({ err: error }, 'event relay'),
+  });
   ensureEventRetentionScheduleInBackground(
     temporal,
     {
@@ -60,6 +69,7 @@ async function main(): Promise<void> {
   const shutdown = () => {
     void live.close(); // sockets go first: clients reconnect elsewhere and resume by seq
     server.close(async () => {
+      await relay.close();
       redis.disconnect();
       await connection.close();
       await db.destroy();

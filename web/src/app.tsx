@@ -1,74 +1,31 @@
-import {
-  Alert,
-  AppBar,
-  Box,
-  Card,
-  CardContent,
-  Chip,
-  Container,
-  Link,
-  Stack,
-  Toolbar,
-  Typography,
-} from '@mui/material';
-import { SERVICE_NAMES } from '@cadenza/core';
-import { useReadiness } from './use-readiness';
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { Typography } from '@mui/material';
+import { AppShell } from './shell/app-shell';
+import { FlowListPage } from './flows/flow-list-page';
+import { StatusPage } from './shell/status-page';
 
-const SERVICE_LABELS = { temporal: 'Temporal', postgres: 'PostgreSQL', redis: 'Redis' } as const;
+// The designer pulls in @xyflow/react; loading it on demand keeps the first page light.
+const DesignerPage = lazy(() => import('./designer/designer-page').then((m) => ({ default: m.DesignerPage })));
 
-/**
- * The app shell. The designer (issue 7) and CRM workspace (issue 8) mount here; until
- * they land it shows platform status and where to go next.
- */
+/** Routes of the web app. The CRM screens (issue 8) add theirs inside the same shell. */
 export function App() {
-  const { report, error } = useReadiness();
   return (
-    <Box sx={{ minHeight: '100vh', bgcolor: 'grey.50' }}>
-      <AppBar position="static" elevation={0}>
-        <Toolbar>
-          <Typography variant="h6" component="h1">
-            Cadenza
-          </Typography>
-        </Toolbar>
-      </AppBar>
-      <Container maxWidth="md" sx={{ py: 4 }}>
-        <Typography variant="h4" gutterBottom>
-          Durable CRM automation
-        </Typography>
-        <Typography color="text.secondary" sx={{ mb: 3 }}>
-          Outreach sequences, CRM automations and AI agent chains, each run a Temporal workflow.
-        </Typography>
-        <Card variant="outlined" sx={{ mb: 3 }}>
-          <CardContent>
-            <Typography variant="h6" gutterBottom>
-              Platform status
-            </Typography>
-            {error && <Alert severity="error">{error}</Alert>}
-            {!report && !error && <Typography color="text.secondary">Checking services…</Typography>}
-            {report && (
-              <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} aria-label="service status">
-                {SERVICE_NAMES.map((name) => {
-                  const check = report.services[name];
-                  return (
-                    <Chip
-                      key={name}
-                      color={check?.ok ? 'success' : 'error'}
-                      label={`${SERVICE_LABELS[name]}: ${check?.ok ? 'up' : 'down'}`}
-                      title={check?.error ?? `${check?.latencyMs ?? '?'} ms`}
-                    />
-                  );
-                })}
-              </Stack>
-            )}
-          </CardContent>
-        </Card>
-        <Stack spacing={1}>
-          <Link href="/api/docs">API reference</Link>
-          <Link href={import.meta.env.VITE_TEMPORAL_UI_URL ?? 'http://localhost:8233'} target="_blank" rel="noreferrer">
-            Temporal Web UI (runs, histories, search attributes)
-          </Link>
-        </Stack>
-      </Container>
-    </Box>
+    <Routes>
+      <Route element={<AppShell />}>
+        <Route index element={<Navigate to="/flows" replace />} />
+        <Route path="flows" element={<FlowListPage />} />
+        <Route
+          path="flows/:flowId"
+          element={
+            <Suspense fallback={<Typography sx={{ p: 3 }}>Loading designer…</Typography>}>
+              <DesignerPage />
+            </Suspense>
+          }
+        />
+        <Route path="status" element={<StatusPage />} />
+        <Route path="*" element={<Navigate to="/flows" replace />} />
+      </Route>
+    </Routes>
   );
 }

@@ -14,6 +14,9 @@ export {
   tenantOfChannel,
   EventPublisher,
   commitAndPublish,
+  startEventRelay,
+  parseAppendNotice,
+  type EventRelay,
   pruneDomainEvents,
   type AppendEvents,
 } from './events';

@@ -28,6 +28,9 @@ const toEvent = (row: EventRow): DomainEvent => ({
  * makes the change, so the change and its events commit together or not at all. Reserving
  * the seq range locks the tenant's counter row until commit, which orders commits by seq.
  */
+/** PostgreSQL NOTIFY channel announcing each committed append as `tenantId:fromSeq:toSeq`. */
+export const EVENT_NOTIFY_CHANNEL = 'cadenza_domain_events';
+
 export async function appendDomainEvents(
   manager: EntityManager,
   tenantId: string,
@@ -45,10 +48,15 @@ export async function appendDomainEvents(
        INSERT INTO tenant_event_sequences (tenant_id, last_seq) VALUES ($1, $2)
        ON CONFLICT (tenant_id) DO UPDATE SET last_seq = tenant_event_sequences.last_seq + EXCLUDED.last_seq
        RETURNING last_seq
+     ),
+     -- Delivered at commit only (never for a rollback): the event relay's cue to publish.
+     notified AS (
+       SELECT pg_notify('${EVENT_NOTIFY_CHANNEL}', $1 || ':' || (counter.last_seq - $2 + 1) || ':' || counter.last_seq)
+       FROM counter
      )
      INSERT INTO domain_events (tenant_id, seq, type, subject, subject_id, payload, actor)
      SELECT $1, counter.last_seq - $2 + e.ord, e.type, e.subject, e.subject_id, e.payload, e.actor
-     FROM counter, ROWS FROM (jsonb_to_recordset($3::jsonb) AS (type text, subject text, subject_id text, payload jsonb, actor jsonb))
+     FROM counter, notified, ROWS FROM (jsonb_to_recordset($3::jsonb) AS (type text, subject text, subject_id text, payload jsonb, actor jsonb))
        WITH ORDINALITY AS e(type, subject, subject_id, payload, actor, ord)
      RETURNING *`,
     [

@@ -5,3 +5,4 @@ export { eventChannel, tenantOfChannel } from './event-channel';
 export { EventPublisher, commitAndPublish, type AppendEvents } from './event-publisher';
 export { pruneDomainEvents, type PruneOptions } from './prune-domain-events';
 export { createEventRetentionActivities, type PruneEventLogInput } from './retention-activities';
+export { startEventRelay, parseAppendNotice, type EventRelay } from './event-relay';

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { flowDefinitionSchema, validateFlowDefinition } from '@cadenza/core';
+import { designerActions as a, designerSlice, type DesignerState } from './designer-slice';
+import { emptyDefinition, toDefinition } from './flow-graph';
+
+const reduce = (state: DesignerState, ...actions: Parameters<typeof designerSlice.reducer>[1][]) =>
+  actions.reduce(designerSlice.reducer, state);
+const start = () => designerSlice.reducer(undefined, a.loaded({ flowId: 'f1', draft: emptyDefinition() }));
+
+describe('designer state', () => {
+  it('builds a branching sequence whose definition the core validator accepts', () => {
+    let state = reduce(
+      start(),
+      a.nodeAdded({ type: 'add_tag', position: { x: 300, y: 0 } }),
+      a.settingsChanged({ id: 'add_tag_1', settings: { tag: 'lead' } }),
+      a.nodeAdded({ type: 'branch', position: { x: 500, y: 0 } }),
+      a.settingsChanged({ id: 'branch_1', settings: { condition: { field: 'contact.email', operator: 'is_set' } } }),
+      a.nodeAdded({ type: 'wait', position: { x: 700, y: -100 } }),
+      a.nodeAdded({ type: 'exit', position: { x: 700, y: 100 } }),
+      a.connected({ from: 'start', to: 'add_tag_1' }),
+      a.connected({ from: 'add_tag_1', to: 'branch_1' }),
+      a.connected({ from: 'branch_1', to: 'wait_1', handle: 'yes' }),
+      a.connected({ from: 'branch_1', to: 'exit_1', handle: 'no' }),
+    );
+    const definition = toDefinition(state.graph);
+    expect(definition.edges).toContainEqual({ from: 'start', to: 'add_tag_1' });
+    expect(definition.edges).toContainEqual({ from: 'branch_1', to: 'wait_1', handle: 'yes' });
+    // A new wait starts with the schema's first variant and a valid positive amount.
+    expect(definition.nodes.find((n) => n.id === 'wait_1')?.settings).toEqual({
+      mode: 'duration',
+      duration: { amount: 1, unit: 'minutes' },
+      businessDaysOnly: false,
+    });
+    const result = validateFlowDefinition(flowDefinitionSchema.parse(definition));
+    expect(result).toMatchObject({ ok: true });
+
+    // Reconnecting an output replaces its edge rather than adding a second one.
+    state = reduce(state, a.connected({ from: 'branch_1', to: 'exit_1', handle: 'yes' }));
+    expect(state.graph.edges.filter((e) => e.from === 'branch_1' && e.handle === 'yes')).toHaveLength(1);
+  });
+
+  it('undoes and redoes every change, and a new change clears redo', () => {
+    let state = reduce(start(), a.nodeAdded({ type: 'add_tag', position: { x: 1, y: 2 } }));
+    state = reduce(state, a.settingsChanged({ id: 'add_tag_1', settings: { tag: 'x' } }));
+    state = reduce(state, a.undone());
+    expect(state.graph.nodes.find((n) => n.id === 'add_tag_1')?.settings).toEqual({ tag: '' });
+    state = reduce(state, a.undone());
+    expect(state.graph.nodes.map((n) => n.id)).toEqual(['start']);
+    state = reduce(state, a.redone(), a.redone());
+    expect(state.graph.nodes.find((n) => n.id === 'add_tag_1')?.settings).toEqual({ tag: 'x' });
+    state = reduce(state, a.undone(), a.nodeAdded({ type: 'exit', position: { x: 0, y: 0 } }));
+    expect(state.future).toEqual([]);
+    expect(reduce(state, a.redone()).graph).toEqual(state.graph);
+  });
+
+  it('records a drag as one undo step, and removing a node removes its edges', () => {
+    let state = reduce(start(), a.nodeAdded({ type: 'exit', position: { x: 0, y: 0 } }), a.connected({ from: 'start', to: 'exit_1' }));
+    state = reduce(
+      state,
+      a.dragStarted(),
+      a.nodesDragged([{ id: 'exit_1', position: { x: 10, y: 0 } }]),
+      a.nodesDragged([{ id: 'exit_1', position: { x: 20, y: 0 } }]),
+    );
+    expect(reduce(state, a.undone()).graph.nodes[1]?.position).toEqual({ x: 0, y: 0 });
+    state = reduce(state, a.removed({ nodeIds: ['exit_1'], edgeIds: [] }));
+    expect(state.graph.edges).toEqual([]);
+  });
+
+  it('keeps one trigger: dropping another kind of trigger replaces the first', () => {
+    const state = reduce(start(), a.nodeAdded({ type: 'api_call', position: { x: 0, y: 0 } }));
+    expect(state.graph.nodes.map((n) => [n.id, n.type])).toEqual([['start', 'api_call']]);
+  });
+
+  it('groups API errors by node, flow-wide ones under ""', () => {
+    const state = reduce(
+      start(),
+      a.validated([
+        { code: 'unreachable_node', message: 'x', nodeId: 'n1' },
+        { code: 'malformed_definition', message: 'y' },
+      ]),
+    );
+    expect(Object.keys(state.errors).sort()).toEqual(['', 'n1']);
+  });
+});

@@ -1,0 +1,144 @@
+import { createSlice, current, type PayloadAction } from '@reduxjs/toolkit';
+import { NODE_KINDS, type FlowValidationError, type NodeType } from '@cadenza/core';
+import { defaultValueOf, settingsJsonSchemaOf } from '../schema-form/json-schema';
+import { edgeIdOf, fromDefinition } from './flow-graph';
+import type { DesignerNode, GraphSnapshot, NodeErrors } from './designer-types';
+
+/** How many steps undo remembers; enough for a session, bounded so memory stays flat. */
+const HISTORY_LIMIT = 100;
+
+export interface DesignerState {
+  flowId: string | null;
+  graph: GraphSnapshot;
+  past: GraphSnapshot[];
+  future: GraphSnapshot[];
+  selectedNodeId: string | null;
+  /** Validation errors from the API, by node id ("" for flow-wide ones). */
+  errors: NodeErrors;
+  dirty: boolean;
+}
+
+const initialState: DesignerState = {
+  flowId: null,
+  graph: { nodes: [], edges: [], settings: {} },
+  past: [],
+  future: [],
+  selectedNodeId: null,
+  errors: {},
+  dirty: false,
+};
+
+/** Records the current graph for undo before a change; any new change forgets what redo had. */
+function checkpoint(state: DesignerState): void {
+  state.past.push(current(state.graph));
+  if (state.past.length > HISTORY_LIMIT) state.past.shift();
+  state.future = [];
+  state.dirty = true;
+}
+
+/** The first free id such as `send_email_2`: readable in run timelines and Temporal search attributes. */
+export function nextNodeId(type: NodeType, nodes: DesignerNode[]): string {
+  const taken = new Set(nodes.map((node) => node.id));
+  for (let n = 1; ; n++) {
+    const id = `${type}_${n}`;
+    if (!taken.has(id)) return id;
+  }
+}
+
+const findNode = (state: DesignerState, id: string) => state.graph.nodes.find((node) => node.id === id);
+
+export const designerSlice = createSlice({
+  name: 'designer',
+  initialState,
+  reducers: {
+    loaded(state, action: PayloadAction<{ flowId: string; draft: unknown }>) {
+      return { ...initialState, flowId: action.payload.flowId, graph: fromDefinition(action.payload.draft) };
+    },
+    nodeAdded(state, action: PayloadAction<{ type: NodeType; position: { x: number; y: number } }>) {
+      const { type, position } = action.payload;
+      checkpoint(state);
+      // A flow has one trigger: dropping another replaces it and keeps its outgoing edges.
+      const previousTrigger =
+        NODE_KINDS[type].category === 'trigger'
+          ? state.graph.nodes.find((node) => NODE_KINDS[node.type].category === 'trigger')
+          : undefined;
+      const id = previousTrigger?.id ?? nextNodeId(type, state.graph.nodes);
+      const node: DesignerNode = { id, type, position, settings: defaultValueOf(settingsJsonSchemaOf(type)) };
+      state.graph.nodes = state.graph.nodes.filter((existing) => existing !== previousTrigger).concat(node);
+      state.selectedNodeId = id;
+    },
+    /** Drag ticks move nodes without history; `nodesMoved` at drag end records one undo step. */
+    nodesDragged(state, action: PayloadAction<Array<{ id: string; position: { x: number; y: number } }>>) {
+      for (const { id, position } of action.payload) {
+        const node = findNode(state, id);
+        if (node) node.position = position;
+      }
+    },
+    dragStarted(state) {
+      checkpoint(state);
+    },
+    settingsChanged(state, action: PayloadAction<{ id: string; settings: unknown }>) {
+      const node = findNode(state, action.payload.id);
+      if (!node) return;
+      checkpoint(state);
+      node.settings = action.payload.settings;
+    },
+    labelChanged(state, action: PayloadAction<{ id: string; label: string }>) {
+      const node = findNode(state, action.payload.id);
+      if (!node) return;
+      checkpoint(state);
+      if (action.payload.label) node.label = action.payload.label;
+      else delete node.label;
+    },
+    connected(state, action: PayloadAction<{ from: string; to: string; handle?: string }>) {
+      const { from, to, handle } = action.payload;
+      if (from === to) return;
+      const edge = handle ? { from, to, handle } : { from, to };
+      const id = edgeIdOf(edge);
+      // One edge per output: reconnecting an output replaces where it led.
+      const sameOutput = (e: { from: string; handle?: string }) => e.from === from && (e.handle ?? 'next') === (handle ?? 'next');
+      if (state.graph.edges.some((existing) => existing.id === id)) return;
+      checkpoint(state);
+      state.graph.edges = state.graph.edges.filter((existing) => !sameOutput(existing)).concat({ ...edge, id });
+    },
+    removed(state, action: PayloadAction<{ nodeIds: string[]; edgeIds: string[] }>) {
+      const nodeIds = new Set(action.payload.nodeIds);
+      const edgeIds = new Set(action.payload.edgeIds);
+      if (nodeIds.size === 0 && edgeIds.size === 0) return;
+      checkpoint(state);
+      state.graph.nodes = state.graph.nodes.filter((node) => !nodeIds.has(node.id));
+      state.graph.edges = state.graph.edges.filter(
+        (edge) => !edgeIds.has(edge.id) && !nodeIds.has(edge.from) && !nodeIds.has(edge.to),
+      );
+      if (state.selectedNodeId && nodeIds.has(state.selectedNodeId)) state.selectedNodeId = null;
+    },
+    selected(state, action: PayloadAction<string | null>) {
+      state.selectedNodeId = action.payload;
+    },
+    undone(state) {
+      const previous = state.past.pop();
+      if (!previous) return;
+      state.future.push(state.graph);
+      state.graph = previous;
+      state.dirty = true;
+    },
+    redone(state) {
+      const next = state.future.pop();
+      if (!next) return;
+      state.past.push(state.graph);
+      state.graph = next;
+      state.dirty = true;
+    },
+    validated(state, action: PayloadAction<FlowValidationError[]>) {
+      const errors: NodeErrors = {};
+      for (const error of action.payload) (errors[error.nodeId ?? ''] ??= []).push(error);
+      state.errors = errors;
+    },
+    saved(state) {
+      state.dirty = false;
+      state.errors = {};
+    },
+  },
+});
+
+export const designerActions = designerSlice.actions;

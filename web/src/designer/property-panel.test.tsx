@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { PropertyPanel } from './property-panel';
+import type { DesignerNode } from './designer-types';
+
+afterEach(cleanup);
+
+const panel = (node: DesignerNode, apiErrors = [] as Parameters<typeof PropertyPanel>[0]['apiErrors']) => {
+  const onSettingsChange = vi.fn();
+  render(
+    <PropertyPanel
+      node={node}
+      apiErrors={apiErrors}
+      onSettingsChange={onSettingsChange}
+      onLabelChange={() => undefined}
+      onDelete={() => undefined}
+    />,
+  );
+  return onSettingsChange;
+};
+
+const input = (id: string) => document.getElementById(id) as HTMLInputElement;
+
+describe('schema-driven property panel', () => {
+  it('renders a field per setting of the kind, described by the zod schema, and reports edits', () => {
+    const onChange = panel({ id: 'tag_1', type: 'add_tag', position: { x: 0, y: 0 }, settings: { tag: '' } });
+    expect(screen.getByLabelText('Tag *')).toBeTruthy();
+    // The empty required tag is flagged with the schema's own message, before any API call.
+    expect(screen.getByText('must not be empty')).toBeTruthy();
+    fireEvent.change(input('field-tag'), { target: { value: 'vip' } });
+    expect(onChange).toHaveBeenLastCalledWith({ tag: 'vip' });
+  });
+
+  it('offers the variants of a discriminated union and switches to the chosen one with its defaults', () => {
+    const onChange = panel({
+      id: 'wait_1',
+      type: 'wait',
+      position: { x: 0, y: 0 },
+      settings: { mode: 'duration', duration: { amount: 2, unit: 'days' } },
+    });
+    const mode = input('field-$variant') as unknown as HTMLSelectElement;
+    expect([...mode.options].map((option) => option.text)).toEqual(['duration', 'until_date', 'until_field']);
+    expect(input('field-duration-amount').value).toBe('2');
+    expect((input('field-duration-unit') as unknown as HTMLSelectElement).value).toBe('days');
+
+    fireEvent.change(input('field-duration-amount'), { target: { value: '5' } });
+    expect(onChange).toHaveBeenLastCalledWith({ mode: 'duration', duration: { amount: 5, unit: 'days' } });
+
+    fireEvent.change(mode, { target: { value: '2' } });
+    expect(onChange).toHaveBeenLastCalledWith({ mode: 'until_field', field: '', offsetDays: 0, businessDaysOnly: false });
+  });
+
+  it('renders enums as choices, booleans as checkboxes, and leaves optional text out when cleared', () => {
+    const onChange = panel({
+      id: 'email_1',
+      type: 'send_email',
+      position: { x: 0, y: 0 },
+      settings: { subject: 'Hi', body: 'Hello', fromName: 'Ana', trackOpens: true },
+    });
+    expect(screen.getByText('Add an open-tracking pixel')).toBeTruthy();
+    expect(input('field-trackOpens').checked).toBe(true);
+    fireEvent.click(input('field-trackOpens'));
+    expect(onChange).toHaveBeenLastCalledWith({ subject: 'Hi', body: 'Hello', fromName: 'Ana', trackOpens: false });
+    fireEvent.change(input('field-fromName'), { target: { value: '' } });
+    expect(onChange).toHaveBeenLastCalledWith({ subject: 'Hi', body: 'Hello', trackOpens: true });
+  });
+
+  it('edits a branch condition rule through the recursive condition schema', () => {
+    const onChange = panel({
+      id: 'branch_1',
+      type: 'branch',
+      position: { x: 0, y: 0 },
+      settings: { condition: { field: 'contact.email', operator: 'equals', value: 'x' } },
+    });
+    const operator = input('field-condition-operator') as unknown as HTMLSelectElement;
+    expect(operator.value).toBe('equals');
+    fireEvent.change(operator, { target: { value: 'is_set' } });
+    expect(onChange).toHaveBeenLastCalledWith({ condition: { field: 'contact.email', operator: 'is_set', value: 'x' } });
+    fireEvent.change(input('field-condition-value'), { target: { value: '42' } });
+    expect(onChange).toHaveBeenLastCalledWith({ condition: { field: 'contact.email', operator: 'equals', value: 42 } });
+  });
+
+  it('shows the API errors for the node: settings errors on their field, graph errors on top', () => {
+    panel({ id: 'tag_1', type: 'add_tag', position: { x: 0, y: 0 }, settings: { tag: 'ok' } }, [
+      { code: 'unreachable_node', message: 'tag_1 cannot be reached from the trigger', nodeId: 'tag_1' },
+      { code: 'invalid_setting', message: 'tag is reserved', nodeId: 'tag_1', path: 'settings.tag' },
+    ]);
+    expect(screen.getByText('tag_1 cannot be reached from the trigger')).toBeTruthy();
+    expect(screen.getByText('tag is reserved')).toBeTruthy();
+  });
+});

@@ -1,0 +1,36 @@
+import { useEffect, useRef } from 'react';
+import { io } from 'socket.io-client';
+import { LIVE_SERVER_MESSAGES, type LiveEvent } from '@cadenza/core';
+
+/**
+ * Joins the flow's live room (the session cookie authenticates the socket) and calls
+ * `onRunEvent` for each run event. The handshake names the room and the last seq seen, so a
+ * reconnect rejoins and replays what it missed; `ready`/`reset` also refresh, since state may
+ * have moved while the socket was away.
+ */
+export function useLiveFlow(flowId: string | undefined, onRunEvent: (event?: LiveEvent) => void): void {
+  // Read through a ref so a new callback each render does not reconnect the socket.
+  const callback = useRef(onRunEvent);
+  callback.current = onRunEvent;
+  useEffect(() => {
+    if (!flowId) return;
+    let lastSeq: number | undefined;
+    const rooms = [`flow:${flowId}`];
+    const socket = io({
+      transports: ['websocket'],
+      auth: (send) => send(lastSeq ? { rooms, lastSeq } : { rooms }),
+    });
+    socket.on(LIVE_SERVER_MESSAGES.event, (event: LiveEvent) => {
+      lastSeq = event.seq;
+      if (event.subject === 'run' || event.type.startsWith('run.')) callback.current(event);
+    });
+    socket.on(LIVE_SERVER_MESSAGES.ready, () => callback.current());
+    socket.on(LIVE_SERVER_MESSAGES.reset, ({ seq }: { seq: number }) => {
+      lastSeq = seq;
+      callback.current();
+    });
+    return () => {
+      socket.disconnect();
+    };
+  }, [flowId]);
+}
