@@ -13,3 +13,4 @@ export * from './flows';
 export * from './crm';
 export * from './crm-import';
 export * from './messaging';
+export * from './ai';

@@ -45,6 +45,8 @@ export interface TestPlatform {
   worker: Worker;
   baseUrl: string;
   config: ApiConfig;
+  /** The API's HTTP server, for tests that attach more to it (the live gateway). */
+  server: Server;
   stop: () => Promise<void>;
 }
 
@@ -93,6 +95,7 @@ export async function startTestPlatform(taskQueue: string): Promise<TestPlatform
     worker,
     config,
     baseUrl: `http://127.0.0.1:${port}`,
+    server,
     stop: async () => {
       await new Promise((resolve) => server.close(resolve));
       worker.shutdown();

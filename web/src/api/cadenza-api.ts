@@ -74,7 +74,10 @@ export const cadenzaApi = createApi({
       transformResponse: (body: { items: FlowListItem[] }) => body.items,
       providesTags: ['Flow'],
     }),
-    getFlow: build.query<Flow, string>({ query: (id) => `/flows/${id}`, providesTags: (_r, _e, id) => [{ type: 'Flow', id }] }),
+    getFlow: build.query<Flow, string>({
+      query: (id) => `/flows/${id}`,
+      providesTags: (_r, _e, id) => [{ type: 'Flow', id }],
+    }),
     createFlow: build.mutation<Flow, { name: string; kind: Flow['kind']; draft?: unknown }>({
       query: (body) => ({ url: '/flows', method: 'POST', body }),
       invalidatesTags: ['Flow'],

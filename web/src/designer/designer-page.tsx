@@ -78,7 +78,10 @@ export function DesignerPage() {
     } catch (error) {
       const errors = flowErrorsOf(error);
       if (errors) dispatch(designerActions.validated(errors));
-      setNotice({ severity: 'error', text: errors ? `${errors.length} problem(s) to fix before saving` : errorMessage(error) });
+      setNotice({
+        severity: 'error',
+        text: errors ? `${errors.length} problem(s) to fix before saving` : errorMessage(error),
+      });
       return false;
     }
   };
@@ -135,7 +138,11 @@ export function DesignerPage() {
         <Button onClick={() => dispatch(designerActions.undone())} disabled={!designer.past.length} title="Ctrl+Z">
           Undo
         </Button>
-        <Button onClick={() => dispatch(designerActions.redone())} disabled={!designer.future.length} title="Ctrl+Shift+Z">
+        <Button
+          onClick={() => dispatch(designerActions.redone())}
+          disabled={!designer.future.length}
+          title="Ctrl+Shift+Z"
+        >
           Redo
         </Button>
         <Button onClick={onCheck}>Check</Button>
@@ -161,7 +168,9 @@ export function DesignerPage() {
             <DesignerCanvas counts={counts.data ?? {}} highlightedNodeId={chosenRun?.currentNodeId ?? null} />
           </ReactFlowProvider>
         </Box>
-        <Box sx={{ width: { xs: 240, md: 320 }, borderLeft: 1, borderColor: 'divider', flexShrink: 0, overflowY: 'auto' }}>
+        <Box
+          sx={{ width: { xs: 240, md: 320 }, borderLeft: 1, borderColor: 'divider', flexShrink: 0, overflowY: 'auto' }}
+        >
           {selected ? (
             <PropertyPanel
               key={selected.id}
@@ -181,8 +190,15 @@ export function DesignerPage() {
               )}
               <List dense>
                 {runs.data?.slice(0, 50).map((run) => (
-                  <ListItemButton key={run.enrollmentId} onClick={() => setRunId(run.enrollmentId)} selected={run.enrollmentId === runId}>
-                    <ListItemText primary={`${run.status} · ${run.currentNodeId ?? '—'}`} secondary={new Date(run.startedAt).toLocaleString()} />
+                  <ListItemButton
+                    key={run.enrollmentId}
+                    onClick={() => setRunId(run.enrollmentId)}
+                    selected={run.enrollmentId === runId}
+                  >
+                    <ListItemText
+                      primary={`${run.status} · ${run.currentNodeId ?? '—'}`}
+                      secondary={new Date(run.startedAt).toLocaleString()}
+                    />
                   </ListItemButton>
                 ))}
               </List>

@@ -25,11 +25,10 @@ describe('designer state', () => {
     const definition = toDefinition(state.graph);
     expect(definition.edges).toContainEqual({ from: 'start', to: 'add_tag_1' });
     expect(definition.edges).toContainEqual({ from: 'branch_1', to: 'wait_1', handle: 'yes' });
-    // A new wait starts with the schema's first variant and a valid positive amount.
+    // A new wait starts with the schema's first variant, its required fields and a valid positive amount.
     expect(definition.nodes.find((n) => n.id === 'wait_1')?.settings).toEqual({
       mode: 'duration',
       duration: { amount: 1, unit: 'minutes' },
-      businessDaysOnly: false,
     });
     const result = validateFlowDefinition(flowDefinitionSchema.parse(definition));
     expect(result).toMatchObject({ ok: true });
@@ -54,7 +53,11 @@ describe('designer state', () => {
   });
 
   it('records a drag as one undo step, and removing a node removes its edges', () => {
-    let state = reduce(start(), a.nodeAdded({ type: 'exit', position: { x: 0, y: 0 } }), a.connected({ from: 'start', to: 'exit_1' }));
+    let state = reduce(
+      start(),
+      a.nodeAdded({ type: 'exit', position: { x: 0, y: 0 } }),
+      a.connected({ from: 'start', to: 'exit_1' }),
+    );
     state = reduce(
       state,
       a.dragStarted(),

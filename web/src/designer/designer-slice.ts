@@ -96,7 +96,8 @@ export const designerSlice = createSlice({
       const edge = handle ? { from, to, handle } : { from, to };
       const id = edgeIdOf(edge);
       // One edge per output: reconnecting an output replaces where it led.
-      const sameOutput = (e: { from: string; handle?: string }) => e.from === from && (e.handle ?? 'next') === (handle ?? 'next');
+      const sameOutput = (e: { from: string; handle?: string }) =>
+        e.from === from && (e.handle ?? 'next') === (handle ?? 'next');
       if (state.graph.edges.some((existing) => existing.id === id)) return;
       checkpoint(state);
       state.graph.edges = state.graph.edges.filter((existing) => !sameOutput(existing)).concat({ ...edge, id });

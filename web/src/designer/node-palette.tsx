@@ -20,7 +20,9 @@ export function NodePalette({ onAdd }: { onAdd: (type: NodeType) => void }) {
     <Box component="nav" aria-label="node palette" sx={{ overflowY: 'auto', height: '100%' }}>
       <List dense disablePadding>
         {CATEGORIES.map(({ category, title }) => [
-          <ListSubheader key={category}>{title}</ListSubheader>,
+          <ListSubheader key={category} disableSticky>
+            {title}
+          </ListSubheader>,
           ...NODE_TYPES.filter((type) => NODE_KINDS[type].category === category).map((type) => (
             <ListItemButton
               key={type}

@@ -47,7 +47,7 @@ describe('schema-driven property panel', () => {
     expect(onChange).toHaveBeenLastCalledWith({ mode: 'duration', duration: { amount: 5, unit: 'days' } });
 
     fireEvent.change(mode, { target: { value: '2' } });
-    expect(onChange).toHaveBeenLastCalledWith({ mode: 'until_field', field: '', offsetDays: 0, businessDaysOnly: false });
+    expect(onChange).toHaveBeenLastCalledWith({ mode: 'until_field', field: '' });
   });
 
   it('renders enums as choices, booleans as checkboxes, and leaves optional text out when cleared', () => {
@@ -75,7 +75,9 @@ describe('schema-driven property panel', () => {
     const operator = input('field-condition-operator') as unknown as HTMLSelectElement;
     expect(operator.value).toBe('equals');
     fireEvent.change(operator, { target: { value: 'is_set' } });
-    expect(onChange).toHaveBeenLastCalledWith({ condition: { field: 'contact.email', operator: 'is_set', value: 'x' } });
+    expect(onChange).toHaveBeenLastCalledWith({
+      condition: { field: 'contact.email', operator: 'is_set', value: 'x' },
+    });
     fireEvent.change(input('field-condition-value'), { target: { value: '42' } });
     expect(onChange).toHaveBeenLastCalledWith({ condition: { field: 'contact.email', operator: 'equals', value: 42 } });
   });

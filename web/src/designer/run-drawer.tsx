@@ -22,7 +22,12 @@ export function RunDrawer({ runId, onClose }: { runId: string | null; onClose: (
   const [act, action] = useRunActionMutation();
   const ended = run ? FINAL.has(run.status) : true;
   const control = (name: 'pause' | 'resume' | 'cancel' | 'retry' | 'skip-wait', label: string, enabled: boolean) => (
-    <Button size="small" variant="outlined" disabled={!enabled || action.isLoading} onClick={() => run && act({ id: run.enrollmentId, action: name })}>
+    <Button
+      size="small"
+      variant="outlined"
+      disabled={!enabled || action.isLoading}
+      onClick={() => run && act({ id: run.enrollmentId, action: name })}
+    >
       {label}
     </Button>
   );
@@ -69,7 +74,11 @@ export function RunDrawer({ runId, onClose }: { runId: string | null; onClose: (
                     secondary={
                       <>
                         {new Date(step.startedAt).toLocaleString()}
-                        {step.error && <Box component="span" sx={{ display: 'block', color: 'error.main' }}>{step.error}</Box>}
+                        {step.error && (
+                          <Box component="span" sx={{ display: 'block', color: 'error.main' }}>
+                            {step.error}
+                          </Box>
+                        )}
                         {step.result !== null && step.result !== undefined && (
                           <Box component="code" sx={{ display: 'block', fontSize: 11, wordBreak: 'break-all' }}>
                             {JSON.stringify(step.result).slice(0, 300)}

@@ -4,7 +4,8 @@ import { designerActions } from './designer-slice';
 
 /** Whether a key press belongs to a text field, where Ctrl+Z must undo typing instead. */
 const inTextField = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /** Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z and Ctrl+Y redo, anywhere outside a text field. */
 export function useUndoShortcuts(): void {

@@ -30,7 +30,9 @@ export function FlowListPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const flow = await create({ name, kind: 'sequence', draft: emptyDefinition() }).unwrap().catch(() => undefined);
+    const flow = await create({ name, kind: 'sequence', draft: emptyDefinition() })
+      .unwrap()
+      .catch(() => undefined);
     if (flow) navigate(`/flows/${flow.id}`);
   };
   return (
@@ -39,7 +41,14 @@ export function FlowListPage() {
         Flows
       </Typography>
       <Stack component="form" direction="row" spacing={1} sx={{ mb: 2 }} onSubmit={submit} aria-label="create flow">
-        <TextField size="small" id="new-flow-name" label="New flow name" required value={name} onChange={(e) => setName(e.target.value)} />
+        <TextField
+          size="small"
+          id="new-flow-name"
+          label="New flow name"
+          required
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
         <Button type="submit" variant="contained" disabled={creating.isLoading}>
           Create flow
         </Button>
@@ -47,7 +56,9 @@ export function FlowListPage() {
       {creating.error && <Alert severity="error">{errorMessage(creating.error)}</Alert>}
       {flows.error && <Alert severity="error">{errorMessage(flows.error)}</Alert>}
       {flows.isLoading && <Typography color="text.secondary">Loading flows…</Typography>}
-      {flows.data?.length === 0 && <Typography color="text.secondary">No flows yet: name one above to start.</Typography>}
+      {flows.data?.length === 0 && (
+        <Typography color="text.secondary">No flows yet: name one above to start.</Typography>
+      )}
       {flows.data && flows.data.length > 0 && (
         <Box sx={{ overflowX: 'auto' }}>
           <Table size="small" aria-label="flows">

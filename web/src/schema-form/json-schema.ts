@@ -62,16 +62,15 @@ export function resolve(schema: JsonSchema, root: JsonSchema): JsonSchema {
 /** The alternatives of a union schema, if it is one. */
 export const variantsOf = (schema: JsonSchema): JsonSchema[] | undefined => schema.oneOf ?? schema.anyOf;
 
-export const isScalarType = (schema: JsonSchema): boolean =>
-  Array.isArray(schema.type) && schema.type.every((t) => ['string', 'number', 'boolean', 'null'].includes(t));
-
 /** Which alternative a value currently matches: by discriminator const first, then by keys. */
 export function variantIndexOf(variants: JsonSchema[], value: unknown, root: JsonSchema): number {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return 0;
   const record = value as Record<string, unknown>;
   const resolved = variants.map((variant) => resolve(variant, root));
   const byConst = resolved.findIndex((variant) =>
-    Object.entries(variant.properties ?? {}).some(([key, prop]) => prop.const !== undefined && record[key] === prop.const),
+    Object.entries(variant.properties ?? {}).some(
+      ([key, prop]) => prop.const !== undefined && record[key] === prop.const,
+    ),
   );
   if (byConst >= 0) return byConst;
   const byKeys = resolved.findIndex((variant) => (variant.required ?? []).every((key) => key in record));
@@ -125,6 +124,9 @@ export function defaultValueOf(schema: JsonSchema, root: JsonSchema = schema, de
 
 /** Human label for a property key: `businessDaysOnly` -> `Business days only`. */
 export function labelOf(key: string): string {
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Box, Checkbox, FormControlLabel, FormHelperText, Stack, TextField, Typography } from '@mui/material';
 import {
   defaultValueOf,
-  isScalarType,
   labelOf,
   resolve,
   variantIndexOf,

@@ -14,7 +14,16 @@ export interface SchemaFormProps {
 export function SchemaForm({ schema, value, errors = {}, onChange }: SchemaFormProps) {
   return (
     <Stack spacing={1.5}>
-      <SchemaField name="settings" path="" schema={schema} root={schema} value={value} required errors={errors} onChange={onChange} />
+      <SchemaField
+        name="settings"
+        path=""
+        schema={schema}
+        root={schema}
+        value={value}
+        required
+        errors={errors}
+        onChange={onChange}
+      />
     </Stack>
   );
 }

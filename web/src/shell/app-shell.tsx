@@ -29,7 +29,12 @@ export function AppShell() {
             </Button>
           ))}
           <Box sx={{ flex: 1 }} />
-          <Chip size="small" label={`${session.tenant.name} · ${session.role}`} sx={{ color: 'inherit', borderColor: 'inherit' }} variant="outlined" />
+          <Chip
+            size="small"
+            label={`${session.tenant.name} · ${session.role}`}
+            sx={{ color: 'inherit', borderColor: 'inherit' }}
+            variant="outlined"
+          />
           <Button color="inherit" onClick={() => void logout()}>
             Sign out
           </Button>

@@ -22,11 +22,21 @@ export function SignInPage() {
             <Typography variant="h5" component="h1">
               Sign in to Cadenza
             </Typography>
-            {error && apiErrorOf(error)?.code !== 'totp_required' && <Alert severity="error">{errorMessage(error)}</Alert>}
+            {error && apiErrorOf(error)?.code !== 'totp_required' && (
+              <Alert severity="error">{errorMessage(error)}</Alert>
+            )}
             {apiErrorOf(error)?.code === 'totp_required' && (
               <Alert severity="info">Enter the code from your authenticator app.</Alert>
             )}
-            <TextField id="email" label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+            <TextField
+              id="email"
+              label="Email"
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
             <TextField
               id="password"
               label="Password"

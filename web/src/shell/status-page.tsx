@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Box,
-  Card,
-  CardContent,
-  Chip,
-  Container,
-  Link,
-  Stack,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Card, CardContent, Chip, Container, Link, Stack, Typography } from '@mui/material';
 import { SERVICE_NAMES } from '@cadenza/core';
 import { useReadiness } from '../use-readiness';
 

@@ -1,0 +1,2 @@
+export * from './ai-config';
+export * from './structured-outputs';
