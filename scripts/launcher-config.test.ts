@@ -1,4 +1,4 @@
-import { loadLauncherConfig, portsToClaim } from './launcher-config';
+import { loadLauncherConfig, portsToClaim, temporalSecurityEnv } from './launcher-config';
 
 describe('launcher config', () => {
   it('claims every local service port by default', () => {
@@ -24,5 +24,19 @@ describe('launcher config', () => {
 
   it('refuses a bad value naming the variable', () => {
     expect(() => loadLauncherConfig({ CADENZA_PG_PORT: 'abc' })).toThrow(/CADENZA_PG_PORT/);
+  });
+});
+
+describe('temporalSecurityEnv', () => {
+  it('hands on only the Temporal TLS / API key variables that are set', () => {
+    const config = loadLauncherConfig({
+      TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233',
+      TEMPORAL_API_KEY: 'secret',
+      TEMPORAL_TLS_SERVER_NAME: 'ns.acct.tmprl.cloud',
+    });
+    expect(temporalSecurityEnv(config)).toEqual({
+      TEMPORAL_API_KEY: 'secret',
+      TEMPORAL_TLS_SERVER_NAME: 'ns.acct.tmprl.cloud',
+    });
   });
 });

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { parseEnv, portVar } from '@cadenza/core';
+import { parseEnv, portVar, temporalConnectionEnvSchema, type TemporalConnectionEnv } from '@cadenza/core';
 import { REPO_ROOT } from '@cadenza/temporal';
 
 /** What the launcher reads. Services given by URL are used as they are; the rest start locally. */
 export const launcherConfigSchema = z.object({
+  ...temporalConnectionEnvSchema.shape,
   CADENZA_DATA_DIR: z
     .string()
     .default(path.join(REPO_ROOT, '.data'))
@@ -23,6 +24,10 @@ export const launcherConfigSchema = z.object({
   REDIS_URL: z.string().url().optional().describe('an existing Redis; unset starts a local redis-server'),
   SMTP_SINK_PORT: portVar.default(2525).describe('port of the built-in SMTP sink that captures development email'),
   CADENZA_REDIS_PORT: portVar.default(6380).describe('port of the local redis-server'),
+  CADENZA_SKIP_DEMO: z
+    .stringbool()
+    .default(false)
+    .describe('1 skips seeding the demo workspace on first start (same as `npm start -- --no-demo`)'),
 });
 
 export type LauncherConfig = z.infer<typeof launcherConfigSchema>;
@@ -68,4 +73,13 @@ export function portsToClaim(config: LauncherConfig) {
         ]),
     { port: config.SMTP_SINK_PORT, variable: 'SMTP_SINK_PORT', service: 'SMTP sink' },
   ];
+}
+
+/** The Temporal TLS / API key variables that are set, to hand on to the worker and API unchanged. */
+export function temporalSecurityEnv(config: LauncherConfig): Record<string, string> {
+  return Object.fromEntries(
+    Object.keys(temporalConnectionEnvSchema.shape)
+      .map((variable) => [variable, config[variable as keyof TemporalConnectionEnv]])
+      .filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }

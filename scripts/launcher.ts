@@ -6,8 +6,8 @@
  */
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
-import { ConfigError, type SmokeRunView } from '@cadenza/core';
-import { REPO_ROOT, ensureSearchAttributes } from '@cadenza/temporal';
+import { ConfigError, DEFAULT_TASK_QUEUE, type SmokeRunView } from '@cadenza/core';
+import { REPO_ROOT, ensureSearchAttributes, temporalConnectionOptions } from '@cadenza/temporal';
 import {
   createDataSource,
   ensureTenant,
@@ -16,7 +16,7 @@ import {
   runMigrations,
   type DataSource,
 } from '@cadenza/activities/data';
-import { loadLauncherConfig, portsToClaim, type LauncherConfig } from './launcher-config';
+import { loadLauncherConfig, portsToClaim, temporalSecurityEnv, type LauncherConfig } from './launcher-config';
 import { ManagedProcess } from './services/managed-process';
 import { takenPortMessages } from './services/ports';
 import { startLocalTemporal } from './services/local-temporal';
@@ -26,6 +26,7 @@ import { startLocalRedis } from './services/local-redis';
 import { pingRedis } from './services/redis-ping';
 import { waitUntil } from './services/wait-until';
 import { loadOrCreateDevAdminPassword, loadOrCreateDevApiKey, loadOrCreateDevSecretKey } from './dev-secrets';
+import { demoSignInLines, enrollDemo, seedDemoOnFirstStart, wantsDemo } from './demo/demo-launch';
 
 const say = (message: string) => console.log(`[cadenza] ${message}`);
 const DEV_TENANT = 'Development workspace';
@@ -57,9 +58,12 @@ async function startTemporal(config: LauncherConfig): Promise<string> {
   return temporal.address;
 }
 
-async function registerSearchAttributes(address: string, namespace: string): Promise<void> {
+async function registerSearchAttributes(config: LauncherConfig, address: string): Promise<void> {
+  const namespace = config.TEMPORAL_NAMESPACE;
+  // Only an external cluster (TEMPORAL_ADDRESS given) can need TLS or an API key; the dev server is plaintext.
+  const security = config.TEMPORAL_ADDRESS ? temporalConnectionOptions('launcher', address, config) : { address };
   const connection = await Connection.connect({
-    address,
+    ...security,
     connectTimeout: 5000,
   }).catch((error: Error) => {
     throw new Error(`Temporal at ${address} is unreachable (TEMPORAL_ADDRESS): ${error.message}`);
@@ -205,10 +209,14 @@ async function main(): Promise<void> {
     startPostgres(config),
     startRedis(config),
   ]);
-  await registerSearchAttributes(temporalAddress, config.TEMPORAL_NAMESPACE);
+  await registerSearchAttributes(config, temporalAddress);
   const applied = await runMigrations(databaseUrl);
   if (applied.length) say(`applied migrations: ${applied.join(', ')}`);
   const { apiKey, adminPassword } = await seedDevTenant(databaseUrl, config.CADENZA_DATA_DIR);
+  const withDemo = wantsDemo(config.CADENZA_SKIP_DEMO, process.argv);
+  const demoSeedStartedAt = performance.now();
+  const demoSeed = withDemo ? await seedDemoOnFirstStart(databaseUrl) : null;
+  if (demoSeed) say(`seeded the demo workspace in ${((performance.now() - demoSeedStartedAt) / 1000).toFixed(1)} s`);
 
   const temporalUiUrl = config.TEMPORAL_UI_URL ?? `http://localhost:${config.TEMPORAL_UI_PORT}`;
   const shared = {
@@ -217,6 +225,8 @@ async function main(): Promise<void> {
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_NAMESPACE: config.TEMPORAL_NAMESPACE,
     TEMPORAL_UI_URL: temporalUiUrl,
+    // The worker and API connect to an external cluster with the same TLS / API key settings.
+    ...(config.TEMPORAL_ADDRESS ? temporalSecurityEnv(config) : {}),
     // Encrypts TOTP and mailbox secrets; development keeps one in the data folder.
     CADENZA_SECRET_KEY: process.env.CADENZA_SECRET_KEY ?? loadOrCreateDevSecretKey(config.CADENZA_DATA_DIR),
     SMTP_SINK_PORT: String(config.SMTP_SINK_PORT),
@@ -238,6 +248,15 @@ async function main(): Promise<void> {
     intervalMs: 500,
   });
   const smoke = await runSelfCheck(apiUrl, apiKey);
+  // Runs need the worker, which the self-check just proved is polling; only a fresh seed enrolls.
+  if (demoSeed) {
+    const enrolled = await enrollDemo(databaseUrl, {
+      address: temporalAddress,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: process.env.TEMPORAL_TASK_QUEUE ?? DEFAULT_TASK_QUEUE,
+    });
+    say(`demo: ${enrolled.started} contacts enrolled in the outreach sequence`);
+  }
   const seconds = ((performance.now() - launchedAt) / 1000).toFixed(1);
 
   const appUrl = `http://localhost:${config.PORT}`;
@@ -252,7 +271,7 @@ async function main(): Promise<void> {
 
   Sign in (development admin): ${DEV_ADMIN_EMAIL} / ${adminPassword}
   (kept in ${path.join(config.CADENZA_DATA_DIR, 'dev-admin-password')} until you delete the data folder)
-
+${withDemo ? `\n  ${demoSignInLines()}\n` : ''}
   API key of the "${DEV_TENANT}" tenant is in ${path.join(config.CADENZA_DATA_DIR, 'dev-api-key')}:
     curl -H "Authorization: Bearer $(cat ${path.relative(process.cwd(), path.join(config.CADENZA_DATA_DIR, 'dev-api-key'))})" ${appUrl}/api/v1/smoke-runs/<id>
 

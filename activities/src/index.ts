@@ -10,6 +10,12 @@ import { createSmokeActivities } from './smoke-activities';
 import { createEventRetentionActivities } from './data/events/retention-activities';
 import { createImportActivities } from './crm-import/import-activities';
 import { createMessagingService } from './messaging/messaging-service';
+import { countSends } from './messaging/counted-messaging';
+import { NO_ACTIVITY_METRICS, type ActivityMetricsHooks } from './activity-metrics-hooks';
+import { createAiActivities } from './ai/ai-activities';
+
+export { closeLocalModel, loadAiEnv, resolveActiveModel } from './ai';
+export { NO_ACTIVITY_METRICS, type ActivityMetricsHooks } from './activity-metrics-hooks';
 
 export interface ActivityDependencies {
   db: DataSource;
@@ -18,21 +24,29 @@ export interface ActivityDependencies {
   /** For activities that start workflows themselves (enroll_in_flow). */
   temporal: Client;
   taskQueue: string;
+  /** Send and LLM-token counters; the worker passes its Prometheus ones, tests may omit them. */
+  metrics?: ActivityMetricsHooks;
 }
 
 /** Every activity the workers register, built over shared dependencies. */
-export function createActivities({ db, crm, temporal, taskQueue }: ActivityDependencies) {
+export function createActivities({ db, crm, temporal, taskQueue, metrics }: ActivityDependencies) {
   const enroll = (request: Parameters<typeof enrollContact>[1]) =>
     enrollContact({ db, temporal, taskQueue, crm }, request);
   return {
     ...createFlowRunActivities({ db, crm }),
     // Messaging settings (sink, providers, tracking key) are read from the environment on first send.
-    ...createFlowActionActivities({ db, crm, enroll, messaging: createMessagingService({ db }) }),
+    ...createFlowActionActivities({
+      db,
+      crm,
+      enroll,
+      messaging: countSends(createMessagingService({ db }), metrics ?? NO_ACTIVITY_METRICS),
+    }),
     ...createBulkEnrollmentActivities(enroll),
     ...createTriggerActivities({ db, crm, enroll }),
     ...createSmokeActivities(db),
     ...createEventRetentionActivities(db),
     ...createImportActivities(db),
+    ...createAiActivities(),
   };
 }
 

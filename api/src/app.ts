@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Client } from '@temporalio/client';
 import type { Redis } from 'ioredis';
@@ -28,6 +28,7 @@ import type { ApiConfig } from './config';
 import { createApiMetrics, type ApiMetrics } from './observability/api-metrics';
 import { httpObservability, metricsHandler } from './observability/http-observability';
 import { silentLogger, type Logger } from './observability/logger';
+import { aiModelRoutes } from './routes/ai/ai-model-routes';
 
 export interface AppDependencies {
   config: Pick<
@@ -49,6 +50,8 @@ export interface AppDependencies {
   logger?: Logger;
   /** Prometheus registry served on /metrics; a fresh one when omitted. */
   metrics?: ApiMetrics;
+  /** OpenTelemetry server span per request (observability/request-tracing.ts); off when tracing is. */
+  requestTracing?: RequestHandler;
 }
 
 /** Every /api/v1 route, each module declaring its own validation, access rule and docs. */
@@ -69,6 +72,7 @@ function apiV1Routes({ config, db, temporal, redis, auth }: AppDependencies): Ap
     ...importRoutes({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE }),
     ...flowEngineRoutes({ config, db, temporal }),
     ...messagingRoutes({ db, temporal }),
+    ...aiModelRoutes(),
   ];
 }
 
@@ -117,6 +121,7 @@ export function createApp(deps: AppDependencies): Express {
   // Scraped by Prometheus inside the cluster; the ingress routes only /, /api and /socket.io.
   app.get('/metrics', metricsHandler(metrics));
   app.use(express.json({ limit: config.BODY_LIMIT }));
+  if (deps.requestTracing) app.use(deps.requestTracing);
 
   // Probes are public: they reveal service health, never tenant data.
   app.get('/health', (_req, res) => {

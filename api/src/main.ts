@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
 import { createDataSource, EventPublisher, startEventRelay } from '@cadenza/activities/data';
+import { clientTracingInterceptors, temporalConnectionOptions, tracingFromEnv } from '@cadenza/temporal';
 import { loadApiConfig } from './config';
 import { createApp } from './app';
 import { attachLiveGateway } from './live/live-gateway';
@@ -9,17 +10,25 @@ import { loadAuthSettings } from './auth/auth-settings';
 import { createSessionResolver } from './auth/session-resolver';
 import { createApiMetrics } from './observability/api-metrics';
 import { createLogger } from './observability/logger';
+import { requestTracing } from './observability/request-tracing';
+import { answerClientError } from './http/client-error';
 
 async function main(): Promise<void> {
   const config = loadApiConfig();
+  // Before the Temporal client exists: its interceptor traces through the global provider.
+  const tracing = tracingFromEnv('api', 'cadenza-api', config);
   const auth = loadAuthSettings(); // before connecting: a missing production secret key stops boot here
   const db = createDataSource({ url: config.DATABASE_URL });
   await db.initialize();
   // Redis and Temporal connect lazily so the API stays up (and /ready says degraded) when either is down.
   const redis = new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: false });
   redis.on('error', () => undefined); // reported through /ready; ioredis keeps reconnecting
-  const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const connection = Connection.lazy(temporalConnectionOptions('api', config.TEMPORAL_ADDRESS, config));
+  const temporal = new Client({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    ...(tracing ? { interceptors: clientTracingInterceptors() } : {}),
+  });
 
   const logger = createLogger('api', config.LOG_LEVEL);
   const metrics = createApiMetrics({ defaultMetrics: true });
@@ -33,12 +42,14 @@ async function main(): Promise<void> {
     metrics,
     auth,
     resolveSession,
+    ...(tracing ? { requestTracing: requestTracing() } : {}),
   });
   const server = app.listen(config.PORT, () => logger.info({ port: config.PORT }, `api listening on :${config.PORT}`));
   server.on('error', (error) => {
     console.error(`api could not listen on :${config.PORT} (set PORT to change it): ${error.message}`);
     process.exit(1);
   });
+  server.on('clientError', answerClientError); // unparsable requests get a JSON 400 too
   // Sockets authenticate exactly like the REST API: API key or the same session resolver.
   const live = attachLiveGateway(server, {
     db,
@@ -73,6 +84,7 @@ async function main(): Promise<void> {
       redis.disconnect();
       await connection.close();
       await db.destroy();
+      await tracing?.shutdown(); // flushes the last batch of spans
       process.exit(0);
     });
     server.closeAllConnections();

@@ -14,3 +14,5 @@ export * from './crm';
 export * from './crm-import';
 export * from './messaging';
 export * from './ai';
+export * from './temporal-connection-env';
+export * from './tracing-env';

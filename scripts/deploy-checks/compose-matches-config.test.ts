@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
+import { z as zod } from 'zod';
+import { loadMessagingSettings, messagingEnvSchema } from '@cadenza/activities/messaging';
 import { apiConfigSchema } from '../../api/src/config';
+import { authEnvSchema, loadAuthSettings } from '../../api/src/auth/auth-settings';
 import { workerConfigSchema } from '../../workers/src/config';
 
 interface ComposeService {
@@ -17,6 +20,20 @@ const compose = parse(readFileSync(path.resolve(__dirname, '../../docker-compose
 }) as { services: Record<string, ComposeService> };
 const services = compose.services;
 
+/** What `docker compose up` hands a process when the operator sets nothing: `${VAR:-default}` becomes default. */
+const interpolated = (environment: Record<string, string> = {}) =>
+  Object.fromEntries(
+    Object.entries(environment).map(([key, value]) => [
+      key,
+      String(value).replace(/\$\{[A-Z0-9_]+:-([^}]*)\}/g, (_, fallback: string) => fallback),
+    ]),
+  );
+
+// Each process reads its own config plus the settings modules it loads (auth in the API,
+// messaging in both), so the compose environment is checked against their union.
+const apiEnvSchema = zod.object({ ...apiConfigSchema.shape, ...authEnvSchema.shape, ...messagingEnvSchema.shape });
+const workerEnvSchema = zod.object({ ...workerConfigSchema.shape, ...messagingEnvSchema.shape });
+
 const requiredKeys = (schema: z.ZodObject) =>
   Object.entries(schema.shape)
     .filter(([, field]) => !(field as z.ZodType).safeParse(undefined).success)
@@ -26,10 +43,10 @@ const containerPorts = (service: ComposeService) =>
   (service.ports ?? []).map((mapping) => Number(mapping.split(':').pop()));
 
 describe.each([
-  ['api', apiConfigSchema],
-  ['worker', workerConfigSchema],
+  ['api', apiEnvSchema],
+  ['worker', workerEnvSchema],
 ] as const)('docker-compose %s service', (name, schema) => {
-  const environment = services[name]?.environment ?? {};
+  const environment = interpolated(services[name]?.environment);
 
   it('sets only variables the process reads, and every required one', () => {
     expect(Object.keys(environment).filter((key) => !(key in schema.shape))).toEqual([]);
@@ -46,6 +63,21 @@ describe.each([
     expect(Object.keys(services)).toContain(environment.TEMPORAL_ADDRESS?.split(':')[0]);
     expect(Object.keys(services)).toContain(hostOf(environment.DATABASE_URL ?? ''));
     if (environment.REDIS_URL) expect(Object.keys(services)).toContain(hostOf(environment.REDIS_URL));
+  });
+});
+
+describe('docker-compose secrets', () => {
+  const api = interpolated(services.api?.environment);
+  const worker = interpolated(services.worker?.environment);
+
+  it('boots the production-mode api with a valid secret key', () => {
+    // The images set NODE_ENV=production, where a missing or malformed key stops the API.
+    expect(loadAuthSettings({ ...api, NODE_ENV: 'production' }).secretKey).toHaveLength(32);
+  });
+
+  it('gives api and worker the same key, so the worker opens mailbox secrets the API sealed', () => {
+    expect(loadMessagingSettings(worker).secretKey).toEqual(loadMessagingSettings(api).secretKey);
+    expect(worker.CADENZA_SECRET_KEY).toBeDefined();
   });
 });
 

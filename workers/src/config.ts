@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { DEFAULT_TASK_QUEUE, parseEnv, portVar } from '@cadenza/core';
+import { DEFAULT_TASK_QUEUE, parseEnv, portVar, temporalConnectionEnvSchema, tracingEnvSchema } from '@cadenza/core';
 
 export const workerConfigSchema = z.object({
+  ...temporalConnectionEnvSchema.shape,
+  ...tracingEnvSchema.shape,
   DATABASE_URL: z.string().url().describe('PostgreSQL connection URL the activities write to'),
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233').describe('Temporal frontend host:port (gRPC)'),
   TEMPORAL_NAMESPACE: z.string().default('default').describe('Temporal namespace the worker polls'),

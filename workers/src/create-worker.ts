@@ -1,6 +1,6 @@
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { Client } from '@temporalio/client';
-import { createActivities } from '@cadenza/activities';
+import { createActivities, type ActivityMetricsHooks } from '@cadenza/activities';
 import { createCrmFlowPort } from '@cadenza/activities/flow';
 import type { DataSource } from '@cadenza/activities/data';
 
@@ -14,6 +14,10 @@ export interface CreateWorkerOptions {
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** Activity/workflow interceptors (metrics); main.ts passes them, tests usually not. */
   interceptors?: WorkerOptions['interceptors'];
+  /** Injected sinks (the OpenTelemetry workflow span exporter). */
+  sinks?: WorkerOptions['sinks'];
+  /** Send and LLM-token counters the activities report to (worker-metrics.ts). */
+  activityMetrics?: ActivityMetricsHooks;
   /** Slot and poller counts; the benchmark sets them so the flow and baseline workers match. */
   tuning?: WorkerTuning;
 }
@@ -42,8 +46,10 @@ export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
       // Activities that start workflows (enroll_in_flow, bulk enrollment) share the worker's connection.
       temporal: new Client({ connection: options.connection, namespace: options.namespace }),
       taskQueue: options.taskQueue,
+      ...(options.activityMetrics ? { metrics: options.activityMetrics } : {}),
     }),
     ...(options.interceptors ? { interceptors: options.interceptors } : {}),
+    ...(options.sinks ? { sinks: options.sinks } : {}),
     ...options.tuning,
     shutdownGraceTime: `${options.shutdownGraceSeconds ?? 10} seconds`,
   });

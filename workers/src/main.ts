@@ -2,14 +2,17 @@ import { NativeConnection, Runtime } from '@temporalio/worker';
 import { Client } from '@temporalio/client';
 import { createDataSource } from '@cadenza/activities/data';
 import { reconcileFlowTriggers } from '@cadenza/activities/flow';
+import { clientTracingInterceptors, temporalConnectionOptions, tracingFromEnv, workerTracing } from '@cadenza/temporal';
 import { loadWorkerConfig } from './config';
 import { createWorker } from './create-worker';
 import { createLogger, temporalLogger } from './observability/logger';
-import { activityMetricsInterceptor, createWorkerMetrics } from './observability/worker-metrics';
+import { activityMetricsHooks, activityMetricsInterceptor, createWorkerMetrics } from './observability/worker-metrics';
 import { startMetricsServer } from './observability/metrics-server';
 
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
+  const tracing = tracingFromEnv('worker', 'cadenza-worker', config);
+  const traced = tracing ? workerTracing(tracing) : null;
   const logger = createLogger('worker', config.LOG_LEVEL);
   // Must run before any connection: Core's logger and Prometheus exporter are process-wide.
   const sdkMetricsAddress = `127.0.0.1:${config.WORKER_SDK_METRICS_PORT}`;
@@ -25,14 +28,21 @@ async function main(): Promise<void> {
   });
   const db = createDataSource({ url: config.DATABASE_URL });
   await db.initialize();
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await NativeConnection.connect(
+    temporalConnectionOptions('worker', config.TEMPORAL_ADDRESS, config),
+  );
   const worker = await createWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     db,
     shutdownGraceSeconds: config.WORKER_SHUTDOWN_GRACE_SECONDS,
-    interceptors: { activity: [activityMetricsInterceptor(metrics)] },
+    interceptors: {
+      workflowModules: traced?.interceptors.workflowModules ?? [],
+      activity: [activityMetricsInterceptor(metrics), ...(traced?.interceptors.activity ?? [])],
+    },
+    ...(traced ? { sinks: traced.sinks } : {}),
+    activityMetrics: activityMetricsHooks(metrics),
   });
   logger.info(
     { taskQueue: config.TEMPORAL_TASK_QUEUE, metricsPort: config.WORKER_METRICS_PORT },
@@ -44,7 +54,11 @@ async function main(): Promise<void> {
   // worth a log line when it fails, not a worker that refuses to start.
   await reconcileFlowTriggers({
     db,
-    temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+    temporal: new Client({
+      connection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      ...(tracing ? { interceptors: clientTracingInterceptors() } : {}),
+    }),
     taskQueue: config.TEMPORAL_TASK_QUEUE,
   }).then(
     (flows) => logger.info({ flows }, 'flow triggers reconciled'),
@@ -53,6 +67,7 @@ async function main(): Promise<void> {
   await running;
   await connection.close();
   await db.destroy();
+  await tracing?.shutdown(); // flushes the last batch of spans
   metricsServer.close();
 }
 

@@ -25,17 +25,27 @@ const installed = (name: string) => {
  */
 export function resolveActiveModel(env: AiEnv, isInstalled: (name: string) => boolean = installed): ActiveModel {
   const wanted = env.LLM_PROVIDER === 'auto' ? (env.OPENAI_API_KEY ? 'openai' : 'local') : env.LLM_PROVIDER;
-  const note = env.LLM_PROVIDER === 'auto' ? `auto: ${env.OPENAI_API_KEY ? 'OPENAI_API_KEY is set' : 'no vendor key set'}` : 'LLM_PROVIDER';
+  const note =
+    env.LLM_PROVIDER === 'auto'
+      ? `auto: ${env.OPENAI_API_KEY ? 'OPENAI_API_KEY is set' : 'no vendor key set'}`
+      : 'LLM_PROVIDER';
   if (wanted === 'openai') {
     if (!env.OPENAI_API_KEY) throw new ConfigError('ai', ['OPENAI_API_KEY: required when LLM_PROVIDER=openai']);
-    return { provider: 'openai', model: env.OPENAI_MODEL, ...(env.OPENAI_BASE_URL ? { baseUrl: env.OPENAI_BASE_URL } : {}), note };
+    return {
+      provider: 'openai',
+      model: env.OPENAI_MODEL,
+      ...(env.OPENAI_BASE_URL ? { baseUrl: env.OPENAI_BASE_URL } : {}),
+      note,
+    };
   }
   if (wanted === 'anthropic' || wanted === 'ollama') {
     const pkg = wanted === 'anthropic' ? '@langchain/anthropic' : '@langchain/ollama';
     // Not installed in this build; failing at boot beats failing at the first AI step of a run.
     if (!isInstalled(pkg))
       throw new ConfigError('ai', [`LLM_PROVIDER: ${wanted} needs the npm package ${pkg}, which is not installed`]);
-    throw new ConfigError('ai', [`LLM_PROVIDER: ${wanted} is not wired yet; use openai (any compatible server) or local`]);
+    throw new ConfigError('ai', [
+      `LLM_PROVIDER: ${wanted} is not wired yet; use openai (any compatible server) or local`,
+    ]);
   }
   return {
     provider: 'local',

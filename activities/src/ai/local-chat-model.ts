@@ -53,7 +53,11 @@ export class LocalChatModel extends BaseChatModel<LocalChatModelCallOptions> {
           message: new AIMessage({
             content: reply.text,
             usage_metadata: usage,
-            response_metadata: { model: this.modelName, stopReason: reply.stopReason, generationMs: reply.generationMs },
+            response_metadata: {
+              model: this.modelName,
+              stopReason: reply.stopReason,
+              generationMs: reply.generationMs,
+            },
           }),
         },
       ],

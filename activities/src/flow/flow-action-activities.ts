@@ -8,6 +8,8 @@ import { nodeNotAvailable } from './node-not-available';
 import type { MessagingService } from '../messaging/messaging-service';
 import { renderMessageTemplate } from '../messaging/render-message';
 import { looksLikeHtml } from '../messaging/html-to-text';
+import { aiScoreLeadAction, llmGenerateAction, type AiActionTools } from '../ai/ai-flow-actions';
+import type { ChatModelSource } from '../ai/ai-steps';
 
 export interface FlowActionDependencies {
   db: DataSource;
@@ -22,6 +24,8 @@ export interface FlowActionDependencies {
   fetch?: typeof fetch;
   /** Email, SMS and Slack sending (the communication hub). */
   messaging?: MessagingService;
+  /** Chat model for AI steps; omitted means the provider the environment configures (local model by default). */
+  chatModel?: ChatModelSource;
 }
 
 const HTTP_TIMEOUT_MS = 15_000;
@@ -54,6 +58,7 @@ export function createFlowActionActivities(deps: FlowActionDependencies) {
 
   const render = (text: string, contact: ContactSnapshot, input: FlowActionInput) =>
     renderTemplate(text, { contact, steps: input.stepOutputs }).text;
+  const aiTools: AiActionTools = { crm, perform, render, actorOf, chatModel: deps.chatModel };
 
   return {
     async flowUpdateField(input: ActionInputOf<'update_field'>): Promise<FlowActionResult> {
@@ -111,7 +116,7 @@ export function createFlowActionActivities(deps: FlowActionDependencies) {
 
     async flowScoreLead(input: ActionInputOf<'score_lead'>): Promise<FlowActionResult> {
       const settings = input.node.settings;
-      if (settings.method === 'ai') nodeNotAvailable('score_lead (AI method)', 'the AI layer (lead scoring model)');
+      if (settings.method === 'ai') return aiScoreLeadAction(input, settings.criteria, aiTools);
       const points = settings.method === 'points' ? settings.points : 0;
       return perform(
         input,
@@ -220,7 +225,7 @@ export function createFlowActionActivities(deps: FlowActionDependencies) {
       );
     },
     async flowLlmGenerate(input: ActionInputOf<'llm_generate'>): Promise<FlowActionResult> {
-      return nodeNotAvailable(input.node.type, 'the AI layer (language models, issue 6)');
+      return llmGenerateAction(input, aiTools);
     },
     async flowAiAgent(input: ActionInputOf<'ai_agent'>): Promise<FlowActionResult> {
       return nodeNotAvailable(input.node.type, 'the AI layer (agent chains, issue 6)');

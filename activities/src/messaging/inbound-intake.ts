@@ -121,7 +121,7 @@ export async function intakeInboundEmail(
   db: DataSource,
   signalRun: SignalRun,
   email: InboundEmail,
-): Promise<{ matched: StoredMessage | null; kind: 'reply' | 'bounce' | null }> {
+): Promise<{ matched: StoredMessage | null; kind: 'reply' | 'bounce' | null; referencedIds: string[] }> {
   const header = (name: string) => {
     const unfolded = (email.headers ?? '').replace(/\r?\n[ \t]+/g, ' ');
     return new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(unfolded)?.[1] ?? null;
@@ -133,12 +133,12 @@ export async function intakeInboundEmail(
     bounce ? email.text : null,
   );
   const [matched] = await findMessagesByRfcIds(db, ids);
-  if (!matched) return { matched: null, kind: null };
+  if (!matched) return { matched: null, kind: null, referencedIds: ids };
   const kind = bounce ? 'bounce' : 'reply';
   await recordInboundEvent(db, signalRun, matched, kind, {
     from: email.from,
     subject: email.subject,
     ...(bounce ? { reason: (email.subject ?? 'undeliverable').slice(0, 200) } : { text: email.text ?? '' }),
   });
-  return { matched, kind };
+  return { matched, kind, referencedIds: ids };
 }

@@ -31,6 +31,13 @@ export const messagingEnvSchema = z.object({
     .default(10_000)
     .describe('messages per hour the built-in sink accepts before sends wait (throttling like a mailbox)'),
   REDIS_URL: z.string().optional().describe('Redis for the per-mailbox throttle shared by every worker'),
+  INBOUND_WEBHOOK_SECRET: z
+    .string()
+    .min(16)
+    .optional()
+    .describe(
+      'shared secret of the SendGrid Inbound Parse webhook (basic-auth password or ?token=); the webhook refuses every call without it',
+    ),
 });
 
 export interface MessagingSettings {
@@ -44,6 +51,8 @@ export interface MessagingSettings {
   twilio: { baseUrl: string; accountSid: string; authToken: string; from: string } | null;
   slackWebhookUrl: string | null;
   redisUrl: string | null;
+  /** Authenticates inbound-email webhooks; null keeps the webhook closed. */
+  inboundWebhookSecret: string | null;
 }
 
 export function loadMessagingSettings(env: Record<string, string | undefined> = process.env): MessagingSettings {
@@ -66,5 +75,6 @@ export function loadMessagingSettings(env: Record<string, string | undefined> = 
     twilio: sid && token && from ? { baseUrl: parsed.TWILIO_BASE_URL, accountSid: sid, authToken: token, from } : null,
     slackWebhookUrl: parsed.SLACK_WEBHOOK_URL ?? null,
     redisUrl: parsed.REDIS_URL ?? null,
+    inboundWebhookSecret: parsed.INBOUND_WEBHOOK_SECRET ?? null,
   };
 }

@@ -14,7 +14,9 @@ export type SessionResolver = (req: Request) => Promise<Principal | null>;
 export function authenticate(db: DataSource, resolveSession?: SessionResolver): RequestHandler {
   return async (req, res, next) => {
     const header = req.get('authorization');
-    if (header) {
+    // Basic credentials are never API keys: webhooks (SendGrid Inbound Parse) carry their own
+    // shared secret that way and check it themselves; every other route stays anonymous (401).
+    if (header && !/^Basic\s/i.test(header)) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const grant = match?.[1] ? await findApiKeyGrant(db, match[1]) : null;
       if (!grant) throw new UnauthorizedError('the API key is unknown or revoked');

@@ -8,7 +8,9 @@ export type LlmProvider = z.infer<typeof llmProviderSchema>;
 export const aiEnvSchema = z.object({
   LLM_PROVIDER: llmProviderSchema
     .default('auto')
-    .describe('Chat model provider: auto (OpenAI if OPENAI_API_KEY is set, else local), openai, anthropic, ollama or local'),
+    .describe(
+      'Chat model provider: auto (OpenAI if OPENAI_API_KEY is set, else local), openai, anthropic, ollama or local',
+    ),
   OPENAI_API_KEY: z.string().min(1).optional().describe('OpenAI API key; selects OpenAI when LLM_PROVIDER=auto'),
   OPENAI_BASE_URL: z.url().optional().describe('OpenAI-compatible endpoint, e.g. https://api.openai.com/v1'),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini').describe('Default OpenAI model id'),

@@ -19,7 +19,7 @@ export type ReplyClassification = z.infer<typeof replyClassificationSchema>;
 /** A model's judgement of a lead against written criteria. */
 export const aiLeadScoreSchema = z.object({
   score: z.number().int().min(0).max(100).describe('Fit with the criteria, 0 (none) to 100 (perfect)'),
-  explanation: z.string().min(1).max(600).describe('Why, in one or two sentences'),
+  explanation: z.string().min(1).max(200).describe('Why, in one or two sentences'),
 });
 export type AiLeadScore = z.infer<typeof aiLeadScoreSchema>;
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Context } from '@temporalio/activity';
-import { activityMetricsInterceptor, createWorkerMetrics } from './worker-metrics';
+import { activityMetricsHooks, activityMetricsInterceptor, createWorkerMetrics } from './worker-metrics';
 import { startMetricsServer } from './metrics-server';
 
 const listen = (server: Server) =>
@@ -66,5 +66,21 @@ describe('worker metrics', () => {
     const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/metrics`);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('# temporal sdk metrics unavailable');
+  });
+
+  it('counts sends and LLM tokens reported through the activity hooks', async () => {
+    const metrics = createWorkerMetrics();
+    const hooks = activityMetricsHooks(metrics);
+    hooks.messageSent({ channel: 'email', provider: 'sink', status: 'sent' });
+    hooks.messageSent({ channel: 'email', provider: 'sink', status: 'sent' });
+    hooks.messageSent({ channel: 'sms', provider: 'unknown', status: 'failed' });
+    hooks.llmTokens({ model: 'gpt-4o-mini', kind: 'prompt' }, 120);
+    hooks.llmTokens({ model: 'gpt-4o-mini', kind: 'completion' }, 30);
+    hooks.llmTokens({ model: 'gpt-4o-mini', kind: 'completion' }, Number.NaN);
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('cadenza_messages_sent_total{channel="email",provider="sink",status="sent"} 2');
+    expect(text).toContain('cadenza_messages_sent_total{channel="sms",provider="unknown",status="failed"} 1');
+    expect(text).toContain('cadenza_llm_tokens_total{model="gpt-4o-mini",kind="prompt"} 120');
+    expect(text).toContain('cadenza_llm_tokens_total{model="gpt-4o-mini",kind="completion"} 30');
   });
 });

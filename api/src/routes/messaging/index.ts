@@ -16,6 +16,6 @@ export function messagingRoutes(deps: { db: DataSource; temporal: Client; settin
     ...mailboxRoutes({ db: deps.db, secretKey: settings.secretKey }),
     ...outboxRoutes({ db: deps.db, signalRun }),
     ...trackingRoutes({ db: deps.db, trackingSecret: settings.trackingSecret, signalRun }),
-    ...inboundRoutes({ db: deps.db, signalRun }),
+    ...inboundRoutes({ db: deps.db, signalRun, secret: settings.inboundWebhookSecret }),
   ];
 }

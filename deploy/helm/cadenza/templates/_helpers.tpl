@@ -20,6 +20,9 @@ app.kubernetes.io/component: {{ .component }}
 - name: DATABASE_URL
   valueFrom:
     secretKeyRef: { name: {{ .Values.existingSecret }}, key: {{ .Values.secretKeys.databaseUrl }} }
+- name: CADENZA_SECRET_KEY
+  valueFrom:
+    secretKeyRef: { name: {{ .Values.existingSecret }}, key: {{ .Values.secretKeys.secretKey }} }
 - name: TEMPORAL_ADDRESS
   value: {{ .Values.temporal.address | quote }}
 - name: TEMPORAL_NAMESPACE

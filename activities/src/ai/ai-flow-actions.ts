@@ -1,0 +1,103 @@
+import type { EntityManager } from 'typeorm';
+import { ApplicationFailure } from '@temporalio/activity';
+import type { ContactSnapshot } from '@cadenza/core';
+import type { ActionInputOf, FlowActionInput, FlowActionResult } from '../flow/flow-action-input';
+import type { FlowActor, FlowCrmPort } from '../flow/flow-crm-port';
+import { promptVersionOf } from './ai-prompts';
+import { generateText, scoreLead, type ChatModelSource } from './ai-steps';
+import { createChatModel, loadAiEnv } from './chat-model-switch';
+
+/** What the flow engine's action activities lend the AI actions. */
+export interface AiActionTools {
+  crm: FlowCrmPort;
+  chatModel?: ChatModelSource;
+  perform: (
+    input: FlowActionInput,
+    capture: () => Promise<unknown> | unknown,
+    effect: (manager: EntityManager) => Promise<unknown>,
+  ) => Promise<FlowActionResult>;
+  render: (text: string, contact: ContactSnapshot, input: FlowActionInput) => string;
+  actorOf: (input: FlowActionInput) => FlowActor;
+}
+
+/** The process's configured provider, unless the worker hands in its own. */
+const defaultChatModel: ChatModelSource = (model) => createChatModel(loadAiEnv(), model ? { model } : {});
+
+/** A template that cannot render will not render on a retry either. */
+function renderOrFail(render: () => string): string {
+  try {
+    return render();
+  } catch (error) {
+    throw ApplicationFailure.nonRetryable((error as Error).message, 'TemplateInvalid');
+  }
+}
+
+/**
+ * llm_generate: renders the prompt with the contact, calls the model and records text, tokens, latency,
+ * model and prompt version. Generating and saving the field happen inside the idempotency transaction,
+ * so a retry after success returns the stored text instead of paying for a second generation.
+ */
+export async function llmGenerateAction(
+  input: ActionInputOf<'llm_generate'>,
+  tools: AiActionTools,
+): Promise<FlowActionResult> {
+  const settings = input.node.settings;
+  const contact = await tools.crm.loadContactSnapshot(input.tenantId, input.contactId);
+  const prompt = renderOrFail(() => tools.render(settings.prompt, contact, input));
+  const system = settings.system ? renderOrFail(() => tools.render(settings.system!, contact, input)) : undefined;
+  // The version names the template, not the rendered text, so every contact's step shares it.
+  const promptVersion = promptVersionOf(settings.system, settings.prompt);
+  const generate = async () =>
+    generateText(await (tools.chatModel ?? defaultChatModel)(settings.model), {
+      ...(system ? { system } : {}),
+      prompt,
+      maxTokens: settings.maxTokens,
+      promptVersion,
+    });
+  return tools.perform(
+    input,
+    // A test run still generates (that is what it is for) but saves nothing.
+    async () => ({ ...(await generate()), ...(settings.saveToField ? { wouldSaveTo: settings.saveToField } : {}) }),
+    async (manager) => {
+      const generated = await generate();
+      if (!settings.saveToField) return generated;
+      await tools.crm.setContactField(
+        manager,
+        input.tenantId,
+        input.contactId,
+        settings.saveToField,
+        generated.text,
+        tools.actorOf(input),
+      );
+      return { ...generated, savedTo: settings.saveToField };
+    },
+  );
+}
+
+/** score_lead (AI method): a model scores the contact 0..100 against the criteria; the score is stored on the contact. */
+export async function aiScoreLeadAction(
+  input: ActionInputOf<'score_lead'>,
+  criteriaTemplate: string,
+  tools: AiActionTools,
+): Promise<FlowActionResult> {
+  const contact = await tools.crm.loadContactSnapshot(input.tenantId, input.contactId);
+  const criteria = renderOrFail(() => tools.render(criteriaTemplate, contact, input));
+  const judge = async () =>
+    scoreLead(await (tools.chatModel ?? defaultChatModel)(), criteria, { ...contact.fields, score: contact.score });
+  return tools.perform(
+    input,
+    async () => judge(),
+    async (manager) => {
+      const judged = await judge();
+      // The CRM port adds points; the difference from the current score sets it to the model's value.
+      const stored = await tools.crm.addScore(
+        manager,
+        input.tenantId,
+        input.contactId,
+        judged.score - (contact.score ?? 0),
+        tools.actorOf(input),
+      );
+      return { ...judged, score: stored.score };
+    },
+  );
+}

@@ -1,0 +1,38 @@
+import type { BaseMessage } from '@langchain/core/messages';
+import type { ChatModelChoice } from './chat-model-switch';
+
+export interface ChatCall {
+  text: string;
+  inputTokens: number;
+  outputTokens: number;
+  latencyMs: number;
+}
+
+/**
+ * Calls the chosen chat model with a token cap and, optionally, a JSON schema the reply must follow:
+ * a grammar on the local model, `response_format: json_schema` on OpenAI-compatible servers.
+ */
+export async function callChatModel(
+  choice: ChatModelChoice,
+  messages: BaseMessage[],
+  options: { maxTokens: number; jsonSchema?: Record<string, unknown> },
+): Promise<ChatCall> {
+  const callOptions: Record<string, unknown> = { maxTokens: options.maxTokens };
+  if (options.jsonSchema) {
+    if (choice.active.provider === 'local') callOptions.jsonSchema = options.jsonSchema;
+    else
+      callOptions.response_format = {
+        type: 'json_schema',
+        json_schema: { name: 'output', schema: options.jsonSchema, strict: true },
+      };
+  }
+  const started = Date.now();
+  const reply = await choice.chat.invoke(messages, callOptions);
+  const latencyMs = Date.now() - started;
+  return {
+    text: reply.text,
+    inputTokens: reply.usage_metadata?.input_tokens ?? 0,
+    outputTokens: reply.usage_metadata?.output_tokens ?? 0,
+    latencyMs,
+  };
+}

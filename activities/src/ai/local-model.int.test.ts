@@ -1,0 +1,61 @@
+import { replyLabelSchema } from '@cadenza/core';
+import { closeLocalModel, createChatModel, loadAiEnv, localLlamaClient } from './chat-model-switch';
+import { classifyReply, generateText, scoreLead } from './ai-steps';
+
+// Against the real local GGUF model (gemma-3 270M, CPU, one thread). Slow by nature, so generous timeouts.
+const env = loadAiEnv({ LLM_PROVIDER: 'local' });
+jest.setTimeout(120_000);
+
+afterAll(() => closeLocalModel());
+
+describe('the local model', () => {
+  it('loads on the CPU from the .venv install and generates text with token counts', async () => {
+    const client = await localLlamaClient(env);
+    const loadMs = await client.load();
+    const choice = await createChatModel(env);
+    expect(choice.active).toMatchObject({ provider: 'local', model: 'gemma-3-270m-q4_k_m.gguf' });
+    const reply = await generateText(choice, {
+      system: 'You write short, friendly sales emails.',
+      prompt: 'Write one sentence inviting Grace from Acme to a product demo.',
+      maxTokens: 40,
+      promptVersion: 'test-1',
+    });
+    expect(reply.text.length).toBeGreaterThan(0);
+    expect(reply.inputTokens).toBeGreaterThan(5);
+    expect(reply.outputTokens).toBeGreaterThan(0);
+    expect(reply.outputTokens).toBeLessThanOrEqual(40);
+    expect(reply).toMatchObject({ provider: 'local', promptVersion: 'test-1' });
+    const tokensPerSecond = reply.outputTokens / (reply.latencyMs / 1000);
+    console.log(
+      `local model: load ${loadMs} ms, ${reply.outputTokens} tokens in ${reply.latencyMs} ms (${tokensPerSecond.toFixed(1)} tokens/s)`,
+    );
+  });
+
+  it('classifies replies into the label enum under a JSON-schema grammar', async () => {
+    const choice = await createChatModel(env);
+    for (const text of [
+      "Thanks for reaching out! I'd love to see a demo, does Tuesday work?",
+      'Please remove me from your mailing list.',
+      'I am out of the office until Monday with no access to email.',
+    ]) {
+      const result = await classifyReply(choice, text);
+      expect(replyLabelSchema.options).toContain(result.label);
+      // The grammar makes the very first reply valid JSON in the schema.
+      expect(result.attempts).toBe(1);
+      expect(JSON.parse(result.raw)).toEqual({ label: result.label });
+      expect(result.outputTokens).toBeGreaterThan(0);
+    }
+  });
+
+  it('scores a lead 0..100 with an explanation, under a grammar', async () => {
+    const choice = await createChatModel(env);
+    const result = await scoreLead(choice, 'Works at a software company with more than 100 employees', {
+      firstName: 'Grace',
+      company: 'Acme Software',
+      employees: 500,
+    });
+    expect(result.score).toBeGreaterThanOrEqual(0);
+    expect(result.score).toBeLessThanOrEqual(100);
+    expect(result.explanation.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { aiLeadScoreSchema, replyClassificationSchema } from '@cadenza/core';
+import { jsonSchemaOf, parseStructuredOutput } from './structured-output';
+
+describe('parseStructuredOutput', () => {
+  it('accepts JSON matching the schema, also inside a code fence', () => {
+    expect(parseStructuredOutput(replyClassificationSchema, '{"label":"not_now"}')).toEqual({
+      ok: true,
+      value: { label: 'not_now' },
+    });
+    expect(parseStructuredOutput(replyClassificationSchema, '```json\n{"label":"unsubscribe"}\n```')).toEqual({
+      ok: true,
+      value: { label: 'unsubscribe' },
+    });
+  });
+
+  it('names the problem when the reply is not JSON or breaks the schema', () => {
+    expect(parseStructuredOutput(replyClassificationSchema, 'Interested!')).toEqual({
+      ok: false,
+      problem: 'the reply is not JSON',
+    });
+    const outOfRange = parseStructuredOutput(aiLeadScoreSchema, '{"score":140,"explanation":"great"}');
+    expect(outOfRange.ok).toBe(false);
+    expect(!outOfRange.ok && outOfRange.problem).toMatch(/^score:/);
+  });
+});
+
+describe('jsonSchemaOf', () => {
+  it('drops the $schema marker grammars do not understand and keeps the enum', () => {
+    const schema = jsonSchemaOf(z.object({ label: z.enum(['a', 'b']) }));
+    expect(schema).not.toHaveProperty('$schema');
+    expect(schema).toMatchObject({ type: 'object', properties: { label: { enum: ['a', 'b'] } }, required: ['label'] });
+  });
+});

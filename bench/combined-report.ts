@@ -1,0 +1,85 @@
+/** One figure of the combined report, with what it is compared against (measured in the same run). */
+export interface Figure {
+  bench: string;
+  name: string;
+  value: number;
+  unit: string;
+  /** What the value is compared with, and the ratio value / against (null when there is none). */
+  against: { name: string; value: number } | null;
+  ratio: number | null;
+}
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function figure(bench: string, name: string, value: number, unit: string, against?: { name: string; value: number }): Figure {
+  return {
+    bench,
+    name,
+    value: round(value),
+    unit,
+    against: against ? { name: against.name, value: round(against.value) } : null,
+    ratio: against && against.value ? round(value / against.value, 3) : null,
+  };
+}
+
+/** flow-throughput: the real flow against the no-op baseline workflow run on the same server. */
+export function flowThroughputFigures(r: Json): Figure[] {
+  const b = { name: 'baseline (no-op activities)' };
+  return [
+    figure('flow-throughput', 'executions/s', r.flow.executionsPerSecond, '/s', { ...b, value: r.baseline.executionsPerSecond }),
+    figure('flow-throughput', 'steps/s', r.flow.stepsPerSecond, '/s', { ...b, value: r.baseline.stepsPerSecond }),
+    figure('flow-throughput', 'starts/s', r.flow.startsPerSecond, '/s', { ...b, value: r.baseline.startsPerSecond }),
+  ];
+}
+
+/** crm-contacts: latency at a fixed rate against the same route at its maximum rate, and the target. */
+export function crmContactsFigures(r: Json): Figure[] {
+  const out: Figure[] = [];
+  for (const op of ['search', 'update']) {
+    const fixed = r.results[`${op} @ 200/s`];
+    const max = r.results[`${op} @ max`];
+    if (!fixed || !max) continue;
+    out.push(figure('crm-contacts', `${op} p95 @ 200/s`, fixed.p95, 'ms', { name: 'target p95', value: r.targetP95Ms }));
+    out.push(figure('crm-contacts', `${op} max throughput`, max.throughput, 'req/s', { name: 'offered 200/s', value: fixed.throughput }));
+    out.push(figure('crm-contacts', `${op} errors`, fixed.errors + fixed.non2xx + max.errors + max.non2xx, 'count'));
+  }
+  return out;
+}
+
+/** live-updates: delivery latency against its target, deliveries against what was expected. */
+export function liveUpdatesFigures(r: Json): Figure[] {
+  return [
+    figure('live-updates', 'p95 delivery latency', r.latency.p95Ms, 'ms', { name: 'target p95', value: r.latencyTargetP95Ms }),
+    figure('live-updates', 'deliveries', r.throughput.deliveries, 'count', { name: 'expected', value: r.throughput.expectedDeliveries }),
+    figure('live-updates', 'deliveries/s', r.throughput.deliveriesPerSecond, '/s', {
+      name: 'commits/s x clients',
+      value: r.throughput.committedPerSecond * r.clients,
+    }),
+    figure('live-updates', 'gateway errors', r.gatewayErrors, 'count'),
+  ];
+}
+
+export const FIGURES_OF: Record<string, (report: Json) => Figure[]> = {
+  'flow-throughput': flowThroughputFigures,
+  'crm-contacts': crmContactsFigures,
+  'live-updates': liveUpdatesFigures,
+};
+
+export function toMarkdown(meta: { at: string; size: string; loadAverage: number[] }, figures: Figure[], failures: string[]): string {
+  const lines = [
+    '# Benchmark report',
+    '',
+    `${meta.at}, size ${meta.size}, load average ${meta.loadAverage.map((n) => n.toFixed(2)).join(' / ')}`,
+    '',
+    '| bench | figure | value | against | ratio |',
+    '| ----- | ------ | ----- | ------- | ----- |',
+    ...figures.map(
+      (f) =>
+        `| ${f.bench} | ${f.name} | ${f.value} ${f.unit} | ${f.against ? `${f.against.name}: ${f.against.value}` : ''} | ${f.ratio ?? ''} |`,
+    ),
+  ];
+  if (failures.length) lines.push('', '## Failed benches', '', ...failures.map((f) => `- ${f}`));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,25 @@
+/** How big each drill is: `short` for CI on 2 vCPUs, `full` for the issue's figures. */
+export interface DrillSizes {
+  enrollments: number;
+  workerKills: number;
+  temporalEnrollments: number;
+  outageSeconds: number;
+  fuzzExamples: number;
+  brokenFlows: number;
+}
+
+export const DRILL_SIZES: Record<'short' | 'full', DrillSizes> = {
+  short: { enrollments: 50, workerKills: 3, temporalEnrollments: 30, outageSeconds: 5, fuzzExamples: 5, brokenFlows: 60 },
+  full: { enrollments: 500, workerKills: 20, temporalEnrollments: 200, outageSeconds: 30, fuzzExamples: 50, brokenFlows: 1000 },
+};
+
+export function parseDrillArgs(argv: string[]): { size: 'short' | 'full'; only: string[]; seed: number } {
+  const size = argv.includes('--short') ? 'short' : 'full';
+  const onlyArg = argv.find((arg) => arg.startsWith('--only='));
+  const seedArg = argv.find((arg) => arg.startsWith('--seed='));
+  return {
+    size,
+    only: onlyArg ? onlyArg.slice('--only='.length).split(',') : [],
+    seed: seedArg ? Number(seedArg.slice('--seed='.length)) : Date.now() % 1_000_000,
+  };
+}

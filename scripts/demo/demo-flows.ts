@@ -1,0 +1,140 @@
+import type { FlowDefinitionInput } from '@cadenza/core';
+
+/**
+ * The two published demo flows. Node ids are stable so the designer, the README tour and
+ * the screenshots can point at them.
+ */
+
+export const OUTREACH_FLOW_NAME = 'Demo: four-step outreach';
+export const AI_CHAIN_FLOW_NAME = 'Demo: AI-drafted follow-up';
+
+type SendingWindow = NonNullable<NonNullable<FlowDefinitionInput['settings']['sendingWindow']>>;
+
+/** Business hours in New York; the contact's own timezone when it is known (the flow's otherwise). */
+export const BUSINESS_HOURS: SendingWindow = {
+  timezone: 'America/New_York',
+  useContactTimezone: true,
+  days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+  start: '09:00',
+  end: '17:00',
+};
+
+const at = (x: number, y: number) => ({ x: x * 260, y: y * 140 });
+
+const email = (id: string, x: number, y: number, subject: string, body: string) => ({
+  id,
+  type: 'send_email' as const,
+  position: at(x, y),
+  settings: { subject, body },
+});
+
+const waitForReply = (id: string, x: number, y: number, days: number) => ({
+  id,
+  type: 'wait_for_event' as const,
+  position: at(x, y),
+  settings: { event: { kind: 'reply' as const }, timeout: { amount: days, unit: 'days' as const } },
+});
+
+/**
+ * Four emails, each followed by a wait for a reply. A reply takes the "next" output: tag the
+ * contact and leave. Silence takes "timeout" to the next email; after the fourth, the run ends.
+ */
+export function outreachFlowDefinition(window: SendingWindow = BUSINESS_HOURS): FlowDefinitionInput {
+  return {
+    trigger: { id: 'start', type: 'manual', position: at(0, 0), settings: {} },
+    settings: { sendingWindow: window },
+    nodes: [
+      email(
+        'intro_email',
+        1,
+        0,
+        'Quick question, {{contact.firstName}}',
+        'Hi {{contact.firstName}},\n\nTeams like yours use Cadenza to keep outreach running while reps are away. Worth a 15-minute call?\n\nBest,\nSam',
+      ),
+      waitForReply('wait_reply_1', 2, 0, 3),
+      email(
+        'follow_up_1',
+        3,
+        0,
+        'Re: Quick question, {{contact.firstName}}',
+        'Hi {{contact.firstName}}, bumping this up in case it got buried. Happy to share how others run sequences on Cadenza.',
+      ),
+      waitForReply('wait_reply_2', 4, 0, 3),
+      email(
+        'case_study',
+        5,
+        0,
+        'How a team of 12 SDRs stopped losing leads',
+        'Hi {{contact.firstName}}, here is a short case study that may be relevant to your team.',
+      ),
+      waitForReply('wait_reply_3', 6, 0, 4),
+      email(
+        'break_up',
+        7,
+        0,
+        'Should I close your file, {{contact.firstName}}?',
+        'Hi {{contact.firstName}}, I will stop writing after this one. If timing is better later, just reply.',
+      ),
+      { id: 'tag_replied', type: 'add_tag', position: at(3, 1), settings: { tag: 'replied' } },
+      { id: 'exit_replied', type: 'exit', position: at(4, 1), settings: { reason: 'replied' } },
+      { id: 'exit_no_reply', type: 'exit', position: at(8, 0), settings: { reason: 'no reply after four emails' } },
+    ],
+    edges: [
+      { from: 'start', to: 'intro_email' },
+      { from: 'intro_email', to: 'wait_reply_1' },
+      { from: 'wait_reply_1', to: 'tag_replied' },
+      { from: 'wait_reply_1', to: 'follow_up_1', handle: 'timeout' },
+      { from: 'follow_up_1', to: 'wait_reply_2' },
+      { from: 'wait_reply_2', to: 'tag_replied' },
+      { from: 'wait_reply_2', to: 'case_study', handle: 'timeout' },
+      { from: 'case_study', to: 'wait_reply_3' },
+      { from: 'wait_reply_3', to: 'tag_replied' },
+      { from: 'wait_reply_3', to: 'break_up', handle: 'timeout' },
+      { from: 'break_up', to: 'exit_no_reply' },
+      { from: 'tag_replied', to: 'exit_replied' },
+    ],
+  };
+}
+
+/**
+ * An agent chain: the local model drafts a follow-up, the run waits for a person to send
+ * the custom "approved" event, then the draft goes out; unapproved drafts expire.
+ */
+export function aiChainFlowDefinition(): FlowDefinitionInput {
+  return {
+    trigger: { id: 'start', type: 'manual', position: at(0, 0), settings: {} },
+    settings: {},
+    nodes: [
+      {
+        id: 'draft',
+        type: 'llm_generate',
+        position: at(1, 0),
+        settings: {
+          system: 'You write short, friendly B2B follow-up emails. No more than 90 words.',
+          prompt:
+            'Draft a follow-up email to {{contact.firstName}} {{contact.lastName}}, {{contact.title}} at {{contact.companyName}}, who showed interest in automating sales outreach.',
+          maxTokens: 300,
+        },
+      },
+      {
+        id: 'await_approval',
+        type: 'wait_for_event',
+        position: at(2, 0),
+        settings: { event: { kind: 'custom', name: 'approved' }, timeout: { amount: 2, unit: 'days' } },
+      },
+      {
+        id: 'send_draft',
+        type: 'send_email',
+        position: at(3, 0),
+        settings: { subject: 'Following up, {{contact.firstName}}', body: '{{steps.draft.text}}' },
+      },
+      { id: 'expired', type: 'exit', position: at(3, 1), settings: { reason: 'draft not approved in time' } },
+    ],
+    edges: [
+      { from: 'start', to: 'draft' },
+      { from: 'draft', to: 'await_approval' },
+      { from: 'await_approval', to: 'send_draft' },
+      { from: 'await_approval', to: 'expired', handle: 'timeout' },
+    ],
+  };
+}

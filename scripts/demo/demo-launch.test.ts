@@ -1,0 +1,15 @@
+import { DEMO_USERS } from './demo-data';
+import { demoSignInLines, wantsDemo } from './demo-launch';
+
+describe('demo launch switches', () => {
+  it('seeds unless --no-demo or CADENZA_SKIP_DEMO says not to', () => {
+    expect(wantsDemo(false, ['node', 'launcher.ts'])).toBe(true);
+    expect(wantsDemo(false, ['node', 'launcher.ts', '--no-demo'])).toBe(false);
+    expect(wantsDemo(true, ['node', 'launcher.ts'])).toBe(false);
+  });
+
+  it('prints every demo user with the password', () => {
+    const lines = demoSignInLines();
+    for (const user of DEMO_USERS) expect(lines).toContain(`${user.email}  ${user.password}`);
+  });
+});

@@ -1,0 +1,65 @@
+import { Client, Connection } from '@temporalio/client';
+import { createDataSource } from '@cadenza/activities/data';
+import { DEMO_USERS } from './demo-data';
+import { OUTREACH_FLOW_NAME } from './demo-flows';
+import { DEMO_TENANT_ID, DEMO_TENANT_NAME, seedDemoWorkspace, type DemoSeedResult } from './seed-demo';
+import { enrollDemoRuns, type DemoEnrollmentResult } from './demo-enrollments';
+
+/** The launcher skips the demo with `npm start -- --no-demo` or CADENZA_SKIP_DEMO=1. */
+export const wantsDemo = (skipDemo: boolean, argv: readonly string[]) => !skipDemo && !argv.includes('--no-demo');
+
+/**
+ * True once a seed ran to its end: the outreach flow is the last thing it makes. A demo
+ * workspace the user has since changed is then left as it is on later starts.
+ */
+async function demoComplete(databaseUrl: string): Promise<boolean> {
+  const db = await createDataSource({ url: databaseUrl, poolSize: 1 }).initialize();
+  try {
+    const rows = (await db.query(
+      `SELECT 1 FROM flows WHERE tenant_id = $1 AND name = $2 AND latest_version IS NOT NULL`,
+      [DEMO_TENANT_ID, OUTREACH_FLOW_NAME],
+    )) as unknown[];
+    return rows.length > 0;
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** Seeds the demo workspace unless a complete one is already there; null when nothing was done. */
+export async function seedDemoOnFirstStart(databaseUrl: string): Promise<DemoSeedResult | null> {
+  if (await demoComplete(databaseUrl)) return null;
+  return seedDemo(databaseUrl);
+}
+
+export async function seedDemo(databaseUrl: string): Promise<DemoSeedResult> {
+  const db = await createDataSource({ url: databaseUrl, poolSize: 8 }).initialize();
+  try {
+    return await seedDemoWorkspace(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** Starts the demo runs; the worker must be polling `taskQueue` already. */
+export async function enrollDemo(
+  databaseUrl: string,
+  temporal: { address: string; namespace: string; taskQueue: string },
+): Promise<DemoEnrollmentResult> {
+  const db = await createDataSource({ url: databaseUrl, poolSize: 4 }).initialize();
+  const connection = await Connection.connect({ address: temporal.address });
+  try {
+    return await enrollDemoRuns(db, new Client({ connection, namespace: temporal.namespace }), temporal.taskQueue);
+  } finally {
+    await connection.close();
+    await db.destroy();
+  }
+}
+
+/** The sign-in lines printed next to the URLs. */
+export function demoSignInLines(): string {
+  const width = Math.max(...DEMO_USERS.map((user) => user.email.length));
+  return [
+    `Demo workspace "${DEMO_TENANT_NAME}" (reset with npm run demo:reset; skip with --no-demo):`,
+    ...DEMO_USERS.map((user) => `    ${user.role.padEnd(10)} ${user.email.padEnd(width)}  ${user.password}`),
+  ].join('\n');
+}

@@ -1,0 +1,55 @@
+/**
+ * `npm run demo:reset`: brings the demo workspace back to its first state. Stops its runs,
+ * deletes it (cascade), seeds it again and, when a worker is polling, restarts the demo
+ * enrollments. Reads the same variables as the launcher; the platform must be running
+ * (`npm start`) for the services and the worker.
+ */
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { DEFAULT_TASK_QUEUE } from '@cadenza/core';
+import { createDataSource } from '@cadenza/activities/data';
+import { loadLauncherConfig } from '../launcher-config';
+import { embeddedPostgresPassword, embeddedPostgresUrl } from '../services/embedded-postgres-password';
+import { withDatabase } from '../services/postgres-admin';
+import { deleteDemoWorkspace } from './reset-demo';
+import { seedDemoWorkspace } from './seed-demo';
+import { enrollDemoRuns } from './demo-enrollments';
+import { demoSignInLines } from './demo-launch';
+
+async function main(): Promise<void> {
+  const config = loadLauncherConfig();
+  const databaseUrl =
+    config.DATABASE_URL ??
+    withDatabase(
+      embeddedPostgresUrl(
+        embeddedPostgresPassword(path.join(config.CADENZA_DATA_DIR, 'postgres')),
+        config.CADENZA_PG_PORT,
+      ),
+      'cadenza',
+    );
+  const address = config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_PORT}`;
+  const db = await createDataSource({ url: databaseUrl, poolSize: 8 }).initialize();
+  const connection = await Connection.connect({ address, connectTimeout: 5000 }).catch((error: Error) => {
+    throw new Error(`Temporal at ${address} is unreachable; is \`npm start\` running? (${error.message})`);
+  });
+  try {
+    const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+    const { terminated } = await deleteDemoWorkspace(db, temporal);
+    console.log(`[demo] deleted the demo workspace (${terminated} open runs terminated)`);
+    const startedAt = Date.now();
+    const seeded = await seedDemoWorkspace(db);
+    console.log(
+      `[demo] seeded in ${((Date.now() - startedAt) / 1000).toFixed(1)} s: ${JSON.stringify(seeded.created)}`,
+    );
+    const enrolled = await enrollDemoRuns(db, temporal, process.env.TEMPORAL_TASK_QUEUE ?? DEFAULT_TASK_QUEUE);
+    console.log(`[demo] ${enrolled.started} contacts enrolled in the outreach sequence\n\n  ${demoSignInLines()}`);
+  } finally {
+    await connection.close();
+    await db.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`[demo] reset failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
