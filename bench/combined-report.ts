@@ -13,7 +13,13 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-function figure(bench: string, name: string, value: number, unit: string, against?: { name: string; value: number }): Figure {
+function figure(
+  bench: string,
+  name: string,
+  value: number,
+  unit: string,
+  against?: { name: string; value: number },
+): Figure {
   return {
     bench,
     name,
@@ -28,7 +34,10 @@ function figure(bench: string, name: string, value: number, unit: string, agains
 export function flowThroughputFigures(r: Json): Figure[] {
   const b = { name: 'baseline (no-op activities)' };
   return [
-    figure('flow-throughput', 'executions/s', r.flow.executionsPerSecond, '/s', { ...b, value: r.baseline.executionsPerSecond }),
+    figure('flow-throughput', 'executions/s', r.flow.executionsPerSecond, '/s', {
+      ...b,
+      value: r.baseline.executionsPerSecond,
+    }),
     figure('flow-throughput', 'steps/s', r.flow.stepsPerSecond, '/s', { ...b, value: r.baseline.stepsPerSecond }),
     figure('flow-throughput', 'starts/s', r.flow.startsPerSecond, '/s', { ...b, value: r.baseline.startsPerSecond }),
   ];
@@ -41,8 +50,15 @@ export function crmContactsFigures(r: Json): Figure[] {
     const fixed = r.results[`${op} @ 200/s`];
     const max = r.results[`${op} @ max`];
     if (!fixed || !max) continue;
-    out.push(figure('crm-contacts', `${op} p95 @ 200/s`, fixed.p95, 'ms', { name: 'target p95', value: r.targetP95Ms }));
-    out.push(figure('crm-contacts', `${op} max throughput`, max.throughput, 'req/s', { name: 'offered 200/s', value: fixed.throughput }));
+    out.push(
+      figure('crm-contacts', `${op} p95 @ 200/s`, fixed.p95, 'ms', { name: 'target p95', value: r.targetP95Ms }),
+    );
+    out.push(
+      figure('crm-contacts', `${op} max throughput`, max.throughput, 'req/s', {
+        name: 'offered 200/s',
+        value: fixed.throughput,
+      }),
+    );
     out.push(figure('crm-contacts', `${op} errors`, fixed.errors + fixed.non2xx + max.errors + max.non2xx, 'count'));
   }
   return out;
@@ -51,8 +67,14 @@ export function crmContactsFigures(r: Json): Figure[] {
 /** live-updates: delivery latency against its target, deliveries against what was expected. */
 export function liveUpdatesFigures(r: Json): Figure[] {
   return [
-    figure('live-updates', 'p95 delivery latency', r.latency.p95Ms, 'ms', { name: 'target p95', value: r.latencyTargetP95Ms }),
-    figure('live-updates', 'deliveries', r.throughput.deliveries, 'count', { name: 'expected', value: r.throughput.expectedDeliveries }),
+    figure('live-updates', 'p95 delivery latency', r.latency.p95Ms, 'ms', {
+      name: 'target p95',
+      value: r.latencyTargetP95Ms,
+    }),
+    figure('live-updates', 'deliveries', r.throughput.deliveries, 'count', {
+      name: 'expected',
+      value: r.throughput.expectedDeliveries,
+    }),
     figure('live-updates', 'deliveries/s', r.throughput.deliveriesPerSecond, '/s', {
       name: 'commits/s x clients',
       value: r.throughput.committedPerSecond * r.clients,
@@ -67,7 +89,11 @@ export const FIGURES_OF: Record<string, (report: Json) => Figure[]> = {
   'live-updates': liveUpdatesFigures,
 };
 
-export function toMarkdown(meta: { at: string; size: string; loadAverage: number[] }, figures: Figure[], failures: string[]): string {
+export function toMarkdown(
+  meta: { at: string; size: string; loadAverage: number[] },
+  figures: Figure[],
+  failures: string[],
+): string {
   const lines = [
     '# Benchmark report',
     '',

@@ -27,12 +27,18 @@ export async function brokenFlowsDrill(
     const flows = generateBrokenFlows(options.seed, options.count);
     for (const [index, flow] of flows.entries()) {
       const label = `#${index} ${flow.mutations.join('+')}`;
-      const validated = await api.call('/api/v1/flows/validate', { method: 'POST', body: { definition: flow.definition } });
+      const validated = await api.call('/api/v1/flows/validate', {
+        method: 'POST',
+        body: { definition: flow.definition },
+      });
       const created = await api.call('/api/v1/flows', {
         method: 'POST',
         body: { name: `broken ${index}`, kind: 'sequence', draft: flow.definition },
       });
-      for (const [route, answer] of [['validate', validated], ['create', created]] as const) {
+      for (const [route, answer] of [
+        ['validate', validated],
+        ['create', created],
+      ] as const) {
         statuses[`${route} ${answer.status}`] = (statuses[`${route} ${answer.status}`] ?? 0) + 1;
         const body = answer.body as ValidationAnswer;
         const accepted = route === 'validate' && answer.status === 200 && body.ok === false;
@@ -45,7 +51,9 @@ export async function brokenFlowsDrill(
         // A non-object definition fails request validation before the flow validator: no node errors then.
         if (!errors && flow.mutations[0] === 'not_an_object') continue;
         if (!errors?.length) {
-          fail(`${label}: ${route} ${answer.status} lists no flow errors: ${JSON.stringify(answer.body).slice(0, 200)}`);
+          fail(
+            `${label}: ${route} ${answer.status} lists no flow errors: ${JSON.stringify(answer.body).slice(0, 200)}`,
+          );
           continue;
         }
         const unknown = errors.filter((e) => !known.has(e.code));

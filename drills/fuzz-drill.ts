@@ -16,9 +16,13 @@ function ensureSchemathesis(log: (line: string) => void): void {
     if (made.status !== 0) throw new Error('could not create .venv (python3 -m venv)');
   }
   log('installing drills/requirements.txt into .venv');
-  const pip = spawnSync(path.join(VENV, 'bin', 'pip'), ['install', '-q', '--disable-pip-version-check', '-r', path.join(__dirname, 'requirements.txt')], {
-    stdio: 'inherit',
-  });
+  const pip = spawnSync(
+    path.join(VENV, 'bin', 'pip'),
+    ['install', '-q', '--disable-pip-version-check', '-r', path.join(__dirname, 'requirements.txt')],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (pip.status !== 0) throw new Error('pip install -r drills/requirements.txt failed');
 }
 
@@ -44,7 +48,7 @@ export async function fuzzDrill(services: DrillServices, options: { examples: nu
       `${api.baseUrl}/api/v1/openapi.json`,
       '--base-url',
       // The document's paths already start with /api/v1.
-    api.baseUrl,
+      api.baseUrl,
       '-H',
       `Authorization: Bearer ${api.apiKey}`,
       '-c',
@@ -98,9 +102,14 @@ export async function fuzzDrill(services: DrillServices, options: { examples: nu
     const errorSection = output.text.split(/^=+ ERRORS =+$/m)[1]?.split(/^=+ (FAILURES|SUMMARY) =+$/m)[0] ?? '';
     const erroredOperations = [...errorSection.matchAll(errored)].map((m) => `${m[1]}: ${m[2]!.trim().split('\n')[0]}`);
     if (!failures.length && output.code !== 0) {
-      failures.push(`schemathesis exited ${output.code} (see ${path.relative(REPO_ROOT, logFile)}): ${erroredOperations.join('; ')}`);
+      failures.push(
+        `schemathesis exited ${output.code} (see ${path.relative(REPO_ROOT, logFile)}): ${erroredOperations.join('; ')}`,
+      );
     }
-    const summary = output.text.split('\n').filter((line) => /passed|failed|errored/i.test(line)).slice(-3);
+    const summary = output.text
+      .split('\n')
+      .filter((line) => /passed|failed|errored/i.test(line))
+      .slice(-3);
     log(summary.join(' | '));
     return {
       calls: stats.calls,

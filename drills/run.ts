@@ -10,16 +10,27 @@ import { brokenFlowsDrill } from './broken-flows-drill';
 import { fuzzDrill } from './fuzz-drill';
 
 type DrillResult = { failures: string[] } & object;
-type Drill = (services: DrillServices, sizes: DrillSizes, seed: number, log: (line: string) => void) => Promise<DrillResult>;
+type Drill = (
+  services: DrillServices,
+  sizes: DrillSizes,
+  seed: number,
+  log: (line: string) => void,
+) => Promise<DrillResult>;
 
 /** In run order; the outages come last so an earlier drill never inherits a half-recovered service. */
 const DRILLS: Array<[name: string, drill: Drill]> = [
   ['broken-flows', (s, z, seed, log) => brokenFlowsDrill(s, { count: z.brokenFlows, seed }, log)],
   ['fuzz', (s, z, _seed, log) => fuzzDrill(s, { examples: z.fuzzExamples }, log)],
-  ['worker-kill', (s, z, seed, log) => workerKillDrill(s, { enrollments: z.enrollments, kills: z.workerKills, seed }, log)],
+  [
+    'worker-kill',
+    (s, z, seed, log) => workerKillDrill(s, { enrollments: z.enrollments, kills: z.workerKills, seed }, log),
+  ],
   ['temporal-restart', (s, z, _seed, log) => temporalRestartDrill(s, { enrollments: z.temporalEnrollments }, log)],
   ['redis-outage', (s, z, _seed, log) => redisOutageDrill(s, { seconds: z.outageSeconds }, log)],
-  ['postgres-outage', (s, z, _seed, log) => postgresOutageDrill(s, { seconds: z.outageSeconds, enrollments: z.temporalEnrollments }, log)],
+  [
+    'postgres-outage',
+    (s, z, _seed, log) => postgresOutageDrill(s, { seconds: z.outageSeconds, enrollments: z.temporalEnrollments }, log),
+  ],
 ];
 
 async function main(): Promise<number> {
@@ -52,9 +63,14 @@ async function main(): Promise<number> {
   const dir = path.resolve(__dirname, '..', process.env.CADENZA_DATA_DIR ?? '.data', 'drills');
   mkdirSync(dir, { recursive: true });
   const totalSeconds = Math.round((Date.now() - started) / 100) / 10;
-  writeFileSync(path.join(dir, `report-${size}.json`), JSON.stringify({ size, seed, totalSeconds, drills: report }, null, 2));
+  writeFileSync(
+    path.join(dir, `report-${size}.json`),
+    JSON.stringify({ size, seed, totalSeconds, drills: report }, null, 2),
+  );
   const failed = Object.entries(report).filter(([, r]) => r.failures.length);
-  console.log(`drills ${failed.length ? 'FAILED: ' + failed.map(([n]) => n).join(', ') : 'passed'} in ${totalSeconds} s`);
+  console.log(
+    `drills ${failed.length ? 'FAILED: ' + failed.map(([n]) => n).join(', ') : 'passed'} in ${totalSeconds} s`,
+  );
   return failed.length ? 1 : 0;
 }
 

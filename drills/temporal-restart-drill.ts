@@ -17,10 +17,14 @@ export async function temporalRestartDrill(
     services,
     options.enrollments,
     async ({ progress }) => {
-      killedAtProgress = await waitUntil('a third of the steps', async () => {
-        const now = await progress();
-        return now >= 0.33 ? now : false;
-      }, { timeoutMs: 300_000, intervalMs: 50 });
+      killedAtProgress = await waitUntil(
+        'a third of the steps',
+        async () => {
+          const now = await progress();
+          return now >= 0.33 ? now : false;
+        },
+        { timeoutMs: 300_000, intervalMs: 50 },
+      );
       const down = Date.now();
       await services.killTemporal();
       log(`temporal killed at ${(killedAtProgress * 100).toFixed(1)}% of steps`);

@@ -16,10 +16,14 @@ export async function workerKillDrill(
     options.enrollments,
     async ({ progress, replaceWorker }) => {
       for (const point of points) {
-        const reached = await waitUntil(`progress ${point.toFixed(2)}`, async () => {
-          const now = await progress();
-          return now >= point ? now : false;
-        }, { timeoutMs: 300_000, intervalMs: 50 });
+        const reached = await waitUntil(
+          `progress ${point.toFixed(2)}`,
+          async () => {
+            const now = await progress();
+            return now >= point ? now : false;
+          },
+          { timeoutMs: 300_000, intervalMs: 50 },
+        );
         killedAtProgress.push(Math.round(reached * 1000) / 1000);
         await replaceWorker();
         log(`worker killed at ${(reached * 100).toFixed(1)}% of steps`);

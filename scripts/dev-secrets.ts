@@ -18,6 +18,9 @@ function loadOrCreate(dataDir: string, name: string, make: () => string): string
 
 export const loadOrCreateDevApiKey = (dataDir: string) => loadOrCreate(dataDir, 'dev-api-key', generateApiKeySecret);
 
+/** The demo workspace's API key, for the README tour's curl commands. */
+export const loadOrCreateDemoApiKey = (dataDir: string) => loadOrCreate(dataDir, 'demo-api-key', generateApiKeySecret);
+
 /** Encrypts TOTP secrets at rest in development (production sets CADENZA_SECRET_KEY itself). */
 export const loadOrCreateDevSecretKey = (dataDir: string) =>
   loadOrCreate(dataDir, 'secret-key', () => randomBytes(32).toString('hex'));

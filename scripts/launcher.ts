@@ -215,7 +215,7 @@ async function main(): Promise<void> {
   const { apiKey, adminPassword } = await seedDevTenant(databaseUrl, config.CADENZA_DATA_DIR);
   const withDemo = wantsDemo(config.CADENZA_SKIP_DEMO, process.argv);
   const demoSeedStartedAt = performance.now();
-  const demoSeed = withDemo ? await seedDemoOnFirstStart(databaseUrl) : null;
+  const demoSeed = withDemo ? await seedDemoOnFirstStart(databaseUrl, config.CADENZA_DATA_DIR) : null;
   if (demoSeed) say(`seeded the demo workspace in ${((performance.now() - demoSeedStartedAt) / 1000).toFixed(1)} s`);
 
   const temporalUiUrl = config.TEMPORAL_UI_URL ?? `http://localhost:${config.TEMPORAL_UI_PORT}`;

@@ -16,7 +16,7 @@ import { answerClientError } from './http/client-error';
 async function main(): Promise<void> {
   const config = loadApiConfig();
   // Before the Temporal client exists: its interceptor traces through the global provider.
-  const tracing = tracingFromEnv('api', 'cadenza-api', config);
+  const tracing = tracingFromEnv('cadenza-api', config);
   const auth = loadAuthSettings(); // before connecting: a missing production secret key stops boot here
   const db = createDataSource({ url: config.DATABASE_URL });
   await db.initialize();

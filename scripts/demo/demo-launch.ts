@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
-import { createDataSource } from '@cadenza/activities/data';
+import { createDataSource, registerApiKey } from '@cadenza/activities/data';
+import { loadOrCreateDemoApiKey } from '../dev-secrets';
 import { DEMO_USERS } from './demo-data';
 import { OUTREACH_FLOW_NAME } from './demo-flows';
 import { DEMO_TENANT_ID, DEMO_TENANT_NAME, seedDemoWorkspace, type DemoSeedResult } from './seed-demo';
@@ -26,15 +27,18 @@ async function demoComplete(databaseUrl: string): Promise<boolean> {
 }
 
 /** Seeds the demo workspace unless a complete one is already there; null when nothing was done. */
-export async function seedDemoOnFirstStart(databaseUrl: string): Promise<DemoSeedResult | null> {
+export async function seedDemoOnFirstStart(databaseUrl: string, dataDir: string): Promise<DemoSeedResult | null> {
   if (await demoComplete(databaseUrl)) return null;
-  return seedDemo(databaseUrl);
+  return seedDemo(databaseUrl, dataDir);
 }
 
-export async function seedDemo(databaseUrl: string): Promise<DemoSeedResult> {
+/** Seeds (or completes) the demo workspace and registers its API key, kept in the data folder. */
+export async function seedDemo(databaseUrl: string, dataDir: string): Promise<DemoSeedResult> {
   const db = await createDataSource({ url: databaseUrl, poolSize: 8 }).initialize();
   try {
-    return await seedDemoWorkspace(db);
+    const result = await seedDemoWorkspace(db);
+    await registerApiKey(db, DEMO_TENANT_ID, 'demo workspace key', loadOrCreateDemoApiKey(dataDir));
+    return result;
   } finally {
     await db.destroy();
   }
@@ -59,7 +63,7 @@ export async function enrollDemo(
 export function demoSignInLines(): string {
   const width = Math.max(...DEMO_USERS.map((user) => user.email.length));
   return [
-    `Demo workspace "${DEMO_TENANT_NAME}" (reset with npm run demo:reset; skip with --no-demo):`,
+    `Demo workspace "${DEMO_TENANT_NAME}" (API key in .data/demo-api-key; reset: npm run demo:reset; skip: --no-demo):`,
     ...DEMO_USERS.map((user) => `    ${user.role.padEnd(10)} ${user.email.padEnd(width)}  ${user.password}`),
   ].join('\n');
 }

@@ -7,12 +7,13 @@
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DEFAULT_TASK_QUEUE } from '@cadenza/core';
-import { createDataSource } from '@cadenza/activities/data';
+import { createDataSource, registerApiKey } from '@cadenza/activities/data';
+import { loadOrCreateDemoApiKey } from '../dev-secrets';
 import { loadLauncherConfig } from '../launcher-config';
 import { embeddedPostgresPassword, embeddedPostgresUrl } from '../services/embedded-postgres-password';
 import { withDatabase } from '../services/postgres-admin';
 import { deleteDemoWorkspace } from './reset-demo';
-import { seedDemoWorkspace } from './seed-demo';
+import { DEMO_TENANT_ID, seedDemoWorkspace } from './seed-demo';
 import { enrollDemoRuns } from './demo-enrollments';
 import { demoSignInLines } from './demo-launch';
 
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
     console.log(`[demo] deleted the demo workspace (${terminated} open runs terminated)`);
     const startedAt = Date.now();
     const seeded = await seedDemoWorkspace(db);
+    await registerApiKey(db, DEMO_TENANT_ID, 'demo workspace key', loadOrCreateDemoApiKey(config.CADENZA_DATA_DIR));
     console.log(
       `[demo] seeded in ${((Date.now() - startedAt) / 1000).toFixed(1)} s: ${JSON.stringify(seeded.created)}`,
     );

@@ -145,6 +145,11 @@ describe('first-run demo tour in the browser', () => {
     const outboxPage = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await outboxPage.setExtraHTTPHeaders({ authorization: `Bearer ${apiKey}` });
     await outboxPage.goto(`${platform.baseUrl}/api/v1/outbox/${message.id}`);
+    // Chromium's JSON viewer: pretty-printed reads better in the README.
+    await outboxPage
+      .getByLabel('Pretty-print')
+      .check()
+      .catch(() => undefined);
     await shot(outboxPage, 'first-run-outbox.png');
     await outboxPage.close();
 
@@ -158,7 +163,10 @@ describe('first-run demo tour in the browser', () => {
     const contact = await api(`/contacts/${contactId}`);
     expect(contact.body.tags).toContain('replied');
     await page.locator('[data-testid="canvas"] .react-flow__pane').click({ position: { x: 40, y: 40 } });
-    await page.locator('[aria-label="runs"] .MuiListItemButton-root', { hasText: 'exit_replied' }).first().click();
+    await page
+      .locator('[aria-label="runs"] .MuiListItemButton-root', { hasText: /^completed/ })
+      .first()
+      .click();
     const drawer = page.getByRole('region', { name: 'run detail' });
     await drawer.getByText('wait_reply_1 · completed → next').waitFor();
     await shot(page, 'first-run-reply.png');

@@ -1,5 +1,5 @@
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { Client } from '@temporalio/client';
+import { Client, type ClientOptions } from '@temporalio/client';
 import { createActivities, type ActivityMetricsHooks } from '@cadenza/activities';
 import { createCrmFlowPort } from '@cadenza/activities/flow';
 import type { DataSource } from '@cadenza/activities/data';
@@ -16,6 +16,8 @@ export interface CreateWorkerOptions {
   interceptors?: WorkerOptions['interceptors'];
   /** Injected sinks (the OpenTelemetry workflow span exporter). */
   sinks?: WorkerOptions['sinks'];
+  /** Interceptors of the client activities start workflows with (tracing continues through them). */
+  clientInterceptors?: ClientOptions['interceptors'];
   /** Send and LLM-token counters the activities report to (worker-metrics.ts). */
   activityMetrics?: ActivityMetricsHooks;
   /** Slot and poller counts; the benchmark sets them so the flow and baseline workers match. */
@@ -44,7 +46,11 @@ export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
       db: options.db,
       crm: createCrmFlowPort(options.db),
       // Activities that start workflows (enroll_in_flow, bulk enrollment) share the worker's connection.
-      temporal: new Client({ connection: options.connection, namespace: options.namespace }),
+      temporal: new Client({
+        connection: options.connection,
+        namespace: options.namespace,
+        ...(options.clientInterceptors ? { interceptors: options.clientInterceptors } : {}),
+      }),
       taskQueue: options.taskQueue,
       ...(options.activityMetrics ? { metrics: options.activityMetrics } : {}),
     }),

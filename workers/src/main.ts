@@ -11,7 +11,7 @@ import { startMetricsServer } from './observability/metrics-server';
 
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
-  const tracing = tracingFromEnv('worker', 'cadenza-worker', config);
+  const tracing = tracingFromEnv('cadenza-worker', config);
   const traced = tracing ? workerTracing(tracing) : null;
   const logger = createLogger('worker', config.LOG_LEVEL);
   // Must run before any connection: Core's logger and Prometheus exporter are process-wide.
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
       workflowModules: traced?.interceptors.workflowModules ?? [],
       activity: [activityMetricsInterceptor(metrics), ...(traced?.interceptors.activity ?? [])],
     },
-    ...(traced ? { sinks: traced.sinks } : {}),
+    ...(traced ? { sinks: traced.sinks, clientInterceptors: clientTracingInterceptors() } : {}),
     activityMetrics: activityMetricsHooks(metrics),
   });
   logger.info(

@@ -7,6 +7,7 @@ import type { FlowCrmPort } from './flow-crm-port';
 import { nodeNotAvailable } from './node-not-available';
 import type { MessagingService } from '../messaging/messaging-service';
 import { renderMessageTemplate } from '../messaging/render-message';
+import { SendThrottled } from '../messaging/send-throttle';
 import { looksLikeHtml } from '../messaging/html-to-text';
 import { aiScoreLeadAction, llmGenerateAction, type AiActionTools } from '../ai/ai-flow-actions';
 import type { ChatModelSource } from '../ai/ai-steps';
@@ -183,20 +184,22 @@ export function createFlowActionActivities(deps: FlowActionDependencies) {
           'body',
         ),
       }));
-      return perform(
-        input,
-        () => ({ to, subject, html }),
-        (manager) =>
-          messagingOf(deps).sendEmail(manager, {
-            ...originOf(input),
-            to,
-            subject,
-            html,
-            ...(settings.fromName ? { fromName: settings.fromName } : {}),
-            ...(settings.replyTo ? { replyTo: settings.replyTo } : {}),
-            trackOpens: settings.trackOpens,
-            trackClicks: settings.trackClicks,
-          }),
+      return throttledAsResult(() =>
+        perform(
+          input,
+          () => ({ to, subject, html }),
+          (manager) =>
+            messagingOf(deps).sendEmail(manager, {
+              ...originOf(input),
+              to,
+              subject,
+              html,
+              ...(settings.fromName ? { fromName: settings.fromName } : {}),
+              ...(settings.replyTo ? { replyTo: settings.replyTo } : {}),
+              trackOpens: settings.trackOpens,
+              trackClicks: settings.trackClicks,
+            }),
+        ),
       );
     },
     async flowSendSms(input: ActionInputOf<'send_sms'>): Promise<FlowActionResult> {
@@ -234,6 +237,19 @@ export function createFlowActionActivities(deps: FlowActionDependencies) {
 }
 
 export type FlowActionActivities = ReturnType<typeof createFlowActionActivities>;
+
+/**
+ * A full mailbox is an answer, not a failure: retrying the activity would burn its attempts
+ * (and fail the run) during a long wait, so the workflow gets the time and waits durably.
+ */
+async function throttledAsResult(send: () => Promise<FlowActionResult>): Promise<FlowActionResult> {
+  try {
+    return await send();
+  } catch (error) {
+    if (!(error instanceof SendThrottled)) throw error;
+    return { result: null, captured: false, performed: false, throttledUntil: error.until.toISOString() };
+  }
+}
 
 /** Templates see contact fields as contact.<field> (plus contact.id) and earlier outputs as steps.<node>.<key>. */
 const templateContext = (contact: ContactSnapshot, input: FlowActionInput) => ({

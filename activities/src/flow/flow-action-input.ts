@@ -21,6 +21,11 @@ export interface FlowActionResult {
   captured: boolean;
   /** False when the effect had already been done under this key (retry or replay). */
   performed: boolean;
+  /**
+   * Set when the effect could not happen yet (a mailbox's hourly cap is full): nothing was
+   * done or claimed, and the run should call again with the same key at this time (ISO).
+   */
+  throttledUntil?: string;
 }
 
 export type ActionInputOf<T extends StepNode['type']> = FlowActionInput<NodeOfType<T> & StepNode>;

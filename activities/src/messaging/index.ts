@@ -4,3 +4,4 @@ export { recordInboundEvent, intakeInboundEmail, type SignalRun, type InboundEma
 export { verifyTrackingToken, signTrackingToken } from './tracking-token';
 export { startSmtpSink, headerOf, type SmtpSink } from './smtp-sink';
 export { renderMessageTemplate } from './render-message';
+export { takeSendSlot, SendThrottled } from './send-throttle';

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { ApplicationFailure } from '@temporalio/activity';
 import { Redis } from 'ioredis';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { MessageChannel, MessageProvider, MessageStatus, TimelineEntryCreate } from '@cadenza/core';
@@ -17,7 +16,7 @@ import { htmlToText } from './html-to-text';
 import { domainOf, messageIdFor } from './message-id';
 import { loadMessagingSettings, type MessagingSettings } from './messaging-settings';
 import { sendWithSendgrid } from './sendgrid-send';
-import { takeSendSlot } from './send-throttle';
+import { SendThrottled, takeSendSlot } from './send-throttle';
 import { postToSlack } from './slack-send';
 import { sendOverSmtp } from './smtp-send';
 import { addTracking, unsubscribeUrl } from './tracking-html';
@@ -133,15 +132,8 @@ export function createMessagingService(deps: MessagingDependencies) {
     const client = redisNow();
     if (!client) return;
     const slot = await takeSendSlot(client, mailboxKey, limit);
-    if (!slot.ok) {
-      // Waits (a retry after the delay), never sends over the limit and never drops the send.
-      throw ApplicationFailure.create({
-        message: `mailbox ${mailboxKey} reached its hourly limit of ${limit}; the send waits for the next hour`,
-        type: 'MailboxThrottled',
-        nonRetryable: false,
-        nextRetryDelay: slot.retryInMs,
-      });
-    }
+    // Never over the limit and never dropped: the caller waits until the next hour and sends then.
+    if (!slot.ok) throw new SendThrottled(new Date(Date.now() + slot.retryInMs), mailboxKey, limit);
   };
 
   return {

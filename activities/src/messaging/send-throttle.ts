@@ -22,3 +22,19 @@ export async function takeSendSlot(
   const taken = await redis.eval(TAKE_SLOT, 1, `cadenza:send-slots:${mailboxKey}:${hour}`, String(hourlyLimit));
   return Number(taken) === 1 ? { ok: true } : { ok: false, retryInMs: (hour + 1) * HOUR_MS - now + 1000 };
 }
+
+/**
+ * A send that found its mailbox's hour full. Thrown inside the send's transaction so the
+ * message row and the side-effect claim roll back; the flow activity turns it into a
+ * "throttled until" answer and the run waits durably for that moment, then tries again.
+ */
+export class SendThrottled extends Error {
+  constructor(
+    readonly until: Date,
+    mailboxKey: string,
+    limit: number,
+  ) {
+    super(`mailbox ${mailboxKey} reached its hourly limit of ${limit}; the send waits until ${until.toISOString()}`);
+    this.name = 'SendThrottled';
+  }
+}

@@ -2,7 +2,11 @@ import { clientErrorResponse } from './client-error';
 
 const parse = (raw: string) => {
   const [head, body] = raw.split('\r\n\r\n');
-  return { statusLine: head!.split('\r\n')[0], head: head!, body: JSON.parse(body!) as { code: string; message: string } };
+  return {
+    statusLine: head!.split('\r\n')[0],
+    head: head!,
+    body: JSON.parse(body!) as { code: string; message: string },
+  };
 };
 
 describe('clientErrorResponse', () => {

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
-import { AppError, type ApiError } from '@cadenza/core';
+import { AppError, ServiceUnavailableError, type ApiError } from '@cadenza/core';
+import { isConnectionError } from './connection-error';
 
 interface BodyParserError {
   type?: string;
@@ -30,6 +31,16 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
   if (error instanceof AppError) {
     if (error.status >= 500) console.error(`${req.method} ${req.path}: ${error.message}`);
     res.status(error.status).json({ code: error.code, message: error.message, details: error.details });
+    return;
+  }
+  if (isConnectionError(error)) {
+    // The database is down or restarting: a retryable 503, not a 500 that reads like a bug.
+    const unavailable = new ServiceUnavailableError('PostgreSQL', 'the database cannot be reached; retry shortly');
+    console.error(`${req.method} ${req.path}: ${unavailable.message} (${(error as Error).message})`);
+    res.setHeader('Retry-After', '5');
+    res
+      .status(unavailable.status)
+      .json({ code: unavailable.code, message: unavailable.message, details: unavailable.details });
     return;
   }
   const parsed = fromBodyParser(error as BodyParserError);

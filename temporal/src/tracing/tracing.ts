@@ -1,4 +1,6 @@
 import { context, propagation, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { resourceFromAttributes, type Resource } from '@opentelemetry/resources';
 import {
@@ -8,8 +10,7 @@ import {
   type SpanExporter,
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
-import { ConfigError, type TracingEnv } from '@cadenza/core';
-import { AsyncLocalContextManager } from './async-local-context-manager';
+import type { TracingEnv } from '@cadenza/core';
 
 export interface Tracing {
   /** Where finished spans go; the worker also hands it to the workflow span sink. */
@@ -30,7 +31,9 @@ export function startTracing(options: { serviceName: string; exporter: SpanExpor
     ? new BatchSpanProcessor(options.exporter)
     : new SimpleSpanProcessor(options.exporter);
   const provider = new BasicTracerProvider({ resource, spanProcessors: [spanProcessor] });
-  context.setGlobalContextManager(new AsyncLocalContextManager());
+  // Carries the active span across `await`; without it every span would be a root span and
+  // the Temporal client interceptor could not see the API request span.
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   trace.setGlobalTracerProvider(provider);
   return {
@@ -45,26 +48,13 @@ export function startTracing(options: { serviceName: string; exporter: SpanExpor
   };
 }
 
-/** The OTLP/HTTP package is optional: only a process that exports spans needs it. */
-const OTLP_PACKAGE = '@opentelemetry/exporter-trace-otlp-http';
-
 /**
  * Tracing as the environment asks for it: OTEL_EXPORTER_OTLP_ENDPOINT set exports over
  * OTLP/HTTP, unset leaves tracing off (null), so a plain install pays nothing for it.
  */
-export function tracingFromEnv(processName: string, defaultServiceName: string, env: TracingEnv): Tracing | null {
+export function tracingFromEnv(defaultServiceName: string, env: TracingEnv): Tracing | null {
   const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT;
   if (!endpoint) return null;
-  let OTLPTraceExporter: new (config: { url: string }) => SpanExporter;
-  try {
-    // A synchronous optional load: boot stays synchronous and the package stays optional.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    ({ OTLPTraceExporter } = require(OTLP_PACKAGE) as { OTLPTraceExporter: typeof OTLPTraceExporter });
-  } catch {
-    throw new ConfigError(processName, [
-      `OTEL_EXPORTER_OTLP_ENDPOINT: set, but ${OTLP_PACKAGE} is not installed; install it or unset the variable`,
-    ]);
-  }
   return startTracing({
     serviceName: env.OTEL_SERVICE_NAME ?? defaultServiceName,
     exporter: new OTLPTraceExporter({ url: `${endpoint.replace(/\/+$/, '')}/v1/traces` }),

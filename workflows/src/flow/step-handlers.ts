@@ -81,18 +81,33 @@ const action =
     if (SENDS.has(type)) await waitForSendingWindow(context);
     if (context.controls.stop) return { output: null };
     const { name, proxy } = ACTION_ACTIVITY[type];
-    const activity = proxy[name] as (input: unknown) => Promise<{ result: unknown; captured: boolean }>;
-    const { result, captured } = await activity({
-      key: context.key,
-      tenantId: context.input.tenantId,
-      enrollmentId: context.input.enrollmentId,
-      flowId: context.input.flowId,
-      contactId: context.input.contactId,
-      testMode: context.input.testMode,
-      node,
-      stepOutputs: context.stepOutputs,
-    });
-    return { output: 'next', result, captured };
+    const activity = proxy[name] as (
+      input: unknown,
+    ) => Promise<{ result: unknown; captured: boolean; throttledUntil?: string }>;
+    // A throttled send claimed nothing: wait (durably, a timer) until the slot it was given,
+    // then call again with the same key, so a retried or replayed step still sends once.
+    for (;;) {
+      const { result, captured, throttledUntil } = await activity({
+        key: context.key,
+        tenantId: context.input.tenantId,
+        enrollmentId: context.input.enrollmentId,
+        flowId: context.input.flowId,
+        contactId: context.input.contactId,
+        testMode: context.input.testMode,
+        node,
+        stepOutputs: context.stepOutputs,
+      });
+      if (!throttledUntil) return { output: 'next', result, captured };
+      // skip-wait lets an operator try again now (e.g. after raising the mailbox's limit).
+      context.controls.skipWaitRequested = false;
+      await context.beforeBlocking();
+      await condition(
+        () => context.controls.stop !== null || context.controls.skipWaitRequested,
+        Math.max(1, Date.parse(throttledUntil) - Date.now()),
+      );
+      context.controls.skipWaitRequested = false;
+      if (context.controls.stop) return { output: null };
+    }
   };
 
 const matchesEvent = (wanted: NodeOfType<'wait_for_event'>['settings']['event']) => (event: InboundEvent) => {

@@ -11,6 +11,7 @@ import {
   type Principal,
 } from '@cadenza/core';
 import { appendDomainEvents } from '../events';
+import { withSendTemplateChecks } from '../../messaging/template-variables';
 
 interface FlowRow {
   id: string;
@@ -62,7 +63,8 @@ async function knownContactFields(db: DataSource | EntityManager, tenantId: stri
 
 /** Validation as save and publish apply it, for the designer's live checks. */
 export async function validateFlowForTenant(db: DataSource, tenantId: string, definition: unknown) {
-  return validateFlowDefinition(definition, { knownFields: await knownContactFields(db, tenantId) });
+  const knownFields = await knownContactFields(db, tenantId);
+  return withSendTemplateChecks(validateFlowDefinition(definition, { knownFields }), knownFields);
 }
 
 /** A saved draft must be valid; the designer shows these node-level errors. */
@@ -71,7 +73,9 @@ async function assertValidDefinition(
   tenantId: string,
   definition: unknown,
 ): Promise<FlowDefinition> {
-  const result = validateFlowDefinition(definition, { knownFields: await knownContactFields(db, tenantId) });
+  const knownFields = await knownContactFields(db, tenantId);
+  // Send templates are checked here too: a variable no contact has would fail the step when it runs.
+  const result = withSendTemplateChecks(validateFlowDefinition(definition, { knownFields }), knownFields);
   if (!result.ok) {
     throw new UserError(
       'invalid_flow',

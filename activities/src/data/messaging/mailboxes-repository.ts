@@ -147,7 +147,8 @@ export async function updateMailbox(
     }
     if (change.isDefault) await clearDefault(manager, tenantId, id);
     const sealed = change.secret !== undefined ? seal(secretKey, change.secret) : current.secret_sealed;
-    const rows = (await manager.query(
+    // TypeORM's postgres driver answers an UPDATE with [rows, affected count].
+    const [rows] = (await manager.query(
       `UPDATE mailboxes SET name = $3, from_address = $4, from_name = $5, host = $6, port = $7, secure = $8,
          username = $9, secret_sealed = $10, hourly_limit = $11, is_default = $12, updated_at = now()
        WHERE tenant_id = $1 AND id = $2 RETURNING *`,
@@ -165,7 +166,7 @@ export async function updateMailbox(
         change.hourlyLimit ?? current.hourly_limit,
         change.isDefault ?? current.is_default,
       ],
-    )) as MailboxRow[];
+    )) as [MailboxRow[], number];
     return toView(rows[0]!);
   });
 }

@@ -17,14 +17,17 @@ export function contactExportRoutes({ db }: { db: DataSource }): ApiRoute[] {
       responses: { 200: { description: 'CSV with a header row', contentType: 'text/csv' } },
       handler: async ({ query, principal, res }) => {
         const chunks = exportContactsCsv(db, principal, query);
-        // The first chunk is read before any header is sent, so a failing query is still a JSON error.
+        // The header row and the first page are read before any header is sent, so a failing
+        // query (a bad cursor, say) is still a JSON error; the header row alone runs no query.
         const first = await chunks.next();
+        const second = first.done ? first : await chunks.next();
         res.status(200);
         res.setHeader('content-type', 'text/csv; charset=utf-8');
         res.setHeader('content-disposition', 'attachment; filename="contacts.csv"');
         res.setHeader('cache-control', 'no-store');
         try {
           if (!first.done) res.write(first.value);
+          if (!second.done) res.write(second.value);
           for await (const chunk of chunks) {
             if (!res.write(chunk)) await once(res, 'drain');
           }

@@ -31,6 +31,10 @@ app.kubernetes.io/component: {{ .component }}
   value: {{ .Values.temporal.taskQueue | quote }}
 - name: LOG_LEVEL
   value: {{ .Values.config.logLevel | quote }}
+{{- with .Values.config.otlpEndpoint }}
+- name: OTEL_EXPORTER_OTLP_ENDPOINT
+  value: {{ . | quote }}
+{{- end }}
 {{- if and (eq .Values.temporal.mode "cloud") (eq .Values.temporal.cloud.auth "apiKey") }}
 - name: TEMPORAL_API_KEY
   valueFrom:

@@ -1,0 +1,109 @@
+import Handlebars from 'handlebars';
+import { isKnownField, type FlowDefinition, type FlowValidationError, type FlowValidationResult } from '@cadenza/core';
+
+type Hbs = hbs.AST.Node & Record<string, unknown>;
+
+/** Where a send template reads a variable strictly, i.e. where a missing value fails the send. */
+export interface StrictVariable {
+  /** Dotted path as written, e.g. "contact.firstName". */
+  path: string;
+  /** The placeholder as written, for the message. */
+  source: string;
+}
+
+/** Template settings per node kind: the ones rendered strictly when the step runs. */
+const TEMPLATE_SETTINGS: Record<string, readonly string[]> = {
+  send_email: ['subject', 'body'],
+  send_sms: ['body'],
+  notify_slack: ['message'],
+};
+
+/** Blocks that change what `this` is: paths inside them are relative, not checked here. */
+const CONTEXT_CHANGING = new Set(['each', 'with']);
+
+/**
+ * The variables a template reads strictly: `{{contact.x}}` and `{{{contact.x}}}` outside
+ * blocks that change context. Helper arguments (`{{default contact.x "there"}}`,
+ * `{{#if contact.x}}`) are not strict in Handlebars, so they carry their own fallback.
+ * Throws Handlebars' parse error for a template that does not compile.
+ */
+export function strictTemplateVariables(template: string): StrictVariable[] {
+  const found: StrictVariable[] = [];
+  const visit = (node: Hbs | undefined): void => {
+    if (!node) return;
+    if (node.type === 'Program') for (const statement of node.body as Hbs[]) visit(statement);
+    else if (node.type === 'MustacheStatement') {
+      const path = node.path as Hbs;
+      const params = node.params as unknown[];
+      if (path.type === 'PathExpression' && params.length === 0 && !(node.hash as unknown)) {
+        const original = path.original as string;
+        if (!(path.data as boolean) && original !== 'this' && original !== '.')
+          found.push({ path: original, source: `{{${original}}}` });
+      }
+    } else if (node.type === 'BlockStatement') {
+      const name = ((node.path as Hbs).original as string) ?? '';
+      if (!CONTEXT_CHANGING.has(name)) visit(node.program as Hbs);
+      visit(node.inverse as Hbs | undefined);
+    }
+  };
+  visit(Handlebars.parse(template) as unknown as Hbs);
+  return found;
+}
+
+/**
+ * Publish-time check of every send template in a flow: it must compile, and each strictly
+ * read variable must exist for every contact (a known contact field, or an earlier step's
+ * output), otherwise the step would fail when it runs. `{{default ...}}` is the way out.
+ */
+export function checkSendTemplates(definition: FlowDefinition, knownFields: readonly string[]): FlowValidationError[] {
+  const known = new Set(knownFields);
+  const nodeIds = new Set(definition.nodes.map((node) => node.id));
+  const errors: FlowValidationError[] = [];
+  for (const node of definition.nodes) {
+    for (const setting of TEMPLATE_SETTINGS[node.type] ?? []) {
+      const template = (node.settings as Record<string, unknown>)[setting];
+      if (typeof template !== 'string') continue;
+      const at = { nodeId: node.id, path: `settings.${setting}` };
+      let variables: StrictVariable[];
+      try {
+        variables = strictTemplateVariables(template);
+      } catch (error) {
+        const reason = (error as Error).message.split('\n')[0];
+        errors.push({ code: 'invalid_setting', ...at, message: `Step "${node.id}": the ${setting} does not compile (${reason}).` });
+        continue;
+      }
+      for (const variable of variables) {
+        const problem = unknownVariable(variable.path, known, nodeIds);
+        if (problem)
+          errors.push({
+            code: 'unknown_field',
+            ...at,
+            message: `Step "${node.id}" uses ${variable.source} in its ${setting}, but ${problem}; give a fallback such as {{default ${variable.path} "…"}}.`,
+          });
+      }
+    }
+  }
+  return errors;
+}
+
+function unknownVariable(path: string, known: ReadonlySet<string>, nodeIds: ReadonlySet<string>): string | null {
+  const [root, ...rest] = path.split('.');
+  if (root === 'contact') {
+    const field = rest.join('.');
+    // contact.id and contact.score are always there (see the activity's template context).
+    if (field === 'id' || field === 'score' || isKnownField(field, known)) return null;
+    return `contacts have no field "${field}"`;
+  }
+  if (root === 'steps') {
+    // What a step outputs is only known when it runs: the step must at least exist.
+    return rest[0] && nodeIds.has(rest[0]) ? null : `the flow has no step "${rest[0] ?? ''}"`;
+  }
+  return `templates know only contact.<field> and steps.<step>.<output>, not "${root}"`;
+}
+
+/** Adds the send-template checks to a structural validation that passed. */
+export function withSendTemplateChecks(result: FlowValidationResult, knownFields: readonly string[]): FlowValidationResult {
+  if (!result.ok) return result;
+  const errors = checkSendTemplates(result.definition, knownFields);
+  return errors.length > 0 ? { ok: false, errors } : result;
+}
