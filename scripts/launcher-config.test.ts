@@ -25,6 +25,13 @@ describe('launcher config', () => {
   it('refuses a bad value naming the variable', () => {
     expect(() => loadLauncherConfig({ CADENZA_PG_PORT: 'abc' })).toThrow(/CADENZA_PG_PORT/);
   });
+
+  it('seeds the demo unless CADENZA_SKIP_DEMO is set to a true value', () => {
+    expect(loadLauncherConfig({}).CADENZA_SKIP_DEMO).toBe(false);
+    expect(loadLauncherConfig({ CADENZA_SKIP_DEMO: '1' }).CADENZA_SKIP_DEMO).toBe(true);
+    expect(loadLauncherConfig({ CADENZA_SKIP_DEMO: '0' }).CADENZA_SKIP_DEMO).toBe(false);
+    expect(() => loadLauncherConfig({ CADENZA_SKIP_DEMO: 'maybe' })).toThrow(/CADENZA_SKIP_DEMO/);
+  });
 });
 
 describe('temporalSecurityEnv', () => {

@@ -271,7 +271,7 @@ async function main(): Promise<void> {
 
   Sign in (development admin): ${DEV_ADMIN_EMAIL} / ${adminPassword}
   (kept in ${path.join(config.CADENZA_DATA_DIR, 'dev-admin-password')} until you delete the data folder)
-${withDemo ? `\n  ${demoSignInLines()}\n` : ''}
+${withDemo ? `\n  ${demoSignInLines(path.join(config.CADENZA_DATA_DIR, 'demo-api-key'))}\n` : ''}
   API key of the "${DEV_TENANT}" tenant is in ${path.join(config.CADENZA_DATA_DIR, 'dev-api-key')}:
     curl -H "Authorization: Bearer $(cat ${path.relative(process.cwd(), path.join(config.CADENZA_DATA_DIR, 'dev-api-key'))})" ${appUrl}/api/v1/smoke-runs/<id>
 

@@ -15,6 +15,8 @@ import { answerClientError } from './http/client-error';
 
 async function main(): Promise<void> {
   const config = loadApiConfig();
+  // A half-set mTLS pair or an unreadable cert stops boot here, before any connection.
+  const temporalOptions = temporalConnectionOptions('api', config.TEMPORAL_ADDRESS, config);
   // Before the Temporal client exists: its interceptor traces through the global provider.
   const tracing = tracingFromEnv('cadenza-api', config);
   const auth = loadAuthSettings(); // before connecting: a missing production secret key stops boot here
@@ -23,7 +25,7 @@ async function main(): Promise<void> {
   // Redis and Temporal connect lazily so the API stays up (and /ready says degraded) when either is down.
   const redis = new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: false });
   redis.on('error', () => undefined); // reported through /ready; ioredis keeps reconnecting
-  const connection = Connection.lazy(temporalConnectionOptions('api', config.TEMPORAL_ADDRESS, config));
+  const connection = Connection.lazy(temporalOptions);
   const temporal = new Client({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,

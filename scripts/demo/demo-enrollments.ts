@@ -26,8 +26,9 @@ export interface DemoEnrollmentResult {
 /**
  * Enrolls the demo leads in the outreach sequence, so the designer has live counts and the
  * outbox fills. Needs a running worker. Enrolling is idempotent by workflow id, so a second
- * call starts nothing. The AI chain gets no enrollments: its llm_generate step is not
- * available yet (issue 6), and a run would only fail on it.
+ * call starts nothing. The AI chain gets no enrollments: each would load the local model
+ * at start-up (slow on a laptop, and llm_generate only became available while this seed
+ * was written); the README shows how to enroll a contact by hand.
  */
 export async function enrollDemoRuns(
   db: DataSource,

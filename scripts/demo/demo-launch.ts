@@ -60,10 +60,10 @@ export async function enrollDemo(
 }
 
 /** The sign-in lines printed next to the URLs. */
-export function demoSignInLines(): string {
+export function demoSignInLines(apiKeyFile = '.data/demo-api-key'): string {
   const width = Math.max(...DEMO_USERS.map((user) => user.email.length));
   return [
-    `Demo workspace "${DEMO_TENANT_NAME}" (API key in .data/demo-api-key; reset: npm run demo:reset; skip: --no-demo):`,
+    `Demo workspace "${DEMO_TENANT_NAME}" (API key in ${apiKeyFile}; reset: npm run demo:reset; skip: --no-demo):`,
     ...DEMO_USERS.map((user) => `    ${user.role.padEnd(10)} ${user.email.padEnd(width)}  ${user.password}`),
   ].join('\n');
 }

@@ -44,7 +44,9 @@ async function main(): Promise<void> {
       `[demo] seeded in ${((Date.now() - startedAt) / 1000).toFixed(1)} s: ${JSON.stringify(seeded.created)}`,
     );
     const enrolled = await enrollDemoRuns(db, temporal, process.env.TEMPORAL_TASK_QUEUE ?? DEFAULT_TASK_QUEUE);
-    console.log(`[demo] ${enrolled.started} contacts enrolled in the outreach sequence\n\n  ${demoSignInLines()}`);
+    console.log(
+      `[demo] ${enrolled.started} contacts enrolled in the outreach sequence\n\n  ${demoSignInLines(path.join(config.CADENZA_DATA_DIR, 'demo-api-key'))}`,
+    );
   } finally {
     await connection.close();
     await db.destroy();

@@ -11,6 +11,8 @@ import { startMetricsServer } from './observability/metrics-server';
 
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
+  // A half-set mTLS pair or an unreadable cert stops boot here, before any connection.
+  const temporalOptions = temporalConnectionOptions('worker', config.TEMPORAL_ADDRESS, config);
   const tracing = tracingFromEnv('cadenza-worker', config);
   const traced = tracing ? workerTracing(tracing) : null;
   const logger = createLogger('worker', config.LOG_LEVEL);
@@ -28,9 +30,7 @@ async function main(): Promise<void> {
   });
   const db = createDataSource({ url: config.DATABASE_URL });
   await db.initialize();
-  const connection = await NativeConnection.connect(
-    temporalConnectionOptions('worker', config.TEMPORAL_ADDRESS, config),
-  );
+  const connection = await NativeConnection.connect(temporalOptions);
   const worker = await createWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,

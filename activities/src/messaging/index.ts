@@ -5,3 +5,4 @@ export { verifyTrackingToken, signTrackingToken } from './tracking-token';
 export { startSmtpSink, headerOf, type SmtpSink } from './smtp-sink';
 export { renderMessageTemplate } from './render-message';
 export { takeSendSlot, SendThrottled } from './send-throttle';
+export { previewTemplate, type TemplatePreview } from './template-preview';

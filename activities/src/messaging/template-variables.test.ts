@@ -57,8 +57,10 @@ describe('checkSendTemplates', () => {
 
   it('checks SMS and Slack templates, and reports templates that do not compile', () => {
     expect(checkSendTemplates(flow({ body: 'Hi {{contact.nick}}' }, 'send_sms'), [])).toHaveLength(1);
-    expect(
-      checkSendTemplates(flow({ channel: '#sales', message: '{{#if x}}' }, 'notify_slack'), [])[0],
-    ).toMatchObject({ code: 'invalid_setting', nodeId: 'mail', path: 'settings.message' });
+    expect(checkSendTemplates(flow({ channel: '#sales', message: '{{#if x}}' }, 'notify_slack'), [])[0]).toMatchObject({
+      code: 'invalid_setting',
+      nodeId: 'mail',
+      path: 'settings.message',
+    });
   });
 });

@@ -69,7 +69,11 @@ export function checkSendTemplates(definition: FlowDefinition, knownFields: read
         variables = strictTemplateVariables(template);
       } catch (error) {
         const reason = (error as Error).message.split('\n')[0];
-        errors.push({ code: 'invalid_setting', ...at, message: `Step "${node.id}": the ${setting} does not compile (${reason}).` });
+        errors.push({
+          code: 'invalid_setting',
+          ...at,
+          message: `Step "${node.id}": the ${setting} does not compile (${reason}).`,
+        });
         continue;
       }
       for (const variable of variables) {
@@ -102,7 +106,10 @@ function unknownVariable(path: string, known: ReadonlySet<string>, nodeIds: Read
 }
 
 /** Adds the send-template checks to a structural validation that passed. */
-export function withSendTemplateChecks(result: FlowValidationResult, knownFields: readonly string[]): FlowValidationResult {
+export function withSendTemplateChecks(
+  result: FlowValidationResult,
+  knownFields: readonly string[],
+): FlowValidationResult {
   if (!result.ok) return result;
   const errors = checkSendTemplates(result.definition, knownFields);
   return errors.length > 0 ? { ok: false, errors } : result;

@@ -203,7 +203,8 @@ describe('SendGrid Inbound Parse webhook', () => {
   it('a bounce marks the message bounced, suppresses the address and unenrolls before the next step', async () => {
     const { contactId, email, run, message } = await enrollAndWait(mailWaitMail(), 'pause');
     const posted = await inbound({
-      headers: 'From: Mail Delivery System <MAILER-DAEMON@mx.example.com>\r\nSubject: Undelivered Mail Returned to Sender\r\n',
+      headers:
+        'From: Mail Delivery System <MAILER-DAEMON@mx.example.com>\r\nSubject: Undelivered Mail Returned to Sender\r\n',
       from: 'Mail Delivery System <MAILER-DAEMON@mx.example.com>',
       subject: 'Undelivered Mail Returned to Sender',
       text: `<${email}>: host mx.example.com said: 550 5.1.1 user unknown\n\n--- original headers ---\nMessage-ID: <${message.rfcMessageId}>\nSubject: First touch\n`,

@@ -6,6 +6,7 @@ import { inboundRoutes } from './inbound-routes';
 import { mailboxRoutes } from './mailbox-routes';
 import { outboxRoutes } from './outbox-routes';
 import { signalRunWith } from './signal-run';
+import { templateRoutes } from './template-routes';
 import { trackingRoutes } from './tracking-routes';
 
 /** The communication hub's routes: mailboxes, outbox, tracking links, inbound email. */
@@ -17,5 +18,6 @@ export function messagingRoutes(deps: { db: DataSource; temporal: Client; settin
     ...outboxRoutes({ db: deps.db, signalRun }),
     ...trackingRoutes({ db: deps.db, trackingSecret: settings.trackingSecret, signalRun }),
     ...inboundRoutes({ db: deps.db, signalRun, secret: settings.inboundWebhookSecret }),
+    ...templateRoutes({ db: deps.db }),
   ];
 }

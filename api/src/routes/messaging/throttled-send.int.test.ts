@@ -126,9 +126,9 @@ describe('throttled sends', () => {
     expect(claims).toEqual({ count: 0 });
 
     // A free slot (the limit raised), and an operator asking to try now: the send goes out once.
-    expect(
-      (await api(`/mailboxes/${mailbox.body.id}`, { method: 'PATCH', body: { hourlyLimit: 2 } })).status,
-    ).toBe(200);
+    expect((await api(`/mailboxes/${mailbox.body.id}`, { method: 'PATCH', body: { hourlyLimit: 2 } })).status).toBe(
+      200,
+    );
     expect((await api(`/runs/${waiting.enrollmentId}/skip-wait`, { method: 'POST' })).status).toBe(202);
     await waitUntil('second run done', async () => ((await runOf(second))?.status === 'completed' ? true : undefined), {
       timeoutMs: 30_000,
