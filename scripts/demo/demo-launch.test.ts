@@ -9,7 +9,11 @@ describe('demo launch switches', () => {
   });
 
   it('prints every demo user with the password', () => {
-    const lines = demoSignInLines();
-    for (const user of DEMO_USERS) expect(lines).toContain(`${user.email}  ${user.password}`);
+    const lines = demoSignInLines('/data/demo-api-key').split('\n');
+    expect(lines[0]).toContain('/data/demo-api-key');
+    for (const user of DEMO_USERS) {
+      const line = lines.find((text) => text.includes(user.email));
+      expect(line?.trim().split(/\s+/)).toEqual([user.role, user.email, user.password]);
+    }
   });
 });
