@@ -487,6 +487,62 @@ describe('flowRunWorkflow (time-skipping)', () => {
     }
   });
 
+  it('removes tags and enrolls the contact in another flow, once', async () => {
+    const target = await publishedFlow(
+      db,
+      admin,
+      flowOf([tag('t', 'entered_target')], [['start', 't']]),
+      'Target flow',
+    );
+    const definition = flowOf(
+      [
+        { id: 'untag', type: 'remove_tag', settings: { tag: 'cold' } },
+        { id: 'handoff', type: 'enroll_in_flow', settings: { flowId: target.flowId } },
+      ],
+      [
+        ['start', 'untag'],
+        ['untag', 'handoff'],
+      ],
+    );
+    const { handle, contactId, input } = await start(definition, { contact: { tags: ['cold', 'vip'] } });
+    await handle.result();
+    const [handoff] = (await getRun(db, admin.tenantId, input.enrollmentId)).steps.filter(
+      (s) => s.nodeId === 'handoff',
+    );
+    expect(handoff?.result).toMatchObject({ status: 'started', version: 1 });
+    const child = env.client.workflow.getHandle(`flow:${admin.tenantId}:${target.flowId}:${contactId}`);
+    expect(await child.result()).toMatchObject({ status: 'completed' });
+    expect((await getContact(db, admin, contactId)).tags.sort()).toEqual(['entered_target', 'vip']);
+  });
+
+  it('sends an SMS and a Slack notice to the outbox when no provider is configured', async () => {
+    const definition = flowOf(
+      [
+        { id: 'sms', type: 'send_sms', settings: { body: 'Hi {{contact.firstName}}, reply STOP to opt out' } },
+        {
+          id: 'slack',
+          type: 'notify_slack',
+          settings: { channel: '#sales', message: '{{contact.firstName}} is in the flow' },
+        },
+      ],
+      [
+        ['start', 'sms'],
+        ['sms', 'slack'],
+      ],
+    );
+    const { handle, input } = await start(definition, { contact: { phone: '+15550100' } });
+    await handle.result();
+    const messages = (await db.query(
+      `SELECT channel, status FROM messages WHERE tenant_id = $1 AND enrollment_id = $2 ORDER BY channel`,
+      [admin.tenantId, input.enrollmentId],
+    )) as Array<{ channel: string; status: string }>;
+    expect(messages.map((m) => m.channel)).toEqual(['slack', 'sms']);
+    expect((await getRun(db, admin.tenantId, input.enrollmentId)).steps.map((s) => s.status)).toEqual([
+      'completed',
+      'completed',
+    ]);
+  });
+
   it('names the run in the audit log of the CRM changes it makes', async () => {
     const definition = flowOf([tag('t', 'from_flow')], [['start', 't']]);
     const { handle, contactId, input } = await start(definition);
