@@ -32,6 +32,8 @@ const sequence = () =>
 
 export interface EnrollmentDrillContext {
   services: DrillServices;
+  /** Resolves once every enrollment has started; outages of the services enrollment needs wait for it. */
+  enrolled: Promise<void>;
   /** Fraction of all expected steps recorded so far (0..1), read from the projection. */
   progress: () => Promise<number>;
   /** SIGKILLs the current worker and starts a new one; resolves when the new one polls. */
@@ -117,20 +119,11 @@ export async function runEnrollmentDrill(
     let current = await spawnWorker();
     const started = Date.now();
     const deps = { db, temporal: client, taskQueue, crm: createCrmFlowPort(db) };
-    const enrollments = [];
-    for (const contactId of contactIds) {
-      const outcome = await enrollContact(deps, {
-        tenantId: admin.tenantId,
-        flowId: flow.flowId,
-        contactId,
-        source: 'test',
-      });
-      if (outcome.status !== 'started') throw new Error(`enrollment of ${contactId}: ${outcome.status}`);
-      enrollments.push(outcome);
-    }
     const expectedSteps = count * STEPS.length;
+    const enrolling = enrollAll(deps, admin.tenantId, flow.flowId, contactIds);
     const context: EnrollmentDrillContext = {
       services,
+      enrolled: enrolling.then(() => undefined),
       log,
       progress: async () => {
         const [row] = (await db.query(`SELECT count(*)::int AS n FROM flow_step_runs WHERE tenant_id = $1`, [
@@ -144,7 +137,8 @@ export async function runEnrollmentDrill(
         current = await spawnWorker();
       },
     };
-    await disrupt(context);
+    // Enrolling and breaking run side by side: strikes land while runs are still being started too.
+    const [enrollments] = await Promise.all([enrolling, disrupt(context)]);
     const results = await Promise.all(
       enrollments.map((e) => client.workflow.getHandle(e.workflowId).result() as Promise<{ status: string }>),
     );
@@ -164,6 +158,28 @@ export async function runEnrollmentDrill(
     await sinkDb.destroy().catch(() => undefined);
     await db.destroy().catch(() => undefined);
   }
+}
+
+const ENROLL_CONCURRENCY = 16;
+
+async function enrollAll(
+  deps: Parameters<typeof enrollContact>[0],
+  tenantId: string,
+  flowId: string,
+  contactIds: string[],
+): Promise<Array<{ workflowId: string }>> {
+  const out: Array<{ workflowId: string }> = [];
+  let next = 0;
+  const lane = async () => {
+    while (next < contactIds.length) {
+      const contactId = contactIds[next++]!;
+      const outcome = await enrollContact(deps, { tenantId, flowId, contactId, source: 'test' });
+      if (outcome.status !== 'started') throw new Error(`enrollment of ${contactId}: ${outcome.status}`);
+      out.push(outcome);
+    }
+  };
+  await Promise.all(Array.from({ length: ENROLL_CONCURRENCY }, lane));
+  return out;
 }
 
 async function verify(db: DataSource, tenantId: string, emails: string[], delivered: Map<string, number>) {

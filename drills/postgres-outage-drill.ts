@@ -33,7 +33,8 @@ export async function postgresOutageDrill(
     const result = await runEnrollmentDrill(
       services,
       options.enrollments,
-      async ({ progress }) => {
+      async ({ progress, enrolled }) => {
+        await enrolled;
         await waitUntil('a third of the steps', async () => ((await progress()) >= 0.33 ? true : false), {
           timeoutMs: 300_000,
           intervalMs: 50,

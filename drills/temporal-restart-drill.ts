@@ -16,7 +16,8 @@ export async function temporalRestartDrill(
   const result = await runEnrollmentDrill(
     services,
     options.enrollments,
-    async ({ progress }) => {
+    async ({ progress, enrolled }) => {
+      await enrolled;
       killedAtProgress = await waitUntil(
         'a third of the steps',
         async () => {

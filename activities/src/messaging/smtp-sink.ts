@@ -55,6 +55,9 @@ export async function startSmtpSink(options: { db: DataSource; port: number; hos
     server.once('error', reject);
     server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
   });
+  // A sender that dies mid-session (a SIGKILLed worker) resets its socket; without a listener
+  // that 'error' would crash the process hosting the sink. Its message was never accepted.
+  server.on('error', () => undefined);
   const address = (server.server as unknown as { address(): AddressInfo }).address();
   return {
     port: address.port,
