@@ -9,6 +9,8 @@ module.exports = {
     '<rootDir>/api',
     '<rootDir>/temporal',
     '<rootDir>/scripts',
+    '<rootDir>/drills',
+    '<rootDir>/bench',
   ],
   testMatch: ['**/*.test.ts'],
   transform: {

@@ -119,8 +119,9 @@ describe('a worker killed mid-run', () => {
     await first.ready;
     await requestsArrived;
     first.kill();
-    const killedAt = Date.now();
     await first.exited;
+    // Taken once the process is gone: a request it sent just before dying may land a moment after kill().
+    const killedAt = Date.now();
     const requestsBeforeKill = received.filter((request) => request.at <= killedAt).length;
 
     // The kill must land mid-run, or this test proves nothing.
