@@ -1,4 +1,5 @@
-import type { FlowDefinition, RunStatus, StepStatus } from '@cadenza/core';
+import type { FlowDefinition, RunStatus } from '@cadenza/core';
+import type { StepProjection } from '@cadenza/activities/data';
 
 /** Where a run stands, carried across continue-as-new so the run goes on where it was. */
 export interface CarriedState {
@@ -27,17 +28,8 @@ export interface FlowRunInput {
   carried?: CarriedState;
 }
 
-export interface StepRecord {
-  nodeId: string;
-  nodeType: string;
-  visit: number;
-  status: StepStatus;
-  output: string | null;
-  result?: unknown;
-  error?: string | null;
-  startedAt: string;
-  endedAt: string | null;
-}
+/** One step as the run reports it to the projection (the projection's own row shape). */
+export type StepRecord = StepProjection;
 
 export interface FlowRunResult {
   status: Extract<RunStatus, 'completed' | 'unenrolled' | 'cancelled'>;
