@@ -1,16 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Principal } from '@cadenza/core';
-import type { DataSource } from '@cadenza/activities/data';
-import { startSmtpSink, type SmtpSink } from '@cadenza/activities/messaging';
 import { waitUntil } from '../../../../scripts/services/wait-until';
-import { requireService } from '../../../../scripts/test-harness/service-env';
-import {
-  connectTestDb,
-  createTenantWithKey,
-  startTestPlatform,
-  type TestPlatform,
-} from '../../../../scripts/test-harness/integration';
+import { type TestPlatform } from '../../../../scripts/test-harness/integration';
 import { flowOf, newContact } from '../../../../scripts/test-harness/flow-fixtures';
+import { startMessagingPlatform } from '../../../../scripts/test-harness/messaging-platform';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -22,36 +15,15 @@ import { flowOf, newContact } from '../../../../scripts/test-harness/flow-fixtur
  */
 describe('SendGrid Inbound Parse webhook', () => {
   const secret = randomBytes(24).toString('hex');
-  let sink: SmtpSink;
   let platform: TestPlatform;
   let tenant: { tenantId: string; apiKey: string };
   let admin: Principal;
-  const saved = { ...process.env };
+  let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    const sinkDb: DataSource = await connectTestDb();
-    sink = await startSmtpSink({ db: sinkDb, port: 0 });
-    const close = sink.close;
-    sink.close = async () => {
-      await close();
-      await sinkDb.destroy();
-    };
-    Object.assign(process.env, {
-      CADENZA_SECRET_KEY: randomBytes(32).toString('hex'),
-      SMTP_SINK_PORT: String(sink.port),
-      REDIS_URL: requireService('redis'),
-      PUBLIC_BASE_URL: 'https://cadenza.test',
-      INBOUND_WEBHOOK_SECRET: secret,
-    });
-    platform = await startTestPlatform(`inbound-${randomUUID()}`);
-    tenant = await createTenantWithKey(platform.db, 'Inbound');
-    admin = { tenantId: tenant.tenantId, userId: null, role: 'admin', via: 'api_key' };
+    ({ platform, tenant, admin, stop } = await startMessagingPlatform('inbound', { INBOUND_WEBHOOK_SECRET: secret }));
   });
-  afterAll(async () => {
-    await platform?.stop();
-    await sink?.close();
-    process.env = saved;
-  });
+  afterAll(() => stop?.());
 
   const api = async (path: string, init: { method?: string; body?: unknown } = {}) => {
     const response = await fetch(`${platform.baseUrl}/api/v1${path}`, {

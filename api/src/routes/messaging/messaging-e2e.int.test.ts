@@ -1,18 +1,13 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Principal } from '@cadenza/core';
-import { findSinkMessages, type DataSource } from '@cadenza/activities/data';
+import { findSinkMessages } from '@cadenza/activities/data';
 import { createActivities } from '@cadenza/activities';
 import { createCrmFlowPort } from '@cadenza/activities/flow';
-import { headerOf, startSmtpSink, type SmtpSink } from '@cadenza/activities/messaging';
+import { headerOf } from '@cadenza/activities/messaging';
 import { waitUntil } from '../../../../scripts/services/wait-until';
-import { requireService } from '../../../../scripts/test-harness/service-env';
-import {
-  connectTestDb,
-  createTenantWithKey,
-  startTestPlatform,
-  type TestPlatform,
-} from '../../../../scripts/test-harness/integration';
+import { type TestPlatform } from '../../../../scripts/test-harness/integration';
 import { flowOf, newContact } from '../../../../scripts/test-harness/flow-fixtures';
+import { startMessagingPlatform } from '../../../../scripts/test-harness/messaging-platform';
 
 /**
  * The communication hub end to end: a published flow sends through the real SMTP sink, the
@@ -20,36 +15,15 @@ import { flowOf, newContact } from '../../../../scripts/test-harness/flow-fixtur
  * forged, an unsubscribe suppresses the next send, and a retried send never sends twice.
  */
 describe('communication hub', () => {
-  let sink: SmtpSink;
   let platform: TestPlatform;
   let tenant: { tenantId: string; apiKey: string };
   let admin: Principal;
-  const saved = { ...process.env };
+  let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    const sinkDb: DataSource = await connectTestDb();
-    sink = await startSmtpSink({ db: sinkDb, port: 0 });
-    const close = sink.close;
-    sink.close = async () => {
-      await close();
-      await sinkDb.destroy();
-    };
-    // API and worker of this process read messaging settings from the environment.
-    Object.assign(process.env, {
-      CADENZA_SECRET_KEY: randomBytes(32).toString('hex'),
-      SMTP_SINK_PORT: String(sink.port),
-      REDIS_URL: requireService('redis'),
-      PUBLIC_BASE_URL: 'https://cadenza.test',
-    });
-    platform = await startTestPlatform(`messaging-${randomUUID()}`);
-    tenant = await createTenantWithKey(platform.db, 'Messaging');
-    admin = { tenantId: tenant.tenantId, userId: null, role: 'admin', via: 'api_key' };
+    ({ platform, tenant, admin, stop } = await startMessagingPlatform('messaging'));
   });
-  afterAll(async () => {
-    await platform?.stop();
-    await sink?.close();
-    process.env = saved;
-  });
+  afterAll(() => stop?.());
 
   const api = async (path: string, init: { method?: string; body?: unknown; auth?: boolean } = {}) => {
     const response = await fetch(`${platform.baseUrl}/api/v1${path}`, {

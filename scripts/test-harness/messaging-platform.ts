@@ -1,0 +1,49 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Principal } from '@cadenza/core';
+import type { DataSource } from '@cadenza/activities/data';
+import { startSmtpSink, type SmtpSink } from '@cadenza/activities/messaging';
+import { requireService } from './service-env';
+import { connectTestDb, createTenantWithKey, startTestPlatform, type TestPlatform } from './integration';
+
+export interface MessagingPlatform {
+  platform: TestPlatform;
+  sink: SmtpSink;
+  tenant: { tenantId: string; apiKey: string };
+  admin: Principal;
+  stop: () => Promise<void>;
+}
+
+/**
+ * The test platform with a real SMTP sink on a free port and a fresh tenant. The API and
+ * worker of this process read messaging settings from the environment, so they are set
+ * here (plus `env`) and restored by stop().
+ */
+export async function startMessagingPlatform(
+  name: string,
+  env: Record<string, string> = {},
+): Promise<MessagingPlatform> {
+  const saved = { ...process.env };
+  const sinkDb: DataSource = await connectTestDb();
+  const sink = await startSmtpSink({ db: sinkDb, port: 0 });
+  Object.assign(process.env, {
+    CADENZA_SECRET_KEY: randomBytes(32).toString('hex'),
+    SMTP_SINK_PORT: String(sink.port),
+    REDIS_URL: requireService('redis'),
+    PUBLIC_BASE_URL: 'https://cadenza.test',
+    ...env,
+  });
+  const platform = await startTestPlatform(`${name}-${randomUUID()}`);
+  const tenant = await createTenantWithKey(platform.db, name);
+  return {
+    platform,
+    sink,
+    tenant,
+    admin: { tenantId: tenant.tenantId, userId: null, role: 'admin', via: 'api_key' },
+    stop: async () => {
+      await platform.stop();
+      await sink.close();
+      await sinkDb.destroy();
+      process.env = saved;
+    },
+  };
+}
