@@ -1,16 +1,8 @@
+import type { EmailToCompose } from './compose-email';
 import { providerErrorMessage, providerFailure, retryAfterOf } from './provider-failure';
 
-export interface SendgridEmail {
-  from: { name: string | null; address: string };
-  to: string;
-  replyTo?: string;
-  subject: string;
-  html: string;
-  text: string;
-  rfcMessageId: string;
-  idempotencyKey: string;
-  unsubscribeUrl: string | null;
-}
+/** The same message the SMTP path composes; SendGrid gets it as JSON instead of MIME. */
+export type SendgridEmail = EmailToCompose;
 
 const TIMEOUT_MS = 15_000;
 
