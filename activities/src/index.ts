@@ -13,6 +13,7 @@ import { createMessagingService } from './messaging/messaging-service';
 import { countSends } from './messaging/counted-messaging';
 import { NO_ACTIVITY_METRICS, type ActivityMetricsHooks } from './activity-metrics-hooks';
 import { createAiActivities } from './ai/ai-activities';
+import { meterLlmTokens } from './llm-token-meter';
 
 export { closeLocalModel, loadAiEnv, resolveActiveModel } from './ai';
 export { NO_ACTIVITY_METRICS, type ActivityMetricsHooks } from './activity-metrics-hooks';
@@ -32,7 +33,7 @@ export interface ActivityDependencies {
 export function createActivities({ db, crm, temporal, taskQueue, metrics }: ActivityDependencies) {
   const enroll = (request: Parameters<typeof enrollContact>[1]) =>
     enrollContact({ db, temporal, taskQueue, crm }, request);
-  return {
+  const activities = {
     ...createFlowRunActivities({ db, crm }),
     // Messaging settings (sink, providers, tracking key) are read from the environment on first send.
     ...createFlowActionActivities({
@@ -48,6 +49,8 @@ export function createActivities({ db, crm, temporal, taskQueue, metrics }: Acti
     ...createImportActivities(db),
     ...createAiActivities(),
   };
+  // Every LLM call inside these activities reports its tokens to the worker's counter.
+  return meterLlmTokens(activities, (metrics ?? NO_ACTIVITY_METRICS).llmTokens);
 }
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1.7
 # The API (Express + Socket.IO) serving the built web app. Build from the repository root:
 #   docker build -f deploy/docker/api.Dockerfile -t cadenza-api .
-# The same image runs migrations: `node --import tsx activities/src/data/migrate-cli.ts`.
+# The same image runs migrations: `node --import tsx activities/src/data/migrate-cli.ts`,
+# and the development SMTP sink: `node --import tsx scripts/services/smtp-sink-process.ts`.
 
 # glibc base (not Alpine): @temporalio/core-bridge and argon2 ship glibc prebuilt binaries.
 ARG NODE_IMAGE=node:22.20.0-bookworm-slim
@@ -39,17 +40,20 @@ ENV NODE_ENV=production \
     PORT=3000 \
     WEB_DIST_DIR=/app/web/dist
 WORKDIR /app
-COPY --from=runtime-deps --chown=1000:1000 /app/node_modules node_modules
-COPY --chown=1000:1000 package.json tsconfig.base.json ./
-COPY --chown=1000:1000 core core
-COPY --chown=1000:1000 workflows workflows
-COPY --chown=1000:1000 activities activities
-COPY --chown=1000:1000 temporal temporal
-COPY --chown=1000:1000 api api
-COPY --from=web-build --chown=1000:1000 /app/web/dist web/dist
-COPY --chown=1000:1000 web/package.json web/
-# The official image's unprivileged user (uid 1000); Kubernetes runs it with runAsNonRoot.
-USER 1000:1000
+COPY --from=runtime-deps --chown=10001:10001 /app/node_modules node_modules
+COPY --chown=10001:10001 package.json tsconfig.base.json ./
+COPY --chown=10001:10001 core core
+COPY --chown=10001:10001 workflows workflows
+COPY --chown=10001:10001 activities activities
+COPY --chown=10001:10001 temporal temporal
+COPY --chown=10001:10001 api api
+# The built-in SMTP sink, which docker-compose runs from this image for the worker's mail.
+COPY --chown=10001:10001 scripts/services/smtp-sink-process.ts scripts/services/smtp-sink-env.ts scripts/services/
+COPY --from=web-build --chown=10001:10001 /app/web/dist web/dist
+COPY --chown=10001:10001 web/package.json web/
+# A high uid with no host account (10001, as the chart's runAsUser): a container escape does not
+# land on a real user of the node. Nothing in /app is writable but through /tmp.
+USER 10001:10001
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]

@@ -25,8 +25,12 @@ FROM nginxinc/nginx-unprivileged:1.29-bookworm AS runtime
 ENV API_UPSTREAM=http://api:3000
 COPY deploy/docker/nginx-default.conf.template /etc/nginx/templates/default.conf.template
 COPY --from=build /app/web/dist /usr/share/nginx/html
-# nginx-unprivileged runs as uid 101 and listens on 8080.
-USER 101
+# Run as uid 10001 (the chart's runAsUser) instead of the image's 101: nginx writes only its
+# cache and the config rendered from the template (the pid file goes to /tmp), so hand those over.
+USER 0
+RUN chown -R 10001:10001 /var/cache/nginx /etc/nginx/conf.d
+# nginx-unprivileged listens on 8080, so no capability is needed.
+USER 10001:10001
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=3s --start-period=5s --retries=3 \
   CMD ["curl", "-fsS", "http://127.0.0.1:8080/healthz"]

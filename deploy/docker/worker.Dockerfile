@@ -26,14 +26,15 @@ FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     WORKER_METRICS_PORT=9464
 WORKDIR /app
-COPY --from=deps --chown=1000:1000 /app/node_modules node_modules
-COPY --chown=1000:1000 package.json tsconfig.base.json ./
-COPY --chown=1000:1000 core core
-COPY --chown=1000:1000 workflows workflows
-COPY --chown=1000:1000 activities activities
-COPY --chown=1000:1000 temporal temporal
-COPY --chown=1000:1000 workers workers
-USER 1000:1000
+COPY --from=deps --chown=10001:10001 /app/node_modules node_modules
+COPY --chown=10001:10001 package.json tsconfig.base.json ./
+COPY --chown=10001:10001 core core
+COPY --chown=10001:10001 workflows workflows
+COPY --chown=10001:10001 activities activities
+COPY --chown=10001:10001 temporal temporal
+COPY --chown=10001:10001 workers workers
+# A high uid with no host account (10001, as the chart's runAsUser).
+USER 10001:10001
 EXPOSE 9464
 # The worker has no API; its metrics server's /health says the process is up.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \

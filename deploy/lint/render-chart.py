@@ -1,5 +1,6 @@
 """Renders the Helm chart with Helm's own engine (PyPI helm-python-sdk binds Helm's Go SDK,
-so no helm binary is needed) and prints the manifests as one YAML stream.
+so no helm binary is needed) and prints the manifests as one YAML stream. Exits 1 when
+`helm lint` reports a warning or an error.
 
 usage: render-chart.py CHART_DIR [VALUES_FILE ...]
 """
@@ -21,8 +22,10 @@ def main() -> int:
         body = manifests[name].strip()
         if body and name.endswith(".yaml"):
             print(f"---\n# Source: {name}\n{body}")
-    print(f"lint findings: {findings}", file=sys.stderr)
-    return 0
+    # helm lint severities: 1 info, 2 warning, 3 error; info (such as "icon is recommended") passes.
+    blocking = [m for m in findings.get("messages", []) if m.get("severity", 0) >= 2] + list(findings.get("errors", []))
+    print(f"helm lint: {findings}", file=sys.stderr)
+    return 1 if blocking else 0
 
 
 if __name__ == "__main__":

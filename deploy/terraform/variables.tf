@@ -32,3 +32,14 @@ variable "master_authorized_cidr" {
   default     = "10.0.0.0/8"
   description = "CIDR allowed to reach the GKE control plane"
 }
+
+variable "environment" {
+  type        = string
+  default     = "production"
+  description = "Environment label on the cluster (production, staging, ...)"
+}
+
+variable "rbac_security_group" {
+  type        = string
+  description = "Google Groups for RBAC: the gke-security-groups@<your domain> group whose member groups RoleBindings may name"
+}

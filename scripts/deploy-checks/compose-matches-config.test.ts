@@ -7,14 +7,17 @@ import { loadMessagingSettings, messagingEnvSchema } from '@cadenza/activities/m
 import { apiConfigSchema } from '../../api/src/config';
 import { authEnvSchema, loadAuthSettings } from '../../api/src/auth/auth-settings';
 import { workerConfigSchema } from '../../workers/src/config';
+import { smtpSinkEnvSchema } from '../services/smtp-sink-env';
 
 interface ComposeService {
   image?: string;
+  command?: string[];
   environment?: Record<string, string>;
   ports?: string[];
   depends_on?: Record<string, unknown> | string[];
 }
 
+const repoRoot = path.resolve(__dirname, '../..');
 const compose = parse(readFileSync(path.resolve(__dirname, '../../docker-compose.yml'), 'utf8'), {
   merge: true,
 }) as { services: Record<string, ComposeService> };
@@ -84,7 +87,7 @@ describe('docker-compose secrets', () => {
 describe('docker-compose stack', () => {
   it('runs every service of the architecture', () => {
     expect(Object.keys(services)).toEqual(
-      expect.arrayContaining(['postgres', 'redis', 'temporal', 'temporal-ui', 'api', 'worker', 'web']),
+      expect.arrayContaining(['postgres', 'redis', 'temporal', 'temporal-ui', 'smtp-sink', 'api', 'worker', 'web']),
     );
   });
 
@@ -114,5 +117,38 @@ describe('docker-compose stack', () => {
     for (const [attribute, kind] of Object.entries(RUN_SEARCH_ATTRIBUTES)) {
       expect(setup).toContain(`--name ${attribute} --type ${kind === 'INT' ? 'Int' : 'Keyword'}`);
     }
+  });
+});
+
+describe('docker-compose SMTP sink', () => {
+  const sink = services['smtp-sink'];
+  const sinkEnv = interpolated(sink?.environment);
+  const worker = interpolated(services.worker?.environment);
+
+  it('runs the built-in sink from the API image, which contains its entry file', () => {
+    expect(sink?.image).toBe(services.api?.image);
+    const entry = sink?.command?.find((arg) => arg.endsWith('.ts'));
+    expect(entry).toBe('scripts/services/smtp-sink-process.ts');
+    // The image copies the sink's files by name: every relative import of the entry must be among them.
+    const dockerfile = readFileSync(path.join(repoRoot, 'deploy/docker/api.Dockerfile'), 'utf8');
+    const copied = dockerfile.match(/^COPY .*scripts\/services\/.*$/m)?.[0] ?? '';
+    const localImports = [...readFileSync(path.join(repoRoot, entry!), 'utf8').matchAll(/from '\.\/([\w-]+)'/g)];
+    for (const file of [entry!, ...localImports.map(([, name]) => `scripts/services/${name}.ts`)]) {
+      expect(copied).toContain(file);
+    }
+  });
+
+  it('passes the sink env schema, listens beyond loopback and stores into the stack database', () => {
+    const parsed = smtpSinkEnvSchema.parse(sinkEnv);
+    expect(parsed.SMTP_SINK_HOST).toBe('0.0.0.0');
+    expect(parsed.DATABASE_URL).toBe(worker.DATABASE_URL);
+  });
+
+  it("is where the worker's mail goes", () => {
+    expect(loadMessagingSettings(worker).sink).toMatchObject({
+      host: 'smtp-sink',
+      port: smtpSinkEnvSchema.parse(sinkEnv).SMTP_SINK_PORT,
+    });
+    expect(Object.keys(services.worker?.depends_on ?? {})).toContain('smtp-sink');
   });
 });

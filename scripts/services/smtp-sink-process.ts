@@ -2,19 +2,12 @@
  * The development SMTP sink as its own process, supervised by the launcher: every message
  * the platform sends without a configured mailbox lands here and in the outbox.
  */
-import { z } from 'zod';
-import { parseEnv, portVar } from '@cadenza/core';
+import { parseEnv } from '@cadenza/core';
 import { createDataSource } from '@cadenza/activities/data';
 import { startSmtpSink } from '../../activities/src/messaging/smtp-sink';
+import { smtpSinkEnvSchema } from './smtp-sink-env';
 
-const env = parseEnv(
-  'smtp-sink',
-  z.object({
-    DATABASE_URL: z.string().min(1).describe('PostgreSQL URL where received messages are stored'),
-    SMTP_SINK_PORT: portVar.default(2525).describe('port the sink listens on (loopback)'),
-    SMTP_SINK_HOST: z.string().default('127.0.0.1').describe('address the sink listens on'),
-  }),
-);
+const env = parseEnv('smtp-sink', smtpSinkEnvSchema);
 
 async function main() {
   const db = await createDataSource({ url: env.DATABASE_URL, poolSize: 2 }).initialize();

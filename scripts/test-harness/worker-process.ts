@@ -11,6 +11,8 @@ export interface WorkerProcess {
   /** SIGKILL: no graceful shutdown, in-flight activities are simply lost. */
   kill: () => void;
   exited: Promise<number | null>;
+  /** Where the worker serves /metrics, /health and /ready. */
+  metricsPort: number;
 }
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -24,13 +26,14 @@ export async function startWorkerProcess(env: {
   TEMPORAL_ADDRESS: string;
   TEMPORAL_TASK_QUEUE: string;
 }): Promise<WorkerProcess> {
+  const metricsPort = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'workers/src/main.ts'], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
       ...env,
       LOG_LEVEL: 'info',
-      WORKER_METRICS_PORT: String(await freePort()),
+      WORKER_METRICS_PORT: String(metricsPort),
       WORKER_SDK_METRICS_PORT: String(await freePort()),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -55,5 +58,6 @@ export async function startWorkerProcess(env: {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     },
     exited,
+    metricsPort,
   };
 }

@@ -23,10 +23,13 @@ async function main(): Promise<void> {
     telemetryOptions: { metrics: { prometheus: { bindAddress: sdkMetricsAddress } } },
   });
   const metrics = createWorkerMetrics({ defaultMetrics: true });
+  // Replaced once the worker exists; /ready stays 503 while the database and Temporal connect.
+  let polling = () => false;
   const metricsServer = await startMetricsServer({
     port: config.WORKER_METRICS_PORT,
     registry: metrics.registry,
     sdkMetricsUrl: `http://${sdkMetricsAddress}/metrics`,
+    ready: () => polling(),
   });
   const db = createDataSource({ url: config.DATABASE_URL });
   await db.initialize();
@@ -44,6 +47,7 @@ async function main(): Promise<void> {
     ...(traced ? { sinks: traced.sinks, clientInterceptors: clientTracingInterceptors() } : {}),
     activityMetrics: activityMetricsHooks(metrics),
   });
+  polling = () => worker.getState() === 'RUNNING';
   logger.info(
     { taskQueue: config.TEMPORAL_TASK_QUEUE, metricsPort: config.WORKER_METRICS_PORT },
     `worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`,

@@ -1,5 +1,6 @@
 import type { BaseMessage } from '@langchain/core/messages';
 import type { ChatModelChoice } from './chat-model-switch';
+import { recordLlmTokens } from '../llm-token-meter';
 
 export interface ChatCall {
   text: string;
@@ -29,10 +30,12 @@ export async function callChatModel(
   const started = Date.now();
   const reply = await choice.chat.invoke(messages, callOptions);
   const latencyMs = Date.now() - started;
-  return {
+  const call = {
     text: reply.text,
     inputTokens: reply.usage_metadata?.input_tokens ?? 0,
     outputTokens: reply.usage_metadata?.output_tokens ?? 0,
     latencyMs,
   };
+  recordLlmTokens(choice.active.model, call); // the worker's cadenza_llm_tokens_total
+  return call;
 }

@@ -7,6 +7,12 @@ export interface MetricsServerOptions {
   /** Temporal Core's Prometheus endpoint, appended so one scrape target has both sets. */
   sdkMetricsUrl?: string;
   sdkTimeoutMs?: number;
+  /**
+   * Whether the worker takes tasks now (connected and polling, not draining); /ready answers 503
+   * otherwise, so a rollout waits for new pods to poll before it stops old ones. Without it, /ready
+   * is /health.
+   */
+  ready?: () => boolean;
 }
 
 /** Temporal Core's metrics text, or a comment saying why it is missing (a scrape never fails on it). */
@@ -20,11 +26,18 @@ async function sdkMetricsText(url: string, timeoutMs: number): Promise<string> {
   }
 }
 
-/** A tiny HTTP server for /metrics and /health; workers have no other HTTP surface. */
+/** A tiny HTTP server for /metrics, /health and /ready; workers have no other HTTP surface. */
 export function startMetricsServer(options: MetricsServerOptions): Promise<Server> {
   const server = createServer((req, res) => {
     if (req.url === '/health') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"up"}');
+      return;
+    }
+    if (req.url === '/ready') {
+      const ready = options.ready?.() ?? true;
+      res
+        .writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ status: ready ? 'ready' : 'not_ready' }));
       return;
     }
     if (req.url !== '/metrics') {

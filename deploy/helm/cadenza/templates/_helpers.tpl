@@ -12,7 +12,15 @@ app.kubernetes.io/component: {{ .component }}
 {{- end }}
 
 {{- define "cadenza.image" -}}
-{{ .root.Values.image.registry }}/cadenza-{{ .name }}:{{ .root.Values.image.tag }}
+{{- $digest := index .root.Values.image.digests .name | default "" -}}
+{{ .root.Values.image.registry }}/cadenza-{{ .name }}{{ if $digest }}@{{ $digest }}{{ else }}:{{ .root.Values.image.tag }}{{ end }}
+{{- end }}
+
+{{/* checkov.io/skip annotations for a Deployment: .ids are the checks that do not fit it (reasons in values.checkovSkips). */}}
+{{- define "cadenza.checkovSkips" -}}
+{{- range $i, $id := .ids }}
+checkov.io/skip{{ add1 $i }}: {{ printf "%s=%s" $id (index $.root.Values.checkovSkips $id) | quote }}
+{{- end }}
 {{- end }}
 
 {{/* Environment both processes read; secrets by reference only. */}}

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { portVar } from '@cadenza/core';
+
+/** Environment of the built-in SMTP sink process (the launcher and docker-compose both start it). */
+export const smtpSinkEnvSchema = z.object({
+  DATABASE_URL: z.string().min(1).describe('PostgreSQL URL where received messages are stored'),
+  SMTP_SINK_PORT: portVar.default(2525).describe('port the sink listens on'),
+  SMTP_SINK_HOST: z
+    .string()
+    .default('127.0.0.1')
+    .describe('address the sink listens on (loopback; 0.0.0.0 in a container the worker reaches over the network)'),
+});
