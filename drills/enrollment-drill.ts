@@ -36,6 +36,8 @@ export interface EnrollmentDrillContext {
   enrolled: Promise<void>;
   /** Fraction of all expected steps recorded so far (0..1), read from the projection. */
   progress: () => Promise<number>;
+  /** SMTP deliveries the sink has accepted so far, resends included. */
+  emailsDelivered: () => number;
   /** SIGKILLs the current worker and starts a new one; resolves when the new one polls. */
   replaceWorker: () => Promise<void>;
   log: (line: string) => void;
@@ -87,7 +89,8 @@ export async function runEnrollmentDrill(
   Object.assign(process.env, {
     CADENZA_SECRET_KEY: process.env.CADENZA_SECRET_KEY ?? randomBytes(32).toString('hex'),
     SMTP_SINK_PORT: String(sink.port),
-    SINK_HOURLY_LIMIT: '1000000',
+    SINK_DAILY_LIMIT: '1000000',
+    SINK_PER_MINUTE_LIMIT: '1000000',
     REDIS_URL: services.redisUrl,
     PUBLIC_BASE_URL: 'https://cadenza.test',
   });
@@ -131,6 +134,7 @@ export async function runEnrollmentDrill(
         ])) as Array<{ n: number }>;
         return row!.n / expectedSteps;
       },
+      emailsDelivered: () => [...delivered.values()].reduce((sum, n) => sum + n, 0),
       replaceWorker: async () => {
         current.kill();
         await current.exited;

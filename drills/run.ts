@@ -5,6 +5,7 @@ import { DRILL_SIZES, parseDrillArgs, type DrillSizes } from './drill-sizes';
 import { workerKillDrill } from './worker-kill-drill';
 import { temporalRestartDrill } from './temporal-restart-drill';
 import { redisOutageDrill } from './redis-outage-drill';
+import { redisOutageSendsDrill } from './redis-outage-sends-drill';
 import { postgresOutageDrill } from './postgres-outage-drill';
 import { brokenFlowsDrill } from './broken-flows-drill';
 import { fuzzDrill } from './fuzz-drill';
@@ -27,6 +28,11 @@ const DRILLS: Array<[name: string, drill: Drill]> = [
   ],
   ['temporal-restart', (s, z, _seed, log) => temporalRestartDrill(s, { enrollments: z.temporalEnrollments }, log)],
   ['redis-outage', (s, z, _seed, log) => redisOutageDrill(s, { seconds: z.outageSeconds }, log)],
+  [
+    'redis-outage-sends',
+    (s, z, _seed, log) =>
+      redisOutageSendsDrill(s, { seconds: z.outageSeconds, enrollments: z.temporalEnrollments }, log),
+  ],
   [
     'postgres-outage',
     (s, z, _seed, log) => postgresOutageDrill(s, { seconds: z.outageSeconds, enrollments: z.temporalEnrollments }, log),
