@@ -1,4 +1,4 @@
-import { flowThroughputFigures, liveUpdatesFigures, toMarkdown } from './combined-report';
+import { flowThroughputFigures, liveUpdatesFigures, messagingFigures, toMarkdown } from './combined-report';
 
 describe('combined bench report', () => {
   it('compares the flow with the baseline of the same run', () => {
@@ -20,6 +20,14 @@ describe('combined bench report', () => {
     });
     expect(figures.find((f) => f.name === 'gateway errors')).toMatchObject({ against: null, ratio: null });
     expect(figures.find((f) => f.name === 'p95 delivery latency')!.ratio).toBe(0.8);
+  });
+
+  it('compares messaging with straight SMTP and a bare signal', () => {
+    const figures = messagingFigures({
+      smtp: { baseline: { perSecond: 40 }, flows: { perSecond: 10 } },
+      reply: { baseline: { p95Ms: 10 }, flow: { p95Ms: 50 } },
+    });
+    expect(figures.map((f) => f.ratio)).toEqual([0.25, 5]);
   });
 
   it('renders a markdown table with failures listed', () => {

@@ -1,3 +1,4 @@
+import { webDesignerFigures } from './web-designer-figures';
 /** One figure of the combined report, with what it is compared against (measured in the same run). */
 export interface Figure {
   bench: string;
@@ -13,7 +14,7 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-function figure(
+export function figure(
   bench: string,
   name: string,
   value: number,
@@ -83,10 +84,49 @@ export function liveUpdatesFigures(r: Json): Figure[] {
   ];
 }
 
+/** contacts-ui: Lighthouse against its target, scroll frames against the 60 Hz budget, live row latency against the API alone. */
+export function contactsUiFigures(r: Json): Figure[] {
+  const target = { name: 'target', value: r.lighthouseTarget };
+  return [
+    figure('contacts-ui', 'lighthouse performance (desktop)', r.lighthouse.desktop.score, 'points', target),
+    figure('contacts-ui', 'lighthouse performance (mobile)', r.lighthouse.mobile.score, 'points', target),
+    figure('contacts-ui', 'scroll frame p95', r.scroll.frames.p95Ms, 'ms', { name: '60 Hz frame', value: 1000 / 60 }),
+    figure('contacts-ui', 'scroll dropped frames', r.scroll.frames.droppedFrames, 'count', {
+      name: 'frames drawn',
+      value: r.scroll.frames.frames,
+    }),
+    figure('contacts-ui', 'update-to-screen p95', r.live.updateToScreen.p95Ms, 'ms', {
+      name: 'API PATCH response p95',
+      value: r.live.apiResponse.p95Ms,
+    }),
+    figure('contacts-ui', 'update-to-screen p95 vs target', r.live.updateToScreen.p95Ms, 'ms', {
+      name: 'target p95',
+      value: r.liveTargetP95Ms,
+    }),
+  ];
+}
+
+/** messaging: SMTP messages/s through four sequences against straight SMTP, reply-to-run p95 against a bare signal. */
+export function messagingFigures(r: Json): Figure[] {
+  return [
+    figure('messaging', 'SMTP messages/s (4 sequences)', r.smtp.flows.perSecond, '/s', {
+      name: 'compose + SMTP straight to the sink',
+      value: r.smtp.baseline.perSecond,
+    }),
+    figure('messaging', 'reply intake to run p95', r.reply.flow.p95Ms, 'ms', {
+      name: 'bare Temporal signal p95',
+      value: r.reply.baseline.p95Ms,
+    }),
+  ];
+}
+
 export const FIGURES_OF: Record<string, (report: Json) => Figure[]> = {
+  'web-designer': webDesignerFigures,
+  'contacts-ui': contactsUiFigures,
   'flow-throughput': flowThroughputFigures,
   'crm-contacts': crmContactsFigures,
   'live-updates': liveUpdatesFigures,
+  messaging: messagingFigures,
 };
 
 export function toMarkdown(

@@ -26,6 +26,7 @@ import { activityProfile } from './activity-profile';
 import { baselineActivities } from './baseline/baseline-activities';
 import { formatTable, ratesOf, type PhaseResult } from './bench-report';
 import { startWaitSampler } from './pg-wait-sampler';
+import { cpuBetween, cpuOfTree, cpuPerExecution } from './process-cpu';
 import { runBounded } from './run-bounded';
 import { waitForClosed } from './wait-for-closed';
 import { BENCH_DB_POOL_SIZE, BENCH_WORKER_TUNING } from './worker-tuning';
@@ -47,13 +48,16 @@ async function measure(
   runs: number,
   query: string,
   start: (index: number) => Promise<void>,
-): Promise<PhaseResult> {
+): Promise<PhaseResult & { cpu: ReturnType<typeof cpuPerExecution> }> {
+  const cpuBefore = cpuOfTree();
   const begin = Date.now();
   await runBounded(range(runs), START_CONCURRENCY, start);
   const started = Date.now();
   const closed = await waitForClosed(client, query, runs, CLOSE_DEADLINE_MS);
   const end = closed.lastCloseMs ?? Date.now();
+  const cpu = cpuPerExecution(cpuBetween(cpuBefore, cpuOfTree()), closed.completed);
   return {
+    cpu,
     runs,
     stepsPerRun: STEPS_PER_RUN,
     completed: closed.completed,
@@ -63,8 +67,12 @@ async function measure(
   };
 }
 
-async function baselinePhase(client: Client, connection: NativeConnection) {
-  const taskQueue = `bench-baseline-${Date.now()}`;
+async function baselinePhase(
+  client: Client,
+  connection: NativeConnection,
+  workflowType: 'baselineWorkflow' | 'localBaselineWorkflow' = 'baselineWorkflow',
+) {
+  const taskQueue = `bench-${workflowType}-${Date.now()}`;
   const metrics = createWorkerMetrics();
   const worker = await Worker.create({
     connection,
@@ -79,7 +87,7 @@ async function baselinePhase(client: Client, connection: NativeConnection) {
     // The search attributes mirror what an enrollment sets, so both starts carry the same weight.
     const batch = (name: string) => (index: number) =>
       client.workflow
-        .start('baselineWorkflow', {
+        .start(workflowType, {
           taskQueue,
           workflowId: `${taskQueue}-${name}-${index}`,
           typedSearchAttributes: [
@@ -179,6 +187,8 @@ async function main(): Promise<void> {
 
     log(`baseline: ${RUNS} runs of 3 no-op activities`);
     const baseline = await baselinePhase(client, workerConnection);
+    log(`local baseline: ${RUNS} runs of 3 no-op local activities`);
+    const localBaseline = await baselinePhase(client, workerConnection, 'localBaselineWorkflow');
     log(`flow: ${RUNS} enrollments in add_tag -> update_field -> remove_tag`);
     const flow = await flowPhase(client, workerConnection, postgres.address);
     await workerConnection.close();
@@ -186,19 +196,35 @@ async function main(): Promise<void> {
 
     const baselineRates = ratesOf(baseline.phase);
     const flowRates = ratesOf(flow.phase);
+    const localBaselineRates = ratesOf(localBaseline.phase);
     const ratio = Math.round((flowRates.executionsPerSecond / baselineRates.executionsPerSecond) * 100) / 100;
+    const localRatio = Math.round((flowRates.executionsPerSecond / localBaselineRates.executionsPerSecond) * 100) / 100;
     console.log(
       `\n${formatTable([
         { label: 'baseline (raw Temporal)', phase: baseline.phase, rates: baselineRates },
+        { label: 'baseline, local activities', phase: localBaseline.phase, rates: localBaselineRates },
         { label: 'Cadenza flow', phase: flow.phase, rates: flowRates },
       ])}\n`,
     );
     console.log('starts/s for the flow = enrollments/s (enrollContact: flow version read, contact read, start)');
     console.log(`flow / baseline executions/s: ${ratio} (target >= ${TARGET_RATIO})`);
+    // The flow's database-only steps are local activities; against raw Temporal doing the same, no target applies.
+    console.log(`flow / local-activity baseline executions/s: ${localRatio} (like for like, no target)`);
     console.log(`flow executions/s: ${flowRates.executionsPerSecond} (target >= ${TARGET_EXECUTIONS_PER_SECOND})`);
     console.log('\nmean activity execution time on the worker (ms):');
     for (const row of [...baseline.profile, ...flow.profile]) {
       console.log(`  ${row.activityType.padEnd(22)} ${String(row.count).padStart(6)}  ${row.meanMs}`);
+    }
+
+    // Load-independent: what one execution costs each program. When the cores are full the
+    // rate is about (cores / total), so these ratios bound the flow/baseline ratio.
+    console.log('\nCPU per execution (ms; node = this process: client, workers, API side):');
+    for (const [label, phase] of [
+      ['baseline', baseline.phase],
+      ['local', localBaseline.phase],
+      ['flow', flow.phase],
+    ] as const) {
+      console.log(`  ${label.padEnd(9)} ${phase.cpu.map((row) => `${row.program} ${row.ms}`).join(', ')}`);
     }
 
     console.log('\nwhere PostgreSQL sessions spent the flow phase (share of sampled session time):');
@@ -221,6 +247,7 @@ async function main(): Promise<void> {
       },
       workerTuning: { ...BENCH_WORKER_TUNING, dbPoolSize: BENCH_DB_POOL_SIZE },
       baseline: { ...baseline.phase, ...baselineRates, activities: baseline.profile },
+      localBaseline: { ...localBaseline.phase, ...localBaselineRates },
       flow: {
         ...flow.phase,
         ...flowRates,
@@ -229,6 +256,7 @@ async function main(): Promise<void> {
         databaseTime: flow.database,
       },
       ratio,
+      ratioToLocalBaseline: localRatio,
       targets: {
         executionsPerSecond: TARGET_EXECUTIONS_PER_SECOND,
         ratio: TARGET_RATIO,

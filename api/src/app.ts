@@ -19,16 +19,20 @@ import { triggerRoutes } from './routes/flows/trigger-routes';
 import { createCrmFlowPort } from '@cadenza/activities/flow';
 import { authRoutes } from './routes/auth';
 import { crmRoutes } from './routes/crm';
+import { contactWorkspaceRoutes } from './routes/contact-workspace';
 import { importRoutes } from './routes/crm-import/import-routes';
 import { contactExportRoutes } from './routes/crm-import/contact-export-routes';
 import { gdprRoutes } from './routes/crm-gdpr/gdpr-routes';
 import { messagingRoutes } from './routes/messaging';
+import { analyticsRoutes } from './routes/analytics/analytics-routes';
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/auth-settings';
 import type { ApiConfig } from './config';
 import { createApiMetrics, type ApiMetrics } from './observability/api-metrics';
 import { httpObservability, metricsHandler } from './observability/http-observability';
 import { silentLogger, type Logger } from './observability/logger';
 import { aiModelRoutes } from './routes/ai/ai-model-routes';
+import { approvalRoutes } from './routes/ai/approval-routes';
+import { precompressedAssets } from './http/precompressed-assets';
 
 export interface AppDependencies {
   config: Pick<
@@ -67,12 +71,15 @@ function apiV1Routes({ config, db, temporal, redis, auth }: AppDependencies): Ap
     }),
     // Before the CRM routes: /contacts/:id would otherwise take "export.csv" for an id.
     ...contactExportRoutes({ db }),
+    ...contactWorkspaceRoutes({ db }),
     ...crmRoutes({ db }),
     ...gdprRoutes({ db, temporal }),
     ...importRoutes({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE }),
     ...flowEngineRoutes({ config, db, temporal }),
     ...messagingRoutes({ db, temporal }),
+    ...analyticsRoutes({ db }),
     ...aiModelRoutes(),
+    ...approvalRoutes({ db, temporal }),
   ];
 }
 
@@ -165,6 +172,7 @@ function serveWebApp(app: Express, distDir: string): void {
     });
     return;
   }
+  app.use(precompressedAssets(distDir));
   app.use(express.static(distDir, { index: 'index.html', maxAge: '1h' }));
   app.get(/^\/(?!api\/|health$|ready$).*/, (_req, res) => {
     res.sendFile(indexHtml);

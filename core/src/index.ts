@@ -16,3 +16,4 @@ export * from './messaging';
 export * from './ai';
 export * from './temporal-connection-env';
 export * from './tracing-env';
+export * from './analytics';

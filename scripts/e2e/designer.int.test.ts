@@ -8,10 +8,10 @@ import { attachLiveGateway, type LiveGateway } from '../../api/src/live/live-gat
 import { createSessionResolver } from '../../api/src/auth/session-resolver';
 import { createTenantWithKey, startTestPlatform, type TestPlatform } from '../test-harness/integration';
 import { newContact } from '../test-harness/flow-fixtures';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium-flags';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCREENSHOT = path.join(ROOT, 'docs', 'screenshots', 'designer.png');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * A marketer's path through the web app in headless Chromium, against the real API, worker,
@@ -41,19 +41,7 @@ describe('flow designer in the browser', () => {
     });
     tenant = await createTenantWithKey(platform.db, 'Designer e2e');
     await ensureTenantAdmin(platform.db, { tenantId: tenant.tenantId, email, password, name: 'Mara Marketer' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
   });
   afterAll(async () => {
     await browser?.close();
@@ -121,7 +109,11 @@ describe('flow designer in the browser', () => {
       expect.arrayContaining(['yes', 'no']),
     );
 
+    // Publishing shows what changes against the last version (here: the first, so all is new).
     await page.getByRole('button', { name: 'Publish' }).click();
+    const publishDialog = page.getByRole('dialog', { name: 'Publish the first version' });
+    await publishDialog.getByText('Steps added:').waitFor();
+    await publishDialog.getByRole('button', { name: 'Publish now' }).click();
     await page.getByText('Published version 1').waitFor();
     const flowId = page.url().split('/flows/')[1]!;
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { DefaultLogger, IllegalStateError, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { Redis } from 'ioredis';
 import { createApiKey, createDataSource, createTenant, type DataSource } from '@cadenza/activities/data';
 import { createApp } from '../../api/src/app';
@@ -34,8 +34,13 @@ let runtimeInstalled = false;
 /** Worker INFO logs drown test output; warnings and errors still show. */
 function quietTemporalRuntime(): void {
   if (runtimeInstalled) return;
-  Runtime.install({ logger: new DefaultLogger('WARN') });
   runtimeInstalled = true;
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch (error) {
+    // A process that connected to Temporal first (a bench provisioning its own server) keeps its runtime.
+    if (!(error instanceof IllegalStateError)) throw error;
+  }
 }
 
 export interface TestPlatform {

@@ -4,6 +4,7 @@ import type { DataSource } from '@cadenza/activities/data';
 import { startSmtpSink, type SmtpSink } from '@cadenza/activities/messaging';
 import { requireService } from './service-env';
 import { connectTestDb, createTenantWithKey, startTestPlatform, type TestPlatform } from './integration';
+import { flowOf } from './flow-fixtures';
 
 export interface MessagingPlatform {
   platform: TestPlatform;
@@ -47,3 +48,22 @@ export async function startMessagingPlatform(
     },
   };
 }
+
+/** A sequence that sends one email, then waits up to three days for the reply and tags the contact. */
+export const mailThenAwaitReply = (subject = 'Quick question', body = '<p>Hi</p>') =>
+  flowOf(
+    [
+      { id: 'mail', type: 'send_email', settings: { subject, body } },
+      {
+        id: 'await',
+        type: 'wait_for_event',
+        settings: { event: { kind: 'reply' }, timeout: { amount: 3, unit: 'days' } },
+      },
+      { id: 'replied', type: 'add_tag', settings: { tag: 'replied' } },
+    ],
+    [
+      ['start', 'mail'],
+      ['mail', 'await'],
+      ['await', 'replied'],
+    ],
+  );

@@ -3,6 +3,7 @@ import { Client, type ClientOptions } from '@temporalio/client';
 import { createActivities, type ActivityMetricsHooks } from '@cadenza/activities';
 import { createCrmFlowPort } from '@cadenza/activities/flow';
 import type { DataSource } from '@cadenza/activities/data';
+import { workflowBundlerOptions } from './workflow-bundle-options';
 
 export interface CreateWorkerOptions {
   connection: NativeConnection;
@@ -41,7 +42,7 @@ export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
     taskQueue: options.taskQueue,
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
-      : { workflowsPath: require.resolve('@cadenza/workflows') }),
+      : { workflowsPath: require.resolve('@cadenza/workflows'), bundlerOptions: workflowBundlerOptions }),
     activities: createActivities({
       db: options.db,
       crm: createCrmFlowPort(options.db),

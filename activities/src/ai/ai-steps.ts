@@ -22,7 +22,7 @@ import { StructuredOutputError } from './structured-output';
 /** Picks the chat model for one step (`model` is the step's optional model id). */
 export type ChatModelSource = (model?: string) => Promise<ChatModelChoice>;
 
-const usageOf = (
+export const usageOf = (
   choice: ChatModelChoice,
   promptVersion: string,
   call: { inputTokens: number; outputTokens: number; latencyMs: number },
@@ -52,7 +52,7 @@ export async function generateText(
 }
 
 /** A failed structured step keeps the raw replies, so a human can see what the model said. */
-async function structuredOrFail<T>(work: () => Promise<StructuredResult<T>>): Promise<StructuredResult<T>> {
+export async function structuredOrFail<T>(work: () => Promise<StructuredResult<T>>): Promise<StructuredResult<T>> {
   try {
     return await work();
   } catch (error) {

@@ -27,6 +27,8 @@ export async function callChatModel(
         json_schema: { name: 'output', schema: options.jsonSchema, strict: true },
       };
   }
+  // A tenant over its token budget is refused before any token is paid for.
+  await choice.meter?.beforeCall();
   const started = Date.now();
   const reply = await choice.chat.invoke(messages, callOptions);
   const latencyMs = Date.now() - started;
@@ -37,5 +39,6 @@ export async function callChatModel(
     latencyMs,
   };
   recordLlmTokens(choice.active.model, call); // the worker's cadenza_llm_tokens_total
+  await choice.meter?.afterCall(call.inputTokens + call.outputTokens);
   return call;
 }

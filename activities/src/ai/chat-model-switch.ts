@@ -77,9 +77,17 @@ export async function closeLocalModel(): Promise<void> {
   await current?.client.close();
 }
 
+/** Counts a tenant's model calls against its token budget (see token-meter.ts). */
+export interface ChatMeter {
+  /** Throws when the budget is spent, before any token is paid for. */
+  beforeCall(): Promise<void>;
+  afterCall(tokens: number): Promise<void>;
+}
+
 export interface ChatModelChoice {
   chat: BaseChatModel;
   active: ActiveModel;
+  meter?: ChatMeter;
 }
 
 /** The chat model for AI steps: OpenAI (or any compatible server) when configured, else the local GGUF model. */

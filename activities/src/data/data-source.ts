@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ENTITIES, MIGRATIONS } from './schema';
+import { EventSeqSubscriber } from './events/seq-at-commit';
 
 export { ENTITIES, MIGRATIONS };
 
@@ -17,6 +18,8 @@ export function createDataSource({ url, connectTimeoutMs = 5000, poolSize = 10 }
     url,
     entities: ENTITIES,
     migrations: MIGRATIONS,
+    // Fills in the seqs of appended domain events once their transaction commits.
+    subscribers: [EventSeqSubscriber],
     synchronize: false,
     migrationsRun: false,
     poolSize,

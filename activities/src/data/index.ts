@@ -8,6 +8,7 @@ export type { DataSource } from 'typeorm';
 export * from './auth';
 export {
   appendDomainEvents,
+  recordDomainEvents,
   listDomainEventsAfter,
   latestEventSeq,
   eventChannel,
@@ -22,6 +23,9 @@ export {
 } from './events';
 export * from './flows';
 export * from './crm';
+export * from './contact-workspace';
 export * from './crm-import';
 export * from './crm-gdpr';
 export * from './messaging';
+export { flowFunnel, flowAbTests, repActivity } from './analytics';
+export * from './ai';

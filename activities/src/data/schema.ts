@@ -4,11 +4,18 @@ import { ApiKeyEntity } from './entities/api-key';
 import { SmokeRunEntity } from './entities/smoke-run';
 import { Foundation1764300000000 } from './migrations/1764300000000-foundation';
 import { ApiKeyRoles1764300100000 } from './migrations/1764300100000-api-key-roles';
-import { DomainEventLog1764300150000 } from './events';
+import { DomainEventCommitSeq1764300800000, DomainEventLog1764300150000 } from './events';
 import { MembershipEntity, SessionEntity, UserEntity, UsersAndSessions1764300200000 } from './auth';
 import { FlowEngine1764300500000 } from './flows/migration';
-import { CRM_ENTITIES, CrmCore1764300300000 } from './crm/schema';
+import { CRM_ENTITIES, CrmCore1764300300000, CrmRecordSearch1764301100000 } from './crm/schema';
 import { Messaging1764300700000 } from './messaging/migration';
+import { AnalyticsIndexes1764301050000 } from './analytics/migration';
+import { ContactViews1764301000000 } from './contact-workspace/migration';
+import { AiAgents1764300900000 } from './ai/agent-migration';
+import { AiPromptsAndBudgets1764300910000 } from './ai/prompts-migration';
+import { MailboxSendLimits1764300950000 } from './messaging/send-limits-migration';
+import { TemplateSnippets1764300951000 } from './messaging/snippets-migration';
+import { MessagingProviders1764300952000 } from './messaging/provider-settings-migration';
 import {
   ContactSearchIndex1764300600001,
   CrmImports1764300600000,
@@ -37,10 +44,19 @@ export const MIGRATIONS: Function[] = [
   Foundation1764300000000,
   ApiKeyRoles1764300100000,
   DomainEventLog1764300150000,
+  DomainEventCommitSeq1764300800000,
   UsersAndSessions1764300200000,
   FlowEngine1764300500000,
   CrmCore1764300300000,
+  CrmRecordSearch1764301100000,
   CrmImports1764300600000,
   ContactSearchIndex1764300600001,
   Messaging1764300700000,
+  ContactViews1764301000000,
+  AiAgents1764300900000,
+  AiPromptsAndBudgets1764300910000,
+  MailboxSendLimits1764300950000,
+  TemplateSnippets1764300951000,
+  MessagingProviders1764300952000,
+  AnalyticsIndexes1764301050000,
 ];

@@ -68,9 +68,11 @@ export function createCrmFlowPort(db: DataSource): FlowCrmPort {
     },
     async changeTags(manager, tenantId, contactId, change, actor) {
       const principal = flowPrincipal(tenantId, actor);
-      let contact = await getContact(manager, principal, contactId);
+      let contact: Contact | undefined;
       if (change.add?.length) contact = await addTags(manager, principal, contactId, change.add);
       if (change.remove?.length) contact = await removeTags(manager, principal, contactId, change.remove);
+      // addTags / removeTags read (and lock) the contact themselves; read it only when nothing changes.
+      contact ??= await getContact(manager, principal, contactId);
       return { tags: contact.tags };
     },
     async createTask(manager, tenantId, task, actor) {

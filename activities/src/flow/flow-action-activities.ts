@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
 import { addDuration, renderTemplate, type ContactSnapshot } from '@cadenza/core';
 import { once } from '../data/flows/side-effects';
+import { snippetBodies } from '../data/messaging/snippets-repository';
 import type { ActionInputOf, FlowActionInput, FlowActionResult } from './flow-action-input';
 import type { FlowCrmPort } from './flow-crm-port';
 import { nodeNotAvailable } from './node-not-available';
@@ -11,6 +12,13 @@ import { SendThrottled } from '../messaging/send-throttle';
 import { looksLikeHtml } from '../messaging/html-to-text';
 import { aiScoreLeadAction, llmGenerateAction, type AiActionTools } from '../ai/ai-flow-actions';
 import type { ChatModelSource } from '../ai/ai-steps';
+import {
+  aiAgentAction,
+  aiAgentResumeAction,
+  type AgentActionTools,
+  type AgentResumeInput,
+  type AgentStepInput,
+} from '../ai/agent/ai-agent-action';
 
 export interface FlowActionDependencies {
   db: DataSource;
@@ -61,11 +69,38 @@ export function createFlowActionActivities(deps: FlowActionDependencies) {
     renderTemplate(text, { contact, steps: input.stepOutputs }).text;
   const aiTools: AiActionTools = { crm, perform, render, actorOf, chatModel: deps.chatModel };
 
+  /** A composed (not templated) email, sent once per key through the same path as send_email: an agent's approved draft. */
+  const sendComposedEmail: AgentActionTools['sendEmail'] = async (input, email) => {
+    const contact = await crm.loadContactSnapshot(input.tenantId, input.contactId);
+    const to = typeof contact.fields.email === 'string' ? contact.fields.email : '';
+    if (!to) throw ApplicationFailure.nonRetryable(`contact ${input.contactId} has no email address`, 'NoAddress');
+    const html = textToHtml(email.text);
+    return throttledAsResult(() =>
+      perform(
+        input,
+        () => ({ to, subject: email.subject, html }),
+        (manager) =>
+          messagingOf(deps).sendEmail(manager, {
+            ...originOf(input),
+            to,
+            subject: email.subject,
+            html,
+            trackOpens: true,
+            trackClicks: true,
+          }),
+      ),
+    );
+  };
+  const agentTools: AgentActionTools = { db, crm, render, chatModel: deps.chatModel, sendEmail: sendComposedEmail };
+
   return {
     async flowUpdateField(input: ActionInputOf<'update_field'>): Promise<FlowActionResult> {
       const { field, value } = input.node.settings;
-      const contact = await crm.loadContactSnapshot(input.tenantId, input.contactId);
-      const resolved = typeof value === 'string' ? render(value, contact, input) : value;
+      // Only a value with placeholders needs the contact (two queries) to render.
+      const resolved =
+        typeof value === 'string' && value.includes('{{')
+          ? render(value, await crm.loadContactSnapshot(input.tenantId, input.contactId), input)
+          : value;
       return perform(
         input,
         () => ({ field, value: resolved }),
@@ -175,12 +210,18 @@ export function createFlowActionActivities(deps: FlowActionDependencies) {
       const contact = await crm.loadContactSnapshot(input.tenantId, input.contactId);
       const to = typeof contact.fields.email === 'string' ? contact.fields.email : '';
       if (!to) throw ApplicationFailure.nonRetryable(`contact ${input.contactId} has no email address`, 'NoAddress');
+      const snippets = await snippetBodies(db, input.tenantId);
       const { subject, html } = renderOrFail(() => ({
-        subject: renderMessageTemplate(settings.subject, templateContext(contact, input), { html: false }, 'subject'),
+        subject: renderMessageTemplate(
+          settings.subject,
+          templateContext(contact, input),
+          { html: false, snippets },
+          'subject',
+        ),
         html: renderMessageTemplate(
           looksLikeHtml(settings.body) ? settings.body : plainToHtml(settings.body),
           templateContext(contact, input),
-          { html: true },
+          { html: true, snippets },
           'body',
         ),
       }));
@@ -206,8 +247,14 @@ export function createFlowActionActivities(deps: FlowActionDependencies) {
       const contact = await crm.loadContactSnapshot(input.tenantId, input.contactId);
       const to = typeof contact.fields.phone === 'string' ? contact.fields.phone : '';
       if (!to) throw ApplicationFailure.nonRetryable(`contact ${input.contactId} has no phone number`, 'NoAddress');
+      const snippets = await snippetBodies(db, input.tenantId);
       const body = renderOrFail(() =>
-        renderMessageTemplate(input.node.settings.body, templateContext(contact, input), { html: false }, 'body'),
+        renderMessageTemplate(
+          input.node.settings.body,
+          templateContext(contact, input),
+          { html: false, snippets },
+          'body',
+        ),
       );
       return perform(
         input,
@@ -218,8 +265,14 @@ export function createFlowActionActivities(deps: FlowActionDependencies) {
     async flowNotifySlack(input: ActionInputOf<'notify_slack'>): Promise<FlowActionResult> {
       const contact = await crm.loadContactSnapshot(input.tenantId, input.contactId);
       const { channel } = input.node.settings;
+      const snippets = await snippetBodies(db, input.tenantId);
       const text = renderOrFail(() =>
-        renderMessageTemplate(input.node.settings.message, templateContext(contact, input), { html: false }, 'message'),
+        renderMessageTemplate(
+          input.node.settings.message,
+          templateContext(contact, input),
+          { html: false, snippets },
+          'message',
+        ),
       );
       return perform(
         input,
@@ -230,8 +283,13 @@ export function createFlowActionActivities(deps: FlowActionDependencies) {
     async flowLlmGenerate(input: ActionInputOf<'llm_generate'>): Promise<FlowActionResult> {
       return llmGenerateAction(input, aiTools);
     },
-    async flowAiAgent(input: ActionInputOf<'ai_agent'>): Promise<FlowActionResult> {
-      return nodeNotAvailable(input.node.type, 'the AI layer (agent chains, issue 6)');
+    /** Runs the agent chain until it finishes or waits for approval (see ai/agent). */
+    async flowAiAgent(input: AgentStepInput) {
+      return aiAgentAction(input, agentTools);
+    },
+    /** Resumes a chain waiting for approval with the decision; an approved draft is sent once. */
+    async flowAiAgentResume(input: AgentResumeInput) {
+      return aiAgentResumeAction(input, agentTools);
     },
   };
 }
@@ -275,6 +333,13 @@ function renderOrFail<T>(render: () => T): T {
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Text that is not a template (a model's draft): every character is escaped, paragraphs kept. */
+const textToHtml = (text: string) =>
+  text
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
 
 /** A plain-text body becomes paragraphs; the template variables in it are still escaped when rendered. */
 /**

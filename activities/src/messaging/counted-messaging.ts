@@ -1,11 +1,11 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import type { ActivityMetricsHooks } from '../activity-metrics-hooks';
 import type { MessagingService, SendOutcome } from './messaging-service';
+import { SendThrottled } from './send-throttle';
 
 /** Provider label of a failed send: the service throws before telling which provider it chose. */
 export const UNKNOWN_PROVIDER = 'unknown';
 
-/** Status label of a send that must wait for its mailbox's hourly budget (retried, not failed). */
+/** Status label of a send that must wait for its mailbox's daily or per-minute budget (retried, not failed). */
 export const THROTTLED = 'throttled';
 
 /**
@@ -24,7 +24,7 @@ export function countSends(service: MessagingService, hooks: ActivityMetricsHook
         }
         return outcome;
       } catch (error) {
-        const throttled = error instanceof ApplicationFailure && error.type === 'MailboxThrottled';
+        const throttled = error instanceof SendThrottled;
         hooks.messageSent({ channel, provider: UNKNOWN_PROVIDER, status: throttled ? THROTTLED : 'failed' });
         throw error;
       }

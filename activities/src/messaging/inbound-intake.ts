@@ -85,7 +85,11 @@ export async function recordInboundEvent(
         via: 'api_key',
         actor: { kind: 'system', id: null },
       });
-      await write.timeline(message.contact_id, TIMELINE[kind](message, data));
+      const entry = TIMELINE[kind](message, data);
+      const entryId = await write.timeline(message.contact_id, entry);
+      // Screens showing the contact learn of the new timeline entry through its live room.
+      write.event('contact.timeline_added', 'contact', message.contact_id, { entryId, kind: entry.kind });
+      await write.flush();
     }
     const runs = message.enrollment_id
       ? ((await manager.query(

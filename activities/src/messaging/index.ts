@@ -4,5 +4,6 @@ export { recordInboundEvent, intakeInboundEmail, type SignalRun, type InboundEma
 export { verifyTrackingToken, signTrackingToken } from './tracking-token';
 export { startSmtpSink, headerOf, type SmtpSink } from './smtp-sink';
 export { renderMessageTemplate } from './render-message';
-export { takeSendSlot, SendThrottled } from './send-throttle';
+export { takeSendSlot, SendThrottled, DEFAULT_SEND_LIMITS, type SendLimits } from './send-throttle';
 export { previewTemplate, type TemplatePreview } from './template-preview';
+export { checkMailbox, type MailboxCheckDependencies } from './mailbox-check';

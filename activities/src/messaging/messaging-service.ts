@@ -11,12 +11,13 @@ import {
 } from '../data/messaging/messages-repository';
 import { mailboxForSending, type SendingMailbox } from '../data/messaging/mailboxes-repository';
 import { suppressionOf } from '../data/messaging/suppressions';
+import { providersForSending } from '../data/messaging/provider-settings-repository';
 import { composeEmail } from './compose-email';
 import { htmlToText } from './html-to-text';
 import { domainOf, messageIdFor } from './message-id';
 import { loadMessagingSettings, type MessagingSettings } from './messaging-settings';
 import { sendWithSendgrid } from './sendgrid-send';
-import { SendThrottled, takeSendSlot } from './send-throttle';
+import { retryAfter, SendThrottled, takeSendSlot, type SendLimits } from './send-throttle';
 import { postToSlack } from './slack-send';
 import { sendOverSmtp } from './smtp-send';
 import { addTracking, unsubscribeUrl } from './tracking-html';
@@ -78,6 +79,9 @@ export function createMessagingService(deps: MessagingDependencies) {
       const client = new Redis(url, { maxRetriesPerRequest: 2 });
       // The throttle's connection must not keep a worker (or a test run) alive on its own.
       client.on('ready', () => (client as unknown as { stream?: { unref?: () => void } }).stream?.unref?.());
+      // A lost Redis fails the send commands themselves (the activity retries, nothing goes out
+      // unthrottled); the connection's own error events would only repeat that in the log.
+      client.on('error', () => undefined);
       redis = client;
     }
     return redis ?? null;
@@ -128,12 +132,14 @@ export function createMessagingService(deps: MessagingDependencies) {
     };
   };
 
-  const throttle = async (mailboxKey: string, limit: number) => {
+  const throttle = async (mailboxKey: string, limits: SendLimits) => {
     const client = redisNow();
     if (!client) return;
-    const slot = await takeSendSlot(client, mailboxKey, limit);
-    // Never over the limit and never dropped: the caller waits until the next hour and sends then.
-    if (!slot.ok) throw new SendThrottled(new Date(Date.now() + slot.retryInMs), mailboxKey, limit);
+    const slot = await takeSendSlot(client, mailboxKey, limits);
+    // Never over the limit and never dropped: the caller waits for the next free slot and sends then.
+    if (!slot.ok) {
+      throw new SendThrottled(new Date(Date.now() + retryAfter(slot.retryInMs)), mailboxKey, slot.limit, limits);
+    }
   };
 
   return {
@@ -161,7 +167,7 @@ export function createMessagingService(deps: MessagingDependencies) {
       if (reason) {
         return suppressed(manager, { ...base, rfcMessageId: null, html: request.html, text: null, raw: null }, reason);
       }
-      await throttle(mailbox?.id ?? 'sink', mailbox?.hourlyLimit ?? config.sink.hourlyLimit);
+      await throttle(mailbox?.id ?? 'sink', mailbox?.limits ?? config.sink.limits);
 
       const id = randomUUID();
       const rfcMessageId = messageIdFor(request.idempotencyKey, domainOf(fromAddress));
@@ -229,7 +235,10 @@ export function createMessagingService(deps: MessagingDependencies) {
     async sendSms(manager: EntityManager, request: Origin & { to: string; body: string }): Promise<SendOutcome> {
       const done = await existing(manager, request.idempotencyKey);
       if (done) return done;
-      const twilio = settingsNow().twilio;
+      const config = settingsNow();
+      // The tenant's own account first, then the environment's, else the outbox.
+      const own = (await providersForSending(manager, config.secretKey, request.tenantId)).twilio;
+      const twilio = own ? { baseUrl: config.twilioBaseUrl, ...own } : config.twilio;
       const provider: MessageProvider = twilio ? 'twilio' : 'outbox';
       const base = {
         tenantId: request.tenantId,
@@ -265,7 +274,9 @@ export function createMessagingService(deps: MessagingDependencies) {
     async postSlack(manager: EntityManager, request: Origin & { channel: string; text: string }): Promise<SendOutcome> {
       const done = await existing(manager, request.idempotencyKey);
       if (done) return done;
-      const webhook = settingsNow().slackWebhookUrl;
+      const config = settingsNow();
+      const own = (await providersForSending(manager, config.secretKey, request.tenantId)).slackWebhookUrl;
+      const webhook = own ?? config.slackWebhookUrl;
       const provider: MessageProvider = webhook ? 'slack' : 'outbox';
       const id = randomUUID();
       await insertMessage(manager, {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConfigError, parseEnv } from '@cadenza/core';
 import { parseSecretKey } from '../data/auth/secret-box';
+import type { SendLimits } from './send-throttle';
 import { trackingSecretFrom } from './tracking-token';
 
 /** Environment of the communication hub, read by the worker (sending) and the API (tracking, mailboxes). */
@@ -24,12 +25,18 @@ export const messagingEnvSchema = z.object({
   TWILIO_AUTH_TOKEN: z.string().optional().describe('Twilio auth token'),
   TWILIO_FROM: z.string().optional().describe('Twilio sender number (E.164) or messaging service SID'),
   SLACK_WEBHOOK_URL: z.url().optional().describe('Slack incoming webhook; Slack notes go to the outbox without it'),
-  SINK_HOURLY_LIMIT: z.coerce
+  SINK_DAILY_LIMIT: z.coerce
     .number()
     .int()
     .min(1)
-    .default(10_000)
-    .describe('messages per hour the built-in sink accepts before sends wait (throttling like a mailbox)'),
+    .default(100_000)
+    .describe('messages per UTC day the built-in sink accepts before sends wait (throttled like a mailbox)'),
+  SINK_PER_MINUTE_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(6_000)
+    .describe('messages in any 60 seconds the built-in sink accepts before sends wait'),
   REDIS_URL: z.string().optional().describe('Redis for the per-mailbox throttle shared by every worker'),
   INBOUND_WEBHOOK_SECRET: z
     .string()
@@ -46,8 +53,11 @@ export interface MessagingSettings {
   /** Signs tracking links; null turns tracking off (no key configured). */
   trackingSecret: Buffer | null;
   publicBaseUrl: string;
-  sink: { host: string; port: number; hourlyLimit: number };
+  sink: { host: string; port: number; limits: SendLimits };
   sendgridBaseUrl: string;
+  /** Where Twilio calls go, for the environment's account and tenants' own alike. */
+  twilioBaseUrl: string;
+  /** The environment's Twilio account, used by tenants that configured none. */
   twilio: { baseUrl: string; accountSid: string; authToken: string; from: string } | null;
   slackWebhookUrl: string | null;
   redisUrl: string | null;
@@ -70,8 +80,13 @@ export function loadMessagingSettings(env: Record<string, string | undefined> = 
     secretKey,
     trackingSecret: secretKey ? trackingSecretFrom(secretKey) : null,
     publicBaseUrl: parsed.PUBLIC_BASE_URL,
-    sink: { host: parsed.SMTP_SINK_HOST, port: parsed.SMTP_SINK_PORT, hourlyLimit: parsed.SINK_HOURLY_LIMIT },
+    sink: {
+      host: parsed.SMTP_SINK_HOST,
+      port: parsed.SMTP_SINK_PORT,
+      limits: { daily: parsed.SINK_DAILY_LIMIT, perMinute: parsed.SINK_PER_MINUTE_LIMIT },
+    },
     sendgridBaseUrl: parsed.SENDGRID_BASE_URL,
+    twilioBaseUrl: parsed.TWILIO_BASE_URL,
     twilio: sid && token && from ? { baseUrl: parsed.TWILIO_BASE_URL, accountSid: sid, authToken: token, from } : null,
     slackWebhookUrl: parsed.SLACK_WEBHOOK_URL ?? null,
     redisUrl: parsed.REDIS_URL ?? null,

@@ -34,4 +34,24 @@ describe('renderMessageTemplate', () => {
       /subject:/,
     );
   });
+  it('renders snippets in place, with the same variables and escaping', () => {
+    const snippets = { sig: '<i>{{contact.company}}</i> {{> tail}}', tail: '{{default contact.title "team"}}' };
+    expect(renderMessageTemplate('Hi {{contact.firstName}}. {{> sig}}', context, { html: true, snippets })).toBe(
+      'Hi Ana. <i>Tom &amp; Jerry &lt;Ltd&gt;</i> team',
+    );
+    expect(renderMessageTemplate('{{> sig}}', context, { html: false, snippets })).toBe(
+      '<i>Tom & Jerry <Ltd></i> team',
+    );
+  });
+  it('refuses a missing snippet, a strict variable missing inside one, and a snippet loop', () => {
+    expect(() => renderMessageTemplate('{{> promo}}', context, { html: true }, 'body')).toThrow(
+      /body: the snippet "promo" does not exist/,
+    );
+    expect(() =>
+      renderMessageTemplate('{{> sig}}', context, { html: true, snippets: { sig: '{{contact.nickname}}' } }),
+    ).toThrow(/the variable "nickname" is missing/);
+    expect(() =>
+      renderMessageTemplate('{{> a}}', context, { html: true, snippets: { a: '{{> b}}', b: '{{> a}}' } }),
+    ).toThrow(/a snippet includes itself/);
+  });
 });

@@ -18,6 +18,8 @@ handlebars.registerHelper('default', (value: unknown, fallback: unknown) =>
 export interface RenderOptions {
   /** Escape values for HTML (email bodies) or not (subjects, SMS, Slack). */
   html: boolean;
+  /** The tenant's snippets by name, included as {{> name}}; rendered with the same context and escaping. */
+  snippets?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -32,16 +34,21 @@ export function renderMessageTemplate(
 ): string {
   try {
     const compiled = handlebars.compile(template, { strict: true, noEscape: !options.html });
-    return compiled(context);
+    return compiled(context, { partials: { ...options.snippets } });
   } catch (error) {
-    const message = (error as Error).message.replace(/\s+/g, ' ');
-    const missing = /"([^"]+)" not defined in/.exec(message);
-    throw new UserError(
-      'template_invalid',
-      missing
-        ? `${field}: the variable "${missing[1]}" is missing; give a fallback such as {{default contact.firstName "there"}}`
-        : `${field}: ${message}`,
-      { field },
-    );
+    throw new UserError('template_invalid', `${field}: ${explain(error as Error)}`, { field });
   }
+}
+
+function explain(error: Error): string {
+  // A snippet that includes itself slipped past the save-time check: Handlebars recurses until the stack ends.
+  if (error instanceof RangeError) return 'a snippet includes itself';
+  const message = error.message.replace(/\s+/g, ' ');
+  const missing = /"([^"]+)" not defined in/.exec(message);
+  if (missing) {
+    return `the variable "${missing[1]}" is missing; give a fallback such as {{default contact.firstName "there"}}`;
+  }
+  const snippet = /The partial (\S+) could not be found/.exec(message);
+  if (snippet) return `the snippet "${snippet[1]}" does not exist`;
+  return message;
 }

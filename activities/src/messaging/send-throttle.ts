@@ -1,30 +1,83 @@
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
+/** How many sends a mailbox may make: per UTC day, and within any 60 seconds. */
+export interface SendLimits {
+  daily: number;
+  perMinute: number;
+}
+
+/** HubSpot's defaults, which a new mailbox gets unless it says otherwise. */
+export const DEFAULT_SEND_LIMITS: SendLimits = { daily: 1000, perMinute: 10 };
+
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+
 /**
- * Takes one send slot of a mailbox in the current clock hour, atomically across every
- * worker (one Redis counter per mailbox and hour). A full hour answers how long to wait.
+ * Takes one send slot of a mailbox, atomically across every worker (one script, so two
+ * workers can never both take the last slot). Two budgets, both checked before either is
+ * charged: a counter per UTC day (a hash holding the day and its count, so the key is
+ * fixed and declared) and a sliding 60-second window (a sorted set of send times), which
+ * keeps "10 a minute" true for any 60 seconds, not just per clock minute. The clock is
+ * Redis's own unless the caller passes one (tests), so workers with skewed clocks agree.
+ * A refusal charges nothing and answers how long until a slot frees up.
  */
 const TAKE_SLOT = `
-local n = redis.call('INCR', KEYS[1])
-if n == 1 then redis.call('EXPIRE', KEYS[1], 7200) end
-if n > tonumber(ARGV[1]) then redis.call('DECR', KEYS[1]) return 0 end
-return 1`;
+local daily = tonumber(ARGV[1])
+local perMinute = tonumber(ARGV[2])
+local now = tonumber(ARGV[3])
+if now == nil then
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+local day = math.floor(now / ${DAY_MS})
+local used = 0
+if tonumber(redis.call('HGET', KEYS[1], 'day')) == day then
+  used = tonumber(redis.call('HGET', KEYS[1], 'count')) or 0
+end
+if used >= daily then return {0, (day + 1) * ${DAY_MS} - now, 'daily'} end
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - ${MINUTE_MS})
+local inWindow = redis.call('ZCARD', KEYS[2])
+if inWindow >= perMinute then
+  -- The window has room again once enough of its oldest sends age out of it.
+  local leaving = redis.call('ZRANGE', KEYS[2], inWindow - perMinute, inWindow - perMinute, 'WITHSCORES')
+  return {0, tonumber(leaving[2]) + ${MINUTE_MS} - now, 'minute'}
+end
+redis.call('HSET', KEYS[1], 'day', day, 'count', used + 1)
+redis.call('PEXPIRE', KEYS[1], ${2 * DAY_MS})
+redis.call('ZADD', KEYS[2], now, ARGV[4])
+redis.call('PEXPIRE', KEYS[2], ${2 * MINUTE_MS})
+return {1, 0, 'ok'}`;
 
-const HOUR_MS = 3_600_000;
+export type SlotAnswer = { ok: true } | { ok: false; retryInMs: number; limit: 'daily' | 'minute' };
+
+/** The Redis keys of a mailbox's budgets; the hash tag keeps both on one cluster slot. */
+export const sendSlotKeys = (mailboxKey: string) => [
+  `cadenza:send-day:{${mailboxKey}}`,
+  `cadenza:send-minute:{${mailboxKey}}`,
+];
 
 export async function takeSendSlot(
   redis: Redis,
   mailboxKey: string,
-  hourlyLimit: number,
-  now = Date.now(),
-): Promise<{ ok: true } | { ok: false; retryInMs: number }> {
-  const hour = Math.floor(now / HOUR_MS);
-  const taken = await redis.eval(TAKE_SLOT, 1, `cadenza:send-slots:${mailboxKey}:${hour}`, String(hourlyLimit));
-  return Number(taken) === 1 ? { ok: true } : { ok: false, retryInMs: (hour + 1) * HOUR_MS - now + 1000 };
+  limits: SendLimits,
+  now?: number,
+): Promise<SlotAnswer> {
+  const [ok, retryInMs, limit] = (await redis.eval(
+    TAKE_SLOT,
+    2,
+    ...sendSlotKeys(mailboxKey),
+    String(limits.daily),
+    String(limits.perMinute),
+    now === undefined ? '' : String(now),
+    randomUUID(),
+  )) as [number, number, string];
+  if (ok === 1) return { ok: true };
+  return { ok: false, retryInMs: Math.max(1, Number(retryInMs)), limit: limit === 'daily' ? 'daily' : 'minute' };
 }
 
 /**
- * A send that found its mailbox's hour full. Thrown inside the send's transaction so the
+ * A send that found its mailbox's budget spent. Thrown inside the send's transaction so the
  * message row and the side-effect claim roll back; the flow activity turns it into a
  * "throttled until" answer and the run waits durably for that moment, then tries again.
  */
@@ -32,9 +85,20 @@ export class SendThrottled extends Error {
   constructor(
     readonly until: Date,
     mailboxKey: string,
-    limit: number,
+    limit: 'daily' | 'minute',
+    limits: SendLimits,
   ) {
-    super(`mailbox ${mailboxKey} reached its hourly limit of ${limit}; the send waits until ${until.toISOString()}`);
+    super(
+      limit === 'daily'
+        ? `mailbox ${mailboxKey} reached its daily limit of ${limits.daily}; the send waits until ${until.toISOString()}`
+        : `mailbox ${mailboxKey} reached its rate of ${limits.perMinute} a minute; the send waits until ${until.toISOString()}`,
+    );
     this.name = 'SendThrottled';
   }
 }
+
+/**
+ * Spreads the runs that wait for the same freed slot over a second, so they do not all
+ * come back in the same instant (only the first of them would get the slot anyway).
+ */
+export const retryAfter = (retryInMs: number, random = Math.random) => retryInMs + Math.floor(random() * 1000);

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { createCrmFlowPort } from '../flow/crm-flow-port';
+import { snippetBodies } from '../data/messaging/snippets-repository';
 import { plainToHtml } from '../flow/flow-action-activities';
 import { htmlToText, looksLikeHtml } from './html-to-text';
 import { renderMessageTemplate } from './render-message';
@@ -12,7 +13,7 @@ export interface TemplatePreview {
 
 /**
  * Renders an email template for one contact exactly as a send_email step would (same strict
- * rendering, escaping and plain-text part), without tracking. Earlier steps' outputs exist
+ * rendering, escaping, snippets and plain-text part), without tracking. Earlier steps' outputs exist
  * only inside a run, so `steps.*` must use a fallback here.
  */
 export async function previewTemplate(
@@ -22,8 +23,9 @@ export async function previewTemplate(
 ): Promise<TemplatePreview> {
   const contact = await createCrmFlowPort(db).loadContactSnapshot(tenantId, request.contactId);
   const context = { contact: { id: contact.id, ...contact.fields, score: contact.score }, steps: {} };
-  const subject = renderMessageTemplate(request.subject, context, { html: false }, 'subject');
+  const snippets = await snippetBodies(db, tenantId);
+  const subject = renderMessageTemplate(request.subject, context, { html: false, snippets }, 'subject');
   const body = looksLikeHtml(request.body) ? request.body : plainToHtml(request.body);
-  const html = renderMessageTemplate(body, context, { html: true }, 'body');
+  const html = renderMessageTemplate(body, context, { html: true, snippets }, 'body');
   return { subject, html, text: htmlToText(html) };
 }

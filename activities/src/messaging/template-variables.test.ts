@@ -63,4 +63,23 @@ describe('checkSendTemplates', () => {
       path: 'settings.message',
     });
   });
+
+  it('names the node of a snippet that does not exist, and checks variables inside the snippets used', () => {
+    const snippets = { sig: 'Best, {{> name}}', name: '{{contact.nick}}', unused: '{{contact.whatever}}' };
+    const errors = checkSendTemplates(flow({ subject: 'Hi', body: '{{> sig}} {{> promo}}' }), ['firstName'], snippets);
+    expect(errors).toEqual([
+      expect.objectContaining({ code: 'unknown_snippet', nodeId: 'mail', path: 'settings.body' }),
+      expect.objectContaining({ code: 'unknown_field', nodeId: 'mail', path: 'settings.body' }),
+    ]);
+    expect(errors[0]!.message).toContain('no snippet "promo"');
+    expect(errors[1]!.message).toContain('the snippet "name"');
+    expect(checkSendTemplates(flow({ subject: 'Hi', body: '{{> sig}}' }), ['nick'], snippets)).toEqual([]);
+  });
+
+  it('refuses a snippet included by a computed name', () => {
+    expect(checkSendTemplates(flow({ body: '{{> (lookup contact "x")}}' }, 'send_sms'), [])[0]).toMatchObject({
+      code: 'invalid_setting',
+      nodeId: 'mail',
+    });
+  });
 });

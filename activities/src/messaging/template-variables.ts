@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { reachableSnippets } from './snippet-references';
 import { isKnownField, type FlowDefinition, type FlowValidationError, type FlowValidationResult } from '@cadenza/core';
 
 type Hbs = hbs.AST.Node & Record<string, unknown>;
@@ -12,7 +13,7 @@ export interface StrictVariable {
 }
 
 /** Template settings per node kind: the ones rendered strictly when the step runs. */
-const TEMPLATE_SETTINGS: Record<string, readonly string[]> = {
+export const TEMPLATE_SETTINGS: Record<string, readonly string[]> = {
   send_email: ['subject', 'body'],
   send_sms: ['body'],
   notify_slack: ['message'],
@@ -51,11 +52,17 @@ export function strictTemplateVariables(template: string): StrictVariable[] {
 }
 
 /**
- * Publish-time check of every send template in a flow: it must compile, and each strictly
- * read variable must exist for every contact (a known contact field, or an earlier step's
- * output), otherwise the step would fail when it runs. `{{default ...}}` is the way out.
+ * Publish-time check of every send template in a flow: it must compile, every snippet it
+ * includes ({{> name}}, also through other snippets) must exist, and each strictly read
+ * variable, in the template or its snippets, must exist for every contact (a known contact
+ * field, or an earlier step's output), otherwise the step would fail when it runs.
+ * `{{default ...}}` is the way out.
  */
-export function checkSendTemplates(definition: FlowDefinition, knownFields: readonly string[]): FlowValidationError[] {
+export function checkSendTemplates(
+  definition: FlowDefinition,
+  knownFields: readonly string[],
+  snippets: Readonly<Record<string, string>> = {},
+): FlowValidationError[] {
   const known = new Set(knownFields);
   const nodeIds = new Set(definition.nodes.map((node) => node.id));
   const errors: FlowValidationError[] = [];
@@ -64,9 +71,22 @@ export function checkSendTemplates(definition: FlowDefinition, knownFields: read
       const template = (node.settings as Record<string, unknown>)[setting];
       if (typeof template !== 'string') continue;
       const at = { nodeId: node.id, path: `settings.${setting}` };
-      let variables: StrictVariable[];
+      let variables: Array<StrictVariable & { snippet?: string }>;
       try {
-        variables = strictTemplateVariables(template);
+        const { found, missing } = reachableSnippets(template, snippets);
+        for (const name of missing) {
+          errors.push({
+            code: 'unknown_snippet',
+            ...at,
+            message: `Step "${node.id}" includes {{> ${name}}} in its ${setting}, but there is no snippet "${name}"; add it under Snippets or remove it.`,
+          });
+        }
+        variables = [
+          ...strictTemplateVariables(template),
+          ...found.flatMap((name) =>
+            strictTemplateVariables(snippets[name]!).map((variable) => ({ ...variable, snippet: name })),
+          ),
+        ];
       } catch (error) {
         const reason = (error as Error).message.split('\n')[0];
         errors.push({
@@ -78,11 +98,12 @@ export function checkSendTemplates(definition: FlowDefinition, knownFields: read
       }
       for (const variable of variables) {
         const problem = unknownVariable(variable.path, known, nodeIds);
+        const where = variable.snippet ? `the snippet "${variable.snippet}" of its ${setting}` : `its ${setting}`;
         if (problem)
           errors.push({
             code: 'unknown_field',
             ...at,
-            message: `Step "${node.id}" uses ${variable.source} in its ${setting}, but ${problem}; give a fallback such as {{default ${variable.path} "…"}}.`,
+            message: `Step "${node.id}" uses ${variable.source} in ${where}, but ${problem}; give a fallback such as {{default ${variable.path} "…"}}.`,
           });
       }
     }
@@ -109,8 +130,9 @@ function unknownVariable(path: string, known: ReadonlySet<string>, nodeIds: Read
 export function withSendTemplateChecks(
   result: FlowValidationResult,
   knownFields: readonly string[],
+  snippets: Readonly<Record<string, string>> = {},
 ): FlowValidationResult {
   if (!result.ok) return result;
-  const errors = checkSendTemplates(result.definition, knownFields);
+  const errors = checkSendTemplates(result.definition, knownFields, snippets);
   return errors.length > 0 ? { ok: false, errors } : result;
 }

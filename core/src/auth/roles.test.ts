@@ -25,4 +25,9 @@ describe('role matrix', () => {
   it('keeps user management to admins', () => {
     expect(ROLES.filter((role) => can(role, 'users:manage'))).toEqual(['admin']);
   });
+
+  it('lets marketers and admins decide agent drafts, and ops only read them', () => {
+    expect(ROLES.filter((role) => can(role, 'approvals:decide'))).toEqual(['admin', 'marketer']);
+    expect(ROLES.filter((role) => can(role, 'approvals:read'))).toEqual(['admin', 'marketer', 'ops']);
+  });
 });

@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'tasks:write',
   'audit:read',
   'smoke:run',
+  'approvals:read',
+  'approvals:decide',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -51,6 +53,8 @@ const GRANTS: Record<Role, Grant> = {
     'contacts:import',
     'deals:read',
     'tasks:read',
+    'approvals:read',
+    'approvals:decide',
   ],
   sales_rep: [
     'flows:read',
@@ -71,6 +75,7 @@ const GRANTS: Record<Role, Grant> = {
     'tasks:read',
     'audit:read',
     'smoke:run',
+    'approvals:read',
   ],
 };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from '../crm/common';
+import { PageFields } from '../crm/list-query';
 import { ImportMappingSchema } from './import-fields';
 
 export const IMPORT_STATUSES = ['running', 'completed', 'failed'] as const;
@@ -52,6 +53,7 @@ export const ImportSchema = z.object({
   columns: z.array(z.string()).describe('headers found in the file'),
   mapping: ImportMappingSchema.describe('mapping in use: automatic, with the caller’s overrides'),
   counts: ImportCountsSchema,
+  progress: z.number().min(0).max(1).describe('share of rows processed, 0 to 1 (done / total; 1 for an empty file)'),
   workflowId: z.string().describe('Temporal workflow running the import'),
   createdAt: z.string(),
   completedAt: z.string().nullable(),
@@ -62,6 +64,7 @@ export const ImportRowErrorSchema = z.object({
   line: z.number().int().describe('line of the row in the file (the header is line 1)'),
   reason: z.string().describe('what is wrong, naming the field'),
   email: z.string().nullable().describe('email cell of the row, when there is one'),
+  row: z.record(z.string(), z.string()).describe('the rejected row as it was in the file, header → cell'),
 });
 export type ImportRowError = z.infer<typeof ImportRowErrorSchema>;
 
@@ -72,6 +75,19 @@ export const ImportPreviewSchema = z.object({
   sample: z.array(z.record(z.string(), z.string())).describe('first rows, header → cell'),
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
+
+/** The share of an import's rows processed so far, 0 to 1. */
+export const importProgressOf = (counts: Pick<ImportCounts, 'total' | 'done'>): number =>
+  counts.total === 0 ? 1 : Math.min(1, counts.done / counts.total);
+
+export const ImportListQuerySchema = z
+  .object({ ...PageFields, status: ImportStatusSchema.optional().describe('only imports in this status') })
+  .strict();
+export type ImportListQuery = z.infer<typeof ImportListQuerySchema>;
+
+/** Rejected rows page in file order. */
+export const ImportErrorListQuerySchema = z.object(PageFields).strict();
+export type ImportErrorListQuery = z.infer<typeof ImportErrorListQuerySchema>;
 
 /** Progress as the import workflow reports it to a query. */
 export type ImportProgress = ImportCounts;

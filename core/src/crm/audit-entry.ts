@@ -10,6 +10,7 @@ export const AUDITED_ENTITIES = [
   'task',
   'note',
   'custom_field',
+  'approval',
 ] as const;
 export const AuditedEntitySchema = z.enum(AUDITED_ENTITIES).describe('kind of record changed');
 export type AuditedEntity = z.infer<typeof AuditedEntitySchema>;

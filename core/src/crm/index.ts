@@ -11,3 +11,6 @@ export * from './note';
 export * from './timeline-entry';
 export * from './audit-entry';
 export * from './list-query';
+export * from './saved-view';
+export * from './contact-bulk';
+export * from './contact-score';

@@ -7,7 +7,7 @@ import { CustomFieldKeySchema } from './custom-field';
 const oneOrMany = <T extends z.ZodType>(item: T) =>
   z.union([item, z.array(item)]).transform((value) => (Array.isArray(value) ? value : [value]) as z.infer<T>[]);
 
-const PageFields = {
+export const PageFields = {
   cursor: z.string().max(500).optional().describe('opaque cursor from the previous page'),
   limit: z.coerce.number().int().min(1).max(200).default(50).describe('page size, 1-200'),
 };
@@ -53,6 +53,10 @@ export const ContactListQuerySchema = z
   });
 export type ContactListQuery = z.infer<typeof ContactListQuerySchema>;
 
+/** Full-text search of a list: words, "quoted phrases", -excluded words (websearch syntax). */
+const searchText = (what: string) =>
+  z.string().trim().min(1).max(200).optional().describe(`full-text search over ${what} (words, "phrases", -excluded)`);
+
 /** Lists other than contacts page newest first, with a few equality filters each. */
 export const CompanyListQuerySchema = z
   .object({
@@ -71,13 +75,20 @@ export const DealListQuerySchema = z
     contactId: IdSchema.optional(),
     companyId: IdSchema.optional(),
     ownerId: UserIdSchema.optional(),
+    q: searchText('the deal name'),
   })
   .strict();
 export type DealListQuery = z.infer<typeof DealListQuerySchema>;
 
+/** Task orderings: newest first, or due soonest first (tasks without a due date last). */
+export const TASK_SORTS = ['createdAt:desc', 'dueAt:asc'] as const;
+export type TaskSort = (typeof TASK_SORTS)[number];
+
 export const TaskListQuerySchema = z
   .object({
     ...PageFields,
+    sort: z.enum(TASK_SORTS).default('createdAt:desc').describe('createdAt:desc (newest first) or dueAt:asc'),
+    q: searchText('the task title'),
     done: z
       .enum(['true', 'false'])
       .transform((v) => v === 'true')
@@ -91,7 +102,11 @@ export const TaskListQuerySchema = z
 export type TaskListQuery = z.infer<typeof TaskListQuerySchema>;
 
 export const NoteListQuerySchema = z
-  .object({ ...PageFields, contactId: IdSchema.optional().describe('notes about this contact') })
+  .object({
+    ...PageFields,
+    contactId: IdSchema.optional().describe('notes about this contact'),
+    q: searchText('the note body'),
+  })
   .strict();
 export type NoteListQuery = z.infer<typeof NoteListQuerySchema>;
 

@@ -17,6 +17,7 @@ export const FLOW_ERROR_CODES = [
   'unreachable_node',
   'cycle_without_wait',
   'unknown_field',
+  'unknown_snippet',
 ] as const;
 export type FlowErrorCode = (typeof FLOW_ERROR_CODES)[number];
 

@@ -65,7 +65,9 @@ export const NODE_KINDS: { readonly [T in NodeType]: NodeKindInfo<T> } = {
   http_request: { category: 'action', label: 'HTTP request', outputs: single },
   enroll_in_flow: { category: 'action', label: 'Enroll in flow', outputs: single },
   llm_generate: { category: 'action', label: 'Generate text', outputs: single },
-  ai_agent: { category: 'action', label: 'AI agent', outputs: single },
+  // `rejected` and `timeout` follow a human's rejection of the draft or no decision in time;
+  // unconnected, they simply end the run.
+  ai_agent: { category: 'action', label: 'AI agent', outputs: [DEFAULT_OUTPUT, 'rejected', 'timeout'] },
   score_lead: { category: 'action', label: 'Score lead', outputs: single },
 
   wait: { category: 'control', label: 'Wait', outputs: single, pauses: true },

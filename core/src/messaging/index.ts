@@ -1,2 +1,5 @@
 export * from './message-records';
 export * from './mailbox-records';
+export * from './snippet-records';
+export * from './mailbox-check';
+export * from './provider-settings-records';

@@ -4,13 +4,20 @@ const common = {
   name: z.string().trim().min(1).max(100).describe('label shown in the mailbox list'),
   fromAddress: z.email().describe('address messages are sent from'),
   fromName: z.string().trim().min(1).max(100).optional().describe('display name of the sender'),
-  hourlyLimit: z
+  dailyLimit: z
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(1000)
+    .describe('most messages this mailbox sends in one UTC day; more wait, in their runs, for the next day'),
+  perMinuteLimit: z
     .number()
     .int()
     .min(1)
     .max(100_000)
-    .default(100)
-    .describe('most messages this mailbox sends in one clock hour; more wait for the next hour'),
+    .default(10)
+    .describe('most messages this mailbox sends in any 60 seconds; more wait for the next free slot'),
   isDefault: z.boolean().default(false).describe('the mailbox flows send from when they name none'),
 };
 
@@ -42,13 +49,20 @@ export const MailboxUpdateSchema = z
     name: common.name.optional(),
     fromAddress: common.fromAddress.optional(),
     fromName: common.fromName.nullable(),
-    hourlyLimit: z
+    dailyLimit: z
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .optional()
+      .describe(common.dailyLimit.description ?? ''),
+    perMinuteLimit: z
       .number()
       .int()
       .min(1)
       .max(100_000)
       .optional()
-      .describe(common.hourlyLimit.description ?? ''),
+      .describe(common.perMinuteLimit.description ?? ''),
     isDefault: z.boolean().optional(),
     host: z.string().trim().min(1).max(255).optional(),
     port: z.number().int().min(1).max(65_535).optional(),
@@ -66,7 +80,8 @@ export const MailboxViewSchema = z.object({
   name: z.string(),
   fromAddress: z.string(),
   fromName: z.string().nullable(),
-  hourlyLimit: z.number().int(),
+  dailyLimit: z.number().int(),
+  perMinuteLimit: z.number().int(),
   isDefault: z.boolean(),
   host: z.string().nullable(),
   port: z.number().int().nullable(),

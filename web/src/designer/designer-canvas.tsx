@@ -22,13 +22,15 @@ const NO_ERRORS: FlowValidationError[] = [];
 export interface DesignerCanvasProps {
   counts: Record<string, number>;
   highlightedNodeId: string | null;
+  /** For roles that may look but not edit: no dragging, connecting, dropping or deleting. */
+  readOnly?: boolean;
 }
 
 /**
  * The graph on @xyflow/react. Redux holds the graph (so undo/redo covers every change); the
  * canvas only keeps measured node sizes, which xyflow needs and nobody else cares about.
  */
-export function DesignerCanvas({ counts, highlightedNodeId }: DesignerCanvasProps) {
+export function DesignerCanvas({ counts, highlightedNodeId, readOnly = false }: DesignerCanvasProps) {
   const dispatch = useAppDispatch();
   const graph = useAppSelector((state) => state.designer.graph);
   const selectedNodeId = useAppSelector((state) => state.designer.selectedNodeId);
@@ -117,12 +119,14 @@ export function DesignerCanvas({ counts, highlightedNodeId }: DesignerCanvasProp
         dispatch(designerActions.removed({ nodeIds: gone.map((n) => n.id), edgeIds: cut.map((e) => e.id) }))
       }
       onPaneClick={() => dispatch(designerActions.selected(null))}
-      onDrop={onDrop}
+      onDrop={readOnly ? undefined : onDrop}
       onDragOver={(event) => {
         event.preventDefault();
         event.dataTransfer.dropEffect = 'move';
       }}
-      deleteKeyCode={['Delete', 'Backspace']}
+      deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+      nodesDraggable={!readOnly}
+      nodesConnectable={!readOnly}
       fitView
       fitViewOptions={{ maxZoom: 1 }}
     >

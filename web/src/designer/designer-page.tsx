@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { ReactFlowProvider } from '@xyflow/react';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import {
   Alert,
@@ -15,26 +15,40 @@ import {
   Stack,
   Typography,
 } from '@mui/material';
-import type { FlowValidationError, NodeType } from '@cadenza/core';
+import { can, type FlowValidationError, type NodeType } from '@cadenza/core';
 import {
   apiErrorOf,
   errorMessage,
   useGetFlowQuery,
   useListRunsQuery,
+  useMeQuery,
   useNodeCountsQuery,
   usePublishFlowMutation,
   useSaveDraftMutation,
   useValidateFlowMutation,
 } from '../api/cadenza-api';
 import { useAppDispatch, useAppSelector } from '../store';
+import type { Size } from './auto-layout';
+import { useCustomFieldsQuery } from './designer-api';
 import { designerActions } from './designer-slice';
 import { DesignerCanvas } from './designer-canvas';
+import { SHORTCUT_KEYS } from './designer-shortcuts';
 import { NodePalette } from './node-palette';
-import { PropertyPanel } from './property-panel';
 import { RunDrawer } from './run-drawer';
 import { toDefinition } from './flow-graph';
+import { useDesignerShortcuts } from './use-designer-shortcuts';
+import { useFillViewport } from './use-fill-viewport';
 import { useLiveFlow } from './use-live-flow';
-import { useUndoShortcuts } from './use-undo-shortcuts';
+
+// Dialogs and auto-layout (dagre) load when first used: they are not needed to draw the flow.
+const FlowSettingsDialog = lazy(() =>
+  import('./flow-settings-dialog').then((m) => ({ default: m.FlowSettingsDialog })),
+);
+const PublishDialog = lazy(() => import('./publish-dialog').then((m) => ({ default: m.PublishDialog })));
+const TestRunDialog = lazy(() => import('./test-run-dialog').then((m) => ({ default: m.TestRunDialog })));
+// The property panel (generated forms, template editor, pickers) loads once a step is selected.
+const PropertyPanel = lazy(() => import('./property-panel').then((m) => ({ default: m.PropertyPanel })));
+const VersionHistory = lazy(() => import('./version-history').then((m) => ({ default: m.VersionHistory })));
 
 /** The errors an invalid-flow answer carries, so they can be painted on the nodes. */
 function flowErrorsOf(error: unknown): FlowValidationError[] | undefined {
@@ -43,19 +57,37 @@ function flowErrorsOf(error: unknown): FlowValidationError[] | undefined {
   return apiError?.code === 'invalid_flow' && Array.isArray(errors) ? errors : undefined;
 }
 
+type OpenDialog = null | 'publish' | 'settings' | 'history' | { testRun: number | undefined };
+
 /** The flow designer: palette, canvas, property panel, live run counts and run detail. */
 export function DesignerPage() {
+  // One provider for the whole page, so the toolbar's auto-layout can read measured node sizes.
+  return (
+    <ReactFlowProvider>
+      <DesignerWorkspace />
+    </ReactFlowProvider>
+  );
+}
+
+function DesignerWorkspace() {
   const { flowId = '' } = useParams();
   const dispatch = useAppDispatch();
   const flowQuery = useGetFlowQuery(flowId);
+  const me = useMeQuery();
   const designer = useAppSelector((state) => state.designer);
   const counts = useNodeCountsQuery(flowId);
   const runs = useListRunsQuery(flowId);
+  const customFields = useCustomFieldsQuery();
   const [saveDraft, saving] = useSaveDraftMutation();
   const [publish, publishing] = usePublishFlowMutation();
   const [validate] = useValidateFlowMutation();
   const [notice, setNotice] = useState<{ severity: 'success' | 'error'; text: string }>();
   const [runId, setRunId] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const { getNodes, fitView } = useReactFlow();
+  const [pageRef, pageHeight] = useFillViewport<HTMLDivElement>();
+  // Sales reps and ops may watch runs here, but only roles that manage flows edit them.
+  const canEdit = me.data ? can(me.data.role, 'flows:manage') : false;
 
   const flow = flowQuery.data;
   useEffect(() => {
@@ -67,7 +99,6 @@ export function DesignerPage() {
     void counts.refetch();
     void runs.refetch();
   });
-  useUndoShortcuts();
 
   const definition = () => toDefinition(designer.graph);
   const save = async (): Promise<boolean> => {
@@ -89,7 +120,7 @@ export function DesignerPage() {
     if (await save()) setNotice({ severity: 'success', text: 'Draft saved' });
   };
   const onPublish = async () => {
-    if (!(await save())) return;
+    if (!(await save())) return setDialog(null);
     try {
       const version = await publish(flowId).unwrap();
       setNotice({ severity: 'success', text: `Published version ${version.version}` });
@@ -99,6 +130,7 @@ export function DesignerPage() {
       if (errors) dispatch(designerActions.validated(errors));
       setNotice({ severity: 'error', text: errorMessage(error) });
     }
+    setDialog(null);
   };
   const onCheck = async () => {
     try {
@@ -113,6 +145,21 @@ export function DesignerPage() {
       setNotice({ severity: 'error', text: errorMessage(error) });
     }
   };
+  const onLayout = async () => {
+    const sizes: Record<string, Size> = {};
+    for (const node of getNodes())
+      if (node.measured?.width && node.measured.height) sizes[node.id] = node.measured as Size;
+    const { layoutPositions } = await import('./auto-layout');
+    dispatch(designerActions.laidOut(layoutPositions(designer.graph, sizes)));
+    // Once the new positions are on the canvas, bring the whole flow into view.
+    requestAnimationFrame(() => void fitView({ maxZoom: 1, duration: 200 }));
+  };
+  useDesignerShortcuts({
+    undo: () => canEdit && dispatch(designerActions.undone()),
+    redo: () => canEdit && dispatch(designerActions.redone()),
+    save: () => canEdit && void onSave(),
+    layout: () => canEdit && void onLayout(),
+  });
   const addAtCentre = useCallback(
     (type: NodeType) => dispatch(designerActions.nodeAdded({ type, position: { x: 300, y: 200 } })),
     [dispatch],
@@ -124,9 +171,13 @@ export function DesignerPage() {
   const selected = designer.graph.nodes.find((node) => node.id === designer.selectedNodeId);
   const chosenRun = runs.data?.find((run) => run.enrollmentId === runId);
   const flowWide = designer.errors[''] ?? [];
+  const busy = saving.isLoading || publishing.isLoading;
 
   return (
-    <Box sx={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 64px)' }}>
+    <Box
+      ref={pageRef}
+      sx={{ display: 'flex', flexDirection: 'column', height: pageHeight ?? 'calc(100vh - 64px)', minWidth: 0 }}
+    >
       <Stack direction="row" spacing={1} sx={{ p: 1, alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
         <Typography variant="h6" sx={{ mr: 1 }}>
           {flow.name}
@@ -134,24 +185,43 @@ export function DesignerPage() {
         <Chip size="small" label={flow.status} />
         <Chip size="small" variant="outlined" label={flow.latestVersion ? `v${flow.latestVersion}` : 'unpublished'} />
         {designer.dirty && <Chip size="small" color="warning" label="unsaved" />}
+        {!canEdit && <Chip size="small" label="view only" />}
         <Box sx={{ flex: 1 }} />
-        <Button onClick={() => dispatch(designerActions.undone())} disabled={!designer.past.length} title="Ctrl+Z">
-          Undo
-        </Button>
-        <Button
-          onClick={() => dispatch(designerActions.redone())}
-          disabled={!designer.future.length}
-          title="Ctrl+Shift+Z"
-        >
-          Redo
-        </Button>
-        <Button onClick={onCheck}>Check</Button>
-        <Button variant="outlined" onClick={onSave} disabled={saving.isLoading}>
-          Save draft
-        </Button>
-        <Button variant="contained" onClick={onPublish} disabled={saving.isLoading || publishing.isLoading}>
-          Publish
-        </Button>
+        {canEdit && (
+          <>
+            <Button
+              onClick={() => dispatch(designerActions.undone())}
+              disabled={!designer.past.length}
+              title={SHORTCUT_KEYS.undo}
+            >
+              Undo
+            </Button>
+            <Button
+              onClick={() => dispatch(designerActions.redone())}
+              disabled={!designer.future.length}
+              title={SHORTCUT_KEYS.redo}
+            >
+              Redo
+            </Button>
+            <Button onClick={() => void onLayout()} title={SHORTCUT_KEYS.layout}>
+              Tidy up
+            </Button>
+          </>
+        )}
+        <Button onClick={() => setDialog('settings')}>Settings</Button>
+        <Button onClick={() => setDialog('history')}>History</Button>
+        {canEdit && (
+          <>
+            <Button onClick={onCheck}>Check</Button>
+            <Button onClick={() => setDialog({ testRun: undefined })}>Test run</Button>
+            <Button variant="outlined" onClick={onSave} disabled={busy} title={SHORTCUT_KEYS.save}>
+              Save draft
+            </Button>
+            <Button variant="contained" onClick={() => setDialog('publish')} disabled={busy}>
+              Publish
+            </Button>
+          </>
+        )}
       </Stack>
       {flowWide.map((error, index) => (
         <Alert key={index} severity="error" sx={{ mx: 1, mb: 1 }}>
@@ -160,26 +230,37 @@ export function DesignerPage() {
       ))}
       <Divider />
       <Box sx={{ flex: 1, display: 'flex', minHeight: 0 }}>
-        <Box sx={{ width: { xs: 150, md: 200 }, borderRight: 1, borderColor: 'divider', flexShrink: 0 }}>
-          <NodePalette onAdd={addAtCentre} />
-        </Box>
+        {canEdit && (
+          <Box sx={{ width: { xs: 150, md: 200 }, borderRight: 1, borderColor: 'divider', flexShrink: 0 }}>
+            <NodePalette onAdd={addAtCentre} />
+          </Box>
+        )}
         <Box sx={{ flex: 1, minWidth: 0 }} data-testid="canvas">
-          <ReactFlowProvider>
-            <DesignerCanvas counts={counts.data ?? {}} highlightedNodeId={chosenRun?.currentNodeId ?? null} />
-          </ReactFlowProvider>
+          <DesignerCanvas
+            counts={counts.data ?? {}}
+            highlightedNodeId={chosenRun?.currentNodeId ?? null}
+            readOnly={!canEdit}
+          />
         </Box>
         <Box
           sx={{ width: { xs: 240, md: 320 }, borderLeft: 1, borderColor: 'divider', flexShrink: 0, overflowY: 'auto' }}
         >
           {selected ? (
-            <PropertyPanel
-              key={selected.id}
-              node={selected}
-              apiErrors={designer.errors[selected.id] ?? []}
-              onSettingsChange={(settings) => dispatch(designerActions.settingsChanged({ id: selected.id, settings }))}
-              onLabelChange={(label) => dispatch(designerActions.labelChanged({ id: selected.id, label }))}
-              onDelete={() => dispatch(designerActions.removed({ nodeIds: [selected.id], edgeIds: [] }))}
-            />
+            <Suspense fallback={<Typography sx={{ p: 2 }}>Loading…</Typography>}>
+              <PropertyPanel
+                key={selected.id}
+                node={selected}
+                nodes={designer.graph.nodes}
+                customFields={customFields.data}
+                readOnly={!canEdit}
+                apiErrors={designer.errors[selected.id] ?? []}
+                onSettingsChange={(settings) =>
+                  dispatch(designerActions.settingsChanged({ id: selected.id, settings }))
+                }
+                onLabelChange={(label) => dispatch(designerActions.labelChanged({ id: selected.id, label }))}
+                onDelete={() => dispatch(designerActions.removed({ nodeIds: [selected.id], edgeIds: [] }))}
+              />
+            </Suspense>
           ) : (
             <Box sx={{ p: 2 }} aria-label="runs">
               <Typography variant="subtitle2">Runs</Typography>
@@ -196,17 +277,63 @@ export function DesignerPage() {
                     selected={run.enrollmentId === runId}
                   >
                     <ListItemText
-                      primary={`${run.status} · ${run.currentNodeId ?? '—'}`}
+                      primary={`${run.testMode ? 'test · ' : ''}${run.status} · ${run.currentNodeId ?? '—'}`}
                       secondary={new Date(run.startedAt).toLocaleString()}
                     />
                   </ListItemButton>
                 ))}
               </List>
+              {canEdit && (
+                <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 2 }}>
+                  Shortcuts: {SHORTCUT_KEYS.save} save · {SHORTCUT_KEYS.undo} undo · {SHORTCUT_KEYS.redo} redo ·{' '}
+                  {SHORTCUT_KEYS.layout} tidy up · {SHORTCUT_KEYS.delete} removes the selected step
+                </Typography>
+              )}
             </Box>
           )}
         </Box>
       </Box>
       <RunDrawer runId={runId} onClose={() => setRunId(null)} />
+      <Suspense fallback={null}>
+        {dialog === 'publish' && (
+          <PublishDialog
+            open
+            flowId={flowId}
+            definition={definition()}
+            publishing={busy}
+            onPublish={onPublish}
+            onClose={() => setDialog(null)}
+          />
+        )}
+        {dialog === 'settings' && (
+          <FlowSettingsDialog
+            open
+            flowId={flowId}
+            settings={designer.graph.settings}
+            goals={designer.graph.nodes.filter((node) => node.type === 'goal')}
+            readOnly={!canEdit}
+            onClose={() => setDialog(null)}
+            onApply={(settings) => dispatch(designerActions.flowSettingsChanged(settings))}
+          />
+        )}
+        {dialog === 'history' && (
+          <VersionHistory
+            open
+            flowId={flowId}
+            onClose={() => setDialog(null)}
+            onTestVersion={(version) => setDialog({ testRun: version })}
+          />
+        )}
+        {typeof dialog === 'object' && dialog !== null && (
+          <TestRunDialog
+            open
+            flowId={flowId}
+            initialVersion={dialog.testRun}
+            saveDraft={save}
+            onClose={() => setDialog(null)}
+          />
+        )}
+      </Suspense>
       <Snackbar open={Boolean(notice)} autoHideDuration={4000} onClose={() => setNotice(undefined)}>
         {notice ? (
           <Alert severity={notice.severity} onClose={() => setNotice(undefined)} role="status">

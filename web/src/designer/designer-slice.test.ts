@@ -84,4 +84,17 @@ describe('designer state', () => {
     );
     expect(Object.keys(state.errors).sort()).toEqual(['', 'n1']);
   });
+
+  it('lays out and edits flow settings as single undo steps', () => {
+    let state = reduce(start(), a.nodeAdded({ type: 'exit', position: { x: 5, y: 5 } }));
+    state = reduce(state, a.laidOut({ start: { x: 0, y: 0 }, exit_1: { x: 300, y: 0 } }));
+    expect(state.graph.nodes.map((n) => n.position)).toEqual([
+      { x: 0, y: 0 },
+      { x: 300, y: 0 },
+    ]);
+    expect(reduce(state, a.undone()).graph.nodes[1]?.position).toEqual({ x: 5, y: 5 });
+    state = reduce(state, a.flowSettingsChanged({ reenrollment: { policy: 'after_exit' } }));
+    expect(toDefinition(state.graph).settings).toEqual({ reenrollment: { policy: 'after_exit' } });
+    expect(reduce(state, a.undone()).graph.settings).toEqual({});
+  });
 });

@@ -113,6 +113,16 @@ export const designerSlice = createSlice({
       );
       if (state.selectedNodeId && nodeIds.has(state.selectedNodeId)) state.selectedNodeId = null;
     },
+    /** Auto-layout: every node moves at once, as one undo step. */
+    laidOut(state, action: PayloadAction<Record<string, { x: number; y: number }>>) {
+      checkpoint(state);
+      for (const node of state.graph.nodes) node.position = action.payload[node.id] ?? node.position;
+    },
+    /** Flow-wide settings (sending window, unenrollment, re-enrollment) replace the previous ones. */
+    flowSettingsChanged(state, action: PayloadAction<unknown>) {
+      checkpoint(state);
+      state.graph.settings = action.payload;
+    },
     selected(state, action: PayloadAction<string | null>) {
       state.selectedNodeId = action.payload;
     },

@@ -20,7 +20,7 @@ export interface DesignerEdge {
 export interface GraphSnapshot {
   nodes: DesignerNode[];
   edges: DesignerEdge[];
-  /** Flow-wide settings are kept as loaded; the designer does not edit them yet. */
+  /** Flow-wide settings, edited in the flow settings dialog. */
   settings: unknown;
 }
 

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { Provider } from 'react-redux';
+import { createStore } from '../store';
 import { PropertyPanel } from './property-panel';
 import type { DesignerNode } from './designer-types';
 
@@ -7,14 +9,17 @@ afterEach(cleanup);
 
 const panel = (node: DesignerNode, apiErrors = [] as Parameters<typeof PropertyPanel>[0]['apiErrors']) => {
   const onSettingsChange = vi.fn();
+  // The template editor's preview talks to the API through the store; nothing here calls it.
   render(
-    <PropertyPanel
-      node={node}
-      apiErrors={apiErrors}
-      onSettingsChange={onSettingsChange}
-      onLabelChange={() => undefined}
-      onDelete={() => undefined}
-    />,
+    <Provider store={createStore()}>
+      <PropertyPanel
+        node={node}
+        apiErrors={apiErrors}
+        onSettingsChange={onSettingsChange}
+        onLabelChange={() => undefined}
+        onDelete={() => undefined}
+      />
+    </Provider>,
   );
   return onSettingsChange;
 };
@@ -65,7 +70,7 @@ describe('schema-driven property panel', () => {
     expect(onChange).toHaveBeenLastCalledWith({ subject: 'Hi', body: 'Hello', trackOpens: true });
   });
 
-  it('edits a branch condition rule through the recursive condition schema', () => {
+  it('edits a branch condition with the condition builder: typed values, operators without values, groups', () => {
     const onChange = panel({
       id: 'branch_1',
       type: 'branch',
@@ -74,12 +79,99 @@ describe('schema-driven property panel', () => {
     });
     const operator = input('field-condition-operator') as unknown as HTMLSelectElement;
     expect(operator.value).toBe('equals');
+    // "is set" takes no value: the builder drops it rather than leave one the schema refuses.
     fireEvent.change(operator, { target: { value: 'is_set' } });
-    expect(onChange).toHaveBeenLastCalledWith({
-      condition: { field: 'contact.email', operator: 'is_set', value: 'x' },
-    });
+    expect(onChange).toHaveBeenLastCalledWith({ condition: { field: 'contact.email', operator: 'is_set' } });
     fireEvent.change(input('field-condition-value'), { target: { value: '42' } });
     expect(onChange).toHaveBeenLastCalledWith({ condition: { field: 'contact.email', operator: 'equals', value: 42 } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add rule' }));
+    expect(onChange).toHaveBeenLastCalledWith({
+      condition: {
+        all: [
+          { field: 'contact.email', operator: 'equals', value: 'x' },
+          { field: 'contact.email', operator: 'is_set' },
+        ],
+      },
+    });
+  });
+
+  it('shows a nested condition group, switches all/any and removes a rule', () => {
+    const onChange = panel({
+      id: 'branch_1',
+      type: 'branch',
+      position: { x: 0, y: 0 },
+      settings: {
+        condition: {
+          any: [
+            { field: 'score', operator: 'gte', value: 50 },
+            { all: [{ field: 'contact.title', operator: 'in', value: ['CEO', 'CTO'] }] },
+          ],
+        },
+      },
+    });
+    expect(input('field-condition-any-1-all-0-value').value).toBe('CEO, CTO');
+    fireEvent.change(input('field-condition-$mode'), { target: { value: 'all' } });
+    expect(onChange).toHaveBeenLastCalledWith({
+      condition: {
+        all: [
+          { field: 'score', operator: 'gte', value: 50 },
+          { all: [{ field: 'contact.title', operator: 'in', value: ['CEO', 'CTO'] }] },
+        ],
+      },
+    });
+    fireEvent.click(screen.getAllByRole('button', { name: 'remove group' })[0]!);
+    // One rule left in the top group: the condition is that rule again.
+    expect(onChange).toHaveBeenLastCalledWith({ condition: { field: 'score', operator: 'gte', value: 50 } });
+  });
+
+  it("edits A/B split weights and shows each output's share", () => {
+    const onChange = panel({
+      id: 'ab_split_1',
+      type: 'ab_split',
+      position: { x: 0, y: 0 },
+      settings: {
+        variants: [
+          { handle: 'a', weight: 3 },
+          { handle: 'b', weight: 1 },
+        ],
+      },
+    });
+    expect(screen.getByTestId('share-a').textContent).toBe('75%');
+    expect(screen.getByTestId('share-b').textContent).toBe('25%');
+    fireEvent.change(input('field-variants-1-weight'), { target: { value: '3' } });
+    expect(onChange).toHaveBeenLastCalledWith({
+      variants: [
+        { handle: 'a', weight: 3 },
+        { handle: 'b', weight: 3 },
+      ],
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Add output' }));
+    expect(onChange).toHaveBeenLastCalledWith({
+      variants: [
+        { handle: 'a', weight: 3 },
+        { handle: 'b', weight: 1 },
+        { handle: 'c', weight: 1 },
+      ],
+    });
+    expect((screen.getByRole('button', { name: 'remove output a' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('inserts a picked variable at the caret of the email field last edited', async () => {
+    const onChange = panel({
+      id: 'send_email_1',
+      type: 'send_email',
+      position: { x: 0, y: 0 },
+      settings: { subject: 'Hello !', body: 'Body' },
+    });
+    const subject = input('field-subject');
+    subject.focus();
+    subject.setSelectionRange(6, 6);
+    fireEvent.select(subject);
+    fireEvent.click(screen.getByRole('button', { name: 'Insert variable' }));
+    await act(async () => undefined);
+    fireEvent.click(screen.getByText('{{contact.firstName}}'));
+    expect(onChange).toHaveBeenLastCalledWith({ subject: 'Hello {{contact.firstName}}!', body: 'Body' });
+    expect(screen.getByText('{{contact.companyName}}')).toBeTruthy();
   });
 
   it('shows the API errors for the node: settings errors on their field, graph errors on top', () => {

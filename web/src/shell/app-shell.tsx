@@ -1,11 +1,21 @@
-import { AppBar, Box, Button, Chip, Toolbar, Typography } from '@mui/material';
+import { AppBar, Box, Button, Toolbar, Typography } from '@mui/material';
 import { NavLink, Outlet } from 'react-router-dom';
 import { can } from '@cadenza/core';
 import { useLogoutMutation, useMeQuery } from '../api/cadenza-api';
+import { TenantSwitch } from '../workspace/tenant-switch';
 import { SignInPage } from './sign-in-page';
+import { ActiveModelChip } from '../ai/active-model-chip';
 
 const NAV = [
   { to: '/flows', label: 'Flows', permission: 'flows:read' },
+  { to: '/contacts', label: 'Contacts', permission: 'contacts:read' },
+  { to: '/deals', label: 'Deals', permission: 'deals:read' },
+  { to: '/tasks', label: 'Tasks', permission: 'tasks:read' },
+  { to: '/import', label: 'Import', permission: 'contacts:import' },
+  { to: '/outbox', label: 'Outbox', permission: 'runs:read' },
+  { to: '/approvals', label: 'Approvals', permission: 'approvals:read' },
+  { to: '/analytics', label: 'Analytics', permission: 'runs:read' },
+  { to: '/settings', label: 'Settings', permission: 'settings:manage' },
   { to: '/status', label: 'Status', permission: null },
 ] as const;
 
@@ -19,7 +29,7 @@ export function AppShell() {
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'grey.50' }}>
       <AppBar position="static" elevation={0}>
-        <Toolbar sx={{ gap: 1 }}>
+        <Toolbar sx={{ gap: 1, flexWrap: 'wrap' }}>
           <Typography variant="h6" component="span" sx={{ mr: 2 }}>
             Cadenza
           </Typography>
@@ -29,12 +39,8 @@ export function AppShell() {
             </Button>
           ))}
           <Box sx={{ flex: 1 }} />
-          <Chip
-            size="small"
-            label={`${session.tenant.name} · ${session.role}`}
-            sx={{ color: 'inherit', borderColor: 'inherit' }}
-            variant="outlined"
-          />
+          <ActiveModelChip />
+          <TenantSwitch session={session} />
           <Button color="inherit" onClick={() => void logout()}>
             Sign out
           </Button>

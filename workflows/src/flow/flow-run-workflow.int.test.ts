@@ -253,22 +253,6 @@ describe('flowRunWorkflow (time-skipping)', () => {
     expect((await getRun(db, admin.tenantId, input.enrollmentId)).exitReason).toBe('flow archived: campaign over');
   });
 
-  it('fails a node kind that is not available yet with a clear error, and never pretends', async () => {
-    const definition = flowOf(
-      // llm_generate is real now (issue 6); agent chains are still to come.
-      [{ id: 'ai', type: 'ai_agent', settings: { instructions: 'Research {{contact.firstName}}' } }],
-      [['start', 'ai']],
-    );
-    const { handle, input } = await start(definition);
-    await waitForStatus(handle, 'failed');
-    const [step] = (await getRun(db, admin.tenantId, input.enrollmentId)).steps;
-    expect(step).toMatchObject({ nodeId: 'ai', status: 'failed' });
-    expect(step?.error).toMatch(/ai_agent is not available yet/);
-    expect(await listSideEffects(db, admin.tenantId, input.enrollmentId)).toEqual([]);
-    await handle.signal(FLOW_SIGNALS.cancel, { reason: 'no model' });
-    expect(await handle.result()).toMatchObject({ status: 'cancelled' });
-  });
-
   it('retries a failed step on request with the same key, then goes on', async () => {
     let healthy = false;
     const keys: string[] = [];

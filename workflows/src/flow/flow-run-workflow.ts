@@ -5,6 +5,7 @@ import {
   condition,
   continueAsNew,
   isCancellation,
+  patched,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -18,13 +19,15 @@ import {
   type RunStatus,
 } from '@cadenza/core';
 import { runSearchAttributeKeys } from '@cadenza/temporal/search-attribute-keys';
-import { reads } from './flow-activities';
+import { projections, reads } from './flow-activities';
 import type { CarriedState, FlowRunInput, FlowRunResult, StepRecord } from './flow-run-types';
 import { RunControls } from './run-controls';
 import { currentNodeQuery, stepHistoryQuery } from './run-signals';
 import { STEP_HANDLERS, type StepOutcome } from './step-handlers';
 
 const RECENT_STEPS_KEPT = 50;
+/** Runs started before projections became local activities replay with the regular one. */
+const LOCAL_PROJECTION_PATCH = 'run-projection-local-activity';
 const DEFAULT_CONTINUE_AS_NEW_AFTER = 1000;
 
 const nowIso = () => new Date().toISOString();
@@ -68,7 +71,8 @@ export async function flowRunWorkflow(input: FlowRunInput): Promise<FlowRunResul
     CancellationScope.nonCancellable(async () => {
       const steps = pending;
       pending = [];
-      await reads.syncRunProjection({
+      const sync = patched(LOCAL_PROJECTION_PATCH) ? projections.syncRunProjection : reads.syncRunProjection;
+      await sync({
         run: {
           enrollmentId: input.enrollmentId,
           tenantId: input.tenantId,

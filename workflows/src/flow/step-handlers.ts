@@ -1,4 +1,4 @@
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import {
   addDuration,
   chooseVariant,
@@ -12,9 +12,10 @@ import {
   type StepNode,
 } from '@cadenza/core';
 import type { Activities } from '@cadenza/activities';
-import { quickActions, sendActions, slowActions } from './flow-activities';
+import { localQuickActions, quickActions, sendActions, slowActions } from './flow-activities';
 import type { FlowRunInput } from './flow-run-types';
 import type { RunControls } from './run-controls';
+import { aiAgentStep } from './ai-agent-step';
 
 /** What a step decided: the output to follow (null ends the run) and what it produced. */
 export interface StepOutcome {
@@ -58,6 +59,11 @@ const ACTION_ACTIVITY: Record<ActionType, { name: keyof Activities; proxy: typeo
   score_lead: { name: 'flowScoreLead', proxy: slowActions },
 };
 
+/** Actions that only write PostgreSQL (see localQuickActions); everything reaching other systems stays a regular activity. */
+const DATABASE_ONLY: ReadonlySet<ActionType> = new Set(['update_field', 'add_tag', 'remove_tag', 'create_task']);
+/** Runs that scheduled these as regular activities before the change replay them as such. */
+const LOCAL_DATABASE_ACTIONS_PATCH = 'database-actions-local-activities';
+
 /** Message kinds whose send must respect the flow's sending window. */
 const SENDS: ReadonlySet<StepNode['type']> = new Set(['send_email', 'send_sms']);
 
@@ -81,7 +87,8 @@ const action =
     if (SENDS.has(type)) await waitForSendingWindow(context);
     if (context.controls.stop) return { output: null };
     const { name, proxy } = ACTION_ACTIVITY[type];
-    const activity = proxy[name] as (
+    const local = DATABASE_ONLY.has(type) && patched(LOCAL_DATABASE_ACTIONS_PATCH);
+    const activity = (local ? localQuickActions : proxy)[name] as (
       input: unknown,
     ) => Promise<{ result: unknown; captured: boolean; throttledUntil?: string }>;
     // A throttled send claimed nothing: wait (durably, a timer) until the slot it was given,
@@ -136,7 +143,7 @@ export const STEP_HANDLERS: { [T in StepNode['type']]: Handler<T> } = {
   http_request: action('http_request'),
   enroll_in_flow: action('enroll_in_flow'),
   llm_generate: action('llm_generate'),
-  ai_agent: action('ai_agent'),
+  ai_agent: aiAgentStep,
   score_lead: action('score_lead'),
 
   async wait(node, context) {

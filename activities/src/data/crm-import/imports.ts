@@ -5,15 +5,15 @@ import {
   importWorkflowId,
   type Import,
   type ImportCounts,
+  importProgressOf,
   type ImportMapping,
-  type ImportRowError,
 } from '@cadenza/core';
 import { appendDomainEvents } from '../events';
 import { managerOf, type Db } from '../crm/crm-write';
 import { actorOf, type CrmPrincipal } from '../crm/crm-principal';
 import type { ParsedCsv } from './parse-csv';
 
-interface ImportSqlRow {
+export interface ImportSqlRow {
   id: string;
   status: Import['status'];
   file_name: string | null;
@@ -29,13 +29,14 @@ interface ImportSqlRow {
   completed_at: Date | null;
 }
 
-const toImport = (row: ImportSqlRow): Import => ({
+export const toImport = (row: ImportSqlRow): Import => ({
   id: row.id,
   status: row.status,
   fileName: row.file_name,
   columns: row.columns,
   mapping: row.mapping,
   counts: { total: row.total, done: row.done, created: row.created, updated: row.updated, failed: row.failed },
+  progress: importProgressOf(row),
   workflowId: row.workflow_id,
   createdAt: row.created_at.toISOString(),
   completedAt: row.completed_at?.toISOString() ?? null,
@@ -92,23 +93,6 @@ export async function getImport(db: Db, principal: CrmPrincipal, id: string): Pr
   ])) as ImportSqlRow[];
   if (!rows[0]) throw new NotFoundError('import', id);
   return toImport(rows[0]);
-}
-
-/** Rejected rows in file order, with the email cell when the mapping has one. */
-export async function listImportErrors(
-  db: Db,
-  principal: CrmPrincipal,
-  id: string,
-  limit = 10_000,
-): Promise<ImportRowError[]> {
-  const imported = await getImport(db, principal, id);
-  const emailAt = imported.columns.findIndex((header) => imported.mapping[header] === 'email');
-  const rows = (await managerOf(db).query(
-    `SELECT line, error, cells->>$3::int AS email FROM import_rows
-     WHERE tenant_id = $1 AND import_id = $2 AND outcome = 'failed' ORDER BY line LIMIT $4`,
-    [principal.tenantId, id, Math.max(emailAt, 0), limit],
-  )) as Array<{ line: number; error: string; email: string | null }>;
-  return rows.map((r) => ({ line: r.line, reason: r.error, email: emailAt >= 0 && r.email ? r.email : null }));
 }
 
 export interface ImportBatchRow {

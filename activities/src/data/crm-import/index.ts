@@ -5,11 +5,11 @@ export { parseCsv, rowObject, type ParsedCsv } from './parse-csv';
 export {
   createImport,
   getImport,
-  listImportErrors,
   loadImportBatch,
   recordRowOutcome,
   refreshImportProgress,
   markImportFailed,
   type ImportBatchRow,
 } from './imports';
+export { listImports, listImportErrors } from './import-lists';
 export { exportContactsCsv, neutralizeFormula } from './contacts-csv';

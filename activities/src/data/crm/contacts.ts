@@ -136,7 +136,7 @@ async function insertContact(write: CrmWrite, input: ContactCreate): Promise<Con
 }
 
 /** Applies a PATCH to a locked contact: audit, event and timeline only when something changed. */
-async function patchContact(write: CrmWrite, before: Contact, patch: ContactUpdate): Promise<Contact> {
+export async function patchContact(write: CrmWrite, before: Contact, patch: ContactUpdate): Promise<Contact> {
   const { manager, principal, tenantId } = write;
   await assertCustomFieldValues(manager, tenantId, patch.customFields);
   const next: Record<WritableField, unknown> = { ...before };
@@ -190,6 +190,19 @@ export async function listContacts(db: Db, principal: CrmPrincipal, query: Conta
     params.values,
   )) as Array<ContactSqlRow & { sort_key: string }>;
   return toPage(rows, order, query.limit, toContact);
+}
+
+/** The contacts among `ids` the principal may see, in no particular order (live list refreshes). */
+export async function getContactsByIds(db: Db, principal: CrmPrincipal, ids: string[]): Promise<Contact[]> {
+  const params = new SqlParams([principal.tenantId, ids]);
+  const conditions = ['c.tenant_id = $1', 'c.id = ANY($2::uuid[])'];
+  const owner = ownerCondition(principal, 'c.owner_id', params);
+  if (owner) conditions.push(owner);
+  const rows = (await managerOf(db).query(
+    `SELECT ${SELECT} FROM contacts c WHERE ${conditions.join(' AND ')}`,
+    params.values,
+  )) as ContactSqlRow[];
+  return rows.map(toContact);
 }
 
 export async function getContact(db: Db, principal: CrmPrincipal, id: string): Promise<Contact> {

@@ -7,7 +7,7 @@ import {
   type NewDomainEvent,
   type TimelineEntryCreate,
 } from '@cadenza/core';
-import { appendDomainEvents } from '../events';
+import { recordDomainEvents } from '../events';
 import { actorOf, type CrmPrincipal } from './crm-principal';
 
 export type Db = DataSource | EntityManager;
@@ -88,7 +88,7 @@ export class CrmWrite {
         ],
       );
     }
-    await appendDomainEvents(this.manager, this.tenantId, this.events);
+    await recordDomainEvents(this.manager, this.tenantId, this.events);
   }
 }
 

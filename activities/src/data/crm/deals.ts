@@ -85,6 +85,7 @@ export async function listDeals(db: Db, principal: CrmPrincipal, query: DealList
   ] as const) {
     if (query[field]) where.push(`d.${column} = ${params.add(query[field])}::uuid`);
   }
+  if (query.q) where.push(`d.search @@ websearch_to_tsquery('simple', ${params.add(query.q)})`);
   const owner = ownerCondition(principal, 'd.owner_id', params);
   if (owner) where.push(owner);
   const keyset = keysetClause(ORDER, params, query.cursor, query.limit);

@@ -54,6 +54,7 @@ export async function listNotes(db: Db, principal: CrmPrincipal, query: NoteList
   const params = new SqlParams([principal.tenantId]);
   const where = ['n.tenant_id = $1', visibleContact(principal, params)];
   if (query.contactId) where.push(`n.contact_id = ${params.add(query.contactId)}::uuid`);
+  if (query.q) where.push(`n.search @@ websearch_to_tsquery('simple', ${params.add(query.q)})`);
   const keyset = keysetClause(ORDER, params, query.cursor, query.limit);
   if (keyset.where) where.push(keyset.where);
   const rows = (await managerOf(db).query(

@@ -5,6 +5,7 @@ import {
   type Task,
   type TaskCreate,
   type TaskListQuery,
+  type TaskSort,
   type TaskUpdate,
 } from '@cadenza/core';
 import { assertContactReference } from './contacts';
@@ -37,12 +38,22 @@ const toTask = (row: TaskSqlRow): Task => ({
   updatedAt: row.updatedAt.toISOString(),
 });
 
-const ORDER: KeysetOrder = {
-  name: 'createdAt:desc',
-  expression: 't.created_at',
-  cast: 'timestamptz',
-  direction: 'desc',
-  idExpression: 't.id',
+/** The allow-list behind `sort`; undated tasks sort as due at infinity, i.e. last. */
+const ORDERS: Record<TaskSort, KeysetOrder> = {
+  'createdAt:desc': {
+    name: 'createdAt:desc',
+    expression: 't.created_at',
+    cast: 'timestamptz',
+    direction: 'desc',
+    idExpression: 't.id',
+  },
+  'dueAt:asc': {
+    name: 'dueAt:asc',
+    expression: "coalesce(t.due_at, 'infinity'::timestamptz)",
+    cast: 'timestamptz',
+    direction: 'asc',
+    idExpression: 't.id',
+  },
 };
 
 /** A sales rep's tasks are the ones assigned to them. */
@@ -63,7 +74,12 @@ async function checkReferences(write: CrmWrite, input: Partial<TaskCreate>) {
   await assertDealReference(write.manager, write.principal, input.dealId, 'body.dealId');
 }
 
-export async function listTasks(db: Db, principal: CrmPrincipal, query: TaskListQuery): Promise<Page<Task>> {
+/** Newest first unless the query names another order. */
+export async function listTasks(
+  db: Db,
+  principal: CrmPrincipal,
+  query: Omit<TaskListQuery, 'sort'> & { sort?: TaskSort },
+): Promise<Page<Task>> {
   const params = new SqlParams([principal.tenantId]);
   const where = ['t.tenant_id = $1'];
   if (query.done !== undefined) where.push(`t.done = ${params.add(query.done)}`);
@@ -74,15 +90,18 @@ export async function listTasks(db: Db, principal: CrmPrincipal, query: TaskList
   ] as const) {
     if (query[field]) where.push(`t.${column} = ${params.add(query[field])}::uuid`);
   }
+  if (query.q) where.push(`t.search @@ websearch_to_tsquery('simple', ${params.add(query.q)})`);
   const owner = ownerCondition(principal, 't.assignee_id', params);
   if (owner) where.push(owner);
-  const keyset = keysetClause(ORDER, params, query.cursor, query.limit);
+  const order = ORDERS[query.sort ?? 'createdAt:desc'];
+  const keyset = keysetClause(order, params, query.cursor, query.limit);
   if (keyset.where) where.push(keyset.where);
   const rows = (await managerOf(db).query(
-    `SELECT ${SELECT}, t.created_at::text AS sort_key FROM tasks t WHERE ${where.join(' AND ')} ${keyset.orderLimit}`,
+    `SELECT ${SELECT}, (${order.expression})::text AS sort_key FROM tasks t
+     WHERE ${where.join(' AND ')} ${keyset.orderLimit}`,
     params.values,
   )) as Array<TaskSqlRow & { sort_key: string }>;
-  return toPage(rows, ORDER, query.limit, toTask);
+  return toPage(rows, order, query.limit, toTask);
 }
 
 export async function getTask(db: Db, principal: CrmPrincipal, id: string): Promise<Task> {

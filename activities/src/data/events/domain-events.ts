@@ -1,7 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { NewDomainEventSchema, type DomainEvent, type NewDomainEvent } from '@cadenza/core';
+import { awaitSeqsAtCommit, unnumberedEvent } from './seq-at-commit';
 
 interface EventRow {
+  id: string;
   tenant_id: string;
   seq: string;
   type: string;
@@ -12,9 +14,9 @@ interface EventRow {
   occurred_at: Date;
 }
 
-const toEvent = (row: EventRow): DomainEvent => ({
+/** A row's fields as an event, without its seq. */
+const eventFields = (row: EventRow): Omit<DomainEvent, 'seq'> => ({
   tenantId: row.tenant_id,
-  seq: Number(row.seq),
   type: row.type,
   subject: row.subject,
   subjectId: row.subject_id,
@@ -23,45 +25,64 @@ const toEvent = (row: EventRow): DomainEvent => ({
   occurredAt: row.occurred_at.toISOString(),
 });
 
-/**
- * Appends events to a tenant's log. Call it with the EntityManager of the transaction that
- * makes the change, so the change and its events commit together or not at all. Reserving
- * the seq range locks the tenant's counter row until commit, which orders commits by seq.
- */
+const toEvent = (row: EventRow): DomainEvent => ({ ...eventFields(row), seq: Number(row.seq) });
+
 /** PostgreSQL NOTIFY channel announcing each committed append as `tenantId:fromSeq:toSeq`. */
 export const EVENT_NOTIFY_CHANNEL = 'cadenza_domain_events';
 
+/**
+ * Writes events to a tenant's log in the transaction of the change they record, so the
+ * change and its events commit together or not at all. The rows get their seq inside
+ * COMMIT (a deferred trigger, see DomainEventCommitSeq1764300800000): the tenant's counter
+ * is locked only while the transaction commits, never across this transaction's other
+ * round trips, so concurrent writers of one tenant no longer queue behind each other.
+ * PostgreSQL NOTIFYs the numbered range at commit for the event relay.
+ */
+export async function recordDomainEvents(
+  manager: EntityManager,
+  tenantId: string,
+  events: NewDomainEvent[],
+): Promise<void> {
+  await insertEvents(manager, tenantId, events);
+}
+
+/**
+ * Like recordDomainEvents, and returns the events: their `seq` is filled in when the
+ * transaction commits (read back on the same connection before the transaction call
+ * returns), so read it after commit; reading it earlier throws. Use it when the caller
+ * needs the seqs (commitAndPublish); writers that only record changes call recordDomainEvents
+ * and save the read-back.
+ */
 export async function appendDomainEvents(
   manager: EntityManager,
   tenantId: string,
   events: NewDomainEvent[],
 ): Promise<DomainEvent[]> {
+  const rows = await insertEvents(manager, tenantId, events);
+  const appended = rows.map((row) => unnumberedEvent(eventFields(row)));
+  awaitSeqsAtCommit(
+    manager.queryRunner!,
+    rows.map((row, i) => ({ id: row.id, event: appended[i]! })),
+  );
+  return appended;
+}
+
+async function insertEvents(manager: EntityManager, tenantId: string, events: NewDomainEvent[]): Promise<EventRow[]> {
   if (events.length === 0) return [];
   if (!manager.queryRunner?.isTransactionActive) {
-    throw new Error('appendDomainEvents must run inside the transaction of the change it records');
+    throw new Error('domain events must be written inside the transaction of the change they record');
   }
   const parsed = events.map((event) => NewDomainEventSchema.parse(event));
-  // One statement reserves the seq range and writes the rows: the counter row stays locked
-  // until commit, and every round trip after taking it makes all of the tenant's writers wait.
+  // Insert order (the identity id) is the order the commit trigger numbers them in.
   const rows = (await manager.query(
-    `WITH counter AS (
-       INSERT INTO tenant_event_sequences (tenant_id, last_seq) VALUES ($1, $2)
-       ON CONFLICT (tenant_id) DO UPDATE SET last_seq = tenant_event_sequences.last_seq + EXCLUDED.last_seq
-       RETURNING last_seq
-     ),
-     -- Delivered at commit only (never for a rollback): the event relay's cue to publish.
-     notified AS (
-       SELECT pg_notify('${EVENT_NOTIFY_CHANNEL}', $1 || ':' || (counter.last_seq - $2 + 1) || ':' || counter.last_seq)
-       FROM counter
-     )
-     INSERT INTO domain_events (tenant_id, seq, type, subject, subject_id, payload, actor)
-     SELECT $1, counter.last_seq - $2 + e.ord, e.type, e.subject, e.subject_id, e.payload, e.actor
-     FROM counter, notified, ROWS FROM (jsonb_to_recordset($3::jsonb) AS (type text, subject text, subject_id text, payload jsonb, actor jsonb))
+    `INSERT INTO domain_events (tenant_id, type, subject, subject_id, payload, actor)
+     SELECT $1, e.type, e.subject, e.subject_id, e.payload, e.actor
+     FROM ROWS FROM (jsonb_to_recordset($2::jsonb) AS (type text, subject text, subject_id text, payload jsonb, actor jsonb))
        WITH ORDINALITY AS e(type, subject, subject_id, payload, actor, ord)
-     RETURNING *`,
+     ORDER BY e.ord
+     RETURNING id, tenant_id, type, subject, subject_id, payload, actor, occurred_at`,
     [
       tenantId,
-      parsed.length,
       JSON.stringify(
         parsed.map((event) => ({
           type: event.type,
@@ -73,7 +94,7 @@ export async function appendDomainEvents(
       ),
     ],
   )) as EventRow[];
-  return rows.map(toEvent).sort((a, b) => a.seq - b.seq);
+  return rows.sort((a, b) => Number(a.id) - Number(b.id));
 }
 
 /** A tenant's events after `afterSeq`, oldest first: what a reconnecting client replays. */

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DomainEvent, NewDomainEvent } from '@cadenza/core';
 import { appendDomainEvents } from './domain-events';
+import { isNumbered } from './seq-at-commit';
 import { eventChannel } from './event-channel';
 
 /**
@@ -80,6 +81,7 @@ export async function commitAndPublish<T>(
       return stored;
     }),
   );
-  await publisher.publishCommitted(appended);
+  // Seqs are read back after the commit; one that could not be is left to the relay.
+  await publisher.publishCommitted(appended.filter(isNumbered));
   return result;
 }

@@ -1,5 +1,7 @@
-export { appendDomainEvents, listDomainEventsAfter } from './domain-events';
+export { appendDomainEvents, recordDomainEvents, listDomainEventsAfter } from './domain-events';
 export { DomainEventLog1764300150000 } from './migration';
+export { DomainEventCommitSeq1764300800000 } from './commit-seq-migration';
+export { EventSeqSubscriber, isNumbered } from './seq-at-commit';
 export { latestEventSeq } from './event-head';
 export { eventChannel, tenantOfChannel } from './event-channel';
 export { EventPublisher, commitAndPublish, type AppendEvents } from './event-publisher';

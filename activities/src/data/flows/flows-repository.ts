@@ -10,8 +10,9 @@ import {
   type FlowVersion,
   type Principal,
 } from '@cadenza/core';
-import { appendDomainEvents } from '../events';
+import { recordDomainEvents } from '../events';
 import { withSendTemplateChecks } from '../../messaging/template-variables';
+import { snippetBodies } from '../messaging/snippets-repository';
 
 interface FlowRow {
   id: string;
@@ -64,7 +65,8 @@ async function knownContactFields(db: DataSource | EntityManager, tenantId: stri
 /** Validation as save and publish apply it, for the designer's live checks. */
 export async function validateFlowForTenant(db: DataSource, tenantId: string, definition: unknown) {
   const knownFields = await knownContactFields(db, tenantId);
-  return withSendTemplateChecks(validateFlowDefinition(definition, { knownFields }), knownFields);
+  const snippets = await snippetBodies(db, tenantId);
+  return withSendTemplateChecks(validateFlowDefinition(definition, { knownFields }), knownFields, snippets);
 }
 
 /** A saved draft must be valid; the designer shows these node-level errors. */
@@ -75,7 +77,8 @@ async function assertValidDefinition(
 ): Promise<FlowDefinition> {
   const knownFields = await knownContactFields(db, tenantId);
   // Send templates are checked here too: a variable no contact has would fail the step when it runs.
-  const result = withSendTemplateChecks(validateFlowDefinition(definition, { knownFields }), knownFields);
+  const snippets = await snippetBodies(db, tenantId);
+  const result = withSendTemplateChecks(validateFlowDefinition(definition, { knownFields }), knownFields, snippets);
   if (!result.ok) {
     throw new UserError(
       'invalid_flow',
@@ -109,7 +112,7 @@ export async function createFlow(
       `INSERT INTO flows (tenant_id, name, kind, draft) VALUES ($1, $2, $3, $4) RETURNING *`,
       [principal.tenantId, input.name, input.kind, JSON.stringify(input.draft ?? {})],
     )) as FlowRow[];
-    await appendDomainEvents(manager, principal.tenantId, [
+    await recordDomainEvents(manager, principal.tenantId, [
       { type: 'flow.created', subject: 'flow', subjectId: row!.id, actor: actorOf(principal) },
     ]);
     return toFlow(row!);
@@ -158,7 +161,7 @@ export async function updateFlowDraft(
         ],
       ),
     );
-    await appendDomainEvents(manager, principal.tenantId, [
+    await recordDomainEvents(manager, principal.tenantId, [
       { type: 'flow.updated', subject: 'flow', subjectId: flowId, actor: actorOf(principal) },
     ]);
     return toFlow(row!);
@@ -181,7 +184,7 @@ export async function publishFlow(db: DataSource, principal: Principal, flowId: 
        updated_at = now() WHERE tenant_id = $1 AND id = $2`,
       [principal.tenantId, flowId, version],
     );
-    await appendDomainEvents(manager, principal.tenantId, [
+    await recordDomainEvents(manager, principal.tenantId, [
       { type: 'flow.published', subject: 'flow', subjectId: flowId, payload: { version }, actor: actorOf(principal) },
     ]);
     return { flowId, version, definition, publishedAt: row!.published_at.toISOString() };
@@ -240,7 +243,7 @@ export async function setFlowStatus(
         [principal.tenantId, flowId, status, status === 'archived' ? (reason ?? null) : null],
       ),
     );
-    await appendDomainEvents(manager, principal.tenantId, [
+    await recordDomainEvents(manager, principal.tenantId, [
       {
         type: `flow.${status}`,
         subject: 'flow',

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { NotFoundError, type FlowRun, type RunStatus, type StepRun, type StepStatus } from '@cadenza/core';
-import { appendDomainEvents } from '../events';
+import { recordDomainEvents } from '../events';
 
 /** A run's state as the workflow reports it; upserted, so the report order does not matter. */
 export interface RunProjection {
@@ -34,23 +34,40 @@ const FINAL: RunStatus[] = ['completed', 'unenrolled', 'cancelled'];
 
 /**
  * Writes the run row and its step rows in one transaction, with a run event for live
- * views. Idempotent: a replayed or retried report rewrites the same rows.
+ * views. Idempotent: a replayed or retried report rewrites the same rows. One statement
+ * reads the previous state and writes the run and every step (data-modifying CTEs see
+ * the snapshot from before the statement, so `previous` is the state before this report):
+ * a report costs the same round trips whatever the number of steps it carries.
  */
 export async function saveRunProjection(
   manager: EntityManager,
   run: RunProjection,
   steps: StepProjection[],
 ): Promise<void> {
-  const [previous] = (await manager.query(`SELECT status, current_node_id FROM flow_runs WHERE enrollment_id = $1`, [
-    run.enrollmentId,
-  ])) as Array<{ status: RunStatus; current_node_id: string | null }>;
-  await manager.query(
-    `INSERT INTO flow_runs (enrollment_id, tenant_id, workflow_id, flow_id, flow_version, contact_id, status,
-       current_node_id, exit_reason, test_mode, started_at, ended_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-     ON CONFLICT (enrollment_id) DO UPDATE SET status = EXCLUDED.status, current_node_id = EXCLUDED.current_node_id,
-       exit_reason = EXCLUDED.exit_reason, ended_at = EXCLUDED.ended_at
-     WHERE flow_runs.ended_at IS NULL OR EXCLUDED.ended_at IS NOT NULL`,
+  const [previous] = (await manager.query(
+    `WITH previous AS (
+       SELECT status, current_node_id FROM flow_runs WHERE enrollment_id = $1
+     ),
+     run AS (
+       INSERT INTO flow_runs (enrollment_id, tenant_id, workflow_id, flow_id, flow_version, contact_id, status,
+         current_node_id, exit_reason, test_mode, started_at, ended_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (enrollment_id) DO UPDATE SET status = EXCLUDED.status, current_node_id = EXCLUDED.current_node_id,
+         exit_reason = EXCLUDED.exit_reason, ended_at = EXCLUDED.ended_at
+       WHERE flow_runs.ended_at IS NULL OR EXCLUDED.ended_at IS NOT NULL
+       RETURNING 1
+     ),
+     steps AS (
+       INSERT INTO flow_step_runs (enrollment_id, tenant_id, node_id, node_type, visit, status, output, result, error,
+         started_at, ended_at)
+       SELECT $1, $2, s.node_id, s.node_type, s.visit, s.status, s.output, s.result::jsonb, s.error, s.started_at, s.ended_at
+       FROM jsonb_to_recordset($13::jsonb) AS s(node_id text, node_type text, visit int, status text, output text,
+         result text, error text, started_at timestamptz, ended_at timestamptz)
+       ON CONFLICT (enrollment_id, node_id, visit) DO UPDATE SET status = EXCLUDED.status, output = EXCLUDED.output,
+         result = EXCLUDED.result, error = EXCLUDED.error, ended_at = EXCLUDED.ended_at
+       RETURNING 1
+     )
+     SELECT previous.status, previous.current_node_id FROM (SELECT 1) AS one LEFT JOIN previous ON true`,
     [
       run.enrollmentId,
       run.tenantId,
@@ -64,33 +81,14 @@ export async function saveRunProjection(
       run.testMode,
       run.startedAt,
       run.endedAt ?? null,
+      JSON.stringify(lastReportPerStep(steps).map(toStepRecord)),
     ],
-  );
-  for (const step of steps) {
-    await manager.query(
-      `INSERT INTO flow_step_runs (enrollment_id, tenant_id, node_id, node_type, visit, status, output, result, error, started_at, ended_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (enrollment_id, node_id, visit) DO UPDATE SET status = EXCLUDED.status, output = EXCLUDED.output,
-         result = EXCLUDED.result, error = EXCLUDED.error, ended_at = EXCLUDED.ended_at`,
-      [
-        run.enrollmentId,
-        run.tenantId,
-        step.nodeId,
-        step.nodeType,
-        step.visit,
-        step.status,
-        step.output,
-        step.result === undefined ? null : JSON.stringify(step.result),
-        step.error ?? null,
-        step.startedAt,
-        step.endedAt,
-      ],
-    );
-  }
-  if (!previous || previous.status !== run.status || previous.current_node_id !== run.currentNodeId) {
-    await appendDomainEvents(manager, run.tenantId, [
+  )) as Array<{ status: RunStatus | null; current_node_id: string | null }>;
+  const existed = previous?.status != null;
+  if (!existed || previous.status !== run.status || previous.current_node_id !== run.currentNodeId) {
+    await recordDomainEvents(manager, run.tenantId, [
       {
-        type: previous ? (FINAL.includes(run.status) ? 'run.ended' : 'run.moved') : 'run.started',
+        type: existed ? (FINAL.includes(run.status) ? 'run.ended' : 'run.moved') : 'run.started',
         subject: 'run',
         subjectId: run.enrollmentId,
         payload: { flowId: run.flowId, contactId: run.contactId, status: run.status, nodeId: run.currentNodeId },
@@ -99,6 +97,30 @@ export async function saveRunProjection(
     ]);
   }
 }
+
+/** One INSERT cannot touch a row twice: of two reports of the same step visit, the later one wins (as it did when written one by one). */
+function lastReportPerStep(steps: StepProjection[]): StepProjection[] {
+  const byVisit = new Map<string, StepProjection>();
+  for (const step of steps) {
+    const key = `${step.nodeId}\u0000${step.visit}`;
+    byVisit.delete(key);
+    byVisit.set(key, step);
+  }
+  return [...byVisit.values()];
+}
+
+const toStepRecord = (step: StepProjection) => ({
+  node_id: step.nodeId,
+  node_type: step.nodeType,
+  visit: step.visit,
+  status: step.status,
+  output: step.output,
+  // Text, cast to jsonb in SQL: an undefined result stays SQL NULL, a null one JSON null.
+  result: step.result === undefined ? null : JSON.stringify(step.result),
+  error: step.error ?? null,
+  started_at: step.startedAt,
+  ended_at: step.endedAt,
+});
 
 interface RunRow {
   enrollment_id: string;

@@ -3,3 +3,8 @@ export * from './messages-repository';
 export * from './mailboxes-repository';
 export * from './suppressions';
 export * from './sink-messages';
+export * from './snippets-repository';
+export { MailboxSendLimits1764300950000 } from './send-limits-migration';
+export { TemplateSnippets1764300951000 } from './snippets-migration';
+export * from './provider-settings-repository';
+export { MessagingProviders1764300952000 } from './provider-settings-migration';

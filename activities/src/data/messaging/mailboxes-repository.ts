@@ -10,6 +10,7 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import { decryptSecret, encryptSecret } from '../auth/secret-box';
 import type { Db } from '../crm/crm-write';
+import type { SendLimits } from '../../messaging/send-throttle';
 
 interface MailboxRow {
   id: string;
@@ -23,7 +24,8 @@ interface MailboxRow {
   secure: boolean;
   username: string | null;
   secret_sealed: string | null;
-  hourly_limit: number;
+  daily_limit: number;
+  per_minute_limit: number;
   is_default: boolean;
   created_at: Date;
   updated_at: Date;
@@ -40,7 +42,7 @@ export interface SendingMailbox {
   secure: boolean;
   username: string | null;
   secret: string | null;
-  hourlyLimit: number;
+  limits: SendLimits;
 }
 
 /** The API view: everything but the secret, which is only ever reported as present or not. */
@@ -50,7 +52,8 @@ const toView = (row: MailboxRow): MailboxView => ({
   name: row.name,
   fromAddress: row.from_address,
   fromName: row.from_name,
-  hourlyLimit: row.hourly_limit,
+  dailyLimit: row.daily_limit,
+  perMinuteLimit: row.per_minute_limit,
   isDefault: row.is_default,
   host: row.host,
   port: row.port,
@@ -112,8 +115,8 @@ export async function createMailbox(
     if (parsed.isDefault) await clearDefault(manager, tenantId, null);
     const rows = (await manager.query(
       `INSERT INTO mailboxes (tenant_id, kind, name, from_address, from_name, host, port, secure, username,
-         secret_sealed, hourly_limit, is_default)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
+         secret_sealed, daily_limit, per_minute_limit, is_default)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
       [
         tenantId,
         parsed.kind,
@@ -125,7 +128,8 @@ export async function createMailbox(
         parsed.kind === 'smtp' ? parsed.secure : false,
         parsed.kind === 'smtp' ? (parsed.username ?? null) : null,
         sealed,
-        parsed.hourlyLimit,
+        parsed.dailyLimit,
+        parsed.perMinuteLimit,
         parsed.isDefault,
       ],
     )) as MailboxRow[];
@@ -150,7 +154,8 @@ export async function updateMailbox(
     // TypeORM's postgres driver answers an UPDATE with [rows, affected count].
     const [rows] = (await manager.query(
       `UPDATE mailboxes SET name = $3, from_address = $4, from_name = $5, host = $6, port = $7, secure = $8,
-         username = $9, secret_sealed = $10, hourly_limit = $11, is_default = $12, updated_at = now()
+         username = $9, secret_sealed = $10, daily_limit = $11, per_minute_limit = $12, is_default = $13,
+         updated_at = now()
        WHERE tenant_id = $1 AND id = $2 RETURNING *`,
       [
         tenantId,
@@ -163,7 +168,8 @@ export async function updateMailbox(
         change.secure ?? current.secure,
         change.username === undefined ? current.username : change.username,
         sealed,
-        change.hourlyLimit ?? current.hourly_limit,
+        change.dailyLimit ?? current.daily_limit,
+        change.perMinuteLimit ?? current.per_minute_limit,
         change.isDefault ?? current.is_default,
       ],
     )) as [MailboxRow[], number];
@@ -209,6 +215,6 @@ export async function mailboxForSending(
     secure: row.secure,
     username: row.username,
     secret: row.secret_sealed && secretKey ? decryptSecret(secretKey, row.secret_sealed) : null,
-    hourlyLimit: row.hourly_limit,
+    limits: { daily: row.daily_limit, perMinute: row.per_minute_limit },
   };
 }

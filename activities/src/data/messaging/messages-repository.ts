@@ -9,6 +9,7 @@ import {
   type OutboxQuery,
 } from '@cadenza/core';
 import type { Db } from '../crm/crm-write';
+import { appendDomainEvents } from '../events';
 
 interface MessageRow {
   id: string;
@@ -114,8 +115,22 @@ export async function insertMessage(manager: EntityManager, message: NewMessage)
       message.id ?? null,
     ],
   )) as Array<{ id: string }>;
-  return rows[0]?.id ?? null;
+  const id = rows[0]?.id ?? null;
+  // The outbox and contact views update live; they fetch the message itself over REST.
+  if (id) await appendDomainEvents(manager, message.tenantId, [messageEvent('message.created', id, message)]);
+  return id;
 }
+
+const messageEvent = (
+  type: string,
+  id: string,
+  message: { channel: MessageChannel; contactId: string | null; enrollmentId: string | null },
+) => ({
+  type,
+  subject: 'message' as const,
+  subjectId: id,
+  payload: { channel: message.channel, contactId: message.contactId, runId: message.enrollmentId },
+});
 
 export async function findMessageByKey(db: Db, idempotencyKey: string): Promise<StoredMessage | null> {
   const rows = (await db.query(`SELECT ${VIEW_COLUMNS} FROM messages WHERE idempotency_key = $1`, [
@@ -202,6 +217,14 @@ const EVENT_STATUS: Record<MessageEventKind, { status: MessageStatus | null; col
   unsubscribe: { status: null, column: null },
 };
 
+const EVENT_TYPE: Record<MessageEventKind, string> = {
+  open: 'opened',
+  click: 'clicked',
+  reply: 'replied',
+  bounce: 'bounced',
+  unsubscribe: 'unsubscribed',
+};
+
 /**
  * Records an event on its message: the event row, the first-time timestamp, and the status
  * when the event moves it forward. Returns whether this was the first event of its kind.
@@ -236,5 +259,12 @@ export async function recordMessageEvent(
       kind === 'bounce' ? String(data.reason ?? 'bounced') : null,
     ]);
   }
+  await appendDomainEvents(manager, message.tenant_id, [
+    messageEvent(`message.${EVENT_TYPE[kind]}`, message.id, {
+      channel: message.channel,
+      contactId: message.contact_id,
+      enrollmentId: message.enrollment_id,
+    }),
+  ]);
   return { first: previous[0]!.n === 0 };
 }

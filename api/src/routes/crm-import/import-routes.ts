@@ -1,11 +1,13 @@
-import { z } from 'zod';
 import type { Client } from '@temporalio/client';
 import {
   IdParamsSchema,
+  ImportErrorListQuerySchema,
+  ImportListQuerySchema,
   ImportPreviewSchema,
   ImportRowErrorSchema,
   ImportSchema,
   UserError,
+  pageOf,
   resolveMapping,
   type ImportMapping,
 } from '@cadenza/core';
@@ -13,6 +15,7 @@ import {
   createImport,
   getImport,
   listImportErrors,
+  listImports,
   markImportFailed,
   parseCsv,
   rowObject,
@@ -113,6 +116,16 @@ export function importRoutes(deps: ImportRouteDependencies): ApiRoute[] {
     }),
     defineRoute({
       method: 'get',
+      path: '/imports',
+      tag: 'imports',
+      summary: 'Imports of this workspace, newest first: status, counts and progress (0 to 1)',
+      access: 'contacts:import',
+      query: ImportListQuerySchema,
+      responses: { 200: { description: 'one page', schema: pageOf(ImportSchema) } },
+      handler: async ({ query, principal }) => ({ body: await listImports(deps.db, principal, query) }),
+    }),
+    defineRoute({
+      method: 'get',
       path: '/imports/:id',
       tag: 'imports',
       summary: 'An import: status and counts (total, done, created, updated, failed)',
@@ -125,15 +138,16 @@ export function importRoutes(deps: ImportRouteDependencies): ApiRoute[] {
       method: 'get',
       path: '/imports/:id/errors',
       tag: 'imports',
-      summary: 'Rows an import rejected, with line number and reason',
+      summary: 'Rows an import rejected, in file order: line, reason and the row as it was, a page at a time',
       access: 'contacts:import',
       params: IdParamsSchema,
+      query: ImportErrorListQuerySchema,
       responses: {
-        200: { description: 'rejected rows', schema: z.object({ items: z.array(ImportRowErrorSchema) }) },
+        200: { description: 'one page of rejected rows', schema: pageOf(ImportRowErrorSchema) },
         404: notFound,
       },
-      handler: async ({ params, principal }) => ({
-        body: { items: await listImportErrors(deps.db, principal, params.id) },
+      handler: async ({ params, query, principal }) => ({
+        body: await listImportErrors(deps.db, principal, params.id, query),
       }),
     }),
   ];

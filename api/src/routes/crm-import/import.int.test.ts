@@ -86,10 +86,21 @@ describe('CSV import (workflow on a real Temporal, real PostgreSQL)', () => {
     });
     expect(first.progress).toEqual(first.imported.counts);
     expect(first.errors).toEqual([
-      { line: 4, email: 'not-an-email', reason: expect.stringMatching(/^email: /) },
-      { line: 6, email: null, reason: 'email: is required' },
-      { line: 7, email: 'weird@example.com', reason: expect.stringMatching(/^lifecycleStage: /) },
+      {
+        line: 4,
+        email: 'not-an-email',
+        reason: expect.stringMatching(/^email: /),
+        row: expect.objectContaining({ 'First Name': 'Bad', Email: 'not-an-email', 'Lifecycle Stage': 'Lead' }),
+      },
+      { line: 6, email: null, reason: 'email: is required', row: expect.objectContaining({ 'First Name': 'No' }) },
+      {
+        line: 7,
+        email: 'weird@example.com',
+        reason: expect.stringMatching(/^lifecycleStage: /),
+        row: expect.objectContaining({ 'Lifecycle Stage': 'Prospect' }),
+      },
     ]);
+    expect(first.imported.progress).toBe(1);
     expect(await contactsByEmail('ada@example.com')).toEqual([
       expect.objectContaining({
         first_name: 'Ada',

@@ -62,6 +62,7 @@ export const CRM_ROUTES: RouteCase[] = [
     expect: [200, 200, 403, 403],
     collection: true,
   },
+  { method: 'GET', path: () => '/imports', expect: [200, 200, 403, 403], collection: true },
   { method: 'GET', path: (fx) => `/imports/${fx.importId}`, expect: [200, 200, 403, 403] },
   { method: 'GET', path: (fx) => `/imports/${fx.importId}/errors`, expect: [200, 200, 403, 403] },
 

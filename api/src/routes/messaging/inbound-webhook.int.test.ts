@@ -3,7 +3,7 @@ import type { Principal } from '@cadenza/core';
 import { waitUntil } from '../../../../scripts/services/wait-until';
 import { type TestPlatform } from '../../../../scripts/test-harness/integration';
 import { flowOf, newContact } from '../../../../scripts/test-harness/flow-fixtures';
-import { startMessagingPlatform } from '../../../../scripts/test-harness/messaging-platform';
+import { mailThenAwaitReply, startMessagingPlatform } from '../../../../scripts/test-harness/messaging-platform';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -63,24 +63,6 @@ describe('SendGrid Inbound Parse webhook', () => {
     expect((await api(`/flows/${created.body.id}/publish`, { method: 'POST' })).status).toBe(201);
     return created.body.id as string;
   }
-
-  const mailThenAwaitReply = () =>
-    flowOf(
-      [
-        { id: 'mail', type: 'send_email', settings: { subject: 'Quick question', body: '<p>Hi</p>' } },
-        {
-          id: 'await',
-          type: 'wait_for_event',
-          settings: { event: { kind: 'reply' }, timeout: { amount: 3, unit: 'days' } },
-        },
-        { id: 'replied', type: 'add_tag', settings: { tag: 'replied' } },
-      ],
-      [
-        ['start', 'mail'],
-        ['mail', 'await'],
-        ['await', 'replied'],
-      ],
-    );
 
   const mailWaitMail = () =>
     flowOf(

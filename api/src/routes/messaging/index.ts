@@ -4,20 +4,26 @@ import { loadMessagingSettings, type MessagingSettings } from '@cadenza/activiti
 import type { ApiRoute } from '../../http/api-route';
 import { inboundRoutes } from './inbound-routes';
 import { mailboxRoutes } from './mailbox-routes';
+import { mailboxCheckRoutes } from './mailbox-check-routes';
 import { outboxRoutes } from './outbox-routes';
+import { providerSettingsRoutes } from './provider-settings-routes';
 import { signalRunWith } from './signal-run';
+import { snippetRoutes } from './snippet-routes';
 import { templateRoutes } from './template-routes';
 import { trackingRoutes } from './tracking-routes';
 
-/** The communication hub's routes: mailboxes, outbox, tracking links, inbound email. */
+/** The communication hub's routes: mailboxes, outbox, tracking links, inbound email, templates and snippets. */
 export function messagingRoutes(deps: { db: DataSource; temporal: Client; settings?: MessagingSettings }): ApiRoute[] {
   const settings = deps.settings ?? loadMessagingSettings();
   const signalRun = signalRunWith(deps.temporal);
   return [
     ...mailboxRoutes({ db: deps.db, secretKey: settings.secretKey }),
+    ...mailboxCheckRoutes({ db: deps.db, settings }),
     ...outboxRoutes({ db: deps.db, signalRun }),
     ...trackingRoutes({ db: deps.db, trackingSecret: settings.trackingSecret, signalRun }),
     ...inboundRoutes({ db: deps.db, signalRun, secret: settings.inboundWebhookSecret }),
     ...templateRoutes({ db: deps.db }),
+    ...snippetRoutes({ db: deps.db }),
+    ...providerSettingsRoutes({ db: deps.db, settings }),
   ];
 }

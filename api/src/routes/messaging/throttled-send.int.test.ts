@@ -10,7 +10,7 @@ import { startMessagingPlatform } from '../../../../scripts/test-harness/messagi
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 /**
- * A send over its mailbox's hourly cap waits durably in the run (it neither fails the run
+ * A send over its mailbox's daily cap waits durably in the run (it neither fails the run
  * after the activity's retries nor is dropped), and goes out once, under the same key, when
  * a slot is free.
  */
@@ -36,7 +36,7 @@ describe('throttled sends', () => {
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
   };
 
-  it('waits at the send when the mailbox hour is full, and sends once when a slot frees up', async () => {
+  it('waits at the send when the mailbox daily cap is spent, and sends once when a slot frees up', async () => {
     // A mailbox of its own (its own Redis counter) that relays through the local SMTP sink.
     const mailbox = await api('/mailboxes', {
       method: 'POST',
@@ -47,7 +47,7 @@ describe('throttled sends', () => {
         host: '127.0.0.1',
         port: sink.port,
         secure: false,
-        hourlyLimit: 1,
+        dailyLimit: 1,
         isDefault: true,
       },
     });
@@ -102,9 +102,7 @@ describe('throttled sends', () => {
     expect(claims).toEqual({ count: 0 });
 
     // A free slot (the limit raised), and an operator asking to try now: the send goes out once.
-    expect((await api(`/mailboxes/${mailbox.body.id}`, { method: 'PATCH', body: { hourlyLimit: 2 } })).status).toBe(
-      200,
-    );
+    expect((await api(`/mailboxes/${mailbox.body.id}`, { method: 'PATCH', body: { dailyLimit: 2 } })).status).toBe(200);
     expect((await api(`/runs/${waiting.enrollmentId}/skip-wait`, { method: 'POST' })).status).toBe(202);
     await waitUntil('second run done', async () => ((await runOf(second))?.status === 'completed' ? true : undefined), {
       timeoutMs: 30_000,

@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { AGENT_APPROVAL_SIGNAL, sideEffectKey, type FlowDefinitionInput, type Principal } from '@cadenza/core';
+import { createActivities } from '@cadenza/activities';
+import { createCrmFlowPort } from '@cadenza/activities/flow';
+import {
+  decideApproval,
+  getContact,
+  getRun,
+  listAgentSteps,
+  listApprovals,
+  listSideEffects,
+  listTimeline,
+  type DataSource,
+} from '@cadenza/activities/data';
+import { ensureSearchAttributes, temporalBinaries } from '@cadenza/temporal';
+import { connectTestDb } from '../../../../scripts/test-harness/integration';
+import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '../../../../scripts/test-harness/flow-fixtures';
+import { closeLocalModel } from '../chat-model-switch';
+
+/**
+ * The agent chain through the real interpreter (time-skipping test server: days of waiting
+ * pass in seconds), the real PostgreSQL checkpointer and the real local model. Nothing is sent
+ * on these paths, so the worker needs no mail sink.
+ */
+describe('ai_agent: reject and timeout paths', () => {
+  let env: TestWorkflowEnvironment;
+  let db: DataSource;
+  let worker: Worker;
+  let running: Promise<void>;
+  let admin: Principal;
+  const taskQueue = `ai-agent-${randomUUID()}`;
+
+  beforeAll(async () => {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    db = await connectTestDb();
+    env = await TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: temporalBinaries().testServer } },
+    });
+    await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
+    worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowsPath: require.resolve('@cadenza/workflows'),
+      activities: createActivities({ db, crm: createCrmFlowPort(db), temporal: env.client, taskQueue }),
+    });
+    running = worker.run();
+    admin = await adminOfNewTenant(db, 'Agent paths');
+  }, 120_000);
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await env?.teardown();
+    await db?.destroy();
+    await closeLocalModel();
+  });
+
+  /** agent -> (rejected) tag "rejected" / (timeout) tag "timed-out"; the sent path goes nowhere. */
+  const agentFlow: FlowDefinitionInput = flowOf(
+    [
+      {
+        id: 'agent',
+        type: 'ai_agent',
+        settings: {
+          instructions: 'Invite {{contact.firstName}} to a demo of our CRM',
+          draftMaxTokens: 60,
+          approvalTimeout: { amount: 2, unit: 'days' },
+        },
+      },
+      { id: 'on-reject', type: 'add_tag', settings: { tag: 'rejected' } },
+      { id: 'on-timeout', type: 'add_tag', settings: { tag: 'timed-out' } },
+    ],
+    [
+      ['start', 'agent'],
+      ['agent', 'on-reject', 'rejected'],
+      ['agent', 'on-timeout', 'timeout'],
+    ],
+  );
+
+  async function start() {
+    const contactId = await newContact(db, admin, { firstName: 'Grace', email: `${randomUUID()}@example.com` });
+    const flow = await publishedFlow(db, admin, agentFlow);
+    const enrollmentId = randomUUID();
+    const handle = await env.client.workflow.start('flowRunWorkflow', {
+      taskQueue,
+      workflowId: `ai-agent-${enrollmentId}`,
+      args: [
+        {
+          tenantId: admin.tenantId,
+          flowId: flow.flowId,
+          flowVersion: flow.version,
+          flowName: 'Agent flow',
+          contactId,
+          enrollmentId,
+          definition: flow.definition,
+          testMode: false,
+          startedAt: new Date().toISOString(),
+        },
+      ],
+    });
+    return { handle, contactId, enrollmentId, key: sideEffectKey(enrollmentId, 'agent', 1) };
+  }
+
+  async function pendingApprovalOf(enrollmentId: string) {
+    for (let i = 0; i < 600; i++) {
+      const page = await listApprovals(db, admin.tenantId, { status: 'pending', limit: 200 });
+      const found = page.items.find((item) => item.enrollmentId === enrollmentId);
+      if (found) return found;
+      const run = await getRun(db, admin.tenantId, enrollmentId).catch(() => null);
+      if (run?.status === 'failed') throw new Error(`run failed: ${run.steps.at(-1)?.error}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`no pending approval for run ${enrollmentId}`);
+  }
+
+  it('waits with the draft in the inbox, and a rejection takes the "rejected" output without sending', async () => {
+    const { handle, contactId, enrollmentId, key } = await start();
+    const approval = await pendingApprovalOf(enrollmentId);
+    // Shape, not meaning: a tiny base model writes something, bounded by the schema.
+    expect(approval.draft.subject.length).toBeGreaterThan(0);
+    expect(approval.draft.body.length).toBeGreaterThan(0);
+    expect(approval.contact).toMatchObject({ id: contactId, name: 'Grace Lovelace' });
+    expect(approval.flow.name).toBe('Test flow');
+    expect(approval.context).toHaveProperty('research');
+
+    const reviewer: Principal = { ...admin, role: 'marketer' };
+    await decideApproval(db, reviewer, approval.id, { action: 'reject', reason: 'too pushy' }, (decided) =>
+      handle.signal(AGENT_APPROVAL_SIGNAL, {
+        key: decided.key,
+        decision: { action: 'reject', reason: 'too pushy' },
+        decidedBy: { kind: 'api_key', id: null },
+      }),
+    );
+    expect(await handle.result()).toMatchObject({ status: 'completed' });
+
+    const steps = (await getRun(db, admin.tenantId, enrollmentId)).steps;
+    expect(steps.map((step) => [step.nodeId, step.output])).toEqual([
+      ['agent', 'rejected'],
+      ['on-reject', 'next'],
+    ]);
+    const agentResult = steps[0]!.result as Record<string, unknown>;
+    expect(agentResult).toMatchObject({ decision: 'reject', delivery: null, approvalId: approval.id });
+    expect((agentResult.usage as unknown[]).length).toBe(3);
+    expect(agentResult.outputTokens as number).toBeGreaterThan(0);
+
+    // Nothing sent: the only side effect is the tag of the rejected path.
+    expect((await listSideEffects(db, admin.tenantId, enrollmentId)).map((e) => e.node_type)).toEqual(['add_tag']);
+    expect((await getContact(db, admin, contactId)).tags).toEqual(['rejected']);
+    const [decided] = (await listApprovals(db, admin.tenantId, { status: 'rejected', limit: 200 })).items.filter(
+      (item) => item.id === approval.id,
+    );
+    expect(decided).toMatchObject({ status: 'rejected', reason: 'too pushy', sent: null });
+    const timeline = await listTimeline(db, admin, contactId, { limit: 50 });
+    expect(timeline.items.map((entry) => entry.summary)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/drafted .* for approval/), 'An API key rejected the AI draft']),
+    );
+    // Each node of the chain ran once: research, score, draft, then approval on resume.
+    expect((await listAgentSteps(db, admin.tenantId, key)).map((step) => step.node)).toEqual([
+      'research_contact',
+      'score_lead',
+      'draft_email',
+      'await_approval',
+    ]);
+  }, 300_000);
+
+  it('takes the "timeout" output when nobody decides in time, and marks the draft expired', async () => {
+    const { handle, contactId, enrollmentId } = await start();
+    const approval = await pendingApprovalOf(enrollmentId);
+    expect(Date.parse(approval.expiresAt!) - Date.parse(approval.createdAt)).toBeGreaterThan(47 * 3600_000);
+    // Awaiting the result lets the test server skip the two days.
+    expect(await handle.result()).toMatchObject({ status: 'completed' });
+    const steps = (await getRun(db, admin.tenantId, enrollmentId)).steps;
+    expect(steps.map((step) => [step.nodeId, step.output])).toEqual([
+      ['agent', 'timeout'],
+      ['on-timeout', 'next'],
+    ]);
+    expect((await getContact(db, admin, contactId)).tags).toEqual(['timed-out']);
+    const expired = (await listApprovals(db, admin.tenantId, { status: 'expired', limit: 200 })).items;
+    expect(expired.map((item) => item.id)).toContain(approval.id);
+    expect(expired.find((item) => item.id === approval.id)?.decidedBy).toEqual({ kind: 'workflow', id: enrollmentId });
+  }, 300_000);
+});

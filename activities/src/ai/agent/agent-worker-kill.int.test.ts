@@ -1,0 +1,141 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { AGENT_APPROVAL_SIGNAL, sideEffectKey, type Principal } from '@cadenza/core';
+import { createCrmFlowPort, enrollContact } from '@cadenza/activities/flow';
+import { startSmtpSink, type SmtpSink } from '@cadenza/activities/messaging';
+import { decideApproval, listAgentSteps, listApprovals, type DataSource } from '@cadenza/activities/data';
+import { waitUntil } from '../../../../scripts/services/wait-until';
+import { connectTestDb } from '../../../../scripts/test-harness/integration';
+import { requireService } from '../../../../scripts/test-harness/service-env';
+import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '../../../../scripts/test-harness/flow-fixtures';
+import { startWorkerProcess, type WorkerProcess } from '../../../../scripts/test-harness/worker-process';
+
+/**
+ * Durability of an agent chain on the real Temporal server: the production worker process is
+ * SIGKILLed in the middle of the chain; the heartbeat timeout hands the activity to a new worker,
+ * which resumes from the last LangGraph checkpoint (nodes finished before the kill do not run
+ * again); the run then waits for approval, and the approved email is sent exactly once.
+ */
+describe('an agent chain whose worker is killed', () => {
+  let db: DataSource;
+  let sinkDb: DataSource;
+  let sink: SmtpSink;
+  let connection: Connection;
+  let client: Client;
+  let admin: Principal;
+  const saved = { ...process.env };
+  const workers: WorkerProcess[] = [];
+  const taskQueue = `agent-kill-${randomUUID()}`;
+
+  beforeAll(async () => {
+    db = await connectTestDb();
+    sinkDb = await connectTestDb();
+    sink = await startSmtpSink({ db: sinkDb, port: 0 });
+    // Read by the worker processes (they inherit this environment).
+    Object.assign(process.env, {
+      CADENZA_SECRET_KEY: randomBytes(32).toString('hex'),
+      SMTP_SINK_PORT: String(sink.port),
+      REDIS_URL: requireService('redis'),
+      PUBLIC_BASE_URL: 'https://cadenza.test',
+    });
+    connection = await Connection.connect({ address: requireService('temporal') });
+    client = new Client({ connection });
+    admin = await adminOfNewTenant(db, 'Agent worker kill');
+  });
+
+  afterAll(async () => {
+    for (const worker of workers) worker.kill();
+    await Promise.all(workers.map((worker) => worker.exited));
+    await connection?.close();
+    await sink?.close();
+    await sinkDb?.destroy();
+    await db?.destroy();
+    process.env = saved;
+  });
+
+  const spawnWorker = async () => {
+    const worker = await startWorkerProcess({
+      DATABASE_URL: requireService('postgres'),
+      TEMPORAL_ADDRESS: requireService('temporal'),
+      TEMPORAL_TASK_QUEUE: taskQueue,
+    });
+    workers.push(worker);
+    await worker.ready;
+    return worker;
+  };
+
+  it('resumes from the checkpoint on a new worker, waits for approval, and sends once', async () => {
+    const flow = await publishedFlow(
+      db,
+      admin,
+      flowOf(
+        [
+          {
+            id: 'agent',
+            type: 'ai_agent',
+            settings: { instructions: 'Invite {{contact.firstName}} to a demo', draftMaxTokens: 120 },
+          },
+        ],
+        [['start', 'agent']],
+      ),
+    );
+    const contactId = await newContact(db, admin, { firstName: 'Grace', email: `${randomUUID()}@example.com` });
+    const first = await spawnWorker();
+    const enrollment = await enrollContact(
+      { db, temporal: client, taskQueue, crm: createCrmFlowPort(db) },
+      { tenantId: admin.tenantId, flowId: flow.flowId, contactId, source: 'test' },
+    );
+    if (enrollment.status !== 'started') throw new Error(`enrollment: ${enrollment.status}`);
+    const key = sideEffectKey(enrollment.enrollmentId, 'agent', 1);
+
+    // Kill as soon as the chain has scored the lead: the draft is being written (or about to be).
+    await waitUntil(
+      'the score_lead node',
+      async () => (await listAgentSteps(db, admin.tenantId, key)).some((step) => step.node === 'score_lead'),
+      { timeoutMs: 180_000, intervalMs: 50 },
+    );
+    first.kill();
+    await first.exited;
+    const handle = client.workflow.getHandle(enrollment.workflowId);
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+
+    await spawnWorker();
+    const approval = await waitUntil(
+      'the draft in the inbox',
+      async () =>
+        (await listApprovals(db, admin.tenantId, { status: 'pending', limit: 200 })).items.find(
+          (item) => item.enrollmentId === enrollment.enrollmentId,
+        ),
+      { timeoutMs: 240_000, intervalMs: 250 },
+    );
+
+    const trace = await listAgentSteps(db, admin.tenantId, key);
+    const runsOf = (node: string) => trace.filter((step) => step.node === node);
+    // Finished before the kill, checkpointed, and never run again by the retried activity.
+    expect(runsOf('research_contact').map((step) => step.attempt)).toEqual([1]);
+    expect(runsOf('score_lead').map((step) => step.attempt)).toEqual([1]);
+    expect(runsOf('draft_email')).toHaveLength(1);
+
+    // The activity itself was retried after the kill: the history shows its second attempt.
+    await waitUntil('the run waiting for approval', async () => {
+      const history = await handle.fetchHistory();
+      return history.events?.some((event) => (event.activityTaskStartedEventAttributes?.attempt ?? 0) >= 2);
+    });
+
+    await decideApproval(db, { ...admin, role: 'marketer' }, approval.id, { action: 'approve' }, (decided) =>
+      handle.signal(AGENT_APPROVAL_SIGNAL, {
+        key: decided.key,
+        decision: { action: 'approve' },
+        decidedBy: { kind: 'api_key', id: null },
+      }),
+    );
+    expect(await handle.result()).toMatchObject({ status: 'completed' });
+    const messages = (await db.query(`SELECT subject FROM messages WHERE tenant_id = $1 AND idempotency_key = $2`, [
+      admin.tenantId,
+      key,
+    ])) as Array<{ subject: string }>;
+    expect(messages).toEqual([{ subject: approval.draft.subject }]);
+    const sends = (await listAgentSteps(db, admin.tenantId, key)).filter((step) => step.node === 'send_email');
+    expect(sends).toHaveLength(1);
+  }, 600_000);
+});

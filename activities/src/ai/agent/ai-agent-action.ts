@@ -1,0 +1,219 @@
+import { z } from 'zod';
+import type { DataSource } from 'typeorm';
+import { ApplicationFailure } from '@temporalio/activity';
+import type { Actor, AgentDecision, AgentDraft, ContactSnapshot } from '@cadenza/core';
+import { recordPendingApproval, settleApproval } from '../../data/ai/approvals-repository';
+import { recordAgentStep } from '../../data/ai/agent-steps';
+import type { ActionInputOf, FlowActionInput, FlowActionResult } from '../../flow/flow-action-input';
+import type { FlowCrmPort } from '../../flow/flow-crm-port';
+import { generateText, scoreLead, structuredOrFail, usageOf, type ChatModelSource } from '../ai-steps';
+import { promptVersionOf } from '../ai-prompts';
+import { createChatModel, loadAiEnv } from '../chat-model-switch';
+import { generateStructured } from '../generate-structured';
+import { advanceChain, type ChainOutcome } from './advance-chain';
+import { agentCheckpointer } from './agent-checkpointer';
+import { DRAFT_SYSTEM, RESEARCH_SYSTEM, draftPrompt, researchPrompt } from './agent-prompts';
+import { buildOutreachGraph, type OutreachValues } from './outreach-graph';
+import { activityContext, withHeartbeat } from './with-heartbeat';
+
+/** What the flow engine lends the agent chain. */
+export interface AgentActionTools {
+  db: DataSource;
+  crm: FlowCrmPort;
+  chatModel?: ChatModelSource;
+  render: (text: string, contact: ContactSnapshot, input: FlowActionInput) => string;
+  /** Sends a composed email once per step key (the send_email path: suppression, throttle, sink or provider). */
+  sendEmail: (input: FlowActionInput, email: { subject: string; text: string }) => Promise<FlowActionResult>;
+}
+
+export type AgentStepInput = ActionInputOf<'ai_agent'> & {
+  /** The waiting run, which the approvals API signals. */
+  workflowId: string;
+  /** When the run stops waiting for a decision (computed by the workflow, shown in the inbox). */
+  approvalExpiresAt: string | null;
+};
+export type AgentResumeInput = ActionInputOf<'ai_agent'> & { decision: AgentDecision; decidedBy: Actor };
+
+/** The agent step's answer: a FlowActionResult, or a draft waiting for a human. */
+export type AgentStepResult = FlowActionResult & { awaitingApproval?: { approvalId: string; draft: AgentDraft } };
+
+const RECENT_ACTIVITY = 10;
+const RESEARCH_TOKENS = 80;
+
+/** The send could not happen yet (mailbox cap): the graph stops before `send`, the run waits and calls again. */
+class SendDeferred extends Error {
+  constructor(readonly until: string) {
+    super(`send deferred until ${until}`);
+    this.name = 'SendDeferred';
+  }
+}
+
+const defaultChatModel: ChatModelSource = (model) => createChatModel(loadAiEnv(), model ? { model } : {});
+
+/** The generated draft: lengths bounded by the token budget, so the JSON closes before the tokens run out. */
+const draftSchemaFor = (maxTokens: number) =>
+  z.object({
+    subject: z
+      .string()
+      .min(1)
+      .max(80)
+      .refine((text) => text.trim().length > 0, 'is blank'),
+    body: z
+      .string()
+      .min(1)
+      .max(Math.max(40, maxTokens * 2))
+      .refine((text) => text.trim().length > 0, 'is blank'),
+  });
+
+async function recentActivity(db: DataSource, tenantId: string, contactId: string): Promise<string[]> {
+  const rows = (await db.query(
+    `SELECT summary FROM timeline_entries WHERE tenant_id = $1 AND contact_id = $2 ORDER BY occurred_at DESC LIMIT $3`,
+    [tenantId, contactId, RECENT_ACTIVITY],
+  )) as Array<{ summary: string }>;
+  return rows.map((row) => row.summary);
+}
+
+/** The chain of one step: its graph over this step's tools, on the Postgres checkpointer. */
+async function chainOf(input: ActionInputOf<'ai_agent'>, tools: AgentActionTools) {
+  const settings = input.node.settings;
+  const contact = await tools.crm.loadContactSnapshot(input.tenantId, input.contactId);
+  const instructions = tools.render(settings.instructions, contact, input);
+  const lead = { ...contact.fields, score: contact.score, engagement: contact.engagement };
+  const model = async () => (tools.chatModel ?? defaultChatModel)(settings.model);
+  const attempt = activityContext()?.info.attempt ?? 1;
+  const graph = buildOutreachGraph(
+    {
+      requireApproval: settings.requireApproval,
+      async research() {
+        const activity = await recentActivity(tools.db, input.tenantId, input.contactId);
+        return generateText(await model(), {
+          system: RESEARCH_SYSTEM,
+          prompt: researchPrompt(lead, activity),
+          maxTokens: RESEARCH_TOKENS,
+          promptVersion: promptVersionOf(RESEARCH_SYSTEM, researchPrompt({}, [])),
+        });
+      },
+      async score(research) {
+        const {
+          raw: _raw,
+          attempts: _attempts,
+          ...judged
+        } = await scoreLead(await model(), instructions, {
+          ...lead,
+          research,
+        });
+        return judged;
+      },
+      async draft(research, score) {
+        const choice = await model();
+        const prompt = { system: DRAFT_SYSTEM, user: draftPrompt({ instructions, contact: lead, research, score }) };
+        const written = await structuredOrFail(() =>
+          generateStructured(choice, draftSchemaFor(settings.draftMaxTokens), prompt, {
+            // Room for the JSON around the text.
+            maxTokens: settings.draftMaxTokens + 48,
+            attempts: 2,
+          }),
+        );
+        return {
+          draft: { subject: written.value.subject.trim(), body: written.value.body.trim() },
+          ...usageOf(choice, promptVersionOf(DRAFT_SYSTEM, settings.instructions), written),
+        };
+      },
+      async send(draft) {
+        const sent = await tools.sendEmail(input, { subject: draft.subject, text: draft.body });
+        if (sent.throttledUntil) throw new SendDeferred(sent.throttledUntil);
+        return { ...(sent.result as Record<string, unknown>), captured: sent.captured, performed: sent.performed };
+      },
+      trace: (node, usage) =>
+        recordAgentStep(tools.db, { tenantId: input.tenantId, threadId: input.key, node, attempt, usage }),
+    },
+    await agentCheckpointer(tools.db),
+  );
+  return graph;
+}
+
+/** The step's result: what the chain found and wrote, and what every model call cost. */
+function resultOf(values: OutreachValues) {
+  const usage = values.usage ?? [];
+  return {
+    research: values.research ?? null,
+    score: values.score ?? null,
+    draft: values.draft ?? null,
+    decision: values.decision?.action ?? null,
+    delivery: values.delivery ?? null,
+    usage,
+    inputTokens: usage.reduce((sum, call) => sum + call.inputTokens, 0),
+    outputTokens: usage.reduce((sum, call) => sum + call.outputTokens, 0),
+    latencyMs: usage.reduce((sum, call) => sum + call.latencyMs, 0),
+  };
+}
+
+async function advance(
+  input: ActionInputOf<'ai_agent'>,
+  tools: AgentActionTools,
+  decision?: AgentDecision,
+): Promise<ChainOutcome | { deferredUntil: string }> {
+  const graph = await chainOf(input, tools);
+  try {
+    return await withHeartbeat(() => advanceChain(graph, input.key, decision));
+  } catch (error) {
+    if (error instanceof SendDeferred) return { deferredUntil: error.until };
+    throw error;
+  }
+}
+
+const finished = (input: ActionInputOf<'ai_agent'>, values: OutreachValues): AgentStepResult => ({
+  result: resultOf(values),
+  captured: input.testMode && values.delivery !== null && values.delivery !== undefined,
+  performed: true,
+});
+
+const deferred = (until: string): AgentStepResult => ({
+  result: null,
+  captured: false,
+  performed: false,
+  throttledUntil: until,
+});
+
+/**
+ * ai_agent, first part: runs the chain (thread = enrollment + node + visit) until it finishes or
+ * waits for approval. A waiting draft goes to the approvals inbox, and the workflow waits for a decision.
+ */
+export async function aiAgentAction(input: AgentStepInput, tools: AgentActionTools): Promise<AgentStepResult> {
+  const outcome = await advance(input, tools);
+  if ('deferredUntil' in outcome) return deferred(outcome.deferredUntil);
+  if (outcome.kind === 'finished') return finished(input, outcome.values);
+  const approvalId = await recordPendingApproval(tools.db, {
+    tenantId: input.tenantId,
+    key: input.key,
+    enrollmentId: input.enrollmentId,
+    workflowId: input.workflowId,
+    flowId: input.flowId,
+    nodeId: input.node.id,
+    contactId: input.contactId,
+    testMode: input.testMode,
+    draft: outcome.draft,
+    context: { research: outcome.values.research, score: outcome.values.score },
+    expiresAt: input.approvalExpiresAt ? new Date(input.approvalExpiresAt) : null,
+  });
+  return {
+    result: { awaitingApproval: true, approvalId, ...resultOf(outcome.values) },
+    captured: false,
+    performed: true,
+    awaitingApproval: { approvalId, draft: outcome.draft },
+  };
+}
+
+/**
+ * ai_agent, second part: resumes the waiting chain with the decision. The approval row is settled
+ * first (a timeout, a stopped run, or a decision whose API commit was lost), then an approved draft is sent once.
+ */
+export async function aiAgentResumeAction(input: AgentResumeInput, tools: AgentActionTools): Promise<AgentStepResult> {
+  await settleApproval(tools.db, input.tenantId, { key: input.key }, input.decision, input.decidedBy);
+  const outcome = await advance(input, tools, input.decision);
+  if ('deferredUntil' in outcome) return deferred(outcome.deferredUntil);
+  if (outcome.kind === 'awaiting_approval')
+    // The graph only waits again if it was resumed without a decision, which the workflow never does.
+    throw ApplicationFailure.nonRetryable('the agent chain is still waiting for approval', 'AgentNotResumed');
+  return finished(input, outcome.values);
+}

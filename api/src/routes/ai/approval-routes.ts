@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import {
+  AGENT_APPROVAL_SIGNAL,
+  ConflictError,
+  approvalListQuerySchema,
+  approvalSchema,
+  approveRequestSchema,
+  pageOf,
+  rejectRequestSchema,
+  type AgentApprovalSignal,
+  type AgentDecision,
+  type Principal,
+} from '@cadenza/core';
+import {
+  actorOf,
+  decideApproval,
+  getApproval,
+  listApprovals,
+  settleApproval,
+  type DataSource,
+} from '@cadenza/activities/data';
+import { defineRoute, type ApiRoute } from '../../http/api-route';
+
+const ApprovalParams = z.object({ id: z.uuid().describe('approval id') });
+
+/**
+ * The approvals inbox: drafts that agent chains wait on. Marketers and admins decide; ops
+ * read. A decision is written and signalled to the waiting run in one transaction.
+ */
+export function approvalRoutes(deps: { db: DataSource; temporal: Client }): ApiRoute[] {
+  const decide = async (
+    principal: Principal,
+    id: string,
+    decision: Extract<AgentDecision, { action: 'approve' | 'edit' | 'reject' }>,
+  ) => {
+    const decidedBy = actorOf(principal);
+    try {
+      return await decideApproval(deps.db, principal, id, decision, async (approval) => {
+        const signal: AgentApprovalSignal = { key: approval.key, decision, decidedBy };
+        await deps.temporal.workflow.getHandle(approval.workflowId).signal(AGENT_APPROVAL_SIGNAL, signal);
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+      // The run is gone (cancelled or terminated in Temporal): nobody waits for this draft any more.
+      await settleApproval(deps.db, principal.tenantId, { id }, { action: 'cancelled' }, decidedBy);
+      throw new ConflictError(`the run waiting for approval ${id} has ended; the draft was withdrawn`);
+    }
+  };
+
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/approvals',
+      tag: 'ai',
+      summary: 'Agent drafts of the tenant in one status (pending by default), newest first',
+      access: 'approvals:read',
+      query: approvalListQuerySchema,
+      responses: { 200: { description: 'one page of drafts', schema: pageOf(approvalSchema) } },
+      handler: async ({ principal, query }) => ({ body: await listApprovals(deps.db, principal.tenantId, query) }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/approvals/:id',
+      tag: 'ai',
+      summary: 'One agent draft',
+      access: 'approvals:read',
+      params: ApprovalParams,
+      responses: { 200: { description: 'the draft', schema: approvalSchema }, 404: { description: 'no such draft' } },
+      handler: async ({ principal, params }) => ({ body: await getApproval(deps.db, principal.tenantId, params.id) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/approvals/:id/approve',
+      tag: 'ai',
+      summary: 'Approve a draft, as it is or edited; the waiting run sends it once',
+      access: 'approvals:decide',
+      params: ApprovalParams,
+      body: approveRequestSchema,
+      responses: {
+        200: { description: 'the decided draft', schema: approvalSchema },
+        404: { description: 'no such draft' },
+        409: { description: 'already decided, or the run has ended' },
+      },
+      handler: async ({ principal, params, body }) => ({
+        body: await decide(
+          principal,
+          params.id,
+          body.draft ? { action: 'edit', draft: body.draft } : { action: 'approve' },
+        ),
+      }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/approvals/:id/reject',
+      tag: 'ai',
+      summary: 'Reject a draft; the run takes its "rejected" output and nothing is sent',
+      access: 'approvals:decide',
+      params: ApprovalParams,
+      body: rejectRequestSchema,
+      responses: {
+        200: { description: 'the decided draft', schema: approvalSchema },
+        404: { description: 'no such draft' },
+        409: { description: 'already decided, or the run has ended' },
+      },
+      handler: async ({ principal, params, body }) => ({
+        body: await decide(principal, params.id, {
+          action: 'reject',
+          ...(body.reason ? { reason: body.reason } : {}),
+        }),
+      }),
+    }),
+  ];
+}

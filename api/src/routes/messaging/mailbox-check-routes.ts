@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { MailboxCheckResultSchema } from '@cadenza/core';
+import type { DataSource } from '@cadenza/activities/data';
+import { checkMailbox, type MessagingSettings } from '@cadenza/activities/messaging';
+import { defineRoute, type ApiRoute } from '../../http/api-route';
+
+const IdParams = z.object({ id: z.uuid().describe('mailbox id') });
+
+/** "Test connection" for a mailbox: its stored credentials tried against the provider, nothing sent. */
+export function mailboxCheckRoutes(deps: {
+  db: DataSource;
+  settings: Pick<MessagingSettings, 'secretKey' | 'sendgridBaseUrl'>;
+}): ApiRoute[] {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/mailboxes/:id/test',
+      tag: 'messaging',
+      summary: 'Test a mailbox: SMTP connect and login, or a SendGrid key check; sends nothing',
+      access: 'settings:manage',
+      params: IdParams,
+      responses: {
+        200: { description: 'the outcome (ok false when the provider refused)', schema: MailboxCheckResultSchema },
+        404: { description: 'not found' },
+      },
+      handler: async ({ principal, params }) => ({
+        body: await checkMailbox(
+          { db: deps.db, secretKey: deps.settings.secretKey, sendgridBaseUrl: deps.settings.sendgridBaseUrl },
+          principal.tenantId,
+          params.id,
+        ),
+      }),
+    }),
+  ];
+}

@@ -1,0 +1,350 @@
+/// <reference lib="dom" />
+// Functions passed to page.evaluate run in the browser.
+/**
+ * The contacts page in headless Chromium, on 100,000 contacts:
+ *
+ *   1. Lighthouse performance score of /contacts (desktop and mobile presets; target >= 90);
+ *   2. scrolling the virtualised table from the first contact to the last, loading keyset pages
+ *      on the way: frame intervals (requestAnimationFrame), dropped frames, long frames;
+ *   3. live updates: time from a PATCH sent to the API to the changed row painted on screen
+ *      (target p95 < 150 ms), against the PATCH's own response time measured alongside.
+ *
+ *   npx tsx bench/contacts-ui.ts   (BENCH_CONTACTS=100000, BENCH_SCROLL_STEP=1200 px/frame,
+ *                                   BENCH_SCROLL_MAX_SECONDS=240, BENCH_LIVE_UPDATES=40)
+ *
+ * Starts PostgreSQL and Redis as the test harness does (or TEST_DATABASE_URL / TEST_REDIS_URL),
+ * serves the API and the built web app (web/dist: run `npm run build:web` first) with the live
+ * gateway and the event relay as in production, and drives /usr/bin/chromium (CHROMIUM_PATH)
+ * with playwright-core; Lighthouse gets its own Chromium through chrome-launcher. Results go to
+ * stdout and .data/bench/contacts-ui.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import { Redis } from 'ioredis';
+import type { Page } from 'playwright-core';
+import {
+  createApiKey,
+  createDataSource,
+  createTenant,
+  EventPublisher,
+  inviteTenantUser,
+  startEventRelay,
+} from '@cadenza/activities/data';
+import { provisionPostgres, provisionRedis, type Provisioned } from '../scripts/test-harness/provision';
+import { assertWebBuilt, launchChromium, newSessionPage, signIn } from '../scripts/e2e/e2e-browser';
+import { createApp } from '../api/src/app';
+import { apiConfigSchema } from '../api/src/config';
+import { createSessionResolver } from '../api/src/auth/session-resolver';
+import { attachLiveGateway } from '../api/src/live/live-gateway';
+import { frameStats } from './frame-stats';
+
+const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 100_000);
+const SCROLL_STEP = Number(process.env.BENCH_SCROLL_STEP ?? 1200);
+const SCROLL_MAX_SECONDS = Number(process.env.BENCH_SCROLL_MAX_SECONDS ?? 240);
+const LIVE_UPDATES = Number(process.env.BENCH_LIVE_UPDATES ?? 40);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const LIVE_TARGET_P95_MS = 150;
+const LIGHTHOUSE_TARGET = 90;
+const ROOT = path.resolve(__dirname, '..');
+
+const log = (message: string) => console.log(`[bench] ${message}`);
+const round = (n: number) => Math.round(n * 100) / 100;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const now = () => performance.timeOrigin + performance.now();
+
+const STAGES = ['subscriber', 'lead', 'marketing_qualified_lead', 'sales_qualified_lead', 'opportunity', 'customer'];
+
+/** One INSERT … SELECT; distinct updated_at values so the default sort pages through every row. */
+async function seed(db: ReturnType<typeof createDataSource>, tenantId: string): Promise<void> {
+  await db.query(
+    `INSERT INTO contacts (tenant_id, first_name, last_name, email, company_name, lifecycle_stage, tags, score,
+                           created_at, updated_at)
+     SELECT $1, 'First' || g, 'Last' || (g % 997), 'ui' || g || '@bench.example.com', 'Company ' || (g % 500),
+       ($2::text[])[1 + g % array_length($2::text[], 1)],
+       CASE WHEN g % 7 = 0 THEN ARRAY['vip', 'webinar'] ELSE ARRAY['webinar'] END,
+       g % 101, now() - make_interval(secs => g), now() - make_interval(secs => g)
+     FROM generate_series(1, $3::int) AS g`,
+    [tenantId, STAGES, CONTACTS],
+  );
+  await db.query('ANALYZE contacts');
+}
+
+/** Lighthouse's performance category for the page, with the session cookie on every request. */
+async function lighthouseScore(url: string, cookie: string, preset: 'desktop' | 'mobile') {
+  const [{ default: lighthouse }, chromeLauncher, { default: desktopConfig }] = await Promise.all([
+    import('lighthouse'),
+    import('chrome-launcher'),
+    import('lighthouse/core/config/desktop-config.js'),
+  ]);
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM,
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const result = await lighthouse(
+      url,
+      {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance'],
+        extraHeaders: { cookie },
+      },
+      preset === 'desktop' ? desktopConfig : undefined,
+    );
+    const lhr = result!.lhr;
+    if (lhr.runtimeError)
+      log(`lighthouse (${preset}) runtime error: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    const metric = (id: string) => round(lhr.audits[id]?.numericValue ?? NaN);
+    return {
+      score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+      firstContentfulPaintMs: metric('first-contentful-paint'),
+      largestContentfulPaintMs: metric('largest-contentful-paint'),
+      totalBlockingTimeMs: metric('total-blocking-time'),
+      cumulativeLayoutShift: metric('cumulative-layout-shift'),
+      speedIndexMs: metric('speed-index'),
+      transferredKb: round((lhr.audits['total-byte-weight']?.numericValue ?? NaN) / 1024),
+    };
+  } finally {
+    chrome.kill();
+  }
+}
+
+/**
+ * Scrolls the table by `step` px each animation frame until the last contact is on screen
+ * (waiting at the bottom while the next page loads), recording every frame interval.
+ */
+async function scrollToEnd(page: Page) {
+  return page.evaluate(
+    async ({ step, maxMs, total }) => {
+      const scroller = document.querySelector<HTMLElement>('[data-testid="contacts-scroller"]')!;
+      const grid = document.querySelector<HTMLElement>('[role="grid"][aria-label="contacts"]')!;
+      const intervals: number[] = [];
+      let waitingFrames = 0;
+      const started = performance.now();
+      let last = started;
+      return new Promise<{ intervals: number[]; waitingFrames: number; seconds: number; rows: number }>((resolve) => {
+        const tick = (time: number) => {
+          intervals.push(time - last);
+          last = time;
+          const bottom = scroller.scrollHeight - scroller.clientHeight;
+          const rows = Math.round(scroller.scrollHeight / 40);
+          const complete = grid.getAttribute('aria-rowcount') !== '-1';
+          if ((complete && scroller.scrollTop >= bottom - 1) || time - started > maxMs) {
+            resolve({ intervals: intervals.slice(1), waitingFrames, seconds: (time - started) / 1000, rows });
+            return;
+          }
+          if (scroller.scrollTop >= bottom - 1) waitingFrames += 1;
+          else scroller.scrollTop = Math.min(bottom, scroller.scrollTop + step);
+          void total;
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+    },
+    { step: SCROLL_STEP, maxMs: SCROLL_MAX_SECONDS * 1000, total: CONTACTS },
+  );
+}
+
+/** Resolves in the page with the time the row's score cell shows `score`, after the frame that painted it. */
+async function watchScore(page: Page, id: string, score: number): Promise<void> {
+  await page.evaluate(
+    ({ id, score }) => {
+      const w = window as unknown as { shownAt?: Promise<number> };
+      const cell = () => document.querySelector(`[data-contact-id="${id}"] [data-col="score"]`);
+      w.shownAt = new Promise<number>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (cell()?.textContent !== String(score)) return;
+          observer.disconnect();
+          // The rAF callback runs just before the frame is painted; the task after it, just after.
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.timeOrigin + performance.now())));
+        });
+        observer.observe(document.querySelector('[data-testid="contacts-scroller"]')!, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+        });
+      });
+    },
+    { id, score },
+  );
+}
+
+async function liveLatency(page: Page, base: string, apiKey: string) {
+  await page.evaluate(() => {
+    document.querySelector<HTMLElement>('[data-testid="contacts-scroller"]')!.scrollTop = 0;
+  });
+  await sleep(500);
+  const ids = await page.$$eval('[data-contact-id]', (rows) =>
+    rows.slice(0, 10).map((r) => r.getAttribute('data-contact-id')!),
+  );
+  const uiMs: number[] = [];
+  const apiMs: number[] = [];
+  let timeouts = 0;
+  for (let i = 0; i < LIVE_UPDATES; i++) {
+    const id = ids[i % ids.length]!;
+    const current = Number(await page.textContent(`[data-contact-id="${id}"] [data-col="score"]`));
+    const score = (current + 1) % 101;
+    await watchScore(page, id, score);
+    const sent = now();
+    const response = await fetch(`${base}/api/v1/contacts/${id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ score }),
+    });
+    apiMs.push(now() - sent);
+    if (response.status !== 200) throw new Error(`PATCH answered ${response.status}`);
+    const shownAt = await Promise.race([
+      page.evaluate(() => (window as unknown as { shownAt: Promise<number> }).shownAt),
+      sleep(5000).then(() => null),
+    ]);
+    if (shownAt === null) timeouts += 1;
+    else uiMs.push(shownAt - sent);
+    await sleep(100);
+  }
+  const summary = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return {
+      count: sorted.length,
+      p50Ms: round(percentile(sorted, 50)),
+      p95Ms: round(percentile(sorted, 95)),
+      maxMs: round(sorted.at(-1) ?? NaN),
+    };
+  };
+  return { updateToScreen: summary(uiMs), apiResponse: summary(apiMs), timeouts };
+}
+
+async function main(): Promise<void> {
+  assertWebBuilt();
+  const services: Provisioned[] = [];
+  const closers: Array<() => Promise<unknown> | unknown> = [];
+  try {
+    log('starting PostgreSQL and Redis');
+    const [postgres, redisService] = await Promise.all([provisionPostgres(process.env), provisionRedis(process.env)]);
+    services.push(postgres, redisService);
+    const db = await createDataSource({ url: postgres.address, poolSize: 10 }).initialize();
+    closers.push(() => db.destroy());
+    const tenant = await createTenant(db, 'contacts ui bench');
+    const apiKey = await createApiKey(db, tenant.id, 'bench', 'admin');
+    const email = `bench-${Date.now()}@example.com`;
+    const password = 'correct horse battery staple';
+    await inviteTenantUser(db, tenant.id, { email, password, role: 'admin' }, { kind: 'system', id: null });
+    const seedStart = Date.now();
+    await seed(db, tenant.id);
+    log(`seeded ${CONTACTS} contacts in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+
+    const config = apiConfigSchema.parse({
+      PORT: '1',
+      DATABASE_URL: postgres.address,
+      REDIS_URL: redisService.address,
+    });
+    const redis = new Redis(redisService.address, { maxRetriesPerRequest: 1 });
+    closers.push(() => redis.disconnect());
+    // Contact routes never call Temporal: a lazy client that never connects.
+    const temporal = new Client({ connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }) });
+    const resolveSession = createSessionResolver(db);
+    const app = createApp({ config, db, redis, temporal, resolveSession });
+    const server = await new Promise<Server>((resolve) => {
+      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+    });
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const live = attachLiveGateway(server, { db, redisUrl: redisService.address, resolveSession });
+    const relay = startEventRelay({ databaseUrl: postgres.address, db, publisher: new EventPublisher(redis) });
+    closers.unshift(
+      () => relay.close(),
+      () => live.close(),
+      () => {
+        server.closeAllConnections();
+        return new Promise((resolve) => server.close(resolve));
+      },
+    );
+
+    const browser = await launchChromium();
+    closers.unshift(() => browser.close());
+    const errors: string[] = [];
+    const page = await newSessionPage(browser, errors);
+    // tsx names inner functions with an __name helper; functions sent to page.evaluate need it in the page too.
+    await page.addInitScript('window.__name = (fn) => fn');
+    await signIn(page, base, email, password);
+    const cookie = (await page.context().cookies())
+      .filter((c) => c.name === 'cadenza_session')
+      .map((c) => `${c.name}=${c.value}`)
+      .join('; ');
+
+    log('lighthouse: /contacts, desktop and mobile presets');
+    const lighthouse = {
+      desktop: await lighthouseScore(`${base}/contacts`, cookie, 'desktop'),
+      mobile: await lighthouseScore(`${base}/contacts`, cookie, 'mobile'),
+    };
+    log(`lighthouse performance: desktop ${lighthouse.desktop.score}, mobile ${lighthouse.mobile.score}`);
+
+    await page.goto(`${base}/contacts`);
+    await page.locator('[data-contact-id]').first().waitFor();
+    log(`scrolling through ${CONTACTS} contacts at ${SCROLL_STEP} px/frame`);
+    const scrolled = await scrollToEnd(page);
+    const frames = frameStats(scrolled.intervals);
+    const scroll = {
+      rowsReached: scrolled.rows,
+      seconds: round(scrolled.seconds),
+      framesWaitingForData: scrolled.waitingFrames,
+      domRows: await page.locator('[data-contact-id]').count(),
+      frames,
+    };
+    log(
+      `scrolled ${scroll.rowsReached} rows in ${scroll.seconds} s: ${frames.frames} frames, p50 ${frames.p50Ms} ms, ` +
+        `p95 ${frames.p95Ms} ms, max ${frames.maxMs} ms, dropped ${frames.droppedFrames}, long ${frames.longFrames}, ` +
+        `${scroll.domRows} rows in the DOM`,
+    );
+
+    log(`live updates: ${LIVE_UPDATES} PATCHes, time until the row is painted`);
+    const liveFigures = await liveLatency(page, base, apiKey);
+    log(
+      `update to screen p50 ${liveFigures.updateToScreen.p50Ms} ms, p95 ${liveFigures.updateToScreen.p95Ms} ms ` +
+        `(API response alone p95 ${liveFigures.apiResponse.p95Ms} ms; ${liveFigures.timeouts} never shown)`,
+    );
+    if (errors.length) log(`browser errors: ${errors.join(' | ')}`);
+
+    const report = {
+      at: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverage: os.loadavg() },
+      contacts: CONTACTS,
+      lighthouse,
+      lighthouseTarget: LIGHTHOUSE_TARGET,
+      scroll,
+      scrollStepPx: SCROLL_STEP,
+      live: liveFigures,
+      liveTargetP95Ms: LIVE_TARGET_P95_MS,
+      browserErrors: errors,
+    };
+    const dir = path.join(ROOT, process.env.CADENZA_DATA_DIR ?? '.data', 'bench');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'contacts-ui.json'), `${JSON.stringify(report, null, 2)}\n`);
+    log(`written to ${path.relative(ROOT, path.join(dir, 'contacts-ui.json'))}`);
+  } finally {
+    for (const close of closers) await Promise.resolve(close()).catch(() => undefined);
+    for (const service of services.reverse()) await service.release().catch(() => undefined);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

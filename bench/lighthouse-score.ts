@@ -1,0 +1,65 @@
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/e2e/chromium-flags';
+
+export type LighthousePreset = 'desktop' | 'mobile';
+
+export interface LighthouseFigures {
+  score: number;
+  firstContentfulPaintMs: number;
+  largestContentfulPaintMs: number;
+  totalBlockingTimeMs: number;
+  cumulativeLayoutShift: number;
+  speedIndexMs: number;
+  transferredKb: number;
+  runtimeError: string | null;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * Lighthouse's performance category for a page, in a Chromium of its own (chrome-launcher,
+ * Debian's /usr/bin/chromium with the e2e flags), with the session cookie on every request.
+ * `mobile` is Lighthouse's default (throttled phone); `desktop` its desktop preset.
+ */
+export async function lighthouseScore(
+  url: string,
+  cookie: string,
+  preset: LighthousePreset,
+): Promise<LighthouseFigures> {
+  const [{ default: lighthouse }, chromeLauncher, { default: desktopConfig }] = await Promise.all([
+    import('lighthouse'),
+    import('chrome-launcher'),
+    import('lighthouse/core/config/desktop-config.js'),
+  ]);
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM_PATH,
+    // Lighthouse wants the new headless mode; the other flags are the e2e tests' own.
+    chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS.filter((flag) => flag !== '--headless')],
+  });
+  try {
+    const result = await lighthouse(
+      url,
+      {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance'],
+        extraHeaders: { cookie },
+      },
+      preset === 'desktop' ? desktopConfig : undefined,
+    );
+    const lhr = result!.lhr;
+    const metric = (id: string) => round(lhr.audits[id]?.numericValue ?? NaN);
+    return {
+      score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+      firstContentfulPaintMs: metric('first-contentful-paint'),
+      largestContentfulPaintMs: metric('largest-contentful-paint'),
+      totalBlockingTimeMs: metric('total-blocking-time'),
+      cumulativeLayoutShift: metric('cumulative-layout-shift'),
+      speedIndexMs: metric('speed-index'),
+      transferredKb: round((lhr.audits['total-byte-weight']?.numericValue ?? NaN) / 1024),
+      runtimeError: lhr.runtimeError ? `${lhr.runtimeError.code} ${lhr.runtimeError.message}` : null,
+    };
+  } finally {
+    chrome.kill();
+  }
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/** A prompt's name within a tenant: what a node refers to. */
+export const promptNameSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be 1-64 lowercase letters, digits, - or _, starting with a letter or digit')
+  .describe('prompt name, e.g. "welcome-email"');
+
+/** A node's choice of a tenant prompt: a pinned version, or the latest one when the step runs. */
+export const promptRefSchema = z.object({
+  name: promptNameSchema,
+  version: z.number().int().positive().optional().describe('pinned version; omitted means the latest'),
+});
+export type PromptRef = z.infer<typeof promptRefSchema>;
+
+/** POST /ai/prompts/:name/versions: every edit is a new version; old ones stay as they were. */
+export const promptVersionCreateSchema = z.object({
+  system: z.string().max(8000).optional().describe('system instructions'),
+  template: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(16_000)
+    .describe('prompt text; may use {{contact.<field>}} placeholders'),
+  notes: z.string().max(500).optional().describe('what changed in this version'),
+});
+export type PromptVersionCreate = z.infer<typeof promptVersionCreateSchema>;
+
+export const promptVersionSchema = z.object({
+  name: promptNameSchema,
+  version: z.number().int().positive(),
+  system: z.string().nullable(),
+  template: z.string(),
+  notes: z.string().nullable(),
+  createdBy: z.object({ kind: z.string(), id: z.string().nullable() }),
+  createdAt: z.string(),
+});
+export type PromptVersion = z.infer<typeof promptVersionSchema>;
+
+/** The version label a step records for a tenant prompt. */
+export const promptVersionLabel = (name: string, version: number) => `${name}@v${version}`;
+
+/** PUT /ai/budget: the tenant's daily token cap (UTC days); 0 stops every AI step. */
+export const tokenBudgetUpdateSchema = z.object({
+  dailyTokens: z
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000_000)
+    .nullable()
+    .describe('tokens (prompt + generated) per UTC day; null removes the cap'),
+});
+export type TokenBudgetUpdate = z.infer<typeof tokenBudgetUpdateSchema>;
+
+export const tokenBudgetSchema = z.object({
+  dailyTokens: z.number().int().nullable().describe('the cap; null when there is none'),
+  usedToday: z.number().int().describe('tokens used so far this UTC day'),
+  callsToday: z.number().int().describe('model calls so far this UTC day'),
+});
+export type TokenBudget = z.infer<typeof tokenBudgetSchema>;

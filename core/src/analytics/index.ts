@@ -1,0 +1,3 @@
+export * from './two-proportion-z-test';
+export * from './day-buckets';
+export * from './analytics-records';

@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import { Alert, Box, Button, Chip, Paper, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
+import { can, type Role } from '@cadenza/core';
+import { errorMessage } from '../api/cadenza-api';
+import { useGetOutboxMessageQuery, useGetOutboxRawQuery, useSimulateReplyMutation } from './outbox-api';
+import { STATUS_COLOR, canSimulateReply, shortTime } from './message-format';
+
+type View = 'rendered' | 'text' | 'raw';
+
+/**
+ * One message: its HTML rendered in a sandboxed iframe (no scripts, no same-origin access,
+ * so a hostile email cannot touch the app), its text, its RFC 5322 source, and for a sent
+ * email a reply the local sink feeds through the real reply intake.
+ */
+export function MessageDetail({ id, role }: { id: string; role: Role }) {
+  const message = useGetOutboxMessageQuery(id);
+  const [view, setView] = useState<View>('rendered');
+  const raw = useGetOutboxRawQuery(id, { skip: view !== 'raw' });
+  if (message.isLoading) return <Typography sx={{ p: 2 }}>Loading message…</Typography>;
+  if (message.error || !message.data) return <Alert severity="error">{errorMessage(message.error)}</Alert>;
+  const m = message.data;
+  const views: View[] = m.html ? ['rendered', 'text', 'raw'] : ['text'];
+  const current = views.includes(view) ? view : views[0]!;
+  return (
+    <Paper variant="outlined" sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1.5, minHeight: 0 }}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Typography variant="h6" sx={{ flex: 1 }} aria-label="message subject">
+          {m.subject ?? `${m.channel.toUpperCase()} to ${m.to}`}
+        </Typography>
+        <Chip size="small" label={m.status} color={STATUS_COLOR[m.status]} data-testid="message-status" />
+      </Stack>
+      <Box
+        component="dl"
+        sx={{ m: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.25 }}
+      >
+        {(
+          [
+            ['From', m.from ?? '—'],
+            ['To', m.to],
+            ['Channel', `${m.channel} via ${m.provider}`],
+            ['Sent', shortTime(m.sentAt)],
+            ['Opened', shortTime(m.openedAt)],
+            ['Clicked', shortTime(m.clickedAt)],
+            ['Replied', shortTime(m.repliedAt)],
+            ...(m.statusReason ? [['Reason', m.statusReason]] : []),
+          ] as Array<[string, string]>
+        ).map(([label, value]) => (
+          <Box key={label} sx={{ display: 'contents' }}>
+            <Typography component="dt" variant="body2" color="text.secondary">
+              {label}
+            </Typography>
+            <Typography component="dd" variant="body2" sx={{ m: 0 }}>
+              {value}
+            </Typography>
+          </Box>
+        ))}
+      </Box>
+      {views.length > 1 && (
+        <Tabs value={current} onChange={(_e, next: View) => setView(next)} aria-label="message views">
+          <Tab value="rendered" label="Rendered" />
+          <Tab value="text" label="Text" />
+          <Tab value="raw" label="Raw source" />
+        </Tabs>
+      )}
+      {current === 'rendered' && (
+        <Box
+          component="iframe"
+          title="rendered message"
+          sandbox=""
+          srcDoc={m.html ?? ''}
+          sx={{ width: '100%', height: 360, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'white' }}
+        />
+      )}
+      {current === 'text' && (
+        <Box component="pre" sx={{ whiteSpace: 'pre-wrap', m: 0, fontFamily: 'inherit' }} aria-label="message text">
+          {m.text ?? ''}
+        </Box>
+      )}
+      {current === 'raw' && (
+        <Box
+          component="pre"
+          aria-label="raw source"
+          sx={{ m: 0, p: 1, maxHeight: 360, overflow: 'auto', bgcolor: 'grey.100', fontSize: 12 }}
+        >
+          {raw.isLoading ? 'Loading…' : raw.error ? errorMessage(raw.error) : raw.data}
+        </Box>
+      )}
+      {canSimulateReply(m) && can(role, 'runs:manage') && <ReplyForm id={m.id} to={m.to} />}
+    </Paper>
+  );
+}
+
+function ReplyForm({ id, to }: { id: string; to: string }) {
+  const [text, setText] = useState('Sounds good — can we talk on Tuesday?');
+  const [reply, state] = useSimulateReplyMutation();
+  return (
+    <Box
+      component="form"
+      aria-label="simulate reply"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void reply({ id, text });
+      }}
+      sx={{ display: 'flex', flexDirection: 'column', gap: 1, borderTop: 1, borderColor: 'divider', pt: 1.5 }}
+    >
+      <Typography variant="subtitle2">Simulate a reply from {to}</Typography>
+      <TextField
+        label="Reply text"
+        multiline
+        minRows={2}
+        size="small"
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+      />
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Button type="submit" variant="contained" disabled={state.isLoading || !text.trim()}>
+          Simulate reply
+        </Button>
+        {state.isSuccess && (
+          <Alert severity="success" sx={{ py: 0 }}>
+            Reply recorded; the run was signalled.
+          </Alert>
+        )}
+        {state.error && (
+          <Alert severity="error" sx={{ py: 0 }}>
+            {errorMessage(state.error)}
+          </Alert>
+        )}
+      </Stack>
+    </Box>
+  );
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { canSimulateReply, messageHeadline } from './message-format';
+
+describe('message format', () => {
+  it('heads an email with its subject and an SMS with its text, shortened', () => {
+    expect(messageHeadline({ subject: 'Quick question', text: 'Hi' })).toBe('Quick question');
+    expect(messageHeadline({ subject: null, text: 'Deal   won\nby Ana' })).toBe('Deal won by Ana');
+    expect(messageHeadline({ subject: null, text: 'x'.repeat(100) })).toHaveLength(80);
+    expect(messageHeadline({ subject: null, text: null })).toBe('(empty)');
+  });
+
+  it('offers a reply only on a sent email with a Message-ID', () => {
+    expect(canSimulateReply({ channel: 'email', rfcMessageId: 'a@b', status: 'sent' })).toBe(true);
+    expect(canSimulateReply({ channel: 'email', rfcMessageId: null, status: 'sent' })).toBe(false);
+    expect(canSimulateReply({ channel: 'sms', rfcMessageId: 'a@b', status: 'sent' })).toBe(false);
+    expect(canSimulateReply({ channel: 'email', rfcMessageId: 'a@b', status: 'suppressed' })).toBe(false);
+  });
+});

@@ -1,0 +1,30 @@
+import type { MessageStatus, MessageView } from '@cadenza/core';
+
+type ChipColor = 'default' | 'primary' | 'secondary' | 'success' | 'warning' | 'error' | 'info';
+
+/** Colour of a status chip: progress in blues and greens, trouble in red, never-sent in grey. */
+export const STATUS_COLOR: Record<MessageStatus, ChipColor> = {
+  queued: 'default',
+  sent: 'info',
+  delivered: 'info',
+  opened: 'primary',
+  clicked: 'secondary',
+  replied: 'success',
+  bounced: 'error',
+  failed: 'error',
+  suppressed: 'warning',
+};
+
+/** The line a list shows for a message: an email's subject, else the start of its text. */
+export function messageHeadline(message: Pick<MessageView, 'subject' | 'text'>): string {
+  if (message.subject) return message.subject;
+  const text = (message.text ?? '').replace(/\s+/g, ' ').trim();
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text || '(empty)';
+}
+
+/** Only an email the sink or a provider sent has a Message-ID a reply can thread to. */
+export const canSimulateReply = (message: Pick<MessageView, 'channel' | 'rfcMessageId' | 'status'>) =>
+  message.channel === 'email' && !!message.rfcMessageId && message.status !== 'suppressed';
+
+export const shortTime = (iso: string | null) =>
+  iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—';

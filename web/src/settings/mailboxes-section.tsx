@@ -1,0 +1,214 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  FormControlLabel,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import type { MailboxCheckResult, MailboxCreate } from '@cadenza/core';
+import {
+  useSettingsCreateMailboxMutation,
+  useSettingsDeleteMailboxMutation,
+  useSettingsMailboxesQuery,
+  useSettingsTestMailboxMutation,
+} from './settings-api';
+import { RequestError } from './section-feedback';
+
+const EMPTY = {
+  kind: 'smtp' as 'smtp' | 'sendgrid',
+  name: '',
+  fromAddress: '',
+  fromName: '',
+  host: '',
+  port: '587',
+  secure: false,
+  username: '',
+  secret: '',
+  isDefault: false,
+};
+type MailboxForm = typeof EMPTY;
+
+/** The create body for the form; optional fields left empty are left out, so the API's defaults apply. */
+export function mailboxCreateBody(form: MailboxForm): MailboxCreate {
+  const common = {
+    name: form.name,
+    fromAddress: form.fromAddress,
+    ...(form.fromName ? { fromName: form.fromName } : {}),
+    isDefault: form.isDefault,
+  };
+  if (form.kind === 'sendgrid') return { kind: 'sendgrid', ...common, apiKey: form.secret } as MailboxCreate;
+  return {
+    kind: 'smtp',
+    ...common,
+    host: form.host,
+    port: Number(form.port),
+    secure: form.secure,
+    ...(form.username ? { username: form.username } : {}),
+    ...(form.secret ? { password: form.secret } : {}),
+  } as MailboxCreate;
+}
+
+/** Mailboxes flows send from. Secrets go in once and are never shown: the list says only whether one is stored. */
+export function MailboxesSection() {
+  const mailboxes = useSettingsMailboxesQuery();
+  const [remove, removeState] = useSettingsDeleteMailboxMutation();
+  const [test] = useSettingsTestMailboxMutation();
+  const [checks, setChecks] = useState<Record<string, MailboxCheckResult | 'testing'>>({});
+  return (
+    <Stack spacing={2}>
+      <RequestError error={mailboxes.error ?? removeState.error} />
+      {mailboxes.data?.length === 0 && (
+        <Typography color="text.secondary">
+          No mailbox yet: emails go to the built-in SMTP sink and show in the outbox.
+        </Typography>
+      )}
+      <Table size="small" aria-label="mailboxes">
+        <TableHead>
+          <TableRow>
+            <TableCell>Name</TableCell>
+            <TableCell>From</TableCell>
+            <TableCell>Via</TableCell>
+            <TableCell>Secret</TableCell>
+            <TableCell />
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {mailboxes.data?.map((mailbox) => {
+            const check = checks[mailbox.id];
+            return (
+              <TableRow key={mailbox.id}>
+                <TableCell>
+                  {mailbox.name}
+                  {mailbox.isDefault ? ' (default)' : ''}
+                </TableCell>
+                <TableCell>{mailbox.fromAddress}</TableCell>
+                <TableCell>{mailbox.kind === 'smtp' ? `SMTP ${mailbox.host}:${mailbox.port}` : 'SendGrid'}</TableCell>
+                <TableCell>{mailbox.hasSecret ? 'stored' : 'none'}</TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                  <Button
+                    size="small"
+                    disabled={check === 'testing'}
+                    onClick={async () => {
+                      setChecks((c) => ({ ...c, [mailbox.id]: 'testing' }));
+                      const result = await test(mailbox.id);
+                      setChecks((c) => ({
+                        ...c,
+                        [mailbox.id]:
+                          'data' in result && result.data
+                            ? result.data
+                            : { ok: false, message: 'the test request failed', durationMs: 0 },
+                      }));
+                    }}
+                  >
+                    Test
+                  </Button>
+                  <Button size="small" color="error" onClick={() => void remove(mailbox.id)}>
+                    Delete
+                  </Button>
+                  {check && check !== 'testing' && (
+                    <Alert
+                      severity={check.ok ? 'success' : 'error'}
+                      sx={{ py: 0, mt: 0.5, textAlign: 'left', whiteSpace: 'normal' }}
+                      data-testid="mailbox-check"
+                    >
+                      {check.message} ({check.durationMs} ms)
+                    </Alert>
+                  )}
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+      <MailboxForm />
+    </Stack>
+  );
+}
+
+function MailboxForm() {
+  const [form, setForm] = useState(EMPTY);
+  const [create, state] = useSettingsCreateMailboxMutation();
+  const set = (key: keyof MailboxForm) => (event: { target: { value: string } }) =>
+    setForm((current) => ({ ...current, [key]: event.target.value }));
+  const smtp = form.kind === 'smtp';
+  return (
+    <Box
+      component="form"
+      aria-label="add mailbox"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const result = await create(mailboxCreateBody(form));
+        if (!('error' in result)) setForm(EMPTY);
+      }}
+    >
+      <Typography variant="subtitle2" gutterBottom>
+        Add a mailbox
+      </Typography>
+      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+        <TextField select size="small" label="Kind" value={form.kind} onChange={set('kind')} sx={{ minWidth: 120 }}>
+          <MenuItem value="smtp">SMTP</MenuItem>
+          <MenuItem value="sendgrid">SendGrid</MenuItem>
+        </TextField>
+        <TextField size="small" label="Name" required value={form.name} onChange={set('name')} />
+        <TextField
+          size="small"
+          label="From address"
+          type="email"
+          required
+          value={form.fromAddress}
+          onChange={set('fromAddress')}
+        />
+        <TextField size="small" label="From name" value={form.fromName} onChange={set('fromName')} />
+        {smtp && <TextField size="small" label="Host" required value={form.host} onChange={set('host')} />}
+        {smtp && (
+          <TextField
+            size="small"
+            label="Port"
+            type="number"
+            value={form.port}
+            onChange={set('port')}
+            sx={{ width: 100 }}
+          />
+        )}
+        {smtp && <TextField size="small" label="User name" value={form.username} onChange={set('username')} />}
+        <TextField
+          size="small"
+          label={smtp ? 'Password' : 'API key'}
+          type="password"
+          required={!smtp}
+          value={form.secret}
+          onChange={set('secret')}
+          autoComplete="new-password"
+        />
+        {smtp && (
+          <FormControlLabel
+            control={
+              <Checkbox checked={form.secure} onChange={(e) => setForm({ ...form, secure: e.target.checked })} />
+            }
+            label="TLS (port 465)"
+          />
+        )}
+        <FormControlLabel
+          control={
+            <Checkbox checked={form.isDefault} onChange={(e) => setForm({ ...form, isDefault: e.target.checked })} />
+          }
+          label="Default"
+        />
+        <Button type="submit" variant="contained" disabled={state.isLoading} sx={{ alignSelf: 'flex-start' }}>
+          Add mailbox
+        </Button>
+      </Stack>
+      <RequestError error={state.error} />
+    </Box>
+  );
+}

@@ -1,0 +1,135 @@
+import { useState } from 'react';
+import {
+  Box,
+  Button,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { ROLES, type Role } from '@cadenza/core';
+import {
+  useSettingsChangeRoleMutation,
+  useSettingsInviteUserMutation,
+  useSettingsRemoveUserMutation,
+  useSettingsUsersQuery,
+} from './settings-api';
+import { RequestError } from './section-feedback';
+
+export const ROLE_LABEL: Record<Role, string> = {
+  admin: 'Admin',
+  marketer: 'Marketer',
+  sales_rep: 'Sales rep',
+  ops: 'Ops',
+};
+
+/** Who is in the workspace: invite (a new account with an initial password), change role, deactivate. */
+export function UsersSection({ myUserId }: { myUserId: string }) {
+  const users = useSettingsUsersQuery();
+  const [changeRole, roleState] = useSettingsChangeRoleMutation();
+  const [remove, removeState] = useSettingsRemoveUserMutation();
+  return (
+    <Stack spacing={2}>
+      <RequestError error={users.error ?? roleState.error ?? removeState.error} />
+      <Table size="small" aria-label="users">
+        <TableHead>
+          <TableRow>
+            <TableCell>Name</TableCell>
+            <TableCell>Email</TableCell>
+            <TableCell>Role</TableCell>
+            <TableCell>Joined</TableCell>
+            <TableCell />
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {users.data?.map((user) => (
+            <TableRow key={user.id}>
+              <TableCell>{user.name ?? '—'}</TableCell>
+              <TableCell>{user.email}</TableCell>
+              <TableCell>
+                <TextField
+                  select
+                  size="small"
+                  variant="standard"
+                  value={user.role}
+                  onChange={(event) => void changeRole({ userId: user.id, role: event.target.value as Role })}
+                  slotProps={{ htmlInput: { 'aria-label': `role of ${user.email}` } }}
+                >
+                  {ROLES.map((role) => (
+                    <MenuItem key={role} value={role}>
+                      {ROLE_LABEL[role]}
+                    </MenuItem>
+                  ))}
+                </TextField>
+              </TableCell>
+              <TableCell>{new Date(user.joinedAt).toLocaleDateString()}</TableCell>
+              <TableCell align="right">
+                {user.id !== myUserId && (
+                  <Button size="small" color="error" onClick={() => void remove(user.id)}>
+                    Deactivate
+                  </Button>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Typography variant="caption" color="text.secondary">
+        Deactivating removes the user from this workspace and ends their sessions here; their account and their past
+        work stay.
+      </Typography>
+      <InviteForm />
+    </Stack>
+  );
+}
+
+function InviteForm() {
+  const [form, setForm] = useState({ email: '', name: '', role: 'sales_rep' as Role, password: '' });
+  const [invite, state] = useSettingsInviteUserMutation();
+  const set = (key: keyof typeof form) => (event: { target: { value: string } }) =>
+    setForm((current) => ({ ...current, [key]: event.target.value }));
+  return (
+    <Box
+      component="form"
+      aria-label="invite user"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const result = await invite({ ...form, name: form.name || undefined });
+        if (!('error' in result)) setForm({ email: '', name: '', role: 'sales_rep', password: '' });
+      }}
+    >
+      <Typography variant="subtitle2" gutterBottom>
+        Invite a user
+      </Typography>
+      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+        <TextField size="small" label="Email" type="email" required value={form.email} onChange={set('email')} />
+        <TextField size="small" label="Name" value={form.name} onChange={set('name')} />
+        <TextField select size="small" label="Role" value={form.role} onChange={set('role')} sx={{ minWidth: 130 }}>
+          {ROLES.map((role) => (
+            <MenuItem key={role} value={role}>
+              {ROLE_LABEL[role]}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          size="small"
+          label="Initial password"
+          type="password"
+          required
+          value={form.password}
+          onChange={set('password')}
+          helperText="12 characters or more"
+        />
+        <Button type="submit" variant="contained" disabled={state.isLoading} sx={{ alignSelf: 'flex-start' }}>
+          Invite
+        </Button>
+      </Stack>
+      <RequestError error={state.error} />
+    </Box>
+  );
+}

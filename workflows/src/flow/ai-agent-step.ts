@@ -1,0 +1,118 @@
+import { condition, defineSignal, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  AGENT_APPROVAL_SIGNAL,
+  addDuration,
+  agentOutputAfter,
+  type Actor,
+  type AgentApprovalSignal,
+  type AgentDecision,
+  type NodeOfType,
+  type StepNode,
+} from '@cadenza/core';
+import type { Activities } from '@cadenza/activities';
+import type { RunControls } from './run-controls';
+import type { StepContext, StepOutcome } from './step-handlers';
+
+export const agentApprovalSignal = defineSignal<[AgentApprovalSignal]>(AGENT_APPROVAL_SIGNAL);
+
+/**
+ * Agent chains call models for minutes, so a crashed worker is noticed through the heartbeat
+ * (the activity beats every few seconds) rather than the long start-to-close timeout; the retry
+ * resumes the chain from its last LangGraph checkpoint.
+ */
+const agentActivities = proxyActivities<Activities>({
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '20 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 5 },
+});
+
+// Decisions by step key, one inbox per run (keyed by the run's controls, which each execution makes anew).
+const inboxes = new WeakMap<RunControls, Map<string, AgentApprovalSignal>>();
+
+function approvalInbox(controls: RunControls): Map<string, AgentApprovalSignal> {
+  let inbox = inboxes.get(controls);
+  if (!inbox) {
+    const created = new Map<string, AgentApprovalSignal>();
+    // Signals sent before this first agent step are buffered by Temporal and delivered here.
+    setHandler(agentApprovalSignal, (signal) => {
+      // The first decision for a step stands; the API refuses a second one anyway.
+      if (!created.has(signal.key)) created.set(signal.key, signal);
+    });
+    inboxes.set(controls, created);
+    inbox = created;
+  }
+  return inbox;
+}
+
+type AgentCall = () => Promise<{ result: unknown; captured: boolean; throttledUntil?: string }>;
+
+/** Calls an agent activity; a send deferred by the mailbox cap waits durably for its slot and calls again. */
+async function untilNotDeferred(call: AgentCall, context: StepContext) {
+  for (;;) {
+    const answer = await call();
+    if (!answer.throttledUntil) return answer;
+    context.controls.skipWaitRequested = false;
+    await context.beforeBlocking();
+    await condition(
+      () => context.controls.stop !== null || context.controls.skipWaitRequested,
+      Math.max(1, Date.parse(answer.throttledUntil) - Date.now()),
+    );
+    context.controls.skipWaitRequested = false;
+    if (context.controls.stop) return null;
+  }
+}
+
+/**
+ * ai_agent: the LangGraph chain runs in an activity until it finishes or asks for approval;
+ * the run then waits (a durable timer) for a decision signal from the approvals API, and a
+ * second activity resumes the chain with it. Leaves by `next` (sent), `rejected` or `timeout`.
+ */
+export async function aiAgentStep(node: NodeOfType<'ai_agent'> & StepNode, context: StepContext): Promise<StepOutcome> {
+  const inbox = approvalInbox(context.controls);
+  const { input, key } = context;
+  const base = {
+    key,
+    tenantId: input.tenantId,
+    enrollmentId: input.enrollmentId,
+    flowId: input.flowId,
+    contactId: input.contactId,
+    testMode: input.testMode,
+    node,
+    stepOutputs: context.stepOutputs,
+  };
+  const expiresAt = node.settings.requireApproval
+    ? addDuration(new Date(), node.settings.approvalTimeout, { businessDaysOnly: false })
+    : null;
+
+  const first = await untilNotDeferred(
+    () =>
+      agentActivities.flowAiAgent({
+        ...base,
+        workflowId: workflowInfo().workflowId,
+        approvalExpiresAt: expiresAt?.toISOString() ?? null,
+      }),
+    context,
+  );
+  if (!first) return { output: null };
+  const waiting = (first as Awaited<ReturnType<Activities['flowAiAgent']>>).awaitingApproval;
+  if (!waiting) return { output: 'next', result: first.result, captured: first.captured };
+
+  await context.beforeBlocking();
+  await condition(
+    () => inbox.has(key) || context.controls.stop !== null,
+    Math.max(0, (expiresAt?.getTime() ?? Date.now()) - Date.now()),
+  );
+  const signal = inbox.get(key);
+  const decision: AgentDecision = signal?.decision ?? {
+    action: context.controls.stop ? 'cancelled' : 'timeout',
+  };
+  const decidedBy: Actor = signal?.decidedBy ?? { kind: 'workflow', id: input.enrollmentId };
+
+  const resumed = await untilNotDeferred(
+    () => agentActivities.flowAiAgentResume({ ...base, decision, decidedBy }),
+    context,
+  );
+  if (!resumed) return { output: null };
+  const result = { ...(resumed.result as Record<string, unknown>), approvalId: waiting.approvalId };
+  return { output: agentOutputAfter(decision), result, captured: resumed.captured };
+}
