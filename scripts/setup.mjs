@@ -85,19 +85,34 @@ function installLocalModel() {
   writeFileSync(stamp, wanted);
 }
 
-function installRedisServer() {
-  if (process.env.REDIS_URL || onPath('redis-server')) return;
+/** Installs a Debian package when it is missing; only root on a Debian-like machine can. */
+function installDebianPackage(name, missingHelp) {
   const isRoot = process.getuid?.() === 0;
-  if (!isRoot || !onPath('apt-get')) {
-    fail(
-      'redis-server is missing. Install it (sudo apt-get install redis-server) or set REDIS_URL to a running Redis.',
-    );
-  }
-  say('installing redis-server (Debian package)');
+  if (!isRoot || !onPath('apt-get')) fail(missingHelp);
+  say(`installing ${name} (Debian package)`);
   run('apt-get', ['update', '-qq']);
-  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'redis-server'], {
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', name], {
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
+}
+
+function installRedisServer() {
+  if (process.env.REDIS_URL || onPath('redis-server')) return;
+  installDebianPackage(
+    'redis-server',
+    'redis-server is missing. Install it (sudo apt-get install redis-server) or set REDIS_URL to a running Redis.',
+  );
+}
+
+/** The browser tests and web benchmarks drive Debian's Chromium (no browser downloads here). */
+function installChromium() {
+  const browser = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(browser)) return;
+  if (process.env.CHROMIUM_PATH) fail(`CHROMIUM_PATH=${browser} does not exist`);
+  installDebianPackage(
+    'chromium',
+    'chromium is missing. Install it (sudo apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary.',
+  );
 }
 
 function newestMtime(entry) {
@@ -122,4 +137,6 @@ installNodePackages();
 installTemporalBinaries();
 installLocalModel();
 installRedisServer();
+// Only the tests need a browser: `npm start` never waits for it.
+if (process.argv.includes('--for-tests')) installChromium();
 buildWebApp();

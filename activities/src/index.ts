@@ -47,7 +47,7 @@ export function createActivities({ db, crm, temporal, taskQueue, metrics }: Acti
     ...createSmokeActivities(db),
     ...createEventRetentionActivities(db),
     ...createImportActivities(db),
-    ...createAiActivities(),
+    ...createAiActivities({ db }),
   };
   // Every LLM call inside these activities reports its tokens to the worker's counter.
   return meterLlmTokens(activities, (metrics ?? NO_ACTIVITY_METRICS).llmTokens);

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Client } from '@temporalio/client';
@@ -32,6 +33,7 @@ import { httpObservability, metricsHandler } from './observability/http-observab
 import { silentLogger, type Logger } from './observability/logger';
 import { aiModelRoutes } from './routes/ai/ai-model-routes';
 import { approvalRoutes } from './routes/ai/approval-routes';
+import { promptRoutes } from './routes/ai/prompt-routes';
 import { precompressedAssets } from './http/precompressed-assets';
 
 export interface AppDependencies {
@@ -80,6 +82,7 @@ function apiV1Routes({ config, db, temporal, redis, auth }: AppDependencies): Ap
     ...analyticsRoutes({ db }),
     ...aiModelRoutes(),
     ...approvalRoutes({ db, temporal }),
+    ...promptRoutes({ db }),
   ];
 }
 
@@ -123,6 +126,8 @@ export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(helmet());
+  // JSON pages (contact lists, timelines) shrink ~10x; precompressed assets pass through untouched.
+  app.use(compression());
   const metrics = deps.metrics ?? createApiMetrics();
   app.use(httpObservability(deps.logger ?? silentLogger, metrics));
   // Scraped by Prometheus inside the cluster; the ingress routes only /, /api and /socket.io.

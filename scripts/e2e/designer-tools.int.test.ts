@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createTenant, ensureTenantAdmin } from '@cadenza/activities/data';
+import { createFlow, createTenant, ensureTenantAdmin } from '@cadenza/activities/data';
 import type { FlowDefinitionInput, Principal } from '@cadenza/core';
 import { attachLiveGateway, type LiveGateway } from '../../api/src/live/live-gateway';
 import { createSessionResolver } from '../../api/src/auth/session-resolver';
@@ -85,6 +85,8 @@ describe('designer tools in the browser', () => {
       other.id,
       userId,
     ]);
+    const opsPrincipal: Principal = { tenantId: other.id, userId: null, role: 'admin', via: 'api_key' };
+    await createFlow(platform.db, opsPrincipal, { name: 'Ops watched flow', kind: 'sequence', draft: DRAFT });
     await api('POST', '/custom-fields', { key: 'industry', label: 'Industry', type: 'text' });
     const principal: Principal = { tenantId: tenant.tenantId, userId: null, role: 'admin', via: 'api_key' };
     await newContact(platform.db, principal, {
@@ -305,9 +307,17 @@ describe('designer tools in the browser', () => {
     await expect(select.locator('option:checked').textContent()).resolves.toBe('Tools workspace · admin');
     await page.getByRole('link', { name: 'Tools flow' }).waitFor();
     await select.selectOption({ label: 'Ops workspace · ops' });
-    await page.getByText('No flows yet', { exact: false }).waitFor();
+    await page.getByRole('link', { name: 'Ops watched flow' }).waitFor();
     await expect(select.locator('option:checked').textContent()).resolves.toBe('Ops workspace · ops');
     expect(await page.getByRole('link', { name: 'Tools flow' }).count()).toBe(0);
+    // Ops may watch runs but not edit flows: the designer opens read-only, without palette or publish.
+    await page.getByRole('link', { name: 'Ops watched flow' }).click();
+    await page.locator('.react-flow__node[data-id="mail"]').waitFor();
+    await page.getByText('view only').waitFor();
+    expect(await page.getByRole('button', { name: 'Publish' }).count()).toBe(0);
+    expect(await page.getByTestId('palette-exit').count()).toBe(0);
+    await page.locator('.react-flow__node[data-id="mail"]').click();
+    expect(await page.locator('#field-subject').isDisabled()).toBe(true);
     await select.selectOption({ label: 'Tools workspace · admin' });
     await page.getByRole('link', { name: 'Tools flow' }).waitFor();
     await page.close();

@@ -1,15 +1,22 @@
 import type { ReplyLabel, LlmUsage } from '@cadenza/core';
 import { classifyReply, type ChatModelSource } from './ai-steps';
+import type { DataSource } from 'typeorm';
 import { createChatModel, loadAiEnv } from './chat-model-switch';
+import { meteredFor } from './token-meter';
 
 /** AI activities that are not flow actions: a workflow calls them to decide a branch. */
-export function createAiActivities(deps: { chatModel?: ChatModelSource } = {}) {
-  const chatModel: ChatModelSource =
-    deps.chatModel ?? ((model) => createChatModel(loadAiEnv(), model ? { model } : {}));
+export function createAiActivities(deps: { chatModel?: ChatModelSource; db?: DataSource } = {}) {
+  const source: ChatModelSource = deps.chatModel ?? ((model) => createChatModel(loadAiEnv(), model ? { model } : {}));
+  // Metered against the tenant's token budget when the worker hands in its database.
+  const modelFor = (tenantId: string) => (deps.db ? meteredFor(source, deps.db, tenantId) : source);
   return {
     /** Reads an inbound reply and answers one label; no side effect, so a retry simply asks again. */
     async aiClassifyReply(input: { tenantId: string; text: string }): Promise<{ label: ReplyLabel } & LlmUsage> {
-      const { raw: _raw, attempts: _attempts, ...result } = await classifyReply(await chatModel(), input.text);
+      const {
+        raw: _raw,
+        attempts: _attempts,
+        ...result
+      } = await classifyReply(await modelFor(input.tenantId)(), input.text);
       return result;
     },
   };

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { ContactSnapshot } from '@cadenza/core';
 import type { ActionInputOf, FlowActionInput, FlowActionResult } from '../flow/flow-action-input';
@@ -6,10 +6,15 @@ import type { FlowActor, FlowCrmPort } from '../flow/flow-crm-port';
 import { promptVersionOf } from './ai-prompts';
 import { generateText, scoreLead, type ChatModelSource } from './ai-steps';
 import { createChatModel, loadAiEnv } from './chat-model-switch';
+import { meteredFor } from './token-meter';
+import { resolvePrompt } from '../data/ai/prompts-repository';
+import { promptVersionLabel } from '@cadenza/core';
 
 /** What the flow engine's action activities lend the AI actions. */
 export interface AiActionTools {
   crm: FlowCrmPort;
+  /** For tenant prompts and token budgets; without it steps use built-in prompts and are not metered. */
+  db?: DataSource;
   chatModel?: ChatModelSource;
   perform: (
     input: FlowActionInput,
@@ -22,6 +27,31 @@ export interface AiActionTools {
 
 /** The process's configured provider, unless the worker hands in its own. */
 const defaultChatModel: ChatModelSource = (model) => createChatModel(loadAiEnv(), model ? { model } : {});
+
+/** The step's model source: metered against the tenant's token budget when the tools have the database. */
+export const modelSourceFor = (tools: Pick<AiActionTools, 'chatModel' | 'db'>, tenantId: string): ChatModelSource => {
+  const source = tools.chatModel ?? defaultChatModel;
+  return tools.db ? meteredFor(source, tools.db, tenantId) : source;
+};
+
+/** The prompt a step uses: the tenant prompt it names (pinned or latest), else its own text. */
+export async function promptOf(
+  tools: Pick<AiActionTools, 'db'>,
+  tenantId: string,
+  own: { system?: string; prompt: string; ref?: { name: string; version?: number } },
+): Promise<{ system?: string; prompt: string; promptVersion: string }> {
+  if (!own.ref) return { ...own, promptVersion: promptVersionOf(own.system, own.prompt) };
+  if (!tools.db) throw ApplicationFailure.nonRetryable('tenant prompts need the database', 'PromptUnavailable');
+  const found = await resolvePrompt(tools.db, tenantId, own.ref.name, own.ref.version).catch((error: Error) => {
+    // A prompt that does not exist will not appear on a retry.
+    throw ApplicationFailure.nonRetryable(error.message, 'PromptNotFound');
+  });
+  return {
+    ...(found.system ? { system: found.system } : {}),
+    prompt: found.template,
+    promptVersion: promptVersionLabel(found.name, found.version),
+  };
+}
 
 /** A template that cannot render will not render on a retry either. */
 function renderOrFail(render: () => string): string {
@@ -43,12 +73,17 @@ export async function llmGenerateAction(
 ): Promise<FlowActionResult> {
   const settings = input.node.settings;
   const contact = await tools.crm.loadContactSnapshot(input.tenantId, input.contactId);
-  const prompt = renderOrFail(() => tools.render(settings.prompt, contact, input));
-  const system = settings.system ? renderOrFail(() => tools.render(settings.system!, contact, input)) : undefined;
   // The version names the template, not the rendered text, so every contact's step shares it.
-  const promptVersion = promptVersionOf(settings.system, settings.prompt);
+  const template = await promptOf(tools, input.tenantId, {
+    ...(settings.system ? { system: settings.system } : {}),
+    prompt: settings.prompt,
+    ...(settings.promptRef ? { ref: settings.promptRef } : {}),
+  });
+  const prompt = renderOrFail(() => tools.render(template.prompt, contact, input));
+  const system = template.system ? renderOrFail(() => tools.render(template.system!, contact, input)) : undefined;
+  const promptVersion = template.promptVersion;
   const generate = async () =>
-    generateText(await (tools.chatModel ?? defaultChatModel)(settings.model), {
+    generateText(await modelSourceFor(tools, input.tenantId)(settings.model), {
       ...(system ? { system } : {}),
       prompt,
       maxTokens: settings.maxTokens,
@@ -83,7 +118,7 @@ export async function aiScoreLeadAction(
   const contact = await tools.crm.loadContactSnapshot(input.tenantId, input.contactId);
   const criteria = renderOrFail(() => tools.render(criteriaTemplate, contact, input));
   const judge = async () =>
-    scoreLead(await (tools.chatModel ?? defaultChatModel)(), criteria, { ...contact.fields, score: contact.score });
+    scoreLead(await modelSourceFor(tools, input.tenantId)(), criteria, { ...contact.fields, score: contact.score });
   return tools.perform(
     input,
     async () => judge(),

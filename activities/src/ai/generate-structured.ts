@@ -21,9 +21,10 @@ export async function generateStructured<S extends z.ZodType>(
   choice: ChatModelChoice,
   schema: S,
   prompt: { system: string; user: string },
-  options: { maxTokens: number; attempts?: number },
+  options: { maxTokens: number; attempts?: number; jsonSchema?: Record<string, unknown> },
 ): Promise<StructuredResult<z.infer<S>>> {
-  const jsonSchema = jsonSchemaOf(schema);
+  // A hand-written schema when zod's would use what the grammar lacks (anyOf for nullable values).
+  const jsonSchema = options.jsonSchema ?? jsonSchemaOf(schema);
   const attempts = options.attempts ?? 2;
   const raw: string[] = [];
   const problems: string[] = [];

@@ -1,17 +1,19 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { addDuration, renderTemplate, type ContactSnapshot } from '@cadenza/core';
 import { once } from '../data/flows/side-effects';
-import { snippetBodies } from '../data/messaging/snippets-repository';
+import { loadTemplateRecords } from '../data/messaging/template-records';
 import type { ActionInputOf, FlowActionInput, FlowActionResult } from './flow-action-input';
 import type { FlowCrmPort } from './flow-crm-port';
 import { nodeNotAvailable } from './node-not-available';
 import type { MessagingService } from '../messaging/messaging-service';
 import { renderMessageTemplate } from '../messaging/render-message';
+import { templateContextOf } from '../messaging/template-context';
 import { SendThrottled } from '../messaging/send-throttle';
 import { looksLikeHtml } from '../messaging/html-to-text';
 import { aiScoreLeadAction, llmGenerateAction, type AiActionTools } from '../ai/ai-flow-actions';
 import type { ChatModelSource } from '../ai/ai-steps';
+import { extractFieldsAction, summarizeTimelineAction } from '../ai/ai-insight-actions';
 import {
   aiAgentAction,
   aiAgentResumeAction,
@@ -50,7 +52,8 @@ export function createFlowActionActivities(deps: FlowActionDependencies) {
   /** Claims the key, then either captures (test run) or performs the effect. */
   const perform = async <T>(
     input: FlowActionInput,
-    capture: () => Promise<unknown> | unknown,
+    /** Given the transaction that claims the key, so what it reads is read there (sends render inside it). */
+    capture: (manager: EntityManager) => Promise<unknown> | unknown,
     effect: Parameters<typeof once<T>>[2],
   ): Promise<FlowActionResult> => {
     const claim = {
@@ -60,14 +63,14 @@ export function createFlowActionActivities(deps: FlowActionDependencies) {
       nodeType: input.node.type,
     };
     const record = input.testMode
-      ? await once(db, { ...claim, captured: true }, async () => ({ wouldDo: await capture() }))
+      ? await once(db, { ...claim, captured: true }, async (manager) => ({ wouldDo: await capture(manager) }))
       : await once(db, { ...claim, captured: false }, effect);
     return { result: record.result, captured: record.captured, performed: record.performed };
   };
 
   const render = (text: string, contact: ContactSnapshot, input: FlowActionInput) =>
     renderTemplate(text, { contact, steps: input.stepOutputs }).text;
-  const aiTools: AiActionTools = { crm, perform, render, actorOf, chatModel: deps.chatModel };
+  const aiTools: AiActionTools = { crm, db, perform, render, actorOf, chatModel: deps.chatModel };
 
   /** A composed (not templated) email, sent once per key through the same path as send_email: an agent's approved draft. */
   const sendComposedEmail: AgentActionTools['sendEmail'] = async (input, email) => {
@@ -207,81 +210,69 @@ export function createFlowActionActivities(deps: FlowActionDependencies) {
 
     async flowSendEmail(input: ActionInputOf<'send_email'>): Promise<FlowActionResult> {
       const settings = input.node.settings;
-      const contact = await crm.loadContactSnapshot(input.tenantId, input.contactId);
-      const to = typeof contact.fields.email === 'string' ? contact.fields.email : '';
-      if (!to) throw ApplicationFailure.nonRetryable(`contact ${input.contactId} has no email address`, 'NoAddress');
-      const snippets = await snippetBodies(db, input.tenantId);
-      const { subject, html } = renderOrFail(() => ({
-        subject: renderMessageTemplate(
-          settings.subject,
-          templateContext(contact, input),
-          { html: false, snippets },
-          'subject',
-        ),
-        html: renderMessageTemplate(
-          looksLikeHtml(settings.body) ? settings.body : plainToHtml(settings.body),
-          templateContext(contact, input),
-          { html: true, snippets },
-          'body',
-        ),
-      }));
+      /** Rendered inside the send's transaction, from one query (contact, company, deal, owner, mailbox, snippets). */
+      const compose = async (manager: EntityManager) => {
+        const records = await loadTemplateRecords(manager, input.tenantId, input.contactId);
+        const to = records.contact.email ?? '';
+        if (!to) throw ApplicationFailure.nonRetryable(`contact ${input.contactId} has no email address`, 'NoAddress');
+        const context = templateContextOf(records, input.stepOutputs, { fromName: settings.fromName });
+        const { snippets } = records;
+        const body = looksLikeHtml(settings.body) ? settings.body : plainToHtml(settings.body);
+        return renderOrFail(() => ({
+          to,
+          subject: renderMessageTemplate(settings.subject, context, { html: false, snippets }, 'subject'),
+          html: renderMessageTemplate(body, context, { html: true, snippets }, 'body'),
+        }));
+      };
       return throttledAsResult(() =>
-        perform(
-          input,
-          () => ({ to, subject, html }),
-          (manager) =>
-            messagingOf(deps).sendEmail(manager, {
-              ...originOf(input),
-              to,
-              subject,
-              html,
-              ...(settings.fromName ? { fromName: settings.fromName } : {}),
-              ...(settings.replyTo ? { replyTo: settings.replyTo } : {}),
-              trackOpens: settings.trackOpens,
-              trackClicks: settings.trackClicks,
-            }),
+        perform(input, compose, async (manager) =>
+          messagingOf(deps).sendEmail(manager, {
+            ...originOf(input),
+            ...(await compose(manager)),
+            ...(settings.fromName ? { fromName: settings.fromName } : {}),
+            ...(settings.replyTo ? { replyTo: settings.replyTo } : {}),
+            trackOpens: settings.trackOpens,
+            trackClicks: settings.trackClicks,
+          }),
         ),
       );
     },
     async flowSendSms(input: ActionInputOf<'send_sms'>): Promise<FlowActionResult> {
-      const contact = await crm.loadContactSnapshot(input.tenantId, input.contactId);
-      const to = typeof contact.fields.phone === 'string' ? contact.fields.phone : '';
-      if (!to) throw ApplicationFailure.nonRetryable(`contact ${input.contactId} has no phone number`, 'NoAddress');
-      const snippets = await snippetBodies(db, input.tenantId);
-      const body = renderOrFail(() =>
-        renderMessageTemplate(
-          input.node.settings.body,
-          templateContext(contact, input),
-          { html: false, snippets },
-          'body',
-        ),
-      );
-      return perform(
-        input,
-        () => ({ to, body }),
-        (manager) => messagingOf(deps).sendSms(manager, { ...originOf(input), to, body }),
+      const compose = async (manager: EntityManager) => {
+        const records = await loadTemplateRecords(manager, input.tenantId, input.contactId);
+        const to = records.contact.phone ?? '';
+        if (!to) throw ApplicationFailure.nonRetryable(`contact ${input.contactId} has no phone number`, 'NoAddress');
+        const context = templateContextOf(records, input.stepOutputs);
+        const options = { html: false, snippets: records.snippets };
+        return {
+          to,
+          body: renderOrFail(() => renderMessageTemplate(input.node.settings.body, context, options, 'body')),
+        };
+      };
+      return perform(input, compose, async (manager) =>
+        messagingOf(deps).sendSms(manager, { ...originOf(input), ...(await compose(manager)) }),
       );
     },
     async flowNotifySlack(input: ActionInputOf<'notify_slack'>): Promise<FlowActionResult> {
-      const contact = await crm.loadContactSnapshot(input.tenantId, input.contactId);
-      const { channel } = input.node.settings;
-      const snippets = await snippetBodies(db, input.tenantId);
-      const text = renderOrFail(() =>
-        renderMessageTemplate(
-          input.node.settings.message,
-          templateContext(contact, input),
-          { html: false, snippets },
-          'message',
-        ),
-      );
-      return perform(
-        input,
-        () => ({ channel, text }),
-        (manager) => messagingOf(deps).postSlack(manager, { ...originOf(input), channel, text }),
+      const { channel, message } = input.node.settings;
+      const compose = async (manager: EntityManager) => {
+        const records = await loadTemplateRecords(manager, input.tenantId, input.contactId);
+        const context = templateContextOf(records, input.stepOutputs);
+        const options = { html: false, snippets: records.snippets };
+        return { channel, text: renderOrFail(() => renderMessageTemplate(message, context, options, 'message')) };
+      };
+      return perform(input, compose, async (manager) =>
+        messagingOf(deps).postSlack(manager, { ...originOf(input), ...(await compose(manager)) }),
       );
     },
     async flowLlmGenerate(input: ActionInputOf<'llm_generate'>): Promise<FlowActionResult> {
       return llmGenerateAction(input, aiTools);
+    },
+    async flowAiSummarizeTimeline(input: ActionInputOf<'ai_summarize_timeline'>): Promise<FlowActionResult> {
+      return summarizeTimelineAction(input, aiTools);
+    },
+    async flowAiExtractFields(input: ActionInputOf<'ai_extract_fields'>): Promise<FlowActionResult> {
+      return extractFieldsAction(input, aiTools);
     },
     /** Runs the agent chain until it finishes or waits for approval (see ai/agent). */
     async flowAiAgent(input: AgentStepInput) {
@@ -308,12 +299,6 @@ async function throttledAsResult(send: () => Promise<FlowActionResult>): Promise
     return { result: null, captured: false, performed: false, throttledUntil: error.until.toISOString() };
   }
 }
-
-/** Templates see contact fields as contact.<field> (plus contact.id) and earlier outputs as steps.<node>.<key>. */
-const templateContext = (contact: ContactSnapshot, input: FlowActionInput) => ({
-  contact: { id: contact.id, ...contact.fields, score: contact.score },
-  steps: input.stepOutputs,
-});
 
 const originOf = (input: FlowActionInput) => ({
   tenantId: input.tenantId,

@@ -19,6 +19,7 @@ import { loadMessagingSettings, type MessagingSettings } from './messaging-setti
 import { sendWithSendgrid } from './sendgrid-send';
 import { retryAfter, SendThrottled, takeSendSlot, type SendLimits } from './send-throttle';
 import { postToSlack } from './slack-send';
+import { SINK_FROM_ADDRESS } from './template-context';
 import { sendOverSmtp } from './smtp-send';
 import { addTracking, unsubscribeUrl } from './tracking-html';
 import { sendWithTwilio } from './twilio-send';
@@ -61,8 +62,6 @@ export interface SendOutcome {
   /** False when the key was already used: the earlier message stands. */
   performed: boolean;
 }
-
-const SINK_FROM = 'outreach@cadenza.local';
 
 /**
  * Sends messages, each at most once per idempotency key: the message row (unique key) is
@@ -149,7 +148,7 @@ export function createMessagingService(deps: MessagingDependencies) {
       const config = settingsNow();
       const mailbox: SendingMailbox | null = await mailboxForSending(manager, config.secretKey, request.tenantId);
       const provider: MessageProvider = mailbox ? mailbox.kind : 'sink';
-      const fromAddress = mailbox?.fromAddress ?? SINK_FROM;
+      const fromAddress = mailbox?.fromAddress ?? SINK_FROM_ADDRESS;
       const from = { name: request.fromName ?? mailbox?.fromName ?? null, address: fromAddress };
       const base = {
         tenantId: request.tenantId,

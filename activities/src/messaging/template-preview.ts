@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { createCrmFlowPort } from '../flow/crm-flow-port';
-import { snippetBodies } from '../data/messaging/snippets-repository';
+import { loadTemplateRecords } from '../data/messaging/template-records';
 import { plainToHtml } from '../flow/flow-action-activities';
 import { htmlToText, looksLikeHtml } from './html-to-text';
 import { renderMessageTemplate } from './render-message';
+import { templateContextOf } from './template-context';
 
 export interface TemplatePreview {
   subject: string;
@@ -12,18 +12,18 @@ export interface TemplatePreview {
 }
 
 /**
- * Renders an email template for one contact exactly as a send_email step would (same strict
- * rendering, escaping, snippets and plain-text part), without tracking. Earlier steps' outputs exist
- * only inside a run, so `steps.*` must use a fallback here.
+ * Renders an email template for one contact exactly as a send_email step would (same records
+ * from the same query, strict rendering, escaping, snippets and plain-text part), without
+ * tracking. Earlier steps' outputs exist only inside a run, so `steps.*` must use a fallback here.
  */
 export async function previewTemplate(
   db: DataSource,
   tenantId: string,
-  request: { subject: string; body: string; contactId: string },
+  request: { subject: string; body: string; contactId: string; fromName?: string },
 ): Promise<TemplatePreview> {
-  const contact = await createCrmFlowPort(db).loadContactSnapshot(tenantId, request.contactId);
-  const context = { contact: { id: contact.id, ...contact.fields, score: contact.score }, steps: {} };
-  const snippets = await snippetBodies(db, tenantId);
+  const records = await loadTemplateRecords(db, tenantId, request.contactId);
+  const context = templateContextOf(records, {}, { fromName: request.fromName });
+  const { snippets } = records;
   const subject = renderMessageTemplate(request.subject, context, { html: false, snippets }, 'subject');
   const body = looksLikeHtml(request.body) ? request.body : plainToHtml(request.body);
   const html = renderMessageTemplate(body, context, { html: true, snippets }, 'body');

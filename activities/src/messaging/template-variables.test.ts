@@ -1,5 +1,5 @@
 import { flowDefinitionSchema } from '@cadenza/core';
-import { checkSendTemplates, strictTemplateVariables } from './template-variables';
+import { checkSendTemplates, strictTemplateVariables, unknownVariable } from './template-variables';
 
 describe('strictTemplateVariables', () => {
   it('lists plain and triple-stash placeholders, skipping helper arguments and context-changing blocks', () => {
@@ -44,7 +44,7 @@ describe('checkSendTemplates', () => {
   });
 
   it('names the node and setting of an unknown variable, a missing step and an unknown root', () => {
-    const definition = flow({ subject: 'Hi {{contact.frstName}}', body: '{{steps.nope.text}} {{sender.name}}' });
+    const definition = flow({ subject: 'Hi {{contact.frstName}}', body: '{{steps.nope.text}} {{seller.name}}' });
     expect(checkSendTemplates(definition, ['firstName'])).toEqual([
       expect.objectContaining({ code: 'unknown_field', nodeId: 'mail', path: 'settings.subject' }),
       expect.objectContaining({ code: 'unknown_field', nodeId: 'mail', path: 'settings.body' }),
@@ -53,6 +53,27 @@ describe('checkSendTemplates', () => {
     const [first] = checkSendTemplates(definition, ['firstName']);
     expect(first!.message).toContain('{{contact.frstName}}');
     expect(first!.message).toContain('{{default contact.frstName');
+  });
+
+  it('accepts the fields of company, deal, sender and owner, and names an unknown one with the node', () => {
+    const definition = flow({
+      subject: 'Hi {{contact.firstName}} from {{sender.name}} <{{sender.email}}>',
+      body:
+        '{{deal.name}} ({{deal.stage}}, {{deal.pipeline}}, {{deal.amount}} {{deal.currency}}, {{deal.closeDate}}) ' +
+        'at {{company.name}} {{company.domain}} {{company.industry}} {{company.size}}; {{owner.name}} {{owner.email}}',
+    });
+    expect(checkSendTemplates(definition, ['firstName'])).toEqual([]);
+
+    const errors = checkSendTemplates(flow({ subject: 'x', body: 'At {{company.revenue}} {{deal}}' }), []);
+    expect(errors).toEqual([
+      expect.objectContaining({ code: 'unknown_field', nodeId: 'mail', path: 'settings.body' }),
+      expect.objectContaining({ code: 'unknown_field', nodeId: 'mail', path: 'settings.body' }),
+    ]);
+    expect(errors[0]!.message).toContain('Step "mail" uses {{company.revenue}}');
+    expect(errors[0]!.message).toContain('company has no field "revenue" (it has id, name, domain, industry, size)');
+    expect(errors[1]!.message).toContain('deal has no field ""');
+    // A fallback makes even an unknown field acceptable: it prints the fallback.
+    expect(checkSendTemplates(flow({ subject: '{{default company.revenue "a lot"}}', body: 'x' }), [])).toEqual([]);
   });
 
   it('checks SMS and Slack templates, and reports templates that do not compile', () => {
@@ -81,5 +102,34 @@ describe('checkSendTemplates', () => {
       code: 'invalid_setting',
       nodeId: 'mail',
     });
+  });
+});
+
+describe('unknownVariable', () => {
+  const known = new Set(['firstName', 'custom.tier']);
+  const steps = new Set(['draft']);
+  it.each([
+    ['contact.firstName', null],
+    ['contact.id', null],
+    ['contact.custom.tier', null],
+    ['steps.draft.text', null],
+    ['sender.email', null],
+    ['owner.name', null],
+    ['deal.probability', null],
+    ['contact.custom.nope', 'contacts have no field "custom.nope"'],
+    ['steps.ghost.text', 'the flow has no step "ghost"'],
+    ['owner.phone', 'owner has no field "phone" (it has id, name, email)'],
+    ['company.toString', 'company has no field "toString" (it has id, name, domain, industry, size)'],
+    ['lead.name', 'not "lead"'],
+  ])('%s -> %s', (path, problem) => {
+    const found = unknownVariable(path, known, steps);
+    if (problem === null) expect(found).toBeNull();
+    else expect(found).toContain(problem);
+  });
+
+  it('lists every root it knows when the root is unknown', () => {
+    expect(unknownVariable('lead.name', known, steps)).toBe(
+      'templates know only contact.<field>, company.<field>, deal.<field>, sender.<field>, owner.<field> and steps.<step>.<output>, not "lead"',
+    );
   });
 });

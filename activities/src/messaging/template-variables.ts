@@ -1,6 +1,14 @@
 import Handlebars from 'handlebars';
 import { reachableSnippets } from './snippet-references';
-import { isKnownField, type FlowDefinition, type FlowValidationError, type FlowValidationResult } from '@cadenza/core';
+import {
+  isKnownField,
+  isTemplateRecord,
+  isTemplateRecordField,
+  TEMPLATE_RECORD_FIELDS,
+  type FlowDefinition,
+  type FlowValidationError,
+  type FlowValidationResult,
+} from '@cadenza/core';
 
 type Hbs = hbs.AST.Node & Record<string, unknown>;
 
@@ -55,7 +63,8 @@ export function strictTemplateVariables(template: string): StrictVariable[] {
  * Publish-time check of every send template in a flow: it must compile, every snippet it
  * includes ({{> name}}, also through other snippets) must exist, and each strictly read
  * variable, in the template or its snippets, must exist for every contact (a known contact
- * field, or an earlier step's output), otherwise the step would fail when it runs.
+ * field, a field of company / deal / sender / owner, or an earlier step's output), otherwise
+ * the step would fail when it runs.
  * `{{default ...}}` is the way out.
  */
 export function checkSendTemplates(
@@ -111,10 +120,11 @@ export function checkSendTemplates(
   return errors;
 }
 
-function unknownVariable(path: string, known: ReadonlySet<string>, nodeIds: ReadonlySet<string>): string | null {
-  const [root, ...rest] = path.split('.');
+/** Why a strictly read variable would not exist when the step runs, or null when it will. Exported for tests. */
+export function unknownVariable(path: string, known: ReadonlySet<string>, nodeIds: ReadonlySet<string>): string | null {
+  const [root = '', ...rest] = path.split('.');
+  const field = rest.join('.');
   if (root === 'contact') {
-    const field = rest.join('.');
     // contact.id and contact.score are always there (see the activity's template context).
     if (field === 'id' || field === 'score' || isKnownField(field, known)) return null;
     return `contacts have no field "${field}"`;
@@ -123,7 +133,14 @@ function unknownVariable(path: string, known: ReadonlySet<string>, nodeIds: Read
     // What a step outputs is only known when it runs: the step must at least exist.
     return rest[0] && nodeIds.has(rest[0]) ? null : `the flow has no step "${rest[0] ?? ''}"`;
   }
-  return `templates know only contact.<field> and steps.<step>.<output>, not "${root}"`;
+  if (isTemplateRecord(root)) {
+    // Every field of a record is in the context (null when the contact has no such record).
+    if (isTemplateRecordField(root, field)) return null;
+    return `${root} has no field "${field}" (it has ${Object.keys(TEMPLATE_RECORD_FIELDS[root]).join(', ')})`;
+  }
+  return `templates know only contact.<field>, ${Object.keys(TEMPLATE_RECORD_FIELDS)
+    .map((record) => `${record}.<field>`)
+    .join(', ')} and steps.<step>.<output>, not "${root}"`;
 }
 
 /** Adds the send-template checks to a structural validation that passed. */

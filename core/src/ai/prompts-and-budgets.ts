@@ -3,7 +3,10 @@ import { z } from 'zod';
 /** A prompt's name within a tenant: what a node refers to. */
 export const promptNameSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be 1-64 lowercase letters, digits, - or _, starting with a letter or digit')
+  .regex(
+    /^[a-z0-9][a-z0-9_-]{0,63}$/,
+    'must be 1-64 lowercase letters, digits, - or _, starting with a letter or digit',
+  )
   .describe('prompt name, e.g. "welcome-email"');
 
 /** A node's choice of a tenant prompt: a pinned version, or the latest one when the step runs. */

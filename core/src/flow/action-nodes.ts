@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { nodeSchemaOf } from './node-shape';
 import { contactFieldSchema, durationSchema, templateText } from './primitives';
+import { promptRefSchema } from '../ai/prompts-and-budgets';
 
 /**
  * Action kinds: one side effect each, performed by an activity in `activities`. The
@@ -88,6 +89,9 @@ export const llmGenerateSchema = nodeSchemaOf(
     maxTokens: z.number().int().min(1).max(32_000).default(1024).describe('Upper bound on the reply length'),
     // Later steps read the text as {{steps.<nodeId>.text}}; saving to a field is opt-in.
     saveToField: contactFieldSchema.optional().describe('Contact field to store the generated text in'),
+    promptRef: promptRefSchema
+      .optional()
+      .describe('A tenant prompt (pinned version or latest) used instead of the prompt and system text above'),
   }),
 );
 
@@ -128,6 +132,45 @@ export const scoreLeadSchema = nodeSchemaOf(
   ]),
 );
 
+export const aiSummarizeTimelineSchema = nodeSchemaOf(
+  'ai_summarize_timeline',
+  z.object({
+    entries: z.number().int().min(1).max(100).default(20).describe('How many of the latest timeline entries to read'),
+    maxTokens: z.number().int().min(16).max(2000).default(120).describe('Upper bound on the summary length'),
+    promptRef: promptRefSchema.optional().describe('A tenant prompt to use instead of the built-in one'),
+    // Later steps read the summary as {{steps.<nodeId>.text}}.
+    saveToField: contactFieldSchema.optional().describe('Contact field to store the summary in (e.g. a rep note)'),
+  }),
+);
+
+export const extractedFieldSchema = z.object({
+  name: z
+    .string()
+    .regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, 'must be a letter then up to 39 letters, digits or _')
+    .describe('Key of the value; also the custom field it is saved to'),
+  type: z.enum(['string', 'number', 'boolean']).default('string').describe('Type of the value'),
+  description: z.string().max(200).optional().describe('What the value is, for the model'),
+});
+
+export const aiExtractFieldsSchema = nodeSchemaOf(
+  'ai_extract_fields',
+  z.object({
+    source: templateText('Free text to read, e.g. {{steps.reply.event.text}}'),
+    fields: z
+      .array(extractedFieldSchema)
+      .min(1, 'must name at least one value')
+      .max(20)
+      .refine((fields) => new Set(fields.map((field) => field.name)).size === fields.length, 'names must be unique')
+      .describe('The values to extract; each is null when the text does not say'),
+    maxTokens: z.number().int().min(16).max(2000).default(200).describe('Upper bound on the reply length'),
+    promptRef: promptRefSchema.optional().describe('A tenant prompt to use instead of the built-in one'),
+    saveToCustomFields: z
+      .boolean()
+      .default(false)
+      .describe('Store each value found in custom.<name> on the contact (the custom fields must exist)'),
+  }),
+);
+
 export const ACTION_NODE_SCHEMAS = [
   sendEmailSchema,
   sendSmsSchema,
@@ -141,4 +184,6 @@ export const ACTION_NODE_SCHEMAS = [
   llmGenerateSchema,
   aiAgentSchema,
   scoreLeadSchema,
+  aiSummarizeTimelineSchema,
+  aiExtractFieldsSchema,
 ] as const;

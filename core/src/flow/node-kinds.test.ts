@@ -28,6 +28,11 @@ const SAMPLE_SETTINGS: Record<NodeType, unknown> = {
   llm_generate: { prompt: 'Write an opener for {{contact.company}}' },
   ai_agent: { instructions: 'Qualify the lead', tools: ['update_field'] },
   score_lead: { method: 'points', points: 10 },
+  ai_summarize_timeline: { entries: 10, promptRef: { name: 'rep-summary', version: 2 } },
+  ai_extract_fields: {
+    source: '{{steps.reply.event.text}}',
+    fields: [{ name: 'budget', type: 'number', description: 'Budget in euros' }, { name: 'timeline' }],
+  },
   wait: { mode: 'until_field', field: 'renewalDate', offsetDays: -30, businessDaysOnly: true },
   wait_for_event: { event: { kind: 'reply' }, timeout: { amount: 3, unit: 'days' } },
   branch: { condition: { all: [{ field: 'contact.country', operator: 'in', value: ['FR', 'BE'] }] } },

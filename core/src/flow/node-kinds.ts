@@ -69,6 +69,8 @@ export const NODE_KINDS: { readonly [T in NodeType]: NodeKindInfo<T> } = {
   // unconnected, they simply end the run.
   ai_agent: { category: 'action', label: 'AI agent', outputs: [DEFAULT_OUTPUT, 'rejected', 'timeout'] },
   score_lead: { category: 'action', label: 'Score lead', outputs: single },
+  ai_summarize_timeline: { category: 'action', label: 'Summarise timeline', outputs: single },
+  ai_extract_fields: { category: 'action', label: 'Extract fields', outputs: single },
 
   wait: { category: 'control', label: 'Wait', outputs: single, pauses: true },
   // `next` is taken when the event arrives, `timeout` when it does not in time; an

@@ -3,3 +3,4 @@ export * from './mailbox-records';
 export * from './snippet-records';
 export * from './mailbox-check';
 export * from './provider-settings-records';
+export * from './template-variable-catalogue';

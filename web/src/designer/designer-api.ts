@@ -1,4 +1,11 @@
-import type { Contact, CustomFieldDefinition, FlowRun, FlowVersion, Page } from '@cadenza/core';
+import type {
+  Contact,
+  CustomFieldDefinition,
+  FlowRun,
+  FlowVersion,
+  Page,
+  TemplateVariableCatalogue,
+} from '@cadenza/core';
 import { cadenzaApi } from '../api/cadenza-api';
 
 export type TemplatePreview = { subject: string; html: string; text: string };
@@ -20,6 +27,10 @@ export const designerApi = cadenzaApi.injectEndpoints({
     customFields: build.query<CustomFieldDefinition[], void>({
       query: () => '/custom-fields',
       transformResponse: (body: { items: CustomFieldDefinition[] }) => body.items,
+    }),
+    /** Contact, custom-field, company, deal, sender and owner variables, as the renderer knows them. */
+    templateVariables: build.query<TemplateVariableCatalogue, void>({
+      query: () => '/templates/variables',
     }),
     searchContacts: build.query<ContactOption[], string>({
       query: (q) => ({ url: '/contacts', params: q.trim() ? { q: q.trim(), limit: 20 } : { limit: 20 } }),
@@ -46,6 +57,7 @@ export const designerApi = cadenzaApi.injectEndpoints({
 export const {
   useListVersionsQuery,
   useCustomFieldsQuery,
+  useTemplateVariablesQuery,
   useSearchContactsQuery,
   usePreviewTemplateMutation,
   useStartTestRunMutation,

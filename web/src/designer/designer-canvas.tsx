@@ -13,6 +13,7 @@ import {
 import { isNodeType, type FlowValidationError } from '@cadenza/core';
 import { useAppDispatch, useAppSelector } from '../store';
 import { designerActions } from './designer-slice';
+import { canvasEdgesOf } from './canvas-edges';
 import { FlowNode, type FlowCanvasNode } from './flow-node';
 import { DRAG_MIME } from './node-palette';
 
@@ -57,17 +58,7 @@ export function DesignerCanvas({ counts, highlightedNodeId, readOnly = false }: 
       })),
     [graph.nodes, selectedNodeId, measured, errors, counts, highlightedNodeId],
   );
-  const edges: Edge[] = useMemo(
-    () =>
-      graph.edges.map((edge) => ({
-        id: edge.id,
-        source: edge.from,
-        target: edge.to,
-        sourceHandle: edge.handle ?? 'next',
-        label: edge.handle && edge.handle !== 'next' ? edge.handle : undefined,
-      })),
-    [graph.edges],
-  );
+  const edges: Edge[] = useMemo(() => canvasEdgesOf(graph.edges), [graph.edges]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowCanvasNode>[]) => {

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { Provider } from 'react-redux';
+import { templateVariableCatalogue } from '@cadenza/core';
 import { createStore } from '../store';
+import { designerApi } from './designer-api';
 import { PropertyPanel } from './property-panel';
 import type { DesignerNode } from './designer-types';
 
@@ -9,9 +11,11 @@ afterEach(cleanup);
 
 const panel = (node: DesignerNode, apiErrors = [] as Parameters<typeof PropertyPanel>[0]['apiErrors']) => {
   const onSettingsChange = vi.fn();
-  // The template editor's preview talks to the API through the store; nothing here calls it.
+  // The template editor reads the variable catalogue through the store: seeded with core's own.
+  const store = createStore();
+  store.dispatch(designerApi.util.upsertQueryData('templateVariables', undefined, templateVariableCatalogue([])));
   render(
-    <Provider store={createStore()}>
+    <Provider store={store}>
       <PropertyPanel
         node={node}
         apiErrors={apiErrors}
@@ -171,7 +175,8 @@ describe('schema-driven property panel', () => {
     await act(async () => undefined);
     fireEvent.click(screen.getByText('{{contact.firstName}}'));
     expect(onChange).toHaveBeenLastCalledWith({ subject: 'Hello {{contact.firstName}}!', body: 'Body' });
-    expect(screen.getByText('{{contact.companyName}}')).toBeTruthy();
+    expect(screen.getByText('{{company.name}}')).toBeTruthy();
+    expect(screen.getByText('{{sender.name}}')).toBeTruthy();
   });
 
   it('shows the API errors for the node: settings errors on their field, graph errors on top', () => {

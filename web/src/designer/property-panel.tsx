@@ -55,12 +55,11 @@ const conditionWidget = ({ settings, customFields, errors, change }: WidgetConte
 const WIDGETS: Partial<Record<NodeType, { owns: string[]; render: (context: WidgetContext) => ReactNode }>> = {
   send_email: {
     owns: ['subject', 'body'],
-    render: ({ settings, nodes, customFields, errors, change }) => (
+    render: ({ settings, nodes, errors, change }) => (
       <TemplateEditor
         subject={typeof settings.subject === 'string' ? settings.subject : ''}
         body={typeof settings.body === 'string' ? settings.body : ''}
         nodes={nodes}
-        customFields={customFields}
         errors={errors}
         onChange={change}
       />

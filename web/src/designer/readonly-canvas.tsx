@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, type Edge } from '@xyflow/react';
+import { canvasEdgesOf } from './canvas-edges';
 import { FlowNode, type FlowCanvasNode } from './flow-node';
 import type { GraphSnapshot } from './designer-types';
 
@@ -31,17 +32,7 @@ export function ReadOnlyCanvas({ graph, selectedNodeId, onSelect }: ReadOnlyCanv
       })),
     [graph.nodes, selectedNodeId],
   );
-  const edges: Edge[] = useMemo(
-    () =>
-      graph.edges.map((edge) => ({
-        id: edge.id,
-        source: edge.from,
-        target: edge.to,
-        sourceHandle: edge.handle ?? 'next',
-        label: edge.handle && edge.handle !== 'next' ? edge.handle : undefined,
-      })),
-    [graph.edges],
-  );
+  const edges: Edge[] = useMemo(() => canvasEdgesOf(graph.edges), [graph.edges]);
   return (
     // Its own provider: this canvas sits in a dialog over the designer's, and must not share its store.
     <ReactFlowProvider>

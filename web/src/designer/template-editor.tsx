@@ -2,8 +2,7 @@ import { useRef, useState } from 'react';
 import { Alert, Box, Button, ListSubheader, Menu, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { errorMessage } from '../api/cadenza-api';
 import { ContactPicker } from './contact-picker';
-import type { CustomFieldDefinition } from '@cadenza/core';
-import { usePreviewTemplateMutation, type ContactOption } from './designer-api';
+import { usePreviewTemplateMutation, useTemplateVariablesQuery, type ContactOption } from './designer-api';
 import type { DesignerNode } from './designer-types';
 import { insertToken, variableGroups } from './template-variables';
 
@@ -14,7 +13,6 @@ export interface TemplateEditorProps {
   body: string;
   /** Every node of the flow, for the outputs of earlier steps. */
   nodes: readonly DesignerNode[];
-  customFields: readonly CustomFieldDefinition[];
   errors: Record<string, string>;
   onChange: (next: { subject: string; body: string }) => void;
 }
@@ -24,7 +22,8 @@ export interface TemplateEditorProps {
  * last edited, and a preview rendered by the API for a chosen contact (the same renderer the
  * send uses, so a missing variable shows here before it fails a run).
  */
-export function TemplateEditor({ subject, body, nodes, customFields, errors, onChange }: TemplateEditorProps) {
+export function TemplateEditor({ subject, body, nodes, errors, onChange }: TemplateEditorProps) {
+  const catalogue = useTemplateVariablesQuery();
   const [preview, previewState] = usePreviewTemplateMutation();
   const [contact, setContact] = useState<ContactOption | null>(null);
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
@@ -55,7 +54,7 @@ export function TemplateEditor({ subject, body, nodes, customFields, errors, onC
     if (contact) void preview({ subject, body, contactId: contact.id });
   };
 
-  const groups = variableGroups(customFields, nodes);
+  const groups = variableGroups(catalogue.data, nodes);
   return (
     <Stack spacing={1.5} aria-label="email template">
       <TextField
@@ -102,7 +101,9 @@ export function TemplateEditor({ subject, body, nodes, customFields, errors, onC
           slotProps={{ paper: { sx: { maxHeight: 360 } } }}
         >
           {groups.flatMap((group) => [
-            <ListSubheader key={`group-${group.title}`}>{group.title}</ListSubheader>,
+            <ListSubheader key={`group-${group.title}`} title={group.description}>
+              {group.title}
+            </ListSubheader>,
             ...group.variables.map((v) => (
               <MenuItem key={v.token} dense onClick={() => insert(v.token)} data-token={v.token}>
                 {v.label}
@@ -114,6 +115,9 @@ export function TemplateEditor({ subject, body, nodes, customFields, errors, onC
           ])}
         </Menu>
       </Box>
+      {catalogue.error && (
+        <Alert severity="warning">Variables could not be loaded: {errorMessage(catalogue.error)}</Alert>
+      )}
       <Box component="fieldset" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1.5, m: 0 }}>
         <Typography component="legend" variant="caption" sx={{ px: 0.5 }}>
           Preview

@@ -1,45 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import type { CustomFieldDefinition } from '@cadenza/core';
+import { templateVariableCatalogue } from '@cadenza/core';
 import { insertToken, variableGroups } from './template-variables';
 
-const field = (key: string, label: string): CustomFieldDefinition => ({
-  id: key,
-  key,
-  label,
-  type: 'text',
-  options: [],
-  createdAt: '2025-01-01T00:00:00Z',
-});
-
 describe('template variables', () => {
-  it('lists contact fields, the company, custom fields and earlier step outputs', () => {
-    const groups = variableGroups(
-      [field('industry', 'Industry')],
-      [
-        { id: 'draft', type: 'llm_generate', position: { x: 0, y: 0 }, settings: {}, label: 'Draft intro' },
-        { id: 'tag', type: 'add_tag', position: { x: 0, y: 0 }, settings: {} },
-      ],
-    );
-    expect(groups.map((g) => g.title)).toEqual(['Contact', 'Company', 'Custom fields', 'Earlier steps']);
+  it("lists the API catalogue (contact, custom fields, records) and this flow's step outputs", () => {
+    const catalogue = templateVariableCatalogue([{ key: 'industry', label: 'Industry' }]);
+    const groups = variableGroups(catalogue, [
+      { id: 'draft', type: 'llm_generate', position: { x: 0, y: 0 }, settings: {}, label: 'Draft intro' },
+      { id: 'tag', type: 'add_tag', position: { x: 0, y: 0 }, settings: {} },
+    ]);
+    expect(groups.map((g) => g.title)).toEqual([...catalogue.groups.map((g) => g.title), 'Earlier steps']);
     const tokens = groups.flatMap((g) => g.variables.map((v) => v.token));
     expect(tokens).toEqual(
       expect.arrayContaining([
         '{{contact.firstName}}',
-        '{{contact.email}}',
-        '{{contact.companyName}}',
         '{{contact.custom.industry}}',
+        '{{company.name}}',
+        '{{deal.amount}}',
+        '{{sender.name}}',
         '{{steps.draft.text}}',
       ]),
     );
-    // Lists and objects do not print as text; the company's id is not something to write to a person.
-    expect(tokens).not.toContain('{{contact.tags}}');
-    expect(tokens).not.toContain('{{contact.customFields}}');
-    expect(groups[0]!.variables.find((v) => v.token === '{{contact.firstName}}')?.label).toBe('First name');
-    expect(groups[3]!.variables).toEqual([{ label: 'Draft intro: text', token: '{{steps.draft.text}}' }]);
+    expect(groups.at(-1)!.variables).toEqual([{ label: 'Draft intro: text', token: '{{steps.draft.text}}' }]);
   });
 
-  it('leaves out the groups that have nothing in them', () => {
-    expect(variableGroups([], []).map((g) => g.title)).toEqual(['Contact', 'Company']);
+  it('offers the step outputs alone while the catalogue is loading or failed', () => {
+    expect(variableGroups(undefined, [])).toEqual([]);
+    expect(
+      variableGroups(undefined, [{ id: 'ai', type: 'llm_generate', position: { x: 0, y: 0 }, settings: {} }]),
+    ).toEqual([{ title: 'Earlier steps', variables: [{ label: 'ai: text', token: '{{steps.ai.text}}' }] }]);
   });
 
   it('inserts at the caret, replaces a selection, and appends when nothing was focused', () => {

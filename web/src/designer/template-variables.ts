@@ -1,5 +1,4 @@
-import { ContactSchema, type CustomFieldDefinition } from '@cadenza/core';
-import { labelOf } from '../schema-form/json-schema';
+import type { TemplateVariableCatalogue } from '@cadenza/core';
 import type { DesignerNode } from './designer-types';
 
 export interface TemplateVariable {
@@ -9,41 +8,33 @@ export interface TemplateVariable {
 }
 export interface VariableGroup {
   title: string;
+  description?: string;
   variables: TemplateVariable[];
 }
-
-/** Contact fields a template cannot print usefully (objects, lists) or that belong to another group. */
-const NOT_PRINTABLE = new Set(['customFields', 'tags', 'companyName', 'companyId', 'ownerId']);
 
 /** Outputs later steps may read, by kind: `{{steps.<id>.<key>}}`. */
 const STEP_OUTPUTS: Partial<Record<DesignerNode['type'], readonly string[]>> = { llm_generate: ['text'] };
 
-const variable = (path: string, label: string): TemplateVariable => ({ label, token: `{{${path}}}` });
-
 /**
- * What a send template may refer to, grouped for the picker. It follows what the renderer puts
- * in a template's context (contact fields with the company's name on the contact, custom fields
- * under contact.custom, earlier steps' outputs), so a picked variable also passes publish checks.
+ * What a send template may refer to, grouped for the picker: the workspace's catalogue from the
+ * API (contact, custom fields, company, deal, sender, owner: what the renderer puts in a
+ * template's context, so a picked variable also passes the publish check), then the outputs of
+ * this flow's steps, which only the designer knows.
  */
 export function variableGroups(
-  customFields: readonly CustomFieldDefinition[],
+  catalogue: TemplateVariableCatalogue | undefined,
   nodes: readonly DesignerNode[],
 ): VariableGroup[] {
-  const contactFields = Object.keys(ContactSchema.shape).filter((field) => !NOT_PRINTABLE.has(field));
-  const groups: VariableGroup[] = [
-    { title: 'Contact', variables: contactFields.map((field) => variable(`contact.${field}`, labelOf(field))) },
-    { title: 'Company', variables: [variable('contact.companyName', 'Company name')] },
-  ];
-  if (customFields.length) {
-    groups.push({
-      title: 'Custom fields',
-      variables: customFields.map((field) => variable(`contact.custom.${field.key}`, field.label)),
-    });
-  }
+  const groups: VariableGroup[] = (catalogue?.groups ?? []).map((group) => ({
+    title: group.title,
+    description: group.description,
+    variables: group.variables.map((v) => ({ label: v.label, token: `{{${v.path}}}` })),
+  }));
   const steps = nodes.flatMap((node) =>
-    (STEP_OUTPUTS[node.type] ?? []).map((key) =>
-      variable(`steps.${node.id}.${key}`, `${node.label ?? node.id}: ${key}`),
-    ),
+    (STEP_OUTPUTS[node.type] ?? []).map((key) => ({
+      label: `${node.label ?? node.id}: ${key}`,
+      token: `{{steps.${node.id}.${key}}}`,
+    })),
   );
   if (steps.length) groups.push({ title: 'Earlier steps', variables: steps });
   return groups;

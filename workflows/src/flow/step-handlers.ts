@@ -57,6 +57,8 @@ const ACTION_ACTIVITY: Record<ActionType, { name: keyof Activities; proxy: typeo
   llm_generate: { name: 'flowLlmGenerate', proxy: slowActions },
   ai_agent: { name: 'flowAiAgent', proxy: slowActions },
   score_lead: { name: 'flowScoreLead', proxy: slowActions },
+  ai_summarize_timeline: { name: 'flowAiSummarizeTimeline', proxy: slowActions },
+  ai_extract_fields: { name: 'flowAiExtractFields', proxy: slowActions },
 };
 
 /** Actions that only write PostgreSQL (see localQuickActions); everything reaching other systems stays a regular activity. */
@@ -145,6 +147,8 @@ export const STEP_HANDLERS: { [T in StepNode['type']]: Handler<T> } = {
   llm_generate: action('llm_generate'),
   ai_agent: aiAgentStep,
   score_lead: action('score_lead'),
+  ai_summarize_timeline: action('ai_summarize_timeline'),
+  ai_extract_fields: action('ai_extract_fields'),
 
   async wait(node, context) {
     const settings = node.settings;

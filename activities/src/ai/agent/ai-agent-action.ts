@@ -9,6 +9,7 @@ import type { FlowCrmPort } from '../../flow/flow-crm-port';
 import { generateText, scoreLead, structuredOrFail, usageOf, type ChatModelSource } from '../ai-steps';
 import { promptVersionOf } from '../ai-prompts';
 import { createChatModel, loadAiEnv } from '../chat-model-switch';
+import { meteredFor } from '../token-meter';
 import { generateStructured } from '../generate-structured';
 import { advanceChain, type ChainOutcome } from './advance-chain';
 import { agentCheckpointer } from './agent-checkpointer';
@@ -79,7 +80,7 @@ async function chainOf(input: ActionInputOf<'ai_agent'>, tools: AgentActionTools
   const contact = await tools.crm.loadContactSnapshot(input.tenantId, input.contactId);
   const instructions = tools.render(settings.instructions, contact, input);
   const lead = { ...contact.fields, score: contact.score, engagement: contact.engagement };
-  const model = async () => (tools.chatModel ?? defaultChatModel)(settings.model);
+  const model = async () => meteredFor(tools.chatModel ?? defaultChatModel, tools.db, input.tenantId)(settings.model);
   const attempt = activityContext()?.info.attempt ?? 1;
   const graph = buildOutreachGraph(
     {

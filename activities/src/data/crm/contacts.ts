@@ -40,9 +40,12 @@ const SELECT = `c.id, c.first_name AS "firstName", c.last_name AS "lastName", c.
   c.lifecycle_stage AS "lifecycleStage", c.lead_status AS "leadStatus", c.source, c.timezone, c.tags, c.score,
   c.custom_fields AS "customFields", c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 
-type ContactSqlRow = Omit<Contact, 'createdAt' | 'updatedAt'> & { createdAt: Date; updatedAt: Date };
+export type ContactSqlRow = Omit<Contact, 'createdAt' | 'updatedAt'> & { createdAt: Date; updatedAt: Date };
 
-const toContact = (row: ContactSqlRow): Contact => ({
+/** The contact's columns from `contacts c`, as toContact reads them (also used by the send templates' one query). */
+export const CONTACT_COLUMNS = SELECT;
+
+export const toContact = (row: ContactSqlRow): Contact => ({
   id: row.id,
   firstName: row.firstName,
   lastName: row.lastName,

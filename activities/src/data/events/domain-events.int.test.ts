@@ -1,6 +1,7 @@
 import { connectTestDb } from '../../../../scripts/test-harness/integration';
 import { createTenant, type DataSource } from '..';
 import { appendDomainEvents, listDomainEventsAfter } from './domain-events';
+import { sweepUnnumberedEvents } from './seq-at-commit';
 
 describe('domain event log', () => {
   let db: DataSource;
@@ -50,7 +51,7 @@ describe('domain event log', () => {
     expect((await listDomainEventsAfter(db.manager, tenant.id, 0)).map((e) => e.seq)).toEqual([1]);
   });
 
-  it('numbers at commit: an open transaction never holds up another writer of the tenant', async () => {
+  it('numbers after commit: an open transaction never holds up another writer of the tenant', async () => {
     const tenant = await createTenant(db, 'commit order');
     const open = db.createQueryRunner();
     await open.startTransaction();
@@ -140,6 +141,29 @@ describe('domain event log', () => {
     });
     expect(kept.map((e) => e.seq)).toEqual([1]);
     expect((await listDomainEventsAfter(db.manager, tenant.id, 0)).map((e) => e.subjectId)).toEqual(['kept']);
+  });
+
+  it('leaves a dead writer’s events unreadable until a sweep numbers them, in order', async () => {
+    const tenant = await createTenant(db, 'sweep');
+    // What a writer that died between its commit and the numbering leaves behind.
+    await db.query(
+      `INSERT INTO domain_events (tenant_id, type, subject, subject_id, actor)
+       VALUES ($1, 'contact.created', 'contact', 'orphan', '{"kind":"system","id":null}')`,
+      [tenant.id],
+    );
+    expect(await listDomainEventsAfter(db.manager, tenant.id, 0)).toEqual([]);
+    await sweepUnnumberedEvents(db);
+    expect((await listDomainEventsAfter(db.manager, tenant.id, 0)).map((e) => [e.seq, e.subjectId])).toEqual([
+      [1, 'orphan'],
+    ]);
+    const [numbered] = await db.transaction((m) =>
+      appendDomainEvents(m, tenant.id, [{ type: 'contact.created', subject: 'contact', subjectId: 'next' }]),
+    );
+    expect(numbered!.seq).toBe(2);
+    expect((await listDomainEventsAfter(db.manager, tenant.id, 0)).map((e) => [e.seq, e.subjectId])).toEqual([
+      [1, 'orphan'],
+      [2, 'next'],
+    ]);
   });
 
   it('refuses to write outside a transaction', async () => {

@@ -32,26 +32,25 @@ export const EVENT_NOTIFY_CHANNEL = 'cadenza_domain_events';
 
 /**
  * Writes events to a tenant's log in the transaction of the change they record, so the
- * change and its events commit together or not at all. The rows get their seq inside
- * COMMIT (a deferred trigger, see DomainEventCommitSeq1764300800000): the tenant's counter
- * is locked only while the transaction commits, never across this transaction's other
- * round trips, so concurrent writers of one tenant no longer queue behind each other.
- * PostgreSQL NOTIFYs the numbered range at commit for the event relay.
+ * change and its events commit together or not at all. Writing takes no lock: the rows are
+ * numbered just after the commit (EventSeqSubscriber calls number_domain_events, see
+ * DomainEventCommitSeq1764300800000), in batches, so a tenant's writers never queue behind
+ * each other's transactions or commits. The numbering NOTIFYs the range for the event relay.
  */
 export async function recordDomainEvents(
   manager: EntityManager,
   tenantId: string,
   events: NewDomainEvent[],
 ): Promise<void> {
-  await insertEvents(manager, tenantId, events);
+  const rows = await insertEvents(manager, tenantId, events);
+  if (rows.length > 0) awaitSeqsAtCommit(manager.queryRunner!, tenantId, []);
 }
 
 /**
- * Like recordDomainEvents, and returns the events: their `seq` is filled in when the
- * transaction commits (read back on the same connection before the transaction call
- * returns), so read it after commit; reading it earlier throws. Use it when the caller
- * needs the seqs (commitAndPublish); writers that only record changes call recordDomainEvents
- * and save the read-back.
+ * Like recordDomainEvents, and returns the events: their `seq` is filled in once the
+ * transaction has committed and its events are numbered (on the same connection, before
+ * the transaction call returns), so read it after commit; reading it earlier throws. For
+ * callers that need the seqs (commitAndPublish); others call recordDomainEvents.
  */
 export async function appendDomainEvents(
   manager: EntityManager,
@@ -60,10 +59,13 @@ export async function appendDomainEvents(
 ): Promise<DomainEvent[]> {
   const rows = await insertEvents(manager, tenantId, events);
   const appended = rows.map((row) => unnumberedEvent(eventFields(row)));
-  awaitSeqsAtCommit(
-    manager.queryRunner!,
-    rows.map((row, i) => ({ id: row.id, event: appended[i]! })),
-  );
+  if (rows.length > 0) {
+    awaitSeqsAtCommit(
+      manager.queryRunner!,
+      tenantId,
+      rows.map((row, i) => ({ id: row.id, event: appended[i]! })),
+    );
+  }
   return appended;
 }
 
@@ -73,7 +75,7 @@ async function insertEvents(manager: EntityManager, tenantId: string, events: Ne
     throw new Error('domain events must be written inside the transaction of the change they record');
   }
   const parsed = events.map((event) => NewDomainEventSchema.parse(event));
-  // Insert order (the identity id) is the order the commit trigger numbers them in.
+  // Insert order (the identity id) is the order a transaction's events are numbered in.
   const rows = (await manager.query(
     `INSERT INTO domain_events (tenant_id, type, subject, subject_id, payload, actor)
      SELECT $1, e.type, e.subject, e.subject_id, e.payload, e.actor

@@ -2,10 +2,13 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { EVENT_NOTIFY_CHANNEL, listDomainEventsAfter } from './domain-events';
 import type { EventPublisher } from './event-publisher';
+import { sweepUnnumberedEvents } from './seq-at-commit';
 
 /** Only one relay publishes at a time; the others wait on this advisory lock as hot standbys. */
 const RELAY_LOCK_KEY = 0x43_41_44_5a; // "CADZ"
 const RECONNECT_MS = 2000;
+/** How often the active relay numbers events a crashed writer left unnumbered. */
+const SWEEP_MS = 5000;
 
 /** `tenantId:fromSeq:toSeq` → its parts, or null for a malformed notification. */
 export function parseAppendNotice(payload: string): { tenantId: string; fromSeq: number; toSeq: number } | null {
@@ -25,9 +28,9 @@ export interface EventRelay {
 
 /**
  * Publishes every committed domain event to Redis, whoever wrote it (API or worker):
- * appendDomainEvents NOTIFYs inside the writer's transaction, PostgreSQL delivers the
- * notice only if it commits, and the relay reads those events from the log and publishes
- * them. A notice missed while the relay reconnects is harmless: gateways fill gaps from the log.
+ * numbering a tenant's committed events NOTIFYs their seq range, PostgreSQL delivers the
+ * notice once the numbering commits, and the relay reads those events from the log and
+ * publishes them. A notice missed while the relay reconnects is harmless: gateways fill gaps from the log.
  */
 export function startEventRelay(options: {
   databaseUrl: string;
@@ -39,6 +42,7 @@ export function startEventRelay(options: {
   let closed = false;
   let active = false;
   let timer: NodeJS.Timeout | undefined;
+  let sweeper: NodeJS.Timeout | undefined;
   let queue: Promise<void> = Promise.resolve();
   const report = (error: unknown) => options.onError?.(error instanceof Error ? error : new Error(String(error)));
 
@@ -80,6 +84,13 @@ export function startEventRelay(options: {
       }
       await next.query(`LISTEN ${EVENT_NOTIFY_CHANNEL}`);
       active = true;
+      // Writers number their events right after commit; one that died in between leaves
+      // them unnumbered (invisible to readers) until this sweep numbers them.
+      clearInterval(sweeper);
+      sweeper = setInterval(() => {
+        if (active) void sweepUnnumberedEvents(options.db).catch(report);
+      }, SWEEP_MS);
+      sweeper.unref();
     } catch (error) {
       report(error);
       await next.end().catch(() => undefined);
@@ -94,6 +105,7 @@ export function startEventRelay(options: {
     async close() {
       closed = true;
       clearTimeout(timer);
+      clearInterval(sweeper);
       active = false;
       await client?.end().catch(() => undefined);
     },

@@ -8,10 +8,11 @@ import {
 import type { DomainEvent } from '@cadenza/core';
 
 /**
- * Events get their seq inside COMMIT (see DomainEventCommitSeq1764300800000), so the
- * objects appendDomainEvents returns learn theirs just after: this subscriber reads the
- * seqs of the transaction's rows back on the same connection once it has committed,
- * before the transaction call returns to its caller.
+ * Events are numbered just after the transaction that wrote them commits (see
+ * DomainEventCommitSeq1764300800000): this subscriber, registered on every data source,
+ * calls number_domain_events for each tenant the transaction wrote events for, on the same
+ * connection, before the transaction call returns to its caller; the seqs it hands back
+ * fill in the events appendDomainEvents returned.
  */
 const AWAITING = 'cadenzaEventsAwaitingSeq';
 
@@ -19,6 +20,8 @@ interface Awaiting {
   id: string;
   event: DomainEvent;
 }
+
+type AwaitingByTenant = Map<string, Awaiting[]>;
 
 const unnumbered = new WeakSet<DomainEvent>();
 
@@ -44,48 +47,57 @@ function assignSeq(event: DomainEvent, seq: number): void {
   unnumbered.delete(event);
 }
 
-export function awaitSeqsAtCommit(queryRunner: QueryRunner, awaiting: Awaiting[]): void {
-  if (awaiting.length === 0) return;
-  const data = queryRunner.data as Record<string, Awaiting[] | undefined>;
-  (data[AWAITING] ??= []).push(...awaiting);
+/** Asks for the tenant's events to be numbered once this transaction commits; `awaiting` get their seqs then. */
+export function awaitSeqsAtCommit(queryRunner: QueryRunner, tenantId: string, awaiting: Awaiting[]): void {
+  const data = queryRunner.data as Record<string, AwaitingByTenant | undefined>;
+  const byTenant = (data[AWAITING] ??= new Map());
+  byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), ...awaiting]);
 }
 
-function takeAwaiting(queryRunner: QueryRunner): Awaiting[] {
-  const data = queryRunner.data as Record<string, Awaiting[] | undefined>;
-  const awaiting = data[AWAITING] ?? [];
+function takeAwaiting(queryRunner: QueryRunner): AwaitingByTenant {
+  const data = queryRunner.data as Record<string, AwaitingByTenant | undefined>;
+  const byTenant = data[AWAITING] ?? new Map<string, Awaiting[]>();
   delete data[AWAITING];
-  return awaiting;
+  return byTenant;
 }
 
 /**
- * Registered on every data source (createDataSource). A failed read-back is not thrown:
- * the transaction has committed, and failing its caller would report a change as lost
- * that is in fact stored; its events stay unnumbered and the relay publishes them anyway.
+ * A failed numbering is not thrown: the transaction has committed, and failing its caller
+ * would report a change as lost that is in fact stored. Its events stay unnumbered until
+ * the tenant's next numbering or the event relay's sweep (sweepUnnumberedEvents).
  */
 export class EventSeqSubscriber implements EntitySubscriberInterface {
   async afterTransactionCommit(event: TransactionCommitEvent): Promise<void> {
     // A released savepoint is not the commit: the rows are numbered when the outer one commits.
     if (event.queryRunner.isTransactionActive) return;
-    const awaiting = takeAwaiting(event.queryRunner);
-    if (awaiting.length === 0) return;
-    try {
-      const rows = (await event.queryRunner.query(`SELECT id, seq FROM domain_events WHERE id = ANY($1::bigint[])`, [
-        awaiting.map((entry) => entry.id),
-      ])) as Array<{ id: string; seq: string | null }>;
-      const seqs = new Map(rows.map((row) => [row.id, row.seq]));
-      for (const entry of awaiting) {
-        const seq = seqs.get(entry.id);
-        if (seq !== undefined && seq !== null) assignSeq(entry.event, Number(seq));
+    for (const [tenantId, awaiting] of takeAwaiting(event.queryRunner)) {
+      try {
+        const rows = (await event.queryRunner.query(`SELECT id, seq FROM number_domain_events($1, $2::bigint[])`, [
+          tenantId,
+          awaiting.map((entry) => entry.id),
+        ])) as Array<{ id: string; seq: string | null }>;
+        const seqs = new Map(rows.map((row) => [row.id, row.seq]));
+        for (const entry of awaiting) {
+          const seq = seqs.get(entry.id);
+          if (seq !== undefined && seq !== null) assignSeq(entry.event, Number(seq));
+        }
+      } catch {
+        // Left unnumbered on purpose (see above).
       }
-    } catch {
-      // Left unnumbered on purpose (see above).
     }
   }
 
   afterTransactionRollback(event: TransactionRollbackEvent): void {
-    // Events of a rolled back savepoint stay listed; their rows are gone, so the read-back skips them.
+    // Rows of a rolled back savepoint are gone; numbering skips what it cannot find.
     if (!event.queryRunner.isTransactionActive) takeAwaiting(event.queryRunner);
   }
+}
+
+/** Numbers what a crashed writer left unnumbered (the event relay runs it now and then). */
+export async function sweepUnnumberedEvents(db: { query: (sql: string) => Promise<unknown> }): Promise<void> {
+  await db.query(
+    `SELECT number_domain_events(t.tenant_id, '{}') FROM (SELECT DISTINCT tenant_id FROM domain_events WHERE seq IS NULL) t`,
+  );
 }
 
 // TypeORM only instantiates subscriber classes registered through its decorator; applied as a call

@@ -8,3 +8,4 @@ export { MailboxSendLimits1764300950000 } from './send-limits-migration';
 export { TemplateSnippets1764300951000 } from './snippets-migration';
 export * from './provider-settings-repository';
 export { MessagingProviders1764300952000 } from './provider-settings-migration';
+export { loadTemplateRecords, type TemplateRecords } from './template-records';

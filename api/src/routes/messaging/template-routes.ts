@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { DataSource } from '@cadenza/activities/data';
+import { TemplateVariableCatalogueSchema, templateVariableCatalogue } from '@cadenza/core';
+import { listCustomFields, type DataSource } from '@cadenza/activities/data';
 import { previewTemplate } from '@cadenza/activities/messaging';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 
@@ -8,6 +9,12 @@ export const TemplatePreviewRequestSchema = z
     subject: z.string().max(2000).describe('subject template (Handlebars, not escaped)'),
     body: z.string().max(200_000).describe('body template: HTML, or plain text turned into paragraphs; values escaped'),
     contactId: z.uuid().describe('the contact to render it for'),
+    fromName: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe("the send_email step's fromName, which {{sender.name}} prints; omitted: the mailbox's name"),
   })
   .describe('An email template to render for one contact');
 
@@ -19,9 +26,20 @@ export const TemplatePreviewSchema = z
   })
   .describe('An email template as the contact would receive it');
 
-/** Template tools for the designer: a preview rendered for a chosen contact. */
+/** Template tools for the designer: the variables templates may use, and a preview rendered for a chosen contact. */
 export function templateRoutes(deps: { db: DataSource }): ApiRoute[] {
   return [
+    defineRoute({
+      method: 'get',
+      path: '/templates/variables',
+      tag: 'messaging',
+      summary: 'List the variables send templates may use (contact, custom fields, company, deal, sender, owner)',
+      access: 'flows:read',
+      responses: { 200: { description: 'the catalogue, grouped', schema: TemplateVariableCatalogueSchema } },
+      handler: async ({ principal }) => ({
+        body: templateVariableCatalogue(await listCustomFields(deps.db, principal)),
+      }),
+    }),
     defineRoute({
       method: 'post',
       path: '/templates/preview',
