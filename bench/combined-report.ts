@@ -1,4 +1,5 @@
 import { webDesignerFigures } from './web-designer-figures';
+import { aiLocalModelFigures } from './ai-local-model-figures';
 /** One figure of the combined report, with what it is compared against (measured in the same run). */
 export interface Figure {
   bench: string;
@@ -127,6 +128,7 @@ export const FIGURES_OF: Record<string, (report: Json) => Figure[]> = {
   'crm-contacts': crmContactsFigures,
   'live-updates': liveUpdatesFigures,
   messaging: messagingFigures,
+  'ai-local-model': aiLocalModelFigures,
 };
 
 export function toMarkdown(

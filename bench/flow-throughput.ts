@@ -6,6 +6,8 @@
  * Starts its own Temporal dev server and PostgreSQL exactly as the test harness does (or
  * uses TEST_TEMPORAL_ADDRESS / TEST_DATABASE_URL), then measures:
  *   baseline: a workflow of three no-op activities, BENCH_RUNS started concurrently;
+ *   local:    the same with three no-op local activities (like for like: the flow's
+ *             database-only steps are local activities);
  *   flow:     BENCH_RUNS contacts enrolled (enrollContact) in a published flow
  *             add_tag -> update_field -> remove_tag, on the real Cadenza worker.
  * Both workers use BENCH_WORKER_TUNING. Results go to stdout and .data/bench/flow-throughput.json.

@@ -11,7 +11,8 @@ const SMALL: Record<string, Record<string, string>> = {
   'live-updates': { BENCH_CLIENTS: '200', BENCH_SECONDS: '3', BENCH_BURST_EVENTS: '200' },
   'contacts-ui': { BENCH_CONTACTS: '20000', BENCH_LIVE_UPDATES: '20' },
   messaging: { BENCH_MESSAGES: '200', BENCH_REPLIES: '40' },
-  'web-designer': { BENCH_RENDER_SAMPLES: '3', BENCH_EVENTS: '20' },
+  'web-designer': { BENCH_RENDER_SAMPLES: '3', BENCH_EVENTS: '20', BENCH_LIGHTHOUSE: '1' },
+  'ai-local-model': { BENCH_SAMPLES: '2' },
 };
 
 const REPO_ROOT = path.resolve(__dirname, '..');

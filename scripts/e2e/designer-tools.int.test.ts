@@ -156,6 +156,9 @@ describe('designer tools in the browser', () => {
     await body.press('End');
     await body.pressSequentially(' Built for ');
     await page.getByRole('button', { name: 'Insert variable' }).click();
+    // Besides the contact, the catalogue offers the company, the open deal, the sender and the owner.
+    await page.locator('[data-token="{{company.name}}"]').waitFor();
+    await page.locator('[data-token="{{sender.name}}"]').waitFor();
     await page.locator('[data-token="{{contact.custom.industry}}"]').click();
     await expect(body.inputValue()).resolves.toBe('We make tools for your team. Built for {{contact.custom.industry}}');
 

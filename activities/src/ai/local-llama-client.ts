@@ -69,6 +69,8 @@ export class LocalLlamaClient {
     this.child = undefined;
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
+      // An idle host is unref'd; without this the caller's process could end before 'exit' arrives.
+      child.ref();
       child.kill();
     });
   }

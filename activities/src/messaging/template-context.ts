@@ -11,7 +11,9 @@ export const SINK_FROM_ADDRESS = 'outreach@cadenza.local';
  * the publish check already refused, and {{default company.name "…"}} covers a missing company.
  */
 function recordView(record: TemplateRecord, values: Readonly<Record<string, unknown>> | null) {
-  return Object.fromEntries(Object.keys(TEMPLATE_RECORD_FIELDS[record]).map((field) => [field, values?.[field] ?? null]));
+  return Object.fromEntries(
+    Object.keys(TEMPLATE_RECORD_FIELDS[record]).map((field) => [field, values?.[field] ?? null]),
+  );
 }
 
 /**

@@ -50,7 +50,7 @@ export const TEMPLATE_RECORD_DESCRIPTIONS: Record<TemplateRecord, string> = {
   sender:
     "the mailbox the email goes out from (the tenant's default mailbox, or the built-in sink); " +
     "a send_email step's fromName overrides the name",
-  owner: "the user who owns the contact (contact.ownerId), if they belong to this workspace",
+  owner: 'the user who owns the contact (contact.ownerId), if they belong to this workspace',
 };
 
 export const isTemplateRecord = (root: string): root is TemplateRecord =>

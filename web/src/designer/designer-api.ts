@@ -36,7 +36,10 @@ export const designerApi = cadenzaApi.injectEndpoints({
       query: (q) => ({ url: '/contacts', params: q.trim() ? { q: q.trim(), limit: 20 } : { limit: 20 } }),
       transformResponse: (body: Page<ContactOption>) => body.items,
     }),
-    previewTemplate: build.mutation<TemplatePreview, { subject: string; body: string; contactId: string }>({
+    previewTemplate: build.mutation<
+      TemplatePreview,
+      { subject: string; body: string; contactId: string; fromName?: string }
+    >({
       query: (body) => ({ url: '/templates/preview', method: 'POST', body }),
     }),
     /**

@@ -34,7 +34,6 @@ import { designerActions } from './designer-slice';
 import { DesignerCanvas } from './designer-canvas';
 import { SHORTCUT_KEYS } from './designer-shortcuts';
 import { NodePalette } from './node-palette';
-import { RunDrawer } from './run-drawer';
 import { toDefinition } from './flow-graph';
 import { useDesignerShortcuts } from './use-designer-shortcuts';
 import { useFillViewport } from './use-fill-viewport';
@@ -46,6 +45,7 @@ const FlowSettingsDialog = lazy(() =>
 );
 const PublishDialog = lazy(() => import('./publish-dialog').then((m) => ({ default: m.PublishDialog })));
 const TestRunDialog = lazy(() => import('./test-run-dialog').then((m) => ({ default: m.TestRunDialog })));
+const RunDrawer = lazy(() => import('./run-drawer').then((m) => ({ default: m.RunDrawer })));
 // The property panel (generated forms, template editor, pickers) loads once a step is selected.
 const PropertyPanel = lazy(() => import('./property-panel').then((m) => ({ default: m.PropertyPanel })));
 const VersionHistory = lazy(() => import('./version-history').then((m) => ({ default: m.VersionHistory })));
@@ -293,7 +293,11 @@ function DesignerWorkspace() {
           )}
         </Box>
       </Box>
-      <RunDrawer runId={runId} onClose={() => setRunId(null)} />
+      {runId && (
+        <Suspense fallback={null}>
+          <RunDrawer runId={runId} onClose={() => setRunId(null)} />
+        </Suspense>
+      )}
       <Suspense fallback={null}>
         {dialog === 'publish' && (
           <PublishDialog

@@ -9,11 +9,11 @@ import type { DesignerNode } from './designer-types';
 
 afterEach(cleanup);
 
-const panel = (node: DesignerNode, apiErrors = [] as Parameters<typeof PropertyPanel>[0]['apiErrors']) => {
+const panel = async (node: DesignerNode, apiErrors = [] as Parameters<typeof PropertyPanel>[0]['apiErrors']) => {
   const onSettingsChange = vi.fn();
   // The template editor reads the variable catalogue through the store: seeded with core's own.
   const store = createStore();
-  store.dispatch(designerApi.util.upsertQueryData('templateVariables', undefined, templateVariableCatalogue([])));
+  await store.dispatch(designerApi.util.upsertQueryData('templateVariables', undefined, templateVariableCatalogue([])));
   render(
     <Provider store={store}>
       <PropertyPanel
@@ -31,8 +31,8 @@ const panel = (node: DesignerNode, apiErrors = [] as Parameters<typeof PropertyP
 const input = (id: string) => document.getElementById(id) as HTMLInputElement;
 
 describe('schema-driven property panel', () => {
-  it('renders a field per setting of the kind, described by the zod schema, and reports edits', () => {
-    const onChange = panel({ id: 'tag_1', type: 'add_tag', position: { x: 0, y: 0 }, settings: { tag: '' } });
+  it('renders a field per setting of the kind, described by the zod schema, and reports edits', async () => {
+    const onChange = await panel({ id: 'tag_1', type: 'add_tag', position: { x: 0, y: 0 }, settings: { tag: '' } });
     expect(screen.getByLabelText('Tag *')).toBeTruthy();
     // The empty required tag is flagged with the schema's own message, before any API call.
     expect(screen.getByText('must not be empty')).toBeTruthy();
@@ -40,8 +40,8 @@ describe('schema-driven property panel', () => {
     expect(onChange).toHaveBeenLastCalledWith({ tag: 'vip' });
   });
 
-  it('offers the variants of a discriminated union and switches to the chosen one with its defaults', () => {
-    const onChange = panel({
+  it('offers the variants of a discriminated union and switches to the chosen one with its defaults', async () => {
+    const onChange = await panel({
       id: 'wait_1',
       type: 'wait',
       position: { x: 0, y: 0 },
@@ -59,8 +59,8 @@ describe('schema-driven property panel', () => {
     expect(onChange).toHaveBeenLastCalledWith({ mode: 'until_field', field: '' });
   });
 
-  it('renders enums as choices, booleans as checkboxes, and leaves optional text out when cleared', () => {
-    const onChange = panel({
+  it('renders enums as choices, booleans as checkboxes, and leaves optional text out when cleared', async () => {
+    const onChange = await panel({
       id: 'email_1',
       type: 'send_email',
       position: { x: 0, y: 0 },
@@ -74,8 +74,8 @@ describe('schema-driven property panel', () => {
     expect(onChange).toHaveBeenLastCalledWith({ subject: 'Hi', body: 'Hello', trackOpens: true });
   });
 
-  it('edits a branch condition with the condition builder: typed values, operators without values, groups', () => {
-    const onChange = panel({
+  it('edits a branch condition with the condition builder: typed values, operators without values, groups', async () => {
+    const onChange = await panel({
       id: 'branch_1',
       type: 'branch',
       position: { x: 0, y: 0 },
@@ -99,8 +99,8 @@ describe('schema-driven property panel', () => {
     });
   });
 
-  it('shows a nested condition group, switches all/any and removes a rule', () => {
-    const onChange = panel({
+  it('shows a nested condition group, switches all/any and removes a rule', async () => {
+    const onChange = await panel({
       id: 'branch_1',
       type: 'branch',
       position: { x: 0, y: 0 },
@@ -128,8 +128,8 @@ describe('schema-driven property panel', () => {
     expect(onChange).toHaveBeenLastCalledWith({ condition: { field: 'score', operator: 'gte', value: 50 } });
   });
 
-  it("edits A/B split weights and shows each output's share", () => {
-    const onChange = panel({
+  it("edits A/B split weights and shows each output's share", async () => {
+    const onChange = await panel({
       id: 'ab_split_1',
       type: 'ab_split',
       position: { x: 0, y: 0 },
@@ -161,7 +161,7 @@ describe('schema-driven property panel', () => {
   });
 
   it('inserts a picked variable at the caret of the email field last edited', async () => {
-    const onChange = panel({
+    const onChange = await panel({
       id: 'send_email_1',
       type: 'send_email',
       position: { x: 0, y: 0 },
@@ -179,8 +179,8 @@ describe('schema-driven property panel', () => {
     expect(screen.getByText('{{sender.name}}')).toBeTruthy();
   });
 
-  it('shows the API errors for the node: settings errors on their field, graph errors on top', () => {
-    panel({ id: 'tag_1', type: 'add_tag', position: { x: 0, y: 0 }, settings: { tag: 'ok' } }, [
+  it('shows the API errors for the node: settings errors on their field, graph errors on top', async () => {
+    await panel({ id: 'tag_1', type: 'add_tag', position: { x: 0, y: 0 }, settings: { tag: 'ok' } }, [
       { code: 'unreachable_node', message: 'tag_1 cannot be reached from the trigger', nodeId: 'tag_1' },
       { code: 'invalid_setting', message: 'tag is reserved', nodeId: 'tag_1', path: 'settings.tag' },
     ]);

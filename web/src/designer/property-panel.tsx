@@ -60,6 +60,7 @@ const WIDGETS: Partial<Record<NodeType, { owns: string[]; render: (context: Widg
         subject={typeof settings.subject === 'string' ? settings.subject : ''}
         body={typeof settings.body === 'string' ? settings.body : ''}
         nodes={nodes}
+        fromName={typeof settings.fromName === 'string' ? settings.fromName : undefined}
         errors={errors}
         onChange={change}
       />

@@ -13,6 +13,8 @@ export interface TemplateEditorProps {
   body: string;
   /** Every node of the flow, for the outputs of earlier steps. */
   nodes: readonly DesignerNode[];
+  /** The step's sender name, which {{sender.name}} prints in the preview as in the send. */
+  fromName?: string;
   errors: Record<string, string>;
   onChange: (next: { subject: string; body: string }) => void;
 }
@@ -22,7 +24,7 @@ export interface TemplateEditorProps {
  * last edited, and a preview rendered by the API for a chosen contact (the same renderer the
  * send uses, so a missing variable shows here before it fails a run).
  */
-export function TemplateEditor({ subject, body, nodes, errors, onChange }: TemplateEditorProps) {
+export function TemplateEditor({ subject, body, nodes, fromName, errors, onChange }: TemplateEditorProps) {
   const catalogue = useTemplateVariablesQuery();
   const [preview, previewState] = usePreviewTemplateMutation();
   const [contact, setContact] = useState<ContactOption | null>(null);
@@ -51,7 +53,7 @@ export function TemplateEditor({ subject, body, nodes, errors, onChange }: Templ
     });
   };
   const runPreview = () => {
-    if (contact) void preview({ subject, body, contactId: contact.id });
+    if (contact) void preview({ subject, body, contactId: contact.id, ...(fromName ? { fromName } : {}) });
   };
 
   const groups = variableGroups(catalogue.data, nodes);

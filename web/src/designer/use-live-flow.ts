@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { io } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { LIVE_SERVER_MESSAGES, type LiveEvent } from '@cadenza/core';
 
 /**
@@ -15,22 +15,30 @@ export function useLiveFlow(flowId: string | undefined, onRunEvent: (event?: Liv
   useEffect(() => {
     if (!flowId) return;
     let lastSeq: number | undefined;
+    let socket: Socket | undefined;
+    let closed = false;
     const rooms = [`flow:${flowId}`];
-    const socket = io({
-      transports: ['websocket'],
-      auth: (send) => send(lastSeq ? { rooms, lastSeq } : { rooms }),
-    });
-    socket.on(LIVE_SERVER_MESSAGES.event, (event: LiveEvent) => {
-      lastSeq = event.seq;
-      if (event.subject === 'run' || event.type.startsWith('run.')) callback.current(event);
-    });
-    socket.on(LIVE_SERVER_MESSAGES.ready, () => callback.current());
-    socket.on(LIVE_SERVER_MESSAGES.reset, ({ seq }: { seq: number }) => {
-      lastSeq = seq;
-      callback.current();
+    // The client library loads after the canvas is drawn: it is not needed to show the flow, and
+    // nothing is missed meanwhile, since `ready` on connecting refreshes the counts anyway.
+    void import('socket.io-client').then(({ io }) => {
+      if (closed) return;
+      socket = io({
+        transports: ['websocket'],
+        auth: (send) => send(lastSeq ? { rooms, lastSeq } : { rooms }),
+      });
+      socket.on(LIVE_SERVER_MESSAGES.event, (event: LiveEvent) => {
+        lastSeq = event.seq;
+        if (event.subject === 'run' || event.type.startsWith('run.')) callback.current(event);
+      });
+      socket.on(LIVE_SERVER_MESSAGES.ready, () => callback.current());
+      socket.on(LIVE_SERVER_MESSAGES.reset, ({ seq }: { seq: number }) => {
+        lastSeq = seq;
+        callback.current();
+      });
     });
     return () => {
-      socket.disconnect();
+      closed = true;
+      socket?.disconnect();
     };
   }, [flowId]);
 }

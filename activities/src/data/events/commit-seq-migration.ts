@@ -43,8 +43,22 @@ export class DomainEventCommitSeq1764300800000 implements MigrationInterface {
         v_first bigint;
         v_last bigint;
       BEGIN
-        PERFORM pg_advisory_xact_lock(hashtextextended('cadenza_domain_events:' || tenant::text, 0));
-        -- A fresh snapshot from here on: what the previous holder numbered is seen numbered.
+        -- While another session numbers, wait for the lock only as long as some of our rows
+        -- are still unnumbered: the holder often numbers them, and then there is nothing
+        -- left to wait for (queuing for an exclusive lock would wake every waiter in turn).
+        -- Every statement below sees a fresh snapshot, so what a holder numbered is seen numbered.
+        LOOP
+          EXIT WHEN pg_try_advisory_xact_lock(hashtextextended('cadenza_domain_events:' || tenant::text, 0));
+          IF cardinality(wanted) = 0 THEN
+            PERFORM pg_advisory_xact_lock(hashtextextended('cadenza_domain_events:' || tenant::text, 0));
+            EXIT;
+          END IF;
+          IF NOT EXISTS (SELECT 1 FROM domain_events e WHERE e.id = ANY(wanted) AND e.seq IS NULL) THEN
+            RETURN QUERY SELECT e.id, e.seq FROM domain_events e WHERE e.id = ANY(wanted) AND e.tenant_id = tenant;
+            RETURN;
+          END IF;
+          PERFORM pg_sleep(0.001);
+        END LOOP;
         WITH pending AS (
           SELECT d.id, row_number() OVER (ORDER BY d.tx, d.id) AS n, count(*) OVER () AS total
           FROM domain_events d WHERE d.tenant_id = tenant AND d.seq IS NULL

@@ -43,7 +43,13 @@ export async function recordDomainEvents(
   events: NewDomainEvent[],
 ): Promise<void> {
   const rows = await insertEvents(manager, tenantId, events);
-  if (rows.length > 0) awaitSeqsAtCommit(manager.queryRunner!, tenantId, []);
+  if (rows.length > 0) {
+    awaitSeqsAtCommit(
+      manager.queryRunner!,
+      tenantId,
+      rows.map((row) => ({ id: row.id })),
+    );
+  }
 }
 
 /**

@@ -18,7 +18,8 @@ const AWAITING = 'cadenzaEventsAwaitingSeq';
 
 interface Awaiting {
   id: string;
-  event: DomainEvent;
+  /** The object appendDomainEvents returned for the row (recordDomainEvents returns none). */
+  event?: DomainEvent;
 }
 
 type AwaitingByTenant = Map<string, Awaiting[]>;
@@ -79,7 +80,7 @@ export class EventSeqSubscriber implements EntitySubscriberInterface {
         const seqs = new Map(rows.map((row) => [row.id, row.seq]));
         for (const entry of awaiting) {
           const seq = seqs.get(entry.id);
-          if (seq !== undefined && seq !== null) assignSeq(entry.event, Number(seq));
+          if (entry.event && seq !== undefined && seq !== null) assignSeq(entry.event, Number(seq));
         }
       } catch {
         // Left unnumbered on purpose (see above).

@@ -39,7 +39,7 @@ describe('send templates', () => {
 
   it('refuses a template naming an unknown variable, with the node id, unless it has a fallback', async () => {
     const refused = await save(
-      draftWith('send_email', { subject: 'Hi', body: 'For {{sender.name}} at {{steps.ghost.text}}' }),
+      draftWith('send_email', { subject: 'Hi', body: 'For {{seller.name}} at {{steps.ghost.text}}' }),
     );
     expect(refused.status).toBe(400);
     expect(refused.body.code).toBe('invalid_flow');
@@ -47,7 +47,7 @@ describe('send templates', () => {
       expect.objectContaining({ code: 'unknown_field', nodeId: 'outreach', path: 'settings.body' }),
       expect.objectContaining({ code: 'unknown_field', nodeId: 'outreach', path: 'settings.body' }),
     ]);
-    expect(refused.body.details.errors[0].message).toContain('{{sender.name}}');
+    expect(refused.body.details.errors[0].message).toContain('{{seller.name}}');
 
     const sms = await save(draftWith('send_sms', { body: 'Hi {{contact.nickname}}' }));
     expect(sms.status).toBe(400);
