@@ -26,7 +26,13 @@ import { startLocalRedis } from './services/local-redis';
 import { pingRedis } from './services/redis-ping';
 import { waitUntil } from './services/wait-until';
 import { loadOrCreateDevAdminPassword, loadOrCreateDevApiKey, loadOrCreateDevSecretKey } from './dev-secrets';
-import { demoSignInLines, enrollDemo, seedDemoOnFirstStart, wantsDemo } from './demo/demo-launch';
+import {
+  approveDemoInBackground,
+  demoSignInLines,
+  enrollDemo,
+  seedDemoOnFirstStart,
+  wantsDemo,
+} from './demo/demo-launch';
 
 const say = (message: string) => console.log(`[cadenza] ${message}`);
 const DEV_TENANT = 'Development workspace';
@@ -255,8 +261,13 @@ async function main(): Promise<void> {
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: process.env.TEMPORAL_TASK_QUEUE ?? DEFAULT_TASK_QUEUE,
     });
-    say(`demo: ${enrolled.started} contacts enrolled in the outreach sequence`);
+    say(
+      `demo: ${enrolled.outreach.started} contacts enrolled in the outreach sequence, ${enrolled.aiChain.started} in the AI chain (the worker drafts their emails now)`,
+    );
   }
+  // Not awaited: the local model writes the drafts in the background; the marketer approves two when they are ready.
+  if (withDemo)
+    void approveDemoInBackground(databaseUrl, { address: temporalAddress, namespace: config.TEMPORAL_NAMESPACE }, say);
   const seconds = ((performance.now() - launchedAt) / 1000).toFixed(1);
 
   const appUrl = `http://localhost:${config.PORT}`;

@@ -1,5 +1,5 @@
 import { ContactSchema, validateFlowDefinition } from '@cadenza/core';
-import { aiChainFlowDefinition, outreachFlowDefinition } from './demo-flows';
+import { AI_DRAFT_MAX_TOKENS, aiChainFlowDefinition, outreachFlowDefinition } from './demo-flows';
 
 const knownFields = Object.keys(ContactSchema.shape).filter((field) => field !== 'customFields');
 
@@ -18,11 +18,18 @@ describe('demo flows', () => {
     });
   });
 
-  it('the AI chain is valid: a draft by the model, then a wait for a custom "approved" event with a timeout', () => {
+  it('the AI chain is valid: an agent step that waits for approval, then a reply branch; nothing else sends', () => {
     const result = validateFlowDefinition(aiChainFlowDefinition(), { knownFields });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    const wait = result.definition.nodes.find((node) => node.id === 'await_approval');
-    expect(wait).toMatchObject({ settings: { event: { kind: 'custom', name: 'approved' } } });
-    expect(result.definition.nodes[0]?.type).toBe('llm_generate');
+    const { definition } = result;
+    const agent = definition.nodes.find((node) => node.id === 'agent');
+    expect(agent).toMatchObject({
+      type: 'ai_agent',
+      settings: { requireApproval: true, draftMaxTokens: AI_DRAFT_MAX_TOKENS, approvalTimeout: { unit: 'days' } },
+    });
+    expect(definition.nodes.filter((node) => node.type === 'send_email')).toHaveLength(0);
+    const handles = definition.edges.filter((edge) => edge.from === 'agent').map((edge) => edge.handle ?? 'next');
+    expect(handles.sort()).toEqual(['next', 'rejected', 'timeout']);
+    expect(definition.edges).toContainEqual(expect.objectContaining({ from: 'agent', to: 'wait_reply' }));
   });
 });

@@ -96,9 +96,16 @@ export function outreachFlowDefinition(window: SendingWindow = BUSINESS_HOURS): 
   };
 }
 
+/** How long a demo draft waits in the approvals inbox before its run gives up on it. */
+export const AI_APPROVAL_DAYS = 7;
+/** The local model writes the demo drafts on a laptop's CPU at first start: short drafts keep that to seconds each. */
+export const AI_DRAFT_MAX_TOKENS = 96;
+
 /**
- * An agent chain: the local model drafts a follow-up, the run waits for a person to send
- * the custom "approved" event, then the draft goes out; unapproved drafts expire.
+ * The AI agent chain: the `ai_agent` step researches the contact, scores the fit, drafts an
+ * email with the local model and waits for a person in the approvals inbox. Approved, the draft
+ * is sent at once (a person released it, so no sending window) and the run waits for a reply;
+ * rejected or left undecided, the run ends without sending anything.
  */
 export function aiChainFlowDefinition(): FlowDefinitionInput {
   return {
@@ -106,35 +113,32 @@ export function aiChainFlowDefinition(): FlowDefinitionInput {
     settings: {},
     nodes: [
       {
-        id: 'draft',
-        type: 'llm_generate',
+        id: 'agent',
+        type: 'ai_agent',
         position: at(1, 0),
         settings: {
-          system: 'You write short, friendly B2B follow-up emails. No more than 90 words.',
-          prompt:
-            'Draft a follow-up email to {{contact.firstName}} {{contact.lastName}}, {{contact.title}} at {{contact.companyName}}, who showed interest in automating sales outreach.',
-          maxTokens: 300,
+          instructions:
+            'Follow up with {{contact.firstName}}, {{contact.title}}, who showed interest in automating sales outreach: offer a 15-minute call this week.',
+          requireApproval: true,
+          approvalTimeout: { amount: AI_APPROVAL_DAYS, unit: 'days' },
+          draftMaxTokens: AI_DRAFT_MAX_TOKENS,
         },
       },
-      {
-        id: 'await_approval',
-        type: 'wait_for_event',
-        position: at(2, 0),
-        settings: { event: { kind: 'custom', name: 'approved' }, timeout: { amount: 2, unit: 'days' } },
-      },
-      {
-        id: 'send_draft',
-        type: 'send_email',
-        position: at(3, 0),
-        settings: { subject: 'Following up, {{contact.firstName}}', body: '{{steps.draft.text}}' },
-      },
-      { id: 'expired', type: 'exit', position: at(3, 1), settings: { reason: 'draft not approved in time' } },
+      waitForReply('wait_reply', 2, 0, 5),
+      { id: 'tag_replied', type: 'add_tag', position: at(3, 0), settings: { tag: 'replied' } },
+      { id: 'exit_replied', type: 'exit', position: at(4, 0), settings: { reason: 'replied' } },
+      { id: 'exit_no_reply', type: 'exit', position: at(3, 1), settings: { reason: 'no reply to the AI follow-up' } },
+      { id: 'exit_rejected', type: 'exit', position: at(2, 1), settings: { reason: 'draft rejected' } },
+      { id: 'exit_expired', type: 'exit', position: at(2, 2), settings: { reason: 'draft not approved in time' } },
     ],
     edges: [
-      { from: 'start', to: 'draft' },
-      { from: 'draft', to: 'await_approval' },
-      { from: 'await_approval', to: 'send_draft' },
-      { from: 'await_approval', to: 'expired', handle: 'timeout' },
+      { from: 'start', to: 'agent' },
+      { from: 'agent', to: 'wait_reply' },
+      { from: 'agent', to: 'exit_rejected', handle: 'rejected' },
+      { from: 'agent', to: 'exit_expired', handle: 'timeout' },
+      { from: 'wait_reply', to: 'tag_replied' },
+      { from: 'wait_reply', to: 'exit_no_reply', handle: 'timeout' },
+      { from: 'tag_replied', to: 'exit_replied' },
     ],
   };
 }

@@ -1,10 +1,11 @@
 import { Client, Connection } from '@temporalio/client';
-import { createDataSource, registerApiKey } from '@cadenza/activities/data';
+import { createDataSource, registerApiKey, type DataSource } from '@cadenza/activities/data';
 import { loadOrCreateDemoApiKey } from '../dev-secrets';
 import { DEMO_USERS } from './demo-data';
 import { OUTREACH_FLOW_NAME } from './demo-flows';
 import { DEMO_TENANT_ID, DEMO_TENANT_NAME, seedDemoWorkspace, type DemoSeedResult } from './seed-demo';
-import { enrollDemoRuns, type DemoEnrollmentResult } from './demo-enrollments';
+import { startDemoRuns } from './demo-enrollments';
+import { approveDemoDrafts } from './demo-approvals';
 
 /** The launcher skips the demo with `npm start -- --no-demo` or CADENZA_SKIP_DEMO=1. */
 export const wantsDemo = (skipDemo: boolean, argv: readonly string[]) => !skipDemo && !argv.includes('--no-demo');
@@ -48,14 +49,48 @@ export async function seedDemo(databaseUrl: string, dataDir: string): Promise<De
 export async function enrollDemo(
   databaseUrl: string,
   temporal: { address: string; namespace: string; taskQueue: string },
-): Promise<DemoEnrollmentResult> {
+): Promise<Awaited<ReturnType<typeof startDemoRuns>>> {
   const db = await createDataSource({ url: databaseUrl, poolSize: 4 }).initialize();
   const connection = await Connection.connect({ address: temporal.address });
   try {
-    return await enrollDemoRuns(db, new Client({ connection, namespace: temporal.namespace }), temporal.taskQueue);
+    return await startDemoRuns(db, new Client({ connection, namespace: temporal.namespace }), temporal.taskQueue);
   } finally {
     await connection.close();
     await db.destroy();
+  }
+}
+
+/**
+ * Approves the first two AI drafts as the demo marketer once the worker has written them,
+ * without holding up the launcher: the local model takes a minute or so for the six drafts.
+ * Runs on every start with the demo on, and does nothing once any draft of the AI flow has
+ * been decided, so a start interrupted before the drafts were ready finishes the job the next time.
+ * Never throws: it reports through `say`.
+ */
+export async function approveDemoInBackground(
+  databaseUrl: string,
+  temporal: { address: string; namespace: string },
+  say: (message: string) => void,
+): Promise<void> {
+  let db: DataSource | undefined;
+  let connection: Connection | undefined;
+  try {
+    db = await createDataSource({ url: databaseUrl, poolSize: 2 }).initialize();
+    connection = await Connection.connect({ address: temporal.address });
+    const startedAt = Date.now();
+    const result = await approveDemoDrafts(db, new Client({ connection, namespace: temporal.namespace }), {
+      onFirstDraft: (ms) => say(`demo: the first AI draft is in the approvals inbox (${(ms / 1000).toFixed(1)} s)`),
+    });
+    if (!result.skipped && result.approved > 0) {
+      say(
+        `demo: the marketer approved ${result.approved} AI drafts (${((Date.now() - startedAt) / 1000).toFixed(1)} s); they are sent to the outbox`,
+      );
+    }
+  } catch (error) {
+    say(`demo: could not approve the AI drafts: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await connection?.close().catch(() => undefined);
+    await db?.destroy().catch(() => undefined);
   }
 }
 

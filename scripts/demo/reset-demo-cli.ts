@@ -1,8 +1,9 @@
 /**
  * `npm run demo:reset`: brings the demo workspace back to its first state. Stops its runs,
- * deletes it (cascade), seeds it again and, when a worker is polling, restarts the demo
- * enrollments. Reads the same variables as the launcher; the platform must be running
- * (`npm start`) for the services and the worker.
+ * deletes it (cascade), seeds it again, restarts the demo enrollments (a worker must be polling)
+ * and approves two AI drafts as the marketer once the local model has written them. Reads the
+ * same variables as the launcher; the platform must be running (`npm start`) for the services
+ * and the worker.
  */
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -14,7 +15,8 @@ import { embeddedPostgresPassword, embeddedPostgresUrl } from '../services/embed
 import { withDatabase } from '../services/postgres-admin';
 import { deleteDemoWorkspace } from './reset-demo';
 import { DEMO_TENANT_ID, seedDemoWorkspace } from './seed-demo';
-import { enrollDemoRuns } from './demo-enrollments';
+import { startDemoRuns } from './demo-enrollments';
+import { approveDemoDrafts } from './demo-approvals';
 import { demoSignInLines } from './demo-launch';
 
 async function main(): Promise<void> {
@@ -43,9 +45,17 @@ async function main(): Promise<void> {
     console.log(
       `[demo] seeded in ${((Date.now() - startedAt) / 1000).toFixed(1)} s: ${JSON.stringify(seeded.created)}`,
     );
-    const enrolled = await enrollDemoRuns(db, temporal, process.env.TEMPORAL_TASK_QUEUE ?? DEFAULT_TASK_QUEUE);
+    const enrolled = await startDemoRuns(db, temporal, process.env.TEMPORAL_TASK_QUEUE ?? DEFAULT_TASK_QUEUE);
     console.log(
-      `[demo] ${enrolled.started} contacts enrolled in the outreach sequence\n\n  ${demoSignInLines(path.join(config.CADENZA_DATA_DIR, 'demo-api-key'))}`,
+      `[demo] ${enrolled.outreach.started} contacts enrolled in the outreach sequence, ${enrolled.aiChain.started} in the AI chain`,
+    );
+    console.log('[demo] waiting for the local model to draft the AI emails (Ctrl-C leaves them all in the inbox)…');
+    const approvedAt = Date.now();
+    const approvals = await approveDemoDrafts(db, temporal, {
+      onFirstDraft: (ms) => console.log(`[demo] first draft in the approvals inbox after ${(ms / 1000).toFixed(1)} s`),
+    });
+    console.log(
+      `[demo] the marketer approved ${approvals.approved} drafts (${((Date.now() - approvedAt) / 1000).toFixed(1)} s)\n\n  ${demoSignInLines(path.join(config.CADENZA_DATA_DIR, 'demo-api-key'))}`,
     );
   } finally {
     await connection.close();

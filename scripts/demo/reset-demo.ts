@@ -1,13 +1,14 @@
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { triggerDispatcherWorkflowId } from '@cadenza/core';
+import { AGENT_CHECKPOINT_SCHEMA } from '@cadenza/activities/data';
 import { demoUsers } from './demo-data';
 import { DEMO_TENANT_ID } from './seed-demo';
 
 /**
  * Removes the demo workspace: stops its open workflows first (so no run writes into a
  * tenant that is going away), then deletes the tenant, which cascades to every row of it,
- * and the demo accounts no other workspace uses.
+ * the agent chains' checkpoints, and the demo accounts no other workspace uses.
  */
 export async function deleteDemoWorkspace(
   db: DataSource,
@@ -29,6 +30,14 @@ export async function deleteDemoWorkspace(
     .terminate('demo workspace reset')
     .catch(() => undefined); // never started for the demo
   await db.transaction(async (manager) => {
+    // The agent chains' checkpoints live outside the tenant's tables (LangGraph's schema), by thread.
+    for (const table of ['checkpoint_writes', 'checkpoint_blobs', 'checkpoints']) {
+      await manager.query(
+        `DELETE FROM "${AGENT_CHECKPOINT_SCHEMA}".${table}
+          WHERE thread_id IN (SELECT thread_id FROM ai_agent_steps WHERE tenant_id = $1)`,
+        [tenantId],
+      );
+    }
     await manager.query(`DELETE FROM tenants WHERE id = $1`, [tenantId]);
     await manager.query(
       `DELETE FROM users u WHERE u.email = ANY($1) AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id)`,

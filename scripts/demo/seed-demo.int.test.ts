@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
+import { closeLocalModel } from '@cadenza/activities';
 import { createTenant, type DataSource } from '@cadenza/activities/data';
 import { connectTestDb } from '../test-harness/integration';
 import { requireService } from '../test-harness/service-env';
 import { DEMO_COMPANY_COUNT, DEMO_CONTACT_COUNT, generateDemoWorkspace } from './demo-data';
 import { DEMO_TENANT_NAME, seedDemoWorkspace } from './seed-demo';
 import { deleteDemoWorkspace } from './reset-demo';
+import { startMessagingPlatform, type MessagingPlatform } from '../test-harness/messaging-platform';
+import { DEMO_AI_ENROLLMENT_COUNT, DEMO_ENROLLMENT_COUNT, demoAiLeadEmails, startDemoRuns } from './demo-enrollments';
+import { DEMO_AUTO_APPROVED, approveDemoDrafts, demoAutoApprovedEmails } from './demo-approvals';
+import { demoUsers } from './demo-data';
 
 /** Row counts of one tenant, table by table. */
 async function countsOf(db: DataSource, tenantId: string) {
@@ -109,4 +114,104 @@ describe('demo workspace seed', () => {
     expect(reseeded.created.contacts).toBe(DEMO_CONTACT_COUNT);
     await deleteDemoWorkspace(db, temporal, { tenantId, userTag });
   });
+});
+
+/** Rows of one table for the given contact emails of a tenant. */
+const byContactEmail = (table: string, columns: string) =>
+  `SELECT ${columns} FROM ${table} t JOIN contacts c ON c.id::text = t.contact_id::text AND c.tenant_id = t.tenant_id
+    WHERE t.tenant_id = $1 AND lower(c.email) = ANY($2)`;
+
+/**
+ * The demo's runs on the real worker, Temporal, PostgreSQL, SMTP sink and local model: the
+ * enrollments of the first state, the AI drafts in the approvals inbox, and the two the marketer
+ * approves, sent through the real send path.
+ */
+describe('demo workspace runs', () => {
+  let messaging: MessagingPlatform;
+  const tenantId = randomUUID();
+  const userTag = `runs${tenantId.slice(0, 8)}`;
+  const marketer = demoUsers(userTag).find((user) => user.role === 'marketer')!;
+
+  beforeAll(async () => {
+    messaging = await startMessagingPlatform('demo-runs');
+    await seedDemoWorkspace(messaging.platform.db, { tenantId, userTag });
+  }, 90_000);
+  afterAll(async () => {
+    if (messaging) {
+      await deleteDemoWorkspace(messaging.platform.db, messaging.platform.temporal, { tenantId, userTag });
+      await messaging.stop();
+    }
+    // The worker's local model runs in a child process of this one.
+    await closeLocalModel();
+  });
+
+  it('enrolls 36 outreach leads and 6 AI leads once; the marketer approves two drafts, which are sent', async () => {
+    const { db, temporal, config } = messaging.platform;
+    const first = await startDemoRuns(db, temporal, config.TEMPORAL_TASK_QUEUE, tenantId);
+    expect(first).toEqual({
+      outreach: { started: DEMO_ENROLLMENT_COUNT, skipped: 0 },
+      aiChain: { started: DEMO_AI_ENROLLMENT_COUNT, skipped: 0 },
+    });
+    const again = await startDemoRuns(db, temporal, config.TEMPORAL_TASK_QUEUE, tenantId);
+    expect(again).toEqual({
+      outreach: { started: 0, skipped: DEMO_ENROLLMENT_COUNT },
+      aiChain: { started: 0, skipped: DEMO_AI_ENROLLMENT_COUNT },
+    });
+
+    // The local model drafts in the worker; the seed waits for the two drafts it approves.
+    const approved = await approveDemoDrafts(db, temporal, { tenantId, userTag, timeoutMs: 240_000, pollMs: 500 });
+    expect(approved).toEqual({ approved: DEMO_AUTO_APPROVED, alreadyDecided: 0, skipped: false });
+
+    const [{ id: marketerId }] = (await db.query(`SELECT id FROM users WHERE email = $1`, [marketer.email])) as [
+      { id: string },
+    ];
+    const chosen = demoAutoApprovedEmails();
+    const decided = (await db.query(byContactEmail('ai_approvals', 't.status, t.decided_by_kind, t.decided_by_id'), [
+      tenantId,
+      chosen,
+    ])) as Array<{ status: string; decided_by_kind: string; decided_by_id: string }>;
+    expect(decided).toEqual(
+      chosen.map(() => ({ status: 'approved', decided_by_kind: 'user', decided_by_id: marketerId })),
+    );
+    const [audit] = (await db.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE tenant_id = $1 AND entity = 'approval' AND actor_kind = 'user' AND actor_id = $2`,
+      [tenantId, marketerId],
+    )) as Array<{ n: number }>;
+    expect(audit!.n).toBe(DEMO_AUTO_APPROVED);
+    const timeline = (await db.query(
+      byContactEmail('timeline_entries', 't.summary') + ` AND t.actor_kind = 'user' AND t.actor_id = $3`,
+      [tenantId, chosen, marketerId],
+    )) as Array<{ summary: string }>;
+    expect(timeline.map((entry) => entry.summary)).toEqual(chosen.map(() => 'A user approved the AI draft'));
+
+    // The waiting runs send the approved drafts through the sink: real messages, one each.
+    let sent: Array<{ status: string; subject: string }> = [];
+    for (let i = 0; i < 120 && sent.length < DEMO_AUTO_APPROVED; i++) {
+      sent = (await db.query(byContactEmail('messages', 't.status, t.subject') + ` AND t.status = 'sent'`, [
+        tenantId,
+        chosen,
+      ])) as typeof sent;
+      if (sent.length < DEMO_AUTO_APPROVED) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(sent).toHaveLength(DEMO_AUTO_APPROVED);
+
+    // Every AI lead gets a draft; the other four stay in the inbox for the user.
+    let drafts: Array<{ status: string }> = [];
+    for (let i = 0; i < 480 && drafts.length < DEMO_AI_ENROLLMENT_COUNT; i++) {
+      drafts = (await db.query(byContactEmail('ai_approvals', 't.status'), [tenantId, demoAiLeadEmails()])) as Array<{
+        status: string;
+      }>;
+      if (drafts.length < DEMO_AI_ENROLLMENT_COUNT) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(drafts.filter((draft) => draft.status === 'pending')).toHaveLength(
+      DEMO_AI_ENROLLMENT_COUNT - DEMO_AUTO_APPROVED,
+    );
+
+    // Approving again (the next start) decides nothing more: the workspace is the user's now.
+    expect(await approveDemoDrafts(db, temporal, { tenantId, userTag })).toEqual({
+      approved: 0,
+      alreadyDecided: 0,
+      skipped: true,
+    });
+  }, 420_000);
 });

@@ -1,66 +1,58 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createApiKey, type DataSource } from '@cadenza/activities/data';
-import { startSmtpSink, type SmtpSink } from '@cadenza/activities/messaging';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { closeLocalModel } from '@cadenza/activities';
 import { attachLiveGateway, type LiveGateway } from '../../api/src/live/live-gateway';
 import { createSessionResolver } from '../../api/src/auth/session-resolver';
-import { connectTestDb, startTestPlatform, type TestPlatform } from '../test-harness/integration';
-import { requireService } from '../test-harness/service-env';
-import { demoUsers } from '../demo/demo-data';
+import { startMessagingPlatform, type MessagingPlatform } from '../test-harness/messaging-platform';
+import { demoUsers, generateDemoWorkspace } from '../demo/demo-data';
 import { AI_CHAIN_FLOW_NAME, OUTREACH_FLOW_NAME } from '../demo/demo-flows';
-import { seedDemoWorkspace, type DemoSeedResult } from '../demo/seed-demo';
-import { DEMO_ENROLLMENT_COUNT, enrollDemoRuns } from '../demo/demo-enrollments';
+import { seedDemoWorkspace } from '../demo/seed-demo';
+import { DEMO_ENROLLMENT_COUNT, demoAiLeadEmails, enrollDemoAiLeads, enrollDemoRuns } from '../demo/demo-enrollments';
+import { DEMO_AUTO_APPROVED, approveDemoDrafts } from '../demo/demo-approvals';
 import { deleteDemoWorkspace } from '../demo/reset-demo';
+import { SCREENSHOTS, assertWebBuilt, launchChromium } from './e2e-browser';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const SHOTS = path.join(ROOT, 'docs', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * One AI lead more than the seed approves: the draft the tour approves by hand. (The seed
+ * enrolls six; three keep the local model's work in this test to a minimum.)
+ */
+const AI_LEADS = DEMO_AUTO_APPROVED + 1;
 
 /**
  * The README's "First five minutes", walked by a new user in headless Chromium against the
- * real API, worker, Temporal, PostgreSQL and SMTP sink: sign in to the seeded demo as the
- * marketer, open the outreach sequence with its live run counts, find a sent email in the
- * outbox, simulate the contact's reply, and watch the run leave the flow. Writes the PNGs
- * the README shows.
+ * real API, worker, Temporal, PostgreSQL, SMTP sink and local model: sign in to the seeded demo,
+ * see the AI chain's live counts in the designer, approve a draft in the approvals inbox, find
+ * the sent email in the outbox, simulate the contact's reply there, and watch the contact page
+ * and the designer react without a reload. Writes the PNGs the README shows.
  */
 describe('first-run demo tour in the browser', () => {
-  let platform: TestPlatform;
+  let messaging: MessagingPlatform;
   let live: LiveGateway;
   let browser: Browser;
-  let sink: SmtpSink;
-  let sinkDb: DataSource;
-  let seed: DemoSeedResult;
-  let apiKey: string;
-  const saved = { ...process.env };
+  let context: BrowserContext;
   // A workspace of this test's own, so the seed test running alongside does not race it.
   const tenantId = randomUUID();
   const userTag = `tour${tenantId.slice(0, 8)}`;
-  const marketer = demoUsers(userTag).find((user) => user.role === 'marketer')!;
+  const admin = demoUsers(userTag).find((user) => user.role === 'admin')!;
+  const leadEmail = demoAiLeadEmails(AI_LEADS)[AI_LEADS - 1]!;
+  const lead = generateDemoWorkspace().contacts.find((contact) => contact.email === leadEmail)!;
+  const leadName = `${lead.firstName} ${lead.lastName}`;
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(path.join(ROOT, 'web', 'dist', 'index.html'))) {
-      throw new Error('web/dist is not built: run `npm run build:web` (the root `npm test` does it through setup.mjs)');
-    }
-    sinkDb = await connectTestDb();
-    sink = await startSmtpSink({ db: sinkDb, port: 0 });
-    // The worker of this process reads where to send from the environment.
-    Object.assign(process.env, {
-      CADENZA_SECRET_KEY: randomBytes(32).toString('hex'),
-      SMTP_SINK_PORT: String(sink.port),
-      REDIS_URL: requireService('redis'),
-    });
-    platform = await startTestPlatform(`first-run-e2e-${randomUUID()}`);
-    live = attachLiveGateway(platform.server, {
-      db: platform.db,
-      redisUrl: platform.config.REDIS_URL,
-      resolveSession: createSessionResolver(platform.db),
+    assertWebBuilt();
+    messaging = await startMessagingPlatform('first-run-e2e');
+    const { db, temporal, server, config } = messaging.platform;
+    live = attachLiveGateway(server, {
+      db,
+      redisUrl: config.REDIS_URL,
+      resolveSession: createSessionResolver(db),
       config: { LIVE_RESYNC_INTERVAL_MS: 300 },
     });
     // Sends are always allowed here: the demo's business hours would make the test depend on the clock.
-    seed = await seedDemoWorkspace(platform.db, {
+    await seedDemoWorkspace(db, {
       tenantId,
       userTag,
       outreachWindow: {
@@ -71,104 +63,106 @@ describe('first-run demo tour in the browser', () => {
         end: '23:59',
       },
     });
-    const enrolled = await enrollDemoRuns(
-      platform.db,
-      platform.temporal,
-      platform.config.TEMPORAL_TASK_QUEUE,
-      tenantId,
-    );
-    expect(enrolled).toEqual({ started: DEMO_ENROLLMENT_COUNT, skipped: 0 });
-    apiKey = await createApiKey(platform.db, tenantId, 'tour test');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
-  }, 90_000);
+    const outreach = await enrollDemoRuns(db, temporal, config.TEMPORAL_TASK_QUEUE, tenantId);
+    expect(outreach).toEqual({ started: DEMO_ENROLLMENT_COUNT, skipped: 0 });
+    const ai = await enrollDemoAiLeads(db, temporal, config.TEMPORAL_TASK_QUEUE, { tenantId, count: AI_LEADS });
+    expect(ai).toEqual({ started: AI_LEADS, skipped: 0 });
+    // The first state: the marketer approved the first two drafts once the local model wrote them.
+    const approved = await approveDemoDrafts(db, temporal, { tenantId, userTag, timeoutMs: 240_000, pollMs: 500 });
+    expect(approved.approved).toBe(DEMO_AUTO_APPROVED);
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
-    if (platform)
-      await deleteDemoWorkspace(platform.db, platform.temporal, { tenantId, userTag }).catch(() => undefined);
-    await live?.close();
-    platform?.server.closeAllConnections();
-    await platform?.stop();
-    await sink?.close();
-    await sinkDb?.destroy();
-    process.env = saved;
+    if (messaging) {
+      const { db, temporal, server } = messaging.platform;
+      await deleteDemoWorkspace(db, temporal, { tenantId, userTag }).catch(() => undefined);
+      await live?.close();
+      server.closeAllConnections();
+      await messaging.stop();
+    }
+    // The worker's local model runs in a child process of this one.
+    await closeLocalModel();
   });
 
-  const api = async (apiPath: string, init: { method?: string; body?: unknown } = {}) => {
-    const response = await fetch(`${platform.baseUrl}/api/v1${apiPath}`, {
-      method: init.method ?? 'GET',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    return { status: response.status, body: (await response.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-  };
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, name) });
-
-  it('walks the tour: flows, live counts, the outbox, a simulated reply that unenrolls a contact', async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  /** A tab of the signed-in browser that records page errors and console errors. */
+  const newTab = async (): Promise<Page> => {
+    const page = await context.newPage();
     page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() !== 'error') return;
       if (message.location().url.endsWith('/api/v1/auth/me')) return; // the 401 before sign-in
       consoleErrors.push(message.text());
     });
+    return page;
+  };
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, name) });
+  const badge = (page: Page, nodeId: string) => page.locator(`[data-testid="run-count-${nodeId}"] .MuiBadge-badge`);
+
+  it('walks the tour: flows, live counts, an approved draft, the outbox, a simulated reply seen live', async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const baseUrl = messaging.platform.baseUrl;
 
     // 1. Sign in with the printed demo credentials: the two demo flows are there, published.
-    await page.goto(platform.baseUrl);
-    await page.fill('#email', marketer.email);
-    await page.fill('#password', marketer.password);
-    await page.click('button[type="submit"]');
-    await page.getByRole('heading', { name: 'Flows' }).waitFor();
-    await page.getByRole('link', { name: AI_CHAIN_FLOW_NAME }).waitFor();
-    await page.getByRole('link', { name: OUTREACH_FLOW_NAME }).waitFor();
-    await shot(page, 'first-run-flows.png');
+    const designer = await newTab();
+    await designer.goto(baseUrl);
+    await designer.fill('#email', admin.email);
+    await designer.fill('#password', admin.password);
+    await designer.click('button[type="submit"]');
+    await designer.getByRole('heading', { name: 'Flows' }).waitFor();
+    await designer.getByRole('link', { name: OUTREACH_FLOW_NAME }).waitFor();
+    await designer.getByRole('link', { name: AI_CHAIN_FLOW_NAME }).waitFor();
+    await shot(designer, 'first-run-flows.png');
 
-    // 2. The outreach sequence: every enrolled lead got the first email and waits for a reply.
-    await page.getByRole('link', { name: OUTREACH_FLOW_NAME }).click();
-    const waiting = page.locator('[data-testid="run-count-wait_reply_1"] .MuiBadge-badge');
-    await waiting.filter({ hasText: String(DEMO_ENROLLMENT_COUNT) }).waitFor({ timeout: 30_000 });
-    await shot(page, 'first-run-designer.png');
+    // 2. The AI chain: the two approved drafts went out and their runs wait for a reply; one lead waits at the agent.
+    await designer.getByRole('link', { name: AI_CHAIN_FLOW_NAME }).click();
+    await badge(designer, 'wait_reply')
+      .filter({ hasText: String(DEMO_AUTO_APPROVED) })
+      .waitFor({ timeout: 30_000 });
+    await badge(designer, 'agent').filter({ hasText: '1' }).waitFor();
+    await shot(designer, 'first-run-designer.png');
 
-    // 3. The outbox holds the sent emails; open one contact's.
-    const [run] = (await api(`/runs?flowId=${seed.outreachFlowId}`)).body.items;
-    const contactId = run.contactId as string;
-    const outbox = await api(`/outbox?contactId=${contactId}`);
-    expect(outbox.status).toBe(200);
-    const [message] = outbox.body.items;
-    expect(message).toMatchObject({ subject: expect.stringContaining('Quick question') });
-    const outboxPage = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await outboxPage.setExtraHTTPHeaders({ authorization: `Bearer ${apiKey}` });
-    await outboxPage.goto(`${platform.baseUrl}/api/v1/outbox/${message.id}`);
-    // Chromium's JSON viewer: pretty-printed reads better in the README.
-    await outboxPage
-      .getByLabel('Pretty-print')
-      .check()
-      .catch(() => undefined);
-    await shot(outboxPage, 'first-run-outbox.png');
-    await outboxPage.close();
+    // 3. The approvals inbox: the third lead's draft (the local model may still be writing it) is approved as it is.
+    const inbox = await newTab();
+    await inbox.goto(`${baseUrl}/approvals`);
+    const card = inbox.getByRole('article', { name: `draft for ${leadName}` });
+    await card.waitFor({ timeout: 180_000 });
+    await shot(inbox, 'first-run-approvals.png');
+    const subject = (await card.locator('h6').first().textContent())!.trim();
+    await card.getByRole('button', { name: 'Approve and send' }).click();
+    await card.waitFor({ state: 'detached' });
+    // The designer, still open, follows: the run left the agent step for the reply wait.
+    await badge(designer, 'wait_reply')
+      .filter({ hasText: String(DEMO_AUTO_APPROVED + 1) })
+      .waitFor({ timeout: 30_000 });
 
-    // 4. Simulate the reply: the run takes the reply branch, tags the contact and leaves, live.
-    const reply = await api(`/outbox/${message.id}/reply`, {
-      method: 'POST',
-      body: { text: 'Sounds good, call me Tuesday' },
-    });
-    expect(reply.status).toBe(202);
-    await waiting.filter({ hasText: String(DEMO_ENROLLMENT_COUNT - 1) }).waitFor({ timeout: 30_000 });
-    const contact = await api(`/contacts/${contactId}`);
-    expect(contact.body.tags).toContain('replied');
-    await page.locator('[data-testid="canvas"] .react-flow__pane').click({ position: { x: 40, y: 40 } });
-    await page
-      .locator('[aria-label="runs"] .MuiListItemButton-root', { hasText: /^completed/ })
-      .first()
-      .click();
-    const drawer = page.getByRole('region', { name: 'run detail' });
-    await drawer.getByText('wait_reply_1 · completed → next').waitFor();
-    await shot(page, 'first-run-reply.png');
+    // 4. The outbox: the approved draft went out through the sink; open it.
+    await inbox.getByRole('link', { name: 'Outbox' }).click();
+    await inbox.getByRole('heading', { name: 'Outbox' }).waitFor();
+    const message = inbox.getByRole('list', { name: 'messages' }).getByRole('button').filter({ hasText: leadEmail });
+    await message.waitFor({ timeout: 30_000 });
+    await message.click();
+    await inbox.getByLabel('message subject').filter({ hasText: subject }).waitFor();
+
+    // 5. The contact, open in another tab before the reply: what happens next shows up there live.
+    const contactTab = await newTab();
+    await contactTab.goto(`${baseUrl}/contacts`);
+    await contactTab.getByLabel('Search').fill(leadEmail);
+    await contactTab.getByRole('link', { name: leadName }).click();
+    await contactTab.getByRole('heading', { name: leadName }).waitFor();
+    await contactTab.getByRole('list', { name: 'timeline' }).getByText('A user approved the AI draft').waitFor();
+
+    // 6. Simulate the reply from the outbox: the run takes the reply branch, tags the contact and leaves.
+    await inbox.getByRole('button', { name: 'Simulate reply' }).click();
+    await inbox.getByText('Reply recorded; the run was signalled.').waitFor();
+    await shot(inbox, 'first-run-outbox.png');
+    await contactTab.locator('.MuiChip-label', { hasText: /^replied$/ }).waitFor({ timeout: 30_000 });
+    await shot(contactTab, 'first-run-reply.png');
+    await badge(designer, 'wait_reply')
+      .filter({ hasText: String(DEMO_AUTO_APPROVED) })
+      .waitFor({ timeout: 30_000 });
 
     expect(consoleErrors).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });

@@ -162,6 +162,9 @@ describe('outbox, analytics and settings in the browser', () => {
     expect(await raw.textContent()).toContain(`To: ${contact.body.email}`);
     await page.getByRole('tab', { name: 'Rendered' }).click();
     await shot(page, 'outbox.png');
+    // Viewing it here loaded no tracking pixel: it is still "sent", not "opened".
+    const [viewed] = (await api(`/outbox?contactId=${contact.body.id}`)).body.items;
+    expect(viewed.status).toBe('sent');
 
     // Simulate the contact's reply: the message turns "replied" and the run leaves the flow.
     await page.getByLabel('Reply text').fill('Yes, Tuesday works for a call');

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Box, Button, Chip, Paper, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
 import { can, type Role } from '@cadenza/core';
 import { errorMessage } from '../api/cadenza-api';
 import { useGetOutboxMessageQuery, useGetOutboxRawQuery, useSimulateReplyMutation } from './outbox-api';
 import { STATUS_COLOR, canSimulateReply, shortTime } from './message-format';
+import { safePreviewHtml } from './safe-preview-html';
 
 type View = 'rendered' | 'text' | 'raw';
 
@@ -62,15 +63,7 @@ export function MessageDetail({ id, role }: { id: string; role: Role }) {
           <Tab value="raw" label="Raw source" />
         </Tabs>
       )}
-      {current === 'rendered' && (
-        <Box
-          component="iframe"
-          title="rendered message"
-          sandbox=""
-          srcDoc={m.html ?? ''}
-          sx={{ width: '100%', height: 360, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'white' }}
-        />
-      )}
+      {current === 'rendered' && <RenderedHtml html={m.html ?? ''} />}
       {current === 'text' && (
         <Box component="pre" sx={{ whiteSpace: 'pre-wrap', m: 0, fontFamily: 'inherit' }} aria-label="message text">
           {m.text ?? ''}
@@ -87,6 +80,27 @@ export function MessageDetail({ id, role }: { id: string; role: Role }) {
       )}
       {canSimulateReply(m) && can(role, 'runs:manage') && <ReplyForm id={m.id} to={m.to} />}
     </Paper>
+  );
+}
+
+/** The HTML in a sandboxed frame: no scripts, no same-origin access, no remote loads or link follows (see safePreviewHtml). */
+function RenderedHtml({ html }: { html: string }) {
+  const preview = useMemo(() => safePreviewHtml(html), [html]);
+  return (
+    <>
+      {preview.blockedImages > 0 && (
+        <Typography variant="caption" color="text.secondary">
+          {preview.blockedImages} remote image(s) not loaded, so viewing here does not count as an open.
+        </Typography>
+      )}
+      <Box
+        component="iframe"
+        title="rendered message"
+        sandbox=""
+        srcDoc={preview.html}
+        sx={{ width: '100%', height: 360, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'white' }}
+      />
+    </>
   );
 }
 

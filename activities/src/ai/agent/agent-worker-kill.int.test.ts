@@ -5,6 +5,7 @@ import { createCrmFlowPort, enrollContact } from '@cadenza/activities/flow';
 import { startSmtpSink, type SmtpSink } from '@cadenza/activities/messaging';
 import { decideApproval, listAgentSteps, listApprovals, type DataSource } from '@cadenza/activities/data';
 import { waitUntil } from '../../../../scripts/services/wait-until';
+import { agentCheckpointer } from './agent-checkpointer';
 import { connectTestDb } from '../../../../scripts/test-harness/integration';
 import { requireService } from '../../../../scripts/test-harness/service-env';
 import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '../../../../scripts/test-harness/flow-fixtures';
@@ -88,10 +89,15 @@ describe('an agent chain whose worker is killed', () => {
     if (enrollment.status !== 'started') throw new Error(`enrollment: ${enrollment.status}`);
     const key = sideEffectKey(enrollment.enrollmentId, 'agent', 1);
 
-    // Kill as soon as the chain has scored the lead: the draft is being written (or about to be).
+    // Kill as soon as the lead's score is checkpointed (not merely computed: a kill between the
+    // node's end and its checkpoint rightly runs the node again): the draft is being written.
+    const saver = await agentCheckpointer(db);
     await waitUntil(
-      'the score_lead node',
-      async () => (await listAgentSteps(db, admin.tenantId, key)).some((step) => step.node === 'score_lead'),
+      'the score_lead checkpoint',
+      async () => {
+        const tuple = await saver.getTuple({ configurable: { thread_id: key } });
+        return (tuple?.checkpoint.channel_values as { score?: unknown } | undefined)?.score !== undefined;
+      },
       { timeoutMs: 180_000, intervalMs: 50 },
     );
     first.kill();

@@ -1,26 +1,16 @@
 import { z } from 'zod';
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import {
-  AGENT_APPROVAL_SIGNAL,
-  ConflictError,
   approvalListQuerySchema,
   approvalSchema,
   approveRequestSchema,
   pageOf,
   rejectRequestSchema,
-  type AgentApprovalSignal,
-  type AgentDecision,
   type Principal,
 } from '@cadenza/core';
-import {
-  actorOf,
-  decideApproval,
-  getApproval,
-  listApprovals,
-  settleApproval,
-  type DataSource,
-} from '@cadenza/activities/data';
+import { getApproval, listApprovals, type DataSource } from '@cadenza/activities/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
+import { decideAndSignal, type HumanDecision } from './approval-decision';
 
 const ApprovalParams = z.object({ id: z.uuid().describe('approval id') });
 
@@ -29,24 +19,8 @@ const ApprovalParams = z.object({ id: z.uuid().describe('approval id') });
  * read. A decision is written and signalled to the waiting run in one transaction.
  */
 export function approvalRoutes(deps: { db: DataSource; temporal: Client }): ApiRoute[] {
-  const decide = async (
-    principal: Principal,
-    id: string,
-    decision: Extract<AgentDecision, { action: 'approve' | 'edit' | 'reject' }>,
-  ) => {
-    const decidedBy = actorOf(principal);
-    try {
-      return await decideApproval(deps.db, principal, id, decision, async (approval) => {
-        const signal: AgentApprovalSignal = { key: approval.key, decision, decidedBy };
-        await deps.temporal.workflow.getHandle(approval.workflowId).signal(AGENT_APPROVAL_SIGNAL, signal);
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowNotFoundError)) throw error;
-      // The run is gone (cancelled or terminated in Temporal): nobody waits for this draft any more.
-      await settleApproval(deps.db, principal.tenantId, { id }, { action: 'cancelled' }, decidedBy);
-      throw new ConflictError(`the run waiting for approval ${id} has ended; the draft was withdrawn`);
-    }
-  };
+  const decide = (principal: Principal, id: string, decision: HumanDecision) =>
+    decideAndSignal(deps, principal, id, decision);
 
   return [
     defineRoute({

@@ -14,13 +14,15 @@ const notFound = { description: 'no such view among the caller’s own' };
 /**
  * Saved views of the contacts table: private to the signed-in user. Anyone who may read
  * contacts may keep views (a view changes no contact), so the permission is contacts:read.
+ * Their own OpenAPI tag: being per user, they are not part of the CRM role/tenant matrix
+ * (crm-access.int.test.ts); contact-workspace.int.test.ts checks users and tenants apart.
  */
 export function savedViewRoutes({ db }: { db: DataSource }): ApiRoute[] {
   return [
     defineRoute({
       method: 'get',
       path: '/contact-views',
-      tag: 'contacts',
+      tag: 'saved views',
       summary: "The caller's saved contact views, by name",
       access: 'contacts:read',
       responses: { 200: { description: 'views', schema: z.object({ items: z.array(SavedViewSchema) }) } },
@@ -29,7 +31,7 @@ export function savedViewRoutes({ db }: { db: DataSource }): ApiRoute[] {
     defineRoute({
       method: 'post',
       path: '/contact-views',
-      tag: 'contacts',
+      tag: 'saved views',
       summary: 'Save the current filters, sort and columns of the contacts table under a name',
       access: 'contacts:read',
       body: SavedViewCreateSchema,
@@ -45,7 +47,7 @@ export function savedViewRoutes({ db }: { db: DataSource }): ApiRoute[] {
     defineRoute({
       method: 'patch',
       path: '/contact-views/:id',
-      tag: 'contacts',
+      tag: 'saved views',
       summary: 'Rename a view or change its filters, sort or columns',
       access: 'contacts:read',
       params: IdParamsSchema,
@@ -58,7 +60,7 @@ export function savedViewRoutes({ db }: { db: DataSource }): ApiRoute[] {
     defineRoute({
       method: 'delete',
       path: '/contact-views/:id',
-      tag: 'contacts',
+      tag: 'saved views',
       summary: 'Delete a view',
       access: 'contacts:read',
       params: IdParamsSchema,

@@ -39,6 +39,29 @@ export const CRM_ROUTES: RouteCase[] = [
   },
   { method: 'DELETE', path: (fx) => `/contacts/${fx.contactId}`, expect: [204, 204, 204, 403], destructive: true },
   { method: 'GET', path: (fx) => `/contacts/${fx.contactId}/timeline`, expect: [200, 200, 200, 200] },
+  { method: 'GET', path: (fx) => `/contacts/${fx.contactId}/score`, expect: [200, 200, 200, 200] },
+  {
+    method: 'GET',
+    path: (fx) => `/contacts/batch?id=${fx.contactId}`,
+    expect: [200, 200, 200, 200],
+    collection: true,
+  },
+  {
+    method: 'POST',
+    path: () => '/contacts/bulk/tags',
+    body: (fx) => ({ contactIds: [fx.contactId], add: [`bulk-${uniq()}`] }),
+    expect: [200, 200, 200, 403],
+    collection: true,
+  },
+  {
+    // To nobody: a sales rep may not hand a contact away, ops may not assign at all.
+    method: 'POST',
+    path: () => '/contacts/bulk/owner',
+    body: (fx) => ({ contactIds: [fx.contactId], ownerId: null }),
+    expect: [200, 200, 403, 403],
+    collection: true,
+    destructive: true,
+  },
   { method: 'GET', path: () => '/contacts/export.csv', expect: [200, 200, 200, 200], collection: true },
   { method: 'GET', path: (fx) => `/contacts/${fx.contactId}/gdpr-export`, expect: [200, 403, 403, 403] },
   {

@@ -145,6 +145,22 @@ describe('template variables from company, deal, sender and owner', () => {
     expect(preview.status).toBe(200);
     expect(preview.body).toEqual({ subject: expected, html: `<p>${expected}</p>`, text: parsed.text?.trim() });
 
+    // A test run renders the same inside its transaction, and captures instead of sending.
+    const testRun = await api(`/flows/${flowId}/test-runs`, { method: 'POST', body: { contactId } });
+    expect(testRun.status).toBe(202);
+    const captured = await waitUntil(
+      'the test run to finish',
+      async () => {
+        const run = (await api(`/runs/${testRun.body.enrollmentId}`)).body;
+        return run?.status === 'completed' ? run : undefined;
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(captured.steps.map((step: any) => step.result?.wouldDo)).toEqual([
+      { to: expect.any(String), subject: expected, html: `<p>${expected}</p>` },
+      { channel: '#sales', text: 'Oscar Owner: Renewal (Proposal, New business)' },
+    ]);
+
     // "Most relevant" follows the latest update among open deals; the step's fromName is the sender's name.
     expect((await api(`/deals/${pilot.id}`, { method: 'PATCH', body: { amount: 900 } })).status).toBe(200);
     const again = await api('/templates/preview', {
