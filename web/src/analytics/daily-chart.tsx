@@ -64,8 +64,11 @@ export function DailyChart({ daily }: { daily: DailyFunnel[] }) {
           })}
           {labelDays.map((day) => {
             const index = daily.indexOf(day);
+            // The end labels sit inside the plot, so the first and last day are never clipped.
+            const anchor =
+              daily.length <= 1 ? 'middle' : index === 0 ? 'start' : index === daily.length - 1 ? 'end' : 'middle';
             return (
-              <text key={day.day} x={xOf(index)} y={plotH + 16} textAnchor="middle" fontSize="11" fill="#777">
+              <text key={day.day} x={xOf(index)} y={plotH + 16} textAnchor={anchor} fontSize="11" fill="#777">
                 {day.day}
               </text>
             );
