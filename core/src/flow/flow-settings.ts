@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { WEEKDAYS } from './weekdays';
 import { durationSchema, timezoneSchema } from './primitives';
 
 /** Flow-wide settings. Every field has a default so `{}` is a valid, permissive start. */
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+// In a module of its own so workflow code can use it without building the settings schema.
+export { WEEKDAYS };
 
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as "09:00"');
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_OUTPUT } from './node-output';
 import { ACTION_NODE_SCHEMAS } from './action-nodes';
 import { CONTROL_NODE_SCHEMAS } from './control-nodes';
 import { TRIGGER_NODE_SCHEMAS } from './trigger-nodes';
@@ -23,8 +24,8 @@ export type NodeCategory = 'trigger' | 'action' | 'control';
 /** Settings per kind, as a map so lookups by a generic kind stay correlated with NODE_KINDS. */
 export type NodeSettings = { [T in NodeType]: NodeOfType<T>['settings'] };
 
-/** The output an edge without a `handle` leaves from. */
-export const DEFAULT_OUTPUT = 'next';
+// In a module of its own so workflow code can use it without building every node schema.
+export { DEFAULT_OUTPUT };
 
 export type NodeKindInfo<T extends NodeType = NodeType> = {
   category: NodeCategory;

@@ -1,6 +1,6 @@
-import { useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { Alert, Box, Button, Chip, Stack, Typography } from '@mui/material';
-import type { ContactViewFilters, SavedView } from '@cadenza/core';
+import type { Contact, ContactViewFilters, SavedView } from '@cadenza/core';
 import { errorMessage, useMeQuery } from '../api/cadenza-api';
 import { BulkActionsBar } from './bulk-actions-bar';
 import { ContactFilters } from './contact-filters';
@@ -13,9 +13,15 @@ import {
 } from './contact-query';
 import { useCustomFieldsQuery, useListContactsInfiniteQuery } from './contacts-api';
 import { ContactsTable } from './contacts-table';
+import { pagedRows, type PagedRows } from './paged-rows';
 import { SavedViewsMenu } from './saved-views-menu';
 import { useLiveContactRows } from './use-live-contact-rows';
 import { useOwnerOptions } from './use-owner-options';
+
+// The toolbar above the table re-renders only when its own inputs change, not with every page loaded.
+const Filters = memo(ContactFilters);
+const BulkActions = memo(BulkActionsBar);
+const NO_FIELDS: never[] = [];
 
 /** /contacts: the sales rep's list, filtered and sorted on the server, loaded page by page, live. */
 export function ContactsPage() {
@@ -27,18 +33,24 @@ export function ContactsPage() {
   const list = useListContactsInfiniteQuery(args);
   const customFields = useCustomFieldsQuery();
   const { owners, ownerLabel } = useOwnerOptions(session);
-  const rows = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+  // A view over the loaded pages, not a copy: a new page costs a step per page, not per row.
+  const previousRows = useRef<PagedRows<Contact> | undefined>(undefined);
+  const rows = useMemo(() => pagedRows(list.data?.pages, previousRows.current), [list.data?.pages]);
+  previousRows.current = rows;
   const { created, clearCreated } = useLiveContactRows(session.tenant.id, args, list.data?.pages, list.refetch);
 
   const setFilters = useCallback((filters: ContactViewFilters) => {
     setArgs((current) => ({ ...current, filters: normalizeFilters(filters) }));
     setSelected(new Set());
   }, []);
-  const applyView = (view: SavedView | null) => {
+  const applyView = useCallback((view: SavedView | null) => {
     setViewId(view?.id ?? null);
     setArgs(view ? { filters: normalizeFilters(view.filters), sort: view.sort } : { filters: {}, sort: DEFAULT_SORT });
     setSelected(new Set());
-  };
+  }, []);
+  const clearSelection = useCallback(() => setSelected(new Set()), []);
+  const selectedIds = useMemo(() => [...selected], [selected]);
+  const onSort = useCallback((sort: string) => setArgs((current) => ({ ...current, sort })), []);
   const toggle = useCallback((id: string) => {
     setSelected((current) => {
       const next = new Set(current);
@@ -47,7 +59,9 @@ export function ContactsPage() {
     });
   }, []);
   const toggleAll = useCallback(() => {
-    setSelected((current) => (current.size >= rows.length ? new Set() : new Set(rows.map((r) => r.id))));
+    setSelected((current) =>
+      current.size >= rows.length ? new Set() : new Set(rows.pages.flatMap((page) => page.items.map((r) => r.id))),
+    );
   }, [rows]);
   const { fetchNextPage, hasNextPage } = list;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
@@ -80,13 +94,13 @@ export function ContactsPage() {
           Export CSV
         </Button>
       </Stack>
-      <ContactFilters
+      <Filters
         filters={args.filters}
         onChange={setFilters}
-        customFields={customFields.data ?? []}
+        customFields={customFields.data ?? NO_FIELDS}
         owners={owners}
       />
-      <BulkActionsBar selected={[...selected]} owners={owners} onDone={() => setSelected(new Set())} />
+      <BulkActions selected={selectedIds} owners={owners} onDone={clearSelection} />
       {list.error ? <Alert severity="error">{errorMessage(list.error)}</Alert> : null}
       <ContactsTable
         rows={rows}
@@ -97,7 +111,7 @@ export function ContactsPage() {
         onToggle={toggle}
         onToggleAll={toggleAll}
         sort={args.sort}
-        onSort={(sort) => setArgs((current) => ({ ...current, sort }))}
+        onSort={onSort}
         ownerLabel={ownerLabel}
       />
     </Box>

@@ -1,13 +1,25 @@
-import { memo, useEffect, useRef } from 'react';
-import { Link } from 'react-router-dom';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type MouseEvent,
+  type RefObject,
+} from 'react';
+import { useNavigate } from 'react-router-dom';
 import { Box, Typography } from '@mui/material';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Contact } from '@cadenza/core';
 import { contactName, formatDateTime, humanize } from './contact-format';
+import type { PagedRows } from './paged-rows';
+import { rowSlot, visibleWindow, type RowWindow } from './visible-window';
 
 export const ROW_HEIGHT = 40;
 /** Ask for the next page when the last rendered row is this close to the end of what is loaded. */
 const LOAD_AHEAD_ROWS = 150;
+/** Rows kept in the DOM above and below the viewport, so a flick does not show blank rows. */
+const OVERSCAN_ROWS = 8;
 
 interface Column {
   key: string;
@@ -33,21 +45,24 @@ const GRID = `36px ${COLUMNS.map((c) => c.width).join(' ')}`;
 interface RowProps {
   contact: Contact;
   index: number;
-  top: number;
   selected: boolean;
   onToggle: (id: string) => void;
   ownerLabel: (id: string | null) => string;
 }
 
-/** One row; memoised so a live change repaints only the row that changed. */
-const ContactRow = memo(function ContactRow({ contact, index, top, selected, onToggle, ownerLabel }: RowProps) {
+/**
+ * One row; memoised so a live change or a new page repaints only the rows whose props
+ * changed. The name is a plain link (the grid routes its clicks), so a row carries no router
+ * hooks: scrolling re-renders several rows a frame.
+ */
+const ContactRow = memo(function ContactRow({ contact, index, selected, onToggle, ownerLabel }: RowProps) {
   return (
     <div
       className={`row${selected ? ' selected' : ''}`}
       role="row"
       aria-rowindex={index + 2}
       data-contact-id={contact.id}
-      style={{ transform: `translateY(${top}px)` }}
+      style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
     >
       <span role="cell">
         <input
@@ -60,7 +75,9 @@ const ContactRow = memo(function ContactRow({ contact, index, top, selected, onT
       {COLUMNS.map((column) => (
         <span key={column.key} role="cell" data-col={column.key}>
           {column.key === 'name' ? (
-            <Link to={`/contacts/${contact.id}`}>{contactName(contact)}</Link>
+            <a href={`/contacts/${contact.id}`} data-route>
+              {contactName(contact)}
+            </a>
           ) : (
             column.cell(contact, ownerLabel)
           )}
@@ -70,8 +87,46 @@ const ContactRow = memo(function ContactRow({ contact, index, top, selected, onT
   );
 });
 
+/** A plain left click on one of the grid's `data-route` links navigates in the app; others stay native (new tab…). */
+function routedHref(event: MouseEvent): string | null {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return null;
+  const link = (event.target as Element).closest?.('a[data-route]');
+  return link?.getAttribute('href') ?? null;
+}
+
+/**
+ * The rows in view for the scroller: follows scrolling and resizing, and re-renders only when
+ * the window of rows moves (not on every scroll event within one row).
+ */
+function useRowWindow(scroller: RefObject<HTMLDivElement | null>, count: number) {
+  const [view, setView] = useState({ top: 0, height: 0 });
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const read = () =>
+      setView((current) => {
+        const top = element.scrollTop;
+        const height = element.clientHeight;
+        const same = current.height === height && Math.floor(current.top / ROW_HEIGHT) === Math.floor(top / ROW_HEIGHT);
+        return same ? current : { top, height };
+      });
+    read();
+    element.addEventListener('scroll', read, { passive: true });
+    const resize = new ResizeObserver(read);
+    resize.observe(element);
+    return () => {
+      element.removeEventListener('scroll', read);
+      resize.disconnect();
+    };
+  }, [scroller]);
+  const rowWindow: RowWindow = visibleWindow(view.top, view.height, ROW_HEIGHT, count, OVERSCAN_ROWS);
+  // Enough slots for the largest window this viewport can show.
+  const slots = Math.ceil(view.height / ROW_HEIGHT) + 1 + 2 * OVERSCAN_ROWS;
+  return { rowWindow, slots };
+}
+
 export interface ContactsTableProps {
-  rows: Contact[];
+  rows: PagedRows<Contact>;
   hasMore: boolean;
   loadingMore: boolean;
   onLoadMore: () => void;
@@ -85,23 +140,45 @@ export interface ContactsTableProps {
 
 /**
  * The contacts grid: only the rows in view (plus a few) are in the DOM, positioned by
- * transform, so 100,000 loaded contacts scroll like 30. Reaching the end asks for the next
- * keyset page.
+ * transform, so 100,000 loaded contacts scroll like 30. Rows have one height, so the window is
+ * arithmetic on the scroll offset, and each DOM row is a slot reused by the rows scrolling
+ * through it. Reaching the end asks for the next keyset page.
  */
-export function ContactsTable(props: ContactsTableProps) {
+export const ContactsTable = memo(function ContactsTable(props: ContactsTableProps) {
   const { rows, hasMore, loadingMore, onLoadMore, selected, onToggle, onToggleAll, sort, onSort, ownerLabel } = props;
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  });
-  const items = virtualizer.getVirtualItems();
-  const lastIndex = items.length ? items[items.length - 1]!.index : 0;
+  const navigate = useNavigate();
+  const { rowWindow, slots } = useRowWindow(scroller, rows.length);
   useEffect(() => {
-    if (hasMore && !loadingMore && lastIndex >= rows.length - LOAD_AHEAD_ROWS) onLoadMore();
-  }, [hasMore, loadingMore, lastIndex, rows.length, onLoadMore]);
+    if (hasMore && !loadingMore && rowWindow.end >= rows.length - LOAD_AHEAD_ROWS) onLoadMore();
+  }, [hasMore, loadingMore, rowWindow.end, rows.length, onLoadMore]);
+  const onClick = useCallback(
+    (event: MouseEvent) => {
+      const href = routedHref(event);
+      if (!href) return;
+      event.preventDefault();
+      void navigate(href);
+    },
+    [navigate],
+  );
+
+  // One entry per slot, in slot order, so React never moves DOM rows, only refills them.
+  const slotRows = [];
+  for (let slot = 0; slot < slots; slot++) {
+    const index = rowWindow.start + ((slot - rowSlot(rowWindow.start, slots) + slots) % slots);
+    if (index >= rowWindow.end) continue;
+    const contact = rows.at(index);
+    slotRows.push(
+      <ContactRow
+        key={slot}
+        contact={contact}
+        index={index}
+        selected={selected.has(contact.id)}
+        onToggle={onToggle}
+        ownerLabel={ownerLabel}
+      />,
+    );
+  }
 
   const [sortField, sortDirection] = sort.split(':');
   const allSelected = rows.length > 0 && selected.size >= rows.length;
@@ -171,23 +248,13 @@ export function ContactsTable(props: ContactsTableProps) {
           );
         })}
       </div>
-      <Box ref={scroller} data-testid="contacts-scroller" sx={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((item) => {
-            const contact = rows[item.index]!;
-            return (
-              <ContactRow
-                key={contact.id}
-                contact={contact}
-                index={item.index}
-                top={item.start}
-                selected={selected.has(contact.id)}
-                onToggle={onToggle}
-                ownerLabel={ownerLabel}
-              />
-            );
-          })}
-        </div>
+      <Box
+        ref={scroller}
+        data-testid="contacts-scroller"
+        onClick={onClick}
+        sx={{ flex: 1, minHeight: 0, overflow: 'auto', overflowAnchor: 'none' }}
+      >
+        <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>{slotRows}</div>
         {rows.length === 0 && !loadingMore && (
           <Typography sx={{ p: 3 }} color="text.secondary">
             No contacts match these filters.
@@ -196,4 +263,4 @@ export function ContactsTable(props: ContactsTableProps) {
       </Box>
     </Box>
   );
-}
+});

@@ -26,3 +26,27 @@ describe('live row changes', () => {
     expect(pages[1]!.items.map((c) => c.id)).toEqual(['d', 'e']);
   });
 });
+
+describe('row index across page replacements', () => {
+  it('finds rows in a page that replaced an indexed one', () => {
+    const pages = pagesOf(['a', 'b'], ['c']);
+    expect(locateRows(pages, ['b']).get('b')).toEqual([0, 1]);
+    // A live deletion gives page 0 a new object without 'a': positions follow the new page.
+    const next = [{ items: [contact('b')], nextCursor: null }, pages[1]!];
+    expect([...locateRows(next, ['a', 'b', 'c'])]).toEqual([
+      ['b', [0, 0]],
+      ['c', [1, 0]],
+    ]);
+  });
+});
+
+describe('row index of a page changed in place', () => {
+  it('notices the moved rows and indexes the page again', () => {
+    const pages = pagesOf(['a', 'b', 'c']);
+    locateRows(pages, ['c']);
+    pages[0]!.items.splice(0, 1);
+    expect(locateRows(pages, ['c']).get('c')).toEqual([0, 1]);
+    // More ids than rows on a page: the page is scanned instead.
+    expect([...locateRows(pages, ['x', 'y', 'z', 'b'])]).toEqual([['b', [0, 0]]]);
+  });
+});

@@ -2,15 +2,45 @@ import type { Contact, Page } from '@cadenza/core';
 
 export type RowPosition = [page: number, item: number];
 
-/** Where each of `ids` sits in the loaded pages; ids not loaded are left out. One pass over the rows. */
+// Each loaded page's id → item position, built once per page object. Cached pages come from
+// the (frozen) query cache and a live change replaces the page it touches, so an index stays
+// right; a page changed in place anyway is caught by the id check and indexed again.
+const pageIndexes = new WeakMap<Page<Contact>, Map<string, number>>();
+
+function indexPage(page: Page<Contact>): Map<string, number> {
+  const index = new Map(page.items.map((item, i) => [item.id, i]));
+  pageIndexes.set(page, index);
+  return index;
+}
+
+function positionIn(page: Page<Contact>, id: string): number | undefined {
+  const cached = pageIndexes.get(page);
+  const item = (cached ?? indexPage(page)).get(id);
+  if (item === undefined || page.items[item]?.id === id) return item;
+  return indexPage(page).get(id);
+}
+
+/**
+ * Where each of `ids` sits in the loaded pages; ids not loaded are left out. Per page it looks
+ * the ids up in the page's index (or scans the page when there are more ids than rows), so a
+ * live update costs a step per page, not a pass over every loaded row.
+ */
 export function locateRows(pages: readonly Page<Contact>[], ids: Iterable<string>): Map<string, RowPosition> {
   const wanted = new Set(ids);
   const found = new Map<string, RowPosition>();
   if (wanted.size === 0) return found;
   for (let p = 0; p < pages.length && found.size < wanted.size; p++) {
-    const items = pages[p]!.items;
-    for (let i = 0; i < items.length; i++) {
-      if (wanted.has(items[i]!.id)) found.set(items[i]!.id, [p, i]);
+    const page = pages[p]!;
+    if (wanted.size - found.size <= page.items.length) {
+      for (const id of wanted) {
+        if (found.has(id)) continue;
+        const item = positionIn(page, id);
+        if (item !== undefined) found.set(id, [p, item]);
+      }
+    } else {
+      page.items.forEach((item, i) => {
+        if (wanted.has(item.id) && !found.has(item.id)) found.set(item.id, [p, i]);
+      });
     }
   }
   return found;

@@ -1,5 +1,6 @@
 import type { Condition, ConditionOperator, ConditionRule } from '../condition';
-import { readContactField, type ContactSnapshot } from './contact-snapshot';
+import type { ContactSnapshot } from './contact-snapshot';
+import { readContactField } from './contact-fields';
 import { toDate } from './to-date';
 
 const DAY_MS = 86_400_000;

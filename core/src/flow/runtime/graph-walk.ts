@@ -1,5 +1,6 @@
 import type { FlowDefinition } from '../flow-definition';
-import { DEFAULT_OUTPUT, type StepNode } from '../node-kinds';
+import type { StepNode } from '../node-kinds';
+import { DEFAULT_OUTPUT } from '../node-output';
 
 /**
  * The node an output of `fromNodeId` leads to, or null when that output is not connected

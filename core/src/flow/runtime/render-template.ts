@@ -1,4 +1,5 @@
-import { readPath, type ContactSnapshot } from './contact-snapshot';
+import type { ContactSnapshot } from './contact-snapshot';
+import { readPath } from './contact-fields';
 
 export type TemplateContext = {
   contact: ContactSnapshot;

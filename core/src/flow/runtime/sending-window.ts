@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { WEEKDAYS, type sendingWindowSchema } from '../flow-settings';
+import type { sendingWindowSchema } from '../flow-settings';
+import { WEEKDAYS } from '../weekdays';
 import { addCalendarDays, isValidTimezone, zonedParts, zonedTimeToUtc } from './zoned-time';
 
 export type SendingWindow = z.output<typeof sendingWindowSchema>;

@@ -1,6 +1,7 @@
 import type { NodeSettings } from '../node-kinds';
 import { addDuration, addLocalDays, moveOffWeekend } from './business-days';
-import { readContactField, type ContactSnapshot } from './contact-snapshot';
+import type { ContactSnapshot } from './contact-snapshot';
+import { readContactField } from './contact-fields';
 import { toDate } from './to-date';
 
 export type WaitSettings = NodeSettings['wait'];

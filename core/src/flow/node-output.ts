@@ -1,0 +1,2 @@
+/** The output an edge without a `handle` leaves from. */
+export const DEFAULT_OUTPUT = 'next';
