@@ -27,7 +27,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import {
   createApiKey,
   createDataSource,
@@ -174,6 +174,13 @@ async function scrollToEnd(page: Page) {
   );
 }
 
+/** Seconds the page's renderer has spent running script, recalculating style and laying out. */
+async function rendererTimes(cdp: CDPSession): Promise<{ script: number; style: number; layout: number }> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+  const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+  return { script: value('ScriptDuration'), style: value('RecalcStyleDuration'), layout: value('LayoutDuration') };
+}
+
 /** Resolves in the page with the time the row's score cell shows `score`, after the frame that painted it. */
 async function watchScore(page: Page, id: string, score: number): Promise<void> {
   await page.evaluate(
@@ -268,6 +275,8 @@ async function main(): Promise<void> {
       PORT: '1',
       DATABASE_URL: postgres.address,
       REDIS_URL: redisService.address,
+      // Another build (say, of the previous commit) to compare against under the same load.
+      ...(process.env.WEB_DIST_DIR ? { WEB_DIST_DIR: process.env.WEB_DIST_DIR } : {}),
     });
     const redis = new Redis(redisService.address, { maxRetriesPerRequest: 1 });
     closers.push(() => redis.disconnect());
@@ -322,19 +331,29 @@ async function main(): Promise<void> {
     let scroll = null;
     if (PARTS.has('scroll')) {
       log(`scrolling through ${CONTACTS} contacts at ${SCROLL_STEP} px/frame`);
+      // The renderer's own time spent in script, style and layout: a busy machine stretches
+      // frame intervals, much less the work each frame does.
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const cpuBefore = await rendererTimes(cdp);
       const scrolled = await scrollToEnd(page);
+      const cpuAfter = await rendererTimes(cdp);
       const frames = frameStats(scrolled.intervals);
+      const perFrame = (key: keyof typeof cpuAfter) =>
+        round(((cpuAfter[key] - cpuBefore[key]) * 1000) / Math.max(1, scrolled.intervals.length));
       scroll = {
         rowsReached: scrolled.rows,
         seconds: round(scrolled.seconds),
         framesWaitingForData: scrolled.waitingFrames,
         domRows: await page.locator('[data-contact-id]').count(),
         frames,
+        perFrameMs: { script: perFrame('script'), style: perFrame('style'), layout: perFrame('layout') },
       };
       log(
         `scrolled ${scroll.rowsReached} rows in ${scroll.seconds} s: ${frames.frames} frames, p50 ${frames.p50Ms} ms, ` +
           `p95 ${frames.p95Ms} ms, max ${frames.maxMs} ms, dropped ${frames.droppedFrames}, long ${frames.longFrames}, ` +
-          `${scroll.domRows} rows in the DOM`,
+          `${scroll.domRows} rows in the DOM; per frame: script ${scroll.perFrameMs.script} ms, ` +
+          `style ${scroll.perFrameMs.style} ms, layout ${scroll.perFrameMs.layout} ms`,
       );
     }
 

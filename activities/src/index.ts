@@ -13,9 +13,11 @@ import { createMessagingService } from './messaging/messaging-service';
 import { countSends } from './messaging/counted-messaging';
 import { NO_ACTIVITY_METRICS, type ActivityMetricsHooks } from './activity-metrics-hooks';
 import { createAiActivities } from './ai/ai-activities';
+import { createLeadScoringActivities } from './ai/scoring/lead-scoring-activities';
 import { meterLlmTokens } from './llm-token-meter';
 
 export { closeLocalModel, loadAiEnv, resolveActiveModel } from './ai';
+export { scoreContactsWithModel } from './ai/scoring/lead-scoring-service';
 export { NO_ACTIVITY_METRICS, type ActivityMetricsHooks } from './activity-metrics-hooks';
 
 export interface ActivityDependencies {
@@ -48,6 +50,7 @@ export function createActivities({ db, crm, temporal, taskQueue, metrics }: Acti
     ...createEventRetentionActivities(db),
     ...createImportActivities(db),
     ...createAiActivities({ db }),
+    ...createLeadScoringActivities(db),
   };
   // Every LLM call inside these activities reports its tokens to the worker's counter.
   return meterLlmTokens(activities, (metrics ?? NO_ACTIVITY_METRICS).llmTokens);

@@ -34,6 +34,7 @@ import { silentLogger, type Logger } from './observability/logger';
 import { aiModelRoutes } from './routes/ai/ai-model-routes';
 import { approvalRoutes } from './routes/ai/approval-routes';
 import { promptRoutes } from './routes/ai/prompt-routes';
+import { leadScoringRoutes } from './routes/ai/lead-scoring-routes';
 import { precompressedAssets } from './http/precompressed-assets';
 
 export interface AppDependencies {
@@ -83,6 +84,7 @@ function apiV1Routes({ config, db, temporal, redis, auth }: AppDependencies): Ap
     ...aiModelRoutes(),
     ...approvalRoutes({ db, temporal }),
     ...promptRoutes({ db }),
+    ...leadScoringRoutes({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE }),
   ];
 }
 

@@ -8,6 +8,8 @@ import { StatusPage } from './shell/status-page';
 // The designer pulls in @xyflow/react; loading it on demand keeps the first page light.
 const DesignerPage = lazy(() => import('./designer/designer-page').then((m) => ({ default: m.DesignerPage })));
 const ContactsPage = lazy(() => import('./contacts/contacts-page').then((m) => ({ default: m.ContactsPage })));
+// A deep link to the contacts list fetches its code alongside the session check, not after the shell renders.
+if (window.location.pathname === '/contacts') void import('./contacts/contacts-page');
 const ContactPage = lazy(() => import('./contacts/contact-page').then((m) => ({ default: m.ContactPage })));
 const DealsBoardPage = lazy(() => import('./deals/deals-board-page').then((m) => ({ default: m.DealsBoardPage })));
 const TasksPage = lazy(() => import('./tasks/tasks-page').then((m) => ({ default: m.TasksPage })));

@@ -7,6 +7,7 @@ export {
 } from './flow/bulk-enrollment-workflow';
 export type { FlowRunInput, FlowRunResult, StepRecord } from './flow/flow-run-types';
 export { pruneEventLogWorkflow, type PruneEventLogWorkflowInput } from './prune-event-log-workflow';
+export { retrainLeadScoringWorkflow, type RetrainLeadScoringInput } from './retrain-lead-scoring-workflow';
 export {
   triggerDispatcherWorkflow,
   type TriggerDispatcherInput,

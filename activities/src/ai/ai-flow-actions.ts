@@ -7,6 +7,7 @@ import { promptVersionOf } from './ai-prompts';
 import { generateText, scoreLead, type ChatModelSource } from './ai-steps';
 import { createChatModel, loadAiEnv } from './chat-model-switch';
 import { meteredFor } from './token-meter';
+import { modelScoreLeadAction } from './scoring/model-score-lead';
 import { resolvePrompt } from '../data/ai/prompts-repository';
 import { promptVersionLabel } from '@cadenza/core';
 
@@ -109,12 +110,17 @@ export async function llmGenerateAction(
   );
 }
 
-/** score_lead (AI method): a model scores the contact 0..100 against the criteria; the score is stored on the contact. */
+/**
+ * score_lead (AI method): the tenant's trained lead-scoring model when it has one; otherwise an
+ * LLM scores the contact 0..100 against the criteria. The score is stored on the contact.
+ */
 export async function aiScoreLeadAction(
   input: ActionInputOf<'score_lead'>,
   criteriaTemplate: string,
   tools: AiActionTools,
 ): Promise<FlowActionResult> {
+  const byModel = await modelScoreLeadAction(input, tools);
+  if (byModel) return byModel;
   const contact = await tools.crm.loadContactSnapshot(input.tenantId, input.contactId);
   const criteria = renderOrFail(() => tools.render(criteriaTemplate, contact, input));
   const judge = async () =>

@@ -2,3 +2,4 @@ export * from './ai-config';
 export * from './structured-outputs';
 export * from './agent-approval';
 export * from './prompts-and-budgets';
+export * from './lead-scoring';

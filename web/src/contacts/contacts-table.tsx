@@ -8,6 +8,7 @@ import {
   type MouseEvent,
   type RefObject,
 } from 'react';
+import { flushSync } from 'react-dom';
 import { useNavigate } from 'react-router-dom';
 import { Box, Typography } from '@mui/material';
 import type { Contact } from '@cadenza/core';
@@ -103,19 +104,30 @@ function useRowWindow(scroller: RefObject<HTMLDivElement | null>, count: number)
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element) return;
-    const read = () =>
-      setView((current) => {
-        const top = element.scrollTop;
-        const height = element.clientHeight;
-        const same = current.height === height && Math.floor(current.top / ROW_HEIGHT) === Math.floor(top / ROW_HEIGHT);
-        return same ? current : { top, height };
-      });
-    read();
-    element.addEventListener('scroll', read, { passive: true });
-    const resize = new ResizeObserver(read);
+    let height = element.clientHeight;
+    const update = (sync: boolean) => {
+      const top = element.scrollTop;
+      const apply = () =>
+        setView((current) =>
+          current.height === height && Math.floor(current.top / ROW_HEIGHT) === Math.floor(top / ROW_HEIGHT)
+            ? current
+            : { top, height },
+        );
+      // Render the new rows in the scroll event itself, before this frame's paint: deferred,
+      // the frame would show the old rows moved away (blank) and the render would cost a frame of its own.
+      if (sync) flushSync(apply);
+      else apply();
+    };
+    const onScroll = () => update(true);
+    update(false);
+    element.addEventListener('scroll', onScroll, { passive: true });
+    const resize = new ResizeObserver(([entry]) => {
+      height = entry?.contentRect.height ?? element.clientHeight;
+      update(false);
+    });
     resize.observe(element);
     return () => {
-      element.removeEventListener('scroll', read);
+      element.removeEventListener('scroll', onScroll);
       resize.disconnect();
     };
   }, [scroller]);

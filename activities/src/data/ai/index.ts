@@ -4,3 +4,5 @@ export { AiAgents1764300900000, AGENT_CHECKPOINT_SCHEMA } from './agent-migratio
 export * from './token-budget';
 export * from './prompts-repository';
 export { AiPromptsAndBudgets1764300910000 } from './prompts-migration';
+export * from './lead-scoring-repository';
+export { LeadScoringModels1764301300000 } from './lead-scoring-migration';

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+/**
+ * What a tenant's lead-scoring model learns to predict: a won deal (against a lost one),
+ * or a reply to outreach (against sent mail that got none).
+ */
+export const LEAD_OUTCOMES = ['deal_won', 'replied'] as const;
+export const leadOutcomeSchema = z
+  .enum(LEAD_OUTCOMES)
+  .describe('deal_won: won vs lost deals; replied: contacts who replied vs those mailed who did not');
+export type LeadOutcome = z.infer<typeof leadOutcomeSchema>;
+
+/** One feature's share of a score: weight x standardised value, in log-odds. */
+export const featureContributionSchema = z.object({
+  feature: z.string().describe('feature name, e.g. "clicks"'),
+  value: z.number().describe("the contact's raw feature value"),
+  contribution: z.number().describe('weight x standardised value (log-odds); positive raises the score'),
+});
+export type FeatureContribution = z.infer<typeof featureContributionSchema>;
+
+/** One reliability bin: among holdout contacts predicted in [from, to), how many had the outcome. */
+export const reliabilityBinSchema = z.object({
+  from: z.number(),
+  to: z.number(),
+  count: z.number().int(),
+  meanPredicted: z.number().nullable(),
+  observedRate: z.number().nullable(),
+});
+
+export const scoringMetricsSchema = z.object({
+  auc: z.number().nullable().describe('ROC AUC on the holdout set; null when it has one class only'),
+  brier: z.number().describe('mean squared error of the probabilities on the holdout set (lower is better)'),
+  logLoss: z.number().describe('mean negative log-likelihood on the holdout set'),
+  reliability: z.array(reliabilityBinSchema).describe('calibration: predicted vs observed rate per probability bin'),
+  baseRate: z.number().describe('share of positives in the training set'),
+  iterations: z.number().int(),
+});
+export type ScoringMetrics = z.infer<typeof scoringMetricsSchema>;
+
+/** A stored model version, without its weights (those stay on the server). */
+export const scoringModelSchema = z.object({
+  version: z.number().int().positive(),
+  outcome: leadOutcomeSchema,
+  features: z.array(z.string()),
+  metrics: scoringMetricsSchema,
+  samples: z.object({
+    training: z.number().int(),
+    holdout: z.number().int(),
+    positives: z.number().int(),
+    negatives: z.number().int(),
+  }),
+  trainedAt: z.string(),
+  trainedBy: z.string().describe('"api" for POST /ai/scoring/train, "schedule" for the retraining Schedule'),
+});
+export type ScoringModel = z.infer<typeof scoringModelSchema>;
+
+export const scoringTrainRequestSchema = z.object({
+  outcome: leadOutcomeSchema.default('deal_won'),
+  retrainEveryHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24)
+    .describe('how often the per-tenant Schedule retrains the model with the same outcome'),
+});
+export type ScoringTrainRequest = z.infer<typeof scoringTrainRequestSchema>;
+
+export const scoringTrainResponseSchema = z.object({
+  model: scoringModelSchema,
+  schedule: z.object({ id: z.string(), everyHours: z.number().int() }),
+});
+
+export const scoringScoreRequestSchema = z.object({
+  contactIds: z.array(z.string().uuid()).min(1).max(1000).describe('contacts to score (at most 1000)'),
+});
+
+export const leadScoreSchema = z.object({
+  contactId: z.string(),
+  score: z.number().int().min(0).max(100).describe('probability of the outcome x 100, rounded'),
+  probability: z.number(),
+  explanation: z.string().describe('the top feature contributions in words'),
+  contributions: z.array(featureContributionSchema).describe('the largest contributions by magnitude'),
+});
+export type LeadScore = z.infer<typeof leadScoreSchema>;
+
+export const scoringScoreResponseSchema = z.object({
+  modelVersion: z.number().int(),
+  outcome: leadOutcomeSchema,
+  items: z.array(leadScoreSchema),
+  missing: z.array(z.string()).describe('requested ids that are not contacts the caller may see'),
+});
