@@ -1,5 +1,6 @@
 import { webDesignerFigures } from './web-designer-figures';
 import { aiLocalModelFigures } from './ai-local-model-figures';
+import { leadScoringFigures } from './lead-scoring-figures';
 /** One figure of the combined report, with what it is compared against (measured in the same run). */
 export interface Figure {
   bench: string;
@@ -129,6 +130,7 @@ export const FIGURES_OF: Record<string, (report: Json) => Figure[]> = {
   'live-updates': liveUpdatesFigures,
   messaging: messagingFigures,
   'ai-local-model': aiLocalModelFigures,
+  'lead-scoring': leadScoringFigures,
 };
 
 export function toMarkdown(

@@ -13,6 +13,7 @@ const SMALL: Record<string, Record<string, string>> = {
   messaging: { BENCH_MESSAGES: '200', BENCH_REPLIES: '40' },
   'web-designer': { BENCH_RENDER_SAMPLES: '3', BENCH_EVENTS: '20', BENCH_LIGHTHOUSE: '1' },
   'ai-local-model': { BENCH_SAMPLES: '2' },
+  'lead-scoring': { BENCH_LEADS: '100000', BENCH_DB_LEADS: '2000' },
 };
 
 const REPO_ROOT = path.resolve(__dirname, '..');

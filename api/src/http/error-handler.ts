@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler } from 'express';
 import { AppError, ServiceUnavailableError, type ApiError } from '@cadenza/core';
 import { isConnectionError } from './connection-error';
+import { dataExceptionAsUserError } from './data-exception';
 
 interface BodyParserError {
   type?: string;
@@ -27,7 +28,8 @@ function fromBodyParser(error: BodyParserError): { status: number; body: ApiErro
  * The last middleware: user errors become 4xx JSON with what is wrong; anything else is
  * logged with request context and answered with a 500 that leaks nothing.
  */
-export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+export const errorHandler: ErrorRequestHandler = (thrown: unknown, req, res, _next) => {
+  const error = dataExceptionAsUserError(thrown) ?? thrown;
   if (error instanceof AppError) {
     if (error.status >= 500) console.error(`${req.method} ${req.path}: ${error.message}`);
     res.status(error.status).json({ code: error.code, message: error.message, details: error.details });

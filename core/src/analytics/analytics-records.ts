@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { daysBetween } from './day-buckets';
+import { UserError } from '../errors';
 
 /** A plain calendar date; days are counted in the query's time zone. */
 const DaySchema = z.iso.date().describe('calendar date, YYYY-MM-DD');
@@ -55,7 +56,11 @@ export function resolveAnalyticsRange(
   const from = query.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
   const days = daysBetween(from, to);
   if (days.length === 0 || days.length > MAX_ANALYTICS_DAYS) {
-    throw new RangeError(`the range ${from} .. ${to} must hold 1 to ${MAX_ANALYTICS_DAYS} days`);
+    // Reached when a default end makes the range wrong (e.g. only `from`, years ago): still the caller's input.
+    const message = `the range ${from} .. ${to} must hold 1 to ${MAX_ANALYTICS_DAYS} days`;
+    throw new UserError('validation_failed', `invalid query: query.from: ${message}`, {
+      fields: [{ field: 'query.from', message }],
+    });
   }
   return { from, to, timezone: query.timezone, days };
 }

@@ -7,7 +7,16 @@ export const IdParamsSchema = z.object({ id: IdSchema });
 /** A user id. Users live in the auth area; CRM rows only keep the id. */
 export const UserIdSchema = z.uuid().describe('user id (uuid)');
 
-export const IsoDateTimeSchema = z.iso.datetime({ offset: true }).describe('ISO-8601 date-time');
+/** Real time zones span -12:00..+14:00; PostgreSQL refuses offsets beyond ±15:59. */
+const offsetWithinRange = (value: string) => {
+  const offset = /([+-])(\d{2}):?(\d{2})$/.exec(value);
+  return !offset || Number(offset[2]) * 60 + Number(offset[3]) <= 14 * 60;
+};
+
+export const IsoDateTimeSchema = z.iso
+  .datetime({ offset: true })
+  .refine(offsetWithinRange, 'the time zone offset must be within ±14:00')
+  .describe('ISO-8601 date-time');
 
 /** Who made a change, as recorded in the audit log, events and timeline. */
 export const ActorKindSchema = z.enum(['user', 'api_key', 'workflow', 'system']).describe('kind of actor');

@@ -58,7 +58,7 @@ export type MessageDetail = z.infer<typeof MessageDetailSchema>;
 
 export const OutboxQuerySchema = z.object({
   channel: MessageChannelSchema.optional(),
-  contactId: z.string().max(100).optional().describe('only messages to this contact'),
+  contactId: z.uuid().optional().describe('only messages to this contact'),
   limit: z.coerce.number().int().min(1).max(200).default(50).describe('page size'),
   before: z.iso.datetime().optional().describe('only messages created before this time (paging, newest first)'),
 });

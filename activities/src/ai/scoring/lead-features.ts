@@ -42,7 +42,10 @@ const BASE: Array<[string, Extractor]> = [
 ];
 
 const ONE_HOT: Array<[string, Extractor]> = [
-  ...LIFECYCLE_STAGES.map((stage): [string, Extractor] => [`stage_${stage}`, (l) => (l.lifecycleStage === stage ? 1 : 0)]),
+  ...LIFECYCLE_STAGES.map((stage): [string, Extractor] => [
+    `stage_${stage}`,
+    (l) => (l.lifecycleStage === stage ? 1 : 0),
+  ]),
   ...LEAD_STATUSES.map((status): [string, Extractor] => [`status_${status}`, (l) => (l.leadStatus === status ? 1 : 0)]),
 ];
 

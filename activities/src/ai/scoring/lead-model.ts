@@ -1,7 +1,14 @@
 import type { FeatureContribution, LeadOutcome, ScoringMetrics, ScoringModel } from '@cadenza/core';
 import { matrixOf } from './feature-matrix';
 import { extractFeatures, featureNamesFor, type LeadRecord } from './lead-features';
-import { logit, predictAll, sigmoid, trainLogistic, type LogisticWeights, type TrainOptions } from './logistic-regression';
+import {
+  logit,
+  predictAll,
+  sigmoid,
+  trainLogistic,
+  type LogisticWeights,
+  type TrainOptions,
+} from './logistic-regression';
 import { brierScore, logLoss, reliabilityBins, rocAuc } from './model-metrics';
 import { fitStandardiser, standardise, standardiseRow, type Standardiser } from './standardise';
 

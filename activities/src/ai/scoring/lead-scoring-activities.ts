@@ -17,12 +17,11 @@ export function createLeadScoringActivities(db: DataSource) {
     /** Each run stores a new version; a retry after a stored version only adds another identical-data version. */
     async trainLeadScoringModel(input: TrainLeadScoringInput): Promise<ScoringModel> {
       try {
-        const { standardiser: _s, weights: _w, ...model } = await trainTenantLeadModel(
-          db,
-          input.tenantId,
-          input.outcome,
-          input.trainedBy,
-        );
+        const {
+          standardiser: _s,
+          weights: _w,
+          ...model
+        } = await trainTenantLeadModel(db, input.tenantId, input.outcome, input.trainedBy);
         return model;
       } catch (error) {
         // Too few outcomes will not change on a retry minutes later.

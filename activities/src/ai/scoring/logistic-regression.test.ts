@@ -19,7 +19,13 @@ describe('logistic regression', () => {
     const fitted = trainLogistic(matrixOf(rows), labels, { maxIterations: 2000 });
     expect(fitted.weights[0]).toBeGreaterThan(2);
     expect(Math.abs(fitted.weights[1]!)).toBeLessThan(0.3);
-    const p = predictAll(fitted, matrixOf([[1, 0], [-1, 0]]));
+    const p = predictAll(
+      fitted,
+      matrixOf([
+        [1, 0],
+        [-1, 0],
+      ]),
+    );
     expect(p[0]).toBeGreaterThan(0.8);
     expect(p[1]).toBeLessThan(0.2);
   });
@@ -33,7 +39,10 @@ describe('logistic regression', () => {
   });
 
   it('stops early once converged and refuses mismatched labels', () => {
-    const fitted = trainLogistic(matrixOf([[1], [-1], [0.5], [-0.5]]), [1, 0, 0, 1], { l2: 0.1, maxIterations: 10_000 });
+    const fitted = trainLogistic(matrixOf([[1], [-1], [0.5], [-0.5]]), [1, 0, 0, 1], {
+      l2: 0.1,
+      maxIterations: 10_000,
+    });
     expect(fitted.iterations).toBeLessThan(10_000);
     expect(() => trainLogistic(matrixOf([[1]]), [1, 0])).toThrow(/1 samples but 2 labels/);
   });

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createApiKey, getRun, type DataSource } from '@cadenza/activities/data';
 import { leadScoringScheduleId } from './lead-scoring-schedule';
-import { createTenantWithKey, startTestPlatform, type TestPlatform } from '../../../../scripts/test-harness/integration';
+import {
+  createTenantWithKey,
+  startTestPlatform,
+  type TestPlatform,
+} from '../../../../scripts/test-harness/integration';
 import { flowOf, publishedFlow } from '../../../../scripts/test-harness/flow-fixtures';
 
 /**
@@ -64,9 +68,10 @@ describe('lead scoring API', () => {
       other: other.apiKey,
     };
     leads = await seedOutcomes(platform.db, tenantId, 120);
-    const [row] = (await platform.db.query(`INSERT INTO contacts (tenant_id, email) VALUES ($1, 'o@x.test') RETURNING id`, [
-      other.tenantId,
-    ])) as Array<{ id: string }>;
+    const [row] = (await platform.db.query(
+      `INSERT INTO contacts (tenant_id, email) VALUES ($1, 'o@x.test') RETURNING id`,
+      [other.tenantId],
+    )) as Array<{ id: string }>;
     otherContact = row!.id;
   }, 180_000);
   afterAll(async () => {
@@ -161,9 +166,10 @@ describe('lead scoring API', () => {
     const flow = await publishedFlow(
       platform.db,
       principal,
-      flowOf([{ id: 'score', type: 'score_lead', settings: { method: 'ai', criteria: 'unused with a model' } }], [
-        ['start', 'score'],
-      ]),
+      flowOf(
+        [{ id: 'score', type: 'score_lead', settings: { method: 'ai', criteria: 'unused with a model' } }],
+        [['start', 'score']],
+      ),
     );
     const enrollmentId = randomUUID();
     const handle = await platform.temporal.workflow.start('flowRunWorkflow', {

@@ -72,7 +72,9 @@ export function leadScoringRoutes(deps: LeadScoringDeps): ApiRoute[] {
       tag: 'ai',
       summary: "The tenant's lead-scoring model versions with holdout AUC, Brier score and reliability bins",
       access: 'contacts:read',
-      responses: { 200: { description: 'versions, newest first', schema: z.object({ items: z.array(scoringModelSchema) }) } },
+      responses: {
+        200: { description: 'versions, newest first', schema: z.object({ items: z.array(scoringModelSchema) }) },
+      },
       handler: async ({ principal }) => ({ body: { items: await listLeadModels(deps.db, principal.tenantId) } }),
     }),
     defineRoute({

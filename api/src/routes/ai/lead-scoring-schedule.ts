@@ -18,7 +18,9 @@ export interface LeadScoringScheduleOptions {
 export async function ensureLeadScoringSchedule(client: Client, options: LeadScoringScheduleOptions): Promise<string> {
   const scheduleId = leadScoringScheduleId(options.tenantId);
   const spec = { intervals: [{ every: `${options.everyHours} hours` as const }] };
-  const args: [RetrainLeadScoringInput] = [{ tenantId: options.tenantId, outcome: options.outcome, trainedBy: 'schedule' }];
+  const args: [RetrainLeadScoringInput] = [
+    { tenantId: options.tenantId, outcome: options.outcome, trainedBy: 'schedule' },
+  ];
   const action = {
     type: 'startWorkflow' as const,
     workflowType: 'retrainLeadScoringWorkflow',

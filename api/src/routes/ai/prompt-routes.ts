@@ -19,7 +19,9 @@ import {
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 
 const PromptParams = z.object({ name: promptNameSchema });
-const VersionParams = PromptParams.extend({ version: z.coerce.number().int().positive().describe('version number') });
+const VersionParams = PromptParams.extend({
+  version: z.coerce.number().int().positive().max(2_147_483_647).describe('version number'),
+});
 
 /**
  * Tenant prompts (each edit a new immutable version; nodes pin a version or take the latest)
