@@ -1,6 +1,7 @@
 import { webDesignerFigures } from './web-designer-figures';
 import { aiLocalModelFigures } from './ai-local-model-figures';
 import { leadScoringFigures } from './lead-scoring-figures';
+import { replyClassificationFigures } from './reply-classification-figures';
 /** One figure of the combined report, with what it is compared against (measured in the same run). */
 export interface Figure {
   bench: string;
@@ -131,6 +132,7 @@ export const FIGURES_OF: Record<string, (report: Json) => Figure[]> = {
   messaging: messagingFigures,
   'ai-local-model': aiLocalModelFigures,
   'lead-scoring': leadScoringFigures,
+  'reply-classification': replyClassificationFigures,
 };
 
 export function toMarkdown(

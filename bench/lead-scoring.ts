@@ -17,7 +17,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDataSource } from '@cadenza/activities/data';
+import { createDataSource, type DataSource } from '@cadenza/activities/data';
 import type { Principal } from '@cadenza/core';
 import { extractFeatures, type LeadRecord } from '../activities/src/ai/scoring/lead-features';
 import { scoreWithModel, trainLeadModel } from '../activities/src/ai/scoring/lead-model';
@@ -84,7 +84,7 @@ function pureFigures() {
 }
 
 /** Seeds contacts, one email each (opened / clicked by the planted signal) and a won or lost deal. */
-async function seed(db: import('typeorm').DataSource, tenantId: string, count: number): Promise<string[]> {
+async function seed(db: DataSource, tenantId: string, count: number): Promise<string[]> {
   const [pipeline] = (await db.query(`INSERT INTO pipelines (tenant_id, name) VALUES ($1, 'Sales') RETURNING id`, [
     tenantId,
   ])) as Array<{ id: string }>;

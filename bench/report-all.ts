@@ -14,6 +14,7 @@ const SMALL: Record<string, Record<string, string>> = {
   'web-designer': { BENCH_RENDER_SAMPLES: '3', BENCH_EVENTS: '20', BENCH_LIGHTHOUSE: '1' },
   'ai-local-model': { BENCH_SAMPLES: '2' },
   'lead-scoring': { BENCH_LEADS: '100000', BENCH_DB_LEADS: '2000' },
+  'reply-classification': { BENCH_REPLIES: '36' },
 };
 
 const REPO_ROOT = path.resolve(__dirname, '..');

@@ -143,14 +143,22 @@ export async function runEnrollmentDrill(
     };
     // Enrolling and breaking run side by side: strikes land while runs are still being started too.
     const [enrollments] = await Promise.all([enrolling, disrupt(context)]);
-    const results = await Promise.all(
+    const results = await Promise.allSettled(
       enrollments.map((e) => client.workflow.getHandle(e.workflowId).result() as Promise<{ status: string }>),
     );
     const seconds = (Date.now() - started) / 1000;
+    // A run that failed is a drill failure to explain, not a crash that hides the other figures.
+    const runFailures = results.flatMap((r) => (r.status === 'rejected' ? [failureChain(r.reason)] : []));
+    const verified = await verify(db, admin.tenantId, emails, delivered);
+    if (runFailures.length) {
+      verified.failures.push(
+        `${runFailures.length} runs failed, e.g.: ${[...new Set(runFailures)].slice(0, 3).join(' | ')}`,
+      );
+    }
     return {
-      ...(await verify(db, admin.tenantId, emails, delivered)),
+      ...verified,
       enrollments: count,
-      completed: results.filter((r) => r.status === 'completed').length,
+      completed: results.filter((r) => r.status === 'fulfilled' && r.value.status === 'completed').length,
       seconds,
       workersStarted: workers.length,
     };
@@ -162,6 +170,19 @@ export async function runEnrollmentDrill(
     await sinkDb.destroy().catch(() => undefined);
     await db.destroy().catch(() => undefined);
   }
+}
+
+/** "failed: activity failed: cause" down the Temporal failure's cause chain. */
+function failureChain(error: unknown): string {
+  const parts: string[] = [];
+  for (
+    let e = error as { message?: string; cause?: unknown } | undefined;
+    e && parts.length < 5;
+    e = e.cause as typeof e
+  ) {
+    if (e.message) parts.push(e.message);
+  }
+  return parts.join(': ');
 }
 
 const ENROLL_CONCURRENCY = 16;

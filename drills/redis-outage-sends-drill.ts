@@ -1,4 +1,3 @@
-import { waitUntil } from '../scripts/services/wait-until';
 import type { DrillServices } from './drill-services';
 import { runEnrollmentDrill, type EnrollmentDrillResult } from './enrollment-drill';
 
@@ -23,17 +22,12 @@ export async function redisOutageSendsDrill(
       const down = Date.now();
       log('redis stopped');
       await enrolled;
-      // Every run past its first step (a tag, no Redis needed) is now at a send, waiting.
-      reachedAtProgress = await waitUntil(
-        'the runs at their first email',
-        async () => {
-          const now = await progress();
-          return now >= 1 / 5 ? now : false;
-        },
-        { timeoutMs: 300_000, intervalMs: 100 },
-      );
-      const remaining = options.seconds * 1000 - (Date.now() - down);
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, remaining)));
+      // Runs past their first step (a tag, no Redis needed) sit at a send, waiting. The outage
+      // lasts its stated length; on a slow box fewer runs reach the send in that time.
+      while (Date.now() - down < options.seconds * 1000) {
+        reachedAtProgress = await progress();
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
       sentDuringOutage = emailsDelivered();
       await services.startRedis();
       log(`redis back after ${((Date.now() - down) / 1000).toFixed(1)} s; ${sentDuringOutage} emails sent while down`);

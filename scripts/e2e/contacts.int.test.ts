@@ -166,7 +166,8 @@ describe('contacts workspace in the browser', () => {
     await grid.getByRole('link', { name: 'Grace Hopper' }).click();
     await page.getByRole('heading', { name: 'Grace Hopper' }).waitFor();
     await page.getByTestId('contact-stage').getByText('lead', { exact: true }).waitFor();
-    expect(await page.getByTestId('contact-score').textContent()).toBe('64');
+    // The score comes from its own request: wait for it rather than read whatever is there first.
+    await page.locator('[data-testid="contact-score"]', { hasText: /^64$/ }).waitFor();
     const enrollments = page.getByRole('list', { name: 'active enrollments' });
     await enrollments.getByText('Webinar follow-up').waitFor();
     await enrollments.getByText(/step await_reply/).waitFor();

@@ -17,7 +17,14 @@ import { htmlToText } from './html-to-text';
 import { domainOf, messageIdFor } from './message-id';
 import { loadMessagingSettings, type MessagingSettings } from './messaging-settings';
 import { sendWithSendgrid } from './sendgrid-send';
-import { retryAfter, SendThrottled, takeSendSlot, type SendLimits } from './send-throttle';
+import {
+  isThrottleUnavailable,
+  retryAfter,
+  SendThrottled,
+  takeSendSlot,
+  THROTTLE_UNAVAILABLE_WAIT_MS,
+  type SendLimits,
+} from './send-throttle';
 import { postToSlack } from './slack-send';
 import { SINK_FROM_ADDRESS } from './template-context';
 import { sendOverSmtp } from './smtp-send';
@@ -134,7 +141,16 @@ export function createMessagingService(deps: MessagingDependencies) {
   const throttle = async (mailboxKey: string, limits: SendLimits) => {
     const client = redisNow();
     if (!client) return;
-    const slot = await takeSendSlot(client, mailboxKey, limits);
+    let slot: Awaited<ReturnType<typeof takeSendSlot>>;
+    try {
+      slot = await takeSendSlot(client, mailboxKey, limits);
+    } catch (error) {
+      if (!isThrottleUnavailable(error)) throw error;
+      // Without Redis nobody knows the mailbox's count: wait (durably, in the workflow, using
+      // no retry attempt) rather than send unthrottled or fail the step during an outage.
+      const until = new Date(Date.now() + retryAfter(THROTTLE_UNAVAILABLE_WAIT_MS));
+      throw new SendThrottled(until, mailboxKey, 'unavailable', limits);
+    }
     // Never over the limit and never dropped: the caller waits for the next free slot and sends then.
     if (!slot.ok) {
       throw new SendThrottled(new Date(Date.now() + retryAfter(slot.retryInMs)), mailboxKey, slot.limit, limits);

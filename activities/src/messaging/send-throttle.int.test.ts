@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { requireService } from '../../../scripts/test-harness/service-env';
-import { retryAfter, sendSlotKeys, takeSendSlot } from './send-throttle';
+import { isThrottleUnavailable, retryAfter, sendSlotKeys, takeSendSlot } from './send-throttle';
 
 /** The per-mailbox daily cap and per-minute rate, against the real Redis every worker shares. */
 describe('takeSendSlot', () => {
@@ -97,5 +97,18 @@ describe('takeSendSlot', () => {
   it('spreads waiters over a second after the slot frees', () => {
     expect(retryAfter(5000, () => 0)).toBe(5000);
     expect(retryAfter(5000, () => 0.999)).toBe(5999);
+  });
+
+  it('tells an unreachable Redis (the send waits) from an error Redis answers (a bug, surfaced)', async () => {
+    const closed = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: 0, retryStrategy: () => null });
+    closed.on('error', () => undefined);
+    const unreachable = await takeSendSlot(closed, randomUUID(), { daily: 1, perMinute: 1 }).catch((e: unknown) => e);
+    closed.disconnect();
+    expect(isThrottleUnavailable(unreachable)).toBe(true);
+
+    const answered = await connect()
+      .eval('return redis.call("NO_SUCH_COMMAND")', 0)
+      .catch((e: unknown) => e);
+    expect(isThrottleUnavailable(answered)).toBe(false);
   });
 });

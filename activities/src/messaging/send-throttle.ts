@@ -85,17 +85,28 @@ export class SendThrottled extends Error {
   constructor(
     readonly until: Date,
     mailboxKey: string,
-    limit: 'daily' | 'minute',
+    limit: 'daily' | 'minute' | 'unavailable',
     limits: SendLimits,
   ) {
     super(
       limit === 'daily'
         ? `mailbox ${mailboxKey} reached its daily limit of ${limits.daily}; the send waits until ${until.toISOString()}`
-        : `mailbox ${mailboxKey} reached its rate of ${limits.perMinute} a minute; the send waits until ${until.toISOString()}`,
+        : limit === 'minute'
+          ? `mailbox ${mailboxKey} reached its rate of ${limits.perMinute} a minute; the send waits until ${until.toISOString()}`
+          : `the send throttle (Redis) cannot be reached, so mailbox ${mailboxKey}'s count is unknown; the send waits until ${until.toISOString()}`,
     );
     this.name = 'SendThrottled';
   }
 }
+
+/** How long a send waits when Redis cannot say whether its mailbox has a free slot. */
+export const THROTTLE_UNAVAILABLE_WAIT_MS = 15_000;
+
+/**
+ * True when taking a slot failed because Redis cannot be reached (connection refused or
+ * closed, retries exhausted), not because Redis answered with an error (a bug to surface).
+ */
+export const isThrottleUnavailable = (error: unknown) => error instanceof Error && error.name !== 'ReplyError';
 
 /**
  * Spreads the runs that wait for the same freed slot over a second, so they do not all
