@@ -1,4 +1,5 @@
 import type { BaseMessage } from '@langchain/core/messages';
+import { callCostMicroUsd, priceOf } from '@cadenza/core';
 import type { ChatModelChoice } from './chat-model-switch';
 import { recordLlmTokens } from '../llm-token-meter';
 
@@ -39,6 +40,11 @@ export async function callChatModel(
     latencyMs,
   };
   recordLlmTokens(choice.active.model, call); // the worker's cadenza_llm_tokens_total
-  await choice.meter?.afterCall(call.inputTokens + call.outputTokens);
+  // The cost is counted with the tokens, so the next call's check sees both caps up to date.
+  const price = choice.price ?? priceOf(choice.active);
+  await choice.meter?.afterCall({
+    tokens: call.inputTokens + call.outputTokens,
+    costMicroUsd: callCostMicroUsd(price, call.inputTokens, call.outputTokens),
+  });
   return call;
 }

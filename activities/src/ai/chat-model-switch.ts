@@ -1,7 +1,15 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { ChatOpenAI } from '@langchain/openai';
 import path from 'node:path';
-import { ConfigError, aiEnvSchema, parseEnv, type ActiveModel, type AiEnv } from '@cadenza/core';
+import {
+  ConfigError,
+  aiEnvSchema,
+  parseEnv,
+  priceOf,
+  type ActiveModel,
+  type AiEnv,
+  type ModelPrice,
+} from '@cadenza/core';
 import { LocalChatModel } from './local-chat-model';
 import { LocalLlamaClient } from './local-llama-client';
 import { LOCAL_MODEL_FILE, locateLocalModel } from './local-model-path';
@@ -77,18 +85,26 @@ export async function closeLocalModel(): Promise<void> {
   await current?.client.close();
 }
 
-/** Counts a tenant's model calls against its token budget (see token-meter.ts). */
+/** Counts a tenant's model calls against its token and cost budgets (see token-meter.ts). */
 export interface ChatMeter {
-  /** Throws when the budget is spent, before any token is paid for. */
+  /** Throws when a budget is spent, before any token is paid for. */
   beforeCall(): Promise<void>;
-  afterCall(tokens: number): Promise<void>;
+  afterCall(usage: { tokens: number; costMicroUsd: number }): Promise<void>;
 }
 
 export interface ChatModelChoice {
   chat: BaseChatModel;
   active: ActiveModel;
+  /** What the model charges; without it the built-in price of `active` applies (see priceOf). */
+  price?: ModelPrice;
   meter?: ChatMeter;
 }
+
+/** The operator's price override from AI_PRICE_*_PER_MTOK, when both are set. */
+export const priceOverride = (env: AiEnv): ModelPrice | undefined =>
+  env.AI_PRICE_INPUT_PER_MTOK === undefined || env.AI_PRICE_OUTPUT_PER_MTOK === undefined
+    ? undefined
+    : { inputPerMTok: env.AI_PRICE_INPUT_PER_MTOK, outputPerMTok: env.AI_PRICE_OUTPUT_PER_MTOK };
 
 /** The chat model for AI steps: OpenAI (or any compatible server) when configured, else the local GGUF model. */
 export async function createChatModel(env: AiEnv, options: { model?: string } = {}): Promise<ChatModelChoice> {
@@ -103,7 +119,8 @@ export async function createChatModel(env: AiEnv, options: { model?: string } = 
       maxRetries: 0,
       ...(env.OPENAI_BASE_URL ? { configuration: { baseURL: env.OPENAI_BASE_URL } } : {}),
     });
-    return { chat, active: { ...active, model } };
+    const modelActive = { ...active, model };
+    return { chat, active: modelActive, price: priceOf(modelActive, priceOverride(env)) };
   }
   const client = await localLlamaClient(env);
   // A step's `model` names a vendor model; the local provider has exactly one, so it is ignored here.

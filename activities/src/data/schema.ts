@@ -14,6 +14,7 @@ import { ContactViews1764301000000 } from './contact-workspace/migration';
 import { AiAgents1764300900000 } from './ai/agent-migration';
 import { AiPromptsAndBudgets1764300910000 } from './ai/prompts-migration';
 import { LeadScoringModels1764301300000 } from './ai/lead-scoring-migration';
+import { AiCostBudget1764301350000 } from './ai/ai-cost-budget-migration';
 import { MailboxSendLimits1764300950000 } from './messaging/send-limits-migration';
 import { TemplateSnippets1764300951000 } from './messaging/snippets-migration';
 import { MessagingProviders1764300952000 } from './messaging/provider-settings-migration';
@@ -57,6 +58,7 @@ export const MIGRATIONS: Function[] = [
   AiAgents1764300900000,
   AiPromptsAndBudgets1764300910000,
   LeadScoringModels1764301300000,
+  AiCostBudget1764301350000,
   MailboxSendLimits1764300950000,
   TemplateSnippets1764300951000,
   MessagingProviders1764300952000,

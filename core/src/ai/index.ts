@@ -3,3 +3,4 @@ export * from './structured-outputs';
 export * from './agent-approval';
 export * from './prompts-and-budgets';
 export * from './lead-scoring';
+export * from './model-pricing';

@@ -43,21 +43,41 @@ export type PromptVersion = z.infer<typeof promptVersionSchema>;
 /** The version label a step records for a tenant prompt. */
 export const promptVersionLabel = (name: string, version: number) => `${name}@v${version}`;
 
-/** PUT /ai/budget: the tenant's daily token cap (UTC days); 0 stops every AI step. */
-export const tokenBudgetUpdateSchema = z.object({
-  dailyTokens: z
-    .number()
-    .int()
-    .min(0)
-    .max(1_000_000_000)
-    .nullable()
-    .describe('tokens (prompt + generated) per UTC day; null removes the cap'),
-});
+/**
+ * PUT /ai/budget: the tenant's daily caps (UTC days), in tokens and in US dollars; 0 stops every AI step.
+ * A field left out keeps its cap; null removes it.
+ */
+export const tokenBudgetUpdateSchema = z
+  .object({
+    dailyTokens: z
+      .number()
+      .int()
+      .min(0)
+      .max(1_000_000_000)
+      .nullable()
+      .optional()
+      .describe('tokens (prompt + generated) per UTC day; null removes the cap; omitted keeps it'),
+    dailyCostUsd: z
+      .number()
+      .min(0)
+      .max(1_000_000)
+      .nullable()
+      .optional()
+      .describe(
+        'US dollars of model usage per UTC day (micro-dollar precision); null removes the cap; omitted keeps it',
+      ),
+  })
+  .refine((update) => update.dailyTokens !== undefined || update.dailyCostUsd !== undefined, {
+    message: 'give dailyTokens, dailyCostUsd or both',
+    path: ['dailyTokens'],
+  });
 export type TokenBudgetUpdate = z.infer<typeof tokenBudgetUpdateSchema>;
 
 export const tokenBudgetSchema = z.object({
-  dailyTokens: z.number().int().nullable().describe('the cap; null when there is none'),
+  dailyTokens: z.number().int().nullable().describe('the token cap; null when there is none'),
   usedToday: z.number().int().describe('tokens used so far this UTC day'),
   callsToday: z.number().int().describe('model calls so far this UTC day'),
+  dailyCostUsd: z.number().nullable().describe('the cost cap in US dollars; null when there is none'),
+  costTodayUsd: z.number().describe('US dollars spent on model calls so far this UTC day (the local model is free)'),
 });
 export type TokenBudget = z.infer<typeof tokenBudgetSchema>;

@@ -18,15 +18,19 @@ export const projections = proxyLocalActivities<Activities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
+/**
+ * Ten attempts span about three minutes (1, 2, 4, 8, 16, then every 30 s), so an outage of
+ * PostgreSQL or a provider that short never stops a run; a step failing for longer is real.
+ */
 const actionRetry = {
   initialInterval: '1 second',
   backoffCoefficient: 2,
   maximumInterval: '30 seconds',
-  maximumAttempts: 5,
+  maximumAttempts: 10,
 };
 
 /**
- * Side effects, each keyed by enrollment + node + visit, so retries are safe. After five
+ * Side effects, each keyed by enrollment + node + visit, so retries are safe. After ten
  * attempts the run stops at the step as "failed" and waits for ops to retry or cancel it.
  * The timeout is how long a crashed worker's attempt goes unnoticed, so it is short for
  * database and HTTP actions (HTTP calls stop at 15 s) and long only for model calls.

@@ -17,7 +17,9 @@ import {
 import { ensureSearchAttributes, temporalBinaries } from '@cadenza/temporal';
 import { connectTestDb } from '../../../../scripts/test-harness/integration';
 import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '../../../../scripts/test-harness/flow-fixtures';
+import { seedLeadOutcomes } from '../../../../scripts/test-harness/lead-outcomes';
 import { closeLocalModel } from '../chat-model-switch';
+import { trainTenantLeadModel } from '../scoring/lead-scoring-service';
 
 /**
  * The agent chain through the real interpreter (time-skipping test server: days of waiting
@@ -79,16 +81,18 @@ describe('ai_agent: reject and timeout paths', () => {
     ],
   );
 
-  async function start() {
-    const contactId = await newContact(db, admin, { firstName: 'Grace', email: `${randomUUID()}@example.com` });
-    const flow = await publishedFlow(db, admin, agentFlow);
+  async function start(principal: Principal = admin, existingContactId?: string) {
+    const contactId =
+      existingContactId ??
+      (await newContact(db, principal, { firstName: 'Grace', email: `${randomUUID()}@example.com` }));
+    const flow = await publishedFlow(db, principal, agentFlow);
     const enrollmentId = randomUUID();
     const handle = await env.client.workflow.start('flowRunWorkflow', {
       taskQueue,
       workflowId: `ai-agent-${enrollmentId}`,
       args: [
         {
-          tenantId: admin.tenantId,
+          tenantId: principal.tenantId,
           flowId: flow.flowId,
           flowVersion: flow.version,
           flowName: 'Agent flow',
@@ -103,12 +107,12 @@ describe('ai_agent: reject and timeout paths', () => {
     return { handle, contactId, enrollmentId, key: sideEffectKey(enrollmentId, 'agent', 1) };
   }
 
-  async function pendingApprovalOf(enrollmentId: string) {
+  async function pendingApprovalOf(enrollmentId: string, tenantId = admin.tenantId) {
     for (let i = 0; i < 600; i++) {
-      const page = await listApprovals(db, admin.tenantId, { status: 'pending', limit: 200 });
+      const page = await listApprovals(db, tenantId, { status: 'pending', limit: 200 });
       const found = page.items.find((item) => item.enrollmentId === enrollmentId);
       if (found) return found;
-      const run = await getRun(db, admin.tenantId, enrollmentId).catch(() => null);
+      const run = await getRun(db, tenantId, enrollmentId).catch(() => null);
       if (run?.status === 'failed') throw new Error(`run failed: ${run.steps.at(-1)?.error}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -180,5 +184,38 @@ describe('ai_agent: reject and timeout paths', () => {
     const expired = (await listApprovals(db, admin.tenantId, { status: 'expired', limit: 200 })).items;
     expect(expired.map((item) => item.id)).toContain(approval.id);
     expect(expired.find((item) => item.id === approval.id)?.decidedBy).toEqual({ kind: 'workflow', id: enrollmentId });
+  }, 300_000);
+
+  it("scores with the tenant's trained lead model when it has one, instead of asking the LLM", async () => {
+    const tenant = await adminOfNewTenant(db, 'Agent with a lead model');
+    const { hot } = await seedLeadOutcomes(db, tenant.tenantId, 120);
+    await db.query(`UPDATE contacts SET first_name = 'Grace' WHERE tenant_id = $1 AND id = $2`, [tenant.tenantId, hot]);
+    const trained = await trainTenantLeadModel(db, tenant.tenantId, 'deal_won', 'test');
+    const { handle, enrollmentId, key } = await start(tenant, hot);
+    const approval = await pendingApprovalOf(enrollmentId, tenant.tenantId);
+    // The score is the model's, explained in its own features (the LLM judge answers in prose). Its value is
+    // not compared: on freshly seeded contacts the age feature moves by the second and dominates it.
+    const score = approval.context.score as { score: number; explanation: string };
+    expect(Number.isInteger(score.score) && score.score >= 0 && score.score <= 100).toBe(true);
+    expect(score.explanation).toMatch(/^P=[01]\.\d\d; top contributions \(log-odds\): /);
+    expect(trained.features.some((feature) => score.explanation.includes(`${feature}=`))).toBe(true);
+    const steps = await listAgentSteps(db, tenant.tenantId, key);
+    expect(steps.find((step) => step.node === 'score_lead')?.usage).toMatchObject({
+      provider: 'lead-model',
+      model: `lead-model-v${trained.version}`,
+      inputTokens: 0,
+      outputTokens: 0,
+    });
+    // The other nodes still ask the chat model.
+    expect(steps.find((step) => step.node === 'draft_email')?.usage?.provider).toBe('local');
+
+    await decideApproval(db, { ...tenant, role: 'marketer' }, approval.id, { action: 'reject' }, (decided) =>
+      handle.signal(AGENT_APPROVAL_SIGNAL, {
+        key: decided.key,
+        decision: { action: 'reject' },
+        decidedBy: { kind: 'api_key', id: null },
+      }),
+    );
+    expect(await handle.result()).toMatchObject({ status: 'completed' });
   }, 300_000);
 });

@@ -16,6 +16,8 @@ import { agentCheckpointer } from './agent-checkpointer';
 import { DRAFT_SYSTEM, RESEARCH_SYSTEM, draftPrompt, researchPrompt } from './agent-prompts';
 import { buildOutreachGraph, type OutreachValues } from './outreach-graph';
 import { activityContext, withHeartbeat } from './with-heartbeat';
+import { modelScoreOf } from '../scoring/lead-scoring-service';
+import { trainedModelScore } from './trained-model-score';
 
 /** What the flow engine lends the agent chain. */
 export interface AgentActionTools {
@@ -95,6 +97,11 @@ async function chainOf(input: ActionInputOf<'ai_agent'>, tools: AgentActionTools
         });
       },
       async score(research) {
+        // The tenant's trained model, when it has one, is calibrated on its own outcomes and explained by
+        // its features; the LLM judge is the fallback for tenants without one.
+        const started = Date.now();
+        const byModel = await modelScoreOf(tools.db, input.tenantId, input.contactId);
+        if (byModel) return trainedModelScore(byModel, Date.now() - started);
         const {
           raw: _raw,
           attempts: _attempts,

@@ -69,10 +69,34 @@ describe('AI prompts and budget API', () => {
   it('lets only admins set the daily token budget', async () => {
     expect((await api(keys.marketer, '/ai/budget', 'PUT', { dailyTokens: 1000 })).status).toBe(403);
     const set = await api(keys.admin, '/ai/budget', 'PUT', { dailyTokens: 1000 });
-    expect(set.body).toEqual({ dailyTokens: 1000, usedToday: 0, callsToday: 0 });
+    expect(set.body).toEqual({ dailyTokens: 1000, usedToday: 0, callsToday: 0, dailyCostUsd: null, costTodayUsd: 0 });
     expect((await api(keys.ops, '/ai/budget')).body.dailyTokens).toBe(1000);
     expect((await api(keys.other, '/ai/budget')).body.dailyTokens).toBeNull();
     expect((await api(keys.admin, '/ai/budget', 'PUT', { dailyTokens: -1 })).status).toBe(400);
     expect((await api(keys.admin, '/ai/budget', 'PUT', { dailyTokens: null })).body.dailyTokens).toBeNull();
+  });
+
+  it('lets only admins set the daily cost budget, beside the token one', async () => {
+    expect((await api(keys.marketer, '/ai/budget', 'PUT', { dailyCostUsd: 5 })).status).toBe(403);
+    await api(keys.admin, '/ai/budget', 'PUT', { dailyTokens: 2000 });
+    // A cost-only update keeps the token cap; null removes only the cap it names.
+    const set = await api(keys.admin, '/ai/budget', 'PUT', { dailyCostUsd: 2.5 });
+    expect(set.body).toMatchObject({ dailyTokens: 2000, dailyCostUsd: 2.5, costTodayUsd: 0 });
+    expect((await api(keys.ops, '/ai/budget')).body.dailyCostUsd).toBe(2.5);
+    expect((await api(keys.other, '/ai/budget')).body.dailyCostUsd).toBeNull();
+    const negative = await api(keys.admin, '/ai/budget', 'PUT', { dailyCostUsd: -0.01 });
+    expect(negative.status).toBe(400);
+    expect(JSON.stringify(negative.body)).toContain('dailyCostUsd');
+    const empty = await api(keys.admin, '/ai/budget', 'PUT', {});
+    expect(empty.status).toBe(400);
+    expect(JSON.stringify(empty.body)).toContain('dailyCostUsd');
+    expect((await api(keys.admin, '/ai/budget', 'PUT', { dailyTokens: null })).body).toMatchObject({
+      dailyTokens: null,
+      dailyCostUsd: 2.5,
+    });
+    expect((await api(keys.admin, '/ai/budget', 'PUT', { dailyCostUsd: null })).body).toMatchObject({
+      dailyTokens: null,
+      dailyCostUsd: null,
+    });
   });
 });

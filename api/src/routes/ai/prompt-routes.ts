@@ -13,7 +13,7 @@ import {
   listPromptVersions,
   listPrompts,
   resolvePrompt,
-  setTokenBudget,
+  updateTokenBudget,
   type DataSource,
 } from '@cadenza/activities/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
@@ -83,7 +83,7 @@ export function promptRoutes(deps: { db: DataSource }): ApiRoute[] {
       method: 'get',
       path: '/ai/budget',
       tag: 'ai',
-      summary: "The tenant's daily token budget and today's usage (UTC)",
+      summary: "The tenant's daily token and cost budgets and today's usage (UTC)",
       access: 'runs:read',
       responses: { 200: { description: 'budget and usage', schema: tokenBudgetSchema } },
       handler: async ({ principal }) => ({ body: await getTokenBudget(deps.db, principal.tenantId) }),
@@ -92,12 +92,13 @@ export function promptRoutes(deps: { db: DataSource }): ApiRoute[] {
       method: 'put',
       path: '/ai/budget',
       tag: 'ai',
-      summary: 'Set or remove the daily token budget; an AI step over it fails with AiBudgetExhausted',
+      summary:
+        'Set or remove the daily token and cost budgets; an AI step over either fails with AiBudgetExhausted naming which',
       access: 'settings:manage',
       body: tokenBudgetUpdateSchema,
       responses: { 200: { description: 'budget and usage', schema: tokenBudgetSchema } },
       handler: async ({ principal, body }) => ({
-        body: await setTokenBudget(deps.db, principal.tenantId, body.dailyTokens),
+        body: await updateTokenBudget(deps.db, principal.tenantId, body),
       }),
     }),
   ];
