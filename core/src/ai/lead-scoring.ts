@@ -66,9 +66,17 @@ export const scoringTrainRequestSchema = z.object({
 });
 export type ScoringTrainRequest = z.infer<typeof scoringTrainRequestSchema>;
 
+const scoringScheduleSchema = z.object({ id: z.string(), everyHours: z.number().int() });
+
 export const scoringTrainResponseSchema = z.object({
   model: scoringModelSchema,
-  schedule: z.object({ id: z.string(), everyHours: z.number().int() }),
+  schedule: scoringScheduleSchema,
+});
+
+/** Training outlasted the request (a busy or absent worker): it goes on; the version appears in the models list. */
+export const scoringTrainAcceptedSchema = z.object({
+  training: z.object({ workflowId: z.string().describe('the retraining run, to follow in the Temporal UI') }),
+  schedule: scoringScheduleSchema,
 });
 
 export const scoringScoreRequestSchema = z.object({

@@ -7,6 +7,7 @@ import {
   scoringModelSchema,
   scoringScoreRequestSchema,
   scoringScoreResponseSchema,
+  scoringTrainAcceptedSchema,
   scoringTrainRequestSchema,
   scoringTrainResponseSchema,
   type ScoringModel,
@@ -22,6 +23,9 @@ interface LeadScoringDeps {
   temporal: Client;
   taskQueue: string;
 }
+
+/** How long a train request waits for its workflow before answering 202 and letting it finish. */
+const TRAIN_WAIT_MS = 8000;
 
 /** Too few outcomes is the caller's data, not a server fault: a 422 that says what was found. */
 function trainingFailure(error: unknown): never {
@@ -47,23 +51,39 @@ export function leadScoringRoutes(deps: LeadScoringDeps): ApiRoute[] {
       body: scoringTrainRequestSchema,
       responses: {
         201: { description: 'the new model version and its Schedule', schema: scoringTrainResponseSchema },
+        202: {
+          description: 'training is still running; its version will be listed',
+          schema: scoringTrainAcceptedSchema,
+        },
         422: { description: 'too few contacts with each outcome' },
       },
       handler: async ({ principal, body }) => {
-        const model: ScoringModel = await deps.temporal.workflow
-          .execute<typeof retrainLeadScoringWorkflow>('retrainLeadScoringWorkflow', {
+        const workflowId = `lead-scoring-train-${principal.tenantId}-${randomUUID()}`;
+        const run = await deps.temporal.workflow.start<typeof retrainLeadScoringWorkflow>(
+          'retrainLeadScoringWorkflow',
+          {
             taskQueue: deps.taskQueue,
-            workflowId: `lead-scoring-train-${principal.tenantId}-${randomUUID()}`,
+            workflowId,
             args: [{ tenantId: principal.tenantId, outcome: body.outcome, trainedBy: 'api' }],
-          })
-          .catch(trainingFailure);
+          },
+        );
+        const trained = run.result().catch(trainingFailure);
+        // A failure after the 202 went out is the run's own (visible in Temporal), not this request's.
+        trained.catch(() => undefined);
+        let timer: NodeJS.Timeout | undefined;
+        const model: ScoringModel | null = await Promise.race([
+          trained,
+          new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), TRAIN_WAIT_MS))),
+        ]).finally(() => clearTimeout(timer));
         const id = await ensureLeadScoringSchedule(deps.temporal, {
           tenantId: principal.tenantId,
           outcome: body.outcome,
           everyHours: body.retrainEveryHours,
           taskQueue: deps.taskQueue,
         });
-        return { status: 201, body: { model, schedule: { id, everyHours: body.retrainEveryHours } } };
+        const schedule = { id, everyHours: body.retrainEveryHours };
+        if (!model) return { status: 202, body: { training: { workflowId }, schedule } };
+        return { status: 201, body: { model, schedule } };
       },
     }),
     defineRoute({
