@@ -215,9 +215,3 @@ describe('demo workspace runs', () => {
     });
   }, 420_000);
 });
-
-afterAll(async () => {
-  await new Promise((resolve) => setTimeout(resolve, 3000));
-  // eslint-disable-next-line no-console
-  console.log('HANDLES', JSON.stringify(process.getActiveResourcesInfo()));
-});

