@@ -23,33 +23,19 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { Client, Connection } from '@temporalio/client';
-import { Redis } from 'ioredis';
 import type { CDPSession, Page } from 'playwright-core';
-import {
-  createApiKey,
-  createDataSource,
-  createTenant,
-  EventPublisher,
-  inviteTenantUser,
-  startEventRelay,
-} from '@cadenza/activities/data';
+import { createApiKey, createDataSource, createTenant, inviteTenantUser } from '@cadenza/activities/data';
 import { provisionPostgres, provisionRedis, type Provisioned } from '../scripts/test-harness/provision';
-import { assertWebBuilt, launchChromium, newSessionPage, signIn } from '../scripts/e2e/e2e-browser';
-import { createApp } from '../api/src/app';
-import { apiConfigSchema } from '../api/src/config';
-import { createSessionResolver } from '../api/src/auth/session-resolver';
-import { attachLiveGateway } from '../api/src/live/live-gateway';
+import { assertWebBuilt } from '../scripts/e2e/e2e-browser';
 import { frameStats } from './frame-stats';
+import { lighthouseScore, type LighthousePreset } from './lighthouse-score';
+import { serveWebBenchApp, signedInPage } from './web-bench-app';
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 100_000);
 const SCROLL_STEP = Number(process.env.BENCH_SCROLL_STEP ?? 1200);
 const SCROLL_MAX_SECONDS = Number(process.env.BENCH_SCROLL_MAX_SECONDS ?? 240);
 const LIVE_UPDATES = Number(process.env.BENCH_LIVE_UPDATES ?? 40);
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'lighthouse,scroll,live').split(',').map((part) => part.trim()));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const LIVE_TARGET_P95_MS = 150;
 const LIGHTHOUSE_TARGET = 90;
 const ROOT = path.resolve(__dirname, '..');
@@ -82,60 +68,12 @@ async function seed(db: ReturnType<typeof createDataSource>, tenantId: string): 
  * Lighthouse's performance category for the page, with the session cookie on every request.
  * A run that fails to record its trace (NO_NAVSTART on a busy machine) is tried once more.
  */
-async function lighthouseScore(url: string, cookie: string, preset: 'desktop' | 'mobile', reportDir: string) {
-  const first = await lighthouseRun(url, cookie, preset, reportDir);
+async function retriedLighthouseScore(url: string, cookie: string, preset: LighthousePreset, reportDir: string) {
+  const reportFile = path.join(reportDir, `contacts-ui-lighthouse-${preset}.json`);
+  const first = await lighthouseScore(url, cookie, preset, reportFile);
   if (first.score > 0 || !first.runtimeError) return first;
   log(`lighthouse (${preset}) again after: ${first.runtimeError}`);
-  return lighthouseRun(url, cookie, preset, reportDir);
-}
-
-async function lighthouseRun(url: string, cookie: string, preset: 'desktop' | 'mobile', reportDir: string) {
-  const [{ default: lighthouse }, chromeLauncher, { default: desktopConfig }] = await Promise.all([
-    import('lighthouse'),
-    import('chrome-launcher'),
-    import('lighthouse/core/config/desktop-config.js'),
-  ]);
-  const chrome = await chromeLauncher.launch({
-    chromePath: CHROMIUM,
-    chromeFlags: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  try {
-    const result = await lighthouse(
-      url,
-      {
-        port: chrome.port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: ['performance'],
-        extraHeaders: { cookie },
-      },
-      preset === 'desktop' ? desktopConfig : undefined,
-    );
-    const lhr = result!.lhr;
-    writeFileSync(path.join(reportDir, `contacts-ui-lighthouse-${preset}.json`), JSON.stringify(lhr));
-    const metric = (id: string) => round(lhr.audits[id]?.numericValue ?? NaN);
-    return {
-      score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
-      firstContentfulPaintMs: metric('first-contentful-paint'),
-      largestContentfulPaintMs: metric('largest-contentful-paint'),
-      totalBlockingTimeMs: metric('total-blocking-time'),
-      cumulativeLayoutShift: metric('cumulative-layout-shift'),
-      speedIndexMs: metric('speed-index'),
-      transferredKb: round((lhr.audits['total-byte-weight']?.numericValue ?? NaN) / 1024),
-      runtimeError: lhr.runtimeError ? `${lhr.runtimeError.code} ${lhr.runtimeError.message}` : null,
-    };
-  } finally {
-    chrome.kill();
-  }
+  return lighthouseScore(url, cookie, preset, reportFile);
 }
 
 /**
@@ -271,41 +209,16 @@ async function main(): Promise<void> {
     await seed(db, tenant.id);
     log(`seeded ${CONTACTS} contacts in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
 
-    const config = apiConfigSchema.parse({
-      PORT: '1',
-      DATABASE_URL: postgres.address,
-      REDIS_URL: redisService.address,
+    const { base, close } = await serveWebBenchApp({
+      db,
+      postgresUrl: postgres.address,
+      redisUrl: redisService.address,
       // Another build (say, of the previous commit) to compare against under the same load.
-      ...(process.env.WEB_DIST_DIR ? { WEB_DIST_DIR: process.env.WEB_DIST_DIR } : {}),
+      webDistDir: process.env.WEB_DIST_DIR,
     });
-    const redis = new Redis(redisService.address, { maxRetriesPerRequest: 1 });
-    closers.push(() => redis.disconnect());
-    // Contact routes never call Temporal: a lazy client that never connects.
-    const temporal = new Client({ connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }) });
-    const resolveSession = createSessionResolver(db);
-    const app = createApp({ config, db, redis, temporal, resolveSession });
-    const server = await new Promise<Server>((resolve) => {
-      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-    });
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const live = attachLiveGateway(server, { db, redisUrl: redisService.address, resolveSession });
-    const relay = startEventRelay({ databaseUrl: postgres.address, db, publisher: new EventPublisher(redis) });
-    closers.unshift(
-      () => relay.close(),
-      () => live.close(),
-      () => {
-        server.closeAllConnections();
-        return new Promise((resolve) => server.close(resolve));
-      },
-    );
-
-    const browser = await launchChromium();
+    closers.unshift(close);
+    const { browser, page, errors } = await signedInPage(base, email, password);
     closers.unshift(() => browser.close());
-    const errors: string[] = [];
-    const page = await newSessionPage(browser, errors);
-    // tsx names inner functions with an __name helper; functions sent to page.evaluate need it in the page too.
-    await page.addInitScript('window.__name = (fn) => fn');
-    await signIn(page, base, email, password);
     const cookie = (await page.context().cookies())
       .filter((c) => c.name === 'cadenza_session')
       .map((c) => `${c.name}=${c.value}`)
@@ -315,8 +228,8 @@ async function main(): Promise<void> {
     if (PARTS.has('lighthouse')) {
       log('lighthouse: /contacts, desktop and mobile presets');
       lighthouse = {
-        desktop: await lighthouseScore(`${base}/contacts`, cookie, 'desktop', dir),
-        mobile: await lighthouseScore(`${base}/contacts`, cookie, 'mobile', dir),
+        desktop: await retriedLighthouseScore(`${base}/contacts`, cookie, 'desktop', dir),
+        mobile: await retriedLighthouseScore(`${base}/contacts`, cookie, 'mobile', dir),
       };
       log(
         `lighthouse performance: desktop ${lighthouse.desktop.score} (LCP ${lighthouse.desktop.largestContentfulPaintMs} ms), ` +

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/e2e/chromium-flags';
 
 export type LighthousePreset = 'desktop' | 'mobile';
@@ -19,11 +20,14 @@ const round = (n: number) => Math.round(n * 100) / 100;
  * Lighthouse's performance category for a page, in a Chromium of its own (chrome-launcher,
  * Debian's /usr/bin/chromium with the e2e flags), with the session cookie on every request.
  * `mobile` is Lighthouse's default (throttled phone); `desktop` its desktop preset.
+ * `reportFile` keeps Lighthouse's full report (what the largest contentful paint was, which
+ * scripts weighed most).
  */
 export async function lighthouseScore(
   url: string,
   cookie: string,
   preset: LighthousePreset,
+  reportFile?: string,
 ): Promise<LighthouseFigures> {
   const [{ default: lighthouse }, chromeLauncher, { default: desktopConfig }] = await Promise.all([
     import('lighthouse'),
@@ -48,6 +52,7 @@ export async function lighthouseScore(
       preset === 'desktop' ? desktopConfig : undefined,
     );
     const lhr = result!.lhr;
+    if (reportFile) writeFileSync(reportFile, JSON.stringify(lhr));
     const metric = (id: string) => round(lhr.audits[id]?.numericValue ?? NaN);
     return {
       score: Math.round((lhr.categories.performance?.score ?? 0) * 100),

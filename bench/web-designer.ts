@@ -21,34 +21,25 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { Client, Connection } from '@temporalio/client';
-import { Redis } from 'ioredis';
 import type { Page, Response } from 'playwright-core';
 import {
   createDataSource,
   createFlow,
   createTenant,
-  EventPublisher,
   inviteTenantUser,
   publishFlow,
   saveRunProjection,
-  startEventRelay,
 } from '@cadenza/activities/data';
 import type { Principal } from '@cadenza/core';
-import { createApp } from '../api/src/app';
-import { apiConfigSchema } from '../api/src/config';
-import { createSessionResolver } from '../api/src/auth/session-resolver';
-import { attachLiveGateway } from '../api/src/live/live-gateway';
-import { assertWebBuilt, launchChromium, newSessionPage, signIn } from '../scripts/e2e/e2e-browser';
+import { assertWebBuilt } from '../scripts/e2e/e2e-browser';
 import { provisionPostgres, provisionRedis, type Provisioned } from '../scripts/test-harness/provision';
 import { benchFlow } from './flow-fixture-graphs';
 import { summarizeLatencies } from './latency-summary';
 import { lighthouseScore, type LighthouseFigures, type LighthousePreset } from './lighthouse-score';
+import { serveWebBenchApp, signedInPage } from './web-bench-app';
 
 const RENDER_SAMPLES = Number(process.env.BENCH_RENDER_SAMPLES ?? 5);
 const EVENTS = Math.min(90, Number(process.env.BENCH_EVENTS ?? 40));
@@ -146,39 +137,14 @@ async function main(): Promise<void> {
     const live = await createFlow(db, principal, { name: 'Bench live', kind: 'sequence', draft: benchFlow(10) });
     await publishFlow(db, principal, live.id);
 
-    const config = apiConfigSchema.parse({
-      PORT: '1',
-      DATABASE_URL: postgres.address,
-      REDIS_URL: redisService.address,
+    const { base, close } = await serveWebBenchApp({
+      db,
+      postgresUrl: postgres.address,
+      redisUrl: redisService.address,
     });
-    const redis = new Redis(redisService.address, { maxRetriesPerRequest: 1 });
-    closers.push(() => redis.disconnect());
-    // The designer's reads never call Temporal: a lazy client that never connects.
-    const temporal = new Client({ connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }) });
-    const resolveSession = createSessionResolver(db);
-    const app = createApp({ config, db, redis, temporal, resolveSession });
-    const server = await new Promise<Server>((resolve) => {
-      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-    });
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const gateway = attachLiveGateway(server, { db, redisUrl: redisService.address, resolveSession });
-    const relay = startEventRelay({ databaseUrl: postgres.address, db, publisher: new EventPublisher(redis) });
-    closers.unshift(
-      () => relay.close(),
-      () => gateway.close(),
-      () => {
-        server.closeAllConnections();
-        return new Promise((resolve) => server.close(resolve));
-      },
-    );
-
-    const browser = await launchChromium();
+    closers.unshift(close);
+    const { browser, page, errors } = await signedInPage(base, email, password);
     closers.unshift(() => browser.close());
-    const errors: string[] = [];
-    const page = await newSessionPage(browser, errors);
-    // tsx names inner functions with an __name helper; functions sent to page.evaluate need it in the page too.
-    await page.addInitScript('window.__name = (fn) => fn');
-    await signIn(page, base, email, password);
     const cookies = await page.context().cookies();
     const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 

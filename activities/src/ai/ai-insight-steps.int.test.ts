@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { FLOW_SIGNALS, type FlowDefinitionInput, type Principal } from '@cadenza/core';
-import { createActivities } from '@cadenza/activities';
-import { createCrmFlowPort } from '@cadenza/activities/flow';
 import {
   createPromptVersion,
   getRun,
@@ -12,9 +9,11 @@ import {
   setTokenBudget,
   type DataSource,
 } from '@cadenza/activities/data';
-import { ensureSearchAttributes, temporalBinaries } from '@cadenza/temporal';
-import { connectTestDb } from '../../../scripts/test-harness/integration';
-import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '../../../scripts/test-harness/flow-fixtures';
+import {
+  startTimeSkippingFlowEnv,
+  type TimeSkippingFlowEnv,
+} from '../../../scripts/test-harness/time-skipping-flow-env';
+import { flowOf, newContact, publishedFlow } from '../../../scripts/test-harness/flow-fixtures';
 import { closeLocalModel } from './chat-model-switch';
 
 /**
@@ -22,35 +21,19 @@ import { closeLocalModel } from './chat-model-switch';
  * real interpreter, PostgreSQL and local model. A tiny base model: shapes are asserted, not meaning.
  */
 describe('AI insight steps, tenant prompts and token budgets', () => {
+  let flowEnv: TimeSkippingFlowEnv;
   let env: TestWorkflowEnvironment;
   let db: DataSource;
-  let worker: Worker;
-  let running: Promise<void>;
   let admin: Principal;
   const taskQueue = `ai-insight-${randomUUID()}`;
 
   beforeAll(async () => {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    db = await connectTestDb();
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: temporalBinaries().testServer } },
-    });
-    await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
-    worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowsPath: require.resolve('@cadenza/workflows'),
-      activities: createActivities({ db, crm: createCrmFlowPort(db), temporal: env.client, taskQueue }),
-    });
-    running = worker.run();
-    admin = await adminOfNewTenant(db, 'AI insight');
+    flowEnv = await startTimeSkippingFlowEnv(taskQueue, 'AI insight');
+    ({ env, db, admin } = flowEnv);
   }, 120_000);
 
   afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await env?.teardown();
-    await db?.destroy();
+    await flowEnv?.teardown();
     await closeLocalModel();
   });
 

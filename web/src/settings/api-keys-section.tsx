@@ -1,18 +1,5 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Box,
-  Button,
-  MenuItem,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Button, MenuItem, Stack, TableCell, TextField, Typography } from '@mui/material';
 import { ROLES, type Role } from '@cadenza/core';
 import {
   useSettingsApiKeysQuery,
@@ -20,6 +7,7 @@ import {
   useSettingsRevokeApiKeyMutation,
 } from './settings-api';
 import { RequestError } from './section-feedback';
+import { SettingsTable } from './settings-table';
 import { ROLE_LABEL } from './users-section';
 
 /** API keys: the secret is shown once, right after creation, and never again (the server keeps only a hash). */
@@ -47,36 +35,26 @@ export function ApiKeysSection() {
           </Box>
         </Alert>
       )}
-      <Table size="small" aria-label="api keys">
-        <TableHead>
-          <TableRow>
-            <TableCell>Name</TableCell>
-            <TableCell>Role</TableCell>
-            <TableCell>Created</TableCell>
-            <TableCell>Status</TableCell>
-            <TableCell />
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {keys.data?.map((key) => (
-            <TableRow key={key.id}>
-              <TableCell>{key.name}</TableCell>
-              <TableCell>{ROLE_LABEL[key.role]}</TableCell>
-              <TableCell>{new Date(key.createdAt).toLocaleString()}</TableCell>
-              <TableCell>
-                {key.revokedAt ? `revoked ${new Date(key.revokedAt).toLocaleDateString()}` : 'live'}
-              </TableCell>
-              <TableCell align="right">
-                {!key.revokedAt && (
-                  <Button size="small" color="error" onClick={() => void revoke(key.id)}>
-                    Revoke
-                  </Button>
-                )}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <SettingsTable
+        label="api keys"
+        columns={['Name', 'Role', 'Created', 'Status']}
+        rows={keys.data}
+        cells={(key) => (
+          <>
+            <TableCell>{key.name}</TableCell>
+            <TableCell>{ROLE_LABEL[key.role]}</TableCell>
+            <TableCell>{new Date(key.createdAt).toLocaleString()}</TableCell>
+            <TableCell>{key.revokedAt ? `revoked ${new Date(key.revokedAt).toLocaleDateString()}` : 'live'}</TableCell>
+            <TableCell align="right">
+              {!key.revokedAt && (
+                <Button size="small" color="error" onClick={() => void revoke(key.id)}>
+                  Revoke
+                </Button>
+              )}
+            </TableCell>
+          </>
+        )}
+      />
       <Box
         component="form"
         aria-label="create api key"

@@ -1,17 +1,5 @@
 import { useState } from 'react';
-import {
-  Box,
-  Button,
-  MenuItem,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Box, Button, MenuItem, Stack, TableCell, TextField, Typography } from '@mui/material';
 import { CUSTOM_FIELD_TYPES, type CustomFieldType } from '@cadenza/core';
 import {
   useSettingsCreateCustomFieldMutation,
@@ -19,6 +7,7 @@ import {
   useSettingsDeleteCustomFieldMutation,
 } from './settings-api';
 import { RequestError } from './section-feedback';
+import { SettingsTable } from './settings-table';
 
 /** "a, b ,, c" as the options list ["a", "b", "c"]. */
 export const optionsOf = (text: string) =>
@@ -36,34 +25,26 @@ export function CustomFieldsSection() {
   return (
     <Stack spacing={2}>
       <RequestError error={fields.error ?? removeState.error} />
-      <Table size="small" aria-label="custom fields">
-        <TableHead>
-          <TableRow>
-            <TableCell>Label</TableCell>
-            <TableCell>Key</TableCell>
-            <TableCell>Type</TableCell>
-            <TableCell>Options</TableCell>
-            <TableCell />
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {fields.data?.map((field) => (
-            <TableRow key={field.id}>
-              <TableCell>{field.label}</TableCell>
-              <TableCell>
-                <code>{field.key}</code>
-              </TableCell>
-              <TableCell>{field.type}</TableCell>
-              <TableCell>{field.options.join(', ')}</TableCell>
-              <TableCell align="right">
-                <Button size="small" color="error" onClick={() => void remove(field.id)}>
-                  Delete
-                </Button>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <SettingsTable
+        label="custom fields"
+        columns={['Label', 'Key', 'Type', 'Options']}
+        rows={fields.data}
+        cells={(field) => (
+          <>
+            <TableCell>{field.label}</TableCell>
+            <TableCell>
+              <code>{field.key}</code>
+            </TableCell>
+            <TableCell>{field.type}</TableCell>
+            <TableCell>{field.options.join(', ')}</TableCell>
+            <TableCell align="right">
+              <Button size="small" color="error" onClick={() => void remove(field.id)}>
+                Delete
+              </Button>
+            </TableCell>
+          </>
+        )}
+      />
       <Box
         component="form"
         aria-label="add custom field"

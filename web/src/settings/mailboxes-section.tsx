@@ -7,11 +7,7 @@ import {
   FormControlLabel,
   MenuItem,
   Stack,
-  Table,
-  TableBody,
   TableCell,
-  TableHead,
-  TableRow,
   TextField,
   Typography,
 } from '@mui/material';
@@ -23,6 +19,7 @@ import {
   useSettingsTestMailboxMutation,
 } from './settings-api';
 import { RequestError } from './section-feedback';
+import { SettingsTable } from './settings-table';
 
 const EMPTY = {
   kind: 'smtp' as 'smtp' | 'sendgrid',
@@ -72,64 +69,56 @@ export function MailboxesSection() {
           No mailbox yet: emails go to the built-in SMTP sink and show in the outbox.
         </Typography>
       )}
-      <Table size="small" aria-label="mailboxes">
-        <TableHead>
-          <TableRow>
-            <TableCell>Name</TableCell>
-            <TableCell>From</TableCell>
-            <TableCell>Via</TableCell>
-            <TableCell>Secret</TableCell>
-            <TableCell />
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {mailboxes.data?.map((mailbox) => {
-            const check = checks[mailbox.id];
-            return (
-              <TableRow key={mailbox.id}>
-                <TableCell>
-                  {mailbox.name}
-                  {mailbox.isDefault ? ' (default)' : ''}
-                </TableCell>
-                <TableCell>{mailbox.fromAddress}</TableCell>
-                <TableCell>{mailbox.kind === 'smtp' ? `SMTP ${mailbox.host}:${mailbox.port}` : 'SendGrid'}</TableCell>
-                <TableCell>{mailbox.hasSecret ? 'stored' : 'none'}</TableCell>
-                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                  <Button
-                    size="small"
-                    disabled={check === 'testing'}
-                    onClick={async () => {
-                      setChecks((c) => ({ ...c, [mailbox.id]: 'testing' }));
-                      const result = await test(mailbox.id);
-                      setChecks((c) => ({
-                        ...c,
-                        [mailbox.id]:
-                          'data' in result && result.data
-                            ? result.data
-                            : { ok: false, message: 'the test request failed', durationMs: 0 },
-                      }));
-                    }}
+      <SettingsTable
+        label="mailboxes"
+        columns={['Name', 'From', 'Via', 'Secret']}
+        rows={mailboxes.data}
+        cells={(mailbox) => {
+          const check = checks[mailbox.id];
+          return (
+            <>
+              <TableCell>
+                {mailbox.name}
+                {mailbox.isDefault ? ' (default)' : ''}
+              </TableCell>
+              <TableCell>{mailbox.fromAddress}</TableCell>
+              <TableCell>{mailbox.kind === 'smtp' ? `SMTP ${mailbox.host}:${mailbox.port}` : 'SendGrid'}</TableCell>
+              <TableCell>{mailbox.hasSecret ? 'stored' : 'none'}</TableCell>
+              <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                <Button
+                  size="small"
+                  disabled={check === 'testing'}
+                  onClick={async () => {
+                    setChecks((c) => ({ ...c, [mailbox.id]: 'testing' }));
+                    const result = await test(mailbox.id);
+                    setChecks((c) => ({
+                      ...c,
+                      [mailbox.id]:
+                        'data' in result && result.data
+                          ? result.data
+                          : { ok: false, message: 'the test request failed', durationMs: 0 },
+                    }));
+                  }}
+                >
+                  Test
+                </Button>
+                <Button size="small" color="error" onClick={() => void remove(mailbox.id)}>
+                  Delete
+                </Button>
+                {check && check !== 'testing' && (
+                  <Alert
+                    severity={check.ok ? 'success' : 'error'}
+                    sx={{ py: 0, mt: 0.5, textAlign: 'left', whiteSpace: 'normal' }}
+                    data-testid="mailbox-check"
                   >
-                    Test
-                  </Button>
-                  <Button size="small" color="error" onClick={() => void remove(mailbox.id)}>
-                    Delete
-                  </Button>
-                  {check && check !== 'testing' && (
-                    <Alert
-                      severity={check.ok ? 'success' : 'error'}
-                      sx={{ py: 0, mt: 0.5, textAlign: 'left', whiteSpace: 'normal' }}
-                      data-testid="mailbox-check"
-                    >
-                      {check.message} ({check.durationMs} ms)
-                    </Alert>
-                  )}
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+                    {check.message} ({check.durationMs} ms)
+                  </Alert>
+                )}
+              </TableCell>
+            </>
+          );
+        }}
+      />
       <MailboxForm />
     </Stack>
   );

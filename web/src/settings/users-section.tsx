@@ -1,17 +1,5 @@
 import { useState } from 'react';
-import {
-  Box,
-  Button,
-  MenuItem,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Box, Button, MenuItem, Stack, TableCell, TextField, Typography } from '@mui/material';
 import { ROLES, type Role } from '@cadenza/core';
 import {
   useSettingsChangeRoleMutation,
@@ -20,6 +8,7 @@ import {
   useSettingsUsersQuery,
 } from './settings-api';
 import { RequestError } from './section-feedback';
+import { SettingsTable } from './settings-table';
 
 export const ROLE_LABEL: Record<Role, string> = {
   admin: 'Admin',
@@ -36,49 +25,41 @@ export function UsersSection({ myUserId }: { myUserId: string }) {
   return (
     <Stack spacing={2}>
       <RequestError error={users.error ?? roleState.error ?? removeState.error} />
-      <Table size="small" aria-label="users">
-        <TableHead>
-          <TableRow>
-            <TableCell>Name</TableCell>
-            <TableCell>Email</TableCell>
-            <TableCell>Role</TableCell>
-            <TableCell>Joined</TableCell>
-            <TableCell />
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {users.data?.map((user) => (
-            <TableRow key={user.id}>
-              <TableCell>{user.name ?? '—'}</TableCell>
-              <TableCell>{user.email}</TableCell>
-              <TableCell>
-                <TextField
-                  select
-                  size="small"
-                  variant="standard"
-                  value={user.role}
-                  onChange={(event) => void changeRole({ userId: user.id, role: event.target.value as Role })}
-                  slotProps={{ htmlInput: { 'aria-label': `role of ${user.email}` } }}
-                >
-                  {ROLES.map((role) => (
-                    <MenuItem key={role} value={role}>
-                      {ROLE_LABEL[role]}
-                    </MenuItem>
-                  ))}
-                </TextField>
-              </TableCell>
-              <TableCell>{new Date(user.joinedAt).toLocaleDateString()}</TableCell>
-              <TableCell align="right">
-                {user.id !== myUserId && (
-                  <Button size="small" color="error" onClick={() => void remove(user.id)}>
-                    Deactivate
-                  </Button>
-                )}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <SettingsTable
+        label="users"
+        columns={['Name', 'Email', 'Role', 'Joined']}
+        rows={users.data}
+        cells={(user) => (
+          <>
+            <TableCell>{user.name ?? '—'}</TableCell>
+            <TableCell>{user.email}</TableCell>
+            <TableCell>
+              <TextField
+                select
+                size="small"
+                variant="standard"
+                value={user.role}
+                onChange={(event) => void changeRole({ userId: user.id, role: event.target.value as Role })}
+                slotProps={{ htmlInput: { 'aria-label': `role of ${user.email}` } }}
+              >
+                {ROLES.map((role) => (
+                  <MenuItem key={role} value={role}>
+                    {ROLE_LABEL[role]}
+                  </MenuItem>
+                ))}
+              </TextField>
+            </TableCell>
+            <TableCell>{new Date(user.joinedAt).toLocaleDateString()}</TableCell>
+            <TableCell align="right">
+              {user.id !== myUserId && (
+                <Button size="small" color="error" onClick={() => void remove(user.id)}>
+                  Deactivate
+                </Button>
+              )}
+            </TableCell>
+          </>
+        )}
+      />
       <Typography variant="caption" color="text.secondary">
         Deactivating removes the user from this workspace and ends their sessions here; their account and their past
         work stay.

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { FLOW_QUERIES, FLOW_SIGNALS, type FlowDefinitionInput, type Principal } from '@cadenza/core';
-import { createActivities } from '@cadenza/activities';
-import { createCrmFlowPort } from '@cadenza/activities/flow';
 import { getContact, getRun, listSideEffects, type DataSource } from '@cadenza/activities/data';
-import { ensureSearchAttributes, temporalBinaries } from '@cadenza/temporal';
-import { connectTestDb } from '../../../scripts/test-harness/integration';
-import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '../../../scripts/test-harness/flow-fixtures';
+import {
+  startTimeSkippingFlowEnv,
+  type TimeSkippingFlowEnv,
+} from '../../../scripts/test-harness/time-skipping-flow-env';
+import { flowOf, newContact, publishedFlow } from '../../../scripts/test-harness/flow-fixtures';
 import type { FlowRunInput, FlowRunResult } from './flow-run-types';
 
 /**
@@ -17,36 +16,19 @@ import type { FlowRunInput, FlowRunResult } from './flow-run-types';
  * Activities are the real ones, on the real PostgreSQL of this test run.
  */
 describe('flowRunWorkflow (time-skipping)', () => {
+  let flowEnv: TimeSkippingFlowEnv;
   let env: TestWorkflowEnvironment;
   let db: DataSource;
-  let worker: Worker;
-  let running: Promise<void>;
   let admin: Principal;
   const taskQueue = `flow-ts-${randomUUID()}`;
 
   beforeAll(async () => {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    db = await connectTestDb();
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: temporalBinaries().testServer } },
-    });
-    // The test server starts with no custom search attributes; the run upserts NodeId.
-    await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
-    worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowsPath: require.resolve('@cadenza/workflows'),
-      activities: createActivities({ db, crm: createCrmFlowPort(db), temporal: env.client, taskQueue }),
-    });
-    running = worker.run();
-    admin = await adminOfNewTenant(db);
+    flowEnv = await startTimeSkippingFlowEnv(taskQueue);
+    ({ env, db, admin } = flowEnv);
   }, 120_000);
 
   afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await env?.teardown();
-    await db?.destroy();
+    await flowEnv?.teardown();
   });
 
   async function start(

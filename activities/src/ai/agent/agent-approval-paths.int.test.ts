@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { AGENT_APPROVAL_SIGNAL, sideEffectKey, type FlowDefinitionInput, type Principal } from '@cadenza/core';
-import { createActivities } from '@cadenza/activities';
-import { createCrmFlowPort } from '@cadenza/activities/flow';
 import {
   decideApproval,
   getContact,
@@ -14,8 +11,10 @@ import {
   listTimeline,
   type DataSource,
 } from '@cadenza/activities/data';
-import { ensureSearchAttributes, temporalBinaries } from '@cadenza/temporal';
-import { connectTestDb } from '../../../../scripts/test-harness/integration';
+import {
+  startTimeSkippingFlowEnv,
+  type TimeSkippingFlowEnv,
+} from '../../../../scripts/test-harness/time-skipping-flow-env';
 import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '../../../../scripts/test-harness/flow-fixtures';
 import { seedLeadOutcomes } from '../../../../scripts/test-harness/lead-outcomes';
 import { closeLocalModel } from '../chat-model-switch';
@@ -27,35 +26,19 @@ import { trainTenantLeadModel } from '../scoring/lead-scoring-service';
  * on these paths, so the worker needs no mail sink.
  */
 describe('ai_agent: reject and timeout paths', () => {
+  let flowEnv: TimeSkippingFlowEnv;
   let env: TestWorkflowEnvironment;
   let db: DataSource;
-  let worker: Worker;
-  let running: Promise<void>;
   let admin: Principal;
   const taskQueue = `ai-agent-${randomUUID()}`;
 
   beforeAll(async () => {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    db = await connectTestDb();
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: temporalBinaries().testServer } },
-    });
-    await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
-    worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowsPath: require.resolve('@cadenza/workflows'),
-      activities: createActivities({ db, crm: createCrmFlowPort(db), temporal: env.client, taskQueue }),
-    });
-    running = worker.run();
-    admin = await adminOfNewTenant(db, 'Agent paths');
+    flowEnv = await startTimeSkippingFlowEnv(taskQueue, 'Agent paths');
+    ({ env, db, admin } = flowEnv);
   }, 120_000);
 
   afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await env?.teardown();
-    await db?.destroy();
+    await flowEnv?.teardown();
     await closeLocalModel();
   });
 
