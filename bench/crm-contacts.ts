@@ -282,6 +282,9 @@ async function main(): Promise<void> {
       server!.closeAllConnections();
     });
     server = undefined;
+    // Closing the sockets does not stop handlers already running: let them finish their
+    // queries, or they log "PostgreSQL is unavailable" against a database torn down under them.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     redis.disconnect();
     await db.destroy();
   } finally {
