@@ -1,14 +1,15 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
 import { FLOW_SIGNALS, type Principal } from '@cadenza/core';
 import { createCrmFlowPort, enrollContact } from '@cadenza/activities/flow';
 import { createMailbox, findSinkMessages, getRun, updateMailbox, type DataSource } from '@cadenza/activities/data';
-import { startSmtpSink, type SmtpSink } from '@cadenza/activities/messaging';
+import type { SmtpSink } from '@cadenza/activities/messaging';
 import { waitUntil } from '../../scripts/services/wait-until';
-import { connectTestDb } from '../../scripts/test-harness/integration';
-import { requireService } from '../../scripts/test-harness/service-env';
-import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '../../scripts/test-harness/flow-fixtures';
-import { startWorkerProcess, type WorkerProcess } from '../../scripts/test-harness/worker-process';
+import { flowOf, newContact, publishedFlow } from '../../scripts/test-harness/flow-fixtures';
+import {
+  startWorkerProcessPlatform,
+  type WorkerProcessPlatform,
+} from '../../scripts/test-harness/worker-process-platform';
 
 const CONTACTS = 7;
 const PER_MINUTE = 3;
@@ -26,41 +27,21 @@ interface SentRow {
  * the day's cap is raised, then each sends exactly once.
  */
 describe('mailbox throttling across two workers', () => {
+  let platform: WorkerProcessPlatform;
   let db: DataSource;
   let sinkDb: DataSource;
   let sink: SmtpSink;
-  let connection: Connection;
   let client: Client;
   let admin: Principal;
-  const workers: WorkerProcess[] = [];
-  const saved = { ...process.env };
   const taskQueue = `throttle-${randomUUID()}`;
 
   beforeAll(async () => {
-    db = await connectTestDb();
-    sinkDb = await connectTestDb();
-    sink = await startSmtpSink({ db: sinkDb, port: 0 });
-    // The worker processes inherit these: the Redis every worker shares, and the sink.
-    Object.assign(process.env, {
-      CADENZA_SECRET_KEY: randomBytes(32).toString('hex'),
-      SMTP_SINK_PORT: String(sink.port),
-      REDIS_URL: requireService('redis'),
-      PUBLIC_BASE_URL: 'https://cadenza.test',
-    });
-    connection = await Connection.connect({ address: requireService('temporal') });
-    client = new Client({ connection });
-    admin = await adminOfNewTenant(db, 'Throttle across workers');
+    // The worker processes inherit the platform's environment: the Redis every worker shares, and the sink.
+    platform = await startWorkerProcessPlatform('Throttle across workers', taskQueue);
+    ({ db, sinkDb, sink, client, admin } = platform);
   });
 
-  afterAll(async () => {
-    for (const worker of workers) worker.kill();
-    await Promise.all(workers.map((worker) => worker.exited));
-    process.env = saved;
-    await connection?.close();
-    await sink?.close();
-    await sinkDb?.destroy();
-    await db?.destroy();
-  });
+  afterAll(() => platform?.teardown());
 
   const sentOf = async (enrollmentIds: string[]) =>
     (await db.query(
@@ -95,15 +76,7 @@ describe('mailbox throttling across two workers', () => {
         ],
       ),
     );
-    for (let i = 0; i < 2; i += 1) {
-      workers.push(
-        await startWorkerProcess({
-          DATABASE_URL: requireService('postgres'),
-          TEMPORAL_ADDRESS: requireService('temporal'),
-          TEMPORAL_TASK_QUEUE: taskQueue,
-        }),
-      );
-    }
+    const workers = [await platform.startWorker(), await platform.startWorker()];
     await Promise.all(workers.map((worker) => worker.ready));
 
     const deps = { db, temporal: client, taskQueue, crm: createCrmFlowPort(db) };

@@ -1,15 +1,15 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
 import { AGENT_APPROVAL_SIGNAL, sideEffectKey, type Principal } from '@cadenza/core';
 import { createCrmFlowPort, enrollContact } from '@cadenza/activities/flow';
-import { startSmtpSink, type SmtpSink } from '@cadenza/activities/messaging';
 import { decideApproval, listAgentSteps, listApprovals, type DataSource } from '@cadenza/activities/data';
 import { waitUntil } from '../../../../scripts/services/wait-until';
 import { agentCheckpointer } from './agent-checkpointer';
-import { connectTestDb } from '../../../../scripts/test-harness/integration';
-import { requireService } from '../../../../scripts/test-harness/service-env';
-import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '../../../../scripts/test-harness/flow-fixtures';
-import { startWorkerProcess, type WorkerProcess } from '../../../../scripts/test-harness/worker-process';
+import { flowOf, newContact, publishedFlow } from '../../../../scripts/test-harness/flow-fixtures';
+import {
+  startWorkerProcessPlatform,
+  type WorkerProcessPlatform,
+} from '../../../../scripts/test-harness/worker-process-platform';
 
 /**
  * Durability of an agent chain on the real Temporal server: the production worker process is
@@ -18,49 +18,21 @@ import { startWorkerProcess, type WorkerProcess } from '../../../../scripts/test
  * again); the run then waits for approval, and the approved email is sent exactly once.
  */
 describe('an agent chain whose worker is killed', () => {
+  let platform: WorkerProcessPlatform;
   let db: DataSource;
-  let sinkDb: DataSource;
-  let sink: SmtpSink;
-  let connection: Connection;
   let client: Client;
   let admin: Principal;
-  const saved = { ...process.env };
-  const workers: WorkerProcess[] = [];
   const taskQueue = `agent-kill-${randomUUID()}`;
 
   beforeAll(async () => {
-    db = await connectTestDb();
-    sinkDb = await connectTestDb();
-    sink = await startSmtpSink({ db: sinkDb, port: 0 });
-    // Read by the worker processes (they inherit this environment).
-    Object.assign(process.env, {
-      CADENZA_SECRET_KEY: randomBytes(32).toString('hex'),
-      SMTP_SINK_PORT: String(sink.port),
-      REDIS_URL: requireService('redis'),
-      PUBLIC_BASE_URL: 'https://cadenza.test',
-    });
-    connection = await Connection.connect({ address: requireService('temporal') });
-    client = new Client({ connection });
-    admin = await adminOfNewTenant(db, 'Agent worker kill');
+    platform = await startWorkerProcessPlatform('Agent worker kill', taskQueue);
+    ({ db, client, admin } = platform);
   });
 
-  afterAll(async () => {
-    for (const worker of workers) worker.kill();
-    await Promise.all(workers.map((worker) => worker.exited));
-    await connection?.close();
-    await sink?.close();
-    await sinkDb?.destroy();
-    await db?.destroy();
-    process.env = saved;
-  });
+  afterAll(() => platform?.teardown());
 
   const spawnWorker = async () => {
-    const worker = await startWorkerProcess({
-      DATABASE_URL: requireService('postgres'),
-      TEMPORAL_ADDRESS: requireService('temporal'),
-      TEMPORAL_TASK_QUEUE: taskQueue,
-    });
-    workers.push(worker);
+    const worker = await platform.startWorker();
     await worker.ready;
     return worker;
   };
