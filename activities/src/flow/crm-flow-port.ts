@@ -1,6 +1,16 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { UserError, type Contact, type ContactSnapshot } from '@cadenza/core';
-import { addTags, createTask, getContact, removeTags, updateContact, type CrmPrincipal } from '../data/crm';
+import {
+  addTags,
+  createTask,
+  crmWrite,
+  getContact,
+  patchContact,
+  removeTags,
+  updateContact,
+  type CrmPrincipal,
+} from '../data/crm';
+import { requireContact } from '../data/crm/contacts';
 import type { FlowActor, FlowCrmPort } from './flow-crm-port';
 
 /** Flows act on the whole tenant's CRM, and the audit log names the run that acted. */
@@ -56,15 +66,19 @@ export function patchForField(field: string, value: string | number | boolean | 
 /** The flow engine's view of the CRM, over the CRM repositories (same audit log, events and rules). */
 export function createCrmFlowPort(db: DataSource): FlowCrmPort {
   return {
-    async loadContactSnapshot(tenantId, contactId) {
+    async loadContactSnapshot(tenantId, contactId, options) {
       const contact = await getContact(db, flowPrincipal(tenantId), contactId);
-      return toSnapshot(contact, await loadEngagement(db, tenantId, contactId));
+      const engagement = options?.engagement === false ? {} : await loadEngagement(db, tenantId, contactId);
+      return toSnapshot(contact, engagement);
     },
     async setContactField(manager, tenantId, contactId, field, value, actor) {
       const principal = flowPrincipal(tenantId, actor);
-      const before = await getContact(manager, principal, contactId);
-      const after = await updateContact(manager, principal, contactId, patchForField(field, value));
-      return { before: readField(before, field), after: readField(after, field) };
+      // One locked read gives both the value before and the row to patch (updateContact would read it again).
+      return crmWrite(manager, principal, async (write) => {
+        const before = await requireContact(write.manager, principal, contactId, true);
+        const after = await patchContact(write, before, patchForField(field, value));
+        return { before: readField(before, field), after: readField(after, field) };
+      });
     },
     async changeTags(manager, tenantId, contactId, change, actor) {
       const principal = flowPrincipal(tenantId, actor);

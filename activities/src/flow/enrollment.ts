@@ -51,7 +51,8 @@ async function startRun(
   pinned: { version: number; definition: FlowDefinition; flowName: string; kind: string },
   options: { workflowId: string; testMode: boolean; reusePolicy: WorkflowIdReusePolicy },
 ): Promise<string> {
-  const contact = await deps.crm.loadContactSnapshot(request.tenantId, request.contactId);
+  // Only the name, for the memo: the contact's engagement is no business of the start.
+  const contact = await deps.crm.loadContactSnapshot(request.tenantId, request.contactId, { engagement: false });
   const enrollmentId = randomUUID();
   await deps.temporal.workflow.start<typeof flowRunWorkflow>('flowRunWorkflow', {
     taskQueue: deps.taskQueue,

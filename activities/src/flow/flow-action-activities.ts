@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { DataSource, EntityManager } from 'typeorm';
 import { addDuration, renderTemplate, type ContactSnapshot } from '@cadenza/core';
-import { once } from '../data/flows/side-effects';
+import { once, onceInDatabase } from '../data/flows/side-effects';
 import { loadTemplateRecords } from '../data/messaging/template-records';
 import type { ActionInputOf, FlowActionInput, FlowActionResult } from './flow-action-input';
 import type { FlowCrmPort } from './flow-crm-port';
@@ -49,12 +49,17 @@ export function createFlowActionActivities(deps: FlowActionDependencies) {
   const { db, crm } = deps;
   const actorOf = (input: FlowActionInput) => ({ kind: 'workflow' as const, id: input.enrollmentId });
 
-  /** Claims the key, then either captures (test run) or performs the effect. */
+  /**
+   * Claims the key, then either captures (test run) or performs the effect. `inDatabase`:
+   * the effect only writes PostgreSQL (CRM changes), so the key can be taken at the end of
+   * its transaction (onceInDatabase) instead of before it.
+   */
   const perform = async <T>(
     input: FlowActionInput,
     /** Given the transaction that claims the key, so what it reads is read there (sends render inside it). */
     capture: (manager: EntityManager) => Promise<unknown> | unknown,
     effect: Parameters<typeof once<T>>[2],
+    options: { inDatabase?: boolean } = {},
   ): Promise<FlowActionResult> => {
     const claim = {
       key: input.key,
@@ -62,11 +67,13 @@ export function createFlowActionActivities(deps: FlowActionDependencies) {
       enrollmentId: input.enrollmentId,
       nodeType: input.node.type,
     };
+    const run = options.inDatabase ? onceInDatabase : once;
     const record = input.testMode
-      ? await once(db, { ...claim, captured: true }, async (manager) => ({ wouldDo: await capture(manager) }))
-      : await once(db, { ...claim, captured: false }, effect);
+      ? await run(db, { ...claim, captured: true }, async (manager) => ({ wouldDo: await capture(manager) }))
+      : await run(db, { ...claim, captured: false }, effect);
     return { result: record.result, captured: record.captured, performed: record.performed };
   };
+  const inDatabase = { inDatabase: true };
 
   const render = (text: string, contact: ContactSnapshot, input: FlowActionInput) =>
     renderTemplate(text, { contact, steps: input.stepOutputs }).text;
@@ -108,6 +115,7 @@ export function createFlowActionActivities(deps: FlowActionDependencies) {
         input,
         () => ({ field, value: resolved }),
         (manager) => crm.setContactField(manager, input.tenantId, input.contactId, field, resolved, actorOf(input)),
+        inDatabase,
       );
     },
 
@@ -117,6 +125,7 @@ export function createFlowActionActivities(deps: FlowActionDependencies) {
         input,
         () => ({ addTag: tag }),
         (manager) => crm.changeTags(manager, input.tenantId, input.contactId, { add: [tag] }, actorOf(input)),
+        inDatabase,
       );
     },
 
@@ -126,6 +135,7 @@ export function createFlowActionActivities(deps: FlowActionDependencies) {
         input,
         () => ({ removeTag: tag }),
         (manager) => crm.changeTags(manager, input.tenantId, input.contactId, { remove: [tag] }, actorOf(input)),
+        inDatabase,
       );
     },
 
@@ -150,6 +160,7 @@ export function createFlowActionActivities(deps: FlowActionDependencies) {
           notes: task.notes,
           priority: task.priority,
         }),
+        inDatabase,
       );
     },
 
@@ -161,6 +172,7 @@ export function createFlowActionActivities(deps: FlowActionDependencies) {
         input,
         () => ({ addPoints: points }),
         (manager) => crm.addScore(manager, input.tenantId, input.contactId, points, actorOf(input)),
+        inDatabase,
       );
     },
 

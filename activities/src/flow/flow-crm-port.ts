@@ -13,7 +13,12 @@ export interface FlowActor {
  * commit together.
  */
 export interface FlowCrmPort {
-  loadContactSnapshot(tenantId: string, contactId: string): Promise<ContactSnapshot>;
+  /** `engagement: false` skips the engagement query and leaves it empty: for callers that only need the fields. */
+  loadContactSnapshot(
+    tenantId: string,
+    contactId: string,
+    options?: { engagement?: boolean },
+  ): Promise<ContactSnapshot>;
   setContactField(
     manager: EntityManager,
     tenantId: string,

@@ -10,7 +10,7 @@ export function createFlowRunActivities(deps: { db: DataSource; crm: FlowCrmPort
       return deps.crm.loadContactSnapshot(input.tenantId, input.contactId);
     },
     async syncRunProjection(input: { run: RunProjection; steps: StepProjection[] }): Promise<void> {
-      await deps.db.transaction((manager) => saveRunProjection(manager, input.run, input.steps));
+      await saveRunProjection(deps.db, input.run, input.steps);
     },
   };
 }

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { ActorSchema } from '../crm/common';
 
-/** Signal a flow run waiting on an agent's draft receives when a human decides (or the API records a timeout). */
-export const AGENT_APPROVAL_SIGNAL = 'agentApprovalDecision';
-
 /** What an agent chain drafted for a human to approve. */
 export const agentDraftSchema = z.object({
   subject: z.string().trim().min(1).max(200).describe('Email subject line'),
@@ -90,9 +87,3 @@ export const statusAfter = (decision: AgentDecision): Exclude<ApprovalStatus, 'p
       cancelled: 'cancelled',
     }) as const
   )[decision.action];
-
-/** The flow output an agent step leaves by after a decision: sent drafts go on, the others take their own handle. */
-export const agentOutputAfter = (decision: AgentDecision): 'next' | 'rejected' | 'timeout' | null =>
-  (({ approve: 'next', edit: 'next', reject: 'rejected', timeout: 'timeout', cancelled: null }) as const)[
-    decision.action
-  ];

@@ -48,6 +48,7 @@ type AgentCall = () => Promise<{ result: unknown; captured: boolean; throttledUn
 
 /** Calls an agent activity; a send deferred by the mailbox cap waits durably for its slot and calls again. */
 async function untilNotDeferred(call: AgentCall, context: StepContext) {
+  context.showNode();
   for (;;) {
     const answer = await call();
     if (!answer.throttledUntil) return answer;

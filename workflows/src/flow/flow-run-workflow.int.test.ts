@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
 import { FLOW_QUERIES, FLOW_SIGNALS, type FlowDefinitionInput, type Principal } from '@cadenza/core';
 import { getContact, getRun, listSideEffects, type DataSource } from '@cadenza/activities/data';
 import {
@@ -10,6 +11,7 @@ import {
 } from '../../../scripts/test-harness/time-skipping-flow-env';
 import { flowOf, newContact, publishedFlow } from '../../../scripts/test-harness/flow-fixtures';
 import type { FlowRunInput, FlowRunResult } from './flow-run-types';
+import { RUN_SHAPE_PATCH } from './flow-run-workflow';
 
 /**
  * The interpreter against the time-skipping test server: weeks of waits pass in seconds.
@@ -518,6 +520,53 @@ describe('flowRunWorkflow (time-skipping)', () => {
       [admin.tenantId, contactId],
     )) as Array<{ actor_kind: string; actor_id: string; tags: string[] }>;
     expect(audit).toEqual([{ actor_kind: 'workflow', actor_id: input.enrollmentId, tags: ['from_flow'] }]);
+  });
+
+  it('runs database-only steps and the projection as local activities, upserting NodeId where the run rests', async () => {
+    const definition = flowOf(
+      [
+        tag('tag', 'local'),
+        { id: 'stage', type: 'update_field', settings: { field: 'lifecycleStage', value: 'lead' } },
+        { id: 'task', type: 'create_task', settings: { title: 'Call {{contact.firstName}}' } },
+        { id: 'untag', type: 'remove_tag', settings: { tag: 'local' } },
+      ],
+      [
+        ['start', 'tag'],
+        ['tag', 'stage'],
+        ['stage', 'task'],
+        ['task', 'untag'],
+      ],
+    );
+    const { handle } = await start(definition);
+    await handle.result();
+    const history = await handle.fetchHistory();
+    const events = history.events ?? [];
+    const markers = (name: string, detail: string) =>
+      events
+        .map((event) => event.markerRecordedEventAttributes)
+        .filter((marker) => marker?.markerName === name)
+        .map((marker) => JSON.parse(Buffer.from(marker!.details![detail]!.payloads![0]!.data!).toString('utf8')));
+    // One patch marker (each costs a marker and a TemporalChangeVersion upsert per run).
+    expect(markers('core_patch', 'patch-data').map((patch: { id: string }) => patch.id)).toEqual([RUN_SHAPE_PATCH]);
+    const localActivityTypes = markers('core_local_activity', 'data').map(
+      (activity: { activity_type: string }) => activity.activity_type,
+    );
+    expect(localActivityTypes).toEqual([
+      'flowAddTag',
+      'flowUpdateField',
+      'flowCreateTask',
+      'flowRemoveTag',
+      'syncRunProjection',
+    ]);
+    expect(events.filter((event) => event.activityTaskScheduledEventAttributes)).toEqual([]);
+    // The steps pass within one workflow task: NodeId is upserted once, where the run ended.
+    const nodeIds = events
+      .map((event) => event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields?.NodeId)
+      .filter((payload) => payload?.data)
+      .map((payload) => JSON.parse(Buffer.from(payload!.data!).toString('utf8')) as string);
+    expect(nodeIds).toEqual(['untag']);
+    // The new shape replays as it was recorded.
+    await Worker.runReplayHistory({ workflowsPath: require.resolve('@cadenza/workflows') }, history);
   });
 
   async function waitForNode(handle: { query: <T>(name: string) => Promise<T> }, nodeId: string) {

@@ -28,6 +28,13 @@ import { STEP_HANDLERS, type StepOutcome } from './step-handlers';
 const RECENT_STEPS_KEPT = 50;
 /** Runs started before projections became local activities replay with the regular one. */
 const LOCAL_PROJECTION_PATCH = 'run-projection-local-activity';
+/**
+ * Runs started with this patch run database-only steps and the projection as local
+ * activities and publish NodeId only where the run rests (see showNode), all on this one
+ * marker: each patch costs a marker and a TemporalChangeVersion upsert per run. Runs from
+ * before it replay as they were recorded, through the older patches.
+ */
+export const RUN_SHAPE_PATCH = 'local-steps-node-id-at-rest';
 const DEFAULT_CONTINUE_AS_NEW_AFTER = 1000;
 
 const nowIso = () => new Date().toISOString();
@@ -44,6 +51,8 @@ function failureMessage(error: unknown): string {
  */
 export async function flowRunWorkflow(input: FlowRunInput): Promise<FlowRunResult> {
   const { definition } = input;
+  // First, before any command: a history from before the patch has no marker here.
+  const currentShape = patched(RUN_SHAPE_PATCH);
   const controls = new RunControls(definition.settings.unenrollOn);
   controls.install();
 
@@ -61,6 +70,21 @@ export async function flowRunWorkflow(input: FlowRunInput): Promise<FlowRunResul
   setHandler(currentNodeQuery, () => ({ nodeId: state.nextNodeId, status }));
   setHandler(stepHistoryQuery, () => [...state.recentSteps, ...stepsThisRun].slice(-RECENT_STEPS_KEPT));
 
+  /** The node of the step in progress (or the last one), and the NodeId value Temporal has. */
+  let stepNodeId: string | null = null;
+  let shownNodeId = workflowInfo().typedSearchAttributes.get(runSearchAttributeKeys.NodeId) ?? null;
+  /**
+   * Publishes the step's node as NodeId when the run leaves the workflow task for more than
+   * a local activity (a regular activity, a wait, a failure, the end). Steps passed within
+   * one task are never visible to visibility queries anyway, so upserting each was server
+   * work for nothing.
+   */
+  const showNode = () => {
+    if (!currentShape || stepNodeId === null || stepNodeId === shownNodeId) return;
+    upsertSearchAttributes([{ key: runSearchAttributeKeys.NodeId, value: stepNodeId }]);
+    shownNodeId = stepNodeId;
+  };
+
   const record = (step: StepRecord) => {
     pending.push(step);
     stepsThisRun.push(step);
@@ -69,9 +93,11 @@ export async function flowRunWorkflow(input: FlowRunInput): Promise<FlowRunResul
   /** Writes the run row and buffered step rows; runs even while the workflow is being cancelled. */
   const flush = (exitReason: string | null = null, ended = false) =>
     CancellationScope.nonCancellable(async () => {
+      showNode();
       const steps = pending;
       pending = [];
-      const sync = patched(LOCAL_PROJECTION_PATCH) ? projections.syncRunProjection : reads.syncRunProjection;
+      const local = currentShape || patched(LOCAL_PROJECTION_PATCH);
+      const sync = local ? projections.syncRunProjection : reads.syncRunProjection;
       await sync({
         run: {
           enrollmentId: input.enrollmentId,
@@ -142,7 +168,8 @@ export async function flowRunWorkflow(input: FlowRunInput): Promise<FlowRunResul
       const visit = (state.visits[node.id] ?? 0) + 1;
       state.visits[node.id] = visit;
       state.stepsSinceStart += 1;
-      upsertSearchAttributes([{ key: runSearchAttributeKeys.NodeId, value: node.id }]);
+      stepNodeId = node.id;
+      if (!currentShape) upsertSearchAttributes([{ key: runSearchAttributeKeys.NodeId, value: node.id }]);
 
       const startedAt = nowIso();
       const outcome: StepOutcome = await runStepUntilDone(node, visit);
@@ -191,6 +218,8 @@ export async function flowRunWorkflow(input: FlowRunInput): Promise<FlowRunResul
           input,
           key,
           controls,
+          currentShape,
+          showNode,
           stepOutputs: state.stepOutputs,
           contact: () => reads.loadContactSnapshot({ tenantId: input.tenantId, contactId: input.contactId }),
           // Stays "waiting" until the step returns, so queries and the projection agree.

@@ -30,6 +30,10 @@ export interface StepContext {
   input: FlowRunInput;
   key: string;
   controls: RunControls;
+  /** The run was started with RUN_SHAPE_PATCH (false when replaying a history from before it). */
+  currentShape: boolean;
+  /** Publishes this step's node as NodeId; called before anything that leaves the workflow task but a local activity. */
+  showNode: () => void;
   stepOutputs: Record<string, Record<string, unknown>>;
   /** The contact as it is now, read through an activity (cached within the step). */
   contact: () => Promise<ContactSnapshot>;
@@ -89,7 +93,8 @@ const action =
     if (SENDS.has(type)) await waitForSendingWindow(context);
     if (context.controls.stop) return { output: null };
     const { name, proxy } = ACTION_ACTIVITY[type];
-    const local = DATABASE_ONLY.has(type) && patched(LOCAL_DATABASE_ACTIONS_PATCH);
+    const local = DATABASE_ONLY.has(type) && (context.currentShape || patched(LOCAL_DATABASE_ACTIONS_PATCH));
+    if (!local) context.showNode();
     const activity = (local ? localQuickActions : proxy)[name] as (
       input: unknown,
     ) => Promise<{ result: unknown; captured: boolean; throttledUntil?: string }>;

@@ -7,7 +7,7 @@ import {
   type NewDomainEvent,
   type TimelineEntryCreate,
 } from '@cadenza/core';
-import { recordDomainEvents } from '../events';
+import { recordDomainEvents, type AlongsideStatement } from '../events/domain-events';
 import { actorOf, type CrmPrincipal } from './crm-principal';
 
 export type Db = DataSource | EntityManager;
@@ -65,14 +65,17 @@ export class CrmWrite {
     return row!.id;
   }
 
+  /** Audit rows and events go in one statement (the audit insert rides along the events'): one round trip. */
   async flush(): Promise<void> {
     const actor = actorOf(this.principal);
+    let audit: AlongsideStatement | undefined;
     if (this.audits.length > 0) {
-      await this.manager.query(
-        `INSERT INTO audit_log (tenant_id, actor_kind, actor_id, action, entity, entity_id, before, after)
-         SELECT $1, $2, $3, a.action, a.entity, a.entity_id, a.before, a.after
-         FROM jsonb_to_recordset($4::jsonb) AS a(action text, entity text, entity_id text, before jsonb, after jsonb)`,
-        [
+      audit = {
+        sql: (p) =>
+          `INSERT INTO audit_log (tenant_id, actor_kind, actor_id, action, entity, entity_id, before, after)
+           SELECT $${p}, $${p + 1}, $${p + 2}, a.action, a.entity, a.entity_id, a.before, a.after
+           FROM jsonb_to_recordset($${p + 3}::jsonb) AS a(action text, entity text, entity_id text, before jsonb, after jsonb)`,
+        parameters: [
           this.tenantId,
           actor.kind,
           actor.id,
@@ -86,9 +89,9 @@ export class CrmWrite {
             })),
           ),
         ],
-      );
+      };
     }
-    await recordDomainEvents(this.manager, this.tenantId, this.events);
+    await recordDomainEvents(this.manager, this.tenantId, this.events, audit);
   }
 }
 

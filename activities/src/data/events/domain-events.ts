@@ -41,8 +41,9 @@ export async function recordDomainEvents(
   manager: EntityManager,
   tenantId: string,
   events: NewDomainEvent[],
+  alongside?: AlongsideStatement,
 ): Promise<void> {
-  const rows = await insertEvents(manager, tenantId, events);
+  const rows = await insertEvents(manager, tenantId, events, alongside);
   if (rows.length > 0) {
     awaitSeqsAtCommit(
       manager.queryRunner!,
@@ -75,15 +76,33 @@ export async function appendDomainEvents(
   return appended;
 }
 
-async function insertEvents(manager: EntityManager, tenantId: string, events: NewDomainEvent[]): Promise<EventRow[]> {
-  if (events.length === 0) return [];
+/**
+ * Another data-modifying statement of the same transaction (the audit rows of a CRM write)
+ * that goes to PostgreSQL with the events' insert, as a CTE of it: one round trip for both.
+ * `sql` is given the number of its first parameter; the events' own come first.
+ */
+export interface AlongsideStatement {
+  sql: (firstParameter: number) => string;
+  parameters: unknown[];
+}
+
+async function insertEvents(
+  manager: EntityManager,
+  tenantId: string,
+  events: NewDomainEvent[],
+  alongside?: AlongsideStatement,
+): Promise<EventRow[]> {
+  if (events.length === 0) {
+    if (alongside) await manager.query(alongside.sql(1), alongside.parameters);
+    return [];
+  }
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error('domain events must be written inside the transaction of the change they record');
   }
   const parsed = events.map((event) => NewDomainEventSchema.parse(event));
   // Insert order (the identity id) is the order a transaction's events are numbered in.
   const rows = (await manager.query(
-    `INSERT INTO domain_events (tenant_id, type, subject, subject_id, payload, actor)
+    `${alongside ? `WITH alongside AS (${alongside.sql(3)}) ` : ''}INSERT INTO domain_events (tenant_id, type, subject, subject_id, payload, actor)
      SELECT $1, e.type, e.subject, e.subject_id, e.payload, e.actor
      FROM ROWS FROM (jsonb_to_recordset($2::jsonb) AS (type text, subject text, subject_id text, payload jsonb, actor jsonb))
        WITH ORDINALITY AS e(type, subject, subject_id, payload, actor, ord)
@@ -100,6 +119,7 @@ async function insertEvents(manager: EntityManager, tenantId: string, events: Ne
           actor: event.actor,
         })),
       ),
+      ...(alongside?.parameters ?? []),
     ],
   )) as EventRow[];
   return rows.sort((a, b) => Number(a.id) - Number(b.id));

@@ -73,11 +73,11 @@ export class EventSeqSubscriber implements EntitySubscriberInterface {
     if (event.queryRunner.isTransactionActive) return;
     for (const [tenantId, awaiting] of takeAwaiting(event.queryRunner)) {
       try {
-        const rows = (await event.queryRunner.query(`SELECT id, seq FROM number_domain_events($1, $2::bigint[])`, [
+        const seqs = await numberDomainEvents(
+          event.queryRunner,
           tenantId,
           awaiting.map((entry) => entry.id),
-        ])) as Array<{ id: string; seq: string | null }>;
-        const seqs = new Map(rows.map((row) => [row.id, row.seq]));
+        );
         for (const entry of awaiting) {
           const seq = seqs.get(entry.id);
           if (entry.event && seq !== undefined && seq !== null) assignSeq(entry.event, Number(seq));
@@ -92,6 +92,25 @@ export class EventSeqSubscriber implements EntitySubscriberInterface {
     // Rows of a rolled back savepoint are gone; numbering skips what it cannot find.
     if (!event.queryRunner.isTransactionActive) takeAwaiting(event.queryRunner);
   }
+}
+
+/**
+ * Numbers a tenant's committed events (`ids` first, with any others still unnumbered) and
+ * NOTIFYs the range; answers the seq of each of `ids` (null when it could not be numbered).
+ */
+export async function numberDomainEvents(
+  db: { query: (sql: string, parameters?: unknown[]) => Promise<unknown> },
+  tenantId: string,
+  ids: string[],
+): Promise<Map<string, string | null>> {
+  const rows = (await db.query(`SELECT id, seq FROM number_domain_events($1, $2::bigint[])`, [
+    tenantId,
+    ids,
+  ])) as Array<{
+    id: string;
+    seq: string | null;
+  }>;
+  return new Map(rows.map((row) => [row.id, row.seq]));
 }
 
 /** Numbers what a crashed writer left unnumbered (the event relay runs it now and then). */

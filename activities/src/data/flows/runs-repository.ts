@@ -1,6 +1,6 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { EntityManager, type DataSource } from 'typeorm';
 import { NotFoundError, type FlowRun, type RunStatus, type StepRun, type StepStatus } from '@cadenza/core';
-import { recordDomainEvents } from '../events';
+import { awaitSeqsAtCommit, numberDomainEvents } from '../events/seq-at-commit';
 
 /** A run's state as the workflow reports it; upserted, so the report order does not matter. */
 export interface RunProjection {
@@ -33,18 +33,24 @@ export interface StepProjection {
 const FINAL: RunStatus[] = ['completed', 'unenrolled', 'cancelled'];
 
 /**
- * Writes the run row and its step rows in one transaction, with a run event for live
- * views. Idempotent: a replayed or retried report rewrites the same rows. One statement
- * reads the previous state and writes the run and every step (data-modifying CTEs see
- * the snapshot from before the statement, so `previous` is the state before this report):
- * a report costs the same round trips whatever the number of steps it carries.
+ * Writes the run row, its step rows and its run events (for live views) in one statement,
+ * then numbers the events (see `events` below for which). Idempotent: a replayed or retried
+ * report rewrites the same rows and adds no event. Data-modifying CTEs see the snapshot
+ * from before the statement, so `previous` is the state before this report. One statement
+ * is atomic without a transaction around it, so a report costs two round trips (statement
+ * and numbering) whatever the number of steps it carries; a crash between the two leaves
+ * the events to the event relay's sweep, as after any commit.
  */
 export async function saveRunProjection(
-  manager: EntityManager,
+  db: DataSource | EntityManager,
   run: RunProjection,
   steps: StepProjection[],
 ): Promise<void> {
-  const [previous] = (await manager.query(
+  const event = {
+    payload: { flowId: run.flowId, contactId: run.contactId, status: run.status, nodeId: run.currentNodeId },
+    actor: { kind: 'workflow', id: run.workflowId },
+  };
+  const [written] = (await db.query(
     `WITH previous AS (
        SELECT status, current_node_id FROM flow_runs WHERE enrollment_id = $1
      ),
@@ -66,8 +72,25 @@ export async function saveRunProjection(
        ON CONFLICT (enrollment_id, node_id, visit) DO UPDATE SET status = EXCLUDED.status, output = EXCLUDED.output,
          result = EXCLUDED.result, error = EXCLUDED.error, ended_at = EXCLUDED.ended_at
        RETURNING 1
+     ),
+     events AS (
+       -- A run seen for the first time starts; one whose first report is already its end (all
+       -- its steps ran in one workflow task) starts and ends, in that order, so live views never
+       -- see a run end that never started. Then each change of status or node moves or ends it;
+       -- a report that changes nothing, or that the run row ignored (late, after the end), says nothing.
+       INSERT INTO domain_events (tenant_id, type, subject, subject_id, payload, actor)
+       SELECT $2, e.type, 'run', $1, $14::jsonb, $15::jsonb
+       FROM (VALUES (1, 'run.started'), (2, 'run.moved'), (3, 'run.ended')) AS e(ord, type)
+         LEFT JOIN previous ON true
+       WHERE EXISTS (SELECT 1 FROM run) AND CASE
+         WHEN previous.status IS NULL THEN e.type = 'run.started' OR (e.type = 'run.ended' AND $16)
+         WHEN previous.status = $7 AND previous.current_node_id IS NOT DISTINCT FROM $8 THEN false
+         ELSE e.type = CASE WHEN $16 THEN 'run.ended' ELSE 'run.moved' END
+       END
+       ORDER BY e.ord
+       RETURNING id
      )
-     SELECT previous.status, previous.current_node_id FROM (SELECT 1) AS one LEFT JOIN previous ON true`,
+     SELECT coalesce((SELECT array_agg(id ORDER BY id) FROM events), '{}') AS event_ids`,
     [
       run.enrollmentId,
       run.tenantId,
@@ -82,20 +105,22 @@ export async function saveRunProjection(
       run.startedAt,
       run.endedAt ?? null,
       JSON.stringify(lastReportPerStep(steps).map(toStepRecord)),
+      JSON.stringify(event.payload),
+      JSON.stringify(event.actor),
+      FINAL.includes(run.status),
     ],
-  )) as Array<{ status: RunStatus | null; current_node_id: string | null }>;
-  const existed = previous?.status != null;
-  if (!existed || previous.status !== run.status || previous.current_node_id !== run.currentNodeId) {
-    await recordDomainEvents(manager, run.tenantId, [
-      {
-        type: existed ? (FINAL.includes(run.status) ? 'run.ended' : 'run.moved') : 'run.started',
-        subject: 'run',
-        subjectId: run.enrollmentId,
-        payload: { flowId: run.flowId, contactId: run.contactId, status: run.status, nodeId: run.currentNodeId },
-        actor: { kind: 'workflow', id: run.workflowId },
-      },
-    ]);
-  }
+  )) as Array<{ event_ids: string[] }>;
+  const ids = written?.event_ids ?? [];
+  if (ids.length === 0) return;
+  // Inside a caller's transaction the events are numbered when it commits, like any others.
+  const transaction = db instanceof EntityManager ? db.queryRunner : undefined;
+  if (transaction?.isTransactionActive)
+    awaitSeqsAtCommit(
+      transaction,
+      run.tenantId,
+      ids.map((id) => ({ id })),
+    );
+  else await numberDomainEvents(db, run.tenantId, ids);
 }
 
 /** One INSERT cannot touch a row twice: of two reports of the same step visit, the later one wins (as it did when written one by one). */

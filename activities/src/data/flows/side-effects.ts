@@ -42,6 +42,49 @@ export async function once<T>(
   });
 }
 
+/**
+ * `once` for an effect made only of writes to this database, in one round trip fewer: the
+ * work runs first and the key row, with its result, is inserted last, in the same
+ * transaction. A second attempt (a retry after the commit, or one racing the first) finds
+ * the key taken when it inserts, or fails on the state the first one left: either way its
+ * transaction rolls back, so none of its writes happen, and it answers the stored result.
+ * Effects outside PostgreSQL must use `once`, which claims the key before it acts.
+ */
+export async function onceInDatabase<T>(
+  db: DataSource,
+  key: { key: string; tenantId: string; enrollmentId: string; nodeType: string; captured: boolean },
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<SideEffectRecord<T>> {
+  try {
+    return await db.transaction(async (manager) => {
+      const result = await work(manager);
+      const inserted = (await manager.query(
+        `INSERT INTO flow_side_effects (key, tenant_id, enrollment_id, node_type, captured, result)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO NOTHING RETURNING key`,
+        [key.key, key.tenantId, key.enrollmentId, key.nodeType, key.captured, JSON.stringify(result ?? null)],
+      )) as unknown[];
+      if (inserted.length === 0) throw new KeyTaken();
+      return { result, performed: true, captured: key.captured };
+    });
+  } catch (error) {
+    // Not taken (or not readable, e.g. the database is down): the attempt failed for real.
+    const existing = await storedRecord<T>(db, key.key).catch(() => undefined);
+    if (!existing) throw error;
+    return { ...existing, performed: false };
+  }
+}
+
+async function storedRecord<T>(db: DataSource, key: string) {
+  const [row] = (await db.query(`SELECT result, captured FROM flow_side_effects WHERE key = $1`, [key])) as Array<{
+    result: T;
+    captured: boolean;
+  }>;
+  return row ? { result: row.result, captured: row.captured } : undefined;
+}
+
+/** Rolls back an attempt that found its key already taken. */
+class KeyTaken extends Error {}
+
 export async function listSideEffects(db: DataSource, tenantId: string, enrollmentId: string) {
   return (await db.query(
     `SELECT key, node_type, captured, result, created_at FROM flow_side_effects WHERE tenant_id = $1 AND enrollment_id = $2 ORDER BY created_at`,

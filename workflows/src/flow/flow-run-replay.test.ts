@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { temporal } from '@temporalio/proto';
+import { Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
+import { workflowBundlerOptions } from '../../../workers/src/workflow-bundle-options';
+
+/**
+ * Histories recorded by the interpreter as it was before RUN_SHAPE_PATCH (database steps and
+ * projection as local activities behind their own patches, NodeId upserted at every step),
+ * from a real dev server, stored as encoded History protobufs. Open runs of that shape must
+ * go on replaying after a deploy: a change of the command sequence outside a patch fails
+ * here with a nondeterminism error.
+ */
+const HISTORIES = ['three-database-steps', 'wait-for-event-between-steps'];
+
+const historyOf = (name: string) =>
+  temporal.api.history.v1.History.decode(readFileSync(path.join(__dirname, 'replay-histories', `${name}.history.bin`)));
+
+/** The patch ids a history's patch markers name. */
+const patchIdsOf = (history: temporal.api.history.v1.IHistory) =>
+  (history.events ?? [])
+    .map((event) => event.markerRecordedEventAttributes)
+    .filter((marker) => marker?.markerName === 'core_patch')
+    .map((marker) => {
+      const data = marker!.details!['patch-data']!.payloads![0]!.data!;
+      return (JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id;
+    });
+
+describe('flowRunWorkflow replaying histories from before the current run shape', () => {
+  let workflowBundle: WorkflowBundle;
+
+  beforeAll(async () => {
+    workflowBundle = await bundleWorkflowCode({
+      workflowsPath: require.resolve('@cadenza/workflows'),
+      ...workflowBundlerOptions,
+      logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} },
+    });
+  }, 120_000);
+
+  it.each(HISTORIES)('%s predates the patch (the fixture is what it claims to be)', (name) => {
+    expect(patchIdsOf(historyOf(name))).toEqual(['database-actions-local-activities', 'run-projection-local-activity']);
+  });
+
+  it.each(HISTORIES)('%s replays without a nondeterminism error', async (name) => {
+    await expect(
+      Worker.runReplayHistory({ workflowBundle, replayName: name }, historyOf(name)),
+    ).resolves.toBeUndefined();
+  });
+});
