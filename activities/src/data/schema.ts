@@ -7,7 +7,12 @@ import { ApiKeyRoles1764300100000 } from './migrations/1764300100000-api-key-rol
 import { DomainEventCommitSeq1764300800000, DomainEventLog1764300150000 } from './events';
 import { MembershipEntity, SessionEntity, UserEntity, UsersAndSessions1764300200000 } from './auth';
 import { FlowEngine1764300500000 } from './flows/migration';
-import { CRM_ENTITIES, CrmCore1764300300000, CrmRecordSearch1764301100000 } from './crm/schema';
+import {
+  CRM_ENTITIES,
+  CrmCore1764300300000,
+  CrmRecordSearch1764301100000,
+  DealBoardPaging1764301500000,
+} from './crm/schema';
 import { Messaging1764300700000 } from './messaging/migration';
 import { AnalyticsIndexes1764301050000 } from './analytics/migration';
 import { ContactViews1764301000000 } from './contact-workspace/migration';
@@ -51,6 +56,7 @@ export const MIGRATIONS: Function[] = [
   FlowEngine1764300500000,
   CrmCore1764300300000,
   CrmRecordSearch1764301100000,
+  DealBoardPaging1764301500000,
   CrmImports1764300600000,
   ContactSearchIndex1764300600001,
   Messaging1764300700000,

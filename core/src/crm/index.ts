@@ -6,6 +6,7 @@ export * from './contact';
 export * from './company';
 export * from './pipeline';
 export * from './deal';
+export * from './deal-stage-summary';
 export * from './task';
 export * from './note';
 export * from './timeline-entry';

@@ -67,9 +67,14 @@ export const CompanyListQuerySchema = z
   .strict();
 export type CompanyListQuery = z.infer<typeof CompanyListQuerySchema>;
 
+/** Deal orderings: newest first (lists), or most recently changed first (the board's columns). */
+export const DEAL_SORTS = ['createdAt:desc', 'updatedAt:desc'] as const;
+export type DealSort = (typeof DEAL_SORTS)[number];
+
 export const DealListQuerySchema = z
   .object({
     ...PageFields,
+    sort: z.enum(DEAL_SORTS).default('createdAt:desc').describe('createdAt:desc (newest first) or updatedAt:desc'),
     pipelineId: IdSchema.optional(),
     stageId: IdSchema.optional(),
     contactId: IdSchema.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf } from '../crm/common';
 
 export const MESSAGE_CHANNELS = ['email', 'sms', 'slack'] as const;
 export const MessageChannelSchema = z.enum(MESSAGE_CHANNELS).describe('how the message travels');
@@ -59,10 +60,14 @@ export type MessageDetail = z.infer<typeof MessageDetailSchema>;
 export const OutboxQuerySchema = z.object({
   channel: MessageChannelSchema.optional(),
   contactId: z.uuid().optional().describe('only messages to this contact'),
-  limit: z.coerce.number().int().min(1).max(200).default(50).describe('page size'),
-  before: z.iso.datetime().optional().describe('only messages created before this time (paging, newest first)'),
+  limit: z.coerce.number().int().min(1).max(200).default(50).describe('page size, 1-200'),
+  cursor: z.string().max(500).optional().describe('opaque cursor from the previous page (its nextCursor)'),
+  before: z.iso.datetime().optional().describe('only messages created before this time'),
 });
 export type OutboxQuery = z.infer<typeof OutboxQuerySchema>;
+
+/** One page of the outbox, newest first. */
+export const OutboxPageSchema = pageOf(MessageViewSchema);
 
 export const SimulateReplySchema = z.object({
   text: z.string().trim().min(1).max(10_000).describe('body of the simulated reply'),

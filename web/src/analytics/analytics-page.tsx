@@ -25,10 +25,11 @@ import { browserTimeZone, lastDays } from './analytics-range';
 import { DailyChart } from './daily-chart';
 import { FunnelChart } from './funnel-chart';
 import { RepActivityTable } from './rep-activity-table';
+import { useLiveAnalytics } from './use-live-analytics';
 
 const PRESETS = [7, 30, 90] as const;
 
-/** Per-flow funnel and A/B results, and what each rep did, over a range of days. */
+/** Per-flow funnel and A/B results, and what each rep did, over a range of days; live. */
 export function AnalyticsPage() {
   const role = useMeQuery().data?.role;
   const flows = useListFlowsQuery();
@@ -36,6 +37,7 @@ export function AnalyticsPage() {
   const [range, setRange] = useState<RangeArgs>(() => ({ ...lastDays(30), timezone: browserTimeZone() }));
   const [preset, setPreset] = useState<number | null>(30);
   const flowId = params.get('flow') ?? flows.data?.[0]?.id ?? '';
+  useLiveAnalytics(flowId);
   return (
     <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', gap: 2 }}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Deal, Stage } from '@cadenza/core';
-import { boardColumns, formatTotals, moveDeal } from './board-columns';
+import type { Deal, DealStageSummary, Page, Stage } from '@cadenza/core';
+import { columnDeals, formatTotals, moveInSummary, putDeal, stagesInOrder, takeDeal } from './board-columns';
 
 const stage = (id: string, position: number): Stage => ({ id, pipelineId: 'p', name: id, probability: null, position });
 const deal = (id: string, stageId: string, amount: number | null, updatedAt: string, currency = 'USD'): Deal => ({
@@ -17,46 +17,109 @@ const deal = (id: string, stageId: string, amount: number | null, updatedAt: str
   createdAt: updatedAt,
   updatedAt,
 });
+const page = (items: Deal[], nextCursor: string | null = null): Page<Deal> => ({ items, nextCursor });
 
-describe('boardColumns', () => {
-  it('puts deals in their stage columns, in pipeline order, most recently changed first, with totals', () => {
-    const columns = boardColumns(
-      [stage('won', 1), stage('open', 0)],
-      [
-        deal('a', 'open', 100, '2030-01-01T00:00:00Z'),
-        deal('b', 'open', 50, '2030-01-02T00:00:00Z', 'EUR'),
-        deal('c', 'won', null, '2030-01-01T00:00:00Z'),
-        deal('d', 'open', 25, '2030-01-03T00:00:00Z'),
-        deal('x', 'deleted-stage', 10, '2030-01-01T00:00:00Z'),
-      ],
-    );
-    expect(columns.map((c) => [c.stage.id, c.deals.map((d) => d.id), c.totals])).toEqual([
-      ['open', ['d', 'b', 'a'], { USD: 125, EUR: 50 }],
-      ['won', ['c'], {}],
-    ]);
+describe('stagesInOrder', () => {
+  it('lays stages out by position', () => {
+    expect(stagesInOrder([stage('won', 1), stage('open', 0)]).map((s) => s.id)).toEqual(['open', 'won']);
   });
 });
 
-describe('moveDeal', () => {
-  const deals = [deal('a', 'open', 1, '2030-01-01T00:00:00Z'), deal('b', 'open', 1, '2030-01-01T00:00:00Z')];
+describe('columnDeals', () => {
+  it('shows each deal of the stage once, most recently changed first, across pages', () => {
+    const a = deal('a', 'open', 1, '2030-01-01T00:00:00Z');
+    const b = deal('b', 'open', 1, '2030-01-03T00:00:00Z');
+    const c = deal('c', 'open', 1, '2030-01-02T00:00:00Z');
+    // b changed while the column paged: the server sent it again on the next page.
+    const pages = [page([b, c], 'cursor'), page([b, a])];
+    expect(columnDeals(pages, 'open').map((d) => d.id)).toEqual(['b', 'c', 'a']);
+  });
 
-  it('moves one deal and marks it changed now', () => {
-    const now = new Date('2030-02-01T00:00:00Z');
-    expect(moveDeal(deals, 'a', 'won', now)).toEqual([
-      { ...deals[0], stageId: 'won', updatedAt: now.toISOString() },
-      deals[1],
+  it('leaves out a deal that has moved to another stage, and shows nothing before the first page', () => {
+    expect(columnDeals([page([deal('a', 'won', 1, '2030-01-01T00:00:00Z')])], 'open')).toEqual([]);
+    expect(columnDeals(undefined, 'open')).toEqual([]);
+  });
+});
+
+describe('takeDeal and putDeal', () => {
+  const a = deal('a', 'open', 1, '2030-01-01T00:00:00Z');
+  const b = deal('b', 'open', 1, '2030-01-02T00:00:00Z');
+  const c = deal('c', 'open', 1, '2030-01-03T00:00:00Z');
+
+  it('takes a deal out of whichever page holds it, keeping the cursors', () => {
+    const pages = [page([c, b], 'next'), page([a])];
+    const taken = takeDeal(pages, 'a');
+    expect(taken.deal).toEqual(a);
+    expect(taken.pages).toEqual([page([c, b], 'next'), page([])]);
+    expect(takeDeal(pages, 'zzz')).toEqual({ pages, deal: null });
+  });
+
+  it('puts a deal on top of the first page, replacing an older copy', () => {
+    const moved = { ...a, stageId: 'won', updatedAt: '2030-02-01T00:00:00Z' };
+    expect(putDeal([page([c, b], 'next'), page([a])], moved)).toEqual([page([moved, c, b], 'next'), page([])]);
+  });
+
+  it('puts nothing into a column with no page loaded', () => {
+    expect(putDeal([], a)).toEqual([]);
+  });
+});
+
+describe('moveInSummary', () => {
+  const summary: DealStageSummary = {
+    pipelineId: 'p',
+    stages: [
+      { stageId: 'open', count: 2, totals: [{ currency: 'USD', amount: 150 }] },
+      { stageId: 'won', count: 1, totals: [{ currency: 'EUR', amount: 10 }] },
+      { stageId: 'lost', count: 0, totals: [] },
+    ],
+  };
+
+  it('moves the count and the amount from one stage to the other', () => {
+    const moved = moveInSummary(summary, { amount: 100, currency: 'USD' }, 'open', 'won');
+    expect(moved.stages).toEqual([
+      { stageId: 'open', count: 1, totals: [{ currency: 'USD', amount: 50 }] },
+      {
+        stageId: 'won',
+        count: 2,
+        totals: [
+          { currency: 'EUR', amount: 10 },
+          { currency: 'USD', amount: 100 },
+        ],
+      },
+      { stageId: 'lost', count: 0, totals: [] },
     ]);
   });
 
-  it('leaves the list alone for an unknown deal or the same stage', () => {
-    expect(moveDeal(deals, 'zzz', 'won')).toEqual(deals);
-    expect(moveDeal(deals, 'a', 'open')).toEqual(deals);
+  it('drops a currency whose last amount left, and moves only the count of a deal without amount', () => {
+    expect(moveInSummary(summary, { amount: 10, currency: 'EUR' }, 'won', 'lost').stages.slice(1)).toEqual([
+      { stageId: 'won', count: 0, totals: [] },
+      { stageId: 'lost', count: 1, totals: [{ currency: 'EUR', amount: 10 }] },
+    ]);
+    expect(moveInSummary(summary, { amount: null, currency: 'USD' }, 'open', 'lost').stages).toEqual([
+      { stageId: 'open', count: 1, totals: [{ currency: 'USD', amount: 150 }] },
+      summary.stages[1],
+      { stageId: 'lost', count: 1, totals: [] },
+    ]);
+  });
+
+  it('changes only the stages it lists (a move to another pipeline), and nothing for the same stage', () => {
+    const out = moveInSummary(summary, { amount: 100, currency: 'USD' }, 'open', 'elsewhere');
+    expect(out.stages.map((s) => s.count)).toEqual([1, 1, 0]);
+    expect(moveInSummary(summary, { amount: 100, currency: 'USD' }, 'open', 'open')).toBe(summary);
   });
 });
 
 describe('formatTotals', () => {
   it('formats each currency, sorted, without cents', () => {
-    expect(formatTotals({ USD: 1200.4, EUR: 50 }, 'en-US')).toBe('€50 · $1,200');
-    expect(formatTotals({})).toBe('');
+    expect(
+      formatTotals(
+        [
+          { currency: 'USD', amount: 1200.4 },
+          { currency: 'EUR', amount: 50 },
+        ],
+        'en-US',
+      ),
+    ).toBe('€50 · $1,200');
+    expect(formatTotals([])).toBe('');
   });
 });

@@ -1,20 +1,33 @@
 import { useDispatch } from 'react-redux';
 import type { ThunkDispatch, UnknownAction } from '@reduxjs/toolkit';
-import type { Deal, Page, Pipeline } from '@cadenza/core';
+import type { Deal, DealStageSummary, Page, Pipeline } from '@cadenza/core';
 import { cadenzaApi } from '../api/cadenza-api';
-import { moveDeal } from './board-columns';
+import { moveInSummary, putDeal, takeDeal } from './board-columns';
 
-/** A board shows every deal of a pipeline; past this many it says so instead of paging. */
-export const BOARD_DEAL_LIMIT = 1000;
-const PAGE = 200;
+/** Cards a column loads at a time; "load more" brings the next as many. */
+export const STAGE_PAGE_SIZE = 50;
 
-export interface BoardDeals {
-  deals: Deal[];
-  /** More deals exist than the board loaded. */
-  truncated: boolean;
+/** One column of the board. */
+export interface StageDealsArgs {
+  pipelineId: string;
+  stageId: string;
+}
+
+/** A deal leaving one (pipeline, stage) for another, as the board's caches see it. */
+export interface StageMove {
+  dealId: string;
+  from: StageDealsArgs;
+  to: StageDealsArgs;
+  /** The deal as the caller knows it after the move, when it does (the mover); else it comes from the source column. */
+  deal?: Deal;
+  /** When it moved: the card's new updatedAt. */
+  at: string;
 }
 
 const api = cadenzaApi.enhanceEndpoints({ addTagTypes: ['Pipeline', 'BoardDeals'] });
+
+/** Every cache of a pipeline's board (columns and summary) carries this tag, so one invalidation refreshes it all. */
+export const boardTag = (pipelineId: string) => ({ type: 'BoardDeals' as const, id: pipelineId });
 
 export const dealsApi = api.injectEndpoints({
   endpoints: (build) => ({
@@ -23,56 +36,109 @@ export const dealsApi = api.injectEndpoints({
       transformResponse: (body: Page<Pipeline>) => body.items,
       providesTags: ['Pipeline'],
     }),
-    /** Every deal of one pipeline, page after page (the list API pages by 200). */
-    boardDeals: build.query<BoardDeals, string>({
-      async queryFn(pipelineId, _api, _extra, baseQuery) {
-        const deals: Deal[] = [];
-        let cursor: string | null = null;
-        do {
-          const url: string = `/deals?pipelineId=${encodeURIComponent(pipelineId)}&limit=${PAGE}${
-            cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''
-          }`;
-          const result = await baseQuery(url);
-          if (result.error) return { error: result.error };
-          const page = result.data as Page<Deal>;
-          deals.push(...page.items);
-          cursor = page.nextCursor;
-        } while (cursor && deals.length < BOARD_DEAL_LIMIT);
-        return { data: { deals, truncated: cursor !== null } };
+    /** One column: its stage's deals, most recently changed first, a page at a time. */
+    stageDeals: build.infiniteQuery<Page<Deal>, StageDealsArgs, string | null>({
+      infiniteQueryOptions: {
+        initialPageParam: null,
+        getNextPageParam: (lastPage) => lastPage.nextCursor,
       },
-      providesTags: (_r, _e, pipelineId) => [{ type: 'BoardDeals', id: pipelineId }],
+      query: ({ queryArg, pageParam }) => ({
+        url: '/deals',
+        params: {
+          pipelineId: queryArg.pipelineId,
+          stageId: queryArg.stageId,
+          sort: 'updatedAt:desc',
+          limit: STAGE_PAGE_SIZE,
+          ...(pageParam ? { cursor: pageParam } : {}),
+        },
+      }),
+      providesTags: (_r, _e, { pipelineId }) => [boardTag(pipelineId)],
+    }),
+    /** Count and sums per stage: what each column heads with, however much of it is loaded. */
+    stageSummary: build.query<DealStageSummary, string>({
+      query: (pipelineId) => ({ url: '/deals/stage-summary', params: { pipelineId } }),
+      providesTags: (_r, _e, pipelineId) => [boardTag(pipelineId)],
     }),
     /**
      * Moves a deal to a stage. The board shows the move at once; a refusal puts the card
-     * back (the patch is undone) and the caller shows why.
+     * back (the patches are undone) and the caller shows why.
      */
-    moveDealStage: build.mutation<Deal, { dealId: string; pipelineId: string; stageId: string }>({
-      query: ({ dealId, stageId }) => ({ url: `/deals/${dealId}/stage`, method: 'PATCH', body: { stageId } }),
-      async onQueryStarted({ dealId, pipelineId, stageId }, { dispatch, queryFulfilled }) {
-        const patch = dispatch(
-          dealsApi.util.updateQueryData('boardDeals', pipelineId, (draft) => {
-            draft.deals = moveDeal(draft.deals, dealId, stageId);
-          }),
-        );
+    moveDealStage: build.mutation<Deal, { deal: Deal; stageId: string }>({
+      query: ({ deal, stageId }) => ({ url: `/deals/${deal.id}/stage`, method: 'PATCH', body: { stageId } }),
+      async onQueryStarted({ deal, stageId }, { dispatch, queryFulfilled }) {
+        const at = new Date().toISOString();
+        const patches = applyStageMove(dispatch, {
+          dealId: deal.id,
+          from: { pipelineId: deal.pipelineId, stageId: deal.stageId },
+          to: { pipelineId: deal.pipelineId, stageId },
+          deal: { ...deal, stageId, updatedAt: at },
+          at,
+        });
         try {
           const { data } = await queryFulfilled;
-          // The server's copy (new updatedAt) replaces the optimistic one.
+          // The server's copy (its updatedAt) replaces the optimistic one.
           dispatch(
-            dealsApi.util.updateQueryData('boardDeals', pipelineId, (draft) => {
-              draft.deals = draft.deals.map((deal) => (deal.id === data.id ? data : deal));
-            }),
+            dealsApi.util.updateQueryData(
+              'stageDeals',
+              { pipelineId: data.pipelineId, stageId: data.stageId },
+              (draft) => {
+                draft.pages = putDeal(draft.pages, data);
+              },
+            ),
           );
         } catch {
-          patch.undo();
+          for (const patch of patches) patch.undo();
         }
       },
     }),
   }),
 });
 
-export const { useListPipelinesQuery, useBoardDealsQuery, useMoveDealStageMutation } = dealsApi;
+type BoardDispatch = ThunkDispatch<DealsRootState, unknown, UnknownAction>;
+
+/**
+ * Shows a stage move in whatever part of the board is loaded: the card leaves its column,
+ * lands on top of the new one, and both column heads recount. The summaries change only
+ * when the card was found in its old column, so a move seen twice (the mover's own drop,
+ * then its live event) counts once. Returns the patches, to undo a refused move.
+ */
+export function applyStageMove(dispatch: BoardDispatch, move: StageMove) {
+  let moved: Deal | null = null;
+  const patches = [
+    dispatch(
+      dealsApi.util.updateQueryData('stageDeals', move.from, (draft) => {
+        const taken = takeDeal(draft.pages, move.dealId);
+        draft.pages = taken.pages;
+        moved = taken.deal;
+      }),
+    ),
+  ];
+  const found = moved as Deal | null;
+  if (!found) return patches;
+  const deal = move.deal ?? { ...found, pipelineId: move.to.pipelineId, stageId: move.to.stageId, updatedAt: move.at };
+  patches.push(
+    dispatch(
+      dealsApi.util.updateQueryData('stageDeals', move.to, (draft) => {
+        draft.pages = putDeal(draft.pages, deal);
+      }),
+    ),
+  );
+  for (const pipelineId of new Set([move.from.pipelineId, move.to.pipelineId])) {
+    patches.push(
+      dispatch(
+        dealsApi.util.updateQueryData('stageSummary', pipelineId, (draft) =>
+          moveInSummary(draft, found, move.from.stageId, move.to.stageId),
+        ),
+      ),
+    );
+  }
+  return patches;
+}
+
+export const { useListPipelinesQuery, useStageDealsInfiniteQuery, useStageSummaryQuery, useMoveDealStageMutation } =
+  dealsApi;
 
 /** The root state the injected endpoints' thunks expect (the store's, seen through this api). */
 type DealsRootState = ReturnType<Parameters<ReturnType<typeof dealsApi.util.updateQueryData>>[1]>;
 /** Dispatch typed for this file's thunks (cache patches and tag invalidations). */
-export const useDealsDispatch = () => useDispatch<ThunkDispatch<DealsRootState, unknown, UnknownAction>>();
+export const useDealsDispatch = () => useDispatch<BoardDispatch>();

@@ -1,19 +1,29 @@
-import type { MessageChannel, MessageDetail, MessageView } from '@cadenza/core';
+import type { MessageDetail, MessageView, Page } from '@cadenza/core';
 import { cadenzaApi } from '../api/cadenza-api';
+import type { OutboxFilter } from './outbox-pages';
 
-export interface OutboxFilter {
-  channel?: MessageChannel;
-  limit?: number;
-}
+/** Messages the list loads at a time; scrolling to its end brings the next as many. */
+export const OUTBOX_PAGE_SIZE = 50;
 
 const api = cadenzaApi.enhanceEndpoints({ addTagTypes: ['OutboxList', 'OutboxMessage'] });
 
 /** The outbox routes (api/src/routes/messaging/outbox-routes.ts): list, one message, its source, a simulated reply. */
 export const outboxApi = api.injectEndpoints({
   endpoints: (build) => ({
-    listOutbox: build.query<MessageView[], OutboxFilter>({
-      query: ({ channel, limit = 100 }) => ({ url: '/outbox', params: { limit, ...(channel ? { channel } : {}) } }),
-      transformResponse: (body: { items: MessageView[] }) => body.items,
+    /** The list, newest first, a page at a time (keyset cursor from the previous page). */
+    listOutbox: build.infiniteQuery<Page<MessageView>, OutboxFilter, string | null>({
+      infiniteQueryOptions: {
+        initialPageParam: null,
+        getNextPageParam: (lastPage) => lastPage.nextCursor,
+      },
+      query: ({ queryArg, pageParam }) => ({
+        url: '/outbox',
+        params: {
+          limit: OUTBOX_PAGE_SIZE,
+          ...(queryArg.channel ? { channel: queryArg.channel } : {}),
+          ...(pageParam ? { cursor: pageParam } : {}),
+        },
+      }),
       providesTags: ['OutboxList'],
     }),
     getOutboxMessage: build.query<MessageDetail, string>({
@@ -31,5 +41,5 @@ export const outboxApi = api.injectEndpoints({
   }),
 });
 
-export const { useListOutboxQuery, useGetOutboxMessageQuery, useGetOutboxRawQuery, useSimulateReplyMutation } =
+export const { useListOutboxInfiniteQuery, useGetOutboxMessageQuery, useGetOutboxRawQuery, useSimulateReplyMutation } =
   outboxApi;

@@ -1,6 +1,7 @@
 import {
   Alert,
   Box,
+  Button,
   Chip,
   List,
   ListItemButton,
@@ -11,25 +12,36 @@ import {
   ToggleButtonGroup,
   Typography,
 } from '@mui/material';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import type { MessageChannel } from '@cadenza/core';
 import { errorMessage, useMeQuery } from '../api/cadenza-api';
-import { useListOutboxQuery } from './outbox-api';
+import { useListOutboxInfiniteQuery } from './outbox-api';
 import { MessageDetail } from './message-detail';
 import { STATUS_COLOR, messageHeadline, shortTime } from './message-format';
+import { nearEnd } from '../crm-shared/near-end';
+import { outboxRows, type OutboxFilter } from './outbox-pages';
 import { useLiveOutbox } from './use-live-outbox';
 
 type ChannelFilter = MessageChannel | 'all';
 
-/** Every message the workspace sent or kept (email, SMS, Slack), newest first, live. */
+/**
+ * Every message the workspace sent or kept (email, SMS, Slack), newest first, live: the
+ * list loads a page at a time as it is scrolled to its end.
+ */
 export function OutboxPage() {
   const { messageId } = useParams();
   const navigate = useNavigate();
   const role = useMeQuery().data?.role;
   const [channel, setChannel] = useState<ChannelFilter>('all');
-  const messages = useListOutboxQuery(channel === 'all' ? {} : { channel });
-  useLiveOutbox();
+  const filter = useMemo<OutboxFilter>(() => (channel === 'all' ? {} : { channel }), [channel]);
+  const messages = useListOutboxInfiniteQuery(filter);
+  const rows = useMemo(() => outboxRows(messages.data?.pages), [messages.data?.pages]);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, refetch } = messages;
+  const loadMore = () => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  };
+  useLiveOutbox(filter, messages.data?.pages, refetch);
   return (
     <Box sx={{ p: 3, display: 'grid', gridTemplateColumns: { md: 'minmax(320px, 2fr) 3fr' }, gap: 2 }}>
       <Stack spacing={1.5} sx={{ minWidth: 0 }}>
@@ -51,15 +63,22 @@ export function OutboxPage() {
           </ToggleButtonGroup>
         </Stack>
         {messages.error && <Alert severity="error">{errorMessage(messages.error)}</Alert>}
-        <Paper variant="outlined" sx={{ maxHeight: 'calc(100vh - 170px)', overflow: 'auto' }}>
+        <Paper
+          variant="outlined"
+          sx={{ maxHeight: 'calc(100vh - 170px)', overflow: 'auto' }}
+          data-testid="outbox-scroller"
+          onScroll={(event) => {
+            if (nearEnd(event.currentTarget)) loadMore();
+          }}
+        >
           {messages.isLoading && <Typography sx={{ p: 2 }}>Loading…</Typography>}
-          {messages.data?.length === 0 && (
+          {messages.isSuccess && rows.length === 0 && (
             <Typography sx={{ p: 2 }} color="text.secondary">
               Nothing sent yet. Messages appear here the moment a flow sends them.
             </Typography>
           )}
           <List dense disablePadding aria-label="messages">
-            {messages.data?.map((message) => (
+            {rows.map((message) => (
               <ListItemButton
                 key={message.id}
                 selected={message.id === messageId}
@@ -75,6 +94,17 @@ export function OutboxPage() {
               </ListItemButton>
             ))}
           </List>
+          {hasNextPage && (
+            <Button
+              fullWidth
+              size="small"
+              onClick={loadMore}
+              disabled={isFetchingNextPage}
+              data-testid="outbox-load-more"
+            >
+              {isFetchingNextPage ? 'Loading…' : 'Load older messages'}
+            </Button>
+          )}
         </Paper>
       </Stack>
       <Box sx={{ minWidth: 0 }}>

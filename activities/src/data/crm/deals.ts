@@ -4,6 +4,9 @@ import {
   type Deal,
   type DealCreate,
   type DealListQuery,
+  type DealSort,
+  type DealStageSummary,
+  type DealStageTotals,
   type DealStageChange,
   type DealUpdate,
   type Page,
@@ -38,12 +41,23 @@ const toDeal = (row: DealSqlRow): Deal => ({
   updatedAt: row.updatedAt.toISOString(),
 });
 
-const ORDER: KeysetOrder = {
-  name: 'createdAt:desc',
-  expression: 'd.created_at',
-  cast: 'timestamptz',
-  direction: 'desc',
-  idExpression: 'd.id',
+/** List orders by name: the sort key is always one of ours, never a column named by the request. */
+const ORDERS: Record<DealSort, KeysetOrder> = {
+  'createdAt:desc': {
+    name: 'createdAt:desc',
+    expression: 'd.created_at',
+    cast: 'timestamptz',
+    direction: 'desc',
+    idExpression: 'd.id',
+  },
+  // The board's columns: a card just moved or edited is on top (index deals_stage_updated_idx).
+  'updatedAt:desc': {
+    name: 'updatedAt:desc',
+    expression: 'd.updated_at',
+    cast: 'timestamptz',
+    direction: 'desc',
+    idExpression: 'd.id',
+  },
 };
 
 async function selectDeal(manager: EntityManager, principal: CrmPrincipal, id: string, lock = false) {
@@ -73,7 +87,13 @@ async function checkReferences(write: CrmWrite, input: Partial<DealCreate>) {
   await assertCompanyReference(write.manager, write.tenantId, input.companyId, 'body.companyId');
 }
 
-export async function listDeals(db: Db, principal: CrmPrincipal, query: DealListQuery): Promise<Page<Deal>> {
+/** A page of the deals the principal may see; `sort` defaults to newest first. */
+export async function listDeals(
+  db: Db,
+  principal: CrmPrincipal,
+  query: Omit<DealListQuery, 'sort'> & { sort?: DealSort },
+): Promise<Page<Deal>> {
+  const order = ORDERS[query.sort ?? 'createdAt:desc'];
   const params = new SqlParams([principal.tenantId]);
   const where = ['d.tenant_id = $1'];
   for (const [field, column] of [
@@ -88,13 +108,55 @@ export async function listDeals(db: Db, principal: CrmPrincipal, query: DealList
   if (query.q) where.push(`d.search @@ websearch_to_tsquery('simple', ${params.add(query.q)})`);
   const owner = ownerCondition(principal, 'd.owner_id', params);
   if (owner) where.push(owner);
-  const keyset = keysetClause(ORDER, params, query.cursor, query.limit);
+  const keyset = keysetClause(order, params, query.cursor, query.limit);
   if (keyset.where) where.push(keyset.where);
   const rows = (await managerOf(db).query(
-    `SELECT ${SELECT}, d.created_at::text AS sort_key FROM deals d WHERE ${where.join(' AND ')} ${keyset.orderLimit}`,
+    `SELECT ${SELECT}, ${order.expression}::text AS sort_key FROM deals d WHERE ${where.join(' AND ')} ${keyset.orderLimit}`,
     params.values,
   )) as Array<DealSqlRow & { sort_key: string }>;
-  return toPage(rows, ORDER, query.limit, toDeal);
+  return toPage(rows, order, query.limit, toDeal);
+}
+
+/**
+ * Per stage of a pipeline, how many deals the principal may see and their sum per
+ * currency: what a board column shows above the part of it that is loaded. Every stage is
+ * listed, empty ones with zero, in pipeline order.
+ */
+export async function dealStageSummary(db: Db, principal: CrmPrincipal, pipelineId: string): Promise<DealStageSummary> {
+  const manager = managerOf(db);
+  const pipelines = (await manager.query(`SELECT 1 FROM pipelines WHERE tenant_id = $1 AND id = $2::uuid`, [
+    principal.tenantId,
+    pipelineId,
+  ])) as unknown[];
+  if (pipelines.length === 0) throw new NotFoundError('pipeline', pipelineId);
+  const params = new SqlParams([principal.tenantId, pipelineId]);
+  const owner = ownerCondition(principal, 'd.owner_id', params);
+  const rows = (await manager.query(
+    `SELECT s.id AS "stageId", d.currency, count(d.id)::int AS count, sum(d.amount)::text AS amount
+     FROM pipeline_stages s
+     LEFT JOIN deals d ON d.tenant_id = s.tenant_id AND d.pipeline_id = s.pipeline_id AND d.stage_id = s.id
+       ${owner ? `AND ${owner}` : ''}
+     WHERE s.tenant_id = $1 AND s.pipeline_id = $2::uuid
+     GROUP BY s.id, s.position, d.currency
+     ORDER BY s.position, s.id, d.currency`,
+    params.values,
+  )) as Array<{ stageId: string; currency: string | null; count: number; amount: string | null }>;
+  return { pipelineId, stages: summariseStages(rows) };
+}
+
+/** Folds (stage, currency) groups into one entry per stage, keeping the query's stage order. */
+function summariseStages(
+  rows: Array<{ stageId: string; currency: string | null; count: number; amount: string | null }>,
+): DealStageTotals[] {
+  const byStage = new Map<string, DealStageTotals>();
+  for (const row of rows) {
+    const stage = byStage.get(row.stageId) ?? { stageId: row.stageId, count: 0, totals: [] };
+    byStage.set(row.stageId, stage);
+    stage.count += row.count;
+    if (row.currency !== null && row.amount !== null)
+      stage.totals.push({ currency: row.currency, amount: Number(row.amount) });
+  }
+  return [...byStage.values()];
 }
 
 export async function getDeal(db: Db, principal: CrmPrincipal, id: string): Promise<Deal> {

@@ -30,7 +30,7 @@ export {
   updateStage,
   deleteStage,
 } from './pipelines';
-export { listDeals, getDeal, createDeal, updateDeal, changeDealStage, deleteDeal } from './deals';
+export { listDeals, getDeal, createDeal, updateDeal, changeDealStage, deleteDeal, dealStageSummary } from './deals';
 export { listTasks, getTask, createTask, updateTask, deleteTask } from './tasks';
 export { listNotes, getNote, createNote, deleteNote } from './notes';
 export { listCustomFields, createCustomField, updateCustomField, deleteCustomField } from './custom-fields';

@@ -7,8 +7,11 @@ import {
   type MessageStatus,
   type MessageView,
   type OutboxQuery,
+  type Page,
 } from '@cadenza/core';
 import type { Db } from '../crm/crm-write';
+import { keysetClause, toPage, type KeysetOrder } from '../crm/keyset-page';
+import { SqlParams } from '../crm/sql-params';
 import { appendDomainEvents } from '../events';
 
 interface MessageRow {
@@ -164,18 +167,29 @@ export async function findMessagesByRfcIds(db: Db, rfcIds: string[]): Promise<St
   ])) as MessageRow[];
 }
 
-export async function listMessages(db: Db, tenantId: string, query: OutboxQuery): Promise<MessageView[]> {
-  const params: unknown[] = [tenantId];
+/** The outbox's order: newest first, the id breaking ties between messages of one instant. */
+const OUTBOX_ORDER: KeysetOrder = {
+  name: 'createdAt:desc',
+  expression: 'created_at',
+  cast: 'timestamptz',
+  direction: 'desc',
+  idExpression: 'id',
+};
+
+/** One page of the tenant's messages, newest first; `cursor` continues after the previous page. */
+export async function listMessages(db: Db, tenantId: string, query: OutboxQuery): Promise<Page<MessageView>> {
+  const params = new SqlParams([tenantId]);
   const where = ['tenant_id = $1'];
-  if (query.channel) where.push(`channel = $${params.push(query.channel)}`);
-  if (query.contactId) where.push(`contact_id = $${params.push(query.contactId)}`);
-  if (query.before) where.push(`created_at < $${params.push(query.before)}::timestamptz`);
+  if (query.channel) where.push(`channel = ${params.add(query.channel)}`);
+  if (query.contactId) where.push(`contact_id = ${params.add(query.contactId)}`);
+  if (query.before) where.push(`created_at < ${params.add(query.before)}::timestamptz`);
+  const keyset = keysetClause(OUTBOX_ORDER, params, query.cursor, query.limit);
+  if (keyset.where) where.push(keyset.where);
   const rows = (await db.query(
-    `SELECT ${VIEW_COLUMNS} FROM messages WHERE ${where.join(' AND ')}
-     ORDER BY created_at DESC, id DESC LIMIT $${params.push(query.limit)}`,
-    params,
-  )) as MessageRow[];
-  return rows.map(toView);
+    `SELECT ${VIEW_COLUMNS}, created_at::text AS sort_key FROM messages WHERE ${where.join(' AND ')} ${keyset.orderLimit}`,
+    params.values,
+  )) as Array<MessageRow & { sort_key: string }>;
+  return toPage(rows, OUTBOX_ORDER, query.limit, toView);
 }
 
 export async function getMessage(

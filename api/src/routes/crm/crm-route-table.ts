@@ -147,6 +147,7 @@ export const CRM_ROUTES: RouteCase[] = [
   },
 
   { method: 'GET', path: () => '/deals', expect: [200, 200, 200, 200], collection: true },
+  { method: 'GET', path: (fx) => `/deals/stage-summary?pipelineId=${fx.pipelineId}`, expect: [200, 200, 200, 200] },
   {
     method: 'POST',
     path: () => '/deals',

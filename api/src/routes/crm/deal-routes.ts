@@ -3,12 +3,15 @@ import {
   DealListQuerySchema,
   DealSchema,
   DealStageChangeSchema,
+  DealStageSummaryQuerySchema,
+  DealStageSummarySchema,
   DealUpdateSchema,
   IdParamsSchema,
 } from '@cadenza/core';
 import {
   changeDealStage,
   createDeal,
+  dealStageSummary,
   deleteDeal,
   getDeal,
   listDeals,
@@ -20,6 +23,21 @@ import { crudRoutes } from './crud-routes';
 
 export function dealRoutes({ db }: { db: DataSource }): ApiRoute[] {
   return [
+    // Before the collection's '/deals/:id', which would take "stage-summary" for an id.
+    defineRoute({
+      method: 'get',
+      path: '/deals/stage-summary',
+      tag: 'deals',
+      summary:
+        "Per stage of a pipeline: how many deals the caller may see and their sum per currency (the board's column heads)",
+      access: 'deals:read',
+      query: DealStageSummaryQuerySchema,
+      responses: {
+        200: { description: 'every stage of the pipeline, in order', schema: DealStageSummarySchema },
+        404: { description: 'no such pipeline in this workspace' },
+      },
+      handler: async ({ query, principal }) => ({ body: await dealStageSummary(db, principal, query.pipelineId) }),
+    }),
     ...crudRoutes({
       path: '/deals',
       tag: 'deals',
