@@ -3,45 +3,67 @@ import {
   useCallback,
   useEffect,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
+  type CSSProperties,
   type MouseEvent,
+  type ReactNode,
   type RefObject,
 } from 'react';
 import { flushSync } from 'react-dom';
 import { useNavigate } from 'react-router-dom';
-import { Box, Typography } from '@mui/material';
+import { Typography, useTheme, type Theme } from '@mui/material';
 import type { Contact } from '@cadenza/core';
 import { contactName, formatDateTime, humanize } from './contact-format';
 import type { PagedRows } from './paged-rows';
-import { rowSlot, visibleWindow, type RowWindow } from './visible-window';
+import { focusedRowControl, refocusRowControl } from './row-focus';
+import { visibleWindow, type RowWindow } from './visible-window';
+import './contacts-table.css';
 
 export const ROW_HEIGHT = 40;
-/** Ask for the next page when the last rendered row is this close to the end of what is loaded. */
+/**
+ * Ask for the next page when the last rendered row is this close to the end of what is loaded.
+ * Less than a page, so opening the list fetches one page only. A fling faster than the pages
+ * arrive (the bench's 30 rows a frame is 9 pages a second) waits at the bottom whatever the
+ * look-ahead: pages come one after another, so the wait is throughput, not latency.
+ */
 const LOAD_AHEAD_ROWS = 150;
-/** Rows kept in the DOM above and below the viewport, so a flick does not show blank rows. */
-const OVERSCAN_ROWS = 8;
+/**
+ * Rows kept in the DOM above and below the viewport: rows are refilled in the scroll event, so
+ * these only cover what a compositor-driven scroll shows before the next frame's refill and
+ * the row Tab moves to next. Every one of them is laid out each frame of a fast scroll.
+ */
+const OVERSCAN_ROWS = 4;
 
 interface Column {
   key: string;
   label: string;
-  width: string;
+  /** Narrowest width in px; below the sum of these the grid scrolls sideways (tablets). */
+  min: number;
+  /** Share of the width left over, for the columns that stretch. */
+  grow?: number;
   /** The API sort field this header toggles, when the column is sortable. */
   sort?: string;
   cell: (c: Contact, ownerLabel: (id: string | null) => string) => string | number;
 }
 
 const COLUMNS: Column[] = [
-  { key: 'name', label: 'Name', width: 'minmax(160px, 1.4fr)', sort: 'lastName', cell: contactName },
-  { key: 'email', label: 'Email', width: 'minmax(180px, 1.5fr)', sort: 'email', cell: (c) => c.email ?? '—' },
-  { key: 'company', label: 'Company', width: 'minmax(120px, 1fr)', cell: (c) => c.companyName ?? '—' },
-  { key: 'stage', label: 'Stage', width: '170px', cell: (c) => humanize(c.lifecycleStage) },
-  { key: 'owner', label: 'Owner', width: '130px', cell: (c, owner) => owner(c.ownerId) },
-  { key: 'tags', label: 'Tags', width: 'minmax(100px, 1fr)', cell: (c) => c.tags.join(', ') },
-  { key: 'score', label: 'Score', width: '70px', sort: 'score', cell: (c) => c.score },
-  { key: 'updated', label: 'Updated', width: '170px', sort: 'updatedAt', cell: (c) => formatDateTime(c.updatedAt) },
+  { key: 'name', label: 'Name', min: 160, grow: 1.4, sort: 'lastName', cell: contactName },
+  { key: 'email', label: 'Email', min: 180, grow: 1.5, sort: 'email', cell: (c) => c.email ?? '—' },
+  { key: 'company', label: 'Company', min: 120, grow: 1, cell: (c) => c.companyName ?? '—' },
+  { key: 'stage', label: 'Stage', min: 170, cell: (c) => humanize(c.lifecycleStage) },
+  { key: 'owner', label: 'Owner', min: 130, cell: (c, owner) => owner(c.ownerId) },
+  { key: 'tags', label: 'Tags', min: 100, grow: 1, cell: (c) => c.tags.join(', ') },
+  { key: 'score', label: 'Score', min: 70, sort: 'score', cell: (c) => c.score },
+  { key: 'updated', label: 'Updated', min: 170, sort: 'updatedAt', cell: (c) => formatDateTime(c.updatedAt) },
 ];
-const GRID = `36px ${COLUMNS.map((c) => c.width).join(' ')}`;
+const CHECKBOX_COLUMN_PX = 36;
+const GRID = [
+  `${CHECKBOX_COLUMN_PX}px`,
+  ...COLUMNS.map((c) => (c.grow ? `minmax(${c.min}px, ${c.grow}fr)` : `${c.min}px`)),
+].join(' ');
+const MIN_WIDTH = COLUMNS.reduce((sum, c) => sum + c.min, CHECKBOX_COLUMN_PX);
 
 interface RowProps {
   contact: Contact;
@@ -52,32 +74,29 @@ interface RowProps {
 }
 
 /**
- * One row; memoised so a live change or a new page repaints only the rows whose props
- * changed. The name is a plain link (the grid routes its clicks), so a row carries no router
- * hooks: scrolling re-renders several rows a frame.
+ * One row, in normal flow inside the window: it carries no position of its own, so refilling
+ * it with another contact changes text and attributes only, never its style. Memoised so a live
+ * change or a new page repaints only the rows whose props changed. The name is a plain link (the
+ * grid routes its clicks), so a row carries no router hooks.
  */
 const ContactRow = memo(function ContactRow({ contact, index, selected, onToggle, ownerLabel }: RowProps) {
+  const name = contactName(contact);
   return (
     <div
-      className={`row${selected ? ' selected' : ''}`}
+      className={selected ? 'contacts-row selected' : 'contacts-row'}
       role="row"
       aria-rowindex={index + 2}
+      aria-selected={selected}
       data-contact-id={contact.id}
-      style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
     >
-      <span role="cell">
-        <input
-          type="checkbox"
-          aria-label={`select ${contactName(contact)}`}
-          checked={selected}
-          onChange={() => onToggle(contact.id)}
-        />
+      <span role="gridcell">
+        <input type="checkbox" aria-label={`select ${name}`} checked={selected} onChange={() => onToggle(contact.id)} />
       </span>
       {COLUMNS.map((column) => (
-        <span key={column.key} role="cell" data-col={column.key}>
+        <span key={column.key} role="gridcell" data-col={column.key}>
           {column.key === 'name' ? (
             <a href={`/contacts/${contact.id}`} data-route>
-              {contactName(contact)}
+              {name}
             </a>
           ) : (
             column.cell(contact, ownerLabel)
@@ -99,31 +118,32 @@ function routedHref(event: MouseEvent): string | null {
  * The rows in view for the scroller: follows scrolling and resizing, and re-renders only when
  * the window of rows moves (not on every scroll event within one row).
  */
-function useRowWindow(scroller: RefObject<HTMLDivElement | null>, count: number) {
+function useRowWindow(scroller: RefObject<HTMLDivElement | null>, count: number): RowWindow {
   const [view, setView] = useState({ top: 0, height: 0 });
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element) return;
+    // Kept from the resize observer, so a scroll event reads the scroll offset and nothing else.
     let height = element.clientHeight;
-    const update = (sync: boolean) => {
-      const top = element.scrollTop;
-      const apply = () =>
-        setView((current) =>
-          current.height === height && Math.floor(current.top / ROW_HEIGHT) === Math.floor(top / ROW_HEIGHT)
-            ? current
-            : { top, height },
-        );
-      // Render the new rows in the scroll event itself, before this frame's paint: deferred,
-      // the frame would show the old rows moved away (blank) and the render would cost a frame of its own.
-      if (sync) flushSync(apply);
-      else apply();
+    const update = (top: number) =>
+      setView((current) =>
+        current.height === height && Math.floor(current.top / ROW_HEIGHT) === Math.floor(top / ROW_HEIGHT)
+          ? current
+          : { top, height },
+      );
+    const onScroll = () => {
+      // Chromium fires scroll once per frame, just before requestAnimationFrame callbacks, so
+      // rendering here is rendering in the frame: deferred, the frame would show the old rows
+      // moved away (blank) and the render would cost a frame of its own.
+      const focus = focusedRowControl(element);
+      flushSync(() => update(element.scrollTop));
+      refocusRowControl(element, focus);
     };
-    const onScroll = () => update(true);
-    update(false);
+    update(element.scrollTop);
     element.addEventListener('scroll', onScroll, { passive: true });
     const resize = new ResizeObserver(([entry]) => {
       height = entry?.contentRect.height ?? element.clientHeight;
-      update(false);
+      update(element.scrollTop);
     });
     resize.observe(element);
     return () => {
@@ -131,10 +151,130 @@ function useRowWindow(scroller: RefObject<HTMLDivElement | null>, count: number)
       resize.disconnect();
     };
   }, [scroller]);
-  const rowWindow: RowWindow = visibleWindow(view.top, view.height, ROW_HEIGHT, count, OVERSCAN_ROWS);
-  // Enough slots for the largest window this viewport can show.
-  const slots = Math.ceil(view.height / ROW_HEIGHT) + 1 + 2 * OVERSCAN_ROWS;
-  return { rowWindow, slots };
+  // The sticky header covers the viewport's first row height.
+  return visibleWindow(view.top, view.height - ROW_HEIGHT, ROW_HEIGHT, count, OVERSCAN_ROWS);
+}
+
+interface RowsProps {
+  /** The header row, sticky at the top of the scroller so it scrolls sideways with the rows. */
+  header: ReactNode;
+  rows: PagedRows<Contact>;
+  hasMore: boolean;
+  loadingMore: boolean;
+  onLoadMore: () => void;
+  selected: ReadonlySet<string>;
+  onToggle: (id: string) => void;
+  ownerLabel: (id: string | null) => string;
+}
+
+/**
+ * The scrolling part of the grid. The rows in the window are rendered in order inside one block
+ * moved by one transform, each keyed by its place in the window: a scroll refills the same DOM
+ * rows with the next contacts (text and attributes), so the browser restyles one element a
+ * frame, not every row it moved. The header comes in as an element made by the parent, so a
+ * scroll does not re-render it.
+ */
+function ContactRows({ header, rows, hasMore, loadingMore, onLoadMore, selected, onToggle, ownerLabel }: RowsProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const navigate = useNavigate();
+  const rowWindow = useRowWindow(scroller, rows.length);
+  useEffect(() => {
+    if (hasMore && !loadingMore && rowWindow.end >= rows.length - LOAD_AHEAD_ROWS) onLoadMore();
+  }, [hasMore, loadingMore, rowWindow.end, rows.length, onLoadMore]);
+  const onClick = useCallback(
+    (event: MouseEvent) => {
+      const href = routedHref(event);
+      if (!href) return;
+      event.preventDefault();
+      void navigate(href);
+    },
+    [navigate],
+  );
+
+  const windowRows = [];
+  for (let index = rowWindow.start; index < rowWindow.end; index++) {
+    const contact = rows.at(index);
+    windowRows.push(
+      <ContactRow
+        key={index - rowWindow.start}
+        contact={contact}
+        index={index}
+        selected={selected.has(contact.id)}
+        onToggle={onToggle}
+        ownerLabel={ownerLabel}
+      />,
+    );
+  }
+  return (
+    <div ref={scroller} className="contacts-scroller" data-testid="contacts-scroller" onClick={onClick}>
+      {header}
+      <div className="contacts-extent" style={{ height: rows.length * ROW_HEIGHT }}>
+        <div className="contacts-window" style={{ transform: `translateY(${rowWindow.start * ROW_HEIGHT}px)` }}>
+          {windowRows}
+        </div>
+      </div>
+      {rows.length === 0 && !loadingMore && (
+        <Typography sx={{ p: 3 }} color="text.secondary">
+          No contacts match these filters.
+        </Typography>
+      )}
+    </div>
+  );
+}
+
+interface HeaderProps {
+  allSelected: boolean;
+  onToggleAll: () => void;
+  sort: string;
+  onSort: (sort: string) => void;
+}
+
+const ContactsHeader = memo(function ContactsHeader({ allSelected, onToggleAll, sort, onSort }: HeaderProps) {
+  const [sortField, sortDirection] = sort.split(':');
+  return (
+    <div className="contacts-head" role="row" aria-rowindex={1}>
+      <span role="columnheader">
+        <input type="checkbox" aria-label="select all loaded" checked={allSelected} onChange={onToggleAll} />
+      </span>
+      {COLUMNS.map((column) => {
+        const active = column.sort === sortField;
+        return (
+          <span
+            key={column.key}
+            role="columnheader"
+            aria-sort={active ? (sortDirection === 'asc' ? 'ascending' : 'descending') : undefined}
+          >
+            {column.sort ? (
+              <button
+                type="button"
+                onClick={() => onSort(`${column.sort}:${active && sortDirection === 'desc' ? 'asc' : 'desc'}`)}
+              >
+                {column.label} {active ? (sortDirection === 'asc' ? '▲' : '▼') : ''}
+              </button>
+            ) : (
+              column.label
+            )}
+          </span>
+        );
+      })}
+    </div>
+  );
+});
+
+/** The grid's geometry and the theme's colours, as the custom properties contacts-table.css reads. */
+function themeProperties(theme: Theme): CSSProperties {
+  return {
+    '--contacts-columns': GRID,
+    '--contacts-min-width': `${MIN_WIDTH}px`,
+    '--contacts-row-height': `${ROW_HEIGHT}px`,
+    '--contacts-paper': theme.palette.background.paper,
+    '--contacts-divider': theme.palette.divider,
+    '--contacts-radius': `${theme.shape.borderRadius}px`,
+    '--contacts-head': theme.palette.grey[100],
+    '--contacts-selected': theme.palette.action.selected,
+    '--contacts-hover': theme.palette.action.hover,
+    '--contacts-focus': theme.palette.primary.main,
+  } as CSSProperties;
 }
 
 export interface ContactsTableProps {
@@ -151,128 +291,28 @@ export interface ContactsTableProps {
 }
 
 /**
- * The contacts grid: only the rows in view (plus a few) are in the DOM, positioned by
- * transform, so 100,000 loaded contacts scroll like 30. Rows have one height, so the window is
- * arithmetic on the scroll offset, and each DOM row is a slot reused by the rows scrolling
- * through it. Reaching the end asks for the next keyset page.
+ * The contacts grid: only the rows in view (plus a few) are in the DOM, so 100,000 loaded
+ * contacts scroll like 30. Rows have one height, so the window is arithmetic on the scroll
+ * offset. Reaching the end asks for the next keyset page.
  */
 export const ContactsTable = memo(function ContactsTable(props: ContactsTableProps) {
-  const { rows, hasMore, loadingMore, onLoadMore, selected, onToggle, onToggleAll, sort, onSort, ownerLabel } = props;
-  const scroller = useRef<HTMLDivElement>(null);
-  const navigate = useNavigate();
-  const { rowWindow, slots } = useRowWindow(scroller, rows.length);
-  useEffect(() => {
-    if (hasMore && !loadingMore && rowWindow.end >= rows.length - LOAD_AHEAD_ROWS) onLoadMore();
-  }, [hasMore, loadingMore, rowWindow.end, rows.length, onLoadMore]);
-  const onClick = useCallback(
-    (event: MouseEvent) => {
-      const href = routedHref(event);
-      if (!href) return;
-      event.preventDefault();
-      void navigate(href);
-    },
-    [navigate],
-  );
-
-  // One entry per slot, in slot order, so React never moves DOM rows, only refills them.
-  const slotRows = [];
-  for (let slot = 0; slot < slots; slot++) {
-    const index = rowWindow.start + ((slot - rowSlot(rowWindow.start, slots) + slots) % slots);
-    if (index >= rowWindow.end) continue;
-    const contact = rows.at(index);
-    slotRows.push(
-      <ContactRow
-        key={slot}
-        contact={contact}
-        index={index}
-        selected={selected.has(contact.id)}
-        onToggle={onToggle}
-        ownerLabel={ownerLabel}
-      />,
-    );
-  }
-
-  const [sortField, sortDirection] = sort.split(':');
+  const { rows, hasMore, selected, onToggleAll, sort, onSort } = props;
+  const theme = useTheme();
+  const style = useMemo(() => themeProperties(theme), [theme]);
   const allSelected = rows.length > 0 && selected.size >= rows.length;
   return (
-    <Box
+    <div
+      className="contacts-grid"
       role="grid"
       aria-label="contacts"
+      aria-multiselectable
       aria-rowcount={hasMore ? -1 : rows.length + 1}
-      sx={{
-        flex: 1,
-        minHeight: 0,
-        display: 'flex',
-        flexDirection: 'column',
-        bgcolor: 'background.paper',
-        border: 1,
-        borderColor: 'divider',
-        borderRadius: 1,
-        fontSize: 14,
-        '& .row, & .head': {
-          display: 'grid',
-          gridTemplateColumns: GRID,
-          alignItems: 'center',
-          height: ROW_HEIGHT,
-          borderBottom: 1,
-          borderColor: 'divider',
-        },
-        '& .row': { position: 'absolute', top: 0, left: 0, right: 0, contain: 'strict' },
-        '& .row.selected': { bgcolor: 'action.selected' },
-        '& .row:hover': { bgcolor: 'action.hover' },
-        '& .row > span, & .head > span': {
-          px: 1,
-          overflow: 'hidden',
-          whiteSpace: 'nowrap',
-          textOverflow: 'ellipsis',
-        },
-        '& .head': { fontWeight: 600, bgcolor: 'grey.100' },
-        '& .head button': {
-          all: 'unset',
-          cursor: 'pointer',
-          '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main' },
-        },
-      }}
+      style={style}
     >
-      <div className="head" role="row" aria-rowindex={1}>
-        <span role="columnheader">
-          <input type="checkbox" aria-label="select all loaded" checked={allSelected} onChange={onToggleAll} />
-        </span>
-        {COLUMNS.map((column) => {
-          const active = column.sort === sortField;
-          return (
-            <span
-              key={column.key}
-              role="columnheader"
-              aria-sort={active ? (sortDirection === 'asc' ? 'ascending' : 'descending') : undefined}
-            >
-              {column.sort ? (
-                <button
-                  type="button"
-                  onClick={() => onSort(`${column.sort}:${active && sortDirection === 'desc' ? 'asc' : 'desc'}`)}
-                >
-                  {column.label} {active ? (sortDirection === 'asc' ? '▲' : '▼') : ''}
-                </button>
-              ) : (
-                column.label
-              )}
-            </span>
-          );
-        })}
-      </div>
-      <Box
-        ref={scroller}
-        data-testid="contacts-scroller"
-        onClick={onClick}
-        sx={{ flex: 1, minHeight: 0, overflow: 'auto', overflowAnchor: 'none' }}
-      >
-        <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>{slotRows}</div>
-        {rows.length === 0 && !loadingMore && (
-          <Typography sx={{ p: 3 }} color="text.secondary">
-            No contacts match these filters.
-          </Typography>
-        )}
-      </Box>
-    </Box>
+      <ContactRows
+        {...props}
+        header={<ContactsHeader allSelected={allSelected} onToggleAll={onToggleAll} sort={sort} onSort={onSort} />}
+      />
+    </div>
   );
 });

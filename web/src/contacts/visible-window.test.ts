@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowSlot, visibleWindow } from './visible-window';
+import { visibleWindow } from './visible-window';
 
 describe('visible window', () => {
   it('covers the rows on screen plus the overscan, clamped to the list', () => {
@@ -14,14 +14,5 @@ describe('visible window', () => {
     expect(visibleWindow(0, 400, 40, 0, 5)).toEqual({ start: 0, end: 0 });
     expect(visibleWindow(80_000, 400, 40, 10, 5)).toEqual({ start: 10, end: 10 });
     expect(visibleWindow(-50, 400, 40, 3, 5)).toEqual({ start: 0, end: 3 });
-  });
-
-  it('gives the rows of one window distinct slots that survive a scroll by one row', () => {
-    const slots = 20;
-    const { start, end } = visibleWindow(4000, 400, 40, 1000, 5);
-    const used = new Set(Array.from({ length: end - start }, (_, i) => rowSlot(start + i, slots)));
-    expect(used.size).toBe(end - start);
-    expect(rowSlot(start + 1, slots)).toBe(rowSlot(start + 1, slots));
-    expect(rowSlot(end, slots)).toBe(rowSlot(start, slots));
   });
 });

@@ -23,10 +23,3 @@ export function visibleWindow(
   const end = Math.min(count, last + overscan);
   return { start: Math.min(start, end), end };
 }
-
-/**
- * The slot (DOM row) that shows row `index`. Rows keep their slot while they stay in the
- * window, and a row scrolled out hands its slot to the row scrolled in, so scrolling updates a
- * few text nodes instead of unmounting and mounting whole rows.
- */
-export const rowSlot = (index: number, slots: number): number => (slots > 0 ? index % slots : 0);

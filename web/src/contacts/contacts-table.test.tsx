@@ -1,0 +1,156 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router-dom';
+import type { Contact, Page } from '@cadenza/core';
+import { ContactsTable, ROW_HEIGHT, type ContactsTableProps } from './contacts-table';
+import { pagedRows } from './paged-rows';
+
+const contact = (n: number, score = n % 101): Contact => ({
+  id: `c${n}`,
+  firstName: `First${n}`,
+  lastName: `Last${n}`,
+  email: `c${n}@example.com`,
+  phone: null,
+  title: null,
+  companyId: null,
+  companyName: `Company ${n}`,
+  ownerId: null,
+  lifecycleStage: 'lead',
+  leadStatus: null,
+  source: null,
+  timezone: null,
+  tags: ['webinar'],
+  score,
+  customFields: {},
+  createdAt: '2026-11-01T10:00:00.000Z',
+  updatedAt: '2026-11-01T10:00:00.000Z',
+});
+
+const pages = (count: number, size: number): Page<Contact>[] =>
+  Array.from({ length: count }, (_, p) => ({
+    items: Array.from({ length: size }, (_, i) => contact(p * size + i)),
+    nextCursor: null,
+  }));
+
+function props(overrides: Partial<ContactsTableProps> = {}): ContactsTableProps {
+  return {
+    rows: pagedRows(pages(5, 100)),
+    hasMore: false,
+    loadingMore: false,
+    onLoadMore: () => undefined,
+    selected: new Set(),
+    onToggle: () => undefined,
+    onToggleAll: () => undefined,
+    sort: 'updatedAt:desc',
+    onSort: () => undefined,
+    ownerLabel: () => 'Unassigned',
+    ...overrides,
+  };
+}
+
+const renderTable = (tableProps: ContactsTableProps) =>
+  render(
+    <MemoryRouter>
+      <ContactsTable {...tableProps} />
+    </MemoryRouter>,
+  );
+
+const shownIds = () =>
+  Array.from(document.querySelectorAll('[data-contact-id]'), (row) => row.getAttribute('data-contact-id'));
+
+/** jsdom lays nothing out: the scroller reports the given viewport height, and scroll events follow scrollTop. */
+function scrollTo(top: number) {
+  const scroller = screen.getByTestId('contacts-scroller');
+  scroller.scrollTop = top;
+  act(() => void fireEvent.scroll(scroller));
+}
+
+beforeAll(() => {
+  // jsdom has no ResizeObserver; the table only needs it to exist (the viewport height comes from clientHeight).
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      observe() {}
+      disconnect() {}
+    },
+  );
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(10 * ROW_HEIGHT);
+});
+afterAll(() => vi.unstubAllGlobals());
+afterEach(cleanup);
+
+describe('contacts table', () => {
+  it('renders the rows in view plus a few, in order, inside an extent as tall as every loaded row', () => {
+    renderTable(props());
+    const ids = shownIds();
+    expect(ids[0]).toBe('c0');
+    expect(ids).toEqual(ids.map((_, i) => `c${i}`));
+    expect(ids.length).toBeGreaterThanOrEqual(10);
+    expect(ids.length).toBeLessThan(20);
+    expect(screen.getByRole('grid', { name: 'contacts' }).getAttribute('aria-rowcount')).toBe('501');
+    const extent = document.querySelector('[data-contact-id]')!.parentElement!.parentElement!;
+    expect(extent.style.height).toBe(`${500 * ROW_HEIGHT}px`);
+  });
+
+  it('refills the same DOM rows when scrolled, moving one block rather than each row', () => {
+    renderTable(props());
+    const before = Array.from(document.querySelectorAll('[data-contact-id]'));
+    scrollTo(100 * ROW_HEIGHT + 15);
+    const after = Array.from(document.querySelectorAll('[data-contact-id]'));
+    // The window at the top has no rows above the viewport, so it grows; the rows it had stay.
+    expect(after.length).toBeGreaterThanOrEqual(before.length);
+    expect(before.every((row, i) => row === after[i])).toBe(true);
+    const ids = shownIds();
+    expect(ids).toContain('c100');
+    expect(ids).toEqual(ids.map((_, i) => `c${Number(ids[0]!.slice(1)) + i}`));
+    const windowBlock = after[0]!.parentElement!;
+    expect(windowBlock.style.transform).toBe(`translateY(${Number(ids[0]!.slice(1)) * ROW_HEIGHT}px)`);
+    expect(after.every((row) => !(row as HTMLElement).style.transform)).toBe(true);
+    expect(after[0]!.getAttribute('aria-rowindex')).toBe(String(Number(ids[0]!.slice(1)) + 2));
+  });
+
+  it('keeps a focused control on its contact while the rows shift under it', () => {
+    renderTable(props());
+    const link = within(document.querySelector<HTMLElement>('[data-contact-id="c5"]')!).getByRole('link');
+    link.focus();
+    scrollTo(8 * ROW_HEIGHT);
+    expect(shownIds()[0]).not.toBe('c0');
+    expect(document.activeElement).not.toBe(link);
+    expect(document.activeElement?.closest('[data-contact-id]')?.getAttribute('data-contact-id')).toBe('c5');
+    expect(document.activeElement?.textContent).toBe('First5 Last5');
+  });
+
+  it('shows a live change in place and asks for the next page near the end of what is loaded', () => {
+    const farFromTheEnd = vi.fn();
+    renderTable(props({ rows: pagedRows(pages(5, 100)), hasMore: true, onLoadMore: farFromTheEnd }));
+    expect(farFromTheEnd).not.toHaveBeenCalled();
+    cleanup();
+
+    const loaded = pages(2, 50);
+    const onLoadMore = vi.fn();
+    const view = renderTable(props({ rows: pagedRows(loaded), hasMore: true, onLoadMore }));
+    expect(onLoadMore).toHaveBeenCalled();
+    const row = document.querySelector('[data-contact-id="c3"]')!;
+    const changed = [
+      { ...loaded[0]!, items: loaded[0]!.items.map((c) => (c.id === 'c3' ? contact(3, 99) : c)) },
+      loaded[1]!,
+    ];
+    view.rerender(
+      <MemoryRouter>
+        <ContactsTable {...props({ rows: pagedRows(changed), hasMore: true, onLoadMore })} />
+      </MemoryRouter>,
+    );
+    expect(document.querySelector('[data-contact-id="c3"]')).toBe(row);
+    expect(row.querySelector('[data-col="score"]')!.textContent).toBe('99');
+  });
+
+  it('marks and toggles selected rows', () => {
+    const onToggle = vi.fn();
+    renderTable(props({ selected: new Set(['c1']), onToggle }));
+    const row = document.querySelector<HTMLElement>('[data-contact-id="c1"]')!;
+    expect(row.getAttribute('aria-selected')).toBe('true');
+    expect(within(row).getByRole('checkbox')).toHaveProperty('checked', true);
+    fireEvent.click(within(document.querySelector<HTMLElement>('[data-contact-id="c2"]')!).getByRole('checkbox'));
+    expect(onToggle).toHaveBeenCalledWith('c2');
+  });
+});
