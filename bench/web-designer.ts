@@ -13,11 +13,13 @@
  *      the designer's run-count badge changing in the DOM (target p95 < 150 ms), against the
  *      node-counts request alone.
  *
- *   npx tsx bench/web-designer.ts   (BENCH_RENDER_SAMPLES=5, BENCH_EVENTS=40, BENCH_LIGHTHOUSE=3 runs, 0 skips)
+ *   npx tsx bench/web-designer.ts   (BENCH_RENDER_SAMPLES=5, BENCH_EVENTS=40, BENCH_LIGHTHOUSE=3 runs, 0 skips;
+ *                                    WEB_DIST_DIR=/path serves another build than web/dist)
  *
  * Starts PostgreSQL and Redis as the test harness does (or TEST_DATABASE_URL / TEST_REDIS_URL),
  * serves the API and the built web app (web/dist: run `npm run build:web` first) with the live
- * gateway and the event relay as in production. Results go to stdout and .data/bench/web-designer.json.
+ * gateway and the event relay as in production. Results go to stdout and .data/bench/web-designer.json,
+ * the last Lighthouse report of each page and preset to web-designer-lighthouse-<page>-<preset>.json.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -56,9 +58,15 @@ const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
  * The run with the median score of `runs` Lighthouse runs: on a shared machine one run swings by
  * ten points with the load; the median of a few is what the page does.
  */
-async function medianLighthouse(url: string, cookie: string, preset: LighthousePreset, runs: number) {
+async function medianLighthouse(
+  url: string,
+  cookie: string,
+  preset: LighthousePreset,
+  runs: number,
+  reportFile: string,
+) {
   const results: LighthouseFigures[] = [];
-  for (let i = 0; i < runs; i++) results.push(await lighthouseScore(url, cookie, preset));
+  for (let i = 0; i < runs; i++) results.push(await lighthouseScore(url, cookie, preset, reportFile));
   const sorted = [...results].sort((a, b) => a.score - b.score);
   return { ...sorted[Math.floor((sorted.length - 1) / 2)]!, scores: results.map((r) => r.score) };
 }
@@ -119,7 +127,14 @@ async function renderTime(page: Page, base: string, flowId: string, nodes: numbe
 }
 
 async function main(): Promise<void> {
-  assertWebBuilt();
+  // Another build (say, of the previous commit) to compare against under the same load.
+  const webDistDir = process.env.WEB_DIST_DIR;
+  if (!webDistDir) assertWebBuilt();
+  const dataDir = process.env.CADENZA_DATA_DIR ?? '.data';
+  const reportDir = path.isAbsolute(dataDir) ? path.join(dataDir, 'bench') : path.join(ROOT, dataDir, 'bench');
+  mkdirSync(reportDir, { recursive: true });
+  const reportFile = (page: string, preset: LighthousePreset) =>
+    path.join(reportDir, `web-designer-lighthouse-${page}-${preset}.json`);
   const services: Provisioned[] = [];
   const closers: Array<() => unknown> = [];
   try {
@@ -141,6 +156,7 @@ async function main(): Promise<void> {
       db,
       postgresUrl: postgres.address,
       redisUrl: redisService.address,
+      webDistDir,
     });
     closers.unshift(close);
     const { browser, page, errors } = await signedInPage(base, email, password);
@@ -156,12 +172,36 @@ async function main(): Promise<void> {
       const designerUrl = `${base}/flows/${small.id}`;
       lighthouse = {
         designer: {
-          desktop: await medianLighthouse(designerUrl, cookie, 'desktop', LIGHTHOUSE_RUNS),
-          mobile: await medianLighthouse(designerUrl, cookie, 'mobile', LIGHTHOUSE_RUNS),
+          desktop: await medianLighthouse(
+            designerUrl,
+            cookie,
+            'desktop',
+            LIGHTHOUSE_RUNS,
+            reportFile('designer', 'desktop'),
+          ),
+          mobile: await medianLighthouse(
+            designerUrl,
+            cookie,
+            'mobile',
+            LIGHTHOUSE_RUNS,
+            reportFile('designer', 'mobile'),
+          ),
         },
         flowList: {
-          desktop: await medianLighthouse(`${base}/flows`, cookie, 'desktop', LIGHTHOUSE_RUNS),
-          mobile: await medianLighthouse(`${base}/flows`, cookie, 'mobile', LIGHTHOUSE_RUNS),
+          desktop: await medianLighthouse(
+            `${base}/flows`,
+            cookie,
+            'desktop',
+            LIGHTHOUSE_RUNS,
+            reportFile('flow-list', 'desktop'),
+          ),
+          mobile: await medianLighthouse(
+            `${base}/flows`,
+            cookie,
+            'mobile',
+            LIGHTHOUSE_RUNS,
+            reportFile('flow-list', 'mobile'),
+          ),
         },
       };
       log(
@@ -285,10 +325,8 @@ async function main(): Promise<void> {
       events: { ...eventFigures, count: EVENTS },
       browserErrors: errors,
     };
-    const dir = path.join(ROOT, process.env.CADENZA_DATA_DIR ?? '.data', 'bench');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'web-designer.json'), `${JSON.stringify(report, null, 2)}\n`);
-    log(`written to ${path.relative(ROOT, path.join(dir, 'web-designer.json'))}`);
+    writeFileSync(path.join(reportDir, 'web-designer.json'), `${JSON.stringify(report, null, 2)}\n`);
+    log(`written to ${path.relative(ROOT, path.join(reportDir, 'web-designer.json'))}`);
   } finally {
     for (const close of closers) await Promise.resolve(close()).catch(() => undefined);
     for (const service of services.reverse()) await service.release().catch(() => undefined);

@@ -2,14 +2,14 @@ import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { Typography } from '@mui/material';
 import { AppShell } from './shell/app-shell';
-import { FlowListPage } from './flows/flow-list-page';
-import { StatusPage } from './shell/status-page';
+import { importContacts, importDesigner, importFlowList } from './shell/page-imports';
 
-// The designer pulls in @xyflow/react; loading it on demand keeps the first page light.
-const DesignerPage = lazy(() => import('./designer/designer-page').then((m) => ({ default: m.DesignerPage })));
-const ContactsPage = lazy(() => import('./contacts/contacts-page').then((m) => ({ default: m.ContactsPage })));
-// A deep link to the contacts list fetches its code alongside the session check, not after the shell renders.
-if (window.location.pathname === '/contacts') void import('./contacts/contacts-page');
+// Every page loads on demand, so the first bundle is the shell alone (mobile Lighthouse, issues 7
+// and 8). The designer pulls in @xyflow/react, which no other page needs.
+const FlowListPage = lazy(() => importFlowList().then((m) => ({ default: m.FlowListPage })));
+const StatusPage = lazy(() => import('./shell/status-page').then((m) => ({ default: m.StatusPage })));
+const DesignerPage = lazy(() => importDesigner().then((m) => ({ default: m.DesignerPage })));
+const ContactsPage = lazy(() => importContacts().then((m) => ({ default: m.ContactsPage })));
 const ContactPage = lazy(() => import('./contacts/contact-page').then((m) => ({ default: m.ContactPage })));
 const DealsBoardPage = lazy(() => import('./deals/deals-board-page').then((m) => ({ default: m.DealsBoardPage })));
 const TasksPage = lazy(() => import('./tasks/tasks-page').then((m) => ({ default: m.TasksPage })));
@@ -25,7 +25,14 @@ export function App() {
     <Routes>
       <Route element={<AppShell />}>
         <Route index element={<Navigate to="/flows" replace />} />
-        <Route path="flows" element={<FlowListPage />} />
+        <Route
+          path="flows"
+          element={
+            <Suspense fallback={<Typography sx={{ p: 3 }}>Loading flows…</Typography>}>
+              <FlowListPage />
+            </Suspense>
+          }
+        />
         <Route
           path="flows/:flowId"
           element={
@@ -67,7 +74,14 @@ export function App() {
             element={<Suspense fallback={<Typography sx={{ p: 3 }}>Loading…</Typography>}>{page}</Suspense>}
           />
         ))}
-        <Route path="status" element={<StatusPage />} />
+        <Route
+          path="status"
+          element={
+            <Suspense fallback={<Typography sx={{ p: 3 }}>Loading…</Typography>}>
+              <StatusPage />
+            </Suspense>
+          }
+        />
         <Route path="*" element={<Navigate to="/flows" replace />} />
       </Route>
     </Routes>

@@ -6,8 +6,10 @@ import { BrowserRouter } from 'react-router-dom';
 import { theme } from './theme';
 import { App } from './app';
 import { createStore } from './store';
+import { preloadOnStart } from './shell/preload-on-start';
 
 const store = createStore();
+preloadOnStart(window.location.pathname, store);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RoleSchema } from './roles';
+import { RoleSchema } from './role-schema';
 
 /**
  * Request and response bodies of the auth, user-admin and API-key routes. Views list

@@ -1,4 +1,5 @@
 export * from './roles';
+export * from './role-schema';
 export * from './principal';
 export * from './auth-api';
 export * from './lockout';

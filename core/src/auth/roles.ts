@@ -1,9 +1,9 @@
-import { z } from 'zod';
+// No zod here: the web app's shell decides its navigation with `can` and should not load zod for
+// it. The schema is in role-schema.ts.
 
 /** Who a user is in a workspace. API keys carry a role too, chosen when they are made. */
 export const ROLES = ['admin', 'marketer', 'sales_rep', 'ops'] as const;
-export const RoleSchema = z.enum(ROLES).describe('admin, marketer, sales_rep or ops');
-export type Role = z.infer<typeof RoleSchema>;
+export type Role = (typeof ROLES)[number];
 
 /**
  * Every guarded capability of the API. Routes name one; `can` decides. Adding a

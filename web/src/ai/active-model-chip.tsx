@@ -1,27 +1,27 @@
-import { Chip, Tooltip } from '@mui/material';
-import type { ActiveModel } from '@cadenza/core';
-import { cadenzaApi } from '../api/cadenza-api';
+import { lazy, Suspense } from 'react';
+import { Chip } from '@mui/material';
+import { modelApi } from './model-api';
 
-const modelApi = cadenzaApi.injectEndpoints({
-  endpoints: (build) => ({
-    activeModel: build.query<ActiveModel, void>({ query: () => '/ai/model' }),
-  }),
-});
+// The tooltip brings MUI's popper; the chip is drawn without it first, so the shell's bundle stays small.
+const Tooltip = lazy(() => import('@mui/material/Tooltip'));
 
 /** Which model the AI steps use (GET /ai/model), so nobody mistakes the local model for a vendor's. */
 export function ActiveModelChip() {
   const model = modelApi.useActiveModelQuery().data;
   if (!model) return null;
   const label = `AI: ${model.provider === 'local' ? 'local' : model.provider} · ${model.model}`;
+  const chip = (
+    <Chip
+      size="small"
+      label={label}
+      aria-label="active AI model"
+      sx={{ color: 'inherit', borderColor: 'rgba(255,255,255,0.5)', maxWidth: 280 }}
+      variant="outlined"
+    />
+  );
   return (
-    <Tooltip title={model.note ?? ''}>
-      <Chip
-        size="small"
-        label={label}
-        aria-label="active AI model"
-        sx={{ color: 'inherit', borderColor: 'rgba(255,255,255,0.5)', maxWidth: 280 }}
-        variant="outlined"
-      />
-    </Tooltip>
+    <Suspense fallback={chip}>
+      <Tooltip title={model.note ?? ''}>{chip}</Tooltip>
+    </Suspense>
   );
 }

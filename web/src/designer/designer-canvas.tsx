@@ -12,7 +12,8 @@ import {
 } from '@xyflow/react';
 import { isNodeType, type FlowValidationError } from '@cadenza/core';
 import { useAppDispatch, useAppSelector } from '../store';
-import { designerActions } from './designer-slice';
+import { addNode } from './add-node';
+import { designerActions, selectDesigner } from './designer-slice';
 import { canvasEdgesOf } from './canvas-edges';
 import { FlowNode, type FlowCanvasNode } from './flow-node';
 import { DRAG_MIME } from './node-palette';
@@ -33,9 +34,9 @@ export interface DesignerCanvasProps {
  */
 export function DesignerCanvas({ counts, highlightedNodeId, readOnly = false }: DesignerCanvasProps) {
   const dispatch = useAppDispatch();
-  const graph = useAppSelector((state) => state.designer.graph);
-  const selectedNodeId = useAppSelector((state) => state.designer.selectedNodeId);
-  const errors = useAppSelector((state) => state.designer.errors);
+  const graph = useAppSelector((state) => selectDesigner(state).graph);
+  const selectedNodeId = useAppSelector((state) => selectDesigner(state).selectedNodeId);
+  const errors = useAppSelector((state) => selectDesigner(state).errors);
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
   const { screenToFlowPosition } = useReactFlow();
 
@@ -92,7 +93,7 @@ export function DesignerCanvas({ counts, highlightedNodeId, readOnly = false }: 
       const type = event.dataTransfer.getData(DRAG_MIME);
       if (!isNodeType(type)) return;
       const position = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      dispatch(designerActions.nodeAdded({ type, position }));
+      void dispatch(addNode(type, position));
     },
     [dispatch, screenToFlowPosition],
   );

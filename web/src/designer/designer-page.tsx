@@ -30,7 +30,8 @@ import {
 import { useAppDispatch, useAppSelector } from '../store';
 import type { Size } from './auto-layout';
 import { useCustomFieldsQuery } from './designer-api';
-import { designerActions } from './designer-slice';
+import { addNode } from './add-node';
+import { designerActions, selectDesigner } from './designer-slice';
 import { DesignerCanvas } from './designer-canvas';
 import { SHORTCUT_KEYS } from './designer-shortcuts';
 import { NodePalette } from './node-palette';
@@ -74,7 +75,7 @@ function DesignerWorkspace() {
   const dispatch = useAppDispatch();
   const flowQuery = useGetFlowQuery(flowId);
   const me = useMeQuery();
-  const designer = useAppSelector((state) => state.designer);
+  const designer = useAppSelector(selectDesigner);
   const counts = useNodeCountsQuery(flowId);
   const runs = useListRunsQuery(flowId);
   const customFields = useCustomFieldsQuery();
@@ -160,10 +161,7 @@ function DesignerWorkspace() {
     save: () => canEdit && void onSave(),
     layout: () => canEdit && void onLayout(),
   });
-  const addAtCentre = useCallback(
-    (type: NodeType) => dispatch(designerActions.nodeAdded({ type, position: { x: 300, y: 200 } })),
-    [dispatch],
-  );
+  const addAtCentre = useCallback((type: NodeType) => void dispatch(addNode(type, { x: 300, y: 200 })), [dispatch]);
 
   if (flowQuery.error) return <Alert severity="error">{errorMessage(flowQuery.error)}</Alert>;
   if (!flow || designer.flowId !== flow.id) return <Typography sx={{ p: 3 }}>Loading flow…</Typography>;

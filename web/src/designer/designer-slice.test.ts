@@ -1,22 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { flowDefinitionSchema, validateFlowDefinition } from '@cadenza/core';
+import { flowDefinitionSchema, validateFlowDefinition, type NodeType } from '@cadenza/core';
+import { defaultSettingsOf } from './default-settings';
 import { designerActions as a, designerSlice, type DesignerState } from './designer-slice';
 import { emptyDefinition, toDefinition } from './flow-graph';
 
 const reduce = (state: DesignerState, ...actions: Parameters<typeof designerSlice.reducer>[1][]) =>
   actions.reduce(designerSlice.reducer, state);
+// What `addNode` dispatches: the kind's default settings.
+const added = (type: NodeType, position: { x: number; y: number }) =>
+  a.nodeAdded({ type, position, settings: defaultSettingsOf(type) });
 const start = () => designerSlice.reducer(undefined, a.loaded({ flowId: 'f1', draft: emptyDefinition() }));
 
 describe('designer state', () => {
   it('builds a branching sequence whose definition the core validator accepts', () => {
     let state = reduce(
       start(),
-      a.nodeAdded({ type: 'add_tag', position: { x: 300, y: 0 } }),
+      added('add_tag', { x: 300, y: 0 }),
       a.settingsChanged({ id: 'add_tag_1', settings: { tag: 'lead' } }),
-      a.nodeAdded({ type: 'branch', position: { x: 500, y: 0 } }),
+      added('branch', { x: 500, y: 0 }),
       a.settingsChanged({ id: 'branch_1', settings: { condition: { field: 'contact.email', operator: 'is_set' } } }),
-      a.nodeAdded({ type: 'wait', position: { x: 700, y: -100 } }),
-      a.nodeAdded({ type: 'exit', position: { x: 700, y: 100 } }),
+      added('wait', { x: 700, y: -100 }),
+      added('exit', { x: 700, y: 100 }),
       a.connected({ from: 'start', to: 'add_tag_1' }),
       a.connected({ from: 'add_tag_1', to: 'branch_1' }),
       a.connected({ from: 'branch_1', to: 'wait_1', handle: 'yes' }),
@@ -39,7 +43,7 @@ describe('designer state', () => {
   });
 
   it('undoes and redoes every change, and a new change clears redo', () => {
-    let state = reduce(start(), a.nodeAdded({ type: 'add_tag', position: { x: 1, y: 2 } }));
+    let state = reduce(start(), added('add_tag', { x: 1, y: 2 }));
     state = reduce(state, a.settingsChanged({ id: 'add_tag_1', settings: { tag: 'x' } }));
     state = reduce(state, a.undone());
     expect(state.graph.nodes.find((n) => n.id === 'add_tag_1')?.settings).toEqual({ tag: '' });
@@ -47,17 +51,13 @@ describe('designer state', () => {
     expect(state.graph.nodes.map((n) => n.id)).toEqual(['start']);
     state = reduce(state, a.redone(), a.redone());
     expect(state.graph.nodes.find((n) => n.id === 'add_tag_1')?.settings).toEqual({ tag: 'x' });
-    state = reduce(state, a.undone(), a.nodeAdded({ type: 'exit', position: { x: 0, y: 0 } }));
+    state = reduce(state, a.undone(), added('exit', { x: 0, y: 0 }));
     expect(state.future).toEqual([]);
     expect(reduce(state, a.redone()).graph).toEqual(state.graph);
   });
 
   it('records a drag as one undo step, and removing a node removes its edges', () => {
-    let state = reduce(
-      start(),
-      a.nodeAdded({ type: 'exit', position: { x: 0, y: 0 } }),
-      a.connected({ from: 'start', to: 'exit_1' }),
-    );
+    let state = reduce(start(), added('exit', { x: 0, y: 0 }), a.connected({ from: 'start', to: 'exit_1' }));
     state = reduce(
       state,
       a.dragStarted(),
@@ -70,7 +70,7 @@ describe('designer state', () => {
   });
 
   it('keeps one trigger: dropping another kind of trigger replaces the first', () => {
-    const state = reduce(start(), a.nodeAdded({ type: 'api_call', position: { x: 0, y: 0 } }));
+    const state = reduce(start(), added('api_call', { x: 0, y: 0 }));
     expect(state.graph.nodes.map((n) => [n.id, n.type])).toEqual([['start', 'api_call']]);
   });
 
@@ -86,7 +86,7 @@ describe('designer state', () => {
   });
 
   it('lays out and edits flow settings as single undo steps', () => {
-    let state = reduce(start(), a.nodeAdded({ type: 'exit', position: { x: 5, y: 5 } }));
+    let state = reduce(start(), added('exit', { x: 5, y: 5 }));
     state = reduce(state, a.laidOut({ start: { x: 0, y: 0 }, exit_1: { x: 300, y: 0 } }));
     expect(state.graph.nodes.map((n) => n.position)).toEqual([
       { x: 0, y: 0 },

@@ -1,8 +1,8 @@
-import { createSlice, current, type PayloadAction } from '@reduxjs/toolkit';
+import { createSlice, current, type PayloadAction, type WithSlice } from '@reduxjs/toolkit';
 import { NODE_KINDS, type FlowValidationError, type NodeType } from '@cadenza/core';
-import { defaultValueOf, settingsJsonSchemaOf } from '../schema-form/json-schema';
 import { edgeIdOf, fromDefinition } from './flow-graph';
 import type { DesignerNode, GraphSnapshot, NodeErrors } from './designer-types';
+import { rootReducer } from '../store';
 
 /** How many steps undo remembers; enough for a session, bounded so memory stays flat. */
 const HISTORY_LIMIT = 100;
@@ -54,8 +54,9 @@ export const designerSlice = createSlice({
     loaded(state, action: PayloadAction<{ flowId: string; draft: unknown }>) {
       return { ...initialState, flowId: action.payload.flowId, graph: fromDefinition(action.payload.draft) };
     },
-    nodeAdded(state, action: PayloadAction<{ type: NodeType; position: { x: number; y: number } }>) {
-      const { type, position } = action.payload;
+    /** `settings` are the kind's defaults: see `addNode`, which loads the schemas they come from. */
+    nodeAdded(state, action: PayloadAction<{ type: NodeType; position: { x: number; y: number }; settings: unknown }>) {
+      const { type, position, settings } = action.payload;
       checkpoint(state);
       // A flow has one trigger: dropping another replaces it and keeps its outgoing edges.
       const previousTrigger =
@@ -63,7 +64,7 @@ export const designerSlice = createSlice({
           ? state.graph.nodes.find((node) => NODE_KINDS[node.type].category === 'trigger')
           : undefined;
       const id = previousTrigger?.id ?? nextNodeId(type, state.graph.nodes);
-      const node: DesignerNode = { id, type, position, settings: defaultValueOf(settingsJsonSchemaOf(type)) };
+      const node: DesignerNode = { id, type, position, settings };
       state.graph.nodes = state.graph.nodes.filter((existing) => existing !== previousTrigger).concat(node);
       state.selectedNodeId = id;
     },
@@ -153,3 +154,14 @@ export const designerSlice = createSlice({
 });
 
 export const designerActions = designerSlice.actions;
+
+declare module '../store' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- RTK's lazy-slice typing adds members by extension
+  export interface LazyLoadedSlices extends WithSlice<typeof designerSlice> {}
+}
+
+// Added to the store when the designer's code loads, so other pages do not carry it.
+const injectedDesignerSlice = designerSlice.injectInto(rootReducer);
+
+/** The designer's state; its initial state until the first action reaches the injected reducer. */
+export const selectDesigner = injectedDesignerSlice.selectSlice;

@@ -1,0 +1,26 @@
+import { modelApi } from '../ai/model-api';
+import { cadenzaApi } from '../api/cadenza-api';
+import type { AppStore } from '../store';
+import { deepLinkOf } from './deep-link';
+import { importContacts, importDesigner, importFlowList } from './page-imports';
+
+/**
+ * A page opened by its address fetches its code, and the data its first paint waits for, while the
+ * app starts rather than after the shell renders: on a phone each step waited for in turn is a
+ * quarter of a second more of a blank page. The session check starts here, and the shell's and the
+ * page's data are asked for once it answers, so a signed-out visit makes no request that fails.
+ * (index.html's route-preload script has usually started the code downloads already.)
+ */
+export function preloadOnStart(pathname: string, store: AppStore): void {
+  const link = deepLinkOf(pathname);
+  if (link) void { flows: importFlowList, designer: importDesigner, contacts: importContacts }[link.page]();
+  const session = store.dispatch(cadenzaApi.endpoints.me.initiate());
+  void session.then(({ data }) => {
+    session.unsubscribe();
+    if (!data) return;
+    // The shell's model chip, drawn with the first signed-in render.
+    void store.dispatch(modelApi.util.prefetch('activeModel', undefined, {}));
+    if (link?.page === 'flows') void store.dispatch(cadenzaApi.util.prefetch('listFlows', undefined, {}));
+    if (link?.page === 'designer') void store.dispatch(cadenzaApi.util.prefetch('getFlow', link.flowId, {}));
+  });
+}
