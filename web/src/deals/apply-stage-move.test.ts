@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Deal, DealStageSummary } from '@cadenza/core';
+import type { DealStageSummary } from '@cadenza/core';
 import { createStore } from '../store';
 import { applyStageMove, dealsApi, type StageDealsArgs } from './deals-api';
+import { dealFixture } from './deal-fixture';
 
-const deal = (id: string, stageId: string, amount: number | null, updatedAt: string): Deal => ({
-  id,
-  name: id,
-  amount,
-  currency: 'USD',
-  pipelineId: 'p',
-  stageId,
-  contactId: null,
-  companyId: null,
-  ownerId: null,
-  closeDate: null,
-  createdAt: updatedAt,
-  updatedAt,
-});
+const deal = dealFixture;
 const OPEN: StageDealsArgs = { pipelineId: 'p', stageId: 'open' };
 const WON: StageDealsArgs = { pipelineId: 'p', stageId: 'won' };
 

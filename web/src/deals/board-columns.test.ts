@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Deal, DealStageSummary, Page, Stage } from '@cadenza/core';
 import { columnDeals, formatTotals, moveInSummary, putDeal, stagesInOrder, takeDeal } from './board-columns';
+import { dealFixture } from './deal-fixture';
 
 const stage = (id: string, position: number): Stage => ({ id, pipelineId: 'p', name: id, probability: null, position });
-const deal = (id: string, stageId: string, amount: number | null, updatedAt: string, currency = 'USD'): Deal => ({
-  id,
-  name: id,
-  amount,
-  currency,
-  pipelineId: 'p',
-  stageId,
-  contactId: null,
-  companyId: null,
-  ownerId: null,
-  closeDate: null,
-  createdAt: updatedAt,
-  updatedAt,
-});
+const deal = dealFixture;
 const page = (items: Deal[], nextCursor: string | null = null): Page<Deal> => ({ items, nextCursor });
 
 describe('stagesInOrder', () => {
