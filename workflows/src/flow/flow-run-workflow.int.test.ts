@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { FLOW_QUERIES, FLOW_SIGNALS, type FlowDefinitionInput, type Principal } from '@cadenza/core';
+import { addBusinessDays, FLOW_QUERIES, FLOW_SIGNALS, type FlowDefinitionInput, type Principal } from '@cadenza/core';
 import { getContact, getRun, listSideEffects, type DataSource } from '@cadenza/activities/data';
 import {
   startTimeSkippingFlowEnv,
@@ -12,6 +12,8 @@ import {
 import { flowOf, newContact, publishedFlow } from '../../../scripts/test-harness/flow-fixtures';
 import type { FlowRunInput, FlowRunResult } from './flow-run-types';
 import { RUN_SHAPE_PATCH } from './flow-run-workflow';
+
+const DAY_MS = 86_400_000;
 
 /**
  * The interpreter against the time-skipping test server: weeks of waits pass in seconds.
@@ -109,10 +111,13 @@ describe('flowRunWorkflow (time-skipping)', () => {
       ['reply', 'timeout'],
       ['no-reply', 'next'],
     ]);
-    // About three weeks of simulated time: 7 days, 5 business days (6 or 7 calendar days), 7 days.
-    const elapsedDays = (new Date(run.endedAt!).getTime() - new Date(run.startedAt).getTime()) / 86_400_000;
-    expect(elapsedDays).toBeGreaterThan(19.9);
-    expect(elapsedDays).toBeLessThan(22);
+    // About three weeks of simulated time: 7 days, 5 business days (5 to 7 calendar days,
+    // depending on the weekday the run starts), 7 days; the flow's timezone is UTC.
+    const startedAt = new Date(run.startedAt);
+    const expectedEnd = addBusinessDays(new Date(startedAt.getTime() + 7 * DAY_MS), 5, 'UTC').getTime() + 7 * DAY_MS;
+    const elapsedDays = (new Date(run.endedAt!).getTime() - startedAt.getTime()) / DAY_MS;
+    expect(elapsedDays).toBeGreaterThan((expectedEnd - startedAt.getTime()) / DAY_MS - 0.01);
+    expect(elapsedDays).toBeLessThan((expectedEnd - startedAt.getTime()) / DAY_MS + 0.01);
     expect((await listSideEffects(db, admin.tenantId, input.enrollmentId)).map((e) => e.node_type).sort()).toEqual([
       'add_tag',
       'add_tag',

@@ -95,7 +95,16 @@ describe('approvals API', () => {
       sent: null,
     });
     expect(pending.draft.subject.length).toBeGreaterThan(0);
-    const run = await api(`/runs/${enrollmentId}`);
+    // The draft is stored by the agent's activity; the run's projection says "waiting" once
+    // the workflow has taken that activity's result, a moment later.
+    const run = await waitUntil(
+      'the run waiting at the agent',
+      async () => {
+        const answer = await api(`/runs/${enrollmentId}`);
+        return answer.body?.status === 'waiting' ? answer : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
     expect(run.body).toMatchObject({ status: 'waiting', currentNodeId: 'agent' });
 
     // RBAC: ops reads but may not decide; a sales rep may not even read.
