@@ -11,7 +11,8 @@
  *
  *   npx tsx bench/contacts-ui.ts   (BENCH_CONTACTS=100000, BENCH_SCROLL_STEP=1200 px/frame,
  *                                   BENCH_SCROLL_MAX_SECONDS=240, BENCH_LIVE_UPDATES=40,
- *                                   BENCH_PARTS=lighthouse,scroll,live to run some parts only)
+ *                                   BENCH_PARTS=lighthouse,scroll,live to run some parts only,
+ *                                   BENCH_TRACE=file.json to record a Chromium trace of the scroll)
  *
  * The default scroll step, 1,200 px a frame (72,000 px/s, 30 rows a frame), is a stress figure
  * rather than a gesture: a hard trackpad or touch fling peaks near 100-200 px a frame, and only
@@ -41,6 +42,7 @@ const SCROLL_STEP = Number(process.env.BENCH_SCROLL_STEP ?? 1200);
 const SCROLL_MAX_SECONDS = Number(process.env.BENCH_SCROLL_MAX_SECONDS ?? 240);
 const LIVE_UPDATES = Number(process.env.BENCH_LIVE_UPDATES ?? 40);
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'lighthouse,scroll,live').split(',').map((part) => part.trim()));
+const TRACE_FILE = process.env.BENCH_TRACE;
 const LIVE_TARGET_P95_MS = 150;
 const LIGHTHOUSE_TARGET = 90;
 const ROOT = path.resolve(__dirname, '..');
@@ -152,6 +154,18 @@ async function watchScore(page: Page, id: string, score: number): Promise<void> 
   );
 }
 
+/** The page's last refetch of changed rows (resource timing), as wall-clock start and end. */
+async function lastRowRefetch(page: Page): Promise<{ start: number; end: number } | null> {
+  return page.evaluate(() => {
+    const entry = performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.includes('/contacts/batch'))
+      .at(-1) as PerformanceResourceTiming | undefined;
+    if (!entry) return null;
+    return { start: performance.timeOrigin + entry.startTime, end: performance.timeOrigin + entry.responseEnd };
+  });
+}
+
 async function liveLatency(page: Page, base: string, apiKey: string) {
   await page.evaluate(() => {
     document.querySelector<HTMLElement>('[data-testid="contacts-scroller"]')!.scrollTop = 0;
@@ -162,6 +176,11 @@ async function liveLatency(page: Page, base: string, apiKey: string) {
   );
   const uiMs: number[] = [];
   const apiMs: number[] = [];
+  // The update's path in the page: PATCH sent → event in (the row's refetch starts) → refetch
+  // answered → row painted.
+  const eventMs: number[] = [];
+  const refetchMs: number[] = [];
+  const renderMs: number[] = [];
   let timeouts = 0;
   for (let i = 0; i < LIVE_UPDATES; i++) {
     const id = ids[i % ids.length]!;
@@ -181,7 +200,15 @@ async function liveLatency(page: Page, base: string, apiKey: string) {
       sleep(5000).then(() => null),
     ]);
     if (shownAt === null) timeouts += 1;
-    else uiMs.push(shownAt - sent);
+    else {
+      uiMs.push(shownAt - sent);
+      const refetch = await lastRowRefetch(page);
+      if (refetch && refetch.start > sent) {
+        eventMs.push(refetch.start - sent);
+        refetchMs.push(refetch.end - refetch.start);
+        renderMs.push(shownAt - refetch.end);
+      }
+    }
     await sleep(100);
   }
   const summary = (values: number[]) => {
@@ -193,7 +220,12 @@ async function liveLatency(page: Page, base: string, apiKey: string) {
       maxMs: round(sorted.at(-1) ?? NaN),
     };
   };
-  return { updateToScreen: summary(uiMs), apiResponse: summary(apiMs), timeouts };
+  return {
+    updateToScreen: summary(uiMs),
+    apiResponse: summary(apiMs),
+    path: { untilRefetch: summary(eventMs), refetch: summary(refetchMs), refetchToPaint: summary(renderMs) },
+    timeouts,
+  };
 }
 
 async function main(): Promise<void> {
@@ -257,9 +289,12 @@ async function main(): Promise<void> {
       // frame intervals, much less the work each frame does.
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Performance.enable');
+      // What each long frame was (script, GC, style, layout, paint): open the file in Perfetto.
+      if (TRACE_FILE) await browser.startTracing(page, { path: TRACE_FILE, screenshots: false });
       const cpuBefore = await rendererTimes(cdp);
       const scrolled = await scrollToEnd(page);
       const cpuAfter = await rendererTimes(cdp);
+      if (TRACE_FILE) await browser.stopTracing();
       const frames = frameStats(scrolled.intervals);
       const perFrame = (key: keyof typeof cpuAfter) =>
         round(((cpuAfter[key] - cpuBefore[key]) * 1000) / Math.max(1, scrolled.intervals.length));
@@ -274,7 +309,7 @@ async function main(): Promise<void> {
       log(
         `scrolled ${scroll.rowsReached} rows in ${scroll.seconds} s: ${frames.frames} frames, p50 ${frames.p50Ms} ms, ` +
           `p95 ${frames.p95Ms} ms, max ${frames.maxMs} ms, dropped ${frames.droppedFrames}, long ${frames.longFrames}, ` +
-          `${scroll.domRows} rows in the DOM; per frame: script ${scroll.perFrameMs.script} ms, ` +
+          `${scroll.framesWaitingForData} waiting for data, ${scroll.domRows} rows in the DOM; per frame: script ${scroll.perFrameMs.script} ms, ` +
           `style ${scroll.perFrameMs.style} ms, layout ${scroll.perFrameMs.layout} ms`,
       );
     }
@@ -285,7 +320,10 @@ async function main(): Promise<void> {
       liveFigures = await liveLatency(page, base, apiKey);
       log(
         `update to screen p50 ${liveFigures.updateToScreen.p50Ms} ms, p95 ${liveFigures.updateToScreen.p95Ms} ms ` +
-          `(API response alone p95 ${liveFigures.apiResponse.p95Ms} ms; ${liveFigures.timeouts} never shown)`,
+          `(API response alone p95 ${liveFigures.apiResponse.p95Ms} ms; ${liveFigures.timeouts} never shown); ` +
+          `p50/p95 PATCH sent → row refetch starts ${liveFigures.path.untilRefetch.p50Ms}/${liveFigures.path.untilRefetch.p95Ms} ms, ` +
+          `refetch ${liveFigures.path.refetch.p50Ms}/${liveFigures.path.refetch.p95Ms} ms, ` +
+          `refetch → painted ${liveFigures.path.refetchToPaint.p50Ms}/${liveFigures.path.refetchToPaint.p95Ms} ms`,
       );
     }
     if (errors.length) log(`browser errors: ${errors.join(' | ')}`);

@@ -92,21 +92,35 @@ describe('contacts table', () => {
     expect(extent.style.height).toBe(`${500 * ROW_HEIGHT}px`);
   });
 
-  it('refills the same DOM rows when scrolled, moving one block rather than each row', () => {
+  it('keeps the DOM node of every row that stays in view and reuses the ones scrolled off', () => {
     renderTable(props());
-    const before = Array.from(document.querySelectorAll('[data-contact-id]'));
-    scrollTo(100 * ROW_HEIGHT + 15);
-    const after = Array.from(document.querySelectorAll('[data-contact-id]'));
-    // The window at the top has no rows above the viewport, so it grows; the rows it had stay.
-    expect(after.length).toBeGreaterThanOrEqual(before.length);
-    expect(before.every((row, i) => row === after[i])).toBe(true);
+    scrollTo(20 * ROW_HEIGHT);
+    const nodeOf = () =>
+      new Map(
+        Array.from(document.querySelectorAll('[data-contact-id]'), (row) => [row.getAttribute('data-contact-id'), row]),
+      );
+    const before = nodeOf();
+    scrollTo(23 * ROW_HEIGHT);
+    const after = nodeOf();
+    const stayed = [...after.keys()].filter((id) => before.has(id));
+    expect(stayed.length).toBeGreaterThan(0);
+    expect(stayed.every((id) => after.get(id) === before.get(id))).toBe(true);
+    // Three rows went off the top; their nodes now show the three new rows at the bottom.
+    expect(after.size - stayed.length).toBe(3);
+    expect(new Set(after.values())).toEqual(new Set(before.values()));
+
+    // A jump far down refills the same nodes, in screen order, and moves one block, not each row.
+    scrollTo(300 * ROW_HEIGHT);
+    const jumped = Array.from(document.querySelectorAll('[data-contact-id]'));
+    // Nothing in common with the last window: the nodes keep their order and are refilled, none moves.
+    expect(jumped).toEqual(Array.from(after.values()));
     const ids = shownIds();
-    expect(ids).toContain('c100');
+    expect(ids).toContain('c300');
     expect(ids).toEqual(ids.map((_, i) => `c${Number(ids[0]!.slice(1)) + i}`));
-    const windowBlock = after[0]!.parentElement!;
+    const windowBlock = jumped[0]!.parentElement!;
     expect(windowBlock.style.transform).toBe(`translateY(${Number(ids[0]!.slice(1)) * ROW_HEIGHT}px)`);
-    expect(after.every((row) => !(row as HTMLElement).style.transform)).toBe(true);
-    expect(after[0]!.getAttribute('aria-rowindex')).toBe(String(Number(ids[0]!.slice(1)) + 2));
+    expect(jumped.every((row) => !(row as HTMLElement).style.transform)).toBe(true);
+    expect(jumped[0]!.getAttribute('aria-rowindex')).toBe(String(Number(ids[0]!.slice(1)) + 2));
   });
 
   it('keeps a focused control on its contact while the rows shift under it', () => {
@@ -115,7 +129,9 @@ describe('contacts table', () => {
     link.focus();
     scrollTo(8 * ROW_HEIGHT);
     expect(shownIds()[0]).not.toBe('c0');
-    expect(document.activeElement).not.toBe(link);
+    // Still in view, the row kept its node; a jump refills that node with another contact.
+    expect(document.activeElement).toBe(link);
+    scrollTo(7 * ROW_HEIGHT);
     expect(document.activeElement?.closest('[data-contact-id]')?.getAttribute('data-contact-id')).toBe('c5');
     expect(document.activeElement?.textContent).toBe('First5 Last5');
   });
@@ -142,6 +158,17 @@ describe('contacts table', () => {
     );
     expect(document.querySelector('[data-contact-id="c3"]')).toBe(row);
     expect(row.querySelector('[data-col="score"]')!.textContent).toBe('99');
+  });
+
+  it('looks further ahead for the next page while the list is flung', () => {
+    const onLoadMore = vi.fn();
+    renderTable(props({ rows: pagedRows(pages(10, 100)), hasMore: true, onLoadMore }));
+    // Slowly, a row a frame: far from the end of the 1,000 loaded rows, nothing is asked for.
+    for (let row = 1; row <= 5; row++) scrollTo(row * ROW_HEIGHT);
+    expect(onLoadMore).not.toHaveBeenCalled();
+    // Twenty rows a frame: a second of that covers the 900 rows left, so the next page is asked for now.
+    for (let row = 25; row <= 85; row += 20) scrollTo(row * ROW_HEIGHT);
+    expect(onLoadMore).toHaveBeenCalled();
   });
 
   it('marks and toggles selected rows', () => {

@@ -18,21 +18,30 @@ import type { Contact } from '@cadenza/core';
 import { contactName, formatDateTime, humanize } from './contact-format';
 import type { PagedRows } from './paged-rows';
 import { focusedRowControl, refocusRowControl } from './row-focus';
-import { visibleWindow, type RowWindow } from './visible-window';
+import { nextSlotOffset, slottedWindow, type SlotAssignment, type SlottedWindow } from './visible-window';
 import './contacts-table.css';
 
 export const ROW_HEIGHT = 40;
 /**
  * Ask for the next page when the last rendered row is this close to the end of what is loaded.
- * Less than a page, so opening the list fetches one page only. A fling faster than the pages
- * arrive (the bench's 30 rows a frame is 9 pages a second) waits at the bottom whatever the
- * look-ahead: pages come one after another, so the wait is throughput, not latency.
+ * Less than a page, so opening the list fetches one page only.
  */
 const LOAD_AHEAD_ROWS = 150;
 /**
+ * While scrolling, look further ahead: as far as the scroll goes in this many frames at its
+ * current speed, so a page asked for now (one request after another) is in before the rows
+ * run out. A fling faster than the pages arrive (the bench's 30 rows a frame is 9 pages a
+ * second) still waits at the bottom: that is throughput, not look-ahead.
+ */
+const LOAD_AHEAD_FRAMES = 60;
+/** The most the look-ahead grows to (ten pages), so a jump of the scrollbar thumb is no fling. */
+const LOAD_AHEAD_MAX_ROWS = 2000;
+/** A scroll speed older than this is stale: the list has stopped. */
+const SCROLL_SPEED_MAX_AGE_MS = 250;
+/**
  * Rows kept in the DOM above and below the viewport: rows are refilled in the scroll event, so
  * these only cover what a compositor-driven scroll shows before the next frame's refill and
- * the row Tab moves to next. Every one of them is laid out each frame of a fast scroll.
+ * the row Tab moves to next.
  */
 const OVERSCAN_ROWS = 4;
 
@@ -114,29 +123,49 @@ function routedHref(event: MouseEvent): string | null {
   return link?.getAttribute('href') ?? null;
 }
 
+interface ScrollWindow extends SlottedWindow {
+  /** Rows the list moved per frame lately (0 once it stops), for the page look-ahead. */
+  rowsPerFrame: () => number;
+}
+
 /**
  * The rows in view for the scroller: follows scrolling and resizing, and re-renders only when
- * the window of rows moves (not on every scroll event within one row).
+ * the window of rows moves (not on every scroll event within one row: then only the browser's
+ * own scroll offset changes, and the frame runs no script beyond this check).
  */
-function useRowWindow(scroller: RefObject<HTMLDivElement | null>, count: number): RowWindow {
+function useRowWindow(scroller: RefObject<HTMLDivElement | null>, count: number): ScrollWindow {
   const [view, setView] = useState({ top: 0, height: 0 });
+  const speed = useRef({ rows: 0, at: 0 });
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element) return;
     // Kept from the resize observer, so a scroll event reads the scroll offset and nothing else.
     let height = element.clientHeight;
-    const update = (top: number) =>
+    let lastTop = element.scrollTop;
+    // The first row and height last rendered, so a scroll within one row skips React entirely.
+    let shown = { first: -1, height: -1 };
+    const update = (top: number) => {
+      shown = { first: Math.floor(top / ROW_HEIGHT), height };
       setView((current) =>
         current.height === height && Math.floor(current.top / ROW_HEIGHT) === Math.floor(top / ROW_HEIGHT)
           ? current
           : { top, height },
       );
+    };
     const onScroll = () => {
+      const top = element.scrollTop;
+      const moved = Math.abs(top - lastTop) / ROW_HEIGHT;
+      const now = performance.now();
+      // A decaying peak: one slow frame in a fling does not drop the look-ahead.
+      const recent = now - speed.current.at < SCROLL_SPEED_MAX_AGE_MS ? speed.current.rows * 0.9 : 0;
+      speed.current = { rows: Math.max(moved, recent), at: now };
+      lastTop = top;
+      if (Math.floor(top / ROW_HEIGHT) === shown.first && height === shown.height) return;
       // Chromium fires scroll once per frame, just before requestAnimationFrame callbacks, so
       // rendering here is rendering in the frame: deferred, the frame would show the old rows
       // moved away (blank) and the render would cost a frame of its own.
       const focus = focusedRowControl(element);
-      flushSync(() => update(element.scrollTop));
+      flushSync(() => update(top));
       refocusRowControl(element, focus);
     };
     update(element.scrollTop);
@@ -151,8 +180,13 @@ function useRowWindow(scroller: RefObject<HTMLDivElement | null>, count: number)
       resize.disconnect();
     };
   }, [scroller]);
+  const rowsPerFrame = useCallback(
+    () => (performance.now() - speed.current.at < SCROLL_SPEED_MAX_AGE_MS ? speed.current.rows : 0),
+    [],
+  );
   // The sticky header covers the viewport's first row height.
-  return visibleWindow(view.top, view.height - ROW_HEIGHT, ROW_HEIGHT, count, OVERSCAN_ROWS);
+  const rowsHeight = view.height - ROW_HEIGHT;
+  return { ...slottedWindow(view.top, rowsHeight, ROW_HEIGHT, count, OVERSCAN_ROWS), rowsPerFrame };
 }
 
 interface RowsProps {
@@ -169,18 +203,21 @@ interface RowsProps {
 
 /**
  * The scrolling part of the grid. The rows in the window are rendered in order inside one block
- * moved by one transform, each keyed by its place in the window: a scroll refills the same DOM
- * rows with the next contacts (text and attributes), so the browser restyles one element a
- * frame, not every row it moved. The header comes in as an element made by the parent, so a
- * scroll does not re-render it.
+ * moved by one transform, each in a slot (its key) that it keeps while it stays in the window:
+ * a scroll of a few rows moves the DOM rows of the contacts that left to the other end and
+ * refills only those, and a longer jump refills every row in place. Either way the browser
+ * restyles and lays out only rows whose contact changed. The header comes in as an element made
+ * by the parent, so a scroll does not re-render it.
  */
 function ContactRows({ header, rows, hasMore, loadingMore, onLoadMore, selected, onToggle, ownerLabel }: RowsProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const navigate = useNavigate();
   const rowWindow = useRowWindow(scroller, rows.length);
+  const { rowsPerFrame } = rowWindow;
   useEffect(() => {
-    if (hasMore && !loadingMore && rowWindow.end >= rows.length - LOAD_AHEAD_ROWS) onLoadMore();
-  }, [hasMore, loadingMore, rowWindow.end, rows.length, onLoadMore]);
+    const ahead = Math.min(LOAD_AHEAD_MAX_ROWS, Math.max(LOAD_AHEAD_ROWS, rowsPerFrame() * LOAD_AHEAD_FRAMES));
+    if (hasMore && !loadingMore && rowWindow.end >= rows.length - ahead) onLoadMore();
+  }, [hasMore, loadingMore, rowWindow.end, rows.length, onLoadMore, rowsPerFrame]);
   const onClick = useCallback(
     (event: MouseEvent) => {
       const href = routedHref(event);
@@ -191,12 +228,17 @@ function ContactRows({ header, rows, hasMore, loadingMore, onLoadMore, selected,
     [navigate],
   );
 
+  // Which slot (DOM row) each contact renders in; see nextSlotOffset. Kept across renders: a
+  // re-render for the same window (a live change, a new page) finds it unchanged.
+  const slotting = useRef<SlotAssignment | null>(null);
+  const offset = nextSlotOffset(slotting.current, rowWindow, rowWindow.slots);
+  slotting.current = { start: rowWindow.start, end: rowWindow.end, offset };
   const windowRows = [];
   for (let index = rowWindow.start; index < rowWindow.end; index++) {
     const contact = rows.at(index);
     windowRows.push(
       <ContactRow
-        key={index - rowWindow.start}
+        key={(index + offset) % rowWindow.slots}
         contact={contact}
         index={index}
         selected={selected.has(contact.id)}
