@@ -14,6 +14,8 @@ export interface LighthouseFigures {
   runtimeError: string | null;
 }
 
+const TRACE_FUNCTIONS = process.env.BENCH_LIGHTHOUSE_TRACE === '1';
+
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /**
@@ -21,7 +23,9 @@ const round = (n: number) => Math.round(n * 100) / 100;
  * Debian's /usr/bin/chromium with the e2e flags), with the session cookie on every request.
  * `mobile` is Lighthouse's default (throttled phone); `desktop` its desktop preset.
  * `reportFile` keeps Lighthouse's full report (what the largest contentful paint was, which
- * scripts weighed most).
+ * scripts weighed most). With BENCH_LIGHTHOUSE_TRACE=1 the run also records V8's sampling profiler
+ * and keeps the trace beside the report (`<report>.trace.json`, opens in Chrome's Performance panel):
+ * which functions ran in the long tasks. The profiler slows the page, so scores of such runs do not count.
  */
 export async function lighthouseScore(
   url: string,
@@ -48,11 +52,14 @@ export async function lighthouseScore(
         logLevel: 'error',
         onlyCategories: ['performance'],
         extraHeaders: { cookie },
+        ...(TRACE_FUNCTIONS ? { additionalTraceCategories: 'disabled-by-default-v8.cpu_profiler' } : {}),
       },
       preset === 'desktop' ? desktopConfig : undefined,
     );
     const lhr = result!.lhr;
     if (reportFile) writeFileSync(reportFile, JSON.stringify(lhr));
+    if (reportFile && TRACE_FUNCTIONS)
+      writeFileSync(`${reportFile}.trace.json`, JSON.stringify(result!.artifacts.Trace));
     const metric = (id: string) => round(lhr.audits[id]?.numericValue ?? NaN);
     return {
       score: Math.round((lhr.categories.performance?.score ?? 0) * 100),

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { IdSchema, UserIdSchema } from './common';
 import { TagSchema } from './contact';
+import { BULK_CONTACT_LIMIT } from './contact-enums';
 
-/** A bulk action touches at most this many contacts per request, all in one transaction. */
-export const BULK_CONTACT_LIMIT = 1000;
+export { BULK_CONTACT_LIMIT };
 
 const ContactIdsSchema = z
   .array(IdSchema)

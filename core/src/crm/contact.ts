@@ -2,30 +2,11 @@ import { z } from 'zod';
 import { CustomFieldValuesSchema } from './custom-field';
 import { IdSchema, UserIdSchema } from './common';
 import { TimeZoneSchema } from './timezone';
+import { LEAD_STATUSES, LIFECYCLE_STAGES } from './contact-enums';
 
-/** HubSpot's lifecycle stages, so imported data keeps its meaning. */
-export const LIFECYCLE_STAGES = [
-  'subscriber',
-  'lead',
-  'marketing_qualified_lead',
-  'sales_qualified_lead',
-  'opportunity',
-  'customer',
-  'evangelist',
-  'other',
-] as const;
+export { LEAD_STATUSES, LIFECYCLE_STAGES };
 export const LifecycleStageSchema = z.enum(LIFECYCLE_STAGES).describe('where the contact is in the funnel');
 
-export const LEAD_STATUSES = [
-  'new',
-  'open',
-  'in_progress',
-  'open_deal',
-  'unqualified',
-  'attempted_to_contact',
-  'connected',
-  'bad_timing',
-] as const;
 export const LeadStatusSchema = z.enum(LEAD_STATUSES).describe('sales follow-up status');
 
 export const TagSchema = z.string().trim().min(1).max(64).describe('a free-form label');

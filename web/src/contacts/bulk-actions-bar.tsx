@@ -1,17 +1,8 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Box,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Button, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
 import { BULK_CONTACT_LIMIT } from '@cadenza/core';
 import { errorMessage, useListFlowsQuery } from '../api/cadenza-api';
+import { LazyDialog } from '../crm-shared/lazy-popups';
 import { useBulkAssignMutation, useBulkTagMutation, useEnrollContactsMutation } from './contacts-api';
 import type { OwnerOption } from './contact-filters';
 
@@ -131,7 +122,7 @@ export function BulkActionsBar({ selected, owners, onDone }: Props) {
           {outcome.text}
         </Alert>
       )}
-      <Dialog open={action !== null} onClose={() => setAction(null)} fullWidth maxWidth="xs">
+      <LazyDialog open={action !== null} onClose={() => setAction(null)} fullWidth maxWidth="xs">
         <DialogTitle>
           {action === 'enroll' ? 'Enroll in a flow' : action === 'tag' ? 'Tag contacts' : 'Assign an owner'}
         </DialogTitle>
@@ -197,7 +188,7 @@ export function BulkActionsBar({ selected, owners, onDone }: Props) {
             Apply
           </Button>
         </DialogActions>
-      </Dialog>
+      </LazyDialog>
     </Box>
   );
 }

@@ -4,13 +4,8 @@ import type { Contact, ContactViewFilters, SavedView } from '@cadenza/core';
 import { errorMessage, useMeQuery } from '../api/cadenza-api';
 import { BulkActionsBar } from './bulk-actions-bar';
 import { ContactFilters } from './contact-filters';
-import {
-  activeFilterCount,
-  contactListSearch,
-  DEFAULT_SORT,
-  normalizeFilters,
-  type ContactListArgs,
-} from './contact-query';
+import { activeFilterCount, contactListSearch, normalizeFilters, type ContactListArgs } from './contact-query';
+import { INITIAL_CONTACT_ARGS } from './contacts-page-data';
 import { useCustomFieldsQuery, useListContactsInfiniteQuery } from './contacts-api';
 import { ContactsTable } from './contacts-table';
 import { pagedRows, type PagedRows } from './paged-rows';
@@ -27,7 +22,7 @@ const NO_FIELDS: never[] = [];
 export function ContactsPage() {
   const me = useMeQuery();
   const session = me.data!;
-  const [args, setArgs] = useState<ContactListArgs>({ filters: {}, sort: DEFAULT_SORT });
+  const [args, setArgs] = useState<ContactListArgs>(INITIAL_CONTACT_ARGS);
   const [viewId, setViewId] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const list = useListContactsInfiniteQuery(args);
@@ -45,7 +40,7 @@ export function ContactsPage() {
   }, []);
   const applyView = useCallback((view: SavedView | null) => {
     setViewId(view?.id ?? null);
-    setArgs(view ? { filters: normalizeFilters(view.filters), sort: view.sort } : { filters: {}, sort: DEFAULT_SORT });
+    setArgs(view ? { filters: normalizeFilters(view.filters), sort: view.sort } : INITIAL_CONTACT_ARGS);
     setSelected(new Set());
   }, []);
   const clearSelection = useCallback(() => setSelected(new Set()), []);

@@ -2,20 +2,19 @@ import { useState } from 'react';
 import {
   Alert,
   Button,
-  Dialog,
   DialogActions,
   DialogContent,
   DialogTitle,
   Divider,
   IconButton,
   ListItemText,
-  Menu,
   MenuItem,
   TextField,
 } from '@mui/material';
 import type { SavedView } from '@cadenza/core';
 import { errorMessage } from '../api/cadenza-api';
 import { fieldErrorsOf } from '../crm-shared/field-errors';
+import { LazyDialog, LazyMenu } from '../crm-shared/lazy-popups';
 import {
   useCreateSavedViewMutation,
   useDeleteSavedViewMutation,
@@ -55,7 +54,7 @@ export function SavedViewsMenu({ current, activeViewId, onApply }: Props) {
       <Button variant="outlined" size="small" onClick={(e) => setAnchor(e.currentTarget)} aria-haspopup="menu">
         {active ? `View: ${active.name}` : 'Views'}
       </Button>
-      <Menu anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
+      <LazyMenu anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
         <MenuItem
           onClick={() => {
             onApply(null);
@@ -107,8 +106,8 @@ export function SavedViewsMenu({ current, activeViewId, onApply }: Props) {
         >
           Save as new view…
         </MenuItem>
-      </Menu>
-      <Dialog open={naming} onClose={() => setNaming(false)}>
+      </LazyMenu>
+      <LazyDialog open={naming} onClose={() => setNaming(false)}>
         <DialogTitle>Save view</DialogTitle>
         <DialogContent>
           <TextField
@@ -132,7 +131,7 @@ export function SavedViewsMenu({ current, activeViewId, onApply }: Props) {
             Save
           </Button>
         </DialogActions>
-      </Dialog>
+      </LazyDialog>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { io } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { LIVE_SERVER_MESSAGES, type LiveEvent } from '@cadenza/core';
 
 export interface LiveRecordHandlers {
@@ -29,26 +29,35 @@ export function useLiveRecords(rooms: string[], handlers: LiveRecordHandlers): v
     const joined = key.split(',');
     let lastSeq: number | undefined;
     let resumedFrom: number | undefined;
-    const socket = io({
-      transports: ['websocket'],
-      auth: (send) => {
-        resumedFrom = lastSeq;
-        send(lastSeq ? { rooms: joined, lastSeq } : { rooms: joined });
-      },
-    });
-    socket.on(LIVE_SERVER_MESSAGES.event, (event: LiveEvent) => {
-      lastSeq = event.seq;
-      current.current.onEvent(event);
-    });
-    socket.on(LIVE_SERVER_MESSAGES.ready, () =>
-      current.current.onResync?.(resumedFrom === undefined ? 'connected' : 'resumed'),
-    );
-    socket.on(LIVE_SERVER_MESSAGES.reset, ({ seq }: { seq: number }) => {
-      lastSeq = seq;
-      current.current.onResync?.('reset');
+    let socket: Socket | undefined;
+    let closed = false;
+    // The client library loads once the page has drawn: it is not needed for the first paint (a
+    // phone spends a tenth of a second fetching and running it), and nothing is missed meanwhile,
+    // since `ready` on connecting resyncs the rows anyway.
+    void import('socket.io-client').then(({ io }) => {
+      if (closed) return;
+      socket = io({
+        transports: ['websocket'],
+        auth: (send) => {
+          resumedFrom = lastSeq;
+          send(lastSeq ? { rooms: joined, lastSeq } : { rooms: joined });
+        },
+      });
+      socket.on(LIVE_SERVER_MESSAGES.event, (event: LiveEvent) => {
+        lastSeq = event.seq;
+        current.current.onEvent(event);
+      });
+      socket.on(LIVE_SERVER_MESSAGES.ready, () =>
+        current.current.onResync?.(resumedFrom === undefined ? 'connected' : 'resumed'),
+      );
+      socket.on(LIVE_SERVER_MESSAGES.reset, ({ seq }: { seq: number }) => {
+        lastSeq = seq;
+        current.current.onResync?.('reset');
+      });
     });
     return () => {
-      socket.disconnect();
+      closed = true;
+      socket?.disconnect();
     };
   }, [key]);
 }

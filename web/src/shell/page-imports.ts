@@ -3,3 +3,5 @@
 export const importFlowList = () => import('../flows/flow-list-page');
 export const importDesigner = () => import('../designer/designer-page');
 export const importContacts = () => import('../contacts/contacts-page');
+// The data its first paint needs, asked for while its code loads (see preload-on-start.ts).
+export const importContactsData = () => import('../contacts/contacts-page-data');

@@ -2,7 +2,7 @@ import { modelApi } from '../ai/model-api';
 import { cadenzaApi } from '../api/cadenza-api';
 import type { AppStore } from '../store';
 import { deepLinkOf } from './deep-link';
-import { importContacts, importDesigner, importFlowList } from './page-imports';
+import { importContacts, importContactsData, importDesigner, importFlowList } from './page-imports';
 
 /**
  * A page opened by its address fetches its code, and the data its first paint waits for, while the
@@ -22,5 +22,6 @@ export function preloadOnStart(pathname: string, store: AppStore): void {
     void store.dispatch(modelApi.util.prefetch('activeModel', undefined, {}));
     if (link?.page === 'flows') void store.dispatch(cadenzaApi.util.prefetch('listFlows', undefined, {}));
     if (link?.page === 'designer') void store.dispatch(cadenzaApi.util.prefetch('getFlow', link.flowId, {}));
+    if (link?.page === 'contacts') void importContactsData().then((m) => m.prefetchContactsPage(store.dispatch, data));
   });
 }
