@@ -189,17 +189,13 @@ function useRowWindow(scroller: RefObject<HTMLDivElement | null>, count: number)
   return { ...slottedWindow(view.top, rowsHeight, ROW_HEIGHT, count, OVERSCAN_ROWS), rowsPerFrame };
 }
 
-interface RowsProps {
+type RowsProps = Pick<
+  ContactsTableProps,
+  'rows' | 'hasMore' | 'loadingMore' | 'onLoadMore' | 'selected' | 'onToggle' | 'ownerLabel'
+> & {
   /** The header row, sticky at the top of the scroller so it scrolls sideways with the rows. */
   header: ReactNode;
-  rows: PagedRows<Contact>;
-  hasMore: boolean;
-  loadingMore: boolean;
-  onLoadMore: () => void;
-  selected: ReadonlySet<string>;
-  onToggle: (id: string) => void;
-  ownerLabel: (id: string | null) => string;
-}
+};
 
 /**
  * The scrolling part of the grid. The rows in the window are rendered in order inside one block
