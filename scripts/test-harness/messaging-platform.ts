@@ -1,9 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Principal } from '@cadenza/core';
-import type { DataSource } from '@cadenza/activities/data';
-import { startSmtpSink, type SmtpSink } from '@cadenza/activities/messaging';
-import { requireService } from './service-env';
-import { connectTestDb, createTenantWithKey, startTestPlatform, type TestPlatform } from './integration';
+import type { SmtpSink } from '@cadenza/activities/messaging';
+import { createTenantWithKey, startTestPlatform, type TestPlatform } from './integration';
+import { startSinkEnv } from './sink-env';
 import { flowOf } from './flow-fixtures';
 
 export interface MessagingPlatform {
@@ -23,16 +22,7 @@ export async function startMessagingPlatform(
   name: string,
   env: Record<string, string> = {},
 ): Promise<MessagingPlatform> {
-  const saved = { ...process.env };
-  const sinkDb: DataSource = await connectTestDb();
-  const sink = await startSmtpSink({ db: sinkDb, port: 0 });
-  Object.assign(process.env, {
-    CADENZA_SECRET_KEY: randomBytes(32).toString('hex'),
-    SMTP_SINK_PORT: String(sink.port),
-    REDIS_URL: requireService('redis'),
-    PUBLIC_BASE_URL: 'https://cadenza.test',
-    ...env,
-  });
+  const { sink, close } = await startSinkEnv(env);
   const platform = await startTestPlatform(`${name}-${randomUUID()}`);
   const tenant = await createTenantWithKey(platform.db, name);
   return {
@@ -42,9 +32,7 @@ export async function startMessagingPlatform(
     admin: { tenantId: tenant.tenantId, userId: null, role: 'admin', via: 'api_key' },
     stop: async () => {
       await platform.stop();
-      await sink.close();
-      await sinkDb.destroy();
-      process.env = saved;
+      await close();
     },
   };
 }

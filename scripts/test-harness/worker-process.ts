@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { freePort } from '../services/ports';
+import { requireService } from './service-env';
 
 export interface WorkerProcess {
   child: ChildProcess;
@@ -61,3 +62,11 @@ export async function startWorkerProcess(env: {
     metricsPort,
   };
 }
+
+/** A production worker process on `taskQueue`, against the harness's PostgreSQL and Temporal. */
+export const startHarnessWorker = (taskQueue: string): Promise<WorkerProcess> =>
+  startWorkerProcess({
+    DATABASE_URL: requireService('postgres'),
+    TEMPORAL_ADDRESS: requireService('temporal'),
+    TEMPORAL_TASK_QUEUE: taskQueue,
+  });

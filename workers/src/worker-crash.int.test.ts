@@ -8,7 +8,7 @@ import { getContact, type DataSource } from '@cadenza/activities/data';
 import { connectTestDb } from '../../scripts/test-harness/integration';
 import { requireService } from '../../scripts/test-harness/service-env';
 import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '../../scripts/test-harness/flow-fixtures';
-import { startWorkerProcess, type WorkerProcess } from '../../scripts/test-harness/worker-process';
+import { startHarnessWorker, type WorkerProcess } from '../../scripts/test-harness/worker-process';
 
 const CONTACTS = 20;
 const SLOW_ANSWER_MS = 300;
@@ -69,11 +69,7 @@ describe('a worker killed mid-run', () => {
   });
 
   const spawnWorker = async () => {
-    const worker = await startWorkerProcess({
-      DATABASE_URL: requireService('postgres'),
-      TEMPORAL_ADDRESS: requireService('temporal'),
-      TEMPORAL_TASK_QUEUE: taskQueue,
-    });
+    const worker = await startHarnessWorker(taskQueue);
     workers.push(worker);
     return worker;
   };

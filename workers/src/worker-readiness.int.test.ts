@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { requireService } from '../../scripts/test-harness/service-env';
-import { startWorkerProcess, type WorkerProcess } from '../../scripts/test-harness/worker-process';
+import { startHarnessWorker, type WorkerProcess } from '../../scripts/test-harness/worker-process';
 import { waitUntil } from '../../scripts/services/wait-until';
 
 /**
@@ -16,11 +15,7 @@ describe('the worker readiness probe', () => {
   });
 
   it('answers 200 once the worker polls its task queue, and only 503 before', async () => {
-    worker = await startWorkerProcess({
-      DATABASE_URL: requireService('postgres'),
-      TEMPORAL_ADDRESS: requireService('temporal'),
-      TEMPORAL_TASK_QUEUE: `worker-readiness-${randomUUID()}`,
-    });
+    worker = await startHarnessWorker(`worker-readiness-${randomUUID()}`);
     const url = `http://127.0.0.1:${worker.metricsPort}`;
     const answers: number[] = [];
     const status = await waitUntil(

@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import type { DataSource } from '@cadenza/activities/data';
+import { startSmtpSink, type SmtpSink } from '@cadenza/activities/messaging';
+import { connectTestDb } from './integration';
+import { requireService } from './service-env';
+
+export interface SinkEnv {
+  sinkDb: DataSource;
+  sink: SmtpSink;
+  /** Closes the sink and its database and restores the environment as it was. */
+  close: () => Promise<void>;
+}
+
+/**
+ * A real SMTP sink on a free port, and the environment the API and workers read their
+ * messaging settings from (plus `env`), set in this process: workers it spawns inherit it.
+ */
+export async function startSinkEnv(env: Record<string, string> = {}): Promise<SinkEnv> {
+  const saved = { ...process.env };
+  const sinkDb = await connectTestDb();
+  const sink = await startSmtpSink({ db: sinkDb, port: 0 });
+  Object.assign(process.env, {
+    CADENZA_SECRET_KEY: randomBytes(32).toString('hex'),
+    SMTP_SINK_PORT: String(sink.port),
+    REDIS_URL: requireService('redis'),
+    PUBLIC_BASE_URL: 'https://cadenza.test',
+    ...env,
+  });
+  return {
+    sinkDb,
+    sink,
+    close: async () => {
+      await sink.close();
+      await sinkDb.destroy();
+      process.env = saved;
+    },
+  };
+}
