@@ -7,6 +7,15 @@ export interface SideEffectRecord<T> {
   captured: boolean;
 }
 
+/** The idempotency key of one side effect (run + node + visit) and what to record with it. */
+export interface SideEffectKey {
+  key: string;
+  tenantId: string;
+  enrollmentId: string;
+  nodeType: string;
+  captured: boolean;
+}
+
 /**
  * Runs a side effect at most once per key. The key row and the effect's own writes commit
  * in one transaction, so a crash before commit leaves neither and a retry does it again;
@@ -15,7 +24,7 @@ export interface SideEffectRecord<T> {
  */
 export async function once<T>(
   db: DataSource,
-  key: { key: string; tenantId: string; enrollmentId: string; nodeType: string; captured: boolean },
+  key: SideEffectKey,
   work: (manager: EntityManager) => Promise<T>,
 ): Promise<SideEffectRecord<T>> {
   return db.transaction(async (manager) => {
@@ -25,13 +34,8 @@ export async function once<T>(
       [key.key, key.tenantId, key.enrollmentId, key.nodeType, key.captured],
     )) as unknown[];
     if (claimed.length === 0) {
-      const [existing] = (await manager.query(`SELECT result, captured FROM flow_side_effects WHERE key = $1`, [
-        key.key,
-      ])) as Array<{
-        result: T;
-        captured: boolean;
-      }>;
-      return { result: existing!.result, performed: false, captured: existing!.captured };
+      const existing = (await storedRecord<T>(manager, key.key))!;
+      return { ...existing, performed: false };
     }
     const result = await work(manager);
     await manager.query(`UPDATE flow_side_effects SET result = $2 WHERE key = $1`, [
@@ -52,7 +56,7 @@ export async function once<T>(
  */
 export async function onceInDatabase<T>(
   db: DataSource,
-  key: { key: string; tenantId: string; enrollmentId: string; nodeType: string; captured: boolean },
+  key: SideEffectKey,
   work: (manager: EntityManager) => Promise<T>,
 ): Promise<SideEffectRecord<T>> {
   try {
@@ -74,7 +78,7 @@ export async function onceInDatabase<T>(
   }
 }
 
-async function storedRecord<T>(db: DataSource, key: string) {
+async function storedRecord<T>(db: DataSource | EntityManager, key: string) {
   const [row] = (await db.query(`SELECT result, captured FROM flow_side_effects WHERE key = $1`, [key])) as Array<{
     result: T;
     captured: boolean;
