@@ -1,6 +1,6 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
-import { CssBaseline, ThemeProvider } from '@mui/material';
+import { ThemeProvider } from '@mui/material';
 import { Provider } from 'react-redux';
 import { BrowserRouter } from 'react-router-dom';
 import { theme } from './theme';
@@ -11,15 +11,21 @@ import { preloadOnStart } from './shell/preload-on-start';
 const store = createStore();
 preloadOnStart(window.location.pathname, store);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Provider store={store}>
-      <ThemeProvider theme={theme}>
-        <CssBaseline />
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
-      </ThemeProvider>
-    </Provider>
-  </StrictMode>,
+// A transition, so React renders the first screen in slices of a few milliseconds between which the
+// browser stays responsive, not in one long task (a phone's total blocking time, issues 7 and 8).
+const root = createRoot(document.getElementById('root')!);
+startTransition(() =>
+  root.render(
+    <StrictMode>
+      <Provider store={store}>
+        {/* No CssBaseline: index.html carries the same baseline as a static stylesheet, painted
+            before any script and not compiled at runtime (theme.test.ts keeps the two in step). */}
+        <ThemeProvider theme={theme}>
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        </ThemeProvider>
+      </Provider>
+    </StrictMode>,
+  ),
 );

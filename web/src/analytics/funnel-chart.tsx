@@ -1,4 +1,5 @@
 import type { FunnelCounts } from '@cadenza/core';
+import { formatCount } from '../format/plain-format';
 
 /** The stages drawn as a funnel, in order; "unenrolled" is a way out, shown apart. */
 export const FUNNEL_STAGES: Array<{ key: keyof FunnelCounts; label: string }> = [
@@ -50,7 +51,7 @@ export function FunnelChart({ totals }: { totals: FunnelCounts }) {
             </text>
             <rect x={LABEL} y={y + 5} width={width} height={ROW - 10} rx="3" fill="#1976d2" opacity={1 - i * 0.09} />
             <text x={LABEL + width + 6} y={y + 19} fontSize="13" fill="#222">
-              {count.toLocaleString()}
+              {formatCount(count)}
               {share && (
                 <tspan fill="#777" fontSize="11">
                   {`  ${share}`}

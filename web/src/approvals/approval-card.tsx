@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Box, Button, Card, CardActions, CardContent, Chip, Stack, TextField, Typography } from '@mui/material';
 import type { AgentDraft, Approval } from '@cadenza/core';
+import { formatDateTime } from '../format/plain-format';
 
 export interface ApprovalCardProps {
   approval: Approval;
@@ -13,7 +14,7 @@ export interface ApprovalCardProps {
   onReject: (reason?: string) => void;
 }
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+const when = (iso: string | null) => formatDateTime(iso);
 
 const scoreOf = (context: Record<string, unknown>): string | null => {
   const score = context.score as { score?: unknown } | null | undefined;

@@ -5,6 +5,7 @@ import { errorMessage, useListFlowsQuery } from '../api/cadenza-api';
 import { LazyDialog } from '../crm-shared/lazy-popups';
 import { useBulkAssignMutation, useBulkTagMutation, useEnrollContactsMutation } from './contacts-api';
 import type { OwnerOption } from './contact-filters';
+import { formatCount } from '../format/plain-format';
 
 /** The enrollment API takes at most this many contacts per call. */
 const ENROLL_LIMIT = 10_000;
@@ -103,7 +104,7 @@ export function BulkActionsBar({ selected, owners, onDone }: Props) {
       sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', minHeight: 36 }}
     >
       <Typography variant="body2" sx={{ mr: 1 }}>
-        {selected.length.toLocaleString()} selected
+        {formatCount(selected.length)} selected
       </Typography>
       <Button size="small" variant="contained" disabled={!selected.length} onClick={() => setAction('enroll')}>
         Enroll in flow
@@ -127,7 +128,7 @@ export function BulkActionsBar({ selected, owners, onDone }: Props) {
           {action === 'enroll' ? 'Enroll in a flow' : action === 'tag' ? 'Tag contacts' : 'Assign an owner'}
         </DialogTitle>
         <DialogContent sx={{ display: 'grid', gap: 2, pt: '8px !important' }}>
-          <Typography variant="body2">{selected.length.toLocaleString()} contacts</Typography>
+          <Typography variant="body2">{formatCount(selected.length)} contacts</Typography>
           {action === 'enroll' && (
             <TextField
               id="bulk-flow"

@@ -6,6 +6,7 @@ import { fieldErrorsOf } from '../crm-shared/field-errors';
 import { humanize } from './contact-format';
 import { formFromContact, patchFromForm, type ContactForm } from './contact-form-model';
 import { useUpdateContactMutation } from './contacts-api';
+import { formatDateTime } from '../format/plain-format';
 
 const TEXT_FIELDS = [
   ['firstName', 'First name'],
@@ -131,7 +132,7 @@ export function ContactDetailsCard({ contact, definitions, canEdit }: Props) {
         <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 2 }}>
           {contact.companyName ? `Works at ${contact.companyName} · ` : ''}
           {contact.source ? `Source: ${contact.source} · ` : ''}
-          Updated {new Date(contact.updatedAt).toLocaleString()}
+          Updated {formatDateTime(contact.updatedAt)}
         </Typography>
       </CardContent>
     </Card>

@@ -66,15 +66,18 @@ function scrollTo(top: number) {
 }
 
 beforeAll(() => {
-  // jsdom has no ResizeObserver; the table only needs it to exist (the viewport height comes from clientHeight).
+  // jsdom has no ResizeObserver: this one reports a scroller ten rows tall once observed, as a
+  // browser's first report after layout does.
   vi.stubGlobal(
     'ResizeObserver',
     class {
-      observe() {}
+      constructor(private readonly report: (entries: Array<{ contentRect: { height: number } }>) => void) {}
+      observe() {
+        this.report([{ contentRect: { height: 10 * ROW_HEIGHT } }]);
+      }
       disconnect() {}
     },
   );
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(10 * ROW_HEIGHT);
 });
 afterAll(() => vi.unstubAllGlobals());
 afterEach(cleanup);

@@ -134,14 +134,19 @@ interface ScrollWindow extends SlottedWindow {
  * own scroll offset changes, and the frame runs no script beyond this check).
  */
 function useRowWindow(scroller: RefObject<HTMLDivElement | null>, count: number): ScrollWindow {
-  const [view, setView] = useState({ top: 0, height: 0 });
+  // The first render fills the screen's height (the scroller is never taller) rather than reading
+  // the scroller's or the window's: reading either lays the whole page out inside React's commit,
+  // one long task on a phone (mobile Lighthouse, issue 8). The resize observer's first report,
+  // after the browser's own layout, trims the rows to the scroller's real height.
+  const [view, setView] = useState(() => ({ top: 0, height: window.screen.height }));
   const speed = useRef({ rows: 0, at: 0 });
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element) return;
     // Kept from the resize observer, so a scroll event reads the scroll offset and nothing else.
-    let height = element.clientHeight;
-    let lastTop = element.scrollTop;
+    let height = window.screen.height;
+    // A new scroller starts at the top; reading scrollTop here would force that same layout.
+    let lastTop = 0;
     // The first row and height last rendered, so a scroll within one row skips React entirely.
     let shown = { first: -1, height: -1 };
     const update = (top: number) => {
@@ -168,7 +173,6 @@ function useRowWindow(scroller: RefObject<HTMLDivElement | null>, count: number)
       flushSync(() => update(top));
       refocusRowControl(element, focus);
     };
-    update(element.scrollTop);
     element.addEventListener('scroll', onScroll, { passive: true });
     const resize = new ResizeObserver(([entry]) => {
       height = entry?.contentRect.height ?? element.clientHeight;

@@ -18,6 +18,7 @@ import {
   useStageSummaryQuery,
   type StageMove,
 } from './deals-api';
+import { formatCount } from '../format/plain-format';
 
 /** The drag payload type: only our own cards can be dropped on a column. */
 const DEAL_MIME = 'application/x-cadenza-deal';
@@ -162,7 +163,7 @@ const StageColumn = memo(function StageColumn(props: {
         <Typography variant="subtitle2" component="h2">
           {stage.name}{' '}
           <Typography component="span" variant="caption" color="text.secondary" data-testid="stage-count">
-            {totals ? totals.count.toLocaleString() : deals.length}
+            {totals ? formatCount(totals.count) : deals.length}
           </Typography>
         </Typography>
         <Typography variant="caption" color="text.secondary">
@@ -198,11 +199,7 @@ const StageColumn = memo(function StageColumn(props: {
           onClick={loadMore}
           data-testid="stage-load-more"
         >
-          {isFetchingNextPage
-            ? 'Loading…'
-            : remaining > 0
-              ? `Load more (${remaining.toLocaleString()} left)`
-              : 'Load more'}
+          {isFetchingNextPage ? 'Loading…' : remaining > 0 ? `Load more (${formatCount(remaining)} left)` : 'Load more'}
         </Button>
       )}
     </Paper>

@@ -39,6 +39,7 @@ import { toDefinition } from './flow-graph';
 import { useDesignerShortcuts } from './use-designer-shortcuts';
 import { useFillViewport } from './use-fill-viewport';
 import { useLiveFlow } from './use-live-flow';
+import { formatDateTime } from '../format/plain-format';
 
 // Dialogs and auto-layout (dagre) load when first used: they are not needed to draw the flow.
 const FlowSettingsDialog = lazy(() =>
@@ -276,7 +277,7 @@ function DesignerWorkspace() {
                   >
                     <ListItemText
                       primary={`${run.testMode ? 'test · ' : ''}${run.status} · ${run.currentNodeId ?? '—'}`}
-                      secondary={new Date(run.startedAt).toLocaleString()}
+                      secondary={formatDateTime(run.startedAt)}
                     />
                   </ListItemButton>
                 ))}

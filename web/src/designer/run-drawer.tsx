@@ -13,6 +13,7 @@ import {
   Typography,
 } from '@mui/material';
 import { errorMessage, useGetRunQuery, useRunActionMutation } from '../api/cadenza-api';
+import { formatDateTime } from '../format/plain-format';
 
 const FINAL = new Set(['completed', 'unenrolled', 'cancelled']);
 
@@ -73,7 +74,7 @@ export function RunDrawer({ runId, onClose }: { runId: string | null; onClose: (
                     primary={`${step.nodeId} · ${step.status}${step.output ? ` → ${step.output}` : ''}`}
                     secondary={
                       <>
-                        {new Date(step.startedAt).toLocaleString()}
+                        {formatDateTime(step.startedAt)}
                         {step.error && (
                           <Box component="span" sx={{ display: 'block', color: 'error.main' }}>
                             {step.error}

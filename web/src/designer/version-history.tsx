@@ -22,6 +22,7 @@ import { FlowDiffView } from './flow-diff-view';
 import { fromDefinition } from './flow-graph';
 import { PropertyPanel } from './property-panel';
 import { ReadOnlyCanvas } from './readonly-canvas';
+import { formatDateTime } from '../format/plain-format';
 
 export interface VersionHistoryProps {
   open: boolean;
@@ -48,7 +49,7 @@ export function VersionHistory({ open, flowId, onClose, onTestVersion }: Version
               <ListItemButton key={version.version} onClick={() => setViewing(version)}>
                 <ListItemText
                   primary={`Version ${version.version}`}
-                  secondary={`published ${new Date(version.publishedAt).toLocaleString()}`}
+                  secondary={`published ${formatDateTime(version.publishedAt)}`}
                 />
                 {index === 0 && <Chip size="small" color="success" label="live" />}
               </ListItemButton>

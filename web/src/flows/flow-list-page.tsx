@@ -18,6 +18,7 @@ import {
 } from '@mui/material';
 import { errorMessage, useCreateFlowMutation, useListFlowsQuery } from '../api/cadenza-api';
 import { emptyDefinition } from '../designer/flow-graph';
+import { formatDateTime } from '../format/plain-format';
 
 const STATUS_COLORS = { draft: 'default', active: 'success', paused: 'warning', archived: 'default' } as const;
 
@@ -84,7 +85,7 @@ export function FlowListPage() {
                   </TableCell>
                   <TableCell>{flow.latestVersion ? `v${flow.latestVersion}` : '—'}</TableCell>
                   <TableCell align="right">{flow.activeRuns}</TableCell>
-                  <TableCell>{new Date(flow.updatedAt).toLocaleString()}</TableCell>
+                  <TableCell>{formatDateTime(flow.updatedAt)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

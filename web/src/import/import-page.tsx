@@ -41,6 +41,7 @@ import {
 } from './import-api';
 import { useDebounced } from '../deals/use-debounced';
 import { applyPreset, assignColumn, detectPreset, PRESETS, type PresetName } from './import-presets';
+import { formatDateTime } from '../format/plain-format';
 
 const FIELD_LABELS: Record<ImportField, string> = {
   firstName: 'First name',
@@ -325,7 +326,7 @@ function RecentImports({ current, onWatch }: { current: string | null; onWatch: 
           {imports.data.map((item: Import) => (
             <TableRow key={item.id} hover selected={item.id === current} onClick={() => onWatch(item.id)}>
               <TableCell>{item.fileName ?? item.id}</TableCell>
-              <TableCell>{new Date(item.createdAt).toLocaleString()}</TableCell>
+              <TableCell>{formatDateTime(item.createdAt)}</TableCell>
               <TableCell>
                 <Chip size="small" color={STATUS_COLOR[item.status]} label={item.status} />
               </TableCell>

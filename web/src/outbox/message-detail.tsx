@@ -3,7 +3,8 @@ import { Alert, Box, Button, Chip, Paper, Stack, Tab, Tabs, TextField, Typograph
 import { can, type Role } from '@cadenza/core';
 import { errorMessage } from '../api/cadenza-api';
 import { useGetOutboxMessageQuery, useGetOutboxRawQuery, useSimulateReplyMutation } from './outbox-api';
-import { STATUS_COLOR, canSimulateReply, shortTime } from './message-format';
+import { STATUS_COLOR, canSimulateReply } from './message-format';
+import { formatDateTime } from '../format/plain-format';
 import { safePreviewHtml } from './safe-preview-html';
 
 type View = 'rendered' | 'text' | 'raw';
@@ -39,10 +40,10 @@ export function MessageDetail({ id, role }: { id: string; role: Role }) {
             ['From', m.from ?? '—'],
             ['To', m.to],
             ['Channel', `${m.channel} via ${m.provider}`],
-            ['Sent', shortTime(m.sentAt)],
-            ['Opened', shortTime(m.openedAt)],
-            ['Clicked', shortTime(m.clickedAt)],
-            ['Replied', shortTime(m.repliedAt)],
+            ['Sent', formatDateTime(m.sentAt)],
+            ['Opened', formatDateTime(m.openedAt)],
+            ['Clicked', formatDateTime(m.clickedAt)],
+            ['Replied', formatDateTime(m.repliedAt)],
             ...(m.statusReason ? [['Reason', m.statusReason]] : []),
           ] as Array<[string, string]>
         ).map(([label, value]) => (

@@ -25,6 +25,3 @@ export function messageHeadline(message: Pick<MessageView, 'subject' | 'text'>):
 /** Only an email the sink or a provider sent has a Message-ID a reply can thread to. */
 export const canSimulateReply = (message: Pick<MessageView, 'channel' | 'rfcMessageId' | 'status'>) =>
   message.channel === 'email' && !!message.rfcMessageId && message.status !== 'suppressed';
-
-export const shortTime = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—';

@@ -18,7 +18,8 @@ import type { MessageChannel } from '@cadenza/core';
 import { errorMessage, useMeQuery } from '../api/cadenza-api';
 import { useListOutboxInfiniteQuery } from './outbox-api';
 import { MessageDetail } from './message-detail';
-import { STATUS_COLOR, messageHeadline, shortTime } from './message-format';
+import { STATUS_COLOR, messageHeadline } from './message-format';
+import { formatDateTime } from '../format/plain-format';
 import { nearEnd } from '../crm-shared/near-end';
 import { outboxRows, type OutboxFilter } from './outbox-pages';
 import { useLiveOutbox } from './use-live-outbox';
@@ -87,7 +88,7 @@ export function OutboxPage() {
               >
                 <ListItemText
                   primary={messageHeadline(message)}
-                  secondary={`${message.channel} · ${message.to} · ${shortTime(message.createdAt)}`}
+                  secondary={`${message.channel} · ${message.to} · ${formatDateTime(message.createdAt)}`}
                   slotProps={{ primary: { noWrap: true }, secondary: { noWrap: true } }}
                 />
                 <Chip size="small" label={message.status} color={STATUS_COLOR[message.status]} sx={{ ml: 1 }} />

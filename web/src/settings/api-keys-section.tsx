@@ -9,6 +9,7 @@ import {
 import { RequestError } from './section-feedback';
 import { SettingsTable } from './settings-table';
 import { ROLE_LABEL } from './users-section';
+import { formatDate, formatDateTime } from '../format/plain-format';
 
 /** API keys: the secret is shown once, right after creation, and never again (the server keeps only a hash). */
 export function ApiKeysSection() {
@@ -43,8 +44,8 @@ export function ApiKeysSection() {
           <>
             <TableCell>{key.name}</TableCell>
             <TableCell>{ROLE_LABEL[key.role]}</TableCell>
-            <TableCell>{new Date(key.createdAt).toLocaleString()}</TableCell>
-            <TableCell>{key.revokedAt ? `revoked ${new Date(key.revokedAt).toLocaleDateString()}` : 'live'}</TableCell>
+            <TableCell>{formatDateTime(key.createdAt)}</TableCell>
+            <TableCell>{key.revokedAt ? `revoked ${formatDate(key.revokedAt)}` : 'live'}</TableCell>
             <TableCell align="right">
               {!key.revokedAt && (
                 <Button size="small" color="error" onClick={() => void revoke(key.id)}>

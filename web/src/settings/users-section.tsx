@@ -9,6 +9,7 @@ import {
 } from './settings-api';
 import { RequestError } from './section-feedback';
 import { SettingsTable } from './settings-table';
+import { formatDate } from '../format/plain-format';
 
 export const ROLE_LABEL: Record<Role, string> = {
   admin: 'Admin',
@@ -49,7 +50,7 @@ export function UsersSection({ myUserId }: { myUserId: string }) {
                 ))}
               </TextField>
             </TableCell>
-            <TableCell>{new Date(user.joinedAt).toLocaleDateString()}</TableCell>
+            <TableCell>{formatDate(user.joinedAt)}</TableCell>
             <TableCell align="right">
               {user.id !== myUserId && (
                 <Button size="small" color="error" onClick={() => void remove(user.id)}>

@@ -1,7 +1,7 @@
-import { lazy, Suspense } from 'react';
-import { AppBar, Box, Button, Toolbar, Typography } from '@mui/material';
+import { lazy, Suspense, useDeferredValue, useState } from 'react';
+import { AppBar, Box, Button, Toolbar, Typography, useMediaQuery, type Theme } from '@mui/material';
 import { NavLink, Outlet } from 'react-router-dom';
-import { can } from '@cadenza/core';
+import { can, type SessionView } from '@cadenza/core';
 import { useLogoutMutation, useMeQuery } from '../api/cadenza-api';
 import { TenantSwitch } from '../workspace/tenant-switch';
 import { ActiveModelChip } from '../ai/active-model-chip';
@@ -23,15 +23,45 @@ const NAV = [
   { to: '/status', label: 'Status', permission: null },
 ] as const;
 
-/** Top bar with navigation by role; shows sign-in until there is a session. */
+/** The top bar's links by role, the model in use, the workspace and sign-out. */
+function ShellItems({ session, onNavigate }: { session: SessionView; onNavigate?: () => void }) {
+  const [logout] = useLogoutMutation();
+  return (
+    <>
+      {NAV.filter((item) => !item.permission || can(session.role, item.permission)).map((item) => (
+        <Button key={item.to} color="inherit" component={NavLink} to={item.to} onClick={onNavigate}>
+          {item.label}
+        </Button>
+      ))}
+      <Box sx={{ flex: 1 }} />
+      <ActiveModelChip />
+      <TenantSwitch session={session} />
+      <Button color="inherit" onClick={() => void logout()}>
+        Sign out
+      </Button>
+    </>
+  );
+}
+
+/**
+ * Top bar with navigation by role; shows sign-in until there is a session. Below the `md`
+ * breakpoint (phones, portrait tablets) the links fold behind a Menu button: ten links, the model
+ * and the workspace would wrap the bar into four rows above every page.
+ */
 export function AppShell() {
   const me = useMeQuery();
-  // The model chip widens the top bar, which then wraps: the bar is drawn once the model is known
-  // (or failed to load), so the page below does not shift when the chip appears.
+  const compact = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'), { noSsr: true });
+  // On a wide screen the model chip sits in the bar, which it may wrap: the bar is drawn once the
+  // model is known (or failed to load), so the page below does not shift when the chip appears.
   const model = modelApi.useActiveModelQuery(undefined, { skip: !me.data });
-  const [logout] = useLogoutMutation();
+  const waiting = me.isLoading || (!compact && model.isLoading);
+  // Answers arrive as urgent (synchronous) store updates; deferring them lets React draw the shell
+  // and the page as a transition, in slices the browser can breathe between (mobile total blocking time).
+  const shownWaiting = useDeferredValue(waiting);
+  const shownSession = useDeferredValue(me.data && !me.error ? me.data : undefined);
+  const [menuOpen, setMenuOpen] = useState(false);
   // The same bar and text as index.html's first paint, so nothing flashes while the session loads.
-  if (me.isLoading || model.isLoading) {
+  if (shownWaiting) {
     return (
       <Box sx={{ minHeight: '100vh', bgcolor: 'grey.50' }}>
         <AppBar position="static" elevation={0}>
@@ -45,33 +75,45 @@ export function AppShell() {
       </Box>
     );
   }
-  if (!me.data || me.error) {
+  if (!shownSession) {
     return (
       <Suspense fallback={<Typography sx={{ p: 3 }}>Loading…</Typography>}>
         <SignInPage />
       </Suspense>
     );
   }
-  const session = me.data;
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'grey.50' }}>
       <AppBar position="static" elevation={0}>
-        <Toolbar sx={{ gap: 1, flexWrap: 'wrap' }}>
-          <Typography variant="h6" component="span" sx={{ mr: 2 }}>
-            Cadenza
-          </Typography>
-          {NAV.filter((item) => !item.permission || can(session.role, item.permission)).map((item) => (
-            <Button key={item.to} color="inherit" component={NavLink} to={item.to}>
-              {item.label}
-            </Button>
-          ))}
-          <Box sx={{ flex: 1 }} />
-          <ActiveModelChip />
-          <TenantSwitch session={session} />
-          <Button color="inherit" onClick={() => void logout()}>
-            Sign out
-          </Button>
-        </Toolbar>
+        {compact ? (
+          <>
+            <Toolbar sx={{ gap: 1 }}>
+              <Typography variant="h6" component="span" sx={{ flex: 1 }}>
+                Cadenza
+              </Typography>
+              <Button
+                color="inherit"
+                aria-expanded={menuOpen}
+                aria-controls="app-menu"
+                onClick={() => setMenuOpen((open) => !open)}
+              >
+                {menuOpen ? 'Close' : 'Menu'}
+              </Button>
+            </Toolbar>
+            {menuOpen && (
+              <Toolbar id="app-menu" component="nav" aria-label="main" sx={{ gap: 1, flexWrap: 'wrap', pb: 1 }}>
+                <ShellItems session={shownSession} onNavigate={() => setMenuOpen(false)} />
+              </Toolbar>
+            )}
+          </>
+        ) : (
+          <Toolbar sx={{ gap: 1, flexWrap: 'wrap' }}>
+            <Typography variant="h6" component="span" sx={{ mr: 2 }}>
+              Cadenza
+            </Typography>
+            <ShellItems session={shownSession} />
+          </Toolbar>
+        )}
       </AppBar>
       <Outlet />
     </Box>

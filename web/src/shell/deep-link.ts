@@ -12,7 +12,7 @@ export type DeepLink = { page: 'flows' } | { page: 'designer'; flowId: string } 
 export const DEEP_LINK_PAGES = [
   { page: 'flows', pattern: /^\/(flows)?$/, module: 'src/flows/flow-list-page.tsx', fromHtml: true },
   { page: 'designer', pattern: /^\/flows\/([^/]+)$/, module: 'src/designer/designer-page.tsx', fromHtml: true },
-  { page: 'contacts', pattern: /^\/contacts$/, module: 'src/contacts/contacts-page.tsx', fromHtml: false },
+  { page: 'contacts', pattern: /^\/contacts$/, module: 'src/contacts/contacts-page.tsx', fromHtml: true },
 ] as const;
 
 /** The path without trailing slashes (`/` stays `/`). Also runs in index.html's preload script: plain JS only. */

@@ -22,6 +22,7 @@ import { ErrorSnackbar } from '../deals/error-snackbar';
 import { useDebounced } from '../deals/use-debounced';
 import { dueLabel, dueState, sortTasks, type DueState } from './task-due';
 import { tasksApi, useMyTasksQuery, useSetTaskDoneMutation, useTasksDispatch } from './tasks-api';
+import { formatDateTime } from '../format/plain-format';
 
 const DUE_COLOR: Record<DueState, 'error' | 'warning' | 'default' | 'success'> = {
   overdue: 'error',
@@ -144,8 +145,8 @@ function TaskRow(props: { task: Task; now: Date; canEdit: boolean; onToggle: (ta
                 size="small"
                 color={DUE_COLOR[state]}
                 variant={state === 'overdue' ? 'filled' : 'outlined'}
-                label={task.done ? `was due ${new Date(task.dueAt).toLocaleString()}` : dueLabel(task.dueAt, now)}
-                title={new Date(task.dueAt).toLocaleString()}
+                label={task.done ? `was due ${formatDateTime(task.dueAt)}` : dueLabel(task.dueAt, now)}
+                title={formatDateTime(task.dueAt)}
               />
             )}
             {task.createdBy.kind === 'flow' && <Chip size="small" variant="outlined" label="from a flow" />}
