@@ -301,6 +301,13 @@ describe('designer tools in the browser', () => {
       expect(box!.x + box!.width).toBeLessThanOrEqual(820);
     }
     expect(await overflow()).toBeLessThanOrEqual(0);
+    // Below the md breakpoint the top bar is one row: its links sit behind Menu, which closes on navigation.
+    expect(await page.getByRole('link', { name: 'Contacts' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: 'Flows' }).click();
+    await page.getByRole('link', { name: 'Tools flow' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'main' }).count()).toBe(0);
+    expect(await overflow()).toBeLessThanOrEqual(0);
     await page.close();
   }, 120_000);
 

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -97,6 +97,11 @@ function DesignerWorkspace() {
     if (flow && designer.flowId !== flow.id) dispatch(designerActions.loaded({ flowId: flow.id, draft: flow.draft }));
   }, [flow, designer.flowId, dispatch]);
 
+  // The draft lands in the store as an urgent (synchronous) update; the workspace is drawn as a
+  // transition instead, in slices between which the browser stays responsive (mobile total
+  // blocking time, issue 7).
+  const workspaceShown = useDeferredValue(Boolean(flow) && designer.flowId === flow?.id);
+
   useLiveFlow(flowId, () => {
     void counts.refetch();
     void runs.refetch();
@@ -165,7 +170,8 @@ function DesignerWorkspace() {
   const addAtCentre = useCallback((type: NodeType) => void dispatch(addNode(type, { x: 300, y: 200 })), [dispatch]);
 
   if (flowQuery.error) return <Alert severity="error">{errorMessage(flowQuery.error)}</Alert>;
-  if (!flow || designer.flowId !== flow.id) return <Typography sx={{ p: 3 }}>Loading flow…</Typography>;
+  if (!flow || !workspaceShown || designer.flowId !== flow.id)
+    return <Typography sx={{ p: 3 }}>Loading flow…</Typography>;
 
   const selected = designer.graph.nodes.find((node) => node.id === designer.selectedNodeId);
   const chosenRun = runs.data?.find((run) => run.enrollmentId === runId);
@@ -175,7 +181,12 @@ function DesignerWorkspace() {
   return (
     <Box
       ref={pageRef}
-      sx={{ display: 'flex', flexDirection: 'column', height: pageHeight ?? 'calc(100vh - 64px)', minWidth: 0 }}
+      sx={{
+        display: 'flex',
+        flexDirection: 'column',
+        height: pageHeight ?? { xs: 'calc(100vh - 56px)', sm: 'calc(100vh - 64px)' },
+        minWidth: 0,
+      }}
     >
       <Stack direction="row" spacing={1} sx={{ p: 1, alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
         <Typography variant="h6" sx={{ mr: 1 }}>

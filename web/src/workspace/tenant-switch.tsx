@@ -1,8 +1,6 @@
 import { Chip, NativeSelect } from '@mui/material';
-import { useNavigate } from 'react-router-dom';
 import type { SessionView } from '@cadenza/core';
-import { cadenzaApi, setCsrfToken } from '../api/cadenza-api';
-import { useAppDispatch } from '../store';
+import { cadenzaApi } from '../api/cadenza-api';
 
 const workspaceApi = cadenzaApi.injectEndpoints({
   endpoints: (build) => ({
@@ -14,12 +12,10 @@ const workspaceApi = cadenzaApi.injectEndpoints({
 
 /**
  * The workspace the session acts in, with the role held there; a member of several workspaces
- * switches here. Everything cached belongs to the old workspace, so the cache is dropped and the
- * app goes back to a page every role has.
+ * switches here. Everything loaded belongs to the old workspace, so the app starts afresh on a
+ * page every role has.
  */
 export function TenantSwitch({ session }: { session: SessionView }) {
-  const dispatch = useAppDispatch();
-  const navigate = useNavigate();
   const [switchTenant, switching] = workspaceApi.useSwitchTenantMutation();
   const others = session.memberships.filter((membership) => membership.tenantId !== session.tenant.id);
   const label = `${session.tenant.name} · ${session.role}`;
@@ -31,9 +27,11 @@ export function TenantSwitch({ session }: { session: SessionView }) {
       .unwrap()
       .catch(() => undefined);
     if (!switched) return;
-    setCsrfToken(switched.csrfToken);
-    navigate('/flows');
-    dispatch(cadenzaApi.util.resetApiState());
+    // A fresh start in the new workspace: nothing cached or being edited in the old one survives
+    // (the query cache, a designer draft), and no page of the old one asks for its data again in
+    // between (a navigation is a transition, the cache reset is not: the designer would refetch
+    // its flow in the new workspace, a 404).
+    window.location.assign('/flows');
   };
   return (
     <NativeSelect
