@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import react from '@vitejs/plugin-react';
-import { DEEP_LINK_PAGES, normalizedPath } from './src/shell/deep-link.js';
+import { DEEP_LINK_PAGES } from './src/shell/deep-link-pages.js';
 
 /** A chunk's file and every file it imports statically, with their stylesheets. */
 function filesOf(bundle: Rolldown.OutputBundle, fileName: string, seen = new Set<string>()): Set<string> {
@@ -18,45 +17,26 @@ function filesOf(bundle: Rolldown.OutputBundle, fileName: string, seen = new Set
 
 /**
  * A page opened by its address (say a flow in the designer) would find out which chunks it needs
- * only once the main bundle has downloaded and run. A small script, loaded `async` from
- * index.html, starts those downloads at once instead (a separate file: the API's CSP forbids
- * inline scripts). The pages and their addresses are src/shell/deep-link.ts's.
+ * only once the main bundle has downloaded and run. The build lists, for each page of
+ * src/shell/deep-link-pages.ts, the files its chunk needs beyond the main bundle's, in
+ * `route-preloads.json`; the API sends them as a `Link` header with that page's index.html
+ * (api/src/http/route-preload-links.ts), so the browser fetches them at once, with no script.
  */
-function routePreload(): Plugin {
-  let script: { fileName: string; source: string } | undefined;
+function routePreloads(): Plugin {
   return {
-    name: 'cadenza-route-preload',
+    name: 'cadenza-route-preloads',
     apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, { bundle }) {
-        if (!bundle) return html;
-        const chunks = Object.values(bundle).filter((output) => output.type === 'chunk');
-        const entry = chunks.find((chunk) => chunk.isEntry);
-        const loadedAnyway = entry ? filesOf(bundle, entry.fileName) : new Set<string>();
-        const routes = DEEP_LINK_PAGES.filter((link) => link.fromHtml).map(({ pattern, module }) => {
-          const page = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(`/${module}`));
-          if (!page)
-            throw new Error(`route preload: no chunk for ${module} (DEEP_LINK_PAGES in src/shell/deep-link.ts)`);
-          const files = [...filesOf(bundle, page.fileName)].filter((file) => !loadedAnyway.has(file));
-          return [pattern.source, files.map((file) => `/${file}`)];
-        });
-        const source =
-          `(function(){var path=(${normalizedPath.toString()})(location.pathname),routes=${JSON.stringify(routes)};` +
-          `routes.some(function(route){if(!new RegExp(route[0]).test(path))return false;` +
-          `route[1].forEach(function(href){var link=document.createElement('link'),css=href.slice(-4)==='.css';` +
-          `link.rel=css?'preload':'modulepreload';if(css)link.as='style';link.crossOrigin='';link.href=href;` +
-          `document.head.appendChild(link)});return true})})();\n`;
-        const hash = createHash('sha256').update(source).digest('hex').slice(0, 10);
-        script = { fileName: `assets/route-preload-${hash}.js`, source };
-        return {
-          html,
-          tags: [{ tag: 'script', attrs: { async: true, src: `/${script.fileName}` }, injectTo: 'head' }],
-        };
-      },
-    },
-    writeBundle(options) {
-      if (script) writeFileSync(path.join(options.dir ?? 'dist', script.fileName), script.source);
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((output) => output.type === 'chunk');
+      const entry = chunks.find((chunk) => chunk.isEntry);
+      const loadedAnyway = entry ? filesOf(bundle, entry.fileName) : new Set<string>();
+      const routes = DEEP_LINK_PAGES.map(({ pattern, module }) => {
+        const page = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(`/${module}`));
+        if (!page) throw new Error(`route preloads: no chunk for ${module} (src/shell/deep-link-pages.ts)`);
+        const files = [...filesOf(bundle, page.fileName)].filter((file) => !loadedAnyway.has(file));
+        return { pattern: pattern.source, files: files.map((file) => `/${file}`) };
+      });
+      this.emitFile({ type: 'asset', fileName: 'route-preloads.json', source: `${JSON.stringify(routes, null, 2)}\n` });
     },
   };
 }
@@ -85,7 +65,7 @@ function precompress(): Plugin {
 const api = process.env.CADENZA_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  plugins: [react(), routePreload(), precompress()],
+  plugins: [react(), routePreloads(), precompress()],
   server: { port: 5173, proxy: { '/api': api, '/ready': api, '/health': api } },
   build: {
     outDir: 'dist',

@@ -36,6 +36,7 @@ import { approvalRoutes } from './routes/ai/approval-routes';
 import { promptRoutes } from './routes/ai/prompt-routes';
 import { leadScoringRoutes } from './routes/ai/lead-scoring-routes';
 import { precompressedAssets } from './http/precompressed-assets';
+import { routePreloadLinks } from './http/route-preload-links';
 
 export interface AppDependencies {
   config: Pick<
@@ -179,9 +180,13 @@ function serveWebApp(app: Express, distDir: string): void {
     });
     return;
   }
+  const preloadLinksFor = routePreloadLinks(distDir);
   app.use(precompressedAssets(distDir));
-  app.use(express.static(distDir, { index: 'index.html', maxAge: '1h' }));
-  app.get(/^\/(?!api\/|health$|ready$).*/, (_req, res) => {
+  // index.html itself (also for `/`) comes from the handler below, with its page's preload links.
+  app.use(express.static(distDir, { index: false, maxAge: '1h' }));
+  app.get(/^\/(?!api\/|health$|ready$).*/, (req, res) => {
+    const links = preloadLinksFor(req.path);
+    if (links) res.setHeader('Link', links);
     res.sendFile(indexHtml);
   });
 }

@@ -23,6 +23,10 @@ describe('API probes and web app serving', () => {
 
   beforeAll(async () => {
     writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>Cadenza test shell</title>');
+    writeFileSync(
+      path.join(webDist, 'route-preloads.json'),
+      JSON.stringify([{ pattern: '^\\/flows\\/([^/]+)$', files: ['/assets/designer-page-x.js'] }]),
+    );
     db = await connectTestDb();
     connection = await Connection.connect({ address: requireService('temporal') });
     // Nothing listens here: Redis is "down" for this app while the other services are up.
@@ -74,6 +78,12 @@ describe('API probes and web app serving', () => {
       expect(response.status).toBe(200);
       expect(await response.text()).toContain('Cadenza test shell');
     }
+  });
+
+  it("names a deep-linked page's chunks in a Link header with its index.html", async () => {
+    const designer = await fetch(`${baseUrl}/flows/123`);
+    expect(designer.headers.get('link')).toBe('</assets/designer-page-x.js>; rel=modulepreload; crossorigin');
+    expect((await fetch(`${baseUrl}/`)).headers.get('link')).toBeNull();
   });
 
   it('answers unknown API routes with a JSON error, not the web app', async () => {

@@ -5,6 +5,7 @@ export * from './readiness';
 export * from './smoke-run';
 export * from './api-error';
 export * from './temporal-links';
+export * from './route-path';
 export * from './with-timeout';
 export * from './auth';
 export * from './flow';
