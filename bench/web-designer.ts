@@ -250,7 +250,7 @@ async function main(): Promise<void> {
 
     // 4. Server event to DOM: each run written with its event moves the badge on step_1 up by one.
     await page.goto(`${base}/flows/${live.id}`);
-    const badge = '[data-testid="run-count-step_1"] .MuiBadge-badge';
+    const badge = '[data-testid="run-count-step_1"] .flow-node-count';
     await page.locator('.react-flow__node[data-id="step_1"]').waitFor();
     await page.evaluate((selector) => {
       const seen: Record<string, number> = {};

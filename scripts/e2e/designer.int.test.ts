@@ -127,7 +127,7 @@ describe('flow designer in the browser', () => {
     expect(enrolled.status).toBe(200);
 
     // The run tags the contact, takes "yes" and waits a day: the canvas counts it at the wait, live.
-    const badge = page.locator('[data-testid="run-count-wait_1"] .MuiBadge-badge');
+    const badge = page.locator('[data-testid="run-count-wait_1"] .flow-node-count');
     await expect(badge.filter({ hasText: '1' }).waitFor({ timeout: 20_000 })).resolves.toBeUndefined();
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });

@@ -98,7 +98,7 @@ describe('first-run demo tour in the browser', () => {
     return page;
   };
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, name) });
-  const badge = (page: Page, nodeId: string) => page.locator(`[data-testid="run-count-${nodeId}"] .MuiBadge-badge`);
+  const badge = (page: Page, nodeId: string) => page.locator(`[data-testid="run-count-${nodeId}"] .flow-node-count`);
 
   it('walks the tour: flows, live counts, an approved draft, the outbox, a simulated reply seen live', async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });

@@ -1,7 +1,7 @@
-import { memo } from 'react';
+import { Fragment, memo, type CSSProperties } from 'react';
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
-import { Badge, Box, Paper, Tooltip, Typography } from '@mui/material';
 import { NODE_KINDS, outputsOf, type FlowValidationError, type NodeType, type NodeSettings } from '@cadenza/core';
+import './flow-node.css';
 
 export type FlowNodeData = {
   type: NodeType;
@@ -31,46 +31,34 @@ function FlowNodeView({ id, data, selected }: NodeProps<FlowCanvasNode>) {
   const outputs = safeOutputs(data.type, data.settings);
   const labelled = outputs.length > 1 || (outputs[0] !== undefined && outputs[0] !== 'next');
   const hasErrors = data.errors.length > 0;
+  const classes = [
+    'flow-node',
+    labelled && 'is-labelled',
+    selected && 'is-selected',
+    hasErrors && 'has-errors',
+    data.highlighted && 'is-highlighted',
+  ];
   return (
-    <Badge
-      badgeContent={data.runCount}
-      color="secondary"
-      invisible={data.runCount === 0}
-      data-testid={`run-count-${id}`}
-      slotProps={{ badge: { 'aria-label': `${data.runCount} runs here` } as object }}
-    >
-      <Paper
-        elevation={selected ? 6 : 1}
+    <div className="flow-node-frame" data-testid={`run-count-${id}`}>
+      <div
+        className={classes.filter(Boolean).join(' ')}
         data-testid={`node-${id}`}
-        sx={{
-          minWidth: 170,
-          px: 1.5,
-          py: 1,
-          pb: labelled ? 2.5 : 1,
-          borderLeft: 4,
-          borderColor: CATEGORY_COLORS[kind.category],
-          outline: hasErrors ? '2px solid #d32f2f' : data.highlighted ? '2px dashed #0f9d8a' : 'none',
-        }}
+        style={{ '--flow-node-color': CATEGORY_COLORS[kind.category] } as CSSProperties}
       >
         {kind.category !== 'trigger' && <Handle type="target" position={Position.Left} />}
-        <Typography variant="caption" color="text.secondary" sx={{ display: 'block', lineHeight: 1.2 }}>
-          {kind.label}
-        </Typography>
-        <Typography variant="body2" sx={{ fontWeight: 600 }}>
-          {data.label ?? id}
-        </Typography>
+        <span className="flow-node-kind">{kind.label}</span>
+        <span className="flow-node-title">{data.label ?? id}</span>
         {hasErrors && (
-          <Tooltip title={data.errors.map((error) => error.message).join('\n')}>
-            <Typography variant="caption" color="error" role="alert" sx={{ display: 'block', maxWidth: 220 }}>
-              {data.errors[0]!.message}
-              {data.errors.length > 1 ? ` (+${data.errors.length - 1})` : ''}
-            </Typography>
-          </Tooltip>
+          // Every message in the browser's own tooltip; MUI's would bring its popper to the canvas.
+          <span className="flow-node-error" role="alert" title={data.errors.map((error) => error.message).join('\n')}>
+            {data.errors[0]!.message}
+            {data.errors.length > 1 ? ` (+${data.errors.length - 1})` : ''}
+          </span>
         )}
         {outputs.map((output, index) => {
           const left = `${((index + 1) / (outputs.length + 1)) * 100}%`;
           return (
-            <Box key={output}>
+            <Fragment key={output}>
               <Handle
                 type="source"
                 id={output}
@@ -78,18 +66,20 @@ function FlowNodeView({ id, data, selected }: NodeProps<FlowCanvasNode>) {
                 style={labelled ? { left } : undefined}
               />
               {labelled && (
-                <Typography
-                  variant="caption"
-                  sx={{ position: 'absolute', bottom: 2, left, transform: 'translateX(-50%)', fontSize: 10 }}
-                >
+                <span className="flow-node-output" style={{ left }}>
                   {output}
-                </Typography>
+                </span>
               )}
-            </Box>
+            </Fragment>
           );
         })}
-      </Paper>
-    </Badge>
+      </div>
+      {data.runCount > 0 && (
+        <span className="flow-node-count" aria-label={`${data.runCount} runs here`}>
+          {data.runCount}
+        </span>
+      )}
+    </div>
   );
 }
 
