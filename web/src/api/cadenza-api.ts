@@ -10,7 +10,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 // The session's CSRF token lives outside Redux state: it is a transport detail, not UI state.
 let csrfToken: string | undefined;
-export const setCsrfToken = (token: string | undefined) => {
+const setCsrfToken = (token: string | undefined) => {
   csrfToken = token;
 };
 

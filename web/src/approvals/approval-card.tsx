@@ -14,8 +14,6 @@ export interface ApprovalCardProps {
   onReject: (reason?: string) => void;
 }
 
-const when = (iso: string | null) => formatDateTime(iso);
-
 const scoreOf = (context: Record<string, unknown>): string | null => {
   const score = context.score as { score?: unknown } | null | undefined;
   return typeof score?.score === 'number' ? `${score.score}/100` : null;
@@ -49,8 +47,8 @@ export function ApprovalCard({ approval, canDecide, busy = false, error, onAppro
           <Chip size="small" label={approval.status} color={pending ? 'warning' : 'default'} />
         </Stack>
         <Typography variant="body2" color="text.secondary">
-          {approval.flow.name} · drafted {when(approval.createdAt)}
-          {pending && approval.expiresAt ? ` · times out ${when(approval.expiresAt)}` : ''}
+          {approval.flow.name} · drafted {formatDateTime(approval.createdAt)}
+          {pending && approval.expiresAt ? ` · times out ${formatDateTime(approval.expiresAt)}` : ''}
         </Typography>
         {research && (
           <Typography variant="body2" sx={{ mt: 1, fontStyle: 'italic' }}>

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Card, CardContent, Chip, List, ListItem, ListItemText, Typography } from '@mui/material';
 import type { Deal, FlowRun, Task } from '@cadenza/core';
-import { formatDateTime } from './contact-format';
+import { formatDateTime } from '../format/plain-format';
 
 function ListCard({ title, empty, children }: { title: string; empty: boolean; children: ReactNode }) {
   return (

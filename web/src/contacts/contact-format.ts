@@ -5,6 +5,3 @@ export const contactName = (c: Pick<Contact, 'firstName' | 'lastName' | 'email'>
 
 /** lifecycle stage ids as words: marketing_qualified_lead → marketing qualified lead. */
 export const humanize = (value: string | null | undefined) => (value ? value.replaceAll('_', ' ') : '—');
-
-// The table's dates, written without Intl (see format/plain-format.ts).
-export { formatDateTime } from '../format/plain-format';

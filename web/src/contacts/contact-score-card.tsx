@@ -1,6 +1,6 @@
 import { Box, Card, CardContent, LinearProgress, Typography } from '@mui/material';
 import type { ContactScore } from '@cadenza/core';
-import { formatDateTime } from './contact-format';
+import { formatDateTime } from '../format/plain-format';
 
 /** The lead score, with the AI's reason for its latest scoring when a flow scored the contact. */
 export function ContactScoreCard({ score }: { score: ContactScore | undefined }) {

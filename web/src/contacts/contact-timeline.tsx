@@ -1,6 +1,7 @@
 import { Card, CardContent, List, ListItem, ListItemText, Typography } from '@mui/material';
 import type { TimelineEntry } from '@cadenza/core';
-import { formatDateTime, humanize } from './contact-format';
+import { humanize } from './contact-format';
+import { formatDateTime } from '../format/plain-format';
 
 /** Everything that happened to the contact, newest first. */
 export function ContactTimeline({ entries }: { entries: TimelineEntry[] | undefined }) {

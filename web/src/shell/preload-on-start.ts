@@ -9,7 +9,7 @@ import { importContacts, importContactsData, importDesigner, importFlowList } fr
  * app starts rather than after the shell renders: on a phone each step waited for in turn is a
  * quarter of a second more of a blank page. The session check starts here, and the shell's and the
  * page's data are asked for once it answers, so a signed-out visit makes no request that fails.
- * (index.html's route-preload script has usually started the code downloads already.)
+ * (The API's Link header on index.html has usually started the code downloads already.)
  */
 export function preloadOnStart(pathname: string, store: AppStore): void {
   const link = deepLinkOf(pathname);
