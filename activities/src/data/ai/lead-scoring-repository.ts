@@ -155,10 +155,12 @@ export const REPLY_WINDOW_DAYS = 3;
 
 /**
  * The tenant's contacts with a known outcome: won vs lost deals (a contact with any won deal
- * is a win), or replied vs mailed-without-reply once the reply window has passed.
+ * is a win), or replied vs mailed-without-reply once the reply window has passed. Oldest first:
+ * the model holds out every fifth sample, and ids are random, so ordering by id alone drew a
+ * different holdout set each time the same contacts were loaded into a new tenant.
  */
 export async function loadLabelledLeads(db: Db, tenantId: string, outcome: LeadOutcome): Promise<LabelledLead[]> {
-  const rows = (await managerOf(db).query(`${LEAD_SELECT} WHERE c.tenant_id = $1 ORDER BY c.id`, [
+  const rows = (await managerOf(db).query(`${LEAD_SELECT} WHERE c.tenant_id = $1 ORDER BY c.created_at, c.id`, [
     tenantId,
   ])) as LeadRow[];
   const cutoff = Date.now() - REPLY_WINDOW_DAYS * 86_400_000;
