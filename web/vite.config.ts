@@ -4,6 +4,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import react from '@vitejs/plugin-react';
 import { DEEP_LINK_PAGES } from './src/shell/deep-link-pages.js';
+import { withPageTitle } from './src/shell/page-first-paint.js';
 
 /** A chunk's file and every file it imports statically, with their stylesheets. */
 function filesOf(bundle: Rolldown.OutputBundle, fileName: string, seen = new Set<string>()): Set<string> {
@@ -16,27 +17,78 @@ function filesOf(bundle: Rolldown.OutputBundle, fileName: string, seen = new Set
 }
 
 /**
+ * What every page loads before it can render: the entry chunk and, since main.tsx starts the app
+ * in steps of dynamic imports, the chunks of those steps (with everything each imports).
+ */
+function bootFilesOf(bundle: Rolldown.OutputBundle, entry: Rolldown.OutputChunk): Set<string> {
+  const files = filesOf(bundle, entry.fileName);
+  for (const step of entry.dynamicImports) filesOf(bundle, step, files);
+  return files;
+}
+
+/**
+ * The boot steps of main.tsx import each other's chunks dynamically, so index.html would list none
+ * of them and each would be fetched only when the step before it had run. This lists them all as
+ * module preloads in index.html: they download together, as one static bundle would.
+ */
+function bootPreloads(): Plugin {
+  return {
+    name: 'cadenza-boot-preloads',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle, chunk }) {
+        if (!bundle || !chunk) return html;
+        const listed = new Set([...html.matchAll(/(?:href|src)="\/([^"]+)"/g)].map((match) => match[1]));
+        const files = [...bootFilesOf(bundle, chunk)].filter((file) => !listed.has(file));
+        const css = files.filter((file) => file.endsWith('.css'));
+        if (css.length) throw new Error(`boot preloads: the boot steps import stylesheets (${css.join(', ')})`);
+        return files.map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
+/**
  * A page opened by its address (say a flow in the designer) would find out which chunks it needs
  * only once the main bundle has downloaded and run. The build lists, for each page of
  * src/shell/deep-link-pages.ts, the files its chunk needs beyond the main bundle's, in
  * `route-preloads.json`; the API sends them as a `Link` header with that page's index.html
- * (api/src/http/route-preload-links.ts), so the browser fetches them at once, with no script.
+ * (api/src/http/route-pages.ts), so the browser fetches them at once, with no script.
  */
 function routePreloads(): Plugin {
   return {
     name: 'cadenza-route-preloads',
     apply: 'build',
-    generateBundle(_options, bundle) {
-      const chunks = Object.values(bundle).filter((output) => output.type === 'chunk');
-      const entry = chunks.find((chunk) => chunk.isEntry);
-      const loadedAnyway = entry ? filesOf(bundle, entry.fileName) : new Set<string>();
-      const routes = DEEP_LINK_PAGES.map(({ pattern, module }) => {
-        const page = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(`/${module}`));
-        if (!page) throw new Error(`route preloads: no chunk for ${module} (src/shell/deep-link-pages.ts)`);
-        const files = [...filesOf(bundle, page.fileName)].filter((file) => !loadedAnyway.has(file));
-        return { pattern: pattern.source, files: files.map((file) => `/${file}`) };
-      });
-      this.emitFile({ type: 'asset', fileName: 'route-preloads.json', source: `${JSON.stringify(routes, null, 2)}\n` });
+    generateBundle: {
+      order: 'post', // after index.html is in the bundle
+      handler(_options, bundle) {
+        const chunks = Object.values(bundle).filter((output) => output.type === 'chunk');
+        const entry = chunks.find((chunk) => chunk.isEntry);
+        const loadedAnyway = entry ? bootFilesOf(bundle, entry) : new Set<string>();
+        const index = bundle['index.html'];
+        if (index?.type !== 'asset') throw new Error('route preloads: the bundle has no index.html');
+        const routes = DEEP_LINK_PAGES.map((deepLink) => {
+          const { pattern, module } = deepLink;
+          const page = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(`/${module}`));
+          if (!page) throw new Error(`route preloads: no chunk for ${module} (src/shell/deep-link-pages.ts)`);
+          const files = [...filesOf(bundle, page.fileName)].filter((file) => !loadedAnyway.has(file));
+          const title = 'title' in deepLink ? deepLink.title : undefined;
+          if (title === undefined) return { pattern: pattern.source, files: files.map((file) => `/${file}`) };
+          const html = `pages/${deepLink.page}.html`;
+          this.emitFile({ type: 'asset', fileName: html, source: withPageTitle(String(index.source), title) });
+          return { pattern: pattern.source, files: files.map((file) => `/${file}`), html };
+        });
+        this.emitFile({
+          type: 'asset',
+          fileName: 'route-preloads.json',
+          source: `${JSON.stringify(routes, null, 2)}\n`,
+        });
+      },
     },
   };
 }
@@ -65,7 +117,7 @@ function precompress(): Plugin {
 const api = process.env.CADENZA_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  plugins: [react(), routePreloads(), precompress()],
+  plugins: [react(), bootPreloads(), routePreloads(), precompress()],
   server: { port: 5173, proxy: { '/api': api, '/ready': api, '/health': api } },
   build: {
     outDir: 'dist',

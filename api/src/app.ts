@@ -36,7 +36,7 @@ import { approvalRoutes } from './routes/ai/approval-routes';
 import { promptRoutes } from './routes/ai/prompt-routes';
 import { leadScoringRoutes } from './routes/ai/lead-scoring-routes';
 import { precompressedAssets } from './http/precompressed-assets';
-import { routePreloadLinks } from './http/route-preload-links';
+import { routePages } from './http/route-pages';
 
 export interface AppDependencies {
   config: Pick<
@@ -180,13 +180,13 @@ function serveWebApp(app: Express, distDir: string): void {
     });
     return;
   }
-  const preloadLinksFor = routePreloadLinks(distDir);
+  const pageFor = routePages(distDir);
   app.use(precompressedAssets(distDir));
-  // index.html itself (also for `/`) comes from the handler below, with its page's preload links.
+  // index.html itself (also for `/`) comes from the handler below, as its page's HTML with its preload links.
   app.use(express.static(distDir, { index: false, maxAge: '1h' }));
   app.get(/^\/(?!api\/|health$|ready$).*/, (req, res) => {
-    const links = preloadLinksFor(req.path);
-    if (links) res.setHeader('Link', links);
-    res.sendFile(indexHtml);
+    const page = pageFor(req.path);
+    if (page.link) res.setHeader('Link', page.link);
+    res.sendFile(page.htmlFile);
   });
 }

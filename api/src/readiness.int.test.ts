@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -23,9 +23,14 @@ describe('API probes and web app serving', () => {
 
   beforeAll(async () => {
     writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>Cadenza test shell</title>');
+    mkdirSync(path.join(webDist, 'pages'));
+    writeFileSync(path.join(webDist, 'pages', 'contacts.html'), '<!doctype html><h1>Contacts</h1>');
     writeFileSync(
       path.join(webDist, 'route-preloads.json'),
-      JSON.stringify([{ pattern: '^\\/flows\\/([^/]+)$', files: ['/assets/designer-page-x.js'] }]),
+      JSON.stringify([
+        { pattern: '^\\/flows\\/([^/]+)$', files: ['/assets/designer-page-x.js'] },
+        { pattern: '^\\/contacts$', files: [], html: 'pages/contacts.html' },
+      ]),
     );
     db = await connectTestDb();
     connection = await Connection.connect({ address: requireService('temporal') });
@@ -84,6 +89,14 @@ describe('API probes and web app serving', () => {
     const designer = await fetch(`${baseUrl}/flows/123`);
     expect(designer.headers.get('link')).toBe('</assets/designer-page-x.js>; rel=modulepreload; crossorigin');
     expect((await fetch(`${baseUrl}/`)).headers.get('link')).toBeNull();
+  });
+
+  it('sends a page with a heading of its own the index.html the build wrote for it', async () => {
+    const contacts = await fetch(`${baseUrl}/contacts`);
+    expect(contacts.status).toBe(200);
+    expect(contacts.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await contacts.text()).toBe('<!doctype html><h1>Contacts</h1>');
+    expect(await (await fetch(`${baseUrl}/contacts/c1`)).text()).toContain('Cadenza test shell');
   });
 
   it('answers unknown API routes with a JSON error, not the web app', async () => {

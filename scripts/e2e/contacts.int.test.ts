@@ -190,4 +190,36 @@ describe('contacts workspace in the browser', () => {
 
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it('draws the Contacts heading before any script, where the page then draws it (a phone)', async () => {
+    const phone = { width: 412, height: 823 };
+    // The text's own box: the static heading is a block, the page's sits in a flex row.
+    const headingBox = () =>
+      page.evaluate(() => {
+        const range = document.createRange();
+        range.selectNodeContents(document.querySelector('h1')!);
+        const { x, y, width, height } = range.getBoundingClientRect();
+        return { x, y, width, height, text: range.toString() };
+      });
+    const staticContext = await browser.newContext({ viewport: phone, javaScriptEnabled: false });
+    let page = await staticContext.newPage();
+    await page.goto(`${messaging.platform.baseUrl}/contacts`);
+    const drawnByHtml = await headingBox();
+    await staticContext.close();
+
+    page = await newSessionPage(browser, errors);
+    await signIn(page, messaging.platform.baseUrl, email, password);
+    await page.setViewportSize(phone);
+    await page.goto(`${messaging.platform.baseUrl}/contacts`);
+    await page.locator('h1.MuiTypography-root').waitFor();
+    const drawnByReact = await headingBox();
+    await page.close();
+
+    expect(drawnByHtml.text).toBe('Contacts');
+    expect(drawnByReact.text).toBe('Contacts');
+    for (const side of ['x', 'y', 'width', 'height'] as const) {
+      expect(Math.abs(drawnByHtml[side] - drawnByReact[side])).toBeLessThan(0.5);
+    }
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

@@ -2,14 +2,14 @@ import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { Typography } from '@mui/material';
 import { AppShell } from './shell/app-shell';
-import { importContacts, importDesigner, importFlowList } from './shell/page-imports';
+import { contactsPage, designerPage, flowListPage } from './shell/page-imports';
 
 // Every page loads on demand, so the first bundle is the shell alone (mobile Lighthouse, issues 7
 // and 8). The designer pulls in @xyflow/react, which no other page needs.
-const FlowListPage = lazy(() => importFlowList().then((m) => ({ default: m.FlowListPage })));
+const FlowListPage = flowListPage.Page;
 const StatusPage = lazy(() => import('./shell/status-page').then((m) => ({ default: m.StatusPage })));
-const DesignerPage = lazy(() => importDesigner().then((m) => ({ default: m.DesignerPage })));
-const ContactsPage = lazy(() => importContacts().then((m) => ({ default: m.ContactsPage })));
+const DesignerPage = designerPage.Page;
+const ContactsPage = contactsPage.Page;
 const ContactPage = lazy(() => import('./contacts/contact-page').then((m) => ({ default: m.ContactPage })));
 const DealsBoardPage = lazy(() => import('./deals/deals-board-page').then((m) => ({ default: m.DealsBoardPage })));
 const TasksPage = lazy(() => import('./tasks/tasks-page').then((m) => ({ default: m.TasksPage })));

@@ -1,31 +1,27 @@
-import { StrictMode, startTransition } from 'react';
-import { createRoot } from 'react-dom/client';
-import { ThemeProvider } from '@mui/material';
-import { Provider } from 'react-redux';
-import { BrowserRouter } from 'react-router-dom';
-import { theme } from './theme';
-import { App } from './app';
-import { createStore } from './store';
-import { preloadOnStart } from './shell/preload-on-start';
+import { nextTask } from './boot/next-task';
 
-const store = createStore();
-preloadOnStart(window.location.pathname, store);
+/**
+ * The app starts in steps, each in a task of its own. Evaluating every module of the first bundle
+ * at once was one task of 40-90 ms, which a phone (four times slower) spends blocked: most of the
+ * mobile total blocking time (Lighthouse, issues 7 and 8). The steps' chunks are all preloaded by
+ * index.html (vite.config.ts, bootPreloads), so each step only evaluates what has already arrived:
+ * Redux Toolkit and the API; the store; the session check (sent at once); MUI's styling engine and
+ * the theme; React DOM; the app shell and its routes, and the first render.
+ */
+async function start(): Promise<void> {
+  const { createStore } = await import('./store');
+  await nextTask();
+  const store = createStore();
+  await nextTask();
+  const { preloadOnStart } = await import('./shell/preload-on-start');
+  preloadOnStart(window.location.pathname, store);
+  await nextTask();
+  await import('./theme');
+  await nextTask();
+  await import('react-dom/client');
+  await nextTask();
+  const { renderApp } = await import('./boot/render-app');
+  renderApp(store);
+}
 
-// A transition, so React renders the first screen in slices of a few milliseconds between which the
-// browser stays responsive, not in one long task (a phone's total blocking time, issues 7 and 8).
-const root = createRoot(document.getElementById('root')!);
-startTransition(() =>
-  root.render(
-    <StrictMode>
-      <Provider store={store}>
-        {/* No CssBaseline: index.html carries the same baseline as a static stylesheet, painted
-            before any script and not compiled at runtime (theme.test.ts keeps the two in step). */}
-        <ThemeProvider theme={theme}>
-          <BrowserRouter>
-            <App />
-          </BrowserRouter>
-        </ThemeProvider>
-      </Provider>
-    </StrictMode>,
-  ),
-);
+void start();

@@ -44,4 +44,15 @@ describe("index.html's static baseline", () => {
     expect(html).toContain('@keyframes mui-auto-fill-cancel {');
     expect(declarations(rule('\\.MuiInputBase-input:-webkit-autofill'))['animation-name']).toBe('mui-auto-fill');
   });
+
+  it("draws a page heading as the theme's h5 in a p: 2 box", () => {
+    const title = declarations(rule('\\.boot-title'));
+    const { h5 } = theme.typography;
+    expect(title['font-size']).toBe(h5.fontSize);
+    expect(title['font-weight']).toBe(String(h5.fontWeight));
+    expect(title['line-height']).toBe(String(h5.lineHeight));
+    expect(title['letter-spacing']).toBe(h5.letterSpacing);
+    expect(title.margin).toBe('0');
+    expect(declarations(rule('\\.boot-page')).padding).toBe(theme.spacing(2));
+  });
 });

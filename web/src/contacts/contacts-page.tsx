@@ -13,6 +13,7 @@ import { SavedViewsMenu } from './saved-views-menu';
 import { useLiveContactRows } from './use-live-contact-rows';
 import { useOwnerOptions } from './use-owner-options';
 import { formatCount } from '../format/plain-format';
+import { CONTACTS_TITLE } from '../shell/deep-link-pages';
 
 // The toolbar above the table re-renders only when its own inputs change, not with every page loaded.
 const Filters = memo(ContactFilters);
@@ -68,8 +69,9 @@ export function ContactsPage() {
   return (
     <Box sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1.5, height: 'calc(100vh - 64px)' }}>
       <Stack direction="row" sx={{ alignItems: 'center', gap: 1 }}>
+        {/* index.html draws the same heading at the same place before any script (deep-link-pages.ts). */}
         <Typography variant="h5" component="h1" sx={{ mr: 1 }}>
-          Contacts
+          {CONTACTS_TITLE}
         </Typography>
         <SavedViewsMenu current={args} activeViewId={viewId} onApply={applyView} />
         {/* One line whatever the count, so the list below does not move when the first page arrives. */}

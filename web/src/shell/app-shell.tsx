@@ -1,11 +1,12 @@
 import { lazy, Suspense, useDeferredValue, useState } from 'react';
-import { AppBar, Box, Button, Toolbar, Typography, useMediaQuery, type Theme } from '@mui/material';
+import { AppBar, Box, Button, Toolbar, Typography, useMediaQuery } from '@mui/material';
 import { NavLink, Outlet } from 'react-router-dom';
 import { can, type SessionView } from '@cadenza/core';
 import { useLogoutMutation, useMeQuery } from '../api/cadenza-api';
 import { TenantSwitch } from '../workspace/tenant-switch';
 import { ActiveModelChip } from '../ai/active-model-chip';
 import { modelApi } from '../ai/model-api';
+import { WIDE_SHELL_QUERY } from './wide-shell';
 
 // A signed-in page's first paint does not need the sign-in form (its inputs stay out of the shell).
 const SignInPage = lazy(() => import('./sign-in-page').then((m) => ({ default: m.SignInPage })));
@@ -50,10 +51,11 @@ function ShellItems({ session, onNavigate }: { session: SessionView; onNavigate?
  */
 export function AppShell() {
   const me = useMeQuery();
-  const compact = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'), { noSsr: true });
+  const compact = !useMediaQuery(WIDE_SHELL_QUERY, { noSsr: true });
   // On a wide screen the model chip sits in the bar, which it may wrap: the bar is drawn once the
   // model is known (or failed to load), so the page below does not shift when the chip appears.
-  const model = modelApi.useActiveModelQuery(undefined, { skip: !me.data });
+  // A compact bar asks for the model only when its menu opens (the chip asks for it itself).
+  const model = modelApi.useActiveModelQuery(undefined, { skip: !me.data || compact });
   const waiting = me.isLoading || (!compact && model.isLoading);
   // Answers arrive as urgent (synchronous) store updates; deferring them lets React draw the shell
   // and the page as a transition, in slices the browser can breathe between (mobile total blocking time).
