@@ -39,6 +39,7 @@ import { toDefinition } from './flow-graph';
 import { useDesignerShortcuts } from './use-designer-shortcuts';
 import { useFillViewport } from './use-fill-viewport';
 import { useLiveFlow } from './use-live-flow';
+import { useAfterPaint } from './use-after-paint';
 import { formatDateTime } from '../format/plain-format';
 
 // Dialogs and auto-layout (dagre) load when first used: they are not needed to draw the flow.
@@ -48,6 +49,8 @@ const FlowSettingsDialog = lazy(() =>
 const PublishDialog = lazy(() => import('./publish-dialog').then((m) => ({ default: m.PublishDialog })));
 const TestRunDialog = lazy(() => import('./test-run-dialog').then((m) => ({ default: m.TestRunDialog })));
 const RunDrawer = lazy(() => import('./run-drawer').then((m) => ({ default: m.RunDrawer })));
+/** Before the counts load: one object, so the canvas's steps are not all rebuilt on every render. */
+const NO_COUNTS: Record<string, number> = {};
 // The property panel (generated forms, template editor, pickers) loads once a step is selected.
 const PropertyPanel = lazy(() => import('./property-panel').then((m) => ({ default: m.PropertyPanel })));
 const VersionHistory = lazy(() => import('./version-history').then((m) => ({ default: m.VersionHistory })));
@@ -79,7 +82,6 @@ function DesignerWorkspace() {
   const designer = useAppSelector(selectDesigner);
   const counts = useNodeCountsQuery(flowId);
   const runs = useListRunsQuery(flowId);
-  const customFields = useCustomFieldsQuery();
   const [saveDraft, saving] = useSaveDraftMutation();
   const [publish, publishing] = usePublishFlowMutation();
   const [validate] = useValidateFlowMutation();
@@ -101,6 +103,9 @@ function DesignerWorkspace() {
   // transition instead, in slices between which the browser stays responsive (mobile total
   // blocking time, issue 7).
   const workspaceShown = useDeferredValue(Boolean(flow) && designer.flowId === flow?.id);
+  // The canvas, and the custom fields only the property panel needs, come once the rest is on screen.
+  const canvasShown = useAfterPaint(workspaceShown);
+  const customFields = useCustomFieldsQuery(undefined, { skip: !canvasShown });
 
   useLiveFlow(flowId, () => {
     void counts.refetch();
@@ -246,11 +251,13 @@ function DesignerWorkspace() {
           </Box>
         )}
         <Box sx={{ flex: 1, minWidth: 0 }} data-testid="canvas">
-          <DesignerCanvas
-            counts={counts.data ?? {}}
-            highlightedNodeId={chosenRun?.currentNodeId ?? null}
-            readOnly={!canEdit}
-          />
+          {canvasShown && (
+            <DesignerCanvas
+              counts={counts.data ?? NO_COUNTS}
+              highlightedNodeId={chosenRun?.currentNodeId ?? null}
+              readOnly={!canEdit}
+            />
+          )}
         </Box>
         <Box
           sx={{ width: { xs: 240, md: 320 }, borderLeft: 1, borderColor: 'divider', flexShrink: 0, overflowY: 'auto' }}
