@@ -57,8 +57,11 @@ function bootPreloads(): Plugin {
  * A page opened by its address (say a flow in the designer) would find out which chunks it needs
  * only once the main bundle has downloaded and run. The build lists, for each page of
  * src/shell/deep-link-pages.ts, the files its chunk needs beyond the main bundle's, in
- * `route-preloads.json`; the API sends them as a `Link` header with that page's index.html
- * (api/src/http/route-pages.ts), so the browser fetches them at once, with no script.
+ * `route-preloads.json` (with the API reads the page waits for); the API sends them as a `Link`
+ * header with that page's index.html (api/src/http/route-pages.ts), so the browser fetches them at
+ * once, with no script. A page with
+ * a title gets an index.html of its own, `pages/<page>.html`, that draws the title before any
+ * script (src/shell/page-first-paint.ts); the list names it for the API to send.
  */
 function routePreloads(): Plugin {
   return {
@@ -73,15 +76,16 @@ function routePreloads(): Plugin {
         const index = bundle['index.html'];
         if (index?.type !== 'asset') throw new Error('route preloads: the bundle has no index.html');
         const routes = DEEP_LINK_PAGES.map((deepLink) => {
-          const { pattern, module } = deepLink;
+          const { pattern, module, data } = deepLink;
           const page = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(`/${module}`));
           if (!page) throw new Error(`route preloads: no chunk for ${module} (src/shell/deep-link-pages.ts)`);
           const files = [...filesOf(bundle, page.fileName)].filter((file) => !loadedAnyway.has(file));
+          const route = { pattern: pattern.source, files: files.map((file) => `/${file}`), data };
           const title = 'title' in deepLink ? deepLink.title : undefined;
-          if (title === undefined) return { pattern: pattern.source, files: files.map((file) => `/${file}`) };
+          if (title === undefined) return route;
           const html = `pages/${deepLink.page}.html`;
           this.emitFile({ type: 'asset', fileName: html, source: withPageTitle(String(index.source), title) });
-          return { pattern: pattern.source, files: files.map((file) => `/${file}`), html };
+          return { ...route, html };
         });
         this.emitFile({
           type: 'asset',

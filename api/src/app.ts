@@ -166,13 +166,17 @@ export function createApp(deps: AppDependencies): Express {
     throw new NotFoundError('route', `${req.method} ${req.originalUrl}`);
   });
 
-  serveWebApp(app, config.WEB_DIST_DIR);
+  serveWebApp(app, config.WEB_DIST_DIR, deps.resolveSession);
   app.use(errorHandler);
   return app;
 }
 
-/** The built single-page app, with client-side routes falling back to index.html. */
-function serveWebApp(app: Express, distDir: string): void {
+/**
+ * The built single-page app, with client-side routes falling back to index.html. A signed-in
+ * visit also gets its page's API reads preloaded; a signed-out one does not, since the browser
+ * would keep those refusals and hand them to the same reads made after signing in.
+ */
+function serveWebApp(app: Express, distDir: string, resolveSession: SessionResolver | undefined): void {
   const indexHtml = path.join(distDir, 'index.html');
   if (!existsSync(indexHtml)) {
     app.get('/', (_req, res) => {
@@ -184,8 +188,9 @@ function serveWebApp(app: Express, distDir: string): void {
   app.use(precompressedAssets(distDir));
   // index.html itself (also for `/`) comes from the handler below, as its page's HTML with its preload links.
   app.use(express.static(distDir, { index: false, maxAge: '1h' }));
-  app.get(/^\/(?!api\/|health$|ready$).*/, (req, res) => {
-    const page = pageFor(req.path);
+  app.get(/^\/(?!api\/|health$|ready$).*/, async (req, res) => {
+    const signedIn = resolveSession ? await resolveSession(req).then(Boolean, () => false) : false;
+    const page = pageFor(req.path, signedIn);
     if (page.link) res.setHeader('Link', page.link);
     res.sendFile(page.htmlFile);
   });

@@ -140,8 +140,17 @@ describe('designer tools in the browser', () => {
 
   it('edits an email with the variable picker and previews it for a chosen contact', async () => {
     const page = await signedInPage({ width: 1400, height: 900 });
-    await page.goto(`${platform.baseUrl}/flows/${flowId}`);
+    // Opened by its address, the designer's session and flow come preloaded with the page (the
+    // Link header): each is fetched once, the app's own request answered from the preload.
+    const reads: string[] = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname === '/api/v1/auth/me' || pathname === `/api/v1/flows/${flowId}`) reads.push(pathname);
+    });
+    const opened = await page.goto(`${platform.baseUrl}/flows/${flowId}`);
+    expect(opened?.headers().link).toContain(`</api/v1/flows/${flowId}>; rel=preload; as=fetch; crossorigin`);
     await page.locator('.react-flow__node[data-id="mail"]').click();
+    expect(reads.sort()).toEqual(['/api/v1/auth/me', `/api/v1/flows/${flowId}`]);
     const subject = page.locator('#field-subject');
     await subject.click();
     await subject.press('End');

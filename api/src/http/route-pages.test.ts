@@ -33,27 +33,56 @@ describe('route pages', () => {
     );
     const pageFor = routePages(dir);
     const indexHtml = path.join(dir, 'index.html');
-    expect(pageFor('/contacts').link).toContain('</assets/contacts-page-x.js>; rel=modulepreload');
-    expect(pageFor('/contacts').htmlFile).toBe(path.join(dir, 'pages', 'contacts.html'));
-    expect(pageFor('/contacts/')).toEqual(pageFor('/contacts'));
-    expect(pageFor('/flows/abc')).toEqual({
+    expect(pageFor('/contacts', true).link).toContain('</assets/contacts-page-x.js>; rel=modulepreload');
+    expect(pageFor('/contacts', true).htmlFile).toBe(path.join(dir, 'pages', 'contacts.html'));
+    expect(pageFor('/contacts/', true)).toEqual(pageFor('/contacts', true));
+    expect(pageFor('/flows/abc', true)).toEqual({
       htmlFile: indexHtml,
       link: '</assets/designer-page-z.js>; rel=modulepreload; crossorigin',
     });
     for (const other of ['/flows', '/', '/contacts/c1', '/deals'])
-      expect(pageFor(other)).toEqual({ htmlFile: indexHtml });
+      expect(pageFor(other, true)).toEqual({ htmlFile: indexHtml });
+  });
+
+  it("preloads a signed-in page's API reads, with its address's id in them, none with an id a header could misread", () => {
+    const pageFor = routePages(
+      distWith(
+        JSON.stringify([
+          {
+            pattern: '^\\/flows\\/([^/]+)$',
+            files: ['/assets/designer-page-z.js'],
+            data: ['/api/v1/auth/me', '/api/v1/flows/$1'],
+          },
+        ]),
+      ),
+    );
+    expect(pageFor('/flows/f-1_a', true).link).toBe(
+      '</api/v1/auth/me>; rel=preload; as=fetch; crossorigin, ' +
+        '</api/v1/flows/f-1_a>; rel=preload; as=fetch; crossorigin, ' +
+        '</assets/designer-page-z.js>; rel=modulepreload; crossorigin',
+    );
+    // Signed out: the reads would be refused, and the browser would hand those refusals to the
+    // same reads made once signed in.
+    expect(pageFor('/flows/f-1_a', false).link).toBe('</assets/designer-page-z.js>; rel=modulepreload; crossorigin');
+    for (const odd of ['/flows/a,b', '/flows/a%3Eb', '/flows/a;rel=x']) {
+      expect(pageFor(odd, true).link).toBe(
+        '</api/v1/auth/me>; rel=preload; as=fetch; crossorigin, </assets/designer-page-z.js>; rel=modulepreload; crossorigin',
+      );
+    }
   });
 
   it('sends index.html alone when the build wrote no list', () => {
     const dir = distWith(null);
-    expect(routePages(dir)('/contacts')).toEqual({ htmlFile: path.join(dir, 'index.html') });
+    expect(routePages(dir)('/contacts', true)).toEqual({ htmlFile: path.join(dir, 'index.html') });
   });
 
-  it('refuses a list naming anything but built assets and pages, or a page the build did not write', () => {
+  it('refuses a list naming anything but built assets, pages and API reads, or a page the build did not write', () => {
     const foreign = distWith(JSON.stringify([{ pattern: '^\\/x$', files: ['https://evil.example/x.js'] }]));
     expect(() => routePages(foreign)).toThrow(/route-preloads\.json is not a route preload list: an \/assets\/ script/);
     const outside = distWith(JSON.stringify([{ pattern: '^\\/x$', files: [], html: '../../etc/passwd' }]));
     expect(() => routePages(outside)).toThrow(/is not a route preload list: a pages\/ HTML file/);
+    const foreignRead = distWith(JSON.stringify([{ pattern: '^\\/x$', files: [], data: ['https://evil.example/x'] }]));
+    expect(() => routePages(foreignRead)).toThrow(/is not a route preload list: an \/api\/v1\/ address/);
     const missing = distWith(JSON.stringify([{ pattern: '^\\/x$', files: [], html: 'pages/x.html' }]));
     expect(() => routePages(missing)).toThrow(
       /route-preloads\.json names pages\/x\.html, which the build did not write/,
