@@ -59,9 +59,9 @@ function bootPreloads(): Plugin {
  * src/shell/deep-link-pages.ts, the files its chunk needs beyond the main bundle's, in
  * `route-preloads.json` (with the API reads the page waits for); the API sends them as a `Link`
  * header with that page's index.html (api/src/http/route-pages.ts), so the browser fetches them at
- * once, with no script. A page with
- * a title gets an index.html of its own, `pages/<page>.html`, that draws the title before any
- * script (src/shell/page-first-paint.ts); the list names it for the API to send.
+ * once, with no script. A page with a title gets an index.html of its own, `pages/<page>.html`,
+ * that draws the title before any script (src/shell/page-first-paint.ts); the list names it for
+ * the API to send.
  */
 function routePreloads(): Plugin {
   return {
