@@ -22,7 +22,7 @@ export function preloadablePage<P extends object>(load: () => Promise<ComponentT
     (loading ??= load().then(
       (page) => (loaded = page),
       (error: unknown) => {
-        loading = undefined; // a failed download (say, offline) is tried again on the next visit
+        loading = undefined; // a failed early download (say, offline) is tried again when the route asks
         throw error;
       },
     ));
