@@ -189,8 +189,8 @@ function serveWebApp(app: Express, distDir: string, resolveSession: SessionResol
   // index.html itself (also for `/`) comes from the handler below, as its page's HTML with its preload links.
   app.use(express.static(distDir, { index: false, maxAge: '1h' }));
   app.get(/^\/(?!api\/|health$|ready$).*/, async (req, res) => {
-    const signedIn = resolveSession ? await resolveSession(req).then(Boolean, () => false) : false;
-    const page = pageFor(req.path, signedIn);
+    const signedIn = async () => (resolveSession ? resolveSession(req).then(Boolean, () => false) : false);
+    const page = await pageFor(req.path, signedIn);
     if (page.link) res.setHeader('Link', page.link);
     res.sendFile(page.htmlFile);
   });

@@ -11,14 +11,17 @@ const distWith = (content: string | null, pages: string[] = []) => {
   return dir;
 };
 
+const signedIn = async () => true;
+const signedOut = async () => false;
+
 describe('route pages', () => {
-  it('preloads scripts as modules and stylesheets as styles', () => {
+  it('preloads scripts as modules and stylesheets as styles', async () => {
     expect(linkHeaderFor(['/assets/a-1.js', '/assets/b-2.css'])).toBe(
       '</assets/a-1.js>; rel=modulepreload; crossorigin, </assets/b-2.css>; rel=preload; as=style; crossorigin',
     );
   });
 
-  it("answers a page's address, with or without a trailing slash, and index.html alone for others", () => {
+  it("answers a page's address, with or without a trailing slash, and index.html alone for others", async () => {
     const dir = distWith(
       JSON.stringify([
         {
@@ -33,18 +36,23 @@ describe('route pages', () => {
     );
     const pageFor = routePages(dir);
     const indexHtml = path.join(dir, 'index.html');
-    expect(pageFor('/contacts', true).link).toContain('</assets/contacts-page-x.js>; rel=modulepreload');
-    expect(pageFor('/contacts', true).htmlFile).toBe(path.join(dir, 'pages', 'contacts.html'));
-    expect(pageFor('/contacts/', true)).toEqual(pageFor('/contacts', true));
-    expect(pageFor('/flows/abc', true)).toEqual({
+    expect((await pageFor('/contacts', signedIn)).link).toContain('</assets/contacts-page-x.js>; rel=modulepreload');
+    expect((await pageFor('/contacts', signedIn)).htmlFile).toBe(path.join(dir, 'pages', 'contacts.html'));
+    expect(await pageFor('/contacts/', signedIn)).toEqual(await pageFor('/contacts', signedIn));
+    expect(await pageFor('/flows/abc', signedIn)).toEqual({
       htmlFile: indexHtml,
       link: '</assets/designer-page-z.js>; rel=modulepreload; crossorigin',
     });
     for (const other of ['/flows', '/', '/contacts/c1', '/deals'])
-      expect(pageFor(other, true)).toEqual({ htmlFile: indexHtml });
+      expect(await pageFor(other, signedIn)).toEqual({ htmlFile: indexHtml });
+    // No reads to preload on these pages: no session lookup either.
+    let asked = 0;
+    await pageFor('/contacts', async () => Boolean(++asked));
+    await pageFor('/deals', async () => Boolean(++asked));
+    expect(asked).toBe(0);
   });
 
-  it("preloads a signed-in page's API reads, with its address's id in them, none with an id a header could misread", () => {
+  it("preloads a signed-in page's API reads, with its address's id in them, none with an id a header could misread", async () => {
     const pageFor = routePages(
       distWith(
         JSON.stringify([
@@ -56,27 +64,29 @@ describe('route pages', () => {
         ]),
       ),
     );
-    expect(pageFor('/flows/f-1_a', true).link).toBe(
+    expect((await pageFor('/flows/f-1_a', signedIn)).link).toBe(
       '</api/v1/auth/me>; rel=preload; as=fetch; crossorigin, ' +
         '</api/v1/flows/f-1_a>; rel=preload; as=fetch; crossorigin, ' +
         '</assets/designer-page-z.js>; rel=modulepreload; crossorigin',
     );
     // Signed out: the reads would be refused, and the browser would hand those refusals to the
     // same reads made once signed in.
-    expect(pageFor('/flows/f-1_a', false).link).toBe('</assets/designer-page-z.js>; rel=modulepreload; crossorigin');
+    expect((await pageFor('/flows/f-1_a', signedOut)).link).toBe(
+      '</assets/designer-page-z.js>; rel=modulepreload; crossorigin',
+    );
     for (const odd of ['/flows/a,b', '/flows/a%3Eb', '/flows/a;rel=x']) {
-      expect(pageFor(odd, true).link).toBe(
+      expect((await pageFor(odd, signedIn)).link).toBe(
         '</api/v1/auth/me>; rel=preload; as=fetch; crossorigin, </assets/designer-page-z.js>; rel=modulepreload; crossorigin',
       );
     }
   });
 
-  it('sends index.html alone when the build wrote no list', () => {
+  it('sends index.html alone when the build wrote no list', async () => {
     const dir = distWith(null);
-    expect(routePages(dir)('/contacts', true)).toEqual({ htmlFile: path.join(dir, 'index.html') });
+    expect(await routePages(dir)('/contacts', signedIn)).toEqual({ htmlFile: path.join(dir, 'index.html') });
   });
 
-  it('refuses a list naming anything but built assets, pages and API reads, or a page the build did not write', () => {
+  it('refuses a list naming anything but built assets, pages and API reads, or a page the build did not write', async () => {
     const foreign = distWith(JSON.stringify([{ pattern: '^\\/x$', files: ['https://evil.example/x.js'] }]));
     expect(() => routePages(foreign)).toThrow(/route-preloads\.json is not a route preload list: an \/assets\/ script/);
     const outside = distWith(JSON.stringify([{ pattern: '^\\/x$', files: [], html: '../../etc/passwd' }]));

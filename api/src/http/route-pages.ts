@@ -61,17 +61,21 @@ export function linkHeaderFor(files: readonly string[], data: readonly string[] 
 
 /**
  * For an address of the web app, the HTML to send and its `Link` header. A page opened by its
- * address gets a header that has the browser fetch that page's chunks, and for a signed-in
- * visit the API reads its first paint waits for, together with the main bundle: a header rather than links added by a
- * script, whose main-thread time a phone felt (mobile Lighthouse, issues 7 and 8). A page with a
- * heading of its own gets the index.html the build wrote for it, which draws that heading before
- * any script has run. Other addresses get index.html alone. A malformed list, or one naming a
- * missing file, is a broken build: it throws at startup, naming the file.
+ * address gets a header that has the browser fetch that page's chunks together with the main
+ * bundle (a header rather than links added by a script, whose main-thread time a phone felt:
+ * mobile Lighthouse, issues 7 and 8), and for a signed-in visit the API reads its first paint
+ * waits for. `signedIn` is asked only for a page with such reads, so other addresses cost no
+ * session lookup. A page with a heading of its own gets the index.html the build wrote for it,
+ * which draws that heading before any script has run. Other addresses get index.html alone. A
+ * malformed list, or one naming a missing file, is a broken build: it throws at startup, naming
+ * the file.
  */
-export function routePages(distDir: string): (pathname: string, signedIn: boolean) => RoutePage {
+export function routePages(
+  distDir: string,
+): (pathname: string, signedIn: () => Promise<boolean>) => Promise<RoutePage> {
   const indexHtml = path.join(distDir, 'index.html');
   const file = path.join(distDir, 'route-preloads.json');
-  if (!existsSync(file)) return () => ({ htmlFile: indexHtml });
+  if (!existsSync(file)) return async () => ({ htmlFile: indexHtml });
   const parsed = routePreloadsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`${file} is not a route preload list: ${parsed.error.issues[0]?.message}`);
   const routes = parsed.data.map((route) => {
@@ -80,12 +84,13 @@ export function routePages(distDir: string): (pathname: string, signedIn: boolea
       throw new Error(`${file} names ${route.html}, which the build did not write`);
     return { ...route, pattern: new RegExp(route.pattern), htmlFile };
   });
-  return (pathname, signedIn) => {
+  return async (pathname, signedIn) => {
     const address = normalizedPath(pathname);
     for (const route of routes) {
       const match = route.pattern.exec(address);
       if (!match) continue;
-      const link = linkHeaderFor(route.files, signedIn ? dataAddressesFor(route.data, match) : []);
+      const reads = route.data.length > 0 && (await signedIn()) ? dataAddressesFor(route.data, match) : [];
+      const link = linkHeaderFor(route.files, reads);
       return { htmlFile: route.htmlFile, ...(link ? { link } : {}) };
     }
     return { htmlFile: indexHtml };
