@@ -6,6 +6,10 @@ export interface DrillSizes {
   outageSeconds: number;
   fuzzExamples: number;
   brokenFlows: number;
+  /** How long schemathesis may run before it is stopped and reported (a short run takes about 40 s). */
+  fuzzSeconds: number;
+  /** How long any one drill may take: past it the drill is reported and the rest are not started. */
+  drillSeconds: number;
 }
 
 export const DRILL_SIZES: Record<'short' | 'full', DrillSizes> = {
@@ -16,6 +20,8 @@ export const DRILL_SIZES: Record<'short' | 'full', DrillSizes> = {
     outageSeconds: 5,
     fuzzExamples: 5,
     brokenFlows: 60,
+    fuzzSeconds: 300,
+    drillSeconds: 600,
   },
   full: {
     enrollments: 500,
@@ -24,6 +30,8 @@ export const DRILL_SIZES: Record<'short' | 'full', DrillSizes> = {
     outageSeconds: 30,
     fuzzExamples: 50,
     brokenFlows: 1000,
+    fuzzSeconds: 1800,
+    drillSeconds: 3600,
   },
 };
 

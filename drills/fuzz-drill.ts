@@ -8,6 +8,7 @@ import type { DrillServices } from './drill-services';
 const REPO_ROOT = path.resolve(__dirname, '..');
 const VENV = path.join(REPO_ROOT, '.venv');
 const ST = path.join(VENV, 'bin', 'st');
+const PIP_SECONDS = 600;
 
 /** Installs the pinned schemathesis into the project's .venv (a quick no-op when already satisfied). */
 function ensureSchemathesis(log: (line: string) => void): void {
@@ -19,10 +20,11 @@ function ensureSchemathesis(log: (line: string) => void): void {
   const pip = spawnSync(
     path.join(VENV, 'bin', 'pip'),
     ['install', '-q', '--disable-pip-version-check', '-r', path.join(__dirname, 'requirements.txt')],
-    {
-      stdio: 'inherit',
-    },
+    // A blocking call: the runner's deadline cannot fire while it waits, so it carries its own.
+    { stdio: 'inherit', timeout: PIP_SECONDS * 1000 },
   );
+  if (pip.error)
+    throw new Error(`pip install -r drills/requirements.txt: ${pip.error.message} (${PIP_SECONDS} s allowed)`);
   if (pip.status !== 0) throw new Error('pip install -r drills/requirements.txt failed');
 }
 
@@ -37,7 +39,11 @@ interface FuzzStats {
  * Drill 5: schemathesis against /api/v1/openapi.json with an API key of a fresh tenant:
  * no 5xx (its not_a_server_error check) and every 4xx a JSON {code, message} (our hook).
  */
-export async function fuzzDrill(services: DrillServices, options: { examples: number }, log: (line: string) => void) {
+export async function fuzzDrill(
+  services: DrillServices,
+  options: { examples: number; seconds: number },
+  log: (line: string) => void,
+) {
   ensureSchemathesis(log);
   const api = await startApiProcess(services);
   const work = mkdtempSync(path.join(tmpdir(), 'cadenza-fuzz-'));
@@ -67,7 +73,7 @@ export async function fuzzDrill(services: DrillServices, options: { examples: nu
       '--no-color',
       '--experimental=openapi-3.1',
     ];
-    const output = await new Promise<{ code: number | null; text: string }>((resolve) => {
+    const output = await new Promise<{ code: number | null; text: string; overran: boolean }>((resolve) => {
       const child = spawn(ST, args, {
         cwd: __dirname,
         env: {
@@ -76,13 +82,25 @@ export async function fuzzDrill(services: DrillServices, options: { examples: nu
           PYTHONPATH: __dirname,
           DRILL_FUZZ_STATS: statsFile,
           SCHEMATHESIS_TELEMETRY: 'false',
+          // Unbuffered, so a run stopped at its deadline still shows how far it got.
+          PYTHONUNBUFFERED: '1',
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let text = '';
+      let overran = false;
+      // Its own request timeout does not bound a run whose API stops answering (every call waits it
+      // out) or a stuck worker thread: past the deadline it is stopped and reported with its output.
+      const deadline = setTimeout(() => {
+        overran = true;
+        child.kill('SIGKILL');
+      }, options.seconds * 1000);
       child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      child.once('exit', (code) => resolve({ code, text }));
+      child.once('exit', (code) => {
+        clearTimeout(deadline);
+        resolve({ code, text, overran });
+      });
     });
     const stats: FuzzStats = existsSync(statsFile)
       ? (JSON.parse(readFileSync(statsFile, 'utf8')) as FuzzStats)
@@ -91,7 +109,12 @@ export async function fuzzDrill(services: DrillServices, options: { examples: nu
       .filter(([status]) => Number(status) >= 500)
       .reduce((sum, [, n]) => sum + n, 0);
     const failures: string[] = [];
-    if (stats.calls === 0) failures.push(`schemathesis made no calls:\n${output.text.slice(-3000)}`);
+    if (output.overran) {
+      failures.push(
+        `schemathesis did not finish within ${options.seconds} s after ${stats.calls} calls; its last output:\n` +
+          `${output.text.slice(-3000)}\nthe API's last output:\n${api.output().slice(-3000)}`,
+      );
+    } else if (stats.calls === 0) failures.push(`schemathesis made no calls:\n${output.text.slice(-3000)}`);
     for (const e of stats.server_errors.slice(0, 10)) failures.push(`5xx ${e.status} ${e.op}: ${e.body}`);
     for (const e of stats.bad_4xx.slice(0, 10)) failures.push(`4xx without JSON error ${e.status} ${e.op}: ${e.body}`);
     const logFile = path.join(REPO_ROOT, process.env.CADENZA_DATA_DIR ?? '.data', 'drills', 'schemathesis.log');

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { withTimeout } from '@cadenza/core';
 import { startDrillServices, type DrillServices } from './drill-services';
 import { DRILL_SIZES, parseDrillArgs, type DrillSizes } from './drill-sizes';
 import { workerKillDrill } from './worker-kill-drill';
@@ -21,7 +22,7 @@ type Drill = (
 /** In run order; the outages come last so an earlier drill never inherits a half-recovered service. */
 const DRILLS: Array<[name: string, drill: Drill]> = [
   ['broken-flows', (s, z, seed, log) => brokenFlowsDrill(s, { count: z.brokenFlows, seed }, log)],
-  ['fuzz', (s, z, _seed, log) => fuzzDrill(s, { examples: z.fuzzExamples }, log)],
+  ['fuzz', (s, z, _seed, log) => fuzzDrill(s, { examples: z.fuzzExamples, seconds: z.fuzzSeconds }, log)],
   [
     'worker-kill',
     (s, z, seed, log) => workerKillDrill(s, { enrollments: z.enrollments, kills: z.workerKills, seed }, log),
@@ -53,18 +54,25 @@ async function main(): Promise<number> {
       const t0 = Date.now();
       console.log(`- ${name}`);
       let result: DrillResult;
+      let overran = false;
       try {
-        result = await drill(services, sizes, seed, log);
+        // A hung drill must fail the run, not hold it until CI's own timeout hides which drill it was.
+        result = await withTimeout(drill(services, sizes, seed, log), sizes.drillSeconds * 1000, `drill ${name}`);
       } catch (error) {
+        overran = Date.now() - t0 >= sizes.drillSeconds * 1000;
         result = { failures: [`crashed: ${error instanceof Error ? error.stack : String(error)}`] };
       }
       report[name] = { ...result, seconds: Math.round((Date.now() - t0) / 100) / 10 };
       const { failures, ...figures } = report[name]!;
       console.log(`  ${failures.length ? 'FAIL' : 'ok'} ${JSON.stringify(figures)}`);
       for (const failure of failures) console.log(`  ! ${failure}`);
+      // The overrunning drill is still at work on the shared services: later drills would measure it.
+      if (overran) break;
     }
   } finally {
-    await services.release();
+    await withTimeout(services.release(), 60_000, 'releasing the drill services').catch((error: unknown) =>
+      console.log(`  ! ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
   const dir = path.resolve(__dirname, '..', process.env.CADENZA_DATA_DIR ?? '.data', 'drills');
   mkdirSync(dir, { recursive: true });
