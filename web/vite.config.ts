@@ -4,7 +4,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import react from '@vitejs/plugin-react';
 import { DEEP_LINK_PAGES } from './src/shell/deep-link-pages.js';
-import { withPageTitle } from './src/shell/page-first-paint.js';
+import { firstPaintOf, withFirstPaint } from './src/shell/page-first-paint.js';
 
 /** A chunk's file and every file it imports statically, with their stylesheets. */
 function filesOf(bundle: Rolldown.OutputBundle, fileName: string, seen = new Set<string>()): Set<string> {
@@ -59,9 +59,9 @@ function bootPreloads(): Plugin {
  * src/shell/deep-link-pages.ts, the files its chunk needs beyond the main bundle's, in
  * `route-preloads.json` (with the API reads the page waits for); the API sends them as a `Link`
  * header with that page's index.html (api/src/http/route-pages.ts), so the browser fetches them at
- * once, with no script. A page with a title gets an index.html of its own, `pages/<page>.html`,
- * that draws the title before any script (src/shell/page-first-paint.ts); the list names it for
- * the API to send.
+ * once, with no script. A page with a first paint gets an index.html of its own,
+ * `pages/<page>.html`, that draws its largest text before any script (src/shell/page-first-paint.ts);
+ * the list names it for the API to send.
  */
 function routePreloads(): Plugin {
   return {
@@ -81,10 +81,10 @@ function routePreloads(): Plugin {
           if (!page) throw new Error(`route preloads: no chunk for ${module} (src/shell/deep-link-pages.ts)`);
           const files = [...filesOf(bundle, page.fileName)].filter((file) => !loadedAnyway.has(file));
           const route = { pattern: pattern.source, files: files.map((file) => `/${file}`), data };
-          const title = 'title' in deepLink ? deepLink.title : undefined;
-          if (title === undefined) return route;
+          const firstPaint = firstPaintOf(deepLink);
+          if (firstPaint === undefined) return route;
           const html = `pages/${deepLink.page}.html`;
-          this.emitFile({ type: 'asset', fileName: html, source: withPageTitle(String(index.source), title) });
+          this.emitFile({ type: 'asset', fileName: html, source: withFirstPaint(String(index.source), firstPaint) });
           return { ...route, html };
         });
         this.emitFile({

@@ -320,6 +320,41 @@ describe('designer tools in the browser', () => {
     await page.close();
   }, 120_000);
 
+  it("draws the designer's frame and shortcuts line before any script, the line as wide as the page's", async () => {
+    // The line is the page's largest text: while the HTML's copy is as big as the page's own, a
+    // phone's largest contentful paint is the first paint, not the one after the scripts.
+    // The HTML's copy (p.boot-caption) or the page's own (MUI's caption), never one for the other:
+    // the HTML's stays on screen until React's first render replaces it.
+    const lineBox = async (page: Page, selector: string) => {
+      const line = page.locator(selector, { hasText: /^Shortcuts:/ });
+      await line.waitFor();
+      const { x, width, height } = (await line.boundingBox())!;
+      return { text: await line.textContent(), left: x, width, height };
+    };
+    for (const viewport of [
+      { width: 412, height: 823 },
+      { width: 1400, height: 900 },
+    ]) {
+      const staticContext = await browser.newContext({ viewport, javaScriptEnabled: false });
+      const staticPage = await staticContext.newPage();
+      await staticPage.goto(`${platform.baseUrl}/flows/${flowId}`);
+      const drawnByHtml = await lineBox(staticPage, 'p.boot-caption');
+      await staticContext.close();
+
+      const page = await signedInPage(viewport);
+      await page.goto(`${platform.baseUrl}/flows/${flowId}`);
+      const drawnByReact = await lineBox(page, '.MuiTypography-caption');
+      await page.close();
+
+      expect(drawnByHtml.text).toBe(drawnByReact.text);
+      const mismatches = (['left', 'width', 'height'] as const)
+        .filter((side) => Math.abs(drawnByHtml[side] - drawnByReact[side]) >= 0.5)
+        .map((side) => `${viewport.width} px wide, ${side}: HTML ${drawnByHtml[side]}, React ${drawnByReact[side]}`);
+      expect(mismatches).toEqual([]);
+    }
+    expect(consoleErrors).toEqual([]);
+  }, 120_000);
+
   it('switches workspace from the shell, with navigation and editing by the role held there', async () => {
     const page = await signedInPage({ width: 1400, height: 900 });
     const select = page.getByRole('combobox', { name: 'workspace' });

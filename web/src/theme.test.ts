@@ -55,4 +55,29 @@ describe("index.html's static baseline", () => {
     expect(title.margin).toBe('0');
     expect(declarations(rule('\\.boot-page')).padding).toBe(theme.spacing(2));
   });
+
+  it("draws the designer's runs heading and shortcuts line as the theme's subtitle2 and caption", () => {
+    const typed = (selector: string, variant: 'subtitle2' | 'caption') => {
+      const drawn = declarations(rule(selector));
+      const type = theme.typography[variant];
+      expect([drawn['font-size'], drawn['font-weight'], drawn['line-height'], drawn['letter-spacing']]).toEqual([
+        type.fontSize,
+        String(type.fontWeight),
+        String(type.lineHeight),
+        type.letterSpacing,
+      ]);
+      return drawn;
+    };
+    typed('\\.boot-subtitle', 'subtitle2');
+    const caption = typed('\\.boot-caption', 'caption');
+    const unspaced = (color?: string) => color?.replace(/\s/g, '');
+    expect(unspaced(caption.color)).toBe(unspaced(theme.palette.text.secondary));
+    // Below the empty runs list (a dense List's 8 px above and below) and the caption's mt: 2.
+    expect(caption.margin).toBe(`${8 + 8 + 16}px 0 0`);
+    expect(declarations(rule('\\.boot-designer-panel')).padding).toBe(theme.spacing(2));
+    for (const selector of ['\\.boot-designer-bar', '\\.boot-designer-palette', '\\.boot-designer-panel']) {
+      const border = Object.entries(declarations(rule(selector))).find(([name]) => name.startsWith('border-'));
+      expect(unspaced(border?.[1])).toBe(`1pxsolid${unspaced(theme.palette.divider)}`);
+    }
+  });
 });

@@ -5,7 +5,7 @@ import { normalizedPath } from '@cadenza/core';
 
 /**
  * What the web build writes to `route-preloads.json` (web/vite.config.ts): a page's address, the
- * files it needs, and for a page whose heading is drawn before any script, its own index.html.
+ * files it needs, and for a page that draws its largest text before any script, its own index.html.
  */
 const routePreloadsSchema = z.array(
   z.object({
@@ -65,8 +65,8 @@ export function linkHeaderFor(files: readonly string[], data: readonly string[] 
  * bundle (a header rather than links added by a script, whose main-thread time a phone felt:
  * mobile Lighthouse, issues 7 and 8), and for a signed-in visit the API reads its first paint
  * waits for. `signedIn` is asked only for a page with such reads, so other addresses cost no
- * session lookup. A page with a heading of its own gets the index.html the build wrote for it,
- * which draws that heading before any script has run. Other addresses get index.html alone. A
+ * session lookup. A page with a first paint of its own gets the index.html the build wrote for it,
+ * which draws its largest text before any script has run. Other addresses get index.html alone. A
  * malformed list, or one naming a missing file, is a broken build: it throws at startup, naming
  * the file.
  */

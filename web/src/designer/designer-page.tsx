@@ -33,7 +33,7 @@ import { useCustomFieldsQuery } from './designer-api';
 import { addNode } from './add-node';
 import { designerActions, selectDesigner } from './designer-slice';
 import { DesignerCanvas } from './designer-canvas';
-import { SHORTCUT_KEYS } from './designer-shortcuts';
+import { SHORTCUT_KEYS, SHORTCUTS_HINT } from './designer-shortcuts';
 import { NodePalette } from './node-palette';
 import { toDefinition } from './flow-graph';
 import { useDesignerShortcuts } from './use-designer-shortcuts';
@@ -302,8 +302,7 @@ function DesignerWorkspace() {
               </List>
               {canEdit && (
                 <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 2 }}>
-                  Shortcuts: {SHORTCUT_KEYS.save} save · {SHORTCUT_KEYS.undo} undo · {SHORTCUT_KEYS.redo} redo ·{' '}
-                  {SHORTCUT_KEYS.layout} tidy up · {SHORTCUT_KEYS.delete} removes the selected step
+                  {SHORTCUTS_HINT}
                 </Typography>
               )}
             </Box>

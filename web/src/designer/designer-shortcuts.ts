@@ -10,6 +10,11 @@ export const SHORTCUT_KEYS: Record<DesignerShortcut | 'delete', string> = {
   delete: 'Delete',
 };
 
+/** The designer's help line under its runs list; the page's HTML draws it too (shell/page-first-paint.ts). */
+export const SHORTCUTS_HINT =
+  `Shortcuts: ${SHORTCUT_KEYS.save} save · ${SHORTCUT_KEYS.undo} undo · ${SHORTCUT_KEYS.redo} redo · ` +
+  `${SHORTCUT_KEYS.layout} tidy up · ${SHORTCUT_KEYS.delete} removes the selected step`;
+
 type KeyLike = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'> & {
   target: EventTarget | null;
 };
