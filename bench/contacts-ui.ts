@@ -34,7 +34,7 @@ import { createApiKey, createDataSource, createTenant, inviteTenantUser } from '
 import { provisionPostgres, provisionRedis, type Provisioned } from '../scripts/test-harness/provision';
 import { assertWebBuilt } from '../scripts/e2e/e2e-browser';
 import { frameStats } from './frame-stats';
-import { lighthouseScore, type LighthousePreset } from './lighthouse-score';
+import { retriedLighthouseScore } from './lighthouse-score';
 import { serveWebBenchApp, signedInPage } from './web-bench-app';
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 100_000);
@@ -69,18 +69,6 @@ async function seed(db: ReturnType<typeof createDataSource>, tenantId: string): 
     [tenantId, STAGES, CONTACTS],
   );
   await db.query('ANALYZE contacts');
-}
-
-/**
- * Lighthouse's performance category for the page, with the session cookie on every request.
- * A run that fails to record its trace (NO_NAVSTART on a busy machine) is tried once more.
- */
-async function retriedLighthouseScore(url: string, cookie: string, preset: LighthousePreset, reportDir: string) {
-  const reportFile = path.join(reportDir, `contacts-ui-lighthouse-${preset}.json`);
-  const first = await lighthouseScore(url, cookie, preset, reportFile);
-  if (first.score > 0 || !first.runtimeError) return first;
-  log(`lighthouse (${preset}) again after: ${first.runtimeError}`);
-  return lighthouseScore(url, cookie, preset, reportFile);
 }
 
 /**
@@ -272,8 +260,20 @@ async function main(): Promise<void> {
     if (PARTS.has('lighthouse')) {
       log('lighthouse: /contacts, desktop and mobile presets');
       lighthouse = {
-        desktop: await retriedLighthouseScore(`${base}/contacts`, cookie, 'desktop', dir),
-        mobile: await retriedLighthouseScore(`${base}/contacts`, cookie, 'mobile', dir),
+        desktop: await retriedLighthouseScore(
+          `${base}/contacts`,
+          cookie,
+          'desktop',
+          path.join(dir, 'contacts-ui-lighthouse-desktop.json'),
+          log,
+        ),
+        mobile: await retriedLighthouseScore(
+          `${base}/contacts`,
+          cookie,
+          'mobile',
+          path.join(dir, 'contacts-ui-lighthouse-mobile.json'),
+          log,
+        ),
       };
       log(
         `lighthouse performance: desktop ${lighthouse.desktop.score} (LCP ${lighthouse.desktop.largestContentfulPaintMs} ms), ` +

@@ -75,3 +75,20 @@ export async function lighthouseScore(
     chrome.kill();
   }
 }
+
+/**
+ * lighthouseScore, tried once more when Lighthouse could not measure the run (NO_NAVSTART, a
+ * trace without its navigation, on a busy machine): such a run scores 0 and would drag a median.
+ */
+export async function retriedLighthouseScore(
+  url: string,
+  cookie: string,
+  preset: LighthousePreset,
+  reportFile: string | undefined,
+  log: (message: string) => void,
+): Promise<LighthouseFigures> {
+  const first = await lighthouseScore(url, cookie, preset, reportFile);
+  if (first.score > 0 || !first.runtimeError) return first;
+  log(`lighthouse (${preset}) again after: ${first.runtimeError}`);
+  return lighthouseScore(url, cookie, preset, reportFile);
+}
