@@ -34,7 +34,7 @@ import { createApiKey, createDataSource, createTenant, inviteTenantUser } from '
 import { provisionPostgres, provisionRedis, type Provisioned } from '../scripts/test-harness/provision';
 import { assertWebBuilt } from '../scripts/e2e/e2e-browser';
 import { frameStats } from './frame-stats';
-import { retriedLighthouseScore } from './lighthouse-score';
+import { retriedLighthouseScore, type LighthousePreset } from './lighthouse-score';
 import { serveWebBenchApp, signedInPage } from './web-bench-app';
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 100_000);
@@ -259,22 +259,15 @@ async function main(): Promise<void> {
     let lighthouse = null;
     if (PARTS.has('lighthouse')) {
       log('lighthouse: /contacts, desktop and mobile presets');
-      lighthouse = {
-        desktop: await retriedLighthouseScore(
+      const score = (preset: LighthousePreset) =>
+        retriedLighthouseScore(
           `${base}/contacts`,
           cookie,
-          'desktop',
-          path.join(dir, 'contacts-ui-lighthouse-desktop.json'),
+          preset,
+          path.join(dir, `contacts-ui-lighthouse-${preset}.json`),
           log,
-        ),
-        mobile: await retriedLighthouseScore(
-          `${base}/contacts`,
-          cookie,
-          'mobile',
-          path.join(dir, 'contacts-ui-lighthouse-mobile.json'),
-          log,
-        ),
-      };
+        );
+      lighthouse = { desktop: await score('desktop'), mobile: await score('mobile') };
       log(
         `lighthouse performance: desktop ${lighthouse.desktop.score} (LCP ${lighthouse.desktop.largestContentfulPaintMs} ms), ` +
           `mobile ${lighthouse.mobile.score} (LCP ${lighthouse.mobile.largestContentfulPaintMs} ms, ` +
