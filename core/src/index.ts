@@ -17,4 +17,6 @@ export * from './messaging';
 export * from './ai';
 export * from './temporal-connection-env';
 export * from './tracing-env';
+export * from './runtime-mode';
 export * from './analytics';
+export * from './net';

@@ -1,0 +1,38 @@
+import type { FlowValidationError } from '../flow/flow-errors';
+import type { Node } from '../flow/node-kinds';
+import type { EgressAllowList } from './egress-allow-list';
+import { literalUrlEgressRefusal } from './egress-url';
+import { headerProblem } from './header-safety';
+
+/**
+ * Save/publish checks of what a flow would connect to: an http_request whose URL is a refused
+ * literal (loopback, private, metadata, localhost, in any spelling) or whose headers could
+ * inject lines. Separate from validateFlowDefinition because it needs the deployment's
+ * allow list. Names the node, so the designer marks it.
+ */
+export function flowEgressErrors(nodes: readonly Node[], allow: EgressAllowList): FlowValidationError[] {
+  const errors: FlowValidationError[] = [];
+  for (const node of nodes) {
+    if (node.type !== 'http_request') continue;
+    const refusal = literalUrlEgressRefusal(node.settings.url, allow);
+    if (refusal) {
+      errors.push({
+        code: 'invalid_setting',
+        nodeId: node.id,
+        path: 'settings.url',
+        message: `Node "${node.id}": ${refusal.message}; outbound requests may not reach internal addresses.`,
+      });
+    }
+    for (const [name, value] of Object.entries(node.settings.headers)) {
+      const problem = headerProblem(name, value);
+      if (problem)
+        errors.push({
+          code: 'invalid_setting',
+          nodeId: node.id,
+          path: 'settings.headers',
+          message: `Node "${node.id}": ${problem}.`,
+        });
+    }
+  }
+  return errors;
+}
