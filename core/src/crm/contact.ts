@@ -60,5 +60,3 @@ export const ContactSchema = z.object({
   updatedAt: z.string(),
 });
 export type Contact = z.infer<typeof ContactSchema>;
-
-export const TagsInputSchema = z.object({ tags: z.array(TagSchema).min(1).max(100) });

@@ -45,14 +45,6 @@ export const LiveAckSchema = z.union([
 ]);
 export type LiveAck = z.infer<typeof LiveAckSchema>;
 
-export const LiveReadySchema = z.object({
-  seq: z.number().int().min(0).describe('last seq the client is caught up to'),
-});
-export const LiveResetSchema = z.object({
-  seq: z.number().int().min(0).describe('resume from here after refetching state'),
-  reason: z.literal('retention'),
-});
-
 /** The `event` message body: the stored event itself. */
 export const LiveEventSchema = DomainEventSchema;
 export type LiveEvent = z.infer<typeof LiveEventSchema>;

@@ -12,9 +12,6 @@ export const testRunWorkflowId = (tenantId: string, flowId: string, contactId: s
 export const bulkEnrollmentWorkflowId = (tenantId: string, flowId: string, nonce: string) =>
   `bulk-enroll:${tenantId}:${flowId}:${nonce}`;
 
-/** True when a workflow id belongs to the tenant (ids embed it), so a foreign id is a 404. */
-export const workflowIdBelongsTo = (workflowId: string, tenantId: string) => workflowId.split(':')[1] === tenantId;
-
 /** The key of one side effect: stable across activity retries, worker crashes, replays and continue-as-new. */
 export const sideEffectKey = (enrollmentId: string, nodeId: string, visit: number) =>
   `${enrollmentId}:${nodeId}:${visit}`;

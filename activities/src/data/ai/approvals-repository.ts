@@ -174,11 +174,6 @@ export async function getApproval(db: Db, tenantId: string, id: string): Promise
   return toApproval(await findRow(managerOf(db), tenantId, id));
 }
 
-export async function getApprovalByKey(db: Db, key: string): Promise<Approval | null> {
-  const [row] = (await managerOf(db).query(`${SELECT} WHERE a.key = $1`, [key])) as ApprovalRow[];
-  return row ? toApproval(row) : null;
-}
-
 const TIMELINE_SUMMARY: Record<AgentDecision['action'], string> = {
   approve: 'approved the AI draft',
   edit: 'edited and approved the AI draft',

@@ -106,7 +106,11 @@ describe('contacts and companies over HTTP', () => {
         expect(scores).toEqual(sorted);
       }
     }
-    expect(tenantId).toBeTruthy();
+    // Every page came from this tenant only: its 23 contacts, none of the other tests' tenants.
+    const [stored] = (await api.db.query('SELECT count(*)::int AS count FROM contacts WHERE tenant_id = $1', [
+      tenantId,
+    ])) as Array<{ count: number }>;
+    expect(stored?.count).toBe(23);
     const wrongSort = await call(
       api,
       key,
