@@ -6,7 +6,7 @@
 // `# checkov:skip=` comments in deploy/terraform, `checkov.io/skip` annotations from the chart's
 // values.checkovSkips. Installs its PyPI tools into .venv on first use.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -132,8 +132,24 @@ const expanded = run('expand terraform dynamic blocks', path.join(venvBin, 'pyth
 ]);
 if (expanded.status === 0) checkov('checkov terraform', ['-d', terraform, '--framework', 'terraform']);
 
-if (ensureDockerCompose()) run('docker-compose config', 'docker-compose', ['-f', 'docker-compose.yml', 'config', '-q']);
-else failures.push('docker-compose config (docker-compose not installed)');
+if (ensureDockerCompose()) {
+  // The compose file has no secret key of its own: a throwaway one stands in for the operator's
+  // .env (an empty --env-file keeps a local .env out of the check).
+  const emptyEnvFile = path.join(out, 'compose.env');
+  writeFileSync(emptyEnvFile, '');
+  const composeConfig = ['--env-file', emptyEnvFile, '-f', 'docker-compose.yml', 'config', '-q'];
+  run('docker-compose config', 'docker-compose', composeConfig, {
+    env: { CADENZA_SECRET_KEY: randomBytes(32).toString('hex') },
+  });
+  const keyless = spawnSync('docker-compose', composeConfig, {
+    cwd: root,
+    env: { ...process.env, CADENZA_SECRET_KEY: '' },
+    encoding: 'utf8',
+  });
+  const refused = keyless.status !== 0 && /CADENZA_SECRET_KEY/.test(keyless.stderr);
+  console.log(`[lint:deploy] ${refused ? 'ok  ' : 'FAIL'} docker-compose refuses to run without CADENZA_SECRET_KEY`);
+  if (!refused) failures.push('docker-compose without CADENZA_SECRET_KEY');
+} else failures.push('docker-compose config (docker-compose not installed)');
 
 rmSync(out, { recursive: true, force: true });
 const total = ((Date.now() - startedAt) / 1000).toFixed(1);

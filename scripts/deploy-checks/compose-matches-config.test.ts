@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -23,12 +24,23 @@ const compose = parse(readFileSync(path.resolve(__dirname, '../../docker-compose
 }) as { services: Record<string, ComposeService> };
 const services = compose.services;
 
-/** What `docker compose up` hands a process when the operator sets nothing: `${VAR:-default}` becomes default. */
+/** What the operator must set (`${VAR:?why}`): compose refuses to start without it. */
+const operatorEnv: Record<string, string> = { CADENZA_SECRET_KEY: randomBytes(32).toString('hex') };
+
+/**
+ * What `docker compose up` hands a process when the operator sets only the mandatory variables:
+ * `${VAR:-default}` becomes default, `${VAR:?why}` the operator's value.
+ */
 const interpolated = (environment: Record<string, string> = {}) =>
   Object.fromEntries(
     Object.entries(environment).map(([key, value]) => [
       key,
-      String(value).replace(/\$\{[A-Z0-9_]+:-([^}]*)\}/g, (_, fallback: string) => fallback),
+      String(value)
+        .replace(/\$\{[A-Z0-9_]+:-([^}]*)\}/g, (_, fallback: string) => fallback)
+        .replace(/\$\{([A-Z0-9_]+):\?[^}]*\}/g, (_, name: string) => {
+          if (!(name in operatorEnv)) throw new Error(`the test sets no value for the mandatory ${name}`);
+          return operatorEnv[name]!;
+        }),
     ]),
   );
 
@@ -73,9 +85,17 @@ describe('docker-compose secrets', () => {
   const api = interpolated(services.api?.environment);
   const worker = interpolated(services.worker?.environment);
 
-  it('boots the production-mode api with a valid secret key', () => {
-    // The images set NODE_ENV=production, where a missing or malformed key stops the API.
+  it('has no key of its own: the operator must set CADENZA_SECRET_KEY', () => {
+    // A fallback value would be a key published with the source, sealing nothing.
+    for (const name of ['api', 'worker']) {
+      expect(services[name]?.environment?.CADENZA_SECRET_KEY).toMatch(/^\$\{CADENZA_SECRET_KEY:\?[^}]+\}$/);
+    }
+  });
+
+  it("boots the production-mode api and worker with the operator's key", () => {
+    // The images set NODE_ENV=production, where a missing, malformed or published key stops both.
     expect(loadAuthSettings({ ...api, NODE_ENV: 'production' }).secretKey).toHaveLength(32);
+    expect(loadMessagingSettings({ ...worker, NODE_ENV: 'production' }).secretKey).toHaveLength(32);
   });
 
   it('gives api and worker the same key, so the worker opens mailbox secrets the API sealed', () => {

@@ -1,15 +1,18 @@
 import { z } from 'zod';
-import { ConfigError, parseEnv } from '@cadenza/core';
-import { parseSecretKey } from '../data/auth/secret-box';
+import { ConfigError, nodeEnvVar, parseEnv } from '@cadenza/core';
+import { readSecretKey } from '../data/auth/secret-key-policy';
 import type { SendLimits } from './send-throttle';
 import { trackingSecretFrom } from './tracking-token';
 
 /** Environment of the communication hub, read by the worker (sending) and the API (tracking, mailboxes). */
 export const messagingEnvSchema = z.object({
+  NODE_ENV: nodeEnvVar,
   CADENZA_SECRET_KEY: z
     .string()
     .optional()
-    .describe('32-byte key (64 hex characters or base64) that seals mailbox secrets and signs tracking links'),
+    .describe(
+      '32-byte key (64 hex characters or base64) that seals mailbox secrets and signs tracking links; required in production',
+    ),
   PUBLIC_BASE_URL: z
     .url()
     .default('http://localhost:3000')
@@ -67,13 +70,19 @@ export interface MessagingSettings {
 
 export function loadMessagingSettings(env: Record<string, string | undefined> = process.env): MessagingSettings {
   const parsed = parseEnv('messaging', messagingEnvSchema, env);
+  const production = parsed.NODE_ENV === 'production';
   let secretKey: Buffer | null = null;
   if (parsed.CADENZA_SECRET_KEY) {
     try {
-      secretKey = parseSecretKey(parsed.CADENZA_SECRET_KEY);
+      secretKey = readSecretKey(parsed.CADENZA_SECRET_KEY, { production });
     } catch (error) {
       throw new ConfigError('messaging', [`CADENZA_SECRET_KEY: ${(error as Error).message}`]);
     }
+  } else if (production) {
+    // Without it the worker cannot open the mailbox secrets the API sealed, nor sign tracking links.
+    throw new ConfigError('messaging', [
+      'CADENZA_SECRET_KEY: required when NODE_ENV=production (the same 32-byte key as the API, e.g. `openssl rand -hex 32`)',
+    ]);
   }
   const { TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: token, TWILIO_FROM: from } = parsed;
   return {

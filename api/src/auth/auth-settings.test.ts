@@ -15,6 +15,14 @@ describe('auth settings', () => {
     expect(() => loadAuthSettings({ NODE_ENV: 'production' })).toThrow(/CADENZA_SECRET_KEY/);
   });
 
+  it('stops production at boot on the published compose key or a hand-made one, naming the variable', () => {
+    for (const key of ['8eb95d7c9ffd4aec451b8e58d90aed779e3746fece601434b8950103135dd694', '0'.repeat(64)]) {
+      expect(() => loadAuthSettings({ NODE_ENV: 'production', CADENZA_SECRET_KEY: key })).toThrow(
+        /CADENZA_SECRET_KEY: the key/,
+      );
+    }
+  });
+
   it('reads a hex key and turns on Secure cookies in production', () => {
     const key = randomBytes(32);
     const settings = loadAuthSettings({ NODE_ENV: 'production', CADENZA_SECRET_KEY: key.toString('hex') });

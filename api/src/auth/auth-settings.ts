@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, DEFAULT_LOCKOUT_POLICY, parseEnv, type LockoutPolicy } from '@cadenza/core';
-import { parseSecretKey } from '@cadenza/activities/data';
+import { readSecretKey } from '@cadenza/activities/data';
 
 /** Everything the auth routes and the session resolver need to know about their environment. */
 export interface AuthSettings {
@@ -52,7 +52,7 @@ export function loadAuthSettings(env: Record<string, string | undefined> = proce
   let secretKey: Buffer | null = null;
   if (parsed.CADENZA_SECRET_KEY) {
     try {
-      secretKey = parseSecretKey(parsed.CADENZA_SECRET_KEY);
+      secretKey = readSecretKey(parsed.CADENZA_SECRET_KEY, { production });
     } catch (error) {
       throw new ConfigError('api', [`CADENZA_SECRET_KEY: ${(error as Error).message}`]);
     }

@@ -3,6 +3,7 @@ export { MembershipEntity, type Membership } from './entities/membership';
 export { SessionEntity, type Session } from './entities/session';
 export { UsersAndSessions1764300200000 } from './migration';
 export { parseSecretKey, encryptSecret, decryptSecret } from './secret-box';
+export { readSecretKey, secretKeyWeakness } from './secret-key-policy';
 export { hashPassword, verifyPassword } from './passwords';
 export { totpCode, totpUri, verifyTotp } from './totp';
 export { tokensEqual, hashSessionToken } from './session-tokens';
