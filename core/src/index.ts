@@ -7,6 +7,8 @@ export * from './api-error';
 export * from './temporal-links';
 export * from './route-path';
 export * from './with-timeout';
+export * from './limits';
+export * from './json-nesting-depth';
 export * from './auth';
 export * from './flow';
 export * from './events';

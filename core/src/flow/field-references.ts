@@ -57,9 +57,19 @@ function isConditionRule(value: object): value is { field: string; operator: str
   return 'operator' in value && 'field' in value && typeof value.field === 'string';
 }
 
-function walk(value: unknown, visit: (value: string | object) => void): void {
-  if (typeof value === 'string') return visit(value);
-  if (value === null || typeof value !== 'object') return;
-  visit(value);
-  for (const child of Array.isArray(value) ? value : Object.values(value)) walk(child, visit);
+/**
+ * Visits every string and object in a settings value, depth first in document order, with a
+ * work list rather than recursion, so no nesting depth can overflow the stack.
+ */
+function walk(root: unknown, visit: (value: string | object) => void): void {
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string') visit(value);
+    else if (value !== null && typeof value === 'object') {
+      visit(value);
+      const children = Array.isArray(value) ? value : Object.values(value);
+      for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
+    }
+  }
 }

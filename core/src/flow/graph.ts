@@ -4,12 +4,13 @@
  */
 export type Adjacency = ReadonlyMap<string, readonly string[]>;
 
-/** Every node reachable from the starting nodes (the starts included). */
+/** Every node reachable from the starting nodes (the starts included). Breadth-first, linear in the edges. */
 export function reachableFrom(starts: Iterable<string>, next: Adjacency): Set<string> {
   const seen = new Set(starts);
   const queue = [...seen];
-  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-    for (const to of next.get(id) ?? []) {
+  // An index instead of queue.shift(), which is linear per call and made large graphs quadratic.
+  for (let head = 0; head < queue.length; head++) {
+    for (const to of next.get(queue[head]!) ?? []) {
       if (!seen.has(to)) {
         seen.add(to);
         queue.push(to);
@@ -21,37 +22,55 @@ export function reachableFrom(starts: Iterable<string>, next: Adjacency): Set<st
 
 /**
  * The loops of a graph: its strongly connected components that contain a cycle (more than
- * one node, or one node with an edge to itself). Tarjan's algorithm, one pass over the edges.
+ * one node, or one node with an edge to itself). Tarjan's algorithm, one pass over the edges,
+ * with an explicit stack of frames instead of recursion: a request may send a chain of
+ * thousands of nodes, which a recursive walk would answer with a stack overflow.
  * Each loop lists its nodes in the order of `nodes`.
  */
 export function loops(nodes: readonly string[], next: Adjacency): string[][] {
   type Visit = { index: number; low: number; onStack: boolean };
+  /** One node being explored, and how far through its edges the walk is. */
+  type Frame = { id: string; visit: Visit; edges: readonly string[]; edge: number };
   const visits = new Map<string, Visit>();
   const stack: Array<{ id: string; visit: Visit }> = [];
   const components: string[][] = [];
 
-  const visit = (id: string): Visit => {
-    const self: Visit = { index: visits.size, low: visits.size, onStack: true };
-    visits.set(id, self);
-    stack.push({ id, visit: self });
-    for (const to of next.get(id) ?? []) {
-      const seen = visits.get(to);
-      if (!seen) self.low = Math.min(self.low, visit(to).low);
-      else if (seen.onStack) self.low = Math.min(self.low, seen.index);
-    }
-    if (self.low === self.index) {
-      const component: string[] = [];
-      for (let top = stack.pop(); top; top = stack.pop()) {
-        top.visit.onStack = false;
-        component.push(top.id);
-        if (top.id === id) break;
-      }
-      components.push(component);
-    }
-    return self;
+  const enter = (id: string): Frame => {
+    const visit: Visit = { index: visits.size, low: visits.size, onStack: true };
+    visits.set(id, visit);
+    stack.push({ id, visit });
+    return { id, visit, edges: next.get(id) ?? [], edge: 0 };
   };
 
-  for (const id of nodes) if (!visits.has(id)) visit(id);
+  const closeComponent = (frame: Frame) => {
+    const component: string[] = [];
+    for (let top = stack.pop(); top; top = stack.pop()) {
+      top.visit.onStack = false;
+      component.push(top.id);
+      if (top.id === frame.id) break;
+    }
+    components.push(component);
+  };
+
+  for (const root of nodes) {
+    if (visits.has(root)) continue;
+    const frames = [enter(root)];
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1]!;
+      if (frame.edge < frame.edges.length) {
+        const to = frame.edges[frame.edge++]!;
+        const seen = visits.get(to);
+        if (!seen) frames.push(enter(to));
+        else if (seen.onStack) frame.visit.low = Math.min(frame.visit.low, seen.index);
+        continue;
+      }
+      // Every edge of this node is explored: close its component, then hand its low link to its caller.
+      frames.pop();
+      if (frame.visit.low === frame.visit.index) closeComponent(frame);
+      const caller = frames[frames.length - 1];
+      if (caller) caller.visit.low = Math.min(caller.visit.low, frame.visit.low);
+    }
+  }
 
   const order = new Map(nodes.map((id, i) => [id, i]));
   const isLoop = (component: string[]) =>
