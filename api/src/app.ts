@@ -8,6 +8,7 @@ import type { Redis } from 'ioredis';
 import type { DataSource } from '@cadenza/activities/data';
 import { NotFoundError, ReadinessReportSchema } from '@cadenza/core';
 import { errorHandler } from './http/error-handler';
+import { jsonBody } from './http/json-body';
 import { authenticate, type SessionResolver } from './http/authenticate';
 import { mountRoutes, type ApiRoute } from './http/api-route';
 import { buildOpenApiDocument } from './http/openapi-document';
@@ -47,7 +48,8 @@ export interface AppDependencies {
     | 'WEB_DIST_DIR'
     | 'BODY_LIMIT'
     | 'READY_PROBE_TIMEOUT_MS'
-  >;
+  > &
+    Partial<Pick<ApiConfig, 'TRUST_PROXY'>>;
   db: DataSource;
   redis: Redis;
   temporal: Client;
@@ -128,6 +130,8 @@ export function createApp(deps: AppDependencies): Express {
   const { config, db, redis, temporal } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // Off unless configured: req.ip (and so the per-address sign-in limits) is the real client only behind a named proxy.
+  app.set('trust proxy', config.TRUST_PROXY ?? false);
   app.use(helmet());
   // JSON pages (contact lists, timelines) shrink ~10x; precompressed assets pass through untouched.
   app.use(compression());
@@ -135,7 +139,8 @@ export function createApp(deps: AppDependencies): Express {
   app.use(httpObservability(deps.logger ?? silentLogger, metrics));
   // Scraped by Prometheus inside the cluster; the ingress routes only /, /api and /socket.io.
   app.get('/metrics', metricsHandler(metrics));
-  app.use(express.json({ limit: config.BODY_LIMIT }));
+  // Size and nesting depth are refused before anything parses or walks the body (issue 19).
+  app.use(jsonBody(config.BODY_LIMIT));
   if (deps.requestTracing) app.use(deps.requestTracing);
 
   // Probes are public: they reveal service health, never tenant data.

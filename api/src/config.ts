@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_TASK_QUEUE, parseEnv, portVar, temporalConnectionEnvSchema, tracingEnvSchema } from '@cadenza/core';
 import { liveConfigSchema } from './live/live-config';
+import { trustProxySchema } from './http/trust-proxy';
 
 export const apiConfigSchema = z.object({
   ...liveConfigSchema.shape,
@@ -29,6 +30,7 @@ export const apiConfigSchema = z.object({
     .min(100)
     .default(2000)
     .describe('per-service readiness probe timeout, in milliseconds'),
+  TRUST_PROXY: trustProxySchema,
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')
