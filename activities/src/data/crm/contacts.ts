@@ -208,6 +208,21 @@ export async function getContactsByIds(db: Db, principal: CrmPrincipal, ids: str
   return rows.map(toContact);
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Which of `ids` (as given) the principal may act on (enrollments): every one for roles that
+ * see all contacts (an unknown id is left to whoever acts on it to report), only their own
+ * contacts for ownership-scoped roles, in one query however many ids.
+ */
+export async function readableContactIds(db: Db, principal: CrmPrincipal, ids: string[]): Promise<Set<string>> {
+  if (!isOwnershipScoped(principal)) return new Set(ids);
+  const candidates = ids.filter((id) => UUID.test(id));
+  if (candidates.length === 0) return new Set();
+  const found = new Set((await getContactsByIds(db, principal, candidates)).map((contact) => contact.id));
+  return new Set(candidates.filter((id) => found.has(id.toLowerCase())));
+}
+
 export async function getContact(db: Db, principal: CrmPrincipal, id: string): Promise<Contact> {
   return requireContact(managerOf(db), principal, id);
 }

@@ -2,11 +2,12 @@ export { CRM_ENTITIES } from './entities';
 export { CrmCore1764300300000 } from './migration';
 export { CrmRecordSearch1764301100000 } from './search-migration';
 export { crmWrite, CrmWrite, type Db } from './crm-write';
-export { actorOf, type CrmPrincipal } from './crm-principal';
+export { actorOf, isOwnershipScoped, mayReadOwned, type CrmPrincipal } from './crm-principal';
 export {
   listContacts,
   getContact,
   getContactsByIds,
+  readableContactIds,
   patchContact,
   findContactByEmail,
   createContact,

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { NotFoundError, type Note, type NoteCreate, type NoteListQuery, type Page } from '@cadenza/core';
 import { assertContactReference } from './contacts';
 import { crmWrite, managerOf, type Db } from './crm-write';
-import { actorOf, ownerCondition, type CrmPrincipal } from './crm-principal';
+import { actorOf, contactVisibleCondition, type CrmPrincipal } from './crm-principal';
 import { keysetClause, toPage, type KeysetOrder } from './keyset-page';
 import { SqlParams } from './sql-params';
 
@@ -34,10 +34,7 @@ const ORDER: KeysetOrder = {
 
 /** Notes are visible exactly when their contact is. */
 function visibleContact(principal: CrmPrincipal, params: SqlParams): string {
-  const owner = ownerCondition(principal, 'c.owner_id', params);
-  return owner
-    ? `EXISTS (SELECT 1 FROM contacts c WHERE c.tenant_id = n.tenant_id AND c.id = n.contact_id AND ${owner})`
-    : 'true';
+  return contactVisibleCondition(principal, { tenantId: 'n.tenant_id', contactId: 'n.contact_id' }, params) ?? 'true';
 }
 
 async function selectNote(manager: EntityManager, principal: CrmPrincipal, id: string) {

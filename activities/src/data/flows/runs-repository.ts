@@ -1,5 +1,14 @@
 import { EntityManager, type DataSource } from 'typeorm';
-import { NotFoundError, type FlowRun, type RunStatus, type StepRun, type StepStatus } from '@cadenza/core';
+import {
+  NotFoundError,
+  type FlowRun,
+  type Principal,
+  type RunStatus,
+  type StepRun,
+  type StepStatus,
+} from '@cadenza/core';
+import { contactVisibleCondition } from '../crm/crm-principal';
+import { SqlParams } from '../crm/sql-params';
 import { awaitSeqsAtCommit, numberDomainEvents } from '../events/seq-at-commit';
 
 /** A run's state as the workflow reports it; upserted, so the report order does not matter. */
@@ -183,34 +192,47 @@ export interface RunFilter {
   limit?: number;
 }
 
-export async function listRuns(db: DataSource, tenantId: string, filter: RunFilter): Promise<FlowRun[]> {
+export async function listRuns(db: DataSource, principal: Principal, filter: RunFilter): Promise<FlowRun[]> {
+  const params = new SqlParams([principal.tenantId]);
+  const where = ['r.tenant_id = $1'];
+  if (filter.flowId) where.push(`r.flow_id = ${params.add(filter.flowId)}::uuid`);
+  if (filter.contactId) where.push(`r.contact_id = ${params.add(filter.contactId)}`);
+  if (filter.status) where.push(`r.status = ${params.add(filter.status)}`);
+  if (filter.nodeId) where.push(`r.current_node_id = ${params.add(filter.nodeId)}`);
+  const visible = visibleRun(principal, params);
+  if (visible) where.push(visible);
   const rows = (await db.query(
-    `SELECT * FROM flow_runs WHERE tenant_id = $1
-       AND ($2::uuid IS NULL OR flow_id = $2) AND ($3::text IS NULL OR contact_id = $3)
-       AND ($4::text IS NULL OR status = $4) AND ($5::text IS NULL OR current_node_id = $5)
-     ORDER BY started_at DESC LIMIT $6`,
-    [
-      tenantId,
-      filter.flowId ?? null,
-      filter.contactId ?? null,
-      filter.status ?? null,
-      filter.nodeId ?? null,
-      filter.limit ?? 100,
-    ],
+    `SELECT r.* FROM flow_runs r WHERE ${where.join(' AND ')} ORDER BY r.started_at DESC LIMIT ${params.add(filter.limit ?? 100)}`,
+    params.values,
   )) as RunRow[];
   return rows.map(toRun);
 }
 
+/** A run is visible exactly when its contact is (sales reps: their own contacts' runs). */
+const visibleRun = (principal: Principal, params: SqlParams) =>
+  contactVisibleCondition(
+    principal,
+    { tenantId: 'r.tenant_id', contactId: 'r.contact_id', contactIdType: 'text' },
+    params,
+  );
+
+/**
+ * A run with its steps. The API passes the caller, whose ownership rule applies (another
+ * rep's run is not found); workers and tests pass a tenant id and read any run of it.
+ */
 export async function getRun(
   db: DataSource,
-  tenantId: string,
+  reader: Principal | string,
   enrollmentId: string,
 ): Promise<FlowRun & { steps: StepRun[] }> {
   if (!/^[0-9a-f-]{36}$/i.test(enrollmentId)) throw new NotFoundError('run', enrollmentId);
-  const [row] = (await db.query(`SELECT * FROM flow_runs WHERE tenant_id = $1 AND enrollment_id = $2`, [
-    tenantId,
-    enrollmentId,
-  ])) as RunRow[];
+  const tenantId = typeof reader === 'string' ? reader : reader.tenantId;
+  const params = new SqlParams([tenantId, enrollmentId]);
+  const visible = typeof reader === 'string' ? null : visibleRun(reader, params);
+  const [row] = (await db.query(
+    `SELECT r.* FROM flow_runs r WHERE r.tenant_id = $1 AND r.enrollment_id = $2${visible ? ` AND ${visible}` : ''}`,
+    params.values,
+  )) as RunRow[];
   if (!row) throw new NotFoundError('run', enrollmentId);
   const steps = (await db.query(
     `SELECT * FROM flow_step_runs WHERE tenant_id = $1 AND enrollment_id = $2 ORDER BY started_at, visit`,

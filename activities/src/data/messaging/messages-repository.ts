@@ -8,9 +8,11 @@ import {
   type MessageView,
   type OutboxQuery,
   type Page,
+  type Principal,
 } from '@cadenza/core';
 import type { Db } from '../crm/crm-write';
 import { keysetClause, toPage, type KeysetOrder } from '../crm/keyset-page';
+import { contactVisibleCondition } from '../crm/crm-principal';
 import { SqlParams } from '../crm/sql-params';
 import { appendDomainEvents } from '../events';
 
@@ -66,9 +68,33 @@ const toView = (row: MessageRow): MessageView => ({
   bouncedAt: iso(row.bounced_at),
 });
 
-const VIEW_COLUMNS = `id, tenant_id, idempotency_key, enrollment_id, contact_id, channel, provider, mailbox_id,
-  provider_message_id, rfc_message_id, from_address, to_address, subject, text, status, status_reason,
-  created_at, sent_at, opened_at, clicked_at, replied_at, bounced_at`;
+const VIEW_COLUMN_NAMES = [
+  'id',
+  'tenant_id',
+  'idempotency_key',
+  'enrollment_id',
+  'contact_id',
+  'channel',
+  'provider',
+  'mailbox_id',
+  'provider_message_id',
+  'rfc_message_id',
+  'from_address',
+  'to_address',
+  'subject',
+  'text',
+  'status',
+  'status_reason',
+  'created_at',
+  'sent_at',
+  'opened_at',
+  'clicked_at',
+  'replied_at',
+  'bounced_at',
+];
+const VIEW_COLUMNS = VIEW_COLUMN_NAMES.join(', ');
+/** The same columns of the messages row aliased `m` (queries that join or filter through `m`). */
+const VIEW_COLUMNS_OF_M = VIEW_COLUMN_NAMES.map((column) => `m.${column}`).join(', ');
 
 export interface NewMessage {
   /** Chosen by the caller when tracking links must name the message before it is stored. */
@@ -170,36 +196,50 @@ export async function findMessagesByRfcIds(db: Db, rfcIds: string[]): Promise<St
 /** The outbox's order: newest first, the id breaking ties between messages of one instant. */
 const OUTBOX_ORDER: KeysetOrder = {
   name: 'createdAt:desc',
-  expression: 'created_at',
+  expression: 'm.created_at',
   cast: 'timestamptz',
   direction: 'desc',
-  idExpression: 'id',
+  idExpression: 'm.id',
 };
 
-/** One page of the tenant's messages, newest first; `cursor` continues after the previous page. */
-export async function listMessages(db: Db, tenantId: string, query: OutboxQuery): Promise<Page<MessageView>> {
-  const params = new SqlParams([tenantId]);
-  const where = ['tenant_id = $1'];
-  if (query.channel) where.push(`channel = ${params.add(query.channel)}`);
-  if (query.contactId) where.push(`contact_id = ${params.add(query.contactId)}`);
-  if (query.before) where.push(`created_at < ${params.add(query.before)}::timestamptz`);
+/** A message is visible exactly when its contact is (sales reps: messages to their own contacts). */
+const visibleMessage = (principal: Principal, params: SqlParams) =>
+  contactVisibleCondition(
+    principal,
+    { tenantId: 'm.tenant_id', contactId: 'm.contact_id', contactIdType: 'text' },
+    params,
+  );
+
+/** One page of the messages the principal may see, newest first; `cursor` continues after the previous page. */
+export async function listMessages(db: Db, principal: Principal, query: OutboxQuery): Promise<Page<MessageView>> {
+  const params = new SqlParams([principal.tenantId]);
+  const where = ['m.tenant_id = $1'];
+  if (query.channel) where.push(`m.channel = ${params.add(query.channel)}`);
+  if (query.contactId) where.push(`m.contact_id = ${params.add(query.contactId)}`);
+  if (query.before) where.push(`m.created_at < ${params.add(query.before)}::timestamptz`);
+  const visible = visibleMessage(principal, params);
+  if (visible) where.push(visible);
   const keyset = keysetClause(OUTBOX_ORDER, params, query.cursor, query.limit);
   if (keyset.where) where.push(keyset.where);
   const rows = (await db.query(
-    `SELECT ${VIEW_COLUMNS}, created_at::text AS sort_key FROM messages WHERE ${where.join(' AND ')} ${keyset.orderLimit}`,
+    `SELECT ${VIEW_COLUMNS_OF_M}, m.created_at::text AS sort_key FROM messages m WHERE ${where.join(' AND ')} ${keyset.orderLimit}`,
     params.values,
   )) as Array<MessageRow & { sort_key: string }>;
   return toPage(rows, OUTBOX_ORDER, query.limit, toView);
 }
 
+/** One message the principal may see (another rep's is not found, as its contact is not). */
 export async function getMessage(
   db: Db,
-  tenantId: string,
+  principal: Principal,
   id: string,
 ): Promise<MessageDetail & { raw: string | null }> {
+  const params = new SqlParams([principal.tenantId, id]);
+  const visible = visibleMessage(principal, params);
   const rows = (await db.query(
-    `SELECT ${VIEW_COLUMNS}, html, raw FROM messages WHERE tenant_id = $1 AND id = $2::uuid`,
-    [tenantId, id],
+    `SELECT ${VIEW_COLUMNS_OF_M}, m.html, m.raw FROM messages m
+     WHERE m.tenant_id = $1 AND m.id = $2::uuid${visible ? ` AND ${visible}` : ''}`,
+    params.values,
   )) as Array<MessageRow & { raw: string | null }>;
   const row = rows[0];
   if (!row) throw new NotFoundError('message', id);

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { Contact, Page } from '@cadenza/core';
+import type { Contact, FlowRun, MessageView, Page } from '@cadenza/core';
+import { createActivityFixture, type ActivityFixture } from './activity-fixture';
+import { ACTIVITY_ROUTES, type ActivityRouteCase } from './activity-route-table';
 import { createCrmFixture, type CrmFixture } from './crm-fixture';
 import { CRM_ROUTES, ROLE_ORDER, type RouteCase } from './crm-route-table';
 import { call, createTestTenant, startCrmTestApi, type CrmTestApi, type TestTenant } from './crm-test-api';
 
-const label = (route: RouteCase) =>
+const label = (route: RouteCase | ActivityRouteCase) =>
   `${route.method} ${route
-    .path({} as CrmFixture)
+    .path({} as CrmFixture & ActivityFixture)
     .split('?')[0]!
     .replace(/undefined/g, ':id')}`;
 
@@ -25,10 +27,19 @@ describe('CRM access control', () => {
   });
   afterAll(() => api?.stop());
 
-  it('covers every CRM route of the OpenAPI document in its table', async () => {
+  /** `METHOD /path/:id` of every operation of the OpenAPI document that `include` keeps. */
+  const documentedRoutes = async (include: (path: string, op: { tags: string[] }) => boolean | undefined) => {
     const doc = (await (await fetch(`${api.baseUrl}/api/v1/openapi.json`)).json()) as {
       paths: Record<string, Record<string, { tags: string[] }>>;
     };
+    return Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([, op]) => include(path.replace('/api/v1', ''), op))
+        .map(([method]) => `${method.toUpperCase()} ${path.replace('/api/v1', '').replace(/\{[^}]+\}/g, ':id')}`),
+    );
+  };
+
+  it('covers every CRM route of the OpenAPI document in its table', async () => {
     const crmTags = new Set([
       'contacts',
       'companies',
@@ -40,13 +51,8 @@ describe('CRM access control', () => {
       'audit',
       'imports',
     ]);
-    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
-      Object.entries(ops)
-        .filter(([, op]) => op.tags?.some((tag) => crmTags.has(tag)))
-        .map(([method]) => `${method.toUpperCase()} ${path.replace('/api/v1', '').replace(/\{[^}]+\}/g, ':id')}`),
-    );
-    const tabled = CRM_ROUTES.map((r) => label(r).replace(/\/:id(?=\/|$)/g, '/:id'));
-    expect(new Set(tabled)).toEqual(new Set(documented));
+    const documented = await documentedRoutes((path, op) => op.tags?.some((tag) => crmTags.has(tag)));
+    expect(new Set(CRM_ROUTES.map(label))).toEqual(new Set(documented));
   });
 
   describe("another tenant's ids are not found", () => {
@@ -148,6 +154,128 @@ describe('CRM access control', () => {
       const key = { apiKey: owner.keys.sales_rep };
       expect((await call(api, key, 'GET', `/contacts/${mine.body.id}`)).status).toBe(404);
       expect((await call(api, key, 'POST', '/contacts', { firstName: 'x' })).status).toBe(403);
+    });
+  });
+  describe('flow activity: messages, runs, run signals, enrollments', () => {
+    let activity: ActivityFixture;
+    const activityFixture = (ownerId: string) =>
+      createActivityFixture(api.db, api.temporal, owner.users.admin, ownerId);
+    beforeAll(async () => {
+      activity = await activityFixture(owner.users.sales_rep.userId!);
+    });
+
+    it('covers every run and outbox route of the OpenAPI document in its table', async () => {
+      const documented = await documentedRoutes((path, op) => op.tags?.includes('runs') || path.startsWith('/outbox'));
+      const tabled = ACTIVITY_ROUTES.map(label).filter((route) => !route.endsWith('/approvals'));
+      expect(new Set(tabled)).toEqual(new Set(documented));
+    });
+
+    it.each(
+      ACTIVITY_ROUTES.flatMap((route) =>
+        ROLE_ORDER.map((role, i) => [label(route), role, route.expect[i]!, route] as const),
+      ),
+    )('%s as %s → %i', async (_, role, status, route) => {
+      const response = await call(
+        api,
+        { user: owner.users[role] },
+        route.method,
+        route.path(activity),
+        route.body?.(activity),
+      );
+      expect([response.status, response.status >= 400 ? response.body : null]).toEqual([
+        status,
+        status >= 400 ? expect.objectContaining({ code: status === 403 ? 'forbidden' : expect.any(String) }) : null,
+      ]);
+    });
+
+    it.each(ACTIVITY_ROUTES.filter((r) => !r.collection).map((r) => [label(r), r] as const))(
+      "%s with another tenant's ids → 404",
+      async (_, route) => {
+        const response = await call(
+          api,
+          { user: other.users.admin },
+          route.method,
+          route.path(activity),
+          route.body?.(activity),
+        );
+        expect([response.status, response.body]).toEqual([404, expect.objectContaining({ code: 'not_found' })]);
+      },
+    );
+
+    it.each(ACTIVITY_ROUTES.filter((r) => r.contactScoped).map((r) => [label(r), r] as const))(
+      "%s about another user's contact → 404 for a sales rep, as the contact is",
+      async (_, route) => {
+        const theirs = await activityFixture(randomUUID());
+        for (const caller of [{ user: owner.users.sales_rep }, { apiKey: owner.keys.sales_rep }]) {
+          const response = await call(api, caller, route.method, route.path(theirs), route.body?.(theirs));
+          // Roles without the permission still get 403: the permission is checked first.
+          const expected = route.expect[ROLE_ORDER.indexOf('sales_rep')] === 403 ? 403 : 404;
+          expect([response.status, response.body]).toEqual([
+            expected,
+            expect.objectContaining({ code: expect.any(String) }),
+          ]);
+        }
+        expect((await call(api, { user: owner.users.admin }, 'GET', `/runs/${theirs.enrollmentId}`)).status).toBe(200);
+      },
+    );
+
+    it("lists a sales rep's messages and runs only, filtered before the page is cut", async () => {
+      const rep = { user: owner.users.sales_rep };
+      const theirs = await activityFixture(randomUUID());
+      const mine = await activityFixture(owner.users.sales_rep.userId!);
+      // Newer than mine: a page of one cut before filtering would come back empty.
+      const newest = await activityFixture(randomUUID());
+      const page = await call<Page<MessageView>>(api, rep, 'GET', '/outbox?limit=1');
+      expect(page.body.items.map((m) => m.id)).toEqual([mine.messageId]);
+      const all = await call<Page<MessageView>>(api, rep, 'GET', '/outbox?limit=200');
+      expect(all.body.items.map((m) => m.id)).not.toContain(theirs.messageId);
+      expect(all.body.items.map((m) => m.id)).not.toContain(newest.messageId);
+      const byContact = await call<Page<MessageView>>(api, rep, 'GET', `/outbox?contactId=${theirs.contactId}`);
+      expect(byContact.body.items).toEqual([]);
+
+      const runs = await call<{ items: FlowRun[] }>(api, rep, 'GET', '/runs?limit=1');
+      expect(runs.body.items.map((r) => r.enrollmentId)).toEqual([mine.enrollmentId]);
+      const forTheirs = await call<{ items: FlowRun[] }>(api, rep, 'GET', `/runs?contactId=${theirs.contactId}`);
+      expect(forTheirs.body.items).toEqual([]);
+      // Admins and ops see every run; a sales rep's API key owns nothing and sees none.
+      const admin = await call<{ items: FlowRun[] }>(api, { user: owner.users.admin }, 'GET', '/runs?limit=1');
+      expect(admin.body.items.map((r) => r.enrollmentId)).toEqual([newest.enrollmentId]);
+      const key = await call<{ items: FlowRun[] }>(api, { apiKey: owner.keys.sales_rep }, 'GET', '/runs');
+      expect(key.body.items).toEqual([]);
+    });
+
+    it('enrolls only contacts a sales rep owns, one by one and in bulk', async () => {
+      const rep = { user: owner.users.sales_rep };
+      const theirs = await activityFixture(randomUUID());
+      const mine = await activityFixture(owner.users.sales_rep.userId!);
+      const inline = await call<{ items: Array<{ contactId: string; status: string }> }>(
+        api,
+        rep,
+        'POST',
+        `/flows/${theirs.flowId}/enrollments`,
+        { contactIds: [theirs.contactId, mine.contactId] },
+      );
+      expect(inline.body.items).toEqual([
+        { contactId: theirs.contactId, status: 'contact_not_found' },
+        expect.objectContaining({ contactId: mine.contactId, status: 'started' }),
+      ]);
+      const many = [theirs.contactId, mine.contactId, ...Array.from({ length: 100 }, () => randomUUID())];
+      const bulk = await call<{ bulkEnrollmentId: string; contacts: number }>(
+        api,
+        rep,
+        'POST',
+        `/flows/${theirs.flowId}/enrollments`,
+        { contactIds: many },
+      );
+      expect(bulk.status).toBe(202);
+      // The workflow is handed the rep's own contact only.
+      const history = await api.temporal.workflow.getHandle(bulk.body.bulkEnrollmentId).fetchHistory();
+      const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
+      const input = JSON.parse(Buffer.from(started!.input!.payloads![0]!.data!).toString('utf8')) as {
+        contactIds: string[];
+      };
+      expect(input.contactIds).toEqual([mine.contactId]);
+      expect(bulk.body.contacts).toBe(1);
     });
   });
 });

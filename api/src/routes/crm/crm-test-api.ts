@@ -18,6 +18,8 @@ import { apiConfigSchema } from '../../config';
  */
 export interface CrmTestApi {
   db: DataSource;
+  /** The app's Temporal client: workflows it starts go to IDLE_TASK_QUEUE. */
+  temporal: Client;
   baseUrl: string;
   stop: () => Promise<void>;
 }
@@ -33,12 +35,16 @@ export interface TestTenant {
 
 const PRINCIPAL_HEADER = 'x-test-principal';
 
+/** A task queue no worker polls: what the app starts here (imports, enrollments) stays open and does nothing. */
+export const IDLE_TASK_QUEUE = 'crm-tests-idle';
+
 export async function startCrmTestApi(): Promise<CrmTestApi> {
   const config = apiConfigSchema.parse({
     PORT: '1',
     DATABASE_URL: requireService('postgres'),
     REDIS_URL: requireService('redis'),
     TEMPORAL_ADDRESS: requireService('temporal'),
+    TEMPORAL_TASK_QUEUE: IDLE_TASK_QUEUE,
   });
   const db = await connectTestDb();
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
@@ -63,6 +69,7 @@ export async function startCrmTestApi(): Promise<CrmTestApi> {
   const { port } = server.address() as AddressInfo;
   return {
     db,
+    temporal,
     baseUrl: `http://127.0.0.1:${port}`,
     stop: async () => {
       await new Promise((resolve) => server.close(resolve));

@@ -15,8 +15,9 @@ import {
   validateFlowDefinition,
   UserError,
   type FlowRun,
+  type Principal,
 } from '@cadenza/core';
-import { getFlow, getRun, listRuns } from '@cadenza/activities/data';
+import { getFlow, getRun, listRuns, readableContactIds } from '@cadenza/activities/data';
 import { enrollContact, startTestRun } from '@cadenza/activities/flow';
 import type { bulkEnrollmentWorkflow } from '@cadenza/workflows';
 import { runSearchAttributeKeys } from '@cadenza/temporal/search-attribute-keys';
@@ -38,16 +39,9 @@ export function runRoutes(deps: FlowRouteDependencies): ApiRoute[] {
 
   const signalRun =
     (signal: string, payloadOf?: (body: unknown) => unknown) =>
-    async ({
-      principal,
-      params,
-      body,
-    }: {
-      principal: { tenantId: string };
-      params: { enrollmentId: string };
-      body: unknown;
-    }) => {
-      const run = await getRun(deps.db, principal.tenantId, params.enrollmentId);
+    async ({ principal, params, body }: { principal: Principal; params: { enrollmentId: string }; body: unknown }) => {
+      // Read as the caller: a run about a contact they may not read is not found, and not signalled.
+      const run = await getRun(deps.db, principal, params.enrollmentId);
       if (run.endedAt)
         throw new UserError('run_ended', `run ${params.enrollmentId} has ended (${run.status})`, undefined, 409);
       const handle = deps.temporal.workflow.getHandle(run.workflowId);
@@ -78,8 +72,12 @@ export function runRoutes(deps: FlowRouteDependencies): ApiRoute[] {
             undefined,
             409,
           );
-        const contactIds = [...new Set(body.contactIds)];
-        if (contactIds.length > INLINE_ENROLLMENT_LIMIT) {
+        const requested = [...new Set(body.contactIds)];
+        // Only contacts the caller may read are enrolled; the others answer as unknown ones do.
+        const readable = await readableContactIds(deps.db, principal, requested);
+        const contactIds = requested.filter((id) => readable.has(id));
+        // Bulk or inline by what was asked, so the answer's shape does not depend on ownership.
+        if (requested.length > INLINE_ENROLLMENT_LIMIT) {
           const workflowId = bulkEnrollmentWorkflowId(principal.tenantId, params.flowId, randomUUID());
           await deps.temporal.workflow.start<typeof bulkEnrollmentWorkflow>('bulkEnrollmentWorkflow', {
             taskQueue: deps.taskQueue,
@@ -94,7 +92,11 @@ export function runRoutes(deps: FlowRouteDependencies): ApiRoute[] {
           return { status: 202, body: { bulkEnrollmentId: workflowId, contacts: contactIds.length } };
         }
         const outcomes = [];
-        for (const contactId of contactIds) {
+        for (const contactId of requested) {
+          if (!readable.has(contactId)) {
+            outcomes.push({ contactId, status: 'contact_not_found' as const });
+            continue;
+          }
           try {
             outcomes.push({
               contactId,
@@ -181,7 +183,7 @@ export function runRoutes(deps: FlowRouteDependencies): ApiRoute[] {
       }),
       responses: { 200: { description: 'runs, newest first', schema: z.object({ items: z.array(FlowRunSchema) }) } },
       handler: async ({ principal, query }) => ({
-        body: { items: (await listRuns(deps.db, principal.tenantId, query)).map(withLink) },
+        body: { items: (await listRuns(deps.db, principal, query)).map(withLink) },
       }),
     }),
     defineRoute({
@@ -196,7 +198,7 @@ export function runRoutes(deps: FlowRouteDependencies): ApiRoute[] {
         404: { description: 'no such run in this tenant' },
       },
       handler: async ({ principal, params }) => ({
-        body: withLink(await getRun(deps.db, principal.tenantId, params.enrollmentId)),
+        body: withLink(await getRun(deps.db, principal, params.enrollmentId)),
       }),
     }),
     ...(

@@ -25,7 +25,7 @@ export function outboxRoutes(deps: { db: DataSource; signalRun: SignalRun }): Ap
       access: 'runs:read',
       query: OutboxQuerySchema,
       responses: { 200: { description: 'one page of messages', schema: OutboxPageSchema } },
-      handler: async ({ principal, query }) => ({ body: await listMessages(deps.db, principal.tenantId, query) }),
+      handler: async ({ principal, query }) => ({ body: await listMessages(deps.db, principal, query) }),
     }),
     defineRoute({
       method: 'get',
@@ -39,7 +39,7 @@ export function outboxRoutes(deps: { db: DataSource; signalRun: SignalRun }): Ap
         404: { description: 'not found' },
       },
       handler: async ({ principal, params }) => {
-        const { raw: _raw, ...detail } = await getMessage(deps.db, principal.tenantId, params.id);
+        const { raw: _raw, ...detail } = await getMessage(deps.db, principal, params.id);
         return { body: detail };
       },
     }),
@@ -55,7 +55,7 @@ export function outboxRoutes(deps: { db: DataSource; signalRun: SignalRun }): Ap
         404: { description: 'not found, or not an email' },
       },
       handler: async ({ principal, params, res }) => {
-        const message = await getMessage(deps.db, principal.tenantId, params.id);
+        const message = await getMessage(deps.db, principal, params.id);
         if (!message.raw) throw new NotFoundError('raw source of message', params.id);
         // Served as text so a browser shows it instead of downloading it.
         res.status(200).type('text/plain; charset=utf-8').send(message.raw);
@@ -68,6 +68,8 @@ export function outboxRoutes(deps: { db: DataSource; signalRun: SignalRun }): Ap
       tag: 'messaging',
       summary: 'Simulate a reply from the recipient (development): feeds the reply intake like a real one',
       access: 'runs:manage',
+      // Anyone with runs:manage could otherwise fake replies that move real runs and mark real contacts.
+      developmentOnly: true,
       params: IdParams,
       body: SimulateReplySchema,
       responses: {
@@ -75,7 +77,7 @@ export function outboxRoutes(deps: { db: DataSource; signalRun: SignalRun }): Ap
         404: { description: 'not found' },
       },
       handler: async ({ principal, params, body }) => {
-        const message = await getMessage(deps.db, principal.tenantId, params.id);
+        const message = await getMessage(deps.db, principal, params.id);
         if (message.channel !== 'email' || !message.rfcMessageId) {
           throw new UserError('not_an_email', 'only a sent email can be replied to', { field: 'id' });
         }
@@ -86,7 +88,7 @@ export function outboxRoutes(deps: { db: DataSource; signalRun: SignalRun }): Ap
           inReplyTo: `<${message.rfcMessageId}>`,
         });
         const stored = await findMessageById(deps.db, params.id);
-        const { html: _html, raw: _raw, ...view } = await getMessage(deps.db, principal.tenantId, stored!.id);
+        const { html: _html, raw: _raw, ...view } = await getMessage(deps.db, principal, stored!.id);
         return { status: 202, body: view };
       },
     }),
