@@ -11,7 +11,7 @@ describe('egressRefusalFor', () => {
       message: 'egress refused: 127.0.0.1 is a loopback address',
     });
     expect(egressRefusalFor({ host: 'evil.example', address: ip('169.254.169.254'), port: 80 }, [])?.message).toBe(
-      'egress refused: evil.example resolves to 169.254.169.254 is a link-local address',
+      'egress refused: evil.example resolves to 169.254.169.254, a link-local address',
     );
   });
 

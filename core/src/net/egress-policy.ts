@@ -1,6 +1,6 @@
 import { classifyAddress } from './address-classification';
 import { egressAllowEntryFor, type EgressAllowList } from './egress-allow-list';
-import { formatIpAddress, parseIpAddress, type IpAddress } from './ip-address';
+import { parseIpAddress, type IpAddress } from './ip-address';
 
 /** One connection the platform is about to open: the name it was given and the address it resolved to. */
 export interface EgressTarget {
@@ -28,10 +28,14 @@ export function egressRefusalFor(target: EgressTarget, allow: EgressAllowList): 
   if (egressAllowEntryFor(allow, target)) return null;
   const nonPublic = classifyAddress(target.address);
   if (!nonPublic) return null;
-  const named = formatIpAddress(target.address) === bareHost(target.host) ? '' : `${target.host} resolves to `;
+  const kind = `${article(nonPublic.kind)} ${nonPublic.kind} address`;
+  // A literal in any spelling is named by its canonical form; a name, with what it resolved to.
+  const literal = parseIpAddress(bareHost(target.host)) !== null;
   return {
     rule: nonPublic.kind,
-    message: `egress refused: ${named}${nonPublic.shown} is ${article(nonPublic.kind)} ${nonPublic.kind} address`,
+    message: literal
+      ? `egress refused: ${nonPublic.shown} is ${kind}`
+      : `egress refused: ${target.host} resolves to ${nonPublic.shown}, ${kind}`,
   };
 }
 
