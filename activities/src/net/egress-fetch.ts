@@ -42,6 +42,12 @@ export function createEgressDispatcher(allow: EgressAllowList, lookup: EgressLoo
   });
 }
 
+const plainHeaders = (headers: Headers) => {
+  const plain: Record<string, string> = {};
+  headers.forEach((value, name) => (plain[name] = value));
+  return plain;
+};
+
 /**
  * fetch through the egress guard: http(s) only, redirects followed by hand (bounded, each hop
  * through the same checked dispatcher, credentials dropped across origins), and a refusal
@@ -62,7 +68,7 @@ export function createEgressFetch(dispatcher: Agent): EgressFetch {
         response = (await undiciFetch(url, {
           ...(request as object),
           method,
-          headers: Object.fromEntries(headers.entries()),
+          headers: plainHeaders(headers),
           body,
           redirect: 'manual',
           dispatcher,
