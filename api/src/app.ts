@@ -38,6 +38,8 @@ import { promptRoutes } from './routes/ai/prompt-routes';
 import { leadScoringRoutes } from './routes/ai/lead-scoring-routes';
 import { precompressedAssets } from './http/precompressed-assets';
 import { routePages } from './http/route-pages';
+import { DEVELOPMENT_PLATFORM, type PlatformSettings } from './platform-settings';
+import { platformRoutes } from './routes/platform/platform-routes';
 
 export interface AppDependencies {
   config: Pick<
@@ -62,10 +64,12 @@ export interface AppDependencies {
   metrics?: ApiMetrics;
   /** OpenTelemetry server span per request (observability/request-tracing.ts); off when tracing is. */
   requestTracing?: RequestHandler;
+  /** Development-only routes and /metrics access, derived from NODE_ENV once at boot; development when omitted. */
+  platform?: PlatformSettings;
 }
 
 /** Every /api/v1 route, each module declaring its own validation, access rule and docs. */
-function apiV1Routes({ config, db, temporal, redis, auth }: AppDependencies): ApiRoute[] {
+function apiV1Routes({ config, db, temporal, redis, auth, platform }: AppDependencies): ApiRoute[] {
   return [
     ...authRoutes({ db, redis, settings: auth ?? DEFAULT_AUTH_SETTINGS }),
     ...smokeRunRoutes({
@@ -88,6 +92,7 @@ function apiV1Routes({ config, db, temporal, redis, auth }: AppDependencies): Ap
     ...approvalRoutes({ db, temporal }),
     ...promptRoutes({ db }),
     ...leadScoringRoutes({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE }),
+    ...platformRoutes(platform ?? DEVELOPMENT_PLATFORM),
   ];
 }
 
@@ -137,8 +142,10 @@ export function createApp(deps: AppDependencies): Express {
   app.use(compression());
   const metrics = deps.metrics ?? createApiMetrics();
   app.use(httpObservability(deps.logger ?? silentLogger, metrics));
-  // Scraped by Prometheus inside the cluster; the ingress routes only /, /api and /socket.io.
-  app.get('/metrics', metricsHandler(metrics));
+  const platform = deps.platform ?? DEVELOPMENT_PLATFORM;
+  // Scraped by Prometheus inside the cluster (the ingress routes only /, /api and /socket.io); a
+  // flow's http_request step or anyone on the app port could read it too, hence the token in production.
+  app.get('/metrics', metricsHandler(metrics, platform.metrics));
   // Size and nesting depth are refused before anything parses or walks the body (issue 19).
   app.use(jsonBody(config.BODY_LIMIT));
   if (deps.requestTracing) app.use(deps.requestTracing);
@@ -157,7 +164,8 @@ export function createApp(deps: AppDependencies): Express {
     res.status(report.status === 'ready' ? 200 : 503).json(report);
   });
 
-  const v1 = apiV1Routes(deps);
+  // Development tools are not mounted in production at all: 404 like any unknown route, absent from the docs.
+  const v1 = apiV1Routes(deps).filter((route) => platform.developmentRoutes || !route.developmentOnly);
   const openApiDocument = buildOpenApiDocument([{ prefix: '/api/v1', routes: v1 }], PROBE_PATHS, {
     ReadinessReport: ReadinessReportSchema,
   });

@@ -1,6 +1,14 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_TASK_QUEUE, parseEnv, portVar, temporalConnectionEnvSchema, tracingEnvSchema } from '@cadenza/core';
+import {
+  DEFAULT_TASK_QUEUE,
+  metricsEnvSchema,
+  parseEnv,
+  portVar,
+  runtimeModeEnvSchema,
+  temporalConnectionEnvSchema,
+  tracingEnvSchema,
+} from '@cadenza/core';
 import { liveConfigSchema } from './live/live-config';
 import { trustProxySchema } from './http/trust-proxy';
 
@@ -8,6 +16,8 @@ export const apiConfigSchema = z.object({
   ...liveConfigSchema.shape,
   ...temporalConnectionEnvSchema.shape,
   ...tracingEnvSchema.shape,
+  ...runtimeModeEnvSchema.shape,
+  ...metricsEnvSchema.shape,
   PORT: portVar.default(3000).describe('HTTP port of the API and the web app'),
   DATABASE_URL: z.string().url().describe('PostgreSQL connection URL'),
   REDIS_URL: z.string().url().describe('Redis connection URL, e.g. redis://127.0.0.1:6379'),

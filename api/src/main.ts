@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { createDataSource, EventPublisher, startEventRelay } from '@cadenza/activities/data';
 import { clientTracingInterceptors, temporalConnectionOptions, tracingFromEnv } from '@cadenza/temporal';
 import { loadApiConfig } from './config';
+import { platformSettings } from './platform-settings';
 import { createApp } from './app';
 import { attachLiveGateway } from './live/live-gateway';
 import { ensureEventRetentionScheduleInBackground } from './live/retention-schedule';
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
   const logger = createLogger('api', config.LOG_LEVEL);
   const metrics = createApiMetrics({ defaultMetrics: true });
   const resolveSession = createSessionResolver(db);
+  const platform = platformSettings(config);
+  if (platform.metrics.kind === 'off') logger.warn('/metrics is off: production serves it only with METRICS_TOKEN set');
   const app = createApp({
     config,
     db,
@@ -44,6 +47,7 @@ async function main(): Promise<void> {
     metrics,
     auth,
     resolveSession,
+    platform,
     ...(tracing ? { requestTracing: requestTracing() } : {}),
   });
   const server = app.listen(config.PORT, () => logger.info({ port: config.PORT }, `api listening on :${config.PORT}`));

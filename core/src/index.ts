@@ -20,5 +20,7 @@ export * from './ai';
 export * from './temporal-connection-env';
 export * from './tracing-env';
 export * from './runtime-mode';
+export * from './metrics-access';
+export * from './platform-features';
 export * from './analytics';
 export * from './net';

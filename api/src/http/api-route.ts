@@ -35,6 +35,8 @@ export interface ApiRoute<
   params?: P;
   query?: Q;
   body?: B;
+  /** Mounted in development and test only (PlatformSettings.developmentRoutes): a tool, never a production route. */
+  developmentOnly?: boolean;
   /** Documented responses; the 4xx errors that validation and auth add are documented automatically. */
   responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
   handler: (context: RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<RouteResult>;

@@ -22,7 +22,7 @@ function buildApp() {
   const metrics = createApiMetrics();
   const app = express();
   app.use(httpObservability(createLogger('api', 'info', stream), metrics));
-  app.get('/metrics', metricsHandler(metrics));
+  app.get('/metrics', metricsHandler(metrics, { kind: 'open' }));
   const router = express.Router();
   router.get('/things/:id', (_req, res) => {
     res.json({ ok: true });

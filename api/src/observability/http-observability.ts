@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { metricsVerdict, type MetricsAccess } from '@cadenza/core';
 import type { ApiMetrics } from './api-metrics';
 import { requestIdFrom } from './request-id';
 import { watchMatchedRoute } from './route-label';
@@ -47,9 +48,24 @@ export function httpObservability(logger: Logger, metrics: ApiMetrics): RequestH
   };
 }
 
-/** GET /metrics in the Prometheus text format. */
-export function metricsHandler(metrics: ApiMetrics): RequestHandler {
-  return async (_req, res) => {
+/**
+ * GET /metrics in the Prometheus text format, to whom `access` allows (core/src/metrics-access.ts):
+ * 401 without the token, a JSON 404 when production has no token configured.
+ */
+export function metricsHandler(metrics: ApiMetrics, access: MetricsAccess): RequestHandler {
+  return async (req, res) => {
+    const verdict = metricsVerdict(access, req.get('authorization'));
+    if (verdict === 'off') {
+      res.status(404).json({ code: 'not_found', message: 'metrics are off: set METRICS_TOKEN to serve them' });
+      return;
+    }
+    if (verdict === 'unauthorized') {
+      res
+        .status(401)
+        .setHeader('WWW-Authenticate', 'Bearer realm="metrics"')
+        .json({ code: 'unauthorized', message: 'metrics need the METRICS_TOKEN bearer token' });
+      return;
+    }
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   };
 }
