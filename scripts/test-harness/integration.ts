@@ -88,7 +88,13 @@ export async function startTestPlatform(taskQueue: string): Promise<TestPlatform
   const running = worker.run();
   const server: Server = await new Promise((resolve) => {
     // Tests get a throwaway secret key of their own, so TOTP works without any env setup.
-    const auth: AuthSettings = { ...DEFAULT_AUTH_SETTINGS, secretKey: randomBytes(32) };
+    // Every test file signs in from 127.0.0.1, so the per-address bucket is widened here; the tests
+    // of that limit build their own app with the real defaults and forwarded addresses of their own.
+    const auth: AuthSettings = {
+      ...DEFAULT_AUTH_SETTINGS,
+      secretKey: randomBytes(32),
+      signIn: { ...DEFAULT_AUTH_SETTINGS.signIn, clientLimit: { burst: 10_000, refillPerMinute: 10_000 } },
+    };
     const app = createApp({ config, db, redis, temporal, auth, resolveSession: createSessionResolver(db) });
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });

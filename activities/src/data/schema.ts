@@ -5,7 +5,15 @@ import { SmokeRunEntity } from './entities/smoke-run';
 import { Foundation1764300000000 } from './migrations/1764300000000-foundation';
 import { ApiKeyRoles1764300100000 } from './migrations/1764300100000-api-key-roles';
 import { DomainEventCommitSeq1764300800000, DomainEventLog1764300150000 } from './events';
-import { MembershipEntity, SessionEntity, UserEntity, UsersAndSessions1764300200000 } from './auth';
+import {
+  InvitationEntity,
+  MembershipEntity,
+  SessionEntity,
+  SignInDeviceEntity,
+  UserEntity,
+  UsersAndSessions1764300200000,
+} from './auth';
+import { InvitationsAndSignInDevices1764301610000 } from './migrations/1764301610000-invitations-and-sign-in-devices';
 import { FlowEngine1764300500000 } from './flows/migration';
 import {
   CRM_ENTITIES,
@@ -41,6 +49,8 @@ export const ENTITIES: MixedList<EntitySchema> = [
   UserEntity,
   MembershipEntity,
   SessionEntity,
+  InvitationEntity,
+  SignInDeviceEntity,
   ...CRM_ENTITIES,
   ImportEntity,
   ImportFileRowEntity,
@@ -69,4 +79,5 @@ export const MIGRATIONS: Function[] = [
   TemplateSnippets1764300951000,
   MessagingProviders1764300952000,
   AnalyticsIndexes1764301050000,
+  InvitationsAndSignInDevices1764301610000,
 ];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ConfigError, DEFAULT_LOCKOUT_POLICY, parseEnv, type LockoutPolicy } from '@cadenza/core';
+import { ConfigError, parseEnv } from '@cadenza/core';
 import { readSecretKey } from '@cadenza/activities/data';
+import { DEFAULT_SIGN_IN_SETTINGS, loadSignInSettings, type SignInSettings } from './sign-in-settings';
 
 /** Everything the auth routes and the session resolver need to know about their environment. */
 export interface AuthSettings {
@@ -9,8 +10,7 @@ export interface AuthSettings {
   sessionTtlMs: number;
   /** Secure cookies need HTTPS, so they are on in production only. */
   secureCookies: boolean;
-  loginRateLimit: { maxAttempts: number; windowSeconds: number };
-  lockout: LockoutPolicy;
+  signIn: SignInSettings;
 }
 
 export const authEnvSchema = z.object({
@@ -20,26 +20,13 @@ export const authEnvSchema = z.object({
     .optional()
     .describe('32-byte key, 64 hex characters or base64, that encrypts TOTP secrets at rest; required in production'),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(720).default(12).describe('how long a sign-in lasts, in hours'),
-  LOGIN_RATE_LIMIT: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(10)
-    .describe('sign-in attempts allowed per client IP and email in each window'),
-  LOGIN_RATE_WINDOW_SECONDS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(900)
-    .describe('length of the sign-in rate-limit window, in seconds'),
 });
 
 export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
   secretKey: null,
   sessionTtlMs: 12 * 3_600_000,
   secureCookies: false,
-  loginRateLimit: { maxAttempts: 10, windowSeconds: 900 },
-  lockout: DEFAULT_LOCKOUT_POLICY,
+  signIn: DEFAULT_SIGN_IN_SETTINGS,
 };
 
 /**
@@ -65,7 +52,6 @@ export function loadAuthSettings(env: Record<string, string | undefined> = proce
     secretKey,
     sessionTtlMs: parsed.SESSION_TTL_HOURS * 3_600_000,
     secureCookies: production,
-    loginRateLimit: { maxAttempts: parsed.LOGIN_RATE_LIMIT, windowSeconds: parsed.LOGIN_RATE_WINDOW_SECONDS },
-    lockout: DEFAULT_LOCKOUT_POLICY,
+    signIn: loadSignInSettings(env),
   };
 }

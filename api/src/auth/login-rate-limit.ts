@@ -1,51 +1,64 @@
-import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { TooManyRequestsError } from '@cadenza/core';
 
 /**
- * Fixed-window limit on sign-in attempts per client IP and email, in Redis so every API
- * instance shares it. It slows guessing from one place; the per-user lockout in PostgreSQL
- * is the backstop when Redis is down (then attempts are let through and a warning logged).
+ * Token bucket per client address across all emails, in Redis so every API instance shares
+ * it: one address may try `burst` sign-ins at once and regains `refillPerMinute` a minute.
+ * Keyed by address only, so spraying many emails from one place is slowed as much as
+ * guessing one; the address is the real client's only when `TRUST_PROXY` names the proxy.
+ * The clock is Redis's own (TIME), so instances with skewed clocks agree.
  */
+const TOKEN_BUCKET = `
+local capacity = tonumber(ARGV[1])
+local per_ms = tonumber(ARGV[2])
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local tokens = tonumber(state[1]) or capacity
+local at = tonumber(state[2]) or now
+tokens = math.min(capacity, tokens + math.max(0, now - at) * per_ms)
+local wait_ms = 0
+if tokens >= 1 then
+  tokens = tokens - 1
+else
+  wait_ms = math.ceil((1 - tokens) / per_ms)
+end
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
+redis.call('PEXPIRE', KEYS[1], math.ceil(capacity / per_ms) + 1000)
+return wait_ms
+`;
+
+export const clientBucketKey = (address: string): string => `cadenza:login-client:${address}`;
+
 export class LoginRateLimiter {
   constructor(
     private readonly redis: Redis,
-    private readonly limit: { maxAttempts: number; windowSeconds: number },
+    private readonly limit: { burst: number; refillPerMinute: number },
   ) {}
 
-  /** Hashed so keys stay short and no email sits in Redis in clear text. */
-  private key(ip: string, email: string): string {
-    return `cadenza:login-attempts:${createHash('sha256').update(`${ip}\n${email}`).digest('hex')}`;
-  }
-
-  /** Counts one attempt; throws 429 with the seconds left in the window once over the limit. */
-  async consume(ip: string, email: string): Promise<void> {
-    const key = this.key(ip, email);
-    let count: number;
-    let ttl: number;
+  /** Takes one token for this address; throws 429 with the seconds until the next one when empty. */
+  async consume(address: string): Promise<void> {
+    let waitMs: number;
     try {
-      const results = await this.redis
-        .multi()
-        .set(key, 0, 'EX', this.limit.windowSeconds, 'NX')
-        .incr(key)
-        .ttl(key)
-        .exec();
-      count = Number(results?.[1]?.[1]);
-      ttl = Number(results?.[2]?.[1]);
+      waitMs = Number(
+        await this.redis.eval(
+          TOKEN_BUCKET,
+          1,
+          clientBucketKey(address),
+          this.limit.burst,
+          this.limit.refillPerMinute / 60_000,
+        ),
+      );
     } catch (error) {
-      console.warn(`login rate limit skipped, Redis unavailable: ${(error as Error).message}`);
+      // The per-account delay (PostgreSQL) and the bounded argon2 queue still hold without Redis.
+      console.warn(`sign-in rate limit skipped, Redis unavailable: ${(error as Error).message}`);
       return;
     }
-    if (count > this.limit.maxAttempts) {
+    if (waitMs > 0) {
       throw new TooManyRequestsError(
-        'too many sign-in attempts for this email from your address; wait before trying again',
-        ttl > 0 ? ttl : this.limit.windowSeconds,
+        'too many sign-in attempts from your address; wait before trying again',
+        Math.max(1, Math.ceil(waitMs / 1000)),
       );
     }
-  }
-
-  /** A successful sign-in forgives earlier typos. */
-  async reset(ip: string, email: string): Promise<void> {
-    await this.redis.del(this.key(ip, email)).catch(() => undefined);
   }
 }

@@ -78,18 +78,45 @@ export type TenantUserView = z.infer<typeof TenantUserViewSchema>;
 
 export const InviteUserRequestSchema = z.object({
   email: EmailSchema,
-  name: z.string().trim().min(1).max(200).optional().describe('display name'),
+  name: z.string().trim().min(1).max(200).optional().describe('display name, used only when the email has no account'),
   role: RoleSchema,
   password: NewPasswordSchema.describe(
-    'initial password, 12 to 200 characters; ignored when the email already has an account',
+    'initial password, 12 to 200 characters, for an email with no account yet; an existing account keeps its own',
   ),
 });
 export type InviteUserRequest = z.infer<typeof InviteUserRequestSchema>;
 
-export const InvitedUserSchema = z.object({
-  user: TenantUserViewSchema,
-  existingAccount: z.boolean().describe('true when the email already had an account, whose password is unchanged'),
+/**
+ * A pending invitation as the inviting workspace sees it: only what the admin typed, never
+ * anything about the account (whether it exists, its name, its other workspaces).
+ */
+export const InvitationViewSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: RoleSchema,
+  createdAt: z.string().describe('ISO-8601 time of the invitation'),
+  expiresAt: z.string().describe('ISO-8601 time after which it can no longer be accepted'),
 });
+export type InvitationView = z.infer<typeof InvitationViewSchema>;
+
+/** An invitation as the invited person sees it, after signing in. */
+export const MyInvitationViewSchema = z.object({
+  id: z.string(),
+  tenantId: z.string(),
+  tenantName: z.string(),
+  role: RoleSchema,
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+export type MyInvitationView = z.infer<typeof MyInvitationViewSchema>;
+
+export const ChangePasswordRequestSchema = z.object({
+  // Any length is accepted for the current one, as at sign-in.
+  currentPassword: z.string().min(1).max(1000).describe('the password in use now'),
+  newPassword: NewPasswordSchema.describe('the new password, 12 to 200 characters'),
+  totp: TotpCodeSchema.optional().describe('required when two-factor sign-in is on'),
+});
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequestSchema>;
 
 export const ChangeRoleRequestSchema = z.object({ role: RoleSchema });
 

@@ -12,14 +12,14 @@ export class InvalidCredentialsError extends UserError {
 
 /** The password was right and the account has TOTP: ask for the code and try again. */
 export class TotpRequiredError extends UserError {
-  constructor() {
+  constructor(status = 401) {
     super(
       'totp_required',
       'this account uses two-factor sign-in: send the 6-digit code as totp',
       {
         field: 'body.totp',
       },
-      401,
+      status,
     );
   }
 }
@@ -30,15 +30,20 @@ export class InvalidTotpError extends UserError {
   }
 }
 
-/** Too many failed sign-ins in a row; answered like a rate limit, with Retry-After. */
-export class AccountLockedError extends UserError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(
-      'account_locked',
-      `too many failed sign-ins: the account is locked, try again in ${Math.ceil(retryAfterSeconds / 60)} min`,
-      { retryAfterSeconds },
-      429,
-    );
+/**
+ * Password hashing is at capacity (a bounded queue keeps argon2 from starving the API):
+ * answered at once with Retry-After instead of queueing unbounded work.
+ */
+export class TryAgainError extends AppError {
+  constructor(readonly retryAfterSeconds = 1) {
+    super('try_again', 503, 'the server is busy checking passwords: try again in a moment', { retryAfterSeconds });
+  }
+}
+
+/** Changing one's password needs the current one; a wrong one changes nothing. */
+export class WrongCurrentPasswordError extends UserError {
+  constructor() {
+    super('wrong_current_password', 'the current password is wrong', { field: 'body.currentPassword' }, 400);
   }
 }
 

@@ -2,5 +2,5 @@ export * from './roles';
 export * from './role-schema';
 export * from './principal';
 export * from './auth-api';
-export * from './lockout';
+export * from './sign-in-throttle';
 export * from './auth-errors';

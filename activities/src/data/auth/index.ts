@@ -1,10 +1,19 @@
 export { UserEntity, type User } from './entities/user';
 export { MembershipEntity, type Membership } from './entities/membership';
 export { SessionEntity, type Session } from './entities/session';
+export { InvitationEntity, type Invitation } from './entities/invitation';
+export { SignInDeviceEntity, type SignInDevice } from './entities/sign-in-device';
 export { UsersAndSessions1764300200000 } from './migration';
 export { parseSecretKey, encryptSecret, decryptSecret } from './secret-box';
 export { readSecretKey, secretKeyWeakness } from './secret-key-policy';
-export { hashPassword, verifyPassword } from './passwords';
+export {
+  hashPassword,
+  verifyPassword,
+  configurePasswordHashing,
+  passwordHashingQueue,
+  DEFAULT_PASSWORD_HASHING_LIMITS,
+} from './passwords';
+export { BoundedWorkQueue, QueueFullError, type BoundedWorkQueueLimits } from './bounded-work-queue';
 export { totpCode, totpUri, verifyTotp } from './totp';
 export { tokensEqual, hashSessionToken } from './session-tokens';
 export {
@@ -16,6 +25,17 @@ export {
   type NewSession,
 } from './sessions';
 export { signIn, type SignInOptions } from './sign-in';
+export { throttledCodeCheck } from './sign-in-attempts';
+export { SIGN_IN_DEVICE_TTL_MS } from './sign-in-devices';
+export { changeOwnPassword, type ChangePasswordOptions } from './change-password';
+export {
+  inviteToTenant,
+  listTenantInvitations,
+  revokeTenantInvitation,
+  listMyInvitations,
+  acceptInvitation,
+  declineInvitation,
+} from './invitations';
 export { startTotpEnrollment, confirmTotpEnrollment, disableTotp } from './totp-enrollment';
 export {
   listTenantUsers,

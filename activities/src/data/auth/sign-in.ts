@@ -1,101 +1,94 @@
 import type { DataSource } from 'typeorm';
 import {
-  AccountLockedError,
-  DEFAULT_LOCKOUT_POLICY,
+  DEFAULT_SIGN_IN_THROTTLE,
   ForbiddenError,
   InvalidCredentialsError,
   InvalidTotpError,
   SecretKeyMissingError,
   TotpRequiredError,
-  afterFailedSignIn,
-  afterSuccessfulSignIn,
-  lockRemainingSeconds,
-  type LockoutPolicy,
-  type LockoutState,
   type LoginRequest,
   type Role,
   type SessionView,
+  type SignInThrottlePolicy,
 } from '@cadenza/core';
+import { acceptAccountCreatingInvitation } from './invitations';
 import { burnPasswordCheck, verifyPassword } from './passwords';
 import { decryptSecret } from './secret-box';
 import { createSession, describeSession, type NewSession } from './sessions';
+import { issueSignInDevice } from './sign-in-devices';
+import { claimPasswordCheck, clearPasswordChecks, recordTotpStep, type ClaimedAccount } from './sign-in-attempts';
 import { verifyTotp } from './totp';
 
 export interface SignInOptions {
   sessionTtlMs: number;
   /** Decrypts TOTP secrets; null when the server has none (then TOTP accounts cannot sign in). */
   secretKey: Buffer | null;
-  lockout?: LockoutPolicy;
+  throttle?: SignInThrottlePolicy;
+  /** The device cookie this browser sent, if any. */
+  deviceToken?: string | null;
   now?: () => Date;
 }
 
-interface UserRow {
-  id: string;
-  password_hash: string;
-  totp_enabled: boolean;
-  totp_secret_encrypted: string | null;
-  totp_last_step: string | null;
-  failed_login_count: number;
-  locked_until: Date | null;
+/**
+ * Checks the TOTP code of a claimed account whose password was right. Throws the error to
+ * answer; returns the step to record (null when the account has no TOTP).
+ */
+export async function checkClaimedTotp(
+  claim: ClaimedAccount,
+  code: string | undefined,
+  secretKey: Buffer | null,
+  /** 401 at sign-in; 400 where a session exists already (a 401 there would read as signed out). */
+  wrongCodeStatus = 401,
+): Promise<number | null> {
+  if (!claim.totpEnabled) return null;
+  if (!code) throw new TotpRequiredError(wrongCodeStatus);
+  if (!secretKey || !claim.totpSecretEncrypted) throw new SecretKeyMissingError();
+  const check = await verifyTotp(decryptSecret(secretKey, claim.totpSecretEncrypted), code, claim.totpLastStep);
+  if (!check.valid) throw new InvalidTotpError(wrongCodeStatus);
+  return check.step;
 }
 
-type Outcome = { ok: true; session: NewSession; view: SessionView } | { ok: false; error: Error };
-
 /**
- * Email + password (+ TOTP) sign-in. The user row is locked for the attempt, so concurrent
- * guesses are counted one by one; a failure is committed (it must count) and thrown after.
+ * Email + password (+ TOTP) sign-in. The attempt is claimed (and counted as a failure) first;
+ * an unknown email, an account in its delay and a wrong password all answer the same 401
+ * after one argon2 verify each, so neither the answer nor its timing tells them apart.
+ * Returns the device token for the device cookie: the one sent when it was trusted, else new.
  */
 export async function signIn(
   db: DataSource,
   request: LoginRequest,
   options: SignInOptions,
-): Promise<{ session: NewSession; view: SessionView }> {
-  const policy = options.lockout ?? DEFAULT_LOCKOUT_POLICY;
+): Promise<{ session: NewSession; view: SessionView; deviceToken: string }> {
   const now = options.now?.() ?? new Date();
-  const outcome = await db.transaction(async (manager): Promise<Outcome> => {
-    const [user] = (await manager.query(
-      `SELECT id, password_hash, totp_enabled, totp_secret_encrypted, totp_last_step, failed_login_count, locked_until
-         FROM users WHERE email = $1 FOR UPDATE`,
-      [request.email],
-    )) as UserRow[];
-    if (!user) {
-      await burnPasswordCheck(request.password);
-      return { ok: false, error: new InvalidCredentialsError() };
+  const deviceToken = options.deviceToken ?? null;
+  const claim = await claimPasswordCheck(
+    db,
+    { email: request.email },
+    deviceToken,
+    options.throttle ?? DEFAULT_SIGN_IN_THROTTLE,
+    now,
+  );
+  if (!claim) {
+    await burnPasswordCheck(request.password);
+    throw new InvalidCredentialsError();
+  }
+  if (!(await verifyPassword(claim.passwordHash, request.password))) throw new InvalidCredentialsError();
+  // A wrong or missing code stays counted: the code is guessed under the same delay as the password.
+  const totpStep = await checkClaimedTotp(claim, request.totp, options.secretKey);
+
+  const outcome = await db.transaction(async (manager) => {
+    if (totpStep !== null && !(await recordTotpStep(manager, claim.userId, totpStep))) {
+      return { error: new InvalidTotpError() };
     }
-    const state: LockoutState = { failedCount: user.failed_login_count, lockedUntil: user.locked_until };
-    const remaining = lockRemainingSeconds(state, now);
-    if (remaining > 0) return { ok: false, error: new AccountLockedError(remaining) };
-
-    const fail = async (error: Error): Promise<Outcome> => {
-      const next = afterFailedSignIn(state, now, policy);
-      await manager.query(`UPDATE users SET failed_login_count = $2, locked_until = $3 WHERE id = $1`, [
-        user.id,
-        next.failedCount,
-        next.lockedUntil,
-      ]);
-      return { ok: false, error };
-    };
-
-    if (!(await verifyPassword(user.password_hash, request.password))) return fail(new InvalidCredentialsError());
-
-    let totpStep: number | null = user.totp_last_step === null ? null : Number(user.totp_last_step);
-    if (user.totp_enabled) {
-      if (!request.totp) return { ok: false, error: new TotpRequiredError() };
-      if (!options.secretKey || !user.totp_secret_encrypted) return { ok: false, error: new SecretKeyMissingError() };
-      const secret = decryptSecret(options.secretKey, user.totp_secret_encrypted);
-      const check = await verifyTotp(secret, request.totp, totpStep);
-      if (!check.valid) return fail(new InvalidTotpError());
-      totpStep = check.step;
-    }
-
+    await clearPasswordChecks(manager, claim);
+    if (!request.tenantId) await acceptAccountCreatingInvitation(manager, claim.userId);
     const [membership] = (await manager.query(
       `SELECT tenant_id, role FROM memberships WHERE user_id = $1 AND ($2::uuid IS NULL OR tenant_id = $2::uuid)
         ORDER BY created_at LIMIT 1`,
-      [user.id, request.tenantId ?? null],
+      [claim.userId, request.tenantId ?? null],
     )) as Array<{ tenant_id: string; role: Role }>;
     if (!membership) {
       return {
-        ok: false,
         error: new ForbiddenError(
           request.tenantId
             ? `this account is not a member of workspace ${request.tenantId}`
@@ -103,25 +96,22 @@ export async function signIn(
         ),
       };
     }
-
-    const cleared = afterSuccessfulSignIn();
-    await manager.query(
-      `UPDATE users SET failed_login_count = $2, locked_until = $3, totp_last_step = $4 WHERE id = $1`,
-      [user.id, cleared.failedCount, cleared.lockedUntil, totpStep],
-    );
     const session = await createSession(manager, {
-      userId: user.id,
+      userId: claim.userId,
       tenantId: membership.tenant_id,
       ttlMs: options.sessionTtlMs,
     });
     const view = await describeSession(manager, {
-      userId: user.id,
+      userId: claim.userId,
       tenantId: membership.tenant_id,
       role: membership.role,
       csrfToken: session.csrfToken,
     });
-    return { ok: true, session, view };
+    const trustedToken =
+      claim.deviceTokenHash && deviceToken ? deviceToken : await issueSignInDevice(manager, claim.userId);
+    return { session, view, deviceToken: trustedToken };
   });
-  if (!outcome.ok) throw outcome.error;
-  return { session: outcome.session, view: outcome.view };
+  // The counters are cleared even when the answer is an error: the password was right.
+  if ('error' in outcome) throw outcome.error;
+  return outcome;
 }

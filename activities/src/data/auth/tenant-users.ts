@@ -60,9 +60,11 @@ export async function getTenantUser(db: DataSource, tenantId: string, userId: st
 }
 
 /**
- * Adds a person to a workspace. A new email gets an account with the initial password; an
- * email that already has an account only gains a membership: one workspace's admin must
- * never be able to set the password of an account other workspaces rely on.
+ * Adds a person to a workspace at once, for operator-run seeding (demo data, benches, test
+ * fixtures) only: no route calls it. Through the API a workspace admin invites instead
+ * (invitations.ts), so nobody joins a workspace, nor learns about an account, without the
+ * person's yes. A new email gets an account with the initial password; an existing account
+ * keeps its password.
  */
 export async function inviteTenantUser(
   db: DataSource,

@@ -5,7 +5,10 @@ import { randomUUID } from 'node:crypto';
  * given and sends the CSRF token on writes unless told not to.
  */
 export class BrowserClient {
+  /** The session cookie pair (`cadenza_session=...`), or undefined when there is none. */
   cookie: string | undefined;
+  /** The trusted-device cookie pair (`cadenza_device=...`) a sign-in set, if any. */
+  deviceCookie: string | undefined;
   csrfToken: string | undefined;
 
   constructor(private readonly baseUrl: string) {}
@@ -17,17 +20,19 @@ export class BrowserClient {
     options: { csrf?: boolean; headers?: Record<string, string> } = {},
   ): Promise<{ status: number; body: Record<string, unknown>; headers: Headers; text: string }> {
     const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
-    if (this.cookie) headers.cookie = this.cookie;
+    const cookies = [this.cookie, this.deviceCookie].filter(Boolean);
+    if (cookies.length > 0) headers.cookie = cookies.join('; ');
     if (this.csrfToken && options.csrf !== false && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
     const response = await fetch(`${this.baseUrl}/api/v1${path}`, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const setCookie = response.headers.get('set-cookie');
-    if (setCookie) {
-      const [pair] = setCookie.split(';');
-      this.cookie = pair && pair.endsWith('=') ? undefined : pair;
+    for (const setCookie of response.headers.getSetCookie()) {
+      const [pair = ''] = setCookie.split(';');
+      const value = pair.endsWith('=') ? undefined : pair;
+      if (pair.startsWith('cadenza_device=')) this.deviceCookie = value;
+      else this.cookie = value;
     }
     const text = await response.text();
     return {

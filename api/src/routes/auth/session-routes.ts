@@ -4,7 +4,7 @@ import {
   SessionViewSchema,
   SwitchTenantRequestSchema,
   TooManyRequestsError,
-  AccountLockedError,
+  TryAgainError,
 } from '@cadenza/core';
 import { deleteSessionByToken, describeSession, signIn, switchSessionTenant } from '@cadenza/activities/data';
 import type { Response } from 'express';
@@ -12,14 +12,15 @@ import { defineRoute, type ApiRoute } from '../../http/api-route';
 import { LoginRateLimiter } from '../../auth/login-rate-limit';
 import { requireSession, sessionTokenOf } from '../../auth/session-resolver';
 import { clearedSessionCookie, sessionCookie } from '../../auth/session-cookie';
+import { deviceCookie, deviceTokenOf } from '../../auth/device-cookie';
 import type { AuthRouteDependencies } from './auth-route-deps';
 
-/** Rate limits and lockouts tell the client when to come back. */
-async function withRetryAfter<T>(res: Response, work: () => Promise<T>): Promise<T> {
+/** Rate limits and a full password-hashing queue tell the client when to come back. */
+export async function withRetryAfter<T>(res: Response, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof TooManyRequestsError || error instanceof AccountLockedError) {
+    if (error instanceof TooManyRequestsError || error instanceof TryAgainError) {
       res.setHeader('Retry-After', String(error.retryAfterSeconds));
     }
     throw error;
@@ -28,7 +29,7 @@ async function withRetryAfter<T>(res: Response, work: () => Promise<T>): Promise
 
 /** Sign in, sign out, who am I, and switching workspace: the browser session lifecycle. */
 export function sessionRoutes({ db, redis, settings }: AuthRouteDependencies): ApiRoute[] {
-  const limiter = new LoginRateLimiter(redis, settings.loginRateLimit);
+  const limiter = new LoginRateLimiter(redis, settings.signIn.clientLimit);
   return [
     defineRoute({
       method: 'post',
@@ -39,25 +40,32 @@ export function sessionRoutes({ db, redis, settings }: AuthRouteDependencies): A
       body: LoginRequestSchema,
       responses: {
         200: { description: 'signed in; keep csrfToken for writes', schema: SessionViewSchema },
-        401: { description: 'wrong email or password (one message for both), or TOTP code needed or wrong' },
+        401: {
+          description:
+            'wrong email or password: one answer for an unknown email, a wrong password and an account in its delay; or TOTP code needed or wrong',
+        },
         403: { description: 'the account belongs to no workspace, or not to the one asked for' },
-        429: { description: 'too many attempts or account locked; see Retry-After' },
+        429: { description: 'too many attempts from this client address; see Retry-After' },
+        503: { description: 'try_again: the server is busy checking passwords; see Retry-After' },
       },
       handler: async ({ body, req, res }) => {
-        const ip = req.ip ?? 'unknown';
-        const { session, view } = await withRetryAfter(res, async () => {
-          await limiter.consume(ip, body.email);
+        // req.ip is the socket's peer unless TRUST_PROXY names the proxies allowed to set X-Forwarded-For.
+        const { session, view, deviceToken } = await withRetryAfter(res, async () => {
+          await limiter.consume(req.ip ?? 'unknown');
           return signIn(db, body, {
             sessionTtlMs: settings.sessionTtlMs,
             secretKey: settings.secretKey,
-            lockout: settings.lockout,
+            throttle: settings.signIn.throttle,
+            deviceToken: deviceTokenOf(req),
           });
         });
-        await limiter.reset(ip, body.email);
         // A cookie from an earlier sign-in on this browser is replaced, so its session ends too.
         const previous = sessionTokenOf(req);
         if (previous) await deleteSessionByToken(db, previous);
-        res.setHeader('Set-Cookie', sessionCookie(session.token, settings.sessionTtlMs / 1000, settings.secureCookies));
+        res.setHeader('Set-Cookie', [
+          sessionCookie(session.token, settings.sessionTtlMs / 1000, settings.secureCookies),
+          deviceCookie(deviceToken, settings.secureCookies),
+        ]);
         res.setHeader('Cache-Control', 'no-store');
         return { body: view };
       },

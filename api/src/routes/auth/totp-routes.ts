@@ -1,11 +1,35 @@
 import { z } from 'zod';
-import { TotpCodeRequestSchema, TotpEnrollmentSchema } from '@cadenza/core';
-import { confirmTotpEnrollment, disableTotp, startTotpEnrollment } from '@cadenza/activities/data';
+import { InvalidTotpError, TotpCodeRequestSchema, TotpEnrollmentSchema } from '@cadenza/core';
+import {
+  confirmTotpEnrollment,
+  disableTotp,
+  startTotpEnrollment,
+  throttledCodeCheck,
+  type DataSource,
+} from '@cadenza/activities/data';
+import type { Request } from 'express';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import { requireSession } from '../../auth/session-resolver';
+import { deviceTokenOf } from '../../auth/device-cookie';
 import type { AuthRouteDependencies } from './auth-route-deps';
 
 const TotpStatusSchema = z.object({ totpEnabled: z.boolean() });
+
+/** Code checks count against the account like passwords do; a throttled one answers as a wrong code. */
+const underThrottle = (
+  db: DataSource,
+  req: Request,
+  settings: AuthRouteDependencies['settings'],
+  check: () => Promise<void>,
+) =>
+  throttledCodeCheck(
+    db,
+    requireSession(req).userId,
+    deviceTokenOf(req),
+    settings.signIn.throttle,
+    check,
+    () => new InvalidTotpError(400),
+  );
 
 /** A signed-in user turns two-factor sign-in on (enroll, then confirm a code) or off. */
 export function totpRoutes({ db, settings }: AuthRouteDependencies): ApiRoute[] {
@@ -38,7 +62,9 @@ export function totpRoutes({ db, settings }: AuthRouteDependencies): ApiRoute[] 
         400: { description: 'wrong, expired or reused code, or no enrollment started' },
       },
       handler: async ({ body, req }) => {
-        await confirmTotpEnrollment(db, requireSession(req).userId, settings.secretKey, body.code);
+        await underThrottle(db, req, settings, () =>
+          confirmTotpEnrollment(db, requireSession(req).userId, settings.secretKey, body.code),
+        );
         return { body: { totpEnabled: true } };
       },
     }),
@@ -54,7 +80,9 @@ export function totpRoutes({ db, settings }: AuthRouteDependencies): ApiRoute[] 
         400: { description: 'wrong, expired or reused code, or TOTP is not on' },
       },
       handler: async ({ body, req }) => {
-        await disableTotp(db, requireSession(req).userId, settings.secretKey, body.code);
+        await underThrottle(db, req, settings, () =>
+          disableTotp(db, requireSession(req).userId, settings.secretKey, body.code),
+        );
         return { body: { totpEnabled: false } };
       },
     }),

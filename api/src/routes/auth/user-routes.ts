@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import {
   ChangeRoleRequestSchema,
+  InvitationViewSchema,
   InviteUserRequestSchema,
-  InvitedUserSchema,
   TenantUserViewSchema,
 } from '@cadenza/core';
 import {
   changeTenantUserRole,
   getTenantUser,
-  inviteTenantUser,
+  inviteToTenant,
   listTenantUsers,
   removeTenantUser,
 } from '@cadenza/activities/data';
@@ -33,16 +33,17 @@ export function userRoutes({ db }: AuthRouteDependencies): ApiRoute[] {
       method: 'post',
       path: '/users',
       tag: 'users',
-      summary: 'Invite a user: a new account with an initial password, or an existing account joins',
+      summary:
+        'Invite a person by email. They join when they accept after signing in; an email with no account gets one with the initial password and joins at its first sign-in. The answer is the same whether the email has an account elsewhere or not.',
       access: 'users:manage',
       body: InviteUserRequestSchema,
       responses: {
-        201: { description: 'the user is a member', schema: InvitedUserSchema },
+        201: { description: 'the invitation, pending until accepted', schema: InvitationViewSchema },
         409: { description: 'already a member of this workspace' },
       },
       handler: async ({ body, principal }) => {
-        const invited = await inviteTenantUser(db, principal.tenantId, body, actorOf(principal));
-        return { status: 201, headers: { location: `/api/v1/users/${invited.user.id}` }, body: invited };
+        const invitation = await inviteToTenant(db, principal.tenantId, body, actorOf(principal));
+        return { status: 201, headers: { location: `/api/v1/invitations/${invitation.id}` }, body: invitation };
       },
     }),
     defineRoute({
