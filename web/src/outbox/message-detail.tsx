@@ -5,6 +5,7 @@ import { errorMessage } from '../api/cadenza-api';
 import { useGetOutboxMessageQuery, useGetOutboxRawQuery, useSimulateReplyMutation } from './outbox-api';
 import { STATUS_COLOR, canSimulateReply } from './message-format';
 import { formatDateTime } from '../format/plain-format';
+import { useGetPlatformFeaturesQuery } from '../api/platform-api';
 import { safePreviewHtml } from './safe-preview-html';
 
 type View = 'rendered' | 'text' | 'raw';
@@ -18,6 +19,7 @@ export function MessageDetail({ id, role }: { id: string; role: Role }) {
   const message = useGetOutboxMessageQuery(id);
   const [view, setView] = useState<View>('rendered');
   const raw = useGetOutboxRawQuery(id, { skip: view !== 'raw' });
+  const features = useGetPlatformFeaturesQuery();
   if (message.isLoading) return <Typography sx={{ p: 2 }}>Loading message…</Typography>;
   if (message.error || !message.data) return <Alert severity="error">{errorMessage(message.error)}</Alert>;
   const m = message.data;
@@ -79,7 +81,7 @@ export function MessageDetail({ id, role }: { id: string; role: Role }) {
           {raw.isLoading ? 'Loading…' : raw.error ? errorMessage(raw.error) : raw.data}
         </Box>
       )}
-      {canSimulateReply(m) && can(role, 'runs:manage') && <ReplyForm id={m.id} to={m.to} />}
+      {canSimulateReply(m, features.data) && can(role, 'runs:manage') && <ReplyForm id={m.id} to={m.to} />}
     </Paper>
   );
 }

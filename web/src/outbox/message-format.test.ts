@@ -10,9 +10,16 @@ describe('message format', () => {
   });
 
   it('offers a reply only on a sent email with a Message-ID', () => {
-    expect(canSimulateReply({ channel: 'email', rfcMessageId: 'a@b', status: 'sent' })).toBe(true);
-    expect(canSimulateReply({ channel: 'email', rfcMessageId: null, status: 'sent' })).toBe(false);
-    expect(canSimulateReply({ channel: 'sms', rfcMessageId: 'a@b', status: 'sent' })).toBe(false);
-    expect(canSimulateReply({ channel: 'email', rfcMessageId: 'a@b', status: 'suppressed' })).toBe(false);
+    const on = { simulateReply: true };
+    expect(canSimulateReply({ channel: 'email', rfcMessageId: 'a@b', status: 'sent' }, on)).toBe(true);
+    expect(canSimulateReply({ channel: 'email', rfcMessageId: null, status: 'sent' }, on)).toBe(false);
+    expect(canSimulateReply({ channel: 'sms', rfcMessageId: 'a@b', status: 'sent' }, on)).toBe(false);
+    expect(canSimulateReply({ channel: 'email', rfcMessageId: 'a@b', status: 'suppressed' }, on)).toBe(false);
+  });
+
+  it('offers no reply when the API has no simulator (production) or has not said yet', () => {
+    const sent = { channel: 'email', rfcMessageId: 'a@b', status: 'sent' } as const;
+    expect(canSimulateReply(sent, { simulateReply: false })).toBe(false);
+    expect(canSimulateReply(sent, undefined)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import type { MessageStatus, MessageView } from '@cadenza/core';
+import type { MessageStatus, MessageView, PlatformFeatures } from '@cadenza/core';
 
 type ChipColor = 'default' | 'primary' | 'secondary' | 'success' | 'warning' | 'error' | 'info';
 
@@ -22,6 +22,15 @@ export function messageHeadline(message: Pick<MessageView, 'subject' | 'text'>):
   return text.length > 80 ? `${text.slice(0, 79)}…` : text || '(empty)';
 }
 
-/** Only an email the sink or a provider sent has a Message-ID a reply can thread to. */
-export const canSimulateReply = (message: Pick<MessageView, 'channel' | 'rfcMessageId' | 'status'>) =>
-  message.channel === 'email' && !!message.rfcMessageId && message.status !== 'suppressed';
+/**
+ * Only an email the sink or a provider sent has a Message-ID a reply can thread to, and only an
+ * API that said it mounts the simulator (never production; undefined until it answered) takes one.
+ */
+export const canSimulateReply = (
+  message: Pick<MessageView, 'channel' | 'rfcMessageId' | 'status'>,
+  features: PlatformFeatures | undefined,
+) =>
+  features?.simulateReply === true &&
+  message.channel === 'email' &&
+  !!message.rfcMessageId &&
+  message.status !== 'suppressed';
