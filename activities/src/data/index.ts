@@ -11,6 +11,7 @@ export {
   recordDomainEvents,
   listDomainEventsAfter,
   latestEventSeq,
+  loadRecordOwners,
   eventChannel,
   tenantOfChannel,
   EventPublisher,

@@ -9,6 +9,8 @@ export interface EventFanoutOptions {
   subscriber: Redis;
   head: (tenantId: string) => Promise<number>;
   loader: (tenantId: string) => EventLoader;
+  /** Called on each batch of a tenant's events before any of it is dispatched (see TenantFeed). */
+  prepare?: (tenantId: string, events: DomainEvent[]) => Promise<void>;
   /** Called once per event, in seq order per tenant, for tenants that have local sockets. */
   dispatch: (event: DomainEvent) => void;
   /** Safety net for lost pub/sub messages when no later event reveals the gap. */
@@ -88,6 +90,7 @@ export class EventFanout {
       start: () => this.options.head(tenantId),
       load: this.options.loader(tenantId),
       emit: this.options.dispatch,
+      prepare: async (events) => this.options.prepare?.(tenantId, events),
       onError: (error) => this.options.onError(error, `tenant ${tenantId} feed`),
     });
   }

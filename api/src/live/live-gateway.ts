@@ -22,9 +22,16 @@ import {
   type Principal,
   type RoomRef,
 } from '@cadenza/core';
-import { latestEventSeq, listDomainEventsAfter, type DataSource } from '@cadenza/activities/data';
+import {
+  isOwnershipScoped,
+  latestEventSeq,
+  listDomainEventsAfter,
+  loadRecordOwners,
+  type DataSource,
+} from '@cadenza/activities/data';
 import type { SessionResolver } from '../http/authenticate';
 import { EventFanout } from './event-fanout';
+import { EventVisibility } from './event-visibility';
 import { createLiveAuthenticator, type LiveCredentials } from './live-authenticator';
 import { defaultLiveConfig, type LiveConfig } from './live-config';
 import { handshakeError, toLiveFailure } from './live-errors';
@@ -89,10 +96,13 @@ export function attachLiveGateway(server: HttpServer, deps: LiveGatewayDependenc
   io.adapter(createAdapter(adapterPub, adapterSub, { key: 'cadenza-live' }));
 
   const streams = new Map<string, Set<SocketStream>>();
+  // Sales reps' sockets get only events about records they may read: owners looked up per batch.
+  const visibility = new EventVisibility((tenantId, refs) => loadRecordOwners(deps.db.manager, tenantId, refs));
   const fanout = new EventFanout({
     subscriber: eventSub,
     head: (tenantId) => latestEventSeq(deps.db.manager, tenantId),
     loader: (tenantId) => (after, limit) => listDomainEventsAfter(deps.db.manager, tenantId, after, limit),
+    prepare: (tenantId, events) => visibility.annotate(tenantId, events),
     dispatch: (event) => {
       for (const stream of streams.get(event.tenantId) ?? []) stream.live(event);
     },
@@ -145,9 +155,15 @@ export function attachLiveGateway(server: HttpServer, deps: LiveGatewayDependenc
     const engine = socket.conn as unknown as { writeBuffer?: unknown[] };
     const buffered = () => engine.writeBuffer?.length ?? 0;
 
+    const scoped = isOwnershipScoped(state.principal);
     const stream = new SocketStream({
-      load: (after, limit) => listDomainEventsAfter(deps.db.manager, tenantId, after, limit),
-      matches: (event) => roomsForEvent(event).some((room) => socket.rooms.has(room)),
+      load: async (after, limit) => {
+        const page = await listDomainEventsAfter(deps.db.manager, tenantId, after, limit);
+        if (scoped) await visibility.annotate(tenantId, page);
+        return page;
+      },
+      matches: (event) =>
+        roomsForEvent(event).some((room) => socket.rooms.has(room)) && visibility.visibleTo(state.principal, event),
       send: (event: DomainEvent) => {
         if (buffered() > config.LIVE_MAX_BUFFERED_PACKETS) {
           // Closing the transport (not the socket) lets the client reconnect and resume by seq.

@@ -41,8 +41,13 @@ export interface TestClient {
   waitForReady: (timeoutMs?: number) => Promise<number>;
 }
 
-export async function connectTestClient(url: string, auth: Record<string, unknown>): Promise<TestClient> {
-  const socket = connect(url, { transports: ['websocket'], auth, reconnection: false, forceNew: true });
+export async function connectTestClient(
+  url: string,
+  auth: Record<string, unknown>,
+  /** Handshake headers (a session resolver of a test reads who is signed in from them). */
+  extraHeaders?: Record<string, string>,
+): Promise<TestClient> {
+  const socket = connect(url, { transports: ['websocket'], auth, extraHeaders, reconnection: false, forceNew: true });
   const events: DomainEvent[] = [];
   const ready: number[] = [];
   socket.on('event', (event: DomainEvent) => events.push(event));

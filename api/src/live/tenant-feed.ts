@@ -6,6 +6,11 @@ export interface TenantFeedOptions {
   start: () => Promise<number>;
   load: EventLoader;
   emit: (event: DomainEvent) => void;
+  /**
+   * Work on each batch before any of it is emitted (looking up who may see it), in the
+   * feed's order; a failure leaves the batch to the next catch-up, as a failed load does.
+   */
+  prepare?: (events: DomainEvent[]) => Promise<void>;
   onError?: (error: unknown) => void;
   pageSize?: number;
 }
@@ -36,6 +41,7 @@ export class TenantFeed {
   push(events: DomainEvent[]): Promise<void> {
     const sorted = [...events].sort((a, b) => a.seq - b.seq);
     return this.run(async () => {
+      await this.options.prepare?.(sorted);
       for (const event of sorted) {
         if (event.seq <= this.last) continue;
         // Everything before a committed seq is committed too (seq locks serialize commits).
@@ -58,6 +64,7 @@ export class TenantFeed {
   private async fill(upTo: number): Promise<void> {
     while (this.last < upTo) {
       const page = await this.options.load(this.last, this.pageSize);
+      await this.options.prepare?.(page);
       for (const event of page) if (event.seq > this.last && event.seq <= upTo) this.deliver(event);
       if (page.length < this.pageSize) return;
     }

@@ -8,3 +8,4 @@ export { EventPublisher, commitAndPublish, type AppendEvents } from './event-pub
 export { pruneDomainEvents, type PruneOptions } from './prune-domain-events';
 export { createEventRetentionActivities, type PruneEventLogInput } from './retention-activities';
 export { startEventRelay, parseAppendNotice, type EventRelay } from './event-relay';
+export { loadRecordOwners } from './record-owners';
