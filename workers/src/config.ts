@@ -1,9 +1,19 @@
 import { z } from 'zod';
-import { DEFAULT_TASK_QUEUE, parseEnv, portVar, temporalConnectionEnvSchema, tracingEnvSchema } from '@cadenza/core';
+import {
+  DEFAULT_TASK_QUEUE,
+  metricsEnvSchema,
+  parseEnv,
+  portVar,
+  runtimeModeEnvSchema,
+  temporalConnectionEnvSchema,
+  tracingEnvSchema,
+} from '@cadenza/core';
 
 export const workerConfigSchema = z.object({
   ...temporalConnectionEnvSchema.shape,
   ...tracingEnvSchema.shape,
+  ...runtimeModeEnvSchema.shape,
+  ...metricsEnvSchema.shape,
   DATABASE_URL: z.string().url().describe('PostgreSQL connection URL the activities write to'),
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233').describe('Temporal frontend host:port (gRPC)'),
   TEMPORAL_NAMESPACE: z.string().default('default').describe('Temporal namespace the worker polls'),
@@ -20,7 +30,9 @@ export const workerConfigSchema = z.object({
     .describe('lowest level of the JSON log lines written to stdout'),
   WORKER_METRICS_PORT: portVar
     .default(9464)
-    .describe('port of the worker /metrics endpoint (activity latencies plus Temporal SDK metrics)'),
+    .describe(
+      'port of the worker /metrics endpoint (activity latencies plus Temporal SDK metrics, METRICS_TOKEN in production) and its /health and /ready probes',
+    ),
   WORKER_SDK_METRICS_PORT: portVar
     .default(9465)
     .describe('loopback port the Temporal SDK Prometheus exporter binds; /metrics on WORKER_METRICS_PORT includes it'),

@@ -9,6 +9,7 @@ import { createWorker } from './create-worker';
 import { createLogger, temporalLogger } from './observability/logger';
 import { activityMetricsHooks, activityMetricsInterceptor, createWorkerMetrics } from './observability/worker-metrics';
 import { startMetricsServer } from './observability/metrics-server';
+import { metricsAccess } from '@cadenza/core';
 
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
@@ -28,9 +29,12 @@ async function main(): Promise<void> {
   const metrics = createWorkerMetrics({ defaultMetrics: true });
   // Replaced once the worker exists; /ready stays 503 while the database and Temporal connect.
   let polling = () => false;
+  const access = metricsAccess(config.NODE_ENV, config.METRICS_TOKEN);
+  if (access.kind === 'off') logger.warn('/metrics is off: production serves it only with METRICS_TOKEN set');
   const metricsServer = await startMetricsServer({
     port: config.WORKER_METRICS_PORT,
     registry: metrics.registry,
+    access,
     sdkMetricsUrl: `http://${sdkMetricsAddress}/metrics`,
     ready: () => polling(),
   });

@@ -1,9 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { Registry } from 'prom-client';
+import { metricsVerdict, type MetricsAccess } from '@cadenza/core';
 
 export interface MetricsServerOptions {
   port: number;
   registry: Registry;
+  /** Who may read /metrics (core/src/metrics-access.ts); the probes stay open for the kubelet. */
+  access: MetricsAccess;
   /** Temporal Core's Prometheus endpoint, appended so one scrape target has both sets. */
   sdkMetricsUrl?: string;
   sdkTimeoutMs?: number;
@@ -42,6 +45,22 @@ export function startMetricsServer(options: MetricsServerOptions): Promise<Serve
     }
     if (req.url !== '/metrics') {
       res.writeHead(404).end();
+      return;
+    }
+    const verdict = metricsVerdict(options.access, req.headers.authorization);
+    if (verdict !== 'allow') {
+      res
+        .writeHead(verdict === 'off' ? 404 : 401, {
+          'content-type': 'application/json',
+          ...(verdict === 'unauthorized' ? { 'www-authenticate': 'Bearer realm="metrics"' } : {}),
+        })
+        .end(
+          JSON.stringify(
+            verdict === 'off'
+              ? { code: 'not_found', message: 'metrics are off: set METRICS_TOKEN to serve them' }
+              : { code: 'unauthorized', message: 'metrics need the METRICS_TOKEN bearer token' },
+          ),
+        );
       return;
     }
     void (async () => {

@@ -41,6 +41,7 @@ describe('worker metrics', () => {
     const server = await startMetricsServer({
       port: 0,
       registry: metrics.registry,
+      access: { kind: 'open' },
       sdkMetricsUrl: `http://127.0.0.1:${sdkPort}/metrics`,
     });
     servers.push(server);
@@ -59,6 +60,7 @@ describe('worker metrics', () => {
     const server = await startMetricsServer({
       port: 0,
       registry: createWorkerMetrics().registry,
+      access: { kind: 'open' },
       sdkMetricsUrl: 'http://127.0.0.1:1/metrics',
       sdkTimeoutMs: 500,
     });
