@@ -10,8 +10,8 @@ import { UserError } from './errors';
 export const LIMITS = {
   /** Steps (the `nodes` array) in one flow definition. The designer is unusable long before this. */
   maxFlowNodes: 500,
-  /** Edges in one flow definition: a few outputs per step (A/B splits have up to ten). */
-  maxFlowEdges: 2_000,
+  /** Edges in one flow definition: two per step on average (branches have two outputs, A/B splits up to ten). */
+  maxFlowEdges: 1_000,
   /** Default largest JSON request body, in bytes (BODY_LIMIT overrides it); this is also the draft size limit. */
   maxRequestBodyBytes: 1_048_576,
   /**

@@ -8,6 +8,9 @@ interface BodyParserError {
   status?: number;
   expose?: boolean;
   message: string;
+  /** For entity.too.large: the limit and the declared length, in bytes. */
+  limit?: number;
+  length?: number;
 }
 
 /** Maps body-parser failures (bad JSON, too large) to user errors with a clear message. */
@@ -16,7 +19,12 @@ function fromBodyParser(error: BodyParserError): { status: number; body: ApiErro
     return { status: 400, body: { code: 'invalid_json', message: `request body is not valid JSON: ${error.message}` } };
   }
   if (error.type === 'entity.too.large') {
-    return { status: 413, body: { code: 'body_too_large', message: 'request body exceeds the size limit' } };
+    const { limit, length } = error;
+    const message = `a request body may be at most ${limit} bytes (BODY_LIMIT)${length ? `; this one is ${length} bytes` : ''}`;
+    return {
+      status: 413,
+      body: { code: 'body_too_large', message, details: { limit: 'maxRequestBodyBytes', max: limit, actual: length } },
+    };
   }
   if (error.expose && error.status && error.status < 500) {
     return { status: error.status, body: { code: 'bad_request', message: error.message } };

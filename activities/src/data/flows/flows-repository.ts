@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
+  assertFlowWithinLimits,
   ConflictError,
   ContactSchema,
   NotFoundError,
@@ -62,8 +63,9 @@ async function knownContactFields(db: DataSource | EntityManager, tenantId: stri
   return [...standard, ...custom.map(({ key }) => `custom.${key}`)];
 }
 
-/** Validation as save and publish apply it, for the designer's live checks. */
+/** Validation as save and publish apply it, for the designer's live checks; over LIMITS it throws a 413. */
 export async function validateFlowForTenant(db: DataSource, tenantId: string, definition: unknown) {
+  assertFlowWithinLimits(definition);
   const knownFields = await knownContactFields(db, tenantId);
   const snippets = await snippetBodies(db, tenantId);
   return withSendTemplateChecks(validateFlowDefinition(definition, { knownFields }), knownFields, snippets);
@@ -75,6 +77,7 @@ async function assertValidDefinition(
   tenantId: string,
   definition: unknown,
 ): Promise<FlowDefinition> {
+  assertFlowWithinLimits(definition);
   const knownFields = await knownContactFields(db, tenantId);
   // Send templates are checked here too: a variable no contact has would fail the step when it runs.
   const snippets = await snippetBodies(db, tenantId);
