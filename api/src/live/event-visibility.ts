@@ -29,9 +29,12 @@ export class EventVisibility {
   visibleTo(principal: Principal, event: DomainEvent): boolean {
     const ref = ownedRecordOf(event);
     if (!ref) return true;
-    const owner = ref.id
-      ? this.owners.get(event)?.get(ownedRecordKey({ kind: ref.kind, id: ref.id.toLowerCase() }))
-      : null;
-    return mayReadOwned(principal, owner);
+    if (!ref.id) return mayReadOwned(principal, null);
+    const owners = this.owners.get(event);
+    const key = ownedRecordKey({ kind: ref.kind, id: ref.id.toLowerCase() });
+    if (!owners || owners.has(key)) return mayReadOwned(principal, owners?.get(key));
+    // A deleted record can no longer be looked up; its deletion event says whose it was.
+    const recorded = event.subject === ref.kind ? event.payload?.ownerId : undefined;
+    return mayReadOwned(principal, typeof recorded === 'string' ? recorded : undefined);
   }
 }

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { Principal } from '@cadenza/core';
+import type { Principal, Role } from '@cadenza/core';
 import {
   commitAndPublish,
   createApiKey,
   createContact,
   createFlow,
+  deleteContact,
   latestEventSeq,
   updateContact,
   type DataSource,
 } from '@cadenza/activities/data';
 import { connectTestDb, createTenantWithKey } from '../../../scripts/test-harness/integration';
+import { ROLE_ORDER } from '../routes/crm/crm-route-table';
 import { requireService } from '../../../scripts/test-harness/service-env';
 import {
   connectTestClient,
@@ -23,6 +25,9 @@ const PRINCIPAL_HEADER = 'x-test-principal';
 const asHeader = (principal: Principal) => ({
   [PRINCIPAL_HEADER]: Buffer.from(JSON.stringify(principal)).toString('base64url'),
 });
+
+/** What each role's socket gets of a workspace's events: every one, or those about its own records. */
+const LIVE_MATRIX: Record<Role, 'all' | 'own'> = { admin: 'all', marketer: 'all', sales_rep: 'own', ops: 'all' };
 
 /** What an event is about, as the test reads it: its contact, or its subject for the rest. */
 const about = (event: { subject: string; subjectId: string; payload?: Record<string, unknown> }) =>
@@ -117,4 +122,32 @@ describe('live events follow contact ownership', () => {
     expect(repSocket.events).toHaveLength(5);
     expect(adminSocket.events).toHaveLength(13);
   });
+  it.each(ROLE_ORDER.map((role) => [role, LIVE_MATRIX[role]] as const))(
+    'gives a %s socket %s events, deletions included',
+    async (role) => {
+      const { tenantId } = await createTenantWithKey(db, `live matrix ${role}`);
+      const admin: Principal = { tenantId, userId: randomUUID(), role: 'admin', via: 'session' };
+      const user: Principal = { tenantId, userId: randomUUID(), role, via: 'session' };
+      const mine = await createContact(db, admin, { firstName: 'Mine', ownerId: user.userId });
+      const theirs = await createContact(db, admin, { firstName: 'Theirs', ownerId: randomUUID() });
+      const socket = await connect({ rooms: [`tenant:${tenantId}`] }, user);
+
+      await commitAndPublish(db, writer.publisher, tenantId, (_manager, append) =>
+        append([
+          { type: 'contact.updated', subject: 'contact', subjectId: theirs.id, payload: { fields: ['title'] } },
+          { type: 'run.moved', subject: 'run', subjectId: randomUUID(), payload: { contactId: mine.id } },
+        ]),
+      );
+      // Deleted records can no longer be looked up: their deletion still reaches their owner.
+      await deleteContact(db, admin, theirs.id);
+      await deleteContact(db, admin, mine.id);
+      await createFlow(db, admin, { name: 'sentinel', kind: 'sequence' });
+
+      const all = [theirs.id, mine.id, theirs.id, mine.id, 'flow'];
+      const expected = LIVE_MATRIX[role] === 'all' ? all : all.filter((about) => about !== theirs.id);
+      expect((await socket.waitForEvents(expected.length)).map(about)).toEqual(expected);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(socket.events.map(about)).toEqual(expected);
+    },
+  );
 });

@@ -292,7 +292,8 @@ export async function deleteContact(db: Db, principal: CrmPrincipal, id: string)
     const before = await requireContact(write.manager, principal, id, true);
     await write.manager.query(`DELETE FROM contacts WHERE tenant_id = $1 AND id = $2`, [principal.tenantId, id]);
     write.audit('delete', 'contact', id, before, null);
-    write.event('contact.deleted', 'contact', id);
+    // The row is gone when live sockets decide who sees this: the event says whose it was.
+    write.event('contact.deleted', 'contact', id, { ownerId: before.ownerId });
   });
 }
 

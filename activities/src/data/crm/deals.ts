@@ -273,7 +273,8 @@ export async function deleteDeal(db: Db, principal: CrmPrincipal, id: string): P
     const before = await selectDeal(write.manager, principal, id, true);
     await write.manager.query(`DELETE FROM deals WHERE tenant_id = $1 AND id = $2`, [principal.tenantId, id]);
     write.audit('delete', 'deal', id, before, null);
-    write.event('deal.deleted', 'deal', id);
+    // The row is gone when live sockets decide who sees this: the event says whose it was.
+    write.event('deal.deleted', 'deal', id, { ownerId: before.ownerId });
   });
 }
 

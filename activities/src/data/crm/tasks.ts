@@ -193,6 +193,7 @@ export async function deleteTask(db: Db, principal: CrmPrincipal, id: string): P
     const before = await selectTask(write.manager, principal, id, true);
     await write.manager.query(`DELETE FROM tasks WHERE tenant_id = $1 AND id = $2`, [principal.tenantId, id]);
     write.audit('delete', 'task', id, before, null);
-    write.event('task.deleted', 'task', id);
+    // The row is gone when live sockets decide who sees this: the event says whose it was.
+    write.event('task.deleted', 'task', id, { ownerId: before.assigneeId });
   });
 }

@@ -66,7 +66,7 @@ describe('contacts and companies over HTTP', () => {
     expect(mine).toEqual([
       ['contact.created', { email: 'Ada@Example.com' }],
       ['contact.updated', { fields: ['title', 'lifecycleStage'] }],
-      ['contact.deleted', {}],
+      ['contact.deleted', { ownerId: null }],
     ]);
   });
 
