@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import {
   DEFAULT_TASK_QUEUE,
+  egressEnvSchema,
   metricsEnvSchema,
   parseEnv,
   portVar,
@@ -16,6 +17,8 @@ export const apiConfigSchema = z.object({
   ...liveConfigSchema.shape,
   ...temporalConnectionEnvSchema.shape,
   ...tracingEnvSchema.shape,
+  // Validated here so a bad allow entry stops the boot; the guard reads it where connections are made.
+  ...egressEnvSchema.shape,
   ...runtimeModeEnvSchema.shape,
   ...metricsEnvSchema.shape,
   PORT: portVar.default(3000).describe('HTTP port of the API and the web app'),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from '@cadenza/activities/data';
 import { startSmtpSink, type SmtpSink } from '@cadenza/activities/messaging';
+import { allowEgressTo } from './egress-allow';
 import { connectTestDb } from './integration';
 import { requireService } from './service-env';
 
@@ -26,6 +27,7 @@ export async function startSinkEnv(env: Record<string, string> = {}): Promise<Si
     PUBLIC_BASE_URL: 'https://cadenza.test',
     ...env,
   });
+  allowEgressTo(sink.port);
   return {
     sinkDb,
     sink,

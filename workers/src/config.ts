@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   DEFAULT_TASK_QUEUE,
+  egressEnvSchema,
   metricsEnvSchema,
   parseEnv,
   portVar,
@@ -14,6 +15,8 @@ export const workerConfigSchema = z.object({
   ...tracingEnvSchema.shape,
   ...runtimeModeEnvSchema.shape,
   ...metricsEnvSchema.shape,
+  // Validated here so a bad allow entry stops the boot; the guard reads it where connections are made.
+  ...egressEnvSchema.shape,
   DATABASE_URL: z.string().url().describe('PostgreSQL connection URL the activities write to'),
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233').describe('Temporal frontend host:port (gRPC)'),
   TEMPORAL_NAMESPACE: z.string().default('default').describe('Temporal namespace the worker polls'),

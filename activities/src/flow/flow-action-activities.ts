@@ -1,10 +1,18 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { DataSource, EntityManager } from 'typeorm';
-import { addDuration, renderTemplate, type ContactSnapshot } from '@cadenza/core';
+import {
+  addDuration,
+  bodyIsJson,
+  escapeJsonStringContent,
+  headerProblem,
+  renderTemplate,
+  type ContactSnapshot,
+} from '@cadenza/core';
 import { once, onceInDatabase } from '../data/flows/side-effects';
 import { loadTemplateRecords } from '../data/messaging/template-records';
 import type { ActionInputOf, FlowActionInput, FlowActionResult } from './flow-action-input';
 import type { FlowCrmPort } from './flow-crm-port';
+import { egressGuardFromEnv, type EgressGuard } from '../net';
 import { nodeNotAvailable } from './node-not-available';
 import type { MessagingService } from '../messaging/messaging-service';
 import { renderMessageTemplate } from '../messaging/render-message';
@@ -32,7 +40,8 @@ export interface FlowActionDependencies {
     contactId: string;
     source: string;
   }) => Promise<{ enrollmentId: string | null; status: string }>;
-  fetch?: typeof fetch;
+  /** Outbound HTTP for http_request; the guard of CADENZA_EGRESS_ALLOW when not given. */
+  egress?: EgressGuard;
   /** Email, SMS and Slack sending (the communication hub). */
   messaging?: MessagingService;
   /** Chat model for AI steps; omitted means the provider the environment configures (local model by default). */
@@ -75,8 +84,8 @@ export function createFlowActionActivities(deps: FlowActionDependencies) {
   };
   const inDatabase = { inDatabase: true };
 
-  const render = (text: string, contact: ContactSnapshot, input: FlowActionInput) =>
-    renderTemplate(text, { contact, steps: input.stepOutputs }).text;
+  const render = (text: string, contact: ContactSnapshot, input: FlowActionInput, encode?: (value: string) => string) =>
+    renderTemplate(text, { contact, steps: input.stepOutputs }, encode ? { encode } : {}).text;
   const aiTools: AiActionTools = { crm, db, perform, render, actorOf, chatModel: deps.chatModel };
 
   /** A composed (not templated) email, sent once per key through the same path as send_email: an agent's approved draft. */
@@ -178,23 +187,32 @@ export function createFlowActionActivities(deps: FlowActionDependencies) {
 
     async flowHttpRequest(input: ActionInputOf<'http_request'>): Promise<FlowActionResult> {
       const settings = input.node.settings;
+      // Saved before the save-time check existed, or edited in the database: refused the same way.
+      for (const [name, value] of Object.entries(settings.headers)) {
+        const problem = headerProblem(name, value);
+        if (problem) throw ApplicationFailure.nonRetryable(problem, 'HeaderInvalid');
+      }
       const contact = await crm.loadContactSnapshot(input.tenantId, input.contactId);
+      const body = settings.body;
       const request = {
         method: settings.method,
         url: render(settings.url, contact, input),
         headers: { ...settings.headers, 'idempotency-key': input.key },
-        body: settings.body === undefined ? undefined : render(settings.body, contact, input),
+        body:
+          body === undefined
+            ? undefined
+            : render(body, contact, input, bodyIsJson(settings.headers, body) ? escapeJsonStringContent : undefined),
       };
       return perform(
         input,
         () => request,
         async () => {
-          const response = await (deps.fetch ?? fetch)(request.url, {
+          // The egress guard refuses internal targets (a non-retryable EgressRefused) before connecting.
+          const response = await (deps.egress ?? egressGuardFromEnv()).fetch(request.url, {
             method: request.method,
             headers: request.headers,
             body: request.method === 'GET' ? undefined : request.body,
             signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
-            redirect: 'manual',
           });
           const text = (await response.text()).slice(0, 2000);
           // A 4xx will not get better by retrying; 429 and 5xx may.

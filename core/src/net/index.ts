@@ -8,3 +8,4 @@ export * from './egress-url';
 export * from './header-safety';
 export * from './flow-egress-check';
 export * from './egress-env';
+export * from './http-request-body';

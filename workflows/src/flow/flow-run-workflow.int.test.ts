@@ -9,6 +9,7 @@ import {
   startTimeSkippingFlowEnv,
   type TimeSkippingFlowEnv,
 } from '../../../scripts/test-harness/time-skipping-flow-env';
+import { allowEgressTo } from '../../../scripts/test-harness/egress-allow';
 import { flowOf, newContact, publishedFlow } from '../../../scripts/test-harness/flow-fixtures';
 import type { FlowRunInput, FlowRunResult } from './flow-run-types';
 import { RUN_SHAPE_PATCH } from './flow-run-workflow';
@@ -250,6 +251,8 @@ describe('flowRunWorkflow (time-skipping)', () => {
       res.writeHead(healthy ? 200 : 503).end();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    // The webhook double is on loopback, which the egress guard refuses unless allowed.
+    allowEgressTo((server.address() as AddressInfo).port);
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/crm-sync`;
       const definition = flowOf(
@@ -427,6 +430,8 @@ describe('flowRunWorkflow (time-skipping)', () => {
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    // The webhook double is on loopback, which the egress guard refuses unless allowed.
+    allowEgressTo((server.address() as AddressInfo).port);
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
       const definition = flowOf(

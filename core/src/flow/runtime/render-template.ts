@@ -21,15 +21,23 @@ const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
  * listed in `missing`, so the step can record what was left out instead of failing a send.
  * Plain text only: escaping for HTML is the email step's job.
  */
-export function renderTemplate(text: string, context: TemplateContext): RenderedTemplate {
+export function renderTemplate(
+  text: string,
+  context: TemplateContext,
+  options: {
+    /** Escapes each filled-in value for where the text goes (JSON string content for a JSON body); the template's own text is kept. */
+    encode?: (value: string) => string;
+  } = {},
+): RenderedTemplate {
   const missing = new Set<string>();
+  const encode = options.encode ?? ((value: string) => value);
   const rendered = text.replace(PLACEHOLDER, (_, path: string) => {
     const value = resolve(path, context);
     if (value === undefined || value === null) {
       missing.add(path);
       return '';
     }
-    return formatValue(value);
+    return encode(formatValue(value));
   });
   return { text: rendered, missing: [...missing] };
 }
