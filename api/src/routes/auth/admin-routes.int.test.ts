@@ -34,39 +34,58 @@ describe('user and API-key administration: roles, tenant isolation, secrets', ()
 
   const invite = async (ws: Workspace, role: string, email = uniqueEmail(role)) => {
     const response = await ws.admin.call('POST', '/users', { email, role, password: PASSWORD, name: `A ${role}` });
-    return { email, response, id: (response.body.user as { id: string } | undefined)?.id ?? '' };
+    return { email, response };
   };
 
-  it('invites a user with a role and initial password, who can then sign in with that role', async () => {
-    const { email, response, id } = await invite(a, 'marketer');
+  /** Invites a new email and signs the person in once: the first sign-in of an account an invitation created joins. */
+  const addMember = async (ws: Workspace, role: string) => {
+    const { email, response } = await invite(ws, role);
+    expect(response.status).toBe(201);
+    const member = new BrowserClient(platform.baseUrl);
+    const login = await member.login(email, PASSWORD);
+    expect(login.body).toMatchObject({ role, tenant: { id: ws.tenantId } });
+    return { email, id: (login.body.user as { id: string }).id, member };
+  };
+
+  it('invites a new email: pending until its first sign-in, which joins with the role', async () => {
+    const { email, response } = await invite(a, 'marketer');
     expect(response.status).toBe(201);
     expect(response.body).toEqual({
-      user: {
-        id: expect.any(String),
-        email,
-        name: 'A marketer',
-        totpEnabled: false,
-        role: 'marketer',
-        joinedAt: expect.any(String),
-        lockedUntil: null,
-      },
-      existingAccount: false,
+      id: expect.any(String),
+      email,
+      role: 'marketer',
+      createdAt: expect.any(String),
+      expiresAt: expect.any(String),
     });
+    const invitationId = response.body.id as string;
+    const pending = (await a.admin.call('GET', '/invitations')).body.items as Array<{ id: string }>;
+    expect(pending.map((i) => i.id)).toContain(invitationId);
+    expect(
+      ((await a.admin.call('GET', '/users')).body.items as Array<{ email: string }>).map((u) => u.email),
+    ).not.toContain(email);
+
     const marketer = new BrowserClient(platform.baseUrl);
-    expect((await marketer.login(email, PASSWORD)).body).toMatchObject({ role: 'marketer', user: { id } });
+    const login = await marketer.login(email, PASSWORD);
+    expect(login.body).toMatchObject({ role: 'marketer', user: { email, name: 'A marketer' } });
+    const id = (login.body.user as { id: string }).id;
+    const after = (await a.admin.call('GET', '/invitations')).body.items as Array<{ id: string }>;
+    expect(after.map((i) => i.id)).not.toContain(invitationId);
 
     const events = await listDomainEventsAfter(platform.db.manager, a.tenantId, 0);
     expect(events).toContainEqual(
-      expect.objectContaining({ type: 'user.invited', subjectId: id, actor: { kind: 'user', id: a.adminId } }),
+      expect.objectContaining({
+        type: 'user.invited',
+        subjectId: invitationId,
+        actor: { kind: 'user', id: a.adminId },
+      }),
     );
+    expect(events).toContainEqual(expect.objectContaining({ type: 'user.joined', subjectId: id }));
     expect((await a.admin.call('POST', '/users', { email, role: 'ops', password: PASSWORD })).status).toBe(409);
   });
 
   it('refuses user and key management to every non-admin role (403)', async () => {
     for (const role of ['marketer', 'sales_rep', 'ops'] as const) {
-      const { email } = await invite(a, role);
-      const member = new BrowserClient(platform.baseUrl);
-      await member.login(email, PASSWORD);
+      const { member } = await addMember(a, role);
       expect((await member.call('GET', '/users')).status).toBe(403);
       expect(
         (await member.call('POST', '/users', { email: uniqueEmail('x'), role: 'admin', password: PASSWORD })).status,
@@ -74,6 +93,7 @@ describe('user and API-key administration: roles, tenant isolation, secrets', ()
       expect((await member.call('PATCH', `/users/${a.adminId}`, { role: 'ops' })).status).toBe(403);
       expect((await member.call('DELETE', `/users/${a.adminId}`)).status).toBe(403);
       expect((await member.call('GET', '/api-keys')).status).toBe(403);
+      expect((await member.call('GET', '/invitations')).status).toBe(403);
       expect((await member.call('POST', '/api-keys', { name: 'k', role: 'admin' })).status).toBe(403);
       // ...while their own session works.
       expect((await member.call('GET', '/auth/me')).status).toBe(200);
@@ -84,9 +104,7 @@ describe('user and API-key administration: roles, tenant isolation, secrets', ()
   });
 
   it('applies a role change and a removal to live sessions at once', async () => {
-    const { email, id } = await invite(a, 'sales_rep');
-    const rep = new BrowserClient(platform.baseUrl);
-    await rep.login(email, PASSWORD);
+    const { id, member: rep } = await addMember(a, 'sales_rep');
     expect((await rep.call('GET', '/users')).status).toBe(403);
 
     const changed = await a.admin.call('PATCH', `/users/${id}`, { role: 'admin' });
@@ -108,23 +126,72 @@ describe('user and API-key administration: roles, tenant isolation, secrets', ()
     expect((await ws.admin.call('GET', '/auth/me')).body).toMatchObject({ role: 'admin' });
   });
 
-  it('adds an existing account to another workspace without touching its password', async () => {
-    const { email } = await invite(a, 'ops');
-    const joined = await b.admin.call('POST', '/users', {
+  it('invites an account of another workspace without telling that workspace anything; the person decides', async () => {
+    const { email, member } = await addMember(a, 'ops');
+    const existing = await b.admin.call('POST', '/users', {
       email,
       role: 'sales_rep',
       password: 'an attacker chosen pw',
     });
-    expect(joined.status).toBe(201);
-    expect(joined.body).toMatchObject({ existingAccount: true, user: { role: 'sales_rep' } });
-    const user = new BrowserClient(platform.baseUrl);
-    expect((await user.login(email, 'an attacker chosen pw')).status).toBe(401);
-    const signedIn = await user.login(email, PASSWORD);
-    expect((signedIn.body.memberships as unknown[]).length).toBe(2);
+    const fresh = await b.admin.call('POST', '/users', {
+      email: uniqueEmail('fresh'),
+      role: 'sales_rep',
+      password: 'an attacker chosen pw',
+    });
+    // The same answer whether the email has an account elsewhere or not: only what the admin typed.
+    expect(existing.status).toBe(201);
+    expect(fresh.status).toBe(201);
+    expect(Object.keys(existing.body).sort()).toEqual(['createdAt', 'email', 'expiresAt', 'id', 'role']);
+    expect(Object.keys(fresh.body).sort()).toEqual(Object.keys(existing.body).sort());
+    expect(existing.text).not.toMatch(/A ops|totpEnabled|lockedUntil|existingAccount/);
+    // Not a member of B until they say yes; their password is untouched.
+    expect(
+      ((await b.admin.call('GET', '/users')).body.items as Array<{ email: string }>).map((u) => u.email),
+    ).not.toContain(email);
+    expect((await new BrowserClient(platform.baseUrl).login(email, 'an attacker chosen pw')).status).toBe(401);
+
+    const mine = await member.call('GET', '/auth/invitations');
+    expect(mine.status).toBe(200);
+    expect(mine.body.items).toEqual([
+      expect.objectContaining({
+        id: existing.body.id,
+        tenantId: b.tenantId,
+        tenantName: 'Workspace B',
+        role: 'sales_rep',
+      }),
+    ]);
+    // Someone else cannot answer it.
+    const { member: stranger } = await addMember(a, 'marketer');
+    expect((await stranger.call('POST', `/auth/invitations/${existing.body.id as string}/accept`)).status).toBe(404);
+
+    const accepted = await member.call('POST', `/auth/invitations/${existing.body.id as string}/accept`);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toEqual({ tenantId: b.tenantId, tenantName: 'Workspace B', role: 'sales_rep' });
+    expect(((await member.call('GET', '/auth/me')).body.memberships as unknown[]).length).toBe(2);
+    expect(
+      ((await b.admin.call('GET', '/users')).body.items as Array<{ email: string }>).map((u) => u.email),
+    ).toContain(email);
+    expect((await member.call('GET', '/auth/invitations')).body.items).toEqual([]);
+  });
+
+  it('lets the invited person decline and the admin revoke', async () => {
+    const { email, member } = await addMember(a, 'ops');
+    const declined = await b.admin.call('POST', '/users', { email, role: 'marketer', password: PASSWORD });
+    expect((await member.call('POST', `/auth/invitations/${declined.body.id as string}/decline`)).status).toBe(204);
+    expect((await b.admin.call('GET', '/invitations')).body.items).not.toContainEqual(
+      expect.objectContaining({ id: declined.body.id }),
+    );
+
+    const revoked = await b.admin.call('POST', '/users', { email, role: 'marketer', password: PASSWORD });
+    expect((await a.admin.call('DELETE', `/invitations/${revoked.body.id as string}`)).status).toBe(404);
+    expect((await b.admin.call('DELETE', `/invitations/${revoked.body.id as string}`)).status).toBe(204);
+    expect((await member.call('GET', '/auth/invitations')).body.items).toEqual([]);
+    expect((await member.call('POST', `/auth/invitations/${revoked.body.id as string}/accept`)).status).toBe(404);
+    expect(((await member.call('GET', '/auth/me')).body.memberships as unknown[]).length).toBe(1);
   });
 
   it("keeps each workspace's users and keys invisible to the other workspace's admin (404)", async () => {
-    const { id: userOfA } = await invite(a, 'marketer');
+    const { id: userOfA } = await addMember(a, 'marketer');
     const keyOfA = (await a.admin.call('POST', '/api-keys', { name: 'A key', role: 'ops' })).body.apiKey as {
       id: string;
     };

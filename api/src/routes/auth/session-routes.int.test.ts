@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createTenant, ensureTenantAdmin, hashSessionToken, totpCode } from '@cadenza/activities/data';
+import {
+  createTenant,
+  ensureTenantAdmin,
+  hashSessionToken,
+  listDomainEventsAfter,
+  totpCode,
+} from '@cadenza/activities/data';
 import {
   createTenantWithKey,
   startTestPlatform,
@@ -261,6 +267,58 @@ describe('sessions: sign-in, CSRF, progressive delay, trusted devices, TOTP', ()
     const disabled = await browser.call('POST', '/auth/totp/disable', { code: await totpCode(secret) });
     expect(disabled.status).toBe(200);
     expect((await new BrowserClient(platform.baseUrl).login(email, PASSWORD)).status).toBe(200);
+  });
+
+  it('changes the own password with the current one, ends the other sessions, and records it', async () => {
+    const { email, userId, browser } = await newAdmin('pw');
+    const other = new BrowserClient(platform.baseUrl);
+    expect((await browser.login(email, PASSWORD)).status).toBe(200);
+    expect((await other.login(email, PASSWORD)).status).toBe(200);
+    const NEW = 'a brand new passphrase';
+
+    const wrong = await browser.call('POST', '/auth/password', { currentPassword: 'nope', newPassword: NEW });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toMatchObject({ code: 'wrong_current_password' });
+    const short = await browser.call('POST', '/auth/password', { currentPassword: PASSWORD, newPassword: 'short' });
+    expect(short.status).toBe(400);
+    expect(JSON.stringify(short.body.details)).toContain('body.newPassword');
+    // A write like any other: the CSRF token is required.
+    const noCsrf = await browser.call(
+      'POST',
+      '/auth/password',
+      { currentPassword: PASSWORD, newPassword: NEW },
+      { csrf: false },
+    );
+    expect(noCsrf.status).toBe(403);
+
+    const changed = await browser.call('POST', '/auth/password', { currentPassword: PASSWORD, newPassword: NEW });
+    expect(changed.status).toBe(204);
+    expect((await browser.call('GET', '/auth/me')).status).toBe(200);
+    expect((await other.call('GET', '/auth/me')).status).toBe(401);
+    expect((await new BrowserClient(platform.baseUrl).login(email, PASSWORD)).status).toBe(401);
+    expect((await new BrowserClient(platform.baseUrl).login(email, NEW)).status).toBe(200);
+    const events = await listDomainEventsAfter(platform.db.manager, tenantId, 0);
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        type: 'user.password_changed',
+        subjectId: userId,
+        actor: { kind: 'user', id: userId },
+      }),
+    );
+  });
+
+  it('asks for the TOTP code to change the password when two-factor sign-in is on', async () => {
+    const { email, browser } = await newAdmin('pw-totp');
+    await browser.login(email, PASSWORD);
+    const { secret } = (await browser.call('POST', '/auth/totp/enroll')).body as { secret: string };
+    expect((await browser.call('POST', '/auth/totp/confirm', { code: await totpCode(secret) })).status).toBe(200);
+    const body = { currentPassword: PASSWORD, newPassword: 'another new passphrase' };
+    const without = await browser.call('POST', '/auth/password', body);
+    expect(without.status).toBe(400);
+    expect(without.body).toMatchObject({ code: 'totp_required' });
+    // The confirming code is spent; the next step's code is fresh.
+    const next = await totpCode(secret, Math.floor(Date.now() / 1000) + 30);
+    expect((await browser.call('POST', '/auth/password', { ...body, totp: next })).status).toBe(204);
   });
 
   it('refuses TOTP and session routes to API keys', async () => {
