@@ -4,7 +4,15 @@ import { createActivityFixture, type ActivityFixture } from './activity-fixture'
 import { ACTIVITY_ROUTES, type ActivityRouteCase } from './activity-route-table';
 import { createCrmFixture, type CrmFixture } from './crm-fixture';
 import { CRM_ROUTES, ROLE_ORDER, type RouteCase } from './crm-route-table';
-import { call, createTestTenant, startCrmTestApi, type CrmTestApi, type TestTenant } from './crm-test-api';
+import {
+  call,
+  createTestTenant,
+  startCrmTestApi,
+  type ApiResponse,
+  type Caller,
+  type CrmTestApi,
+  type TestTenant,
+} from './crm-test-api';
 
 const label = (route: RouteCase | ActivityRouteCase) =>
   `${route.method} ${route
@@ -18,6 +26,20 @@ describe('CRM access control', () => {
   let other: TestTenant;
   let shared: CrmFixture;
   const fixture = () => createCrmFixture(api.db, owner.users.admin, owner.users.sales_rep.userId!);
+  /** One row of a route table, sent by `caller` about fixture `fx`. */
+  const send = <F>(
+    caller: Caller,
+    route: { method: string; path: (fx: F) => string; body?: (fx: F) => unknown },
+    fx: F,
+  ) => call(api, caller, route.method, route.path(fx), route.body?.(fx));
+  /** The status a role-matrix row expects, and the error code when it is a refusal. */
+  const expectStatus = (response: ApiResponse, status: number) =>
+    expect([response.status, response.status >= 400 ? response.body : null]).toEqual([
+      status,
+      status >= 400 ? expect.objectContaining({ code: status === 403 ? 'forbidden' : expect.any(String) }) : null,
+    ]);
+  const expectNotFound = (response: ApiResponse) =>
+    expect([response.status, response.body]).toEqual([404, expect.objectContaining({ code: 'not_found' })]);
 
   beforeAll(async () => {
     api = await startCrmTestApi();
@@ -56,30 +78,14 @@ describe('CRM access control', () => {
   });
 
   describe("another tenant's ids are not found", () => {
-    it.each(CRM_ROUTES.filter((r) => !r.collection).map((r) => [label(r), r] as const))(
-      '%s → 404',
-      async (_, route) => {
-        const response = await call(
-          api,
-          { user: other.users.admin },
-          route.method,
-          route.path(shared),
-          route.body?.(shared),
-        );
-        expect([response.status, response.body]).toEqual([404, expect.objectContaining({ code: 'not_found' })]);
-      },
+    it.each(CRM_ROUTES.filter((r) => !r.collection).map((r) => [label(r), r] as const))('%s → 404', async (_, route) =>
+      expectNotFound(await send({ user: other.users.admin }, route, shared)),
     );
 
     it.each(CRM_ROUTES.filter((r) => r.collection).map((r) => [label(r), r] as const))(
       '%s neither shows nor links to them',
       async (_, route) => {
-        const response = await call(
-          api,
-          { user: other.users.admin },
-          route.method,
-          route.path(shared),
-          route.body?.(shared),
-        );
+        const response = await send({ user: other.users.admin }, route, shared);
         if (route.method === 'GET') expect(response.status).toBe(200);
         else expect([200, 201, 400]).toContain(response.status);
         if (route.body && JSON.stringify(route.body(shared)).match(/[0-9a-f]{8}-/)) {
@@ -102,11 +108,7 @@ describe('CRM access control', () => {
     );
     it.each(cases)('%s as %s → %i', async (_, role, status, route) => {
       const fx = route.destructive ? await fixture() : shared;
-      const response = await call(api, { user: owner.users[role] }, route.method, route.path(fx), route.body?.(fx));
-      expect([response.status, response.status >= 400 ? response.body : null]).toEqual([
-        status,
-        status >= 400 ? expect.objectContaining({ code: status === 403 ? 'forbidden' : expect.any(String) }) : null,
-      ]);
+      expectStatus(await send({ user: owner.users[role] }, route, fx), status);
     });
   });
 
@@ -174,32 +176,13 @@ describe('CRM access control', () => {
       ACTIVITY_ROUTES.flatMap((route) =>
         ROLE_ORDER.map((role, i) => [label(route), role, route.expect[i]!, route] as const),
       ),
-    )('%s as %s → %i', async (_, role, status, route) => {
-      const response = await call(
-        api,
-        { user: owner.users[role] },
-        route.method,
-        route.path(activity),
-        route.body?.(activity),
-      );
-      expect([response.status, response.status >= 400 ? response.body : null]).toEqual([
-        status,
-        status >= 400 ? expect.objectContaining({ code: status === 403 ? 'forbidden' : expect.any(String) }) : null,
-      ]);
-    });
+    )('%s as %s → %i', async (_, role, status, route) =>
+      expectStatus(await send({ user: owner.users[role] }, route, activity), status),
+    );
 
     it.each(ACTIVITY_ROUTES.filter((r) => !r.collection).map((r) => [label(r), r] as const))(
       "%s with another tenant's ids → 404",
-      async (_, route) => {
-        const response = await call(
-          api,
-          { user: other.users.admin },
-          route.method,
-          route.path(activity),
-          route.body?.(activity),
-        );
-        expect([response.status, response.body]).toEqual([404, expect.objectContaining({ code: 'not_found' })]);
-      },
+      async (_, route) => expectNotFound(await send({ user: other.users.admin }, route, activity)),
     );
 
     it.each(ACTIVITY_ROUTES.filter((r) => r.contactScoped).map((r) => [label(r), r] as const))(
@@ -207,13 +190,10 @@ describe('CRM access control', () => {
       async (_, route) => {
         const theirs = await activityFixture(randomUUID());
         for (const caller of [{ user: owner.users.sales_rep }, { apiKey: owner.keys.sales_rep }]) {
-          const response = await call(api, caller, route.method, route.path(theirs), route.body?.(theirs));
-          // Roles without the permission still get 403: the permission is checked first.
-          const expected = route.expect[ROLE_ORDER.indexOf('sales_rep')] === 403 ? 403 : 404;
-          expect([response.status, response.body]).toEqual([
-            expected,
-            expect.objectContaining({ code: expect.any(String) }),
-          ]);
+          const response = await send(caller, route, theirs);
+          // Without the permission it is still 403: the permission is checked first.
+          if (route.expect[ROLE_ORDER.indexOf('sales_rep')] === 403) expectStatus(response, 403);
+          else expectNotFound(response);
         }
         expect((await call(api, { user: owner.users.admin }, 'GET', `/runs/${theirs.enrollmentId}`)).status).toBe(200);
       },
