@@ -1,4 +1,4 @@
-import { can, PERMISSIONS, ROLES } from './roles';
+import { can, OWNERSHIP_SCOPED_ROLES, PERMISSIONS, ROLES, type Permission } from './roles';
 
 describe('role matrix', () => {
   it('gives admins everything', () => {
@@ -29,5 +29,24 @@ describe('role matrix', () => {
   it('lets marketers and admins decide agent drafts, and ops only read them', () => {
     expect(ROLES.filter((role) => can(role, 'approvals:decide'))).toEqual(['admin', 'marketer']);
     expect(ROLES.filter((role) => can(role, 'approvals:read'))).toEqual(['admin', 'marketer', 'ops']);
+  });
+
+  it('scopes sales reps, and only them, to the records they own', () => {
+    expect(OWNERSHIP_SCOPED_ROLES).toEqual(['sales_rep']);
+  });
+
+  it('grants ownership-scoped roles nothing whose routes show every contact', () => {
+    // These routes do not filter by owner (agent drafts, the audit log, imports, erasure):
+    // granting one to a scoped role would show it other people's contacts.
+    const tenantWide: Permission[] = [
+      'approvals:read',
+      'approvals:decide',
+      'audit:read',
+      'contacts:import',
+      'contacts:erase',
+    ];
+    for (const role of OWNERSHIP_SCOPED_ROLES) {
+      expect(tenantWide.filter((permission) => can(role, permission))).toEqual([]);
+    }
   });
 });

@@ -84,5 +84,9 @@ export function can(role: Role, permission: Permission): boolean {
   return grant === ALL || grant.includes(permission);
 }
 
-/** Roles that see only the records they own (contacts, deals, tasks) unless a record is shared. */
+/**
+ * Roles that see only the records they own: contacts, deals and tasks, and what is about their
+ * contacts (notes, timeline, messages, runs and their steps, run signals, enrollments, live
+ * events). Others get 404 for such records, as if they did not exist. Companies are shared.
+ */
 export const OWNERSHIP_SCOPED_ROLES: readonly Role[] = ['sales_rep'];
