@@ -17,6 +17,7 @@ const ImportPage = lazy(() => import('./import/import-page').then((m) => ({ defa
 const OutboxPage = lazy(() => import('./outbox/outbox-page').then((m) => ({ default: m.OutboxPage })));
 const AnalyticsPage = lazy(() => import('./analytics/analytics-page').then((m) => ({ default: m.AnalyticsPage })));
 const SettingsPage = lazy(() => import('./settings/settings-page').then((m) => ({ default: m.SettingsPage })));
+const AccountPage = lazy(() => import('./account/account-page').then((m) => ({ default: m.AccountPage })));
 const ApprovalsPage = lazy(() => import('./approvals/approvals-page').then((m) => ({ default: m.ApprovalsPage })));
 
 /** Routes of the web app. The CRM screens (issue 8) add theirs inside the same shell. */
@@ -66,6 +67,7 @@ export function App() {
             ['analytics', <AnalyticsPage key="analytics" />],
             ['settings', <SettingsPage key="settings" />],
             ['approvals', <ApprovalsPage key="approvals" />],
+            ['account', <AccountPage key="account" />],
           ] as const
         ).map(([path, page]) => (
           <Route

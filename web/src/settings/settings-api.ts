@@ -1,6 +1,7 @@
 import type {
   ApiKeyView,
   CustomFieldDefinition,
+  InvitationView,
   CustomFieldDefinitionCreate,
   InviteUserRequest,
   MailboxCheckResult,
@@ -16,7 +17,14 @@ import { cadenzaApi } from '../api/cadenza-api';
 
 // 'Pipeline' is shared with the deals board, so a stage added here shows there at once.
 const api = cadenzaApi.enhanceEndpoints({
-  addTagTypes: ['SettingsUser', 'SettingsMailbox', 'SettingsApiKey', 'SettingsCustomField', 'Pipeline'],
+  addTagTypes: [
+    'SettingsUser',
+    'SettingsInvitation',
+    'SettingsMailbox',
+    'SettingsApiKey',
+    'SettingsCustomField',
+    'Pipeline',
+  ],
 });
 
 type Items<T> = { items: T[] };
@@ -30,9 +38,19 @@ export const settingsApi = api.injectEndpoints({
       transformResponse: items<TenantUserView>,
       providesTags: ['SettingsUser'],
     }),
-    settingsInviteUser: build.mutation<{ user: TenantUserView; existingAccount: boolean }, InviteUserRequest>({
+    // An invitation, pending until the person accepts: the list of users does not change yet.
+    settingsInviteUser: build.mutation<InvitationView, InviteUserRequest>({
       query: (body) => ({ url: '/users', method: 'POST', body }),
-      invalidatesTags: ['SettingsUser'],
+      invalidatesTags: ['SettingsInvitation'],
+    }),
+    settingsInvitations: build.query<InvitationView[], void>({
+      query: () => '/invitations',
+      transformResponse: items<InvitationView>,
+      providesTags: ['SettingsInvitation'],
+    }),
+    settingsRevokeInvitation: build.mutation<void, string>({
+      query: (id) => ({ url: `/invitations/${id}`, method: 'DELETE' }),
+      invalidatesTags: ['SettingsInvitation'],
     }),
     settingsChangeRole: build.mutation<TenantUserView, { userId: string; role: Role }>({
       query: ({ userId, role }) => ({ url: `/users/${userId}`, method: 'PATCH', body: { role } }),
@@ -111,6 +129,8 @@ export const settingsApi = api.injectEndpoints({
 export const {
   useSettingsUsersQuery,
   useSettingsInviteUserMutation,
+  useSettingsInvitationsQuery,
+  useSettingsRevokeInvitationMutation,
   useSettingsChangeRoleMutation,
   useSettingsRemoveUserMutation,
   useSettingsMailboxesQuery,

@@ -3,8 +3,10 @@ import { Box, Button, MenuItem, Stack, TableCell, TextField, Typography } from '
 import { ROLES, type Role } from '@cadenza/core';
 import {
   useSettingsChangeRoleMutation,
+  useSettingsInvitationsQuery,
   useSettingsInviteUserMutation,
   useSettingsRemoveUserMutation,
+  useSettingsRevokeInvitationMutation,
   useSettingsUsersQuery,
 } from './settings-api';
 import { RequestError } from './section-feedback';
@@ -18,7 +20,7 @@ export const ROLE_LABEL: Record<Role, string> = {
   ops: 'Ops',
 };
 
-/** Who is in the workspace: invite (a new account with an initial password), change role, deactivate. */
+/** Who is in the workspace: invite (the person accepts), pending invitations, change role, deactivate. */
 export function UsersSection({ myUserId }: { myUserId: string }) {
   const users = useSettingsUsersQuery();
   const [changeRole, roleState] = useSettingsChangeRoleMutation();
@@ -65,7 +67,38 @@ export function UsersSection({ myUserId }: { myUserId: string }) {
         Deactivating removes the user from this workspace and ends their sessions here; their account and their past
         work stay.
       </Typography>
+      <PendingInvitations />
       <InviteForm />
+    </Stack>
+  );
+}
+
+/** Invitations not answered yet; an admin may take one back. */
+function PendingInvitations() {
+  const invitations = useSettingsInvitationsQuery();
+  const [revoke, revokeState] = useSettingsRevokeInvitationMutation();
+  if (!invitations.data?.length && !invitations.error) return null;
+  return (
+    <Stack spacing={1}>
+      <Typography variant="subtitle2">Pending invitations</Typography>
+      <RequestError error={invitations.error ?? revokeState.error} />
+      <SettingsTable
+        label="pending invitations"
+        columns={['Email', 'Role', 'Open until']}
+        rows={invitations.data}
+        cells={(invitation) => (
+          <>
+            <TableCell>{invitation.email}</TableCell>
+            <TableCell>{ROLE_LABEL[invitation.role]}</TableCell>
+            <TableCell>{formatDate(invitation.expiresAt)}</TableCell>
+            <TableCell align="right">
+              <Button size="small" color="error" onClick={() => void revoke(invitation.id)}>
+                Revoke
+              </Button>
+            </TableCell>
+          </>
+        )}
+      />
     </Stack>
   );
 }
@@ -105,12 +138,16 @@ function InviteForm() {
           required
           value={form.password}
           onChange={set('password')}
-          helperText="12 characters or more"
+          helperText="12 characters or more; used only if the email has no account yet"
         />
         <Button type="submit" variant="contained" disabled={state.isLoading} sx={{ alignSelf: 'flex-start' }}>
           Invite
         </Button>
       </Stack>
+      <Typography variant="caption" color="text.secondary">
+        The person joins once they accept under Account after signing in; an email with no account gets one with this
+        password and joins at its first sign-in.
+      </Typography>
       <RequestError error={state.error} />
     </Box>
   );

@@ -22,6 +22,8 @@ const NAV = [
   { to: '/analytics', label: 'Analytics', permission: 'runs:read' },
   { to: '/settings', label: 'Settings', permission: 'settings:manage' },
   { to: '/status', label: 'Status', permission: null },
+  // Every role: one's own password and the invitations to other workspaces.
+  { to: '/account', label: 'Account', permission: null },
 ] as const;
 
 /** The top bar's links by role, the model in use, the workspace and sign-out. */
