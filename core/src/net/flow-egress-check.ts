@@ -1,5 +1,6 @@
 import type { FlowValidationError } from '../flow/flow-errors';
 import type { Node } from '../flow/node-kinds';
+import type { FlowValidationResult } from '../flow/validate-flow';
 import type { EgressAllowList } from './egress-allow-list';
 import { literalUrlEgressRefusal } from './egress-url';
 import { headerProblem } from './header-safety';
@@ -35,4 +36,11 @@ export function flowEgressErrors(nodes: readonly Node[], allow: EgressAllowList)
     }
   }
   return errors;
+}
+
+/** A validation result with the egress checks applied to a definition that passed the rest. */
+export function withEgressChecks(result: FlowValidationResult, allow: EgressAllowList): FlowValidationResult {
+  if (!result.ok) return result;
+  const errors = flowEgressErrors([result.definition.trigger, ...result.definition.nodes], allow);
+  return errors.length > 0 ? { ok: false, errors } : result;
 }

@@ -6,6 +6,7 @@ import {
   NotFoundError,
   UserError,
   validateFlowDefinition,
+  withEgressChecks,
   type Flow,
   type FlowDefinition,
   type FlowVersion,
@@ -14,6 +15,7 @@ import {
 import { recordDomainEvents } from '../events';
 import { withSendTemplateChecks } from '../../messaging/template-variables';
 import { snippetBodies } from '../messaging/snippets-repository';
+import { egressGuardFromEnv } from '../../net';
 
 interface FlowRow {
   id: string;
@@ -68,7 +70,10 @@ export async function validateFlowForTenant(db: DataSource, tenantId: string, de
   assertFlowWithinLimits(definition);
   const knownFields = await knownContactFields(db, tenantId);
   const snippets = await snippetBodies(db, tenantId);
-  return withSendTemplateChecks(validateFlowDefinition(definition, { knownFields }), knownFields, snippets);
+  return withEgressChecks(
+    withSendTemplateChecks(validateFlowDefinition(definition, { knownFields }), knownFields, snippets),
+    egressGuardFromEnv().allow,
+  );
 }
 
 /** A saved draft must be valid; the designer shows these node-level errors. */
@@ -81,7 +86,11 @@ async function assertValidDefinition(
   const knownFields = await knownContactFields(db, tenantId);
   // Send templates are checked here too: a variable no contact has would fail the step when it runs.
   const snippets = await snippetBodies(db, tenantId);
-  const result = withSendTemplateChecks(validateFlowDefinition(definition, { knownFields }), knownFields, snippets);
+  // An http_request to a literal internal address (127.0.0.1, 2130706433, localhost, metadata) is refused here, naming the node.
+  const result = withEgressChecks(
+    withSendTemplateChecks(validateFlowDefinition(definition, { knownFields }), knownFields, snippets),
+    egressGuardFromEnv().allow,
+  );
   if (!result.ok) {
     throw new UserError(
       'invalid_flow',
