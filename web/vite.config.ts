@@ -117,12 +117,16 @@ function precompress(): Plugin {
   };
 }
 
-// In dev (npm run dev -w web) Vite proxies the API so the app talks to it same-origin.
+// In dev (npm run dev -w web) Vite proxies the API so the app talks to it same-origin; the live
+// socket's Origin is then http://localhost:5173, which the API allows outside production (APP_ORIGINS).
 const api = process.env.CADENZA_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   plugins: [react(), bootPreloads(), routePreloads(), precompress()],
-  server: { port: 5173, proxy: { '/api': api, '/ready': api, '/health': api } },
+  server: {
+    port: 5173,
+    proxy: { '/api': api, '/ready': api, '/health': api, '/socket.io': { target: api, ws: true } },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

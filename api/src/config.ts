@@ -10,7 +10,9 @@ import {
   temporalConnectionEnvSchema,
   tracingEnvSchema,
 } from '@cadenza/core';
+import { messagingEnvSchema } from '@cadenza/activities/messaging';
 import { liveConfigSchema } from './live/live-config';
+import { appOriginsVar } from './live/app-origins';
 import { trustProxySchema } from './http/trust-proxy';
 
 export const apiConfigSchema = z.object({
@@ -22,6 +24,8 @@ export const apiConfigSchema = z.object({
   ...runtimeModeEnvSchema.shape,
   ...metricsEnvSchema.shape,
   PORT: portVar.default(3000).describe('HTTP port of the API and the web app'),
+  PUBLIC_BASE_URL: messagingEnvSchema.shape.PUBLIC_BASE_URL,
+  APP_ORIGINS: appOriginsVar,
   DATABASE_URL: z.string().url().describe('PostgreSQL connection URL'),
   REDIS_URL: z.string().url().describe('Redis connection URL, e.g. redis://127.0.0.1:6379'),
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233').describe('Temporal frontend host:port (gRPC)'),

@@ -6,6 +6,7 @@ import { loadApiConfig } from './config';
 import { platformSettings } from './platform-settings';
 import { createApp } from './app';
 import { attachLiveGateway } from './live/live-gateway';
+import { appOrigins } from './live/app-origins';
 import { ensureEventRetentionScheduleInBackground } from './live/retention-schedule';
 import { loadAuthSettings } from './auth/auth-settings';
 import { createSessionResolver } from './auth/session-resolver';
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
     redisUrl: config.REDIS_URL,
     resolveSession,
     config,
+    allowedOrigins: appOrigins(config),
     onError: (error, context) => logger.warn({ err: error, context }, 'live gateway'),
   });
   // Publishes every committed event (API and worker writes alike) to Redis; one relay across instances is active.

@@ -29,19 +29,22 @@ const operatorEnv: Record<string, string> = { CADENZA_SECRET_KEY: randomBytes(32
 
 /**
  * What `docker compose up` hands a process when the operator sets only the mandatory variables:
- * `${VAR:-default}` becomes default, `${VAR:?why}` the operator's value.
+ * `${VAR:-default}` becomes default, `${VAR:?why}` the operator's value; a blank is left out, as
+ * parseEnv reads it (unset).
  */
 const interpolated = (environment: Record<string, string> = {}) =>
   Object.fromEntries(
-    Object.entries(environment).map(([key, value]) => [
-      key,
-      String(value)
-        .replace(/\$\{[A-Z0-9_]+:-([^}]*)\}/g, (_, fallback: string) => fallback)
-        .replace(/\$\{([A-Z0-9_]+):\?[^}]*\}/g, (_, name: string) => {
-          if (!(name in operatorEnv)) throw new Error(`the test sets no value for the mandatory ${name}`);
-          return operatorEnv[name]!;
-        }),
-    ]),
+    Object.entries(environment)
+      .map(([key, value]) => [
+        key,
+        String(value)
+          .replace(/\$\{[A-Z0-9_]+:-([^}]*)\}/g, (_, fallback: string) => fallback)
+          .replace(/\$\{([A-Z0-9_]+):\?[^}]*\}/g, (_, name: string) => {
+            if (!(name in operatorEnv)) throw new Error(`the test sets no value for the mandatory ${name}`);
+            return operatorEnv[name]!;
+          }),
+      ])
+      .filter(([, value]) => value !== ''),
   );
 
 // Each process reads its own config plus the settings modules it loads (auth in the API,
@@ -114,8 +117,10 @@ describe('docker-compose stack', () => {
   it('publishes the ports the processes listen on', () => {
     const api = services.api!;
     const worker = services.worker!;
-    expect(containerPorts(api)).toContain(apiConfigSchema.parse(api.environment).PORT);
-    expect(containerPorts(worker)).toContain(workerConfigSchema.parse(worker.environment).WORKER_METRICS_PORT);
+    expect(containerPorts(api)).toContain(apiConfigSchema.parse(interpolated(api.environment)).PORT);
+    expect(containerPorts(worker)).toContain(
+      workerConfigSchema.parse(interpolated(worker.environment)).WORKER_METRICS_PORT,
+    );
     expect(containerPorts(services.temporal!)).toContain(7233);
     expect(containerPorts(services['temporal-ui']!)).toContain(8080);
   });

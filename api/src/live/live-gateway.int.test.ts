@@ -13,6 +13,8 @@ import {
   type TestGateway,
 } from './live-test-support';
 
+const APP_ORIGIN = 'https://app.cadenza.test';
+
 describe('live gateway (two API instances on one Redis)', () => {
   let db: DataSource;
   let redisUrl: string;
@@ -29,8 +31,8 @@ describe('live gateway (two API instances on one Redis)', () => {
   beforeAll(async () => {
     redisUrl = requireService('redis');
     db = await connectTestDb();
-    one = await startTestGateway({ db, redisUrl });
-    two = await startTestGateway({ db, redisUrl });
+    one = await startTestGateway({ db, redisUrl, allowedOrigins: new Set([APP_ORIGIN]) });
+    two = await startTestGateway({ db, redisUrl, allowedOrigins: new Set([APP_ORIGIN]) });
     writer = testPublisher(redisUrl);
   });
   afterAll(async () => {
@@ -51,6 +53,26 @@ describe('live gateway (two API instances on one Redis)', () => {
       socket.disconnect();
       expect(error.data?.code).toMatch(/unauthorized|validation_failed/);
     }
+  });
+
+  it("refuses a browser page of another origin, even with valid credentials; the app's own origin connects", async () => {
+    const { apiKey } = await createTenantWithKey(db, 'Origin tenant');
+    for (const origin of ['https://evil.example', 'http://app.cadenza.test', 'null']) {
+      const refused = await connectTestClient(one.url, { token: apiKey }, { origin }).then(
+        (c) => {
+          c.socket.disconnect();
+          return null;
+        },
+        (error: Error & { data?: { code?: string; message?: string } }) => error,
+      );
+      expect(refused?.data).toMatchObject({ code: 'forbidden', message: expect.stringContaining('APP_ORIGINS') });
+    }
+    // Scripts send no Origin: their credentials decide, as before.
+    const script = await client(one.url, { token: apiKey });
+    expect(script.socket.connected).toBe(true);
+    const page = await connectTestClient(two.url, { token: apiKey }, { origin: APP_ORIGIN });
+    clients.push(page);
+    expect(page.socket.connected).toBe(true);
   });
 
   it('delivers to clients connected to either instance, in order, and shares rooms across instances', async () => {

@@ -33,6 +33,7 @@ import type { SessionResolver } from '../http/authenticate';
 import { EventFanout } from './event-fanout';
 import { EventVisibility } from './event-visibility';
 import { createLiveAuthenticator, type LiveCredentials } from './live-authenticator';
+import { originAllowed, sameHostOrigins } from './app-origins';
 import { defaultLiveConfig, type LiveConfig } from './live-config';
 import { handshakeError, toLiveFailure } from './live-errors';
 import { SocketStream } from './socket-stream';
@@ -44,6 +45,12 @@ export interface LiveGatewayDependencies {
   redisUrl: string;
   resolveSession?: SessionResolver;
   config?: Partial<LiveConfig>;
+  /**
+   * Origins whose pages may connect (APP_ORIGINS, app-origins.ts). A browser handshake from any
+   * other origin is refused before authentication; clients without an Origin header (scripts with
+   * an API key) still authenticate as before. When omitted, pages of the requested host connect.
+   */
+  allowedOrigins?: ReadonlySet<string>;
   /**
    * Extra check that a record belongs to the principal's tenant (once CRM tables exist).
    * Without it, tenant scoping comes from the room name, which is built from the principal.
@@ -111,6 +118,12 @@ export function attachLiveGateway(server: HttpServer, deps: LiveGatewayDependenc
   });
 
   io.use((socket, next) => {
+    // The session cookie rides along with any page's connection: without this, another site's page
+    // could open a socket as the signed-in user and read their tenant's events.
+    const origin = socket.handshake.headers.origin;
+    if (!originAllowed(origin, deps.allowedOrigins ?? sameHostOrigins(socket.handshake.headers.host))) {
+      return next(handshakeError(new ForbiddenError(`origin ${origin} may not open live connections (APP_ORIGINS)`)));
+    }
     const handshake = LiveHandshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
     if (!handshake.success) return next(handshakeError(handshake.error));
     const credentials: LiveCredentials = { token: handshake.data.token, request: socket.request };

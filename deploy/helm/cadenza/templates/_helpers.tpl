@@ -31,6 +31,9 @@ checkov.io/skip{{ add1 $i }}: {{ printf "%s=%s" $id (index $.root.Values.checkov
 - name: CADENZA_SECRET_KEY
   valueFrom:
     secretKeyRef: { name: {{ .Values.existingSecret }}, key: {{ .Values.secretKeys.secretKey }} }
+- name: METRICS_TOKEN
+  valueFrom:
+    secretKeyRef: { name: {{ .Values.existingSecret }}, key: {{ .Values.secretKeys.metricsToken }}, optional: true }
 - name: TEMPORAL_ADDRESS
   value: {{ .Values.temporal.address | quote }}
 - name: TEMPORAL_NAMESPACE
