@@ -25,6 +25,11 @@ export const LIMITS = {
   maxSnippetIncludes: 100,
   /** How deep snippets may include snippets (a template including `a`, which includes `b`, is depth 2). */
   maxSnippetDepth: 8,
+  /**
+   * How deep `{{#block}}`s and `(sub expressions)` may nest in one template or snippet: Handlebars
+   * parses and compiles nesting in quadratic time and recursively (800 levels took 1.5 s).
+   */
+  maxTemplateNesting: 16,
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

@@ -68,7 +68,7 @@ describe('renderMessageTemplate budget (issue 19)', () => {
     const render = () => renderMessageTemplate('{{> s0}}', context, { html: true, snippets: doubling(7) }, 'body');
     expect(render).toThrow(LimitExceededError);
     expect(render).toThrow(`body: a message may include snippets at most ${LIMITS.maxSnippetIncludes} times`);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 
   it('refuses snippets nested deeper than the depth limit, naming the chain', () => {

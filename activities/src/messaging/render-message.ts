@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { LIMITS, LimitExceededError, UserError } from '@cadenza/core';
+import { assertTemplateNesting } from './template-nesting';
 
 /** What a template may refer to: {{contact.firstName}}, {{steps.<nodeId>.<key>}}, {{sender.name}}... */
 export type MessageTemplateContext = Record<string, unknown>;
@@ -46,6 +47,7 @@ export function renderMessageTemplate(
 ): string {
   try {
     const compileOptions: CompileOptions = { strict: true, noEscape: !options.html, knownHelpers: NOT_KNOWN };
+    assertTemplateNesting(template, field);
     const compiled = handlebars.compile(template, compileOptions);
     const partials = budgetedSnippets(options.snippets ?? {}, compileOptions, field);
     return withinOutputBudget(compiled(context, { partials }), field);
@@ -102,6 +104,7 @@ function budgetedSnippets(
       }
       let render = compiled.get(name);
       if (!render) {
+        assertTemplateNesting(snippets[name]!, `${field}: snippet "${name}"`);
         render = handlebars.compile(snippets[name]!, compileOptions);
         compiled.set(name, render);
       }

@@ -1,4 +1,12 @@
-import { DynamicSnippetName, reachableSnippets, snippetCycle, snippetNamesIn } from './snippet-references';
+import { LimitExceededError } from '@cadenza/core';
+import {
+  DynamicSnippetName,
+  reachableSnippets,
+  snippetCycle,
+  snippetExpansion,
+  snippetIncludesIn,
+  snippetNamesIn,
+} from './snippet-references';
 
 describe('snippetNamesIn', () => {
   it('finds included snippets anywhere in the template, once each', () => {
@@ -31,5 +39,57 @@ describe('reachableSnippets', () => {
   it('follows snippets through snippets and names those missing', () => {
     const bodies = { sig: 'Best, {{> name}}', name: '{{default sender.name "the team"}}', footer: 'bye' };
     expect(reachableSnippets('{{> sig}} {{> promo}}', bodies)).toEqual({ found: ['sig', 'name'], missing: ['promo'] });
+  });
+});
+
+describe('snippetIncludesIn', () => {
+  it('lists every inclusion, repeats included, in order', () => {
+    expect(snippetIncludesIn('{{> a}}{{#if x}}{{> b}}{{else}}{{> a}}{{/if}}{{#> c}}{{> a}}{{/c}}')).toEqual([
+      'a',
+      'b',
+      'a',
+      'c',
+      'a',
+    ]);
+  });
+
+  it('refuses 5,000 nested blocks before Handlebars parses them', () => {
+    const nested = '{{#if x}}'.repeat(5_000) + '{{> deep}}' + '{{/if}}'.repeat(5_000);
+    expect(() => snippetIncludesIn(nested)).toThrow(LimitExceededError);
+  });
+});
+
+describe('snippetExpansion', () => {
+  /** s0 includes s1 twice, s1 includes s2 twice... */
+  const doubling = (depth: number) =>
+    Object.fromEntries(
+      Array.from({ length: depth + 1 }, (_, i) => [`s${i}`, i === depth ? 'leaf' : `{{> s${i + 1}}}{{> s${i + 1}}}`]),
+    );
+
+  it('counts each inclusion every time it renders, and the deepest chain', () => {
+    expect(snippetExpansion('no snippets', {})).toEqual({ includes: 0, depth: 0 });
+    expect(snippetExpansion('{{> s0}}', doubling(3))).toEqual({ includes: 15, depth: 4 });
+    expect(snippetExpansion('{{> gone}} {{> gone}}', {})).toEqual({ includes: 2, depth: 1 });
+  });
+
+  it('measures deep and wide bombs exactly and quickly, and a loop as Infinity', () => {
+    expect(snippetExpansion('{{> s0}}', doubling(20))).toEqual({ includes: 2 ** 21 - 1, depth: 21 });
+    expect(snippetExpansion('{{> a}}', { a: '{{> b}}', b: '{{> a}}' })).toEqual({
+      includes: Infinity,
+      depth: Infinity,
+    });
+    const wide = Object.fromEntries(
+      Array.from({ length: 30 }, (_, i) => [`w${i}`, `{{> w${i + 1}}}`.repeat(100)]).concat([['w30', 'leaf']]),
+    );
+    const started = performance.now();
+    const expansion = snippetExpansion('{{> w0}}', wide);
+    expect(expansion.depth).toBe(31);
+    expect(expansion.includes).toBeGreaterThan(100 ** 30);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('measures a 10,000-snippet chain without recursion (the last one names a missing snippet)', () => {
+    const chain = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`c${i}`, `{{> c${i + 1}}}`]));
+    expect(snippetExpansion('{{> c0}}', chain)).toEqual({ includes: 10_001, depth: 10_001 });
   });
 });

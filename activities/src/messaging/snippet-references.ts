@@ -1,4 +1,5 @@
-import Handlebars from 'handlebars';
+import { LIMITS } from '@cadenza/core';
+import { parseTemplate } from './template-nesting';
 
 type Hbs = hbs.AST.Node & Record<string, unknown>;
 
@@ -18,35 +19,128 @@ function partialName(node: Hbs): string {
 }
 
 /**
- * The snippets a template includes ({{> name}} and {{#> name}}...{{/name}}), each once, in
- * order of appearance. Throws Handlebars' parse error for a template that does not compile.
+ * Every inclusion of a snippet in a template ({{> name}} and {{#> name}}...{{/name}}), once per
+ * place it appears, in order of appearance. The syntax tree is walked with a work list, so no
+ * nesting of blocks can overflow the stack. Throws Handlebars' parse error for a template that
+ * does not compile, and a LimitExceededError for one nested past LIMITS.maxTemplateNesting.
  */
-export function snippetNamesIn(template: string): string[] {
-  const names = new Set<string>();
-  const visit = (node: Hbs | null | undefined): void => {
-    if (!node) return;
+export function snippetIncludesIn(template: string): string[] {
+  const includes: string[] = [];
+  const pending: Array<Hbs | null | undefined> = [parseTemplate(template) as unknown as Hbs];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (!node) continue;
+    // Children are pushed last first, so they are visited in document order.
     switch (node.type) {
       case 'Program':
-        for (const statement of node.body as Hbs[]) visit(statement);
-        return;
+        pending.push(...(node.body as Hbs[]).slice().reverse());
+        break;
       case 'BlockStatement':
-        visit(node.program as Hbs);
-        visit(node.inverse as Hbs | undefined);
-        return;
+        pending.push(node.inverse as Hbs | undefined, node.program as Hbs);
+        break;
       case 'PartialStatement':
-        names.add(partialName(node));
-        return;
+        includes.push(partialName(node));
+        break;
       case 'PartialBlockStatement':
-        names.add(partialName(node));
-        visit(node.program as Hbs);
-        return;
+        includes.push(partialName(node));
+        pending.push(node.program as Hbs);
+        break;
       default:
-        return;
+        break;
     }
-  };
-  visit(Handlebars.parse(template) as unknown as Hbs);
-  return [...names];
+  }
+  return includes;
 }
+
+/** The snippets a template includes, each once, in order of appearance. */
+export function snippetNamesIn(template: string): string[] {
+  return [...new Set(snippetIncludesIn(template))];
+}
+
+/** How much a template makes a render include: see snippetExpander. */
+export interface SnippetExpansion {
+  /** Inclusions in all, each counted every time it renders (Infinity for a loop). */
+  includes: number;
+  /** The longest chain of inclusions: 1 for a template including a snippet with none (Infinity for a loop). */
+  depth: number;
+}
+
+const NONE: SnippetExpansion = { includes: 0, depth: 0 };
+const LOOP: SnippetExpansion = { includes: Infinity, depth: Infinity };
+
+function expansionOf(includes: readonly string[], inner: (name: string) => SnippetExpansion): SnippetExpansion {
+  let total = 0;
+  let deepest = 0;
+  for (const name of includes) {
+    const expansion = inner(name);
+    total += 1 + expansion.includes;
+    deepest = Math.max(deepest, 1 + expansion.depth);
+  }
+  return { includes: total, depth: deepest };
+}
+
+/**
+ * Measures what rendering a template would include, before any render: a snippet that includes
+ * another twice, itself included twice, counts four inclusions of the last one. The budget the
+ * renderer enforces (LIMITS.maxSnippetIncludes, maxSnippetDepth) is checked with this when
+ * snippets and flows are saved. An inclusion inside {{#each}} counts once (what a list multiplies
+ * is checked as it renders); a missing snippet counts as one inclusion; a loop is Infinity.
+ * Each snippet is parsed and measured once per expander, depth first with an explicit stack.
+ */
+export function snippetExpander(bodies: Readonly<Record<string, string>>): (template: string) => SnippetExpansion {
+  const parsed = new Map<string, string[]>();
+  const includesOf = (name: string) => {
+    let includes = parsed.get(name);
+    if (!includes) parsed.set(name, (includes = snippetIncludesIn(bodies[name]!)));
+    return includes;
+  };
+  const measured = new Map<string, SnippetExpansion>();
+  const exists = (name: string) => Object.hasOwn(bodies, name);
+
+  const measure = (root: string): SnippetExpansion => {
+    const onPath = new Set([root]);
+    const stack = [{ name: root, next: 0 }];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const includes = includesOf(frame.name);
+      if (frame.next < includes.length) {
+        const child = includes[frame.next++]!;
+        if (exists(child) && !measured.has(child) && !onPath.has(child)) {
+          onPath.add(child);
+          stack.push({ name: child, next: 0 });
+        }
+        continue;
+      }
+      // A child still on the path leads back here: a loop, infinite wherever it is included.
+      const inner = (name: string) => (!exists(name) ? NONE : onPath.has(name) ? LOOP : measured.get(name)!);
+      measured.set(frame.name, expansionOf(includes, inner));
+      onPath.delete(frame.name);
+      stack.pop();
+    }
+    return measured.get(root)!;
+  };
+
+  return (template) =>
+    expansionOf(snippetIncludesIn(template), (name) => (!exists(name) ? NONE : (measured.get(name) ?? measure(name))));
+}
+
+/**
+ * Which render budget (LIMITS) a template's snippets would break, said after "its body", or null.
+ * Checked when snippets and flows are saved; the renderer enforces the same limits as it renders.
+ */
+export function snippetBudgetProblem(expansion: SnippetExpansion): string | null {
+  if (expansion.depth > LIMITS.maxSnippetDepth) {
+    return `includes snippets more than ${LIMITS.maxSnippetDepth} deep, the limit (maxSnippetDepth)`;
+  }
+  if (expansion.includes > LIMITS.maxSnippetIncludes) {
+    return `would include snippets ${expansion.includes} times when it renders, more than the limit of ${LIMITS.maxSnippetIncludes} (maxSnippetIncludes)`;
+  }
+  return null;
+}
+
+/** snippetExpander for one template. */
+export const snippetExpansion = (template: string, bodies: Readonly<Record<string, string>>): SnippetExpansion =>
+  snippetExpander(bodies)(template);
 
 /**
  * A chain of snippets that includes itself (a -> b -> a), which would render forever, or

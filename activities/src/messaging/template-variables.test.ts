@@ -1,4 +1,4 @@
-import { flowDefinitionSchema } from '@cadenza/core';
+import { LIMITS, flowDefinitionSchema, type FlowDefinition } from '@cadenza/core';
 import { checkSendTemplates, strictTemplateVariables, unknownVariable } from './template-variables';
 
 describe('strictTemplateVariables', () => {
@@ -131,5 +131,33 @@ describe('unknownVariable', () => {
     expect(unknownVariable('lead.name', known, steps)).toBe(
       'templates know only contact.<field>, company.<field>, deal.<field>, sender.<field>, owner.<field> and steps.<step>.<output>, not "lead"',
     );
+  });
+});
+
+describe('checkSendTemplates render budget (issue 19)', () => {
+  const emailFlow = (body: string) =>
+    ({
+      trigger: { id: 'start', type: 'manual', position: { x: 0, y: 0 }, settings: {} },
+      settings: {},
+      nodes: [{ id: 'mail', type: 'send_email', position: { x: 0, y: 0 }, settings: { subject: 'Hi', body } }],
+      edges: [{ from: 'start', to: 'mail' }],
+    }) as unknown as FlowDefinition;
+  const doubling = Object.fromEntries(
+    Array.from({ length: 8 }, (_, i) => [`s${i}`, i === 7 ? 'leaf' : `{{> s${i + 1}}}{{> s${i + 1}}}`]),
+  );
+
+  it('refuses a send template whose snippets would break the include budget, naming the limit', () => {
+    const [error] = checkSendTemplates(emailFlow('{{> s0}}'), [], doubling);
+    expect(error).toMatchObject({ code: 'invalid_setting', nodeId: 'mail', path: 'settings.body' });
+    expect(error?.message).toBe(
+      `Step "mail": its body would include snippets 255 times when it renders, more than the limit of ${LIMITS.maxSnippetIncludes} (maxSnippetIncludes).`,
+    );
+    expect(checkSendTemplates(emailFlow('{{> s4}}'), [], doubling)).toEqual([]);
+  });
+
+  it('refuses a send template nested past the template nesting limit', () => {
+    const nested = '{{#if contact.firstName}}'.repeat(100) + 'x' + '{{/if}}'.repeat(100);
+    const [error] = checkSendTemplates(emailFlow(nested), ['firstName']);
+    expect(error?.message).toContain(`blocks and sub-expressions may nest at most ${LIMITS.maxTemplateNesting} deep`);
   });
 });

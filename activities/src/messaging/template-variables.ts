@@ -1,5 +1,5 @@
-import Handlebars from 'handlebars';
-import { reachableSnippets } from './snippet-references';
+import { reachableSnippets, snippetBudgetProblem, snippetExpansion } from './snippet-references';
+import { parseTemplate } from './template-nesting';
 import {
   isKnownField,
   isTemplateRecord,
@@ -55,7 +55,7 @@ export function strictTemplateVariables(template: string): StrictVariable[] {
       visit(node.inverse as Hbs | undefined);
     }
   };
-  visit(Handlebars.parse(template) as unknown as Hbs);
+  visit(parseTemplate(template) as unknown as Hbs);
   return found;
 }
 
@@ -89,6 +89,10 @@ export function checkSendTemplates(
             ...at,
             message: `Step "${node.id}" includes {{> ${name}}} in its ${setting}, but there is no snippet "${name}"; add it under Snippets or remove it.`,
           });
+        }
+        const overBudget = snippetBudgetProblem(snippetExpansion(template, snippets));
+        if (overBudget) {
+          errors.push({ code: 'invalid_setting', ...at, message: `Step "${node.id}": its ${setting} ${overBudget}.` });
         }
         variables = [
           ...strictTemplateVariables(template),

@@ -1,7 +1,13 @@
 import { ConflictError, NotFoundError, UserError, type SnippetView, type SnippetWrite } from '@cadenza/core';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Db } from '../crm/crm-write';
-import { reachableSnippets, snippetCycle, snippetNamesIn } from '../../messaging/snippet-references';
+import {
+  reachableSnippets,
+  snippetBudgetProblem,
+  snippetCycle,
+  snippetExpander,
+  snippetNamesIn,
+} from '../../messaging/snippet-references';
 import { TEMPLATE_SETTINGS } from '../../messaging/template-variables';
 
 interface SnippetRow {
@@ -61,7 +67,15 @@ function problemOf(name: string, body: string, others: Record<string, string>): 
   const missing = included.filter((other) => !(other in all));
   if (missing.length > 0) return `it includes {{> ${missing[0]}}}, but there is no snippet "${missing[0]}"`;
   const cycle = snippetCycle(all);
-  return cycle ? `it would include itself (${cycle.join(' -> ')})` : null;
+  if (cycle) return `it would include itself (${cycle.join(' -> ')})`;
+  // The render budget, for this snippet and every snippet that includes it (a snippet bomb is
+  // built one harmless-looking save at a time).
+  const expand = snippetExpander(all);
+  for (const other of Object.keys(all)) {
+    const overBudget = snippetBudgetProblem(expand(`{{> ${other}}}`));
+    if (overBudget) return other === name ? `it ${overBudget}` : `then {{> ${other}}} ${overBudget}`;
+  }
+  return null;
 }
 
 /** Creates or replaces a snippet; answers whether it was new. */
