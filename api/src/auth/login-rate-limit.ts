@@ -1,11 +1,13 @@
 import type { Redis } from 'ioredis';
 import { TooManyRequestsError } from '@cadenza/core';
+import { clientAddressKey } from './client-address-key';
 
 /**
  * Token bucket per client address across all emails, in Redis so every API instance shares
  * it: one address may try `burst` sign-ins at once and regains `refillPerMinute` a minute.
  * Keyed by address only, so spraying many emails from one place is slowed as much as
- * guessing one; the address is the real client's only when `TRUST_PROXY` names the proxy.
+ * guessing one; the address is the real client's only when `TRUST_PROXY` names the proxy,
+ * and an IPv6 client counts by its /64 (clientAddressKey).
  * The clock is Redis's own (TIME), so instances with skewed clocks agree.
  */
 const TOKEN_BUCKET = `
@@ -28,7 +30,7 @@ redis.call('PEXPIRE', KEYS[1], math.ceil(capacity / per_ms) + 1000)
 return wait_ms
 `;
 
-export const clientBucketKey = (address: string): string => `cadenza:login-client:${address}`;
+export const clientBucketKey = (address: string): string => `cadenza:login-client:${clientAddressKey(address)}`;
 
 export class LoginRateLimiter {
   constructor(

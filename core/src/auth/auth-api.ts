@@ -72,7 +72,12 @@ export const TotpCodeRequestSchema = z.object({ code: TotpCodeSchema });
 export const TenantUserViewSchema = UserViewSchema.extend({
   role: RoleSchema,
   joinedAt: z.string().describe('ISO-8601 time the user joined this workspace'),
-  lockedUntil: z.string().nullable().describe('ISO-8601 end of a sign-in lockout, if one is active'),
+  lockedUntil: z
+    .string()
+    .nullable()
+    .describe(
+      'ISO-8601 end of the sign-in delay after repeated failures, if one is active (browsers that signed in before are not held)',
+    ),
 });
 export type TenantUserView = z.infer<typeof TenantUserViewSchema>;
 

@@ -4,13 +4,20 @@ import { hashSessionToken, newSessionToken } from './session-tokens';
 /** How long a browser stays trusted for an account after a successful sign-in. */
 export const SIGN_IN_DEVICE_TTL_MS = 180 * 24 * 3_600_000;
 
+/** Browsers remembered per account; the oldest beyond this is forgotten (private windows add one each). */
+export const SIGN_IN_DEVICES_PER_USER = 20;
+
 /**
  * Remembers this browser as one that signed in to the account (a new random token for the
- * device cookie) and sweeps the account's expired devices, so the table stays small.
+ * device cookie) and sweeps the account's expired and oldest devices, so the table stays small.
  */
 export async function issueSignInDevice(manager: EntityManager, userId: string): Promise<string> {
   const token = newSessionToken();
-  await manager.query(`DELETE FROM sign_in_devices WHERE user_id = $1 AND expires_at <= now()`, [userId]);
+  await manager.query(
+    `DELETE FROM sign_in_devices WHERE user_id = $1 AND (expires_at <= now() OR token_hash NOT IN (
+       SELECT token_hash FROM sign_in_devices WHERE user_id = $1 ORDER BY created_at DESC LIMIT $2))`,
+    [userId, SIGN_IN_DEVICES_PER_USER - 1],
+  );
   await manager.query(`INSERT INTO sign_in_devices (token_hash, user_id, expires_at) VALUES ($1, $2, $3)`, [
     hashSessionToken(token),
     userId,
