@@ -26,13 +26,9 @@ import { startLocalRedis } from './services/local-redis';
 import { pingRedis } from './services/redis-ping';
 import { waitUntil } from './services/wait-until';
 import { loadOrCreateDevAdminPassword, loadOrCreateDevApiKey, loadOrCreateDevSecretKey } from './dev-secrets';
-import {
-  approveDemoInBackground,
-  demoSignInLines,
-  enrollDemo,
-  seedDemoOnFirstStart,
-  wantsDemo,
-} from './demo/demo-launch';
+import { launcherBanner } from './launcher-banner';
+import { ensurePrivateDir } from './secret-file';
+import { approveDemoInBackground, enrollDemo, seedDemoOnFirstStart, wantsDemo } from './demo/demo-launch';
 
 const say = (message: string) => console.log(`[cadenza] ${message}`);
 const DEV_TENANT = 'Development workspace';
@@ -126,7 +122,7 @@ async function startRedis(config: LauncherConfig): Promise<string> {
 }
 
 /** The development tenant with its API key and admin sign-in, made once and found again on later starts. */
-async function seedDevTenant(databaseUrl: string, dataDir: string): Promise<{ apiKey: string; adminPassword: string }> {
+async function seedDevTenant(databaseUrl: string, dataDir: string): Promise<{ apiKey: string }> {
   const db: DataSource = await createDataSource({ url: databaseUrl, poolSize: 1 }).initialize();
   try {
     const tenant = await ensureTenant(db, DEV_TENANT);
@@ -139,7 +135,7 @@ async function seedDevTenant(databaseUrl: string, dataDir: string): Promise<{ ap
       password: adminPassword,
       name: 'Development admin',
     });
-    return { apiKey, adminPassword };
+    return { apiKey };
   } finally {
     await db.destroy();
   }
@@ -207,6 +203,8 @@ async function shutdown(exitCode: number): Promise<never> {
 async function main(): Promise<void> {
   const launchedAt = performance.now();
   const config = loadLauncherConfig();
+  // Secrets and service data live here: closed to other users before anything is written.
+  ensurePrivateDir(config.CADENZA_DATA_DIR);
   const taken = await takenPortMessages(portsToClaim(config));
   if (taken.length) throw new Error(taken.join('\n'));
 
@@ -218,7 +216,7 @@ async function main(): Promise<void> {
   await registerSearchAttributes(config, temporalAddress);
   const applied = await runMigrations(databaseUrl);
   if (applied.length) say(`applied migrations: ${applied.join(', ')}`);
-  const { apiKey, adminPassword } = await seedDevTenant(databaseUrl, config.CADENZA_DATA_DIR);
+  const { apiKey } = await seedDevTenant(databaseUrl, config.CADENZA_DATA_DIR);
   const withDemo = wantsDemo(config.CADENZA_SKIP_DEMO, process.argv);
   const demoSeedStartedAt = performance.now();
   const demoSeed = withDemo ? await seedDemoOnFirstStart(databaseUrl, config.CADENZA_DATA_DIR) : null;
@@ -270,24 +268,19 @@ async function main(): Promise<void> {
     void approveDemoInBackground(databaseUrl, { address: temporalAddress, namespace: config.TEMPORAL_NAMESPACE }, say);
   const seconds = ((performance.now() - launchedAt) / 1000).toFixed(1);
 
-  const appUrl = `http://localhost:${config.PORT}`;
-  console.log(`
-  Cadenza is up (${seconds} s). Self-check: smoke workflow ${smoke.workflowId} completed.
-
-    App           ${appUrl}
-    API docs      ${appUrl}/api/docs
-    Readiness     ${appUrl}/ready
-    Temporal UI   ${temporalUiUrl}
-    Smoke run     ${smoke.temporalUiUrl}
-
-  Sign in (development admin): ${DEV_ADMIN_EMAIL} / ${adminPassword}
-  (kept in ${path.join(config.CADENZA_DATA_DIR, 'dev-admin-password')} until you delete the data folder)
-${withDemo ? `\n  ${demoSignInLines(path.join(config.CADENZA_DATA_DIR, 'demo-api-key'))}\n` : ''}
-  API key of the "${DEV_TENANT}" tenant is in ${path.join(config.CADENZA_DATA_DIR, 'dev-api-key')}:
-    curl -H "Authorization: Bearer $(cat ${path.relative(process.cwd(), path.join(config.CADENZA_DATA_DIR, 'dev-api-key'))})" ${appUrl}/api/v1/smoke-runs/<id>
-
-  Press Ctrl-C to stop.
-`);
+  console.log(
+    launcherBanner({
+      seconds,
+      smoke,
+      appUrl: `http://localhost:${config.PORT}`,
+      temporalUiUrl,
+      dataDir: config.CADENZA_DATA_DIR,
+      cwd: process.cwd(),
+      withDemo,
+      devTenant: DEV_TENANT,
+      adminEmail: DEV_ADMIN_EMAIL,
+    }),
+  );
 }
 
 process.once('SIGINT', () => void shutdown(0));

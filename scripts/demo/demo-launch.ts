@@ -94,11 +94,14 @@ export async function approveDemoInBackground(
   }
 }
 
-/** The sign-in lines printed next to the URLs. */
+/**
+ * The sign-in lines printed next to the URLs: who to sign in as, not the passwords (the
+ * README's demo table has them); the launcher's output carries no secret.
+ */
 export function demoSignInLines(apiKeyFile = '.data/demo-api-key'): string {
-  const width = Math.max(...DEMO_USERS.map((user) => user.email.length));
   return [
-    `Demo workspace "${DEMO_TENANT_NAME}" (API key in ${apiKeyFile}; reset: npm run demo:reset; skip: --no-demo):`,
-    ...DEMO_USERS.map((user) => `    ${user.role.padEnd(10)} ${user.email.padEnd(width)}  ${user.password}`),
+    `Demo workspace "${DEMO_TENANT_NAME}" (API key in ${apiKeyFile}; reset: npm run demo:reset; skip: --no-demo).`,
+    `  Sign in as one user per role, passwords in README.md's "First five minutes" table:`,
+    ...DEMO_USERS.map((user) => `    ${user.role.padEnd(10)} ${user.email}`),
   ].join('\n');
 }
