@@ -57,13 +57,19 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   server.on('clientError', answerClientError); // unparsable requests get a JSON 400 too
+  // Browser pages of other origins are refused at the handshake; said once so a wrong APP_ORIGINS is easy to spot.
+  const allowedOrigins = appOrigins(config);
+  logger.info(
+    { appOrigins: [...allowedOrigins] },
+    'live connections accepted from pages of these origins (APP_ORIGINS)',
+  );
   // Sockets authenticate exactly like the REST API: API key or the same session resolver.
   const live = attachLiveGateway(server, {
     db,
     redisUrl: config.REDIS_URL,
     resolveSession,
     config,
-    allowedOrigins: appOrigins(config),
+    allowedOrigins,
     onError: (error, context) => logger.warn({ err: error, context }, 'live gateway'),
   });
   // Publishes every committed event (API and worker writes alike) to Redis; one relay across instances is active.
