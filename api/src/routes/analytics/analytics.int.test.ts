@@ -7,6 +7,7 @@ import {
   createNote,
   createPipeline,
   createTask,
+  inviteTenantUser,
   updateTask,
   type DataSource,
 } from '@cadenza/activities/data';
@@ -297,17 +298,19 @@ describe('analytics API', () => {
   });
 
   it('reports what each rep did: emails and replies of their contacts, tasks, notes, deal moves', async () => {
-    const invited = await api('/users', tenant.apiKey, {
-      method: 'POST',
-      body: {
+    // POST /users only invites now (the person joins on accepting); the seeding helper adds at once.
+    const invited = await inviteTenantUser(
+      db,
+      tenant.tenantId,
+      {
         email: `rita-${randomUUID()}@example.com`,
         name: 'Rita Rep',
         role: 'sales_rep',
         password: 'a long enough password',
       },
-    });
-    expect(invited.status).toBe(201);
-    const userId = invited.body.user.id as string;
+      { kind: 'api_key', id: null },
+    );
+    const userId = invited.user.id;
     const rep: Principal = { tenantId: tenant.tenantId, userId, role: 'sales_rep', via: 'session' };
     const admin: Principal = { tenantId: tenant.tenantId, userId: null, role: 'admin', via: 'api_key' };
     const contact = await createContact(db, rep, { firstName: 'Lee', email: `lee-${randomUUID()}@example.com` });
@@ -344,7 +347,7 @@ describe('analytics API', () => {
       {
         userId,
         name: 'Rita Rep',
-        email: invited.body.user.email,
+        email: invited.user.email,
         emailsSent: 3,
         replies: 1,
         tasksCreated: 2,
