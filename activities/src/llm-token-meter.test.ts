@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createAiActivities } from './ai/ai-activities';
 import { createChatModel, loadAiEnv } from './ai/chat-model-switch';
 import { meterLlmTokens } from './llm-token-meter';
+import { allowEgressTo } from '../../scripts/test-harness/egress-allow';
 
 type Recorded = Array<[{ model: string; kind: 'prompt' | 'completion' }, number]>;
 
@@ -34,6 +35,7 @@ describe('LLM token metering', () => {
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    allowEgressTo((server.address() as AddressInfo).port);
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
   });
 

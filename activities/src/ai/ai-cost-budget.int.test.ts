@@ -8,6 +8,7 @@ import { generateText } from './ai-steps';
 import { modelSourceFor } from './ai-flow-actions';
 import { createChatModel, loadAiEnv } from './chat-model-switch';
 import { BUDGET_EXHAUSTED } from './token-meter';
+import { allowEgressTo } from '../../../scripts/test-harness/egress-allow';
 
 /**
  * The daily cost budget on the vendor path: a local HTTP server speaking the OpenAI chat-completions wire
@@ -39,6 +40,7 @@ describe('the daily AI cost budget', () => {
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    allowEgressTo((server.address() as AddressInfo).port);
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
   }, 60_000);
 

@@ -2,6 +2,7 @@ import type { BaseMessage } from '@langchain/core/messages';
 import { callCostMicroUsd, priceOf } from '@cadenza/core';
 import type { ChatModelChoice } from './chat-model-switch';
 import { recordLlmTokens } from '../llm-token-meter';
+import { egressRefusalIn } from '../net';
 
 export interface ChatCall {
   text: string;
@@ -31,7 +32,11 @@ export async function callChatModel(
   // A tenant over its token budget is refused before any token is paid for.
   await choice.meter?.beforeCall();
   const started = Date.now();
-  const reply = await choice.chat.invoke(messages, callOptions);
+  // The vendor SDK wraps a refused connection as its own "connection error"; unwrapped, the
+  // refusal stays non-retryable and names the rule.
+  const reply = await choice.chat.invoke(messages, callOptions).catch((error: unknown) => {
+    throw egressRefusalIn(error) ?? error;
+  });
   const latencyMs = Date.now() - started;
   const call = {
     text: reply.text,

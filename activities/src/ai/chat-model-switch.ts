@@ -10,6 +10,7 @@ import {
   type AiEnv,
   type ModelPrice,
 } from '@cadenza/core';
+import { egressGuardFromEnv } from '../net';
 import { LocalChatModel } from './local-chat-model';
 import { LocalLlamaClient } from './local-llama-client';
 import { LOCAL_MODEL_FILE, locateLocalModel } from './local-model-path';
@@ -117,7 +118,11 @@ export async function createChatModel(env: AiEnv, options: { model?: string } = 
       temperature: 0,
       // Temporal retries the activity; retrying inside it too would multiply the wait.
       maxRetries: 0,
-      ...(env.OPENAI_BASE_URL ? { configuration: { baseURL: env.OPENAI_BASE_URL } } : {}),
+      // Through the egress guard like every outbound call: OPENAI_BASE_URL may point anywhere.
+      configuration: {
+        fetch: egressGuardFromEnv().fetch as typeof fetch,
+        ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}),
+      },
     });
     const modelActive = { ...active, model };
     return { chat, active: modelActive, price: priceOf(modelActive, priceOverride(env)) };

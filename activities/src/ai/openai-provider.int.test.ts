@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadAiEnv, createChatModel } from './chat-model-switch';
 import { classifyReply, generateText } from './ai-steps';
+import { allowEgressTo } from '../../../scripts/test-harness/egress-allow';
 
 /**
  * The OpenAI path of the switch against a local HTTP server speaking the /v1/chat/completions wire format
@@ -41,6 +42,7 @@ describe('the OpenAI provider path', () => {
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    allowEgressTo((server.address() as AddressInfo).port);
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
   });
 
@@ -71,5 +73,30 @@ describe('the OpenAI provider path', () => {
     expect(sent.json_schema.schema).toMatchObject({
       properties: { label: { enum: expect.arrayContaining(['unsubscribe']) } },
     });
+  });
+
+  it('goes through the egress guard: an OPENAI_BASE_URL on an internal address is refused before connecting', async () => {
+    let connections = 0;
+    const internal = createServer((_req, res) => res.end('{}'));
+    internal.on('connection', () => connections++);
+    await new Promise<void>((resolve) => internal.listen(0, '127.0.0.1', resolve));
+    try {
+      const env = loadAiEnv({
+        OPENAI_API_KEY: 'sk-test',
+        OPENAI_BASE_URL: `http://127.0.0.1:${(internal.address() as AddressInfo).port}/v1`,
+      });
+      const error = await generateText(await createChatModel(env), {
+        prompt: 'Hi',
+        maxTokens: 5,
+        promptVersion: 'v1',
+      }).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({
+        nonRetryable: true,
+        message: 'egress refused: 127.0.0.1 is a loopback address',
+      });
+      expect(connections).toBe(0);
+    } finally {
+      await new Promise<void>((resolve) => internal.close(() => resolve()));
+    }
   });
 });

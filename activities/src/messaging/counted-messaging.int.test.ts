@@ -8,6 +8,7 @@ import type { ActivityMetricsHooks } from '../activity-metrics-hooks';
 import { countSends, UNKNOWN_PROVIDER } from './counted-messaging';
 import { createMessagingService } from './messaging-service';
 import { loadMessagingSettings } from './messaging-settings';
+import { allowEgressTo } from '../../../scripts/test-harness/egress-allow';
 
 /** A real messaging service over the test database: SMS to the outbox, Slack to a local failing webhook. */
 describe('countSends', () => {
@@ -22,6 +23,7 @@ describe('countSends', () => {
     db = await connectTestDb();
     ({ tenantId } = await createTenantWithKey(db, 'Send metrics tenant'));
     await new Promise<void>((resolve) => slack.listen(0, '127.0.0.1', resolve));
+    allowEgressTo((slack.address() as AddressInfo).port);
     const settings = loadMessagingSettings({
       SLACK_WEBHOOK_URL: `http://127.0.0.1:${(slack.address() as AddressInfo).port}/hook`,
     });

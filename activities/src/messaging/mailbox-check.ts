@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 import { NotFoundError, UserError, type MailboxCheckResult } from '@cadenza/core';
 import { decryptSecret } from '../data/auth/secret-box';
 import type { Db } from '../data/crm/crm-write';
+import { egressGuardFromEnv, type EgressGuard } from '../net';
 
 const TIMEOUT_MS = 10_000;
 
@@ -19,8 +20,15 @@ export interface MailboxCheckDependencies {
   secretKey: Buffer | null;
   /** SendGrid API base URL (a local server in tests). */
   sendgridBaseUrl: string;
-  fetch?: typeof fetch;
+  /** The guard of CADENZA_EGRESS_ALLOW when not given. */
+  egress?: EgressGuard;
 }
+
+/**
+ * The one answer for a target that was refused by the egress guard, closed, or unreachable:
+ * differing errors per port would make this route a port scanner of the network it runs in.
+ */
+export const COULD_NOT_CONNECT = 'could not connect to the SMTP server; check the host, port and TLS setting';
 
 /**
  * Tries a mailbox's stored credentials without sending anything: SMTP connects, greets,
@@ -47,15 +55,28 @@ export async function checkMailbox(
   }
   const secret = row.secret_sealed && deps.secretKey ? decryptSecret(deps.secretKey, row.secret_sealed) : null;
   const started = Date.now();
-  const outcome = row.kind === 'smtp' ? await checkSmtp(row, secret) : await checkSendgrid(deps, secret);
+  const egress = deps.egress ?? egressGuardFromEnv();
+  const outcome =
+    row.kind === 'smtp' ? await checkSmtp(egress, row, secret) : await checkSendgrid(deps, egress, secret);
   return { ...outcome, durationMs: Date.now() - started };
 }
 
-async function checkSmtp(row: MailboxConnection, password: string | null): Promise<{ ok: boolean; message: string }> {
+async function checkSmtp(
+  egress: EgressGuard,
+  row: MailboxConnection,
+  password: string | null,
+): Promise<{ ok: boolean; message: string }> {
   const host = row.host ?? 'localhost';
   const port = row.port ?? 587;
+  let endpoint;
+  try {
+    endpoint = await egress.resolve(host, port);
+  } catch {
+    return { ok: false, message: COULD_NOT_CONNECT };
+  }
   const transport = nodemailer.createTransport({
-    host,
+    host: endpoint.address,
+    ...(endpoint.servername ? { tls: { servername: endpoint.servername } } : {}),
     port,
     secure: row.secure,
     ...(row.username ? { auth: { user: row.username, pass: password ?? '' } } : {}),
@@ -67,7 +88,9 @@ async function checkSmtp(row: MailboxConnection, password: string | null): Promi
     await transport.verify();
     return { ok: true, message: `SMTP ${host}:${port} accepted the connection${row.username ? ' and the login' : ''}` };
   } catch (error) {
-    return { ok: false, message: `SMTP ${host}:${port}: ${(error as Error).message}` };
+    // A server that answered (a 5xx to the login, say) may be quoted; no answer at all may not.
+    const code = (error as { responseCode?: number }).responseCode;
+    return { ok: false, message: code ? `SMTP ${host}:${port}: ${(error as Error).message}` : COULD_NOT_CONNECT };
   } finally {
     transport.close();
   }
@@ -75,12 +98,12 @@ async function checkSmtp(row: MailboxConnection, password: string | null): Promi
 
 async function checkSendgrid(
   deps: MailboxCheckDependencies,
+  egress: EgressGuard,
   apiKey: string | null,
 ): Promise<{ ok: boolean; message: string }> {
   if (!apiKey) return { ok: false, message: 'the mailbox has no SendGrid API key stored' };
-  const fetchImpl = deps.fetch ?? fetch;
   try {
-    const response = await fetchImpl(`${deps.sendgridBaseUrl.replace(/\/+$/, '')}/v3/scopes`, {
+    const response = await egress.fetch(`${deps.sendgridBaseUrl.replace(/\/+$/, '')}/v3/scopes`, {
       headers: { authorization: `Bearer ${apiKey}` },
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
@@ -91,6 +114,6 @@ async function checkSendgrid(
       ? { ok: true, message: 'SendGrid accepted the API key, which may send mail' }
       : { ok: false, message: 'SendGrid accepted the API key, but it lacks the mail.send scope' };
   } catch (error) {
-    return { ok: false, message: `SendGrid could not be reached: ${(error as Error).message}` };
+    return { ok: false, message: 'SendGrid could not be reached' };
   }
 }

@@ -30,6 +30,7 @@ import { SINK_FROM_ADDRESS } from './template-context';
 import { sendOverSmtp } from './smtp-send';
 import { addTracking, unsubscribeUrl } from './tracking-html';
 import { sendWithTwilio } from './twilio-send';
+import { egressGuardFromEnv, type EgressGuard } from '../net';
 
 export interface MessagingDependencies {
   db: DataSource;
@@ -37,7 +38,8 @@ export interface MessagingDependencies {
   settings?: MessagingSettings;
   /** For the cross-worker throttle; made from REDIS_URL when not given (none: no throttle). */
   redis?: Redis;
-  fetch?: typeof fetch;
+  /** Every provider call and SMTP connection goes through it; the guard of CADENZA_EGRESS_ALLOW when not given. */
+  egress?: EgressGuard;
 }
 
 interface Origin {
@@ -76,6 +78,7 @@ export interface SendOutcome {
  * provider call carries the key, and a suppressed address is recorded as skipped.
  */
 export function createMessagingService(deps: MessagingDependencies) {
+  const egress = () => deps.egress ?? egressGuardFromEnv();
   let settings = deps.settings;
   let redis = deps.redis;
   const settingsNow = () => (settings ??= loadMessagingSettings());
@@ -216,7 +219,7 @@ export function createMessagingService(deps: MessagingDependencies) {
           config.sendgridBaseUrl,
           mailbox.secret ?? '',
           email,
-          deps.fetch,
+          egress().fetch,
         ));
       } else {
         const server = mailbox
@@ -228,7 +231,7 @@ export function createMessagingService(deps: MessagingDependencies) {
               password: mailbox.secret,
             }
           : { host: config.sink.host, port: config.sink.port, secure: false, plain: true };
-        await sendOverSmtp(server, { from: fromAddress, to: request.to }, raw);
+        await sendOverSmtp(server, { from: fromAddress, to: request.to }, raw, egress());
       }
       await markMessageSent(manager, id, providerMessageId);
       await timeline(manager, request, {
@@ -279,7 +282,7 @@ export function createMessagingService(deps: MessagingDependencies) {
         ? await sendWithTwilio(
             twilio,
             { to: request.to, body: request.body, idempotencyKey: request.idempotencyKey },
-            deps.fetch,
+            egress().fetch,
           )
         : { providerMessageId: null };
       await markMessageSent(manager, id, sent.providerMessageId);
@@ -316,7 +319,7 @@ export function createMessagingService(deps: MessagingDependencies) {
         await postToSlack(
           webhook,
           { channel: request.channel, text: request.text, idempotencyKey: request.idempotencyKey },
-          deps.fetch,
+          egress().fetch,
         );
       }
       await markMessageSent(manager, id, null);

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { sendWithSendgrid } from './sendgrid-send';
 import { sendWithTwilio } from './twilio-send';
 import { postToSlack } from './slack-send';
+import { allowEgressTo } from '../../../scripts/test-harness/egress-allow';
 
 /** Local HTTP servers speaking the SendGrid, Twilio and Slack wire formats, errors and 429s included. */
 describe('provider adapters', () => {
@@ -19,6 +20,7 @@ describe('provider adapters', () => {
   let base = '';
   beforeAll(async () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    allowEgressTo((server.address() as AddressInfo).port);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -100,5 +102,33 @@ describe('provider adapters', () => {
       nonRetryable: false,
       nextRetryDelay: '30 seconds',
     });
+  });
+
+  it('refuses an internal target before connecting, without retrying, naming the rule', async () => {
+    let connections = 0;
+    const internal = createServer((_req, res) => res.end('ok'));
+    internal.on('connection', () => connections++);
+    await new Promise<void>((resolve) => internal.listen(0, '127.0.0.1', resolve));
+    const inside = `http://127.0.0.1:${(internal.address() as AddressInfo).port}`;
+    const refusal = {
+      nonRetryable: true,
+      type: 'EgressRefused',
+      message: 'egress refused: 127.0.0.1 is a loopback address',
+    };
+    try {
+      await expect(
+        postToSlack(`${inside}/hook`, { channel: '#s', text: 'x', idempotencyKey: 'k' }),
+      ).rejects.toMatchObject(refusal);
+      await expect(sendWithSendgrid(inside, 'SG.key', email)).rejects.toMatchObject(refusal);
+      await expect(
+        sendWithTwilio(
+          { baseUrl: inside, accountSid: 'AC1', authToken: 't', from: '+15550001111' },
+          { to: '+15552223333', body: 'Hi', idempotencyKey: 'k' },
+        ),
+      ).rejects.toMatchObject(refusal);
+      expect(connections).toBe(0);
+    } finally {
+      await new Promise<void>((resolve) => internal.close(() => resolve()));
+    }
   });
 });

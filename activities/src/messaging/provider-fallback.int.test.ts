@@ -6,6 +6,7 @@ import { connectTestDb, createTenantWithKey } from '../../../scripts/test-harnes
 import { setSlackSettings, setTwilioSettings } from '../data/messaging/provider-settings-repository';
 import { createMessagingService } from './messaging-service';
 import { loadMessagingSettings } from './messaging-settings';
+import { allowEgressTo } from '../../../scripts/test-harness/egress-allow';
 
 const ENV_SID = `AC${'e'.repeat(32)}`;
 const OWN_SID = `AC${'a'.repeat(32)}`;
@@ -31,6 +32,7 @@ describe('SMS and Slack provider choice', () => {
   beforeAll(async () => {
     db = await connectTestDb();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    allowEgressTo((server.address() as AddressInfo).port);
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const settings = loadMessagingSettings({
       CADENZA_SECRET_KEY: secretKey.toString('hex'),

@@ -1,4 +1,5 @@
 import type { EmailToCompose } from './compose-email';
+import { egressGuardFromEnv, type EgressFetch } from '../net';
 import { providerErrorMessage, providerFailure, retryAfterOf } from './provider-failure';
 
 /** The same message the SMTP path composes; SendGrid gets it as JSON instead of MIME. */
@@ -14,7 +15,8 @@ export async function sendWithSendgrid(
   baseUrl: string,
   apiKey: string,
   email: SendgridEmail,
-  fetchImpl: typeof fetch = fetch,
+  /** The egress guard's fetch: the base URL is configuration, still never an internal address unless allowed. */
+  fetchImpl: EgressFetch = egressGuardFromEnv().fetch,
 ): Promise<{ providerMessageId: string | null }> {
   const body = {
     personalizations: [{ to: [{ email: email.to }] }],

@@ -1,3 +1,4 @@
+import { egressGuardFromEnv, type EgressFetch } from '../net';
 import { providerErrorMessage, providerFailure, retryAfterOf } from './provider-failure';
 
 /**
@@ -8,7 +9,8 @@ import { providerErrorMessage, providerFailure, retryAfterOf } from './provider-
 export async function postToSlack(
   webhookUrl: string,
   note: { channel: string; text: string; idempotencyKey: string },
-  fetchImpl: typeof fetch = fetch,
+  /** The webhook URL is a tenant's input: the egress guard refuses internal targets before connecting. */
+  fetchImpl: EgressFetch = egressGuardFromEnv().fetch,
 ): Promise<void> {
   const response = await fetchImpl(webhookUrl, {
     method: 'POST',

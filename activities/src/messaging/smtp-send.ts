@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import { ApplicationFailure } from '@temporalio/activity';
+import { egressGuardFromEnv, type EgressGuard } from '../net';
 
 export interface SmtpServer {
   host: string;
@@ -20,9 +21,15 @@ export async function sendOverSmtp(
   server: SmtpServer,
   envelope: { from: string; to: string },
   raw: string,
+  egress: EgressGuard = egressGuardFromEnv(),
 ): Promise<{ response: string }> {
+  // Resolved and checked once, outside the try: a refusal is non-retryable, not "ProviderUnavailable".
+  const endpoint = await egress.resolve(server.host, server.port);
   const transport = nodemailer.createTransport({
-    host: server.host,
+    // The checked address, so nodemailer cannot resolve the name again to something else;
+    // TLS still verifies the certificate against the name.
+    host: endpoint.address,
+    ...(endpoint.servername ? { tls: { servername: endpoint.servername } } : {}),
     port: server.port,
     secure: server.secure,
     ignoreTLS: server.plain ?? false,

@@ -1,3 +1,4 @@
+import { egressGuardFromEnv, type EgressFetch } from '../net';
 import { providerErrorMessage, providerFailure, retryAfterOf } from './provider-failure';
 
 export interface TwilioAccount {
@@ -14,7 +15,7 @@ export interface TwilioAccount {
 export async function sendWithTwilio(
   account: TwilioAccount,
   sms: { to: string; body: string; idempotencyKey: string },
-  fetchImpl: typeof fetch = fetch,
+  fetchImpl: EgressFetch = egressGuardFromEnv().fetch,
 ): Promise<{ providerMessageId: string | null }> {
   const from: Record<string, string> = account.from.startsWith('MG')
     ? { MessagingServiceSid: account.from }

@@ -1,8 +1,9 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import type { SmtpSink } from '@cadenza/activities/messaging';
 import { createTenantWithKey, type TestPlatform } from '../../../../scripts/test-harness/integration';
 import { startMessagingPlatform } from '../../../../scripts/test-harness/messaging-platform';
+import { allowEgressTo } from '../../../../scripts/test-harness/egress-allow';
 
 /**
  * "Test connection" on a mailbox: SMTP against the real local sink (and a closed port),
@@ -36,6 +37,7 @@ describe('mailbox connection test', () => {
     });
     await new Promise<void>((resolve) => sendgrid.listen(0, '127.0.0.1', resolve));
     const { port } = sendgrid.address() as AddressInfo;
+    allowEgressTo(port);
     ({ sink, platform, tenant, stop } = await startMessagingPlatform('mailbox-check', {
       SENDGRID_BASE_URL: `http://127.0.0.1:${port}`,
     }));
@@ -63,24 +65,58 @@ describe('mailbox connection test', () => {
     return created.body.id as string;
   };
 
-  it('connects to an SMTP server, and reports a refused connection as a failed check', async () => {
+  it('connects to an SMTP server through the egress guard', async () => {
     const reachable = await mailbox({ kind: 'smtp', host: '127.0.0.1', port: sink.port, secure: false });
     const ok = await api(`/mailboxes/${reachable}/test`, { method: 'POST' });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ ok: true, message: expect.stringContaining(`127.0.0.1:${sink.port}`) });
     expect(ok.body.durationMs).toBeGreaterThanOrEqual(0);
+  });
 
-    const closed = await mailbox({
-      kind: 'smtp',
-      host: '127.0.0.1',
-      port: 1,
-      secure: false,
-      password: 'hunter2-secret',
+  it('answers one generic "could not connect" for refused, closed and unreachable targets (no port scanning)', async () => {
+    // A listening port the guard does not allow: it must see no connection at all.
+    let connections = 0;
+    const listening = createTcpServer((socket) => {
+      connections++;
+      socket.end('220 internal service\r\n');
     });
-    const refused = await api(`/mailboxes/${closed}/test`, { method: 'POST' });
-    expect(refused.status).toBe(200);
-    expect(refused.body).toMatchObject({ ok: false, message: expect.stringContaining('ECONNREFUSED') });
-    expect(refused.text).not.toContain('hunter2-secret');
+    await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
+    const internalPort = (listening.address() as AddressInfo).port;
+    // A closed port the guard allows, so the connection is really tried.
+    const probe = createTcpServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const closedPort = (probe.address() as AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve));
+    allowEgressTo(closedPort);
+    try {
+      const saved = await api('/mailboxes', {
+        method: 'POST',
+        body: { name: 'Probe', fromAddress: 'rep@acme.test', kind: 'smtp', host: '0x7f.1', port: internalPort },
+      });
+      expect(saved.status).toBe(400);
+      expect(saved.body.message).toContain('host: egress refused: 127.0.0.1 is a loopback address');
+
+      const closed = await mailbox({ kind: 'smtp', host: '127.0.0.1', port: closedPort, password: 'hunter2-secret' });
+      const unreachable = await mailbox({ kind: 'smtp', host: 'mail.does-not-exist.invalid', port: 587 });
+      // Saved before the save-time check existed: only the runtime guard stands in the way.
+      const refused = await mailbox({ kind: 'smtp', host: '127.0.0.1', port: closedPort });
+      await platform.db.query(`UPDATE mailboxes SET port = $1 WHERE id = $2`, [internalPort, refused]);
+
+      const answers = await Promise.all(
+        [refused, closed, unreachable].map((id) => api(`/mailboxes/${id}/test`, { method: 'POST' })),
+      );
+      for (const answer of answers) {
+        expect(answer.status).toBe(200);
+        expect(answer.body).toMatchObject({
+          ok: false,
+          message: 'could not connect to the SMTP server; check the host, port and TLS setting',
+        });
+        expect(answer.text).not.toContain('hunter2-secret');
+      }
+      expect(connections).toBe(0);
+    } finally {
+      await new Promise((resolve) => listening.close(resolve));
+    }
   });
 
   it('checks a SendGrid key and its mail.send scope without showing the key', async () => {

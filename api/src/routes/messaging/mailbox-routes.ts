@@ -9,6 +9,7 @@ import {
   type DataSource,
 } from '@cadenza/activities/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
+import { assertEgressHost } from '../../http/egress-target';
 
 const IdParams = z.object({ id: z.uuid().describe('mailbox id') });
 
@@ -35,10 +36,10 @@ export function mailboxRoutes(deps: { db: DataSource; secretKey: Buffer | null }
         201: { description: 'created', schema: MailboxViewSchema },
         409: { description: 'the server has no CADENZA_SECRET_KEY to seal the secret' },
       },
-      handler: async ({ principal, body }) => ({
-        status: 201,
-        body: await createMailbox(deps.db, deps.secretKey, principal.tenantId, body),
-      }),
+      handler: async ({ principal, body }) => {
+        if (body.kind === 'smtp') assertEgressHost('host', body.host, body.port);
+        return { status: 201, body: await createMailbox(deps.db, deps.secretKey, principal.tenantId, body) };
+      },
     }),
     defineRoute({
       method: 'get',
@@ -59,9 +60,15 @@ export function mailboxRoutes(deps: { db: DataSource; secretKey: Buffer | null }
       params: IdParams,
       body: MailboxUpdateSchema,
       responses: { 200: { description: 'changed', schema: MailboxViewSchema }, 404: { description: 'not found' } },
-      handler: async ({ principal, params, body }) => ({
-        body: await updateMailbox(deps.db, deps.secretKey, principal.tenantId, params.id, body),
-      }),
+      handler: async ({ principal, params, body }) => {
+        if (body.host !== undefined || body.port !== undefined) {
+          // Either may change alone; the target is the pair.
+          const current = await getMailbox(deps.db, principal.tenantId, params.id);
+          const host = body.host ?? current.host;
+          if (host) assertEgressHost('host', host, body.port ?? current.port ?? 587);
+        }
+        return { body: await updateMailbox(deps.db, deps.secretKey, principal.tenantId, params.id, body) };
+      },
     }),
     defineRoute({
       method: 'delete',

@@ -14,6 +14,7 @@ import {
   type DataSource,
 } from '@cadenza/activities/data';
 import type { MessagingSettings } from '@cadenza/activities/messaging';
+import { assertEgressUrl } from '../../http/egress-target';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 
 /**
@@ -59,6 +60,7 @@ export function providerSettingsRoutes(deps: { db: DataSource; settings: Messagi
       body: SlackSettingsWriteSchema,
       responses,
       handler: async ({ principal, body }) => {
+        assertEgressUrl('webhookUrl', body.webhookUrl);
         await setSlackSettings(deps.db, deps.settings.secretKey, principal.tenantId, body);
         return { body: await view(principal.tenantId) };
       },

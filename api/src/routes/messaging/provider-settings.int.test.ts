@@ -7,6 +7,7 @@ import { waitUntil } from '../../../../scripts/services/wait-until';
 import { type TestPlatform } from '../../../../scripts/test-harness/integration';
 import { flowOf, newContact } from '../../../../scripts/test-harness/flow-fixtures';
 import { startMessagingPlatform } from '../../../../scripts/test-harness/messaging-platform';
+import { allowEgressTo } from '../../../../scripts/test-harness/egress-allow';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -40,6 +41,7 @@ describe('messaging providers per workspace', () => {
 
   beforeAll(async () => {
     await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
+    allowEgressTo((provider.address() as AddressInfo).port);
     base = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
     ({ platform, tenant, admin, stop } = await startMessagingPlatform('providers', { TWILIO_BASE_URL: base }));
   });
@@ -167,5 +169,20 @@ describe('messaging providers per workspace', () => {
     expect(
       (await api('/messaging-providers/slack', { method: 'PUT', body: { webhookUrl: 'ftp://example.com/x' } })).status,
     ).toBe(400);
+  });
+
+  it.each([
+    ['http://127.0.0.1:8233/api/v1/namespaces/default/workflows', '127.0.0.1 is a loopback address'],
+    ['http://2130706433:9464/metrics', '127.0.0.1 is a loopback address'],
+    ['http://localhost:3000/metrics', 'localhost is a loopback name'],
+    ['http://[::1]/', '::1 is a loopback address'],
+    ['http://169.254.169.254/latest/meta-data/', '169.254.169.254 is a link-local address'],
+  ])('refuses the Slack webhook %s with a 400 naming the field', async (webhookUrl, rule) => {
+    const refused = await api('/messaging-providers/slack', { method: 'PUT', body: { webhookUrl } });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      code: 'egress_refused',
+      message: expect.stringContaining(`webhookUrl: egress refused: ${rule}`),
+    });
   });
 });
