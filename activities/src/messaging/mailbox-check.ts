@@ -113,7 +113,7 @@ async function checkSendgrid(
     return scopes.includes('mail.send')
       ? { ok: true, message: 'SendGrid accepted the API key, which may send mail' }
       : { ok: false, message: 'SendGrid accepted the API key, but it lacks the mail.send scope' };
-  } catch (error) {
+  } catch {
     return { ok: false, message: 'SendGrid could not be reached' };
   }
 }
