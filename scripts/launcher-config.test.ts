@@ -1,4 +1,5 @@
-import { loadLauncherConfig, portsToClaim, temporalSecurityEnv } from './launcher-config';
+import { parseEgressAllowList } from '@cadenza/core';
+import { launcherEgressAllow, loadLauncherConfig, portsToClaim, temporalSecurityEnv } from './launcher-config';
 
 describe('launcher config', () => {
   it('claims every local service port by default', () => {
@@ -20,6 +21,16 @@ describe('launcher config', () => {
       REDIS_URL: 'redis://cache:6379',
     });
     expect(portsToClaim(config).map((p) => p.variable)).toEqual(['PORT', 'SMTP_SINK_PORT']);
+  });
+
+  it("allows egress to exactly the SMTP sink, on its port, plus the operator's entries", () => {
+    expect(launcherEgressAllow(loadLauncherConfig({}))).toBe('127.0.0.1:2525');
+    const moved = loadLauncherConfig({ SMTP_SINK_PORT: '2626', CADENZA_EGRESS_ALLOW: 'smtp.internal:587' });
+    expect(parseEgressAllowList(launcherEgressAllow(moved)).map((entry) => entry.text)).toEqual([
+      '127.0.0.1:2626',
+      'smtp.internal:587',
+    ]);
+    expect(() => loadLauncherConfig({ CADENZA_EGRESS_ALLOW: '127.0.0.1:0' })).toThrow(/CADENZA_EGRESS_ALLOW/);
   });
 
   it('refuses a bad value naming the variable', () => {

@@ -1,11 +1,19 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { parseEnv, portVar, temporalConnectionEnvSchema, type TemporalConnectionEnv } from '@cadenza/core';
+import {
+  egressEnvSchema,
+  parseEnv,
+  portVar,
+  temporalConnectionEnvSchema,
+  type TemporalConnectionEnv,
+} from '@cadenza/core';
 import { REPO_ROOT } from '@cadenza/temporal';
 
 /** What the launcher reads. Services given by URL are used as they are; the rest start locally. */
 export const launcherConfigSchema = z.object({
   ...temporalConnectionEnvSchema.shape,
+  // The operator's own exceptions, kept; the launcher adds its local services' entries to them.
+  ...egressEnvSchema.shape,
   CADENZA_DATA_DIR: z
     .string()
     .default(path.join(REPO_ROOT, '.data'))
@@ -34,6 +42,16 @@ export type LauncherConfig = z.infer<typeof launcherConfigSchema>;
 
 export const loadLauncherConfig = (env = process.env): LauncherConfig =>
   parseEnv('launcher', launcherConfigSchema, env);
+
+/**
+ * CADENZA_EGRESS_ALLOW for the API and worker it starts: exactly the local services flows
+ * and providers must reach (the SMTP sink on its port), plus the operator's entries. The
+ * guard stays on: the Temporal UI, metrics, PostgreSQL and Redis on this machine stay refused.
+ */
+export function launcherEgressAllow(config: LauncherConfig): string {
+  const own = [`127.0.0.1:${config.SMTP_SINK_PORT}`];
+  return [...own, ...config.CADENZA_EGRESS_ALLOW.split(',').filter((entry) => entry.trim() !== '')].join(',');
+}
 
 /** The ports the launcher will bind itself, each with the variable that moves it. */
 export function portsToClaim(config: LauncherConfig) {

@@ -16,7 +16,13 @@ import {
   runMigrations,
   type DataSource,
 } from '@cadenza/activities/data';
-import { loadLauncherConfig, portsToClaim, temporalSecurityEnv, type LauncherConfig } from './launcher-config';
+import {
+  launcherEgressAllow,
+  loadLauncherConfig,
+  portsToClaim,
+  temporalSecurityEnv,
+  type LauncherConfig,
+} from './launcher-config';
 import { ManagedProcess } from './services/managed-process';
 import { takenPortMessages } from './services/ports';
 import { startLocalTemporal } from './services/local-temporal';
@@ -234,6 +240,8 @@ async function main(): Promise<void> {
     // Encrypts TOTP and mailbox secrets; development keeps one in the data folder.
     CADENZA_SECRET_KEY: process.env.CADENZA_SECRET_KEY ?? loadOrCreateDevSecretKey(config.CADENZA_DATA_DIR),
     SMTP_SINK_PORT: String(config.SMTP_SINK_PORT),
+    // The egress guard refuses loopback; the sink is the one local service flows must reach.
+    CADENZA_EGRESS_ALLOW: launcherEgressAllow(config),
   };
   // The development mail server: flows without a mailbox send here, and the outbox shows it.
   startNodeProcess('smtp-sink', 'scripts/services/smtp-sink-process.ts', {

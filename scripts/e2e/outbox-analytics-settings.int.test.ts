@@ -12,6 +12,7 @@ import { demoUsers } from '../demo/demo-data';
 import { DEMO_ENROLLMENT_COUNT, enrollDemoRuns } from '../demo/demo-enrollments';
 import { seedDemoWorkspace, type DemoSeedResult } from '../demo/seed-demo';
 import { deleteDemoWorkspace } from '../demo/reset-demo';
+import { allowEgressTo } from '../test-harness/egress-allow';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'docs', 'screenshots');
@@ -49,6 +50,7 @@ describe('outbox, analytics and settings in the browser', () => {
       SMTP_SINK_PORT: String(sink.port),
       REDIS_URL: requireService('redis'),
     });
+    allowEgressTo(sink.port);
     platform = await startTestPlatform(`crm-web-b-e2e-${randomUUID()}`);
     live = attachLiveGateway(platform.server, {
       db: platform.db,
