@@ -9,6 +9,7 @@ import { connectTestDb } from '../../scripts/test-harness/integration';
 import { requireService } from '../../scripts/test-harness/service-env';
 import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '../../scripts/test-harness/flow-fixtures';
 import { startHarnessWorker, type WorkerProcess } from '../../scripts/test-harness/worker-process';
+import { allowEgressTo } from '../../scripts/test-harness/egress-allow';
 
 const CONTACTS = 20;
 const SLOW_ANSWER_MS = 300;
@@ -56,6 +57,8 @@ describe('a worker killed mid-run', () => {
     server = await startSlowReceiver(received, () => {
       if (received.length >= KILL_AFTER_REQUESTS) enoughRequests();
     });
+    // Before any worker spawns: they inherit the allow entry for the webhook double.
+    allowEgressTo((server.address() as AddressInfo).port);
     admin = await adminOfNewTenant(db, 'Worker crash');
   });
 
