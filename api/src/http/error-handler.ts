@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
-import { AppError, ServiceUnavailableError, type ApiError } from '@cadenza/core';
+import { AppError, ServiceUnavailableError, TryAgainError, type ApiError } from '@cadenza/core';
 import { isConnectionError } from './connection-error';
 import { dataExceptionAsUserError } from './data-exception';
 
@@ -39,7 +39,10 @@ function fromBodyParser(error: BodyParserError): { status: number; body: ApiErro
 export const errorHandler: ErrorRequestHandler = (thrown: unknown, req, res, _next) => {
   const error = dataExceptionAsUserError(thrown) ?? thrown;
   if (error instanceof AppError) {
-    if (error.status >= 500) console.error(`${req.method} ${req.path}: ${error.message}`);
+    // Shedding sign-in load is the bounded queue working, not a fault: logging each one would let a
+    // flood of sign-ins flood the log too.
+    if (error.status >= 500 && !(error instanceof TryAgainError))
+      console.error(`${req.method} ${req.path}: ${error.message}`);
     res.status(error.status).json({ code: error.code, message: error.message, details: error.details });
     return;
   }
