@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startApiProcess } from './api-process';
 import type { DrillServices } from './drill-services';
+import { sendWorstCases } from './worst-case-bodies';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 const VENV = path.join(REPO_ROOT, '.venv');
@@ -38,6 +39,7 @@ interface FuzzStats {
 /**
  * Drill 5: schemathesis against /api/v1/openapi.json with an API key of a fresh tenant:
  * no 5xx (its not_a_server_error check) and every 4xx a JSON {code, message} (our hook).
+ * Before it, the worst-case bodies (worst-case-bodies.ts) as explicit cases.
  */
 export async function fuzzDrill(
   services: DrillServices,
@@ -49,6 +51,9 @@ export async function fuzzDrill(
   const work = mkdtempSync(path.join(tmpdir(), 'cadenza-fuzz-'));
   const statsFile = path.join(work, 'stats.json');
   try {
+    // The bodies a fuzzer would never generate but an attacker sends (issue 19 §3), first and on their own.
+    const worst = await sendWorstCases(api);
+    log(`worst-case bodies: ${worst.results.map((r) => `${r.name} ${r.status} in ${r.ms} ms`).join('; ')}`);
     const args = [
       'run',
       `${api.baseUrl}/api/v1/openapi.json`,
@@ -108,7 +113,7 @@ export async function fuzzDrill(
     const serverErrors = Object.entries(stats.by_status)
       .filter(([status]) => Number(status) >= 500)
       .reduce((sum, [, n]) => sum + n, 0);
-    const failures: string[] = [];
+    const failures: string[] = [...worst.failures];
     if (output.overran) {
       failures.push(
         `schemathesis did not finish within ${options.seconds} s after ${stats.calls} calls; its last output:\n` +
@@ -141,6 +146,7 @@ export async function fuzzDrill(
       fourXxWithoutJsonError: stats.bad_4xx.length,
       examplesPerOperation: options.examples,
       erroredOperations,
+      worstCases: worst.results,
       failures,
     };
   } finally {

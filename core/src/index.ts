@@ -8,6 +8,7 @@ export * from './temporal-links';
 export * from './route-path';
 export * from './with-timeout';
 export * from './limits';
+export * from './limit-descriptions';
 export * from './json-nesting-depth';
 export * from './auth';
 export * from './flow';

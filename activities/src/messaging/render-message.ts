@@ -57,7 +57,7 @@ export function renderMessageTemplate(
   }
 }
 
-type Partial = (context: unknown, options: Handlebars.RuntimeOptions) => string;
+type Partial = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
 
 /**
  * Each snippet as a partial function that counts its inclusions and depth and checks its

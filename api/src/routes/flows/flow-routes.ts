@@ -6,6 +6,7 @@ import {
   FlowVersionSchema,
   UpdateFlowSchema,
   FLOW_SIGNALS,
+  LIMIT_DESCRIPTIONS,
 } from '@cadenza/core';
 import {
   countOpenRunsByNode,
@@ -49,7 +50,7 @@ export function flowRoutes(deps: FlowRouteDependencies): ApiRoute[] {
       summary: 'Create a flow (with an optional draft definition, validated)',
       access: 'flows:manage',
       body: CreateFlowSchema,
-      responses: { 201: { description: 'created', schema: FlowSchema } },
+      responses: { 201: { description: 'created', schema: FlowSchema }, 413: { description: LIMIT_DESCRIPTIONS.flow } },
       handler: async ({ principal, body }) => ({ status: 201, body: await createFlow(deps.db, principal, body) }),
     }),
     defineRoute({
@@ -73,7 +74,11 @@ export function flowRoutes(deps: FlowRouteDependencies): ApiRoute[] {
       access: 'flows:manage',
       params: FlowIdParams,
       body: UpdateFlowSchema,
-      responses: { 200: { description: 'saved', schema: FlowSchema }, 404: { description: 'no such flow' } },
+      responses: {
+        200: { description: 'saved', schema: FlowSchema },
+        404: { description: 'no such flow' },
+        413: { description: LIMIT_DESCRIPTIONS.flow },
+      },
       handler: async ({ principal, params, body }) => ({
         body: await updateFlowDraft(deps.db, principal, params.flowId, body),
       }),
@@ -85,7 +90,10 @@ export function flowRoutes(deps: FlowRouteDependencies): ApiRoute[] {
       summary: 'Validate a definition without saving it; returns node-level errors',
       access: 'flows:read',
       body: z.object({ definition: z.unknown().describe('the flow definition to check') }),
-      responses: { 200: { description: 'validation result (ok, or errors naming node ids)' } },
+      responses: {
+        200: { description: 'validation result (ok, or errors naming node ids)' },
+        413: { description: LIMIT_DESCRIPTIONS.flow },
+      },
       handler: async ({ body, principal }) => {
         const result = await validateFlowForTenant(deps.db, principal.tenantId, body.definition);
         return { body: result.ok ? { ok: true, errors: [] } : { ok: false, errors: result.errors } };

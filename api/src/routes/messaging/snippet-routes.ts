@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SnippetNameSchema, SnippetViewSchema, SnippetWriteSchema } from '@cadenza/core';
+import { LIMIT_DESCRIPTIONS, SnippetNameSchema, SnippetViewSchema, SnippetWriteSchema } from '@cadenza/core';
 import { deleteSnippet, getSnippet, listSnippets, putSnippet, type DataSource } from '@cadenza/activities/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 
@@ -42,7 +42,9 @@ export function snippetRoutes(deps: { db: DataSource }): ApiRoute[] {
       responses: {
         200: { description: 'replaced', schema: SnippetViewSchema },
         201: { description: 'created', schema: SnippetViewSchema },
-        400: { description: 'the body does not compile, includes a missing snippet, or would include itself' },
+        400: {
+          description: `the body does not compile, includes a missing snippet, or would include itself; ${LIMIT_DESCRIPTIONS.snippet}`,
+        },
       },
       handler: async ({ principal, params, body }) => {
         const { snippet, created } = await putSnippet(deps.db, principal.tenantId, params.name, body);

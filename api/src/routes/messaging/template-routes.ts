@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TemplateVariableCatalogueSchema, templateVariableCatalogue } from '@cadenza/core';
+import { LIMIT_DESCRIPTIONS, TemplateVariableCatalogueSchema, templateVariableCatalogue } from '@cadenza/core';
 import { listCustomFields, type DataSource } from '@cadenza/activities/data';
 import { previewTemplate } from '@cadenza/activities/messaging';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
@@ -49,7 +49,9 @@ export function templateRoutes(deps: { db: DataSource }): ApiRoute[] {
       body: TemplatePreviewRequestSchema,
       responses: {
         200: { description: 'the rendered email', schema: TemplatePreviewSchema },
-        400: { description: 'the template does not compile or uses a variable the contact lacks (no fallback)' },
+        400: {
+          description: `the template does not compile or uses a variable the contact lacks (no fallback); ${LIMIT_DESCRIPTIONS.render}`,
+        },
         404: { description: 'no such contact in this tenant' },
       },
       handler: async ({ principal, body }) => ({ body: await previewTemplate(deps.db, principal.tenantId, body) }),
