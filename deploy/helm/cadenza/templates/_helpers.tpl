@@ -42,6 +42,10 @@ checkov.io/skip{{ add1 $i }}: {{ printf "%s=%s" $id (index $.root.Values.checkov
   value: {{ .Values.temporal.taskQueue | quote }}
 - name: LOG_LEVEL
   value: {{ .Values.config.logLevel | quote }}
+{{- with .Values.config.egressAllow }}
+- name: CADENZA_EGRESS_ALLOW
+  value: {{ . | quote }}
+{{- end }}
 {{- with .Values.config.otlpEndpoint }}
 - name: OTEL_EXPORTER_OTLP_ENDPOINT
   value: {{ . | quote }}
