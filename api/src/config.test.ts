@@ -1,0 +1,17 @@
+import { loadApiConfig } from './config';
+
+const base = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5433/cadenza', REDIS_URL: 'redis://127.0.0.1:6380' };
+
+describe('API config: the egress allow list', () => {
+  it('stops the boot on a bad CADENZA_EGRESS_ALLOW entry, naming it', () => {
+    expect(() => loadApiConfig({ ...base, CADENZA_EGRESS_ALLOW: '10.0.0.0/8, 192.168.0.0/99' })).toThrow(
+      /CADENZA_EGRESS_ALLOW: egress allow entry "192.168.0.0\/99" is not a valid CIDR block/,
+    );
+  });
+
+  it('accepts a valid list', () => {
+    expect(loadApiConfig({ ...base, CADENZA_EGRESS_ALLOW: '127.0.0.1:2525' }).CADENZA_EGRESS_ALLOW).toBe(
+      '127.0.0.1:2525',
+    );
+  });
+});
