@@ -1,4 +1,10 @@
 import { LIMITS } from '@cadenza/core';
+import {
+  chainFlow,
+  deepDraftBody,
+  duplicateEdgesFlow,
+  largestAllowedFlow,
+} from '../scripts/test-harness/worst-case-flows';
 import type { ApiProcess } from './api-process';
 
 /**
@@ -19,38 +25,10 @@ export interface WorstCase {
 
 export const CASE_SECONDS = 5;
 
-const at = { x: 0, y: 0 };
-const trigger = { id: 'start', type: 'manual', position: at, settings: {} };
-const task = (id: string) => ({ id, type: 'create_task', position: at, settings: { title: `Task ${id}` } });
-
-function chain(length: number) {
-  const ids = Array.from({ length }, (_, i) => `n${i}`);
-  return {
-    trigger,
-    settings: {},
-    nodes: ids.map(task),
-    edges: ids.map((id, i) => ({ from: i === 0 ? 'start' : ids[i - 1]!, to: id })),
-  };
-}
-
-const duplicateEdges = (count: number) => ({
-  trigger,
-  settings: {},
-  nodes: [task('a'), task('b')],
-  edges: [{ from: 'start', to: 'a' }, ...Array.from({ length: count }, () => ({ from: 'a', to: 'b' }))],
-});
-
 const json = (value: unknown) => JSON.stringify(value);
 
 /** The cases in the order they are sent (the snippet chain builds up one save at a time). */
 export function worstCases(contactId: string): WorstCase[] {
-  const largest = {
-    ...chain(LIMITS.maxFlowNodes),
-    edges: [
-      ...chain(LIMITS.maxFlowNodes).edges,
-      ...duplicateEdges(LIMITS.maxFlowEdges - LIMITS.maxFlowNodes - 1).edges,
-    ],
-  };
   const deep = 10_000;
   const nested = '{{#if contact.firstName}}'.repeat(5_000) + 'x' + '{{/if}}'.repeat(5_000);
   const preview = (body: string) => json({ subject: 'Hi', body, contactId });
@@ -67,35 +45,35 @@ export function worstCases(contactId: string): WorstCase[] {
       name: '30,000 duplicate edges',
       method: 'POST',
       path: '/api/v1/flows/validate',
-      body: json({ definition: duplicateEdges(30_000) }),
+      body: json({ definition: duplicateEdgesFlow(30_000) }),
       expect: '4xx',
     },
     {
       name: '7,000-node chain (validate)',
       method: 'POST',
       path: '/api/v1/flows/validate',
-      body: json({ definition: chain(7_000) }),
+      body: json({ definition: chainFlow(7_000) }),
       expect: '4xx',
     },
     {
       name: '5,000-node chain (save)',
       method: 'POST',
       path: '/api/v1/flows',
-      body: json({ name: 'Chain', kind: 'sequence', draft: chain(5_000) }),
+      body: json({ name: 'Chain', kind: 'sequence', draft: chainFlow(5_000) }),
       expect: '4xx',
     },
     {
       name: 'largest flow the limits allow',
       method: 'POST',
       path: '/api/v1/flows/validate',
-      body: json({ definition: largest }),
+      body: json({ definition: largestAllowedFlow() }),
       expect: '2xx',
     },
     {
       name: `${deep}-deep JSON draft`,
       method: 'POST',
       path: '/api/v1/flows',
-      body: `{"name":"Deep","kind":"sequence","draft":${'['.repeat(deep)}${']'.repeat(deep)}}`,
+      body: deepDraftBody(deep),
       expect: '4xx',
     },
     {

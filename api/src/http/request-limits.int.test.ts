@@ -7,6 +7,12 @@ import { LIMITS } from '@cadenza/core';
 import type { DataSource } from '@cadenza/activities/data';
 import { connectTestDb, createTenantWithKey } from '../../../scripts/test-harness/integration';
 import { requireService } from '../../../scripts/test-harness/service-env';
+import {
+  chainFlow,
+  deepDraftBody,
+  duplicateEdgesFlow,
+  largestAllowedFlow,
+} from '../../../scripts/test-harness/worst-case-flows';
 import { createApp } from '../app';
 import { apiConfigSchema } from '../config';
 
@@ -85,29 +91,8 @@ describe('request limits', () => {
     };
   };
 
-  const at = { x: 0, y: 0 };
-  const trigger = { id: 'start', type: 'manual', position: at, settings: {} };
-  const task = (id: string) => ({ id, type: 'create_task', position: at, settings: { title: `Task ${id}` } });
-  const chain = (length: number) => {
-    const ids = Array.from({ length }, (_, i) => `n${i}`);
-    return {
-      trigger,
-      settings: {},
-      nodes: ids.map(task),
-      edges: ids.map((id, i) => ({ from: i === 0 ? 'start' : ids[i - 1]!, to: id })),
-    };
-  };
-  const duplicateEdges = (count: number) => ({
-    trigger,
-    settings: {},
-    nodes: [task('a'), task('b')],
-    edges: [{ from: 'start', to: 'a' }, ...Array.from({ length: count }, () => ({ from: 'a', to: 'b' }))],
-  });
-  const deepJson = (depth: number) =>
-    `{"name":"Deep","kind":"sequence","draft":${'['.repeat(depth)}${']'.repeat(depth)}}`;
-
   it('refuses 30,000 duplicate edges quickly, naming the edge limit', async () => {
-    const answer = await post('/flows/validate', { definition: duplicateEdges(30_000) });
+    const answer = await post('/flows/validate', { definition: duplicateEdgesFlow(30_000) });
     expect(answer.status).toBe(413);
     expect(answer.body).toMatchObject({
       code: 'limit_exceeded',
@@ -118,23 +103,27 @@ describe('request limits', () => {
   });
 
   it('refuses 7,000-node and 5,000-node chains on validate and save, naming the node limit', async () => {
-    const validated = await post('/flows/validate', { definition: chain(7_000) });
+    const validated = await post('/flows/validate', { definition: chainFlow(7_000) });
     expect(validated.status).toBe(413);
     expect(validated.body.message).toBe(`a flow may have at most ${LIMITS.maxFlowNodes} nodes (this one has 7000)`);
-    const saved = await post('/flows', { name: 'Long chain', kind: 'sequence', draft: chain(5_000) });
+    const saved = await post('/flows', { name: 'Long chain', kind: 'sequence', draft: chainFlow(5_000) });
     expect(saved.status).toBe(413);
     expect(saved.body).toMatchObject({ code: 'limit_exceeded', details: { limit: 'maxFlowNodes', actual: 5_000 } });
   });
 
   it('validates and saves a chain at the node limit', async () => {
-    const validated = await post('/flows/validate', { definition: chain(LIMITS.maxFlowNodes) });
+    const validated = await post('/flows/validate', { definition: chainFlow(LIMITS.maxFlowNodes) });
     expect(validated).toMatchObject({ status: 200, body: { ok: true } });
-    const saved = await post('/flows', { name: 'Longest chain', kind: 'sequence', draft: chain(LIMITS.maxFlowNodes) });
+    const saved = await post('/flows', {
+      name: 'Longest chain',
+      kind: 'sequence',
+      draft: chainFlow(LIMITS.maxFlowNodes),
+    });
     expect(saved.status).toBe(201);
   });
 
   it('refuses a 10,000-deep JSON draft before parsing it, naming the depth limit', async () => {
-    const answer = await post('/flows', deepJson(10_000));
+    const answer = await post('/flows', deepDraftBody(10_000));
     expect(answer.status).toBe(413);
     expect(answer.body).toMatchObject({
       code: 'limit_exceeded',
@@ -142,7 +131,7 @@ describe('request limits', () => {
       details: { limit: 'maxJsonDepth' },
     });
     // Depth at the limit is parsed and validated as usual (an array is no flow definition).
-    const shallow = await post('/flows', deepJson(LIMITS.maxJsonDepth - 1));
+    const shallow = await post('/flows', deepDraftBody(LIMITS.maxJsonDepth - 1));
     expect(shallow.status).toBe(400);
     expect(shallow.body.code).toBe('invalid_flow');
   });
@@ -206,16 +195,8 @@ describe('request limits', () => {
     // The issue's attack (30,000 duplicate edges: 7-9 s of blocked event loop before the fix) and the
     // largest definition the limits let through (every node and edge, the extra edges all duplicates),
     // sent one after the other, again and again, while /ready is asked.
-    const attack = JSON.stringify({ definition: duplicateEdges(30_000) });
-    const largest = JSON.stringify({
-      definition: {
-        ...chain(LIMITS.maxFlowNodes),
-        edges: [
-          ...chain(LIMITS.maxFlowNodes).edges,
-          ...duplicateEdges(LIMITS.maxFlowEdges - LIMITS.maxFlowNodes - 1).edges,
-        ],
-      },
-    });
+    const attack = JSON.stringify({ definition: duplicateEdgesFlow(30_000) });
+    const largest = JSON.stringify({ definition: largestAllowedFlow() });
     // /ready alone first: on a shared 2-core runner it takes over 100 ms now and then by itself,
     // so the bound is 100 ms or twice the slowest /ready without load, whichever is larger
     // (before the fix it waited 7-18 s behind one validation).
