@@ -40,7 +40,12 @@ export const apiConfigSchema = z.object({
     .string()
     .default(path.resolve(__dirname, '..', '..', 'web', 'dist'))
     .describe('folder of the built web app the API serves'),
-  BODY_LIMIT: z.string().default('1mb').describe('largest JSON request body accepted, in bytes or with a unit (1mb)'),
+  BODY_LIMIT: z
+    .string()
+    .default('1mb')
+    .describe(
+      'largest JSON request body accepted, flow drafts included, in bytes or with a unit; the default 1mb is LIMITS.maxRequestBodyBytes (core/src/limits.ts)',
+    ),
   READY_PROBE_TIMEOUT_MS: z.coerce
     .number()
     .int()
