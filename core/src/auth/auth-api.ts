@@ -30,6 +30,12 @@ export const LoginRequestSchema = z.object({
   password: z.string().min(1).max(1000).describe('the account password'),
   totp: TotpCodeSchema.optional().describe('required once TOTP is enabled for the account'),
   tenantId: z.uuid().optional().describe('workspace to sign in to; defaults to the oldest membership'),
+  acceptInvitationId: z
+    .uuid()
+    .optional()
+    .describe(
+      'accept this invitation while signing in, for an account that belongs to no workspace yet (the no_workspace answer lists them)',
+    ),
 });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 

@@ -47,6 +47,23 @@ export class WrongCurrentPasswordError extends UserError {
   }
 }
 
+/**
+ * The password (and code) were right but the account belongs to no workspace. Sent only after
+ * a correct sign-in, it lists the invitations the person may accept to get in.
+ */
+export class NoWorkspaceError extends UserError {
+  constructor(invitations: Array<{ id: string; tenantName: string; role: string }>) {
+    super(
+      'no_workspace',
+      invitations.length > 0
+        ? 'this account belongs to no workspace yet: accept an invitation to sign in'
+        : 'this account belongs to no workspace; ask an admin to invite you',
+      { invitations },
+      403,
+    );
+  }
+}
+
 /** The server was started without the key that encrypts TOTP secrets. */
 export class SecretKeyMissingError extends AppError {
   constructor() {

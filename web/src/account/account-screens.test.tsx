@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { ChangePasswordRequestSchema, type ChangePasswordRequest } from '@cadenza/core';
 import { ChangePasswordForm, passwordFormProblem } from './change-password-form';
 import { InvitationsList } from './invitations-list';
+import { SignInInvitations, invitationsOfSignInError } from './sign-in-invitations';
 
 afterEach(cleanup);
 
@@ -81,5 +82,29 @@ describe('invitations list', () => {
   it('says so when nothing is waiting', () => {
     render(<InvitationsList invitations={[]} onAccept={vi.fn()} onDecline={vi.fn()} />);
     expect(screen.getByText('No invitations are waiting for you.')).toBeTruthy();
+  });
+});
+
+describe('invitations at sign-in', () => {
+  const error = {
+    status: 403,
+    data: {
+      code: 'no_workspace',
+      message: 'this account belongs to no workspace yet: accept an invitation to sign in',
+      details: { invitations: [{ id: 'inv-9', tenantName: 'Beta Ops', role: 'ops' }] },
+    },
+  };
+
+  it('reads the invitations of a no_workspace answer and nothing from other errors', () => {
+    expect(invitationsOfSignInError(error)).toEqual([{ id: 'inv-9', tenantName: 'Beta Ops', role: 'ops' }]);
+    expect(invitationsOfSignInError({ status: 401, data: { code: 'invalid_credentials', message: 'x' } })).toEqual([]);
+    expect(invitationsOfSignInError(undefined)).toEqual([]);
+  });
+
+  it('accepts one and signs in with it', () => {
+    const onAccept = vi.fn();
+    render(<SignInInvitations invitations={invitationsOfSignInError(error)} onAccept={onAccept} busy={false} />);
+    fireEvent.click(screen.getByRole('button', { name: 'accept Beta Ops and sign in' }));
+    expect(onAccept).toHaveBeenCalledWith('inv-9');
   });
 });

@@ -1,6 +1,6 @@
 import { Button, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import type { MyInvitationView } from '@cadenza/core';
-import { ROLE_LABEL } from '../settings/users-section';
+import { ROLE_LABEL } from '../settings/role-label';
 import { formatDate } from '../format/plain-format';
 
 /** Invitations to other workspaces: nobody joins one without saying yes here. */

@@ -60,11 +60,13 @@ export const cadenzaApi = createApi({
       providesTags: ['Session'],
       onQueryStarted: (_arg, { queryFulfilled }) => rememberCsrf(queryFulfilled),
     }),
-    login: build.mutation<SessionView, { email: string; password: string; totp?: string }>({
-      query: (body) => ({ url: '/auth/login', method: 'POST', body }),
-      invalidatesTags: ['Session'],
-      onQueryStarted: (_arg, { queryFulfilled }) => rememberCsrf(queryFulfilled),
-    }),
+    login: build.mutation<SessionView, { email: string; password: string; totp?: string; acceptInvitationId?: string }>(
+      {
+        query: (body) => ({ url: '/auth/login', method: 'POST', body }),
+        invalidatesTags: ['Session'],
+        onQueryStarted: (_arg, { queryFulfilled }) => rememberCsrf(queryFulfilled),
+      },
+    ),
     logout: build.mutation<void, void>({
       query: () => ({ url: '/auth/logout', method: 'POST' }),
       invalidatesTags: ['Session'],

@@ -12,13 +12,9 @@ import {
 import { RequestError } from './section-feedback';
 import { SettingsTable } from './settings-table';
 import { formatDate } from '../format/plain-format';
+import { ROLE_LABEL } from './role-label';
 
-export const ROLE_LABEL: Record<Role, string> = {
-  admin: 'Admin',
-  marketer: 'Marketer',
-  sales_rep: 'Sales rep',
-  ops: 'Ops',
-};
+export { ROLE_LABEL };
 
 /** Who is in the workspace: invite (the person accepts), pending invitations, change role, deactivate. */
 export function UsersSection({ myUserId }: { myUserId: string }) {

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
 import { apiErrorOf, errorMessage, useLoginMutation } from '../api/cadenza-api';
+import { invitationsOfSignInError, SignInInvitations } from '../account/sign-in-invitations';
 
 /** Email and password; a TOTP field appears when the API says the account needs one. */
 export function SignInPage() {
@@ -9,6 +10,8 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
   const needsTotp = ['totp_required', 'totp_invalid'].includes(apiErrorOf(error)?.code ?? '') || totp !== '';
+
+  const invitations = invitationsOfSignInError(error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -22,8 +25,15 @@ export function SignInPage() {
             <Typography variant="h5" component="h1">
               Sign in to Cadenza
             </Typography>
-            {error && apiErrorOf(error)?.code !== 'totp_required' && (
+            {error && apiErrorOf(error)?.code !== 'totp_required' && invitations.length === 0 && (
               <Alert severity="error">{errorMessage(error)}</Alert>
+            )}
+            {invitations.length > 0 && (
+              <SignInInvitations
+                invitations={invitations}
+                busy={isLoading}
+                onAccept={(id) => void login({ email, password, ...(totp ? { totp } : {}), acceptInvitationId: id })}
+              />
             )}
             {apiErrorOf(error)?.code === 'totp_required' && (
               <Alert severity="info">Enter the code from your authenticator app.</Alert>

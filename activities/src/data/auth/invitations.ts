@@ -109,7 +109,7 @@ export async function revokeTenantInvitation(db: DataSource, tenantId: string, i
 }
 
 /** Invitations addressed to this user's email that can still be accepted, with the workspace's name. */
-export async function listMyInvitations(db: DataSource, userId: string): Promise<MyInvitationView[]> {
+export async function listMyInvitations(db: DataSource | EntityManager, userId: string): Promise<MyInvitationView[]> {
   const rows = (await db.query(
     `SELECT i.id, i.tenant_id, t.name AS tenant_name, i.role, i.created_at, i.expires_at
        FROM invitations i JOIN users u ON u.email = i.email JOIN tenants t ON t.id = i.tenant_id
@@ -150,16 +150,22 @@ async function joinTenant(manager: EntityManager, userId: string, tenantId: stri
   ]);
 }
 
-export async function acceptInvitation(db: DataSource, userId: string, invitationId: string): Promise<MembershipView> {
-  return db.transaction(async (manager) => {
-    const taken = await takeMyInvitation(manager, userId, invitationId);
-    await joinTenant(manager, userId, taken.tenant_id, taken.role);
-    const [tenant] = (await manager.query(`SELECT name FROM tenants WHERE id = $1`, [taken.tenant_id])) as Array<{
-      name: string;
-    }>;
-    return { tenantId: taken.tenant_id, tenantName: tenant!.name, role: taken.role };
-  });
+/** Accepts one of this user's invitations inside the caller's transaction. */
+export async function acceptInvitationIn(
+  manager: EntityManager,
+  userId: string,
+  invitationId: string,
+): Promise<MembershipView> {
+  const taken = await takeMyInvitation(manager, userId, invitationId);
+  await joinTenant(manager, userId, taken.tenant_id, taken.role);
+  const [tenant] = (await manager.query(`SELECT name FROM tenants WHERE id = $1`, [taken.tenant_id])) as Array<{
+    name: string;
+  }>;
+  return { tenantId: taken.tenant_id, tenantName: tenant!.name, role: taken.role };
 }
+
+export const acceptInvitation = (db: DataSource, userId: string, invitationId: string): Promise<MembershipView> =>
+  db.transaction((manager) => acceptInvitationIn(manager, userId, invitationId));
 
 export async function declineInvitation(db: DataSource, userId: string, invitationId: string): Promise<void> {
   await db.transaction(async (manager) => {

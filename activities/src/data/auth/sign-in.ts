@@ -3,6 +3,7 @@ import {
   DEFAULT_SIGN_IN_THROTTLE,
   ForbiddenError,
   InvalidCredentialsError,
+  NoWorkspaceError,
   InvalidTotpError,
   SecretKeyMissingError,
   TotpRequiredError,
@@ -11,7 +12,7 @@ import {
   type SessionView,
   type SignInThrottlePolicy,
 } from '@cadenza/core';
-import { acceptAccountCreatingInvitation } from './invitations';
+import { acceptAccountCreatingInvitation, acceptInvitationIn, listMyInvitations } from './invitations';
 import { burnPasswordCheck, verifyPassword } from './passwords';
 import { decryptSecret } from './secret-box';
 import { createSession, describeSession, type NewSession } from './sessions';
@@ -81,19 +82,24 @@ export async function signIn(
       return { error: new InvalidTotpError() };
     }
     await clearPasswordChecks(manager, claim);
-    if (!request.tenantId) await acceptAccountCreatingInvitation(manager, claim.userId);
+    // Saying yes to an invitation is part of this sign-in when the person asked for it by id.
+    const accepted = request.acceptInvitationId
+      ? await acceptInvitationIn(manager, claim.userId, request.acceptInvitationId)
+      : null;
+    const tenantId = request.tenantId ?? accepted?.tenantId ?? null;
+    if (!tenantId) await acceptAccountCreatingInvitation(manager, claim.userId);
     const [membership] = (await manager.query(
       `SELECT tenant_id, role FROM memberships WHERE user_id = $1 AND ($2::uuid IS NULL OR tenant_id = $2::uuid)
         ORDER BY created_at LIMIT 1`,
-      [claim.userId, request.tenantId ?? null],
+      [claim.userId, tenantId],
     )) as Array<{ tenant_id: string; role: Role }>;
+    if (!membership && tenantId) {
+      return { error: new ForbiddenError(`this account is not a member of workspace ${tenantId}`) };
+    }
     if (!membership) {
+      const invitations = await listMyInvitations(manager, claim.userId);
       return {
-        error: new ForbiddenError(
-          request.tenantId
-            ? `this account is not a member of workspace ${request.tenantId}`
-            : 'this account belongs to no workspace; ask an admin to invite you',
-        ),
+        error: new NoWorkspaceError(invitations.map(({ id, tenantName, role }) => ({ id, tenantName, role }))),
       };
     }
     const session = await createSession(manager, {

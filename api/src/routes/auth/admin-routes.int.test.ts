@@ -190,6 +190,33 @@ describe('user and API-key administration: roles, tenant isolation, secrets', ()
     expect(((await member.call('GET', '/auth/me')).body.memberships as unknown[]).length).toBe(1);
   });
 
+  it('lets an account with no workspace see its invitations after a right password, and accept one while signing in', async () => {
+    const { email, id } = await addMember(a, 'ops');
+    expect((await a.admin.call('DELETE', `/users/${id}`)).status).toBe(204);
+    const invitation = await b.admin.call('POST', '/users', { email, role: 'marketer', password: PASSWORD });
+
+    const person = new BrowserClient(platform.baseUrl);
+    // A wrong password learns nothing about invitations.
+    const wrong = await person.login(email, 'not it', { acceptInvitationId: invitation.body.id });
+    expect(wrong.status).toBe(401);
+    expect(wrong.text).not.toContain('Workspace B');
+
+    const stuck = await person.login(email, PASSWORD);
+    expect(stuck.status).toBe(403);
+    expect(stuck.body).toMatchObject({
+      code: 'no_workspace',
+      details: { invitations: [{ id: invitation.body.id, tenantName: 'Workspace B', role: 'marketer' }] },
+    });
+    expect(person.cookie).toBeUndefined();
+
+    const joined = await person.login(email, PASSWORD, { acceptInvitationId: invitation.body.id });
+    expect(joined.status).toBe(200);
+    expect(joined.body).toMatchObject({ tenant: { id: b.tenantId }, role: 'marketer' });
+    expect((await b.admin.call('GET', '/invitations')).body.items).not.toContainEqual(
+      expect.objectContaining({ id: invitation.body.id }),
+    );
+  });
+
   it("keeps each workspace's users and keys invisible to the other workspace's admin (404)", async () => {
     const { id: userOfA } = await addMember(a, 'marketer');
     const keyOfA = (await a.admin.call('POST', '/api-keys', { name: 'A key', role: 'ops' })).body.apiKey as {
