@@ -35,6 +35,14 @@ describe('snippetCycle', () => {
   });
 });
 
+describe('snippetCycle on long chains', () => {
+  it('follows a 20,000-snippet chain without recursion, and finds the loop that closes it', () => {
+    const chain = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`c${i}`, `{{> c${i + 1}}}`]));
+    expect(snippetCycle(chain)).toBeNull();
+    expect(snippetCycle({ ...chain, c20000: '{{> c0}}' })).toHaveLength(20_002);
+  });
+});
+
 describe('reachableSnippets', () => {
   it('follows snippets through snippets and names those missing', () => {
     const bodies = { sig: 'Best, {{> name}}', name: '{{default sender.name "the team"}}', footer: 'bye' };

@@ -148,19 +148,28 @@ export const snippetExpansion = (template: string, bodies: Readonly<Record<strin
  */
 export function snippetCycle(bodies: Readonly<Record<string, string>>): string[] | null {
   const done = new Set<string>();
-  const walk = (name: string, path: string[]): string[] | null => {
-    if (path.includes(name)) return [...path.slice(path.indexOf(name)), name];
-    if (done.has(name) || !(name in bodies)) return null;
-    for (const next of snippetNamesIn(bodies[name]!)) {
-      const cycle = walk(next, [...path, name]);
-      if (cycle) return cycle;
+  for (const root of Object.keys(bodies)) {
+    if (done.has(root)) continue;
+    // Depth first with an explicit path, so a long chain of snippets cannot overflow the stack.
+    const path = [{ name: root, next: snippetNamesIn(bodies[root]!), index: 0 }];
+    const onPath = new Set([root]);
+    while (path.length > 0) {
+      const frame = path[path.length - 1]!;
+      if (frame.index === frame.next.length) {
+        done.add(frame.name);
+        onPath.delete(frame.name);
+        path.pop();
+        continue;
+      }
+      const name = frame.next[frame.index++]!;
+      if (onPath.has(name)) {
+        const names = path.map((step) => step.name);
+        return [...names.slice(names.indexOf(name)), name];
+      }
+      if (done.has(name) || !(name in bodies)) continue;
+      onPath.add(name);
+      path.push({ name, next: snippetNamesIn(bodies[name]!), index: 0 });
     }
-    done.add(name);
-    return null;
-  };
-  for (const name of Object.keys(bodies)) {
-    const cycle = walk(name, []);
-    if (cycle) return cycle;
   }
   return null;
 }
