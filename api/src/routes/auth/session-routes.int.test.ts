@@ -321,6 +321,24 @@ describe('sessions: sign-in, CSRF, progressive delay, trusted devices, TOTP', ()
     expect((await browser.call('POST', '/auth/password', { ...body, totp: next })).status).toBe(204);
   });
 
+  it('counts wrong TOTP codes on a signed-in account like passwords: no endless guessing with a session', async () => {
+    const { email, userId, browser } = await newAdmin('totp-guess');
+    await browser.login(email, PASSWORD);
+    const { secret } = (await browser.call('POST', '/auth/totp/enroll')).body as { secret: string };
+    const right = await totpCode(secret);
+    const wrong = right === '000000' ? '111111' : '000000';
+    // Five through this trusted browser, then five on the account, the last of which starts its delay.
+    for (let i = 0; i < 10; i++)
+      expect((await browser.call('POST', '/auth/totp/confirm', { code: wrong })).status).toBe(400);
+    expect((await counters(userId)).failed_login_count).toBe(5);
+    await platform.db.query(`UPDATE users SET locked_until = now() + interval '1 minute' WHERE id = $1`, [userId]);
+    // During the delay even the right code is turned away, with the same answer as a wrong one.
+    const turnedAway = await browser.call('POST', '/auth/totp/confirm', { code: right });
+    expect(turnedAway.status).toBe(400);
+    expect(turnedAway.body).toMatchObject({ code: 'invalid_totp' });
+    expect((await browser.call('GET', '/auth/me')).body).toMatchObject({ user: { totpEnabled: false } });
+  });
+
   it('refuses TOTP and session routes to API keys', async () => {
     const response = await fetch(`${platform.baseUrl}/api/v1/auth/totp/enroll`, {
       method: 'POST',
