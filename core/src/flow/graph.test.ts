@@ -41,4 +41,15 @@ describe('graph', () => {
       ),
     ).toEqual([]);
   });
+
+  it('walks a 100,000-node chain and loop without recursion, in linear time', () => {
+    const ids = Array.from({ length: 100_000 }, (_, i) => `n${i}`);
+    const next = new Map(ids.map((id, i) => [id, [ids[(i + 1) % ids.length]!]]));
+    const started = performance.now();
+    expect(reachableFrom(['n0'], next).size).toBe(100_000);
+    const [loop, ...others] = loops(ids, next);
+    expect(loop).toHaveLength(100_000);
+    expect(others).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
 });
