@@ -44,7 +44,11 @@ export function sessionRoutes({ db, redis, settings }: AuthRouteDependencies): A
           description:
             'wrong email or password: one answer for an unknown email, a wrong password and an account in its delay; or TOTP code needed or wrong',
         },
-        403: { description: 'the account belongs to no workspace, or not to the one asked for' },
+        403: {
+          description:
+            'the account belongs to no workspace (no_workspace, listing the invitations it may accept with acceptInvitationId), or not to the one asked for',
+        },
+        404: { description: 'acceptInvitationId names no pending invitation of this account' },
         429: { description: 'too many attempts from this client address; see Retry-After' },
         503: { description: 'try_again: the server is busy checking passwords; see Retry-After' },
       },
