@@ -48,7 +48,7 @@ function ShellItems({ session, onNavigate }: { session: SessionView; onNavigate?
 
 /**
  * Top bar with navigation by role; shows sign-in until there is a session. Below the `md`
- * breakpoint (phones, portrait tablets) the links fold behind a Menu button: ten links, the model
+ * breakpoint (phones, portrait tablets) the links fold behind a Menu button: eleven links, the model
  * and the workspace would wrap the bar into four rows above every page.
  */
 export function AppShell() {
