@@ -1,5 +1,5 @@
 // One lint setup for every workspace: typescript-eslint's recommended rules, plus the
-// import boundaries of ARCHITECTURE.md that the compiler cannot see.
+// import boundaries of docs/ARCHITECTURE.md that the compiler cannot see.
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 const globals = require('globals');
