@@ -7,6 +7,7 @@ import type { Principal } from '@cadenza/core';
 import { flowOf, publishedFlow } from '../scripts/test-harness/flow-fixtures';
 import { startWorkerProcess, type WorkerProcess } from '../scripts/test-harness/worker-process';
 import type { DrillServices } from './drill-services';
+import { allowEgressTo } from '../scripts/test-harness/egress-allow';
 
 /** The five-step sequence every enrollment drill runs: two emails between tag and field steps. */
 export const STEPS = ['tag', 'mail1', 'field', 'mail2', 'done'] as const;
@@ -94,6 +95,8 @@ export async function runEnrollmentDrill(
     REDIS_URL: services.redisUrl,
     PUBLIC_BASE_URL: 'https://cadenza.test',
   });
+  // The sink is on loopback, which the egress guard refuses unless allowed: allow exactly it.
+  allowEgressTo(sink.port);
   const connection = await Connection.connect({ address: services.temporalAddress });
   const client = new Client({ connection });
   const taskQueue = `drill-${randomUUID()}`;
