@@ -1,10 +1,14 @@
 import path from 'node:path';
 import { z } from 'zod';
 import {
+  databaseUrlVar,
   egressEnvSchema,
+  messagingEnvSchema,
   parseEnv,
   portVar,
+  redisUrlVar,
   temporalConnectionEnvSchema,
+  temporalEnvSchema,
   type TemporalConnectionEnv,
 } from '@cadenza/core';
 import { REPO_ROOT } from '@cadenza/temporal';
@@ -19,18 +23,20 @@ export const launcherConfigSchema = z.object({
     .default(path.join(REPO_ROOT, '.data'))
     .describe('folder for local service data (Temporal SQLite file, embedded PostgreSQL, Redis AOF)'),
   PORT: portVar.default(3000).describe('HTTP port of the API and web app'),
-  TEMPORAL_ADDRESS: z
-    .string()
+  // The API's and worker's fields, optional here: what is unset, the launcher starts locally.
+  TEMPORAL_ADDRESS: temporalEnvSchema.shape.TEMPORAL_ADDRESS.unwrap()
     .optional()
     .describe('an existing Temporal frontend (host:port); unset starts the dev server'),
-  TEMPORAL_NAMESPACE: z.string().default('default').describe('Temporal namespace'),
+  TEMPORAL_NAMESPACE: temporalEnvSchema.shape.TEMPORAL_NAMESPACE,
   TEMPORAL_PORT: portVar.default(7233).describe('gRPC port of the local Temporal dev server'),
   TEMPORAL_UI_PORT: portVar.default(8233).describe('port of the local Temporal Web UI'),
   TEMPORAL_UI_URL: z.string().url().optional().describe('Temporal Web UI base URL; defaults to the local one'),
-  DATABASE_URL: z.string().url().optional().describe('an existing PostgreSQL; unset starts an embedded one'),
+  DATABASE_URL: databaseUrlVar.optional().describe('an existing PostgreSQL; unset starts an embedded one'),
   CADENZA_PG_PORT: portVar.default(5433).describe('port of the embedded PostgreSQL'),
-  REDIS_URL: z.string().url().optional().describe('an existing Redis; unset starts a local redis-server'),
-  SMTP_SINK_PORT: portVar.default(2525).describe('port of the built-in SMTP sink that captures development email'),
+  REDIS_URL: redisUrlVar.optional().describe('an existing Redis; unset starts a local redis-server'),
+  SMTP_SINK_PORT: messagingEnvSchema.shape.SMTP_SINK_PORT.describe(
+    'port of the built-in SMTP sink that captures development email',
+  ),
   CADENZA_REDIS_PORT: portVar.default(6380).describe('port of the local redis-server'),
   CADENZA_SKIP_DEMO: z
     .stringbool()

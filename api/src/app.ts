@@ -6,7 +6,8 @@ import helmet from 'helmet';
 import type { Client } from '@temporalio/client';
 import type { Redis } from 'ioredis';
 import type { DataSource } from '@cadenza/activities/data';
-import { NotFoundError, ReadinessReportSchema } from '@cadenza/core';
+import type { MessagingSettings } from '@cadenza/activities/messaging';
+import { NotFoundError, ReadinessReportSchema, type ActiveModel } from '@cadenza/core';
 import { errorHandler } from './http/error-handler';
 import { jsonBody } from './http/json-body';
 import { authenticate, type SessionResolver } from './http/authenticate';
@@ -66,10 +67,23 @@ export interface AppDependencies {
   requestTracing?: RequestHandler;
   /** Development-only routes and /metrics access, derived from NODE_ENV once at boot; development when omitted. */
   platform?: PlatformSettings;
+  /** Messaging settings parsed at boot (loadApiConfig); read from the environment when omitted (tests). */
+  messaging?: MessagingSettings;
+  /** The model GET /ai/model reports, resolved at boot; resolved per request from the environment when omitted. */
+  activeModel?: ActiveModel;
 }
 
 /** Every /api/v1 route, each module declaring its own validation, access rule and docs. */
-function apiV1Routes({ config, db, temporal, redis, auth, platform }: AppDependencies): ApiRoute[] {
+function apiV1Routes({
+  config,
+  db,
+  temporal,
+  redis,
+  auth,
+  platform,
+  messaging,
+  activeModel,
+}: AppDependencies): ApiRoute[] {
   return [
     ...authRoutes({ db, redis, settings: auth ?? DEFAULT_AUTH_SETTINGS }),
     ...smokeRunRoutes({
@@ -86,9 +100,9 @@ function apiV1Routes({ config, db, temporal, redis, auth, platform }: AppDepende
     ...gdprRoutes({ db, temporal }),
     ...importRoutes({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE }),
     ...flowEngineRoutes({ config, db, temporal }),
-    ...messagingRoutes({ db, temporal }),
+    ...messagingRoutes({ db, temporal, settings: messaging }),
     ...analyticsRoutes({ db }),
-    ...aiModelRoutes(),
+    ...aiModelRoutes(activeModel),
     ...approvalRoutes({ db, temporal }),
     ...promptRoutes({ db }),
     ...leadScoringRoutes({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE }),

@@ -15,3 +15,19 @@ describe('API config: the egress allow list', () => {
     );
   });
 });
+
+describe('API config: messaging and AI are read at boot, before /ready can answer', () => {
+  it('stops the boot on a bad messaging variable, naming it', () => {
+    expect(() => loadApiConfig({ ...base, PUBLIC_BASE_URL: 'cadenza.example' })).toThrow(/PUBLIC_BASE_URL: /);
+    expect(() => loadApiConfig({ ...base, INBOUND_WEBHOOK_SECRET: 'short' })).toThrow(/INBOUND_WEBHOOK_SECRET: /);
+  });
+
+  it('stops the boot on a bad LLM variable, naming it', () => {
+    expect(() => loadApiConfig({ ...base, LLM_THREADS: 'many' })).toThrow(/LLM_THREADS: /);
+    expect(() => loadApiConfig({ ...base, LLM_PROVIDER: 'anthropic' })).toThrow(/LLM_PROVIDER: anthropic/);
+  });
+
+  it('resolves the active model once, at boot', () => {
+    expect(loadApiConfig(base).activeModel.provider).toBe('local');
+  });
+});

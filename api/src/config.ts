@@ -1,64 +1,83 @@
 import path from 'node:path';
 import { z } from 'zod';
 import {
-  DEFAULT_TASK_QUEUE,
+  aiEnvSchema,
+  databaseEnvSchema,
   egressEnvSchema,
+  logEnvSchema,
+  messagingEnvSchema,
   metricsEnvSchema,
   parseEnv,
   portVar,
+  redisUrlVar,
+  requireBothAiPrices,
   runtimeModeEnvSchema,
-  temporalConnectionEnvSchema,
+  temporalEnvSchema,
   tracingEnvSchema,
+  type ActiveModel,
 } from '@cadenza/core';
-import { messagingEnvSchema } from '@cadenza/activities/messaging';
+import { resolveActiveModel } from '@cadenza/activities';
+import { messagingSettingsFrom, type MessagingSettings } from '@cadenza/activities/messaging';
 import { liveConfigSchema } from './live/live-config';
 import { appOriginsVar } from './live/app-origins';
 import { trustProxySchema } from './http/trust-proxy';
 
-export const apiConfigSchema = z.object({
-  ...liveConfigSchema.shape,
-  ...temporalConnectionEnvSchema.shape,
-  ...tracingEnvSchema.shape,
-  // Validated here so a bad allow entry stops the boot; the guard reads it where connections are made.
-  ...egressEnvSchema.shape,
-  ...runtimeModeEnvSchema.shape,
-  ...metricsEnvSchema.shape,
-  PORT: portVar.default(3000).describe('HTTP port of the API and the web app'),
-  PUBLIC_BASE_URL: messagingEnvSchema.shape.PUBLIC_BASE_URL,
-  APP_ORIGINS: appOriginsVar,
-  DATABASE_URL: z.string().url().describe('PostgreSQL connection URL'),
-  REDIS_URL: z.string().url().describe('Redis connection URL, e.g. redis://127.0.0.1:6379'),
-  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233').describe('Temporal frontend host:port (gRPC)'),
-  TEMPORAL_NAMESPACE: z.string().default('default').describe('Temporal namespace runs start in'),
-  TEMPORAL_TASK_QUEUE: z.string().default(DEFAULT_TASK_QUEUE).describe('task queue the workers poll'),
-  TEMPORAL_UI_URL: z
-    .string()
-    .url()
-    .default('http://localhost:8233')
-    .describe('Temporal Web UI base URL, for run deep links'),
-  WEB_DIST_DIR: z
-    .string()
-    .default(path.resolve(__dirname, '..', '..', 'web', 'dist'))
-    .describe('folder of the built web app the API serves'),
-  BODY_LIMIT: z
-    .string()
-    .default('1mb')
-    .describe(
-      'largest JSON request body accepted, flow drafts included, in bytes or with a unit; the default 1mb is LIMITS.maxRequestBodyBytes (core/src/limits.ts)',
-    ),
-  READY_PROBE_TIMEOUT_MS: z.coerce
-    .number()
-    .int()
-    .min(100)
-    .default(2000)
-    .describe('per-service readiness probe timeout, in milliseconds'),
-  TRUST_PROXY: trustProxySchema,
-  LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-    .default('info')
-    .describe('lowest level of the JSON log lines written to stdout'),
-});
+/** Every variable the API reads but its sign-in settings (auth/auth-settings.ts), in one tree parsed once at boot. */
+export const apiConfigSchema = z
+  .object({
+    ...liveConfigSchema.shape,
+    ...temporalEnvSchema.shape,
+    ...databaseEnvSchema.shape,
+    ...logEnvSchema.shape,
+    ...tracingEnvSchema.shape,
+    // Validated here so a bad allow entry stops the boot; the guard reads it where connections are made.
+    ...egressEnvSchema.shape,
+    ...runtimeModeEnvSchema.shape,
+    ...metricsEnvSchema.shape,
+    // Tracking links, mailboxes and inbound email; the worker reads the same fields to send.
+    ...messagingEnvSchema.shape,
+    // GET /ai/model answers which provider the worker uses, so the API reads the same fields.
+    ...aiEnvSchema.shape,
+    PORT: portVar.default(3000).describe('HTTP port of the API and the web app'),
+    APP_ORIGINS: appOriginsVar,
+    // Required here, unlike the worker's optional throttle Redis: live updates need it.
+    REDIS_URL: redisUrlVar,
+    TEMPORAL_UI_URL: z
+      .string()
+      .url()
+      .default('http://localhost:8233')
+      .describe('Temporal Web UI base URL, for run deep links'),
+    WEB_DIST_DIR: z
+      .string()
+      .default(path.resolve(__dirname, '..', '..', 'web', 'dist'))
+      .describe('folder of the built web app the API serves'),
+    BODY_LIMIT: z
+      .string()
+      .default('1mb')
+      .describe(
+        'largest JSON request body accepted, flow drafts included, in bytes or with a unit; the default 1mb is LIMITS.maxRequestBodyBytes (core/src/limits.ts)',
+      ),
+    READY_PROBE_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .default(2000)
+      .describe('per-service readiness probe timeout, in milliseconds'),
+    TRUST_PROXY: trustProxySchema,
+  })
+  .superRefine(requireBothAiPrices);
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
 
-export const loadApiConfig = (env = process.env): ApiConfig => parseEnv('api', apiConfigSchema, env);
+/** The parsed tree plus the settings derived from it, so nothing is derived on first use. */
+export type ApiSettings = ApiConfig & { messaging: MessagingSettings; activeModel: ActiveModel };
+
+/**
+ * Reads the API's configuration once, at boot, before it listens (so before /ready answers). A bad
+ * variable, a missing or weak production CADENZA_SECRET_KEY, or an LLM provider that cannot serve
+ * stops the boot with a ConfigError naming the variable.
+ */
+export function loadApiConfig(env: Record<string, string | undefined> = process.env): ApiSettings {
+  const config = parseEnv('api', apiConfigSchema, env);
+  return { ...config, messaging: messagingSettingsFrom(config), activeModel: resolveActiveModel(config) };
+}

@@ -16,6 +16,7 @@ import { requestTracing } from './observability/request-tracing';
 import { answerClientError } from './http/client-error';
 
 async function main(): Promise<void> {
+  // The whole environment, messaging and LLM settings included: a bad variable stops boot here, before /ready.
   const config = loadApiConfig();
   // A half-set mTLS pair or an unreadable cert stops boot here, before any connection.
   const temporalOptions = temporalConnectionOptions('api', config.TEMPORAL_ADDRESS, config);
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
     auth,
     resolveSession,
     platform,
+    messaging: config.messaging,
+    activeModel: config.activeModel,
     ...(tracing ? { requestTracing: requestTracing() } : {}),
   });
   const server = app.listen(config.PORT, () => logger.info({ port: config.PORT }, `api listening on :${config.PORT}`));

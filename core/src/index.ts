@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './env-config';
+export * from './config';
 export * from './run-search-attributes';
 export * from './readiness';
 export * from './smoke-run';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import { z as zod } from 'zod';
-import { loadMessagingSettings, messagingEnvSchema } from '@cadenza/activities/messaging';
+import { loadMessagingSettings } from '@cadenza/activities/messaging';
 import { apiConfigSchema } from '../../api/src/config';
 import { authEnvSchema, loadAuthSettings } from '../../api/src/auth/auth-settings';
 import { workerConfigSchema } from '../../workers/src/config';
@@ -47,10 +47,10 @@ const interpolated = (environment: Record<string, string> = {}) =>
       .filter(([, value]) => value !== ''),
   );
 
-// Each process reads its own config plus the settings modules it loads (auth in the API,
-// messaging in both), so the compose environment is checked against their union.
-const apiEnvSchema = zod.object({ ...apiConfigSchema.shape, ...authEnvSchema.shape, ...messagingEnvSchema.shape });
-const workerEnvSchema = zod.object({ ...workerConfigSchema.shape, ...messagingEnvSchema.shape });
+// Each process reads its one config tree; the API also its sign-in settings, so its compose
+// environment is checked against their union.
+const apiEnvSchema = zod.object({ ...apiConfigSchema.shape, ...authEnvSchema.shape });
+const workerEnvSchema = workerConfigSchema;
 
 const requiredKeys = (schema: z.ZodObject) =>
   Object.entries(schema.shape)

@@ -16,3 +16,25 @@ describe('worker config: the egress allow list', () => {
     ).toBe('10.0.0.0/8,smtp.internal:587');
   });
 });
+
+describe('worker config: messaging and AI are read at boot, not on first use', () => {
+  it('stops the boot on a bad messaging variable, naming it', () => {
+    expect(() => loadWorkerConfig({ ...base, SENDGRID_BASE_URL: 'sendgrid' })).toThrow(/SENDGRID_BASE_URL: /);
+    expect(() => loadWorkerConfig({ ...base, SINK_DAILY_LIMIT: '0' })).toThrow(/SINK_DAILY_LIMIT: /);
+    expect(() => loadWorkerConfig({ ...base, NODE_ENV: 'production' })).toThrow(/CADENZA_SECRET_KEY: required/);
+  });
+
+  it('stops the boot on a bad LLM variable, naming it', () => {
+    expect(() => loadWorkerConfig({ ...base, LLM_PROVIDER: 'gpt' })).toThrow(/LLM_PROVIDER: /);
+    expect(() => loadWorkerConfig({ ...base, LLM_PROVIDER: 'openai' })).toThrow(/OPENAI_API_KEY: required/);
+    expect(() => loadWorkerConfig({ ...base, AI_PRICE_INPUT_PER_MTOK: '1' })).toThrow(
+      /AI_PRICE_OUTPUT_PER_MTOK: required when AI_PRICE_INPUT_PER_MTOK is set/,
+    );
+  });
+
+  it('derives the messaging settings and the active model from the same tree', () => {
+    const settings = loadWorkerConfig({ ...base, SMTP_SINK_HOST: 'smtp-sink', OPENAI_API_KEY: 'sk-test' });
+    expect(settings.messaging.sink).toMatchObject({ host: 'smtp-sink', port: 2525 });
+    expect(settings.activeModel).toMatchObject({ provider: 'openai', model: 'gpt-4o-mini' });
+  });
+});

@@ -2,7 +2,6 @@ import { NativeConnection, Runtime } from '@temporalio/worker';
 import { Client } from '@temporalio/client';
 import { createDataSource } from '@cadenza/activities/data';
 import { reconcileFlowTriggers } from '@cadenza/activities/flow';
-import { loadMessagingSettings } from '@cadenza/activities/messaging';
 import { clientTracingInterceptors, temporalConnectionOptions, tracingFromEnv, workerTracing } from '@cadenza/temporal';
 import { loadWorkerConfig } from './config';
 import { createWorker } from './create-worker';
@@ -12,12 +11,11 @@ import { startMetricsServer } from './observability/metrics-server';
 import { metricsAccess } from '@cadenza/core';
 
 async function main(): Promise<void> {
+  // The whole environment, messaging and LLM settings included: a bad variable stops boot here, before /ready.
   const config = loadWorkerConfig();
   // A half-set mTLS pair or an unreadable cert stops boot here, before any connection.
   const temporalOptions = temporalConnectionOptions('worker', config.TEMPORAL_ADDRESS, config);
   const tracing = tracingFromEnv('cadenza-worker', config);
-  // A missing or weak production CADENZA_SECRET_KEY stops boot here, not at the first send.
-  loadMessagingSettings();
   const traced = tracing ? workerTracing(tracing) : null;
   const logger = createLogger('worker', config.LOG_LEVEL);
   // Must run before any connection: Core's logger and Prometheus exporter are process-wide.

@@ -1,5 +1,5 @@
 export { createMessagingService, type MessagingService, type SendOutcome } from './messaging-service';
-export { loadMessagingSettings, messagingEnvSchema, type MessagingSettings } from './messaging-settings';
+export { loadMessagingSettings, messagingSettingsFrom, type MessagingSettings } from './messaging-settings';
 export { recordInboundEvent, intakeInboundEmail, type SignalRun, type InboundEmail } from './inbound-intake';
 export { verifyTrackingToken, signTrackingToken } from './tracking-token';
 export { startSmtpSink, headerOf, type SmtpSink } from './smtp-sink';

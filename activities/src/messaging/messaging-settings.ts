@@ -1,54 +1,7 @@
-import { z } from 'zod';
-import { ConfigError, nodeEnvVar, parseEnv } from '@cadenza/core';
+import { ConfigError, messagingEnvSchema, parseEnv, type MessagingEnv } from '@cadenza/core';
 import { readSecretKey } from '../data/auth/secret-key-policy';
 import type { SendLimits } from './send-throttle';
 import { trackingSecretFrom } from './tracking-token';
-
-/** Environment of the communication hub, read by the worker (sending) and the API (tracking, mailboxes). */
-export const messagingEnvSchema = z.object({
-  NODE_ENV: nodeEnvVar,
-  CADENZA_SECRET_KEY: z
-    .string()
-    .optional()
-    .describe(
-      '32-byte key (64 hex characters or base64) that seals mailbox secrets and signs tracking links; required in production',
-    ),
-  PUBLIC_BASE_URL: z
-    .url()
-    .default('http://localhost:3000')
-    .describe('public address of the API, used in tracking links and unsubscribe URLs'),
-  SMTP_SINK_HOST: z.string().default('127.0.0.1').describe('host of the built-in SMTP sink (development default)'),
-  SMTP_SINK_PORT: z.coerce.number().int().min(1).max(65_535).default(2525).describe('port of the built-in SMTP sink'),
-  SENDGRID_BASE_URL: z
-    .url()
-    .default('https://api.sendgrid.com')
-    .describe('SendGrid API base URL (tests: a local server)'),
-  TWILIO_BASE_URL: z.url().default('https://api.twilio.com').describe('Twilio API base URL (tests: a local server)'),
-  TWILIO_ACCOUNT_SID: z.string().optional().describe('Twilio account SID; SMS go to the outbox without it'),
-  TWILIO_AUTH_TOKEN: z.string().optional().describe('Twilio auth token'),
-  TWILIO_FROM: z.string().optional().describe('Twilio sender number (E.164) or messaging service SID'),
-  SLACK_WEBHOOK_URL: z.url().optional().describe('Slack incoming webhook; Slack notes go to the outbox without it'),
-  SINK_DAILY_LIMIT: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(100_000)
-    .describe('messages per UTC day the built-in sink accepts before sends wait (throttled like a mailbox)'),
-  SINK_PER_MINUTE_LIMIT: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(6_000)
-    .describe('messages in any 60 seconds the built-in sink accepts before sends wait'),
-  REDIS_URL: z.string().optional().describe('Redis for the per-mailbox throttle shared by every worker'),
-  INBOUND_WEBHOOK_SECRET: z
-    .string()
-    .min(16)
-    .optional()
-    .describe(
-      'shared secret of the SendGrid Inbound Parse webhook (basic-auth password or ?token=); the webhook refuses every call without it',
-    ),
-});
 
 export interface MessagingSettings {
   /** Seals mailbox secrets; null in development without a key (mailboxes with secrets are then refused). */
@@ -68,8 +21,12 @@ export interface MessagingSettings {
   inboundWebhookSecret: string | null;
 }
 
-export function loadMessagingSettings(env: Record<string, string | undefined> = process.env): MessagingSettings {
-  const parsed = parseEnv('messaging', messagingEnvSchema, env);
+/**
+ * The messaging settings of an already parsed process config (the API's and the worker's trees
+ * both hold messagingEnvSchema). Throws a ConfigError naming CADENZA_SECRET_KEY when the key is
+ * missing in production or weak, so the process stops at boot instead of at the first send.
+ */
+export function messagingSettingsFrom(parsed: MessagingEnv): MessagingSettings {
   const production = parsed.NODE_ENV === 'production';
   let secretKey: Buffer | null = null;
   if (parsed.CADENZA_SECRET_KEY) {
@@ -102,3 +59,7 @@ export function loadMessagingSettings(env: Record<string, string | undefined> = 
     inboundWebhookSecret: parsed.INBOUND_WEBHOOK_SECRET ?? null,
   };
 }
+
+/** Messaging settings from an environment alone: tests, and callers given no parsed process config. */
+export const loadMessagingSettings = (env: Record<string, string | undefined> = process.env): MessagingSettings =>
+  messagingSettingsFrom(parseEnv('messaging', messagingEnvSchema, env));

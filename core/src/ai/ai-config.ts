@@ -7,45 +7,53 @@ export type LlmProvider = z.infer<typeof llmProviderSchema>;
 /** A vendor price from the environment: USD per 1M tokens, a plain non-negative number. */
 const pricePerMTok = z.coerce.number().min(0).max(10_000).optional();
 
+const aiEnvFields = z.object({
+  LLM_PROVIDER: llmProviderSchema
+    .default('auto')
+    .describe(
+      'Chat model provider: auto (OpenAI if OPENAI_API_KEY is set, else local), openai, anthropic, ollama or local',
+    ),
+  OPENAI_API_KEY: z.string().min(1).optional().describe('OpenAI API key; selects OpenAI when LLM_PROVIDER=auto'),
+  OPENAI_BASE_URL: z.url().optional().describe('OpenAI-compatible endpoint, e.g. https://api.openai.com/v1'),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini').describe('Default OpenAI model id'),
+  ANTHROPIC_API_KEY: z.string().min(1).optional().describe('Anthropic API key (needs @langchain/anthropic)'),
+  OLLAMA_BASE_URL: z.url().optional().describe('Ollama server URL (needs @langchain/ollama)'),
+  LLM_MODEL_PATH: z.string().min(1).optional().describe('Local GGUF model file; default: the one installed in .venv'),
+  // One thread: llama.cpp spins its threads, and oversubscribed CPUs make that 20x slower.
+  LLM_THREADS: z.coerce.number().int().min(1).max(64).default(1).describe('CPU threads for the local model'),
+  LLM_CONTEXT_SIZE: z.coerce
+    .number()
+    .int()
+    .min(256)
+    .max(32_768)
+    .default(2048)
+    .describe('Context window of the local model, in tokens'),
+  AI_PRICE_INPUT_PER_MTOK: pricePerMTok.describe(
+    'USD per 1M prompt tokens of the vendor model, for the daily cost budget; overrides the built-in list price (set with AI_PRICE_OUTPUT_PER_MTOK)',
+  ),
+  AI_PRICE_OUTPUT_PER_MTOK: pricePerMTok.describe(
+    'USD per 1M generated tokens of the vendor model, for the daily cost budget (set with AI_PRICE_INPUT_PER_MTOK)',
+  ),
+});
+
 /** Environment of any process that calls a language model (worker, API for GET /ai/model). */
-export const aiEnvSchema = z
-  .object({
-    LLM_PROVIDER: llmProviderSchema
-      .default('auto')
-      .describe(
-        'Chat model provider: auto (OpenAI if OPENAI_API_KEY is set, else local), openai, anthropic, ollama or local',
-      ),
-    OPENAI_API_KEY: z.string().min(1).optional().describe('OpenAI API key; selects OpenAI when LLM_PROVIDER=auto'),
-    OPENAI_BASE_URL: z.url().optional().describe('OpenAI-compatible endpoint, e.g. https://api.openai.com/v1'),
-    OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini').describe('Default OpenAI model id'),
-    ANTHROPIC_API_KEY: z.string().min(1).optional().describe('Anthropic API key (needs @langchain/anthropic)'),
-    OLLAMA_BASE_URL: z.url().optional().describe('Ollama server URL (needs @langchain/ollama)'),
-    LLM_MODEL_PATH: z.string().min(1).optional().describe('Local GGUF model file; default: the one installed in .venv'),
-    // One thread: llama.cpp spins its threads, and oversubscribed CPUs make that 20x slower.
-    LLM_THREADS: z.coerce.number().int().min(1).max(64).default(1).describe('CPU threads for the local model'),
-    LLM_CONTEXT_SIZE: z.coerce
-      .number()
-      .int()
-      .min(256)
-      .max(32_768)
-      .default(2048)
-      .describe('Context window of the local model, in tokens'),
-    AI_PRICE_INPUT_PER_MTOK: pricePerMTok.describe(
-      'USD per 1M prompt tokens of the vendor model, for the daily cost budget; overrides the built-in list price (set with AI_PRICE_OUTPUT_PER_MTOK)',
-    ),
-    AI_PRICE_OUTPUT_PER_MTOK: pricePerMTok.describe(
-      'USD per 1M generated tokens of the vendor model, for the daily cost budget (set with AI_PRICE_INPUT_PER_MTOK)',
-    ),
-  })
-  // Half a price would silently bill one side at zero; refuse it at boot, naming the missing variable.
-  .superRefine((env, ctx) => {
-    const input = env.AI_PRICE_INPUT_PER_MTOK !== undefined;
-    if (input === (env.AI_PRICE_OUTPUT_PER_MTOK !== undefined)) return;
-    const missing = input ? 'AI_PRICE_OUTPUT_PER_MTOK' : 'AI_PRICE_INPUT_PER_MTOK';
-    const other = input ? 'AI_PRICE_INPUT_PER_MTOK' : 'AI_PRICE_OUTPUT_PER_MTOK';
-    ctx.addIssue({ code: 'custom', path: [missing], message: `required when ${other} is set` });
-  });
+export const aiEnvSchema = aiEnvFields.superRefine(requireBothAiPrices);
 export type AiEnv = z.infer<typeof aiEnvSchema>;
+
+/**
+ * Half a price would silently bill one side at zero; refuse it at boot, naming the missing variable.
+ * A process tree that spreads `aiEnvSchema.shape` loses this check, so it applies it again.
+ */
+export function requireBothAiPrices(
+  env: Pick<z.infer<typeof aiEnvFields>, 'AI_PRICE_INPUT_PER_MTOK' | 'AI_PRICE_OUTPUT_PER_MTOK'>,
+  ctx: z.RefinementCtx,
+): void {
+  const input = env.AI_PRICE_INPUT_PER_MTOK !== undefined;
+  if (input === (env.AI_PRICE_OUTPUT_PER_MTOK !== undefined)) return;
+  const missing = input ? 'AI_PRICE_OUTPUT_PER_MTOK' : 'AI_PRICE_INPUT_PER_MTOK';
+  const other = input ? 'AI_PRICE_INPUT_PER_MTOK' : 'AI_PRICE_OUTPUT_PER_MTOK';
+  ctx.addIssue({ code: 'custom', path: [missing], message: `required when ${other} is set` });
+}
 
 /** What GET /api/v1/ai/model answers. */
 export const activeModelSchema = z.object({

@@ -1,4 +1,5 @@
 export * from './message-records';
+export * from './messaging-env';
 export * from './mailbox-records';
 export * from './snippet-records';
 export * from './mailbox-check';

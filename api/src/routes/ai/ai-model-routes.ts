@@ -1,9 +1,12 @@
-import { activeModelSchema } from '@cadenza/core';
+import { activeModelSchema, type ActiveModel } from '@cadenza/core';
 import { loadAiEnv, resolveActiveModel } from '@cadenza/activities';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 
-/** Which model serves the AI steps; read from the same environment the worker reads, without loading it. */
-export function aiModelRoutes(env: Record<string, string | undefined> = process.env): ApiRoute[] {
+/**
+ * Which model serves the AI steps: the one resolved at boot from the same variables the worker reads
+ * (loadApiConfig), without loading it; apps built without it (tests) resolve it from the environment.
+ */
+export function aiModelRoutes(activeModel?: ActiveModel): ApiRoute[] {
   return [
     defineRoute({
       method: 'get',
@@ -12,7 +15,7 @@ export function aiModelRoutes(env: Record<string, string | undefined> = process.
       summary: 'The chat model provider and model the AI steps use',
       access: 'authenticated',
       responses: { 200: { description: 'the active model', schema: activeModelSchema } },
-      handler: async () => ({ body: resolveActiveModel(loadAiEnv(env)) }),
+      handler: async () => ({ body: activeModel ?? resolveActiveModel(loadAiEnv()) }),
     }),
   ];
 }
