@@ -21,7 +21,13 @@ import path from 'node:path';
 import { renderTemplate, sideEffectKey, type NodeOfType, type StepNode } from '@cadenza/core';
 import { createDataSource, type DataSource } from '@cadenza/activities/data';
 import { createCrmFlowPort } from '@cadenza/activities/flow';
-import { closeLocalModel, createChatModel, loadAiEnv, localLlamaClient } from '../activities/src/ai/chat-model-switch';
+import {
+  chatModelSourceOf,
+  closeLocalModel,
+  createChatModel,
+  loadAiEnv,
+  localLlamaClient,
+} from '../activities/src/ai/chat-model-switch';
 import { generateText } from '../activities/src/ai/ai-steps';
 import { aiAgentAction } from '../activities/src/ai/agent/ai-agent-action';
 import { provisionPostgres } from '../scripts/test-harness/provision';
@@ -122,6 +128,7 @@ async function agentChain(db: DataSource) {
       {
         db,
         crm,
+        chatModel: chatModelSourceOf(loadAiEnv()),
         render: (text, contact, input) => renderTemplate(text, { contact, steps: input.stepOutputs }).text,
         sendEmail: () => Promise.reject(new Error('the bench stops at the approval')),
       },

@@ -1,3 +1,4 @@
+import { activitySettingsFromEnv } from '@cadenza/activities';
 /**
  * Flow engine throughput next to raw Temporal, on the same server, in the same run.
  *
@@ -123,6 +124,7 @@ async function flowPhase(client: Client, connection: NativeConnection, databaseU
     namespace: 'default',
     taskQueue,
     db: workerDb,
+    settings: activitySettingsFromEnv(),
     tuning: BENCH_WORKER_TUNING,
     interceptors: { activity: [activityMetricsInterceptor(metrics)] },
   });

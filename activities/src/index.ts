@@ -15,10 +15,13 @@ import { NO_ACTIVITY_METRICS, type ActivityMetricsHooks } from './activity-metri
 import { createAiActivities } from './ai/ai-activities';
 import { createLeadScoringActivities } from './ai/scoring/lead-scoring-activities';
 import { meterLlmTokens } from './llm-token-meter';
+import { chatModelSourceOf } from './ai/chat-model-switch';
+import type { ActivitySettings } from './activity-settings';
 
 export { closeLocalModel, loadAiEnv, resolveActiveModel } from './ai';
 export { scoreContactsWithModel } from './ai/scoring/lead-scoring-service';
 export { NO_ACTIVITY_METRICS, type ActivityMetricsHooks } from './activity-metrics-hooks';
+export { activitySettingsFromEnv, type ActivitySettings } from './activity-settings';
 
 export interface ActivityDependencies {
   db: DataSource;
@@ -27,29 +30,35 @@ export interface ActivityDependencies {
   /** For activities that start workflows themselves (enroll_in_flow). */
   temporal: Client;
   taskQueue: string;
+  /** Messaging and LLM settings, parsed once at boot by the worker (activitySettingsFromEnv in tests). */
+  settings: ActivitySettings;
   /** Send and LLM-token counters; the worker passes its Prometheus ones, tests may omit them. */
   metrics?: ActivityMetricsHooks;
 }
 
 /** Every activity the workers register, built over shared dependencies. */
-export function createActivities({ db, crm, temporal, taskQueue, metrics }: ActivityDependencies) {
+export function createActivities({ db, crm, temporal, taskQueue, settings, metrics }: ActivityDependencies) {
   const enroll = (request: Parameters<typeof enrollContact>[1]) =>
     enrollContact({ db, temporal, taskQueue, crm }, request);
+  const chatModel = chatModelSourceOf(settings.ai);
   const activities = {
     ...createFlowRunActivities({ db, crm }),
-    // Messaging settings (sink, providers, tracking key) are read from the environment on first send.
     ...createFlowActionActivities({
       db,
       crm,
       enroll,
-      messaging: countSends(createMessagingService({ db }), metrics ?? NO_ACTIVITY_METRICS),
+      messaging: countSends(
+        createMessagingService({ db, settings: settings.messaging }),
+        metrics ?? NO_ACTIVITY_METRICS,
+      ),
+      chatModel,
     }),
     ...createBulkEnrollmentActivities(enroll),
     ...createTriggerActivities({ db, crm, enroll }),
     ...createSmokeActivities(db),
     ...createEventRetentionActivities(db),
     ...createImportActivities(db),
-    ...createAiActivities({ db }),
+    ...createAiActivities({ db, chatModel }),
     ...createLeadScoringActivities(db),
   };
   // Every LLM call inside these activities reports its tokens to the worker's counter.

@@ -1,3 +1,4 @@
+import { activitySettingsFromEnv } from '@cadenza/activities';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -84,6 +85,7 @@ export async function startTestPlatform(taskQueue: string): Promise<TestPlatform
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue,
     db,
+    settings: activitySettingsFromEnv(),
   });
   const running = worker.run();
   const server: Server = await new Promise((resolve) => {

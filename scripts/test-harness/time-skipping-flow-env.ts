@@ -1,7 +1,7 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { Principal } from '@cadenza/core';
-import { createActivities } from '@cadenza/activities';
+import { activitySettingsFromEnv, createActivities } from '@cadenza/activities';
 import { createCrmFlowPort } from '@cadenza/activities/flow';
 import type { DataSource } from '@cadenza/activities/data';
 import { ensureSearchAttributes, temporalBinaries } from '@cadenza/temporal';
@@ -40,7 +40,13 @@ export async function startTimeSkippingFlowEnv(taskQueue: string, tenantName?: s
       connection: env.nativeConnection,
       taskQueue,
       workflowsPath: require.resolve('@cadenza/workflows'),
-      activities: createActivities({ db, crm: createCrmFlowPort(db), temporal: env.client, taskQueue }),
+      activities: createActivities({
+        db,
+        crm: createCrmFlowPort(db),
+        temporal: env.client,
+        taskQueue,
+        settings: activitySettingsFromEnv(),
+      }),
     });
     const running = worker.run();
     const started = env;

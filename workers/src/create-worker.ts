@@ -1,6 +1,6 @@
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { Client, type ClientOptions } from '@temporalio/client';
-import { createActivities, type ActivityMetricsHooks } from '@cadenza/activities';
+import { createActivities, type ActivityMetricsHooks, type ActivitySettings } from '@cadenza/activities';
 import { createCrmFlowPort } from '@cadenza/activities/flow';
 import type { DataSource } from '@cadenza/activities/data';
 import { workflowBundlerOptions } from './workflow-bundle-options';
@@ -10,6 +10,8 @@ export interface CreateWorkerOptions {
   namespace: string;
   taskQueue: string;
   db: DataSource;
+  /** Messaging and LLM settings the activities use: the boot config's in main.ts, activitySettingsFromEnv() in tests. */
+  settings: ActivitySettings;
   shutdownGraceSeconds?: number;
   /** Prebuilt workflow bundle; tests pass one to skip bundling per worker. */
   workflowBundle?: WorkerOptions['workflowBundle'];
@@ -53,6 +55,7 @@ export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
         ...(options.clientInterceptors ? { interceptors: options.clientInterceptors } : {}),
       }),
       taskQueue: options.taskQueue,
+      settings: options.settings,
       ...(options.activityMetrics ? { metrics: options.activityMetrics } : {}),
     }),
     ...(options.interceptors ? { interceptors: options.interceptors } : {}),

@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     db,
+    settings: { messaging: config.messaging, ai: config },
     shutdownGraceSeconds: config.WORKER_SHUTDOWN_GRACE_SECONDS,
     interceptors: {
       workflowModules: traced?.interceptors.workflowModules ?? [],

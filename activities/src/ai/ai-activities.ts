@@ -1,12 +1,11 @@
 import type { ReplyLabel, LlmUsage } from '@cadenza/core';
 import { classifyReply, type ChatModelSource } from './ai-steps';
 import type { DataSource } from 'typeorm';
-import { createChatModel, loadAiEnv } from './chat-model-switch';
 import { meteredFor } from './token-meter';
 
 /** AI activities that are not flow actions: a workflow calls them to decide a branch. */
-export function createAiActivities(deps: { chatModel?: ChatModelSource; db?: DataSource } = {}) {
-  const source: ChatModelSource = deps.chatModel ?? ((model) => createChatModel(loadAiEnv(), model ? { model } : {}));
+export function createAiActivities(deps: { chatModel: ChatModelSource; db?: DataSource }) {
+  const source = deps.chatModel;
   // Metered against the tenant's token budget when the worker hands in its database.
   const modelFor = (tenantId: string) => (deps.db ? meteredFor(source, deps.db, tenantId) : source);
   return {

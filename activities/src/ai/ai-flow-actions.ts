@@ -5,7 +5,6 @@ import type { ActionInputOf, FlowActionInput, FlowActionResult } from '../flow/f
 import type { FlowActor, FlowCrmPort } from '../flow/flow-crm-port';
 import { promptVersionOf } from './ai-prompts';
 import { generateText, scoreLead, type ChatModelSource } from './ai-steps';
-import { createChatModel, loadAiEnv } from './chat-model-switch';
 import { meteredFor } from './token-meter';
 import { modelScoreLeadAction } from './scoring/model-score-lead';
 import { resolvePrompt } from '../data/ai/prompts-repository';
@@ -16,7 +15,8 @@ export interface AiActionTools {
   crm: FlowCrmPort;
   /** For tenant prompts and token budgets; without it steps use built-in prompts and are not metered. */
   db?: DataSource;
-  chatModel?: ChatModelSource;
+  /** The worker's configured model (chatModelSourceOf), or a test's double. */
+  chatModel: ChatModelSource;
   perform: (
     input: FlowActionInput,
     capture: () => Promise<unknown> | unknown,
@@ -26,13 +26,9 @@ export interface AiActionTools {
   actorOf: (input: FlowActionInput) => FlowActor;
 }
 
-/** The process's configured provider, unless the worker hands in its own. */
-const defaultChatModel: ChatModelSource = (model) => createChatModel(loadAiEnv(), model ? { model } : {});
-
 /** The step's model source: metered against the tenant's token budget when the tools have the database. */
 export const modelSourceFor = (tools: Pick<AiActionTools, 'chatModel' | 'db'>, tenantId: string): ChatModelSource => {
-  const source = tools.chatModel ?? defaultChatModel;
-  return tools.db ? meteredFor(source, tools.db, tenantId) : source;
+  return tools.db ? meteredFor(tools.chatModel, tools.db, tenantId) : tools.chatModel;
 };
 
 /** The prompt a step uses: the tenant prompt it names (pinned or latest), else its own text. */

@@ -11,6 +11,7 @@ import {
   type ModelPrice,
 } from '@cadenza/core';
 import { egressGuardFromEnv } from '../net';
+import type { ChatModelSource } from './ai-steps';
 import { LocalChatModel } from './local-chat-model';
 import { LocalLlamaClient } from './local-llama-client';
 import { LOCAL_MODEL_FILE, locateLocalModel } from './local-model-path';
@@ -131,3 +132,9 @@ export async function createChatModel(env: AiEnv, options: { model?: string } = 
   // A step's `model` names a vendor model; the local provider has exactly one, so it is ignored here.
   return { chat: new LocalChatModel(client), active: { ...active, model: path.basename(client.modelPath) } };
 }
+
+/** The model source of a process's parsed LLM settings: an AI step asks it for a named vendor model or the default. */
+export const chatModelSourceOf =
+  (env: AiEnv): ChatModelSource =>
+  (model) =>
+    createChatModel(env, model ? { model } : {});

@@ -44,8 +44,8 @@ export interface FlowActionDependencies {
   egress?: EgressGuard;
   /** Email, SMS and Slack sending (the communication hub). */
   messaging?: MessagingService;
-  /** Chat model for AI steps; omitted means the provider the environment configures (local model by default). */
-  chatModel?: ChatModelSource;
+  /** Chat model for AI steps: the provider the worker's configuration names (chatModelSourceOf). */
+  chatModel: ChatModelSource;
 }
 
 const HTTP_TIMEOUT_MS = 15_000;

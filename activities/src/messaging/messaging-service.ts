@@ -15,7 +15,7 @@ import { providersForSending } from '../data/messaging/provider-settings-reposit
 import { composeEmail } from './compose-email';
 import { htmlToText } from './html-to-text';
 import { domainOf, messageIdFor } from './message-id';
-import { loadMessagingSettings, type MessagingSettings } from './messaging-settings';
+import type { MessagingSettings } from './messaging-settings';
 import { sendWithSendgrid } from './sendgrid-send';
 import {
   isThrottleUnavailable,
@@ -34,8 +34,8 @@ import { egressGuardFromEnv, type EgressGuard } from '../net';
 
 export interface MessagingDependencies {
   db: DataSource;
-  /** Read from the environment on first use when not given. */
-  settings?: MessagingSettings;
+  /** The process's messaging settings, parsed at boot (the worker's config) or by a test. */
+  settings: MessagingSettings;
   /** For the cross-worker throttle; made from REDIS_URL when not given (none: no throttle). */
   redis?: Redis;
   /** Every provider call and SMTP connection goes through it; the guard of CADENZA_EGRESS_ALLOW when not given. */
@@ -79,11 +79,9 @@ export interface SendOutcome {
  */
 export function createMessagingService(deps: MessagingDependencies) {
   const egress = () => deps.egress ?? egressGuardFromEnv();
-  let settings = deps.settings;
   let redis = deps.redis;
-  const settingsNow = () => (settings ??= loadMessagingSettings());
   const redisNow = () => {
-    const url = settingsNow().redisUrl;
+    const url = deps.settings.redisUrl;
     if (!redis && url) {
       const client = new Redis(url, { maxRetriesPerRequest: 2 });
       // The throttle's connection must not keep a worker (or a test run) alive on its own.
@@ -164,7 +162,7 @@ export function createMessagingService(deps: MessagingDependencies) {
     async sendEmail(manager: EntityManager, request: EmailRequest): Promise<SendOutcome> {
       const done = await existing(manager, request.idempotencyKey);
       if (done) return done;
-      const config = settingsNow();
+      const config = deps.settings;
       const mailbox: SendingMailbox | null = await mailboxForSending(manager, config.secretKey, request.tenantId);
       const provider: MessageProvider = mailbox ? mailbox.kind : 'sink';
       const fromAddress = mailbox?.fromAddress ?? SINK_FROM_ADDRESS;
@@ -253,7 +251,7 @@ export function createMessagingService(deps: MessagingDependencies) {
     async sendSms(manager: EntityManager, request: Origin & { to: string; body: string }): Promise<SendOutcome> {
       const done = await existing(manager, request.idempotencyKey);
       if (done) return done;
-      const config = settingsNow();
+      const config = deps.settings;
       // The tenant's own account first, then the environment's, else the outbox.
       const own = (await providersForSending(manager, config.secretKey, request.tenantId)).twilio;
       const twilio = own ? { baseUrl: config.twilioBaseUrl, ...own } : config.twilio;
@@ -292,7 +290,7 @@ export function createMessagingService(deps: MessagingDependencies) {
     async postSlack(manager: EntityManager, request: Origin & { channel: string; text: string }): Promise<SendOutcome> {
       const done = await existing(manager, request.idempotencyKey);
       if (done) return done;
-      const config = settingsNow();
+      const config = deps.settings;
       const own = (await providersForSending(manager, config.secretKey, request.tenantId)).slackWebhookUrl;
       const webhook = own ?? config.slackWebhookUrl;
       const provider: MessageProvider = webhook ? 'slack' : 'outbox';

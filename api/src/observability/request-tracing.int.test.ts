@@ -1,3 +1,4 @@
+import { activitySettingsFromEnv } from '@cadenza/activities';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -64,6 +65,7 @@ describe('tracing from an API request through Temporal to the activity', () => {
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue,
       db,
+      settings: activitySettingsFromEnv(),
       interceptors: traced.interceptors,
       sinks: traced.sinks,
     });

@@ -8,7 +8,6 @@ import type { ActionInputOf, FlowActionInput, FlowActionResult } from '../../flo
 import type { FlowCrmPort } from '../../flow/flow-crm-port';
 import { generateText, scoreLead, structuredOrFail, usageOf, type ChatModelSource } from '../ai-steps';
 import { promptVersionOf } from '../ai-prompts';
-import { createChatModel, loadAiEnv } from '../chat-model-switch';
 import { meteredFor } from '../token-meter';
 import { generateStructured } from '../generate-structured';
 import { advanceChain, type ChainOutcome } from './advance-chain';
@@ -23,7 +22,7 @@ import { trainedModelScore } from './trained-model-score';
 export interface AgentActionTools {
   db: DataSource;
   crm: FlowCrmPort;
-  chatModel?: ChatModelSource;
+  chatModel: ChatModelSource;
   render: (text: string, contact: ContactSnapshot, input: FlowActionInput) => string;
   /** Sends a composed email once per step key (the send_email path: suppression, throttle, sink or provider). */
   sendEmail: (input: FlowActionInput, email: { subject: string; text: string }) => Promise<FlowActionResult>;
@@ -50,8 +49,6 @@ class SendDeferred extends Error {
     this.name = 'SendDeferred';
   }
 }
-
-const defaultChatModel: ChatModelSource = (model) => createChatModel(loadAiEnv(), model ? { model } : {});
 
 /** The generated draft: lengths bounded by the token budget, so the JSON closes before the tokens run out. */
 const draftSchemaFor = (maxTokens: number) =>
@@ -82,7 +79,7 @@ async function chainOf(input: ActionInputOf<'ai_agent'>, tools: AgentActionTools
   const contact = await tools.crm.loadContactSnapshot(input.tenantId, input.contactId);
   const instructions = tools.render(settings.instructions, contact, input);
   const lead = { ...contact.fields, score: contact.score, engagement: contact.engagement };
-  const model = async () => meteredFor(tools.chatModel ?? defaultChatModel, tools.db, input.tenantId)(settings.model);
+  const model = async () => meteredFor(tools.chatModel, tools.db, input.tenantId)(settings.model);
   const attempt = activityContext()?.info.attempt ?? 1;
   const graph = buildOutreachGraph(
     {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@cadenza/core';
 import { findSinkMessages } from '@cadenza/activities/data';
-import { createActivities } from '@cadenza/activities';
+import { activitySettingsFromEnv, createActivities } from '@cadenza/activities';
 import { createCrmFlowPort } from '@cadenza/activities/flow';
 import { headerOf } from '@cadenza/activities/messaging';
 import { waitUntil } from '../../../../scripts/services/wait-until';
@@ -148,6 +148,7 @@ describe('communication hub', () => {
       crm: createCrmFlowPort(platform.db),
       temporal: platform.temporal,
       taskQueue: 'unused',
+      settings: activitySettingsFromEnv(),
     });
     const [run] = (await platform.db.query(`SELECT gen_random_uuid() AS id`)) as Array<{ id: string }>;
     const input = {
