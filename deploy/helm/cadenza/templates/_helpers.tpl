@@ -42,6 +42,9 @@ checkov.io/skip{{ add1 $i }}: {{ printf "%s=%s" $id (index $.root.Values.checkov
   value: {{ .Values.temporal.taskQueue | quote }}
 - name: LOG_LEVEL
   value: {{ .Values.config.logLevel | quote }}
+# Tracking links and unsubscribe pages in sent email point here: the ingress host unless set.
+- name: PUBLIC_BASE_URL
+  value: {{ .Values.config.publicBaseUrl | default (printf "https://%s" .Values.ingress.host) | quote }}
 {{- with .Values.config.egressAllow }}
 - name: CADENZA_EGRESS_ALLOW
   value: {{ . | quote }}
