@@ -8,7 +8,7 @@ import {
 } from './settings-api';
 import { RequestError } from './section-feedback';
 import { SettingsTable } from './settings-table';
-import { ROLE_LABEL } from './users-section';
+import { ROLE_LABEL } from './role-label';
 import { formatDate, formatDateTime } from '../format/plain-format';
 
 /** API keys: the secret is shown once, right after creation, and never again (the server keeps only a hash). */

@@ -14,8 +14,6 @@ import { SettingsTable } from './settings-table';
 import { formatDate } from '../format/plain-format';
 import { ROLE_LABEL } from './role-label';
 
-export { ROLE_LABEL };
-
 /** Who is in the workspace: invite (the person accepts), pending invitations, change role, deactivate. */
 export function UsersSection({ myUserId }: { myUserId: string }) {
   const users = useSettingsUsersQuery();
