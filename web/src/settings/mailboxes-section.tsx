@@ -143,7 +143,7 @@ function MailboxForm() {
       <Typography variant="subtitle2" gutterBottom>
         Add a mailbox
       </Typography>
-      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <TextField select size="small" label="Kind" value={form.kind} onChange={set('kind')} sx={{ minWidth: 120 }}>
           <MenuItem value="smtp">SMTP</MenuItem>
           <MenuItem value="sendgrid">SendGrid</MenuItem>

@@ -115,7 +115,7 @@ function InviteForm() {
       <Typography variant="subtitle2" gutterBottom>
         Invite a user
       </Typography>
-      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <TextField size="small" label="Email" type="email" required value={form.email} onChange={set('email')} />
         <TextField size="small" label="Name" value={form.name} onChange={set('name')} />
         <TextField select size="small" label="Role" value={form.role} onChange={set('role')} sx={{ minWidth: 130 }}>
