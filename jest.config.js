@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: [
     '<rootDir>/core',
+    '<rootDir>/data',
+    '<rootDir>/services',
     '<rootDir>/workflows',
     '<rootDir>/activities',
     '<rootDir>/workers',

@@ -19,8 +19,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { renderTemplate, sideEffectKey, type NodeOfType, type StepNode } from '@cadenza/core';
-import { createDataSource, type DataSource } from '@cadenza/activities/data';
-import { createCrmFlowPort } from '@cadenza/activities/flow';
+import { createDataSource, type DataSource } from '@cadenza/data';
+import { createCrmFlowPort } from '@cadenza/services/flow';
 import {
   chatModelSourceOf,
   closeLocalModel,
@@ -32,6 +32,7 @@ import { generateText } from '../activities/src/ai/ai-steps';
 import { aiAgentAction } from '../activities/src/ai/agent/ai-agent-action';
 import { provisionPostgres } from '../scripts/test-harness/provision';
 import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '../scripts/test-harness/flow-fixtures';
+import { harnessEgress } from '../scripts/test-harness/egress-allow';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 3);
 const DRAFT_TOKENS = Number(process.env.BENCH_DRAFT_TOKENS ?? 120);
@@ -75,7 +76,7 @@ async function rawGeneration(): Promise<Sample[]> {
 }
 
 async function platformDraft(): Promise<Sample[]> {
-  const choice = await createChatModel(loadAiEnv());
+  const choice = await createChatModel(loadAiEnv(), harnessEgress);
   const samples: Sample[] = [];
   for (let i = 0; i < SAMPLES; i++) {
     const started = Date.now();
@@ -128,7 +129,7 @@ async function agentChain(db: DataSource) {
       {
         db,
         crm,
-        chatModel: chatModelSourceOf(loadAiEnv()),
+        chatModel: chatModelSourceOf(loadAiEnv(), harnessEgress),
         render: (text, contact, input) => renderTemplate(text, { contact, steps: input.stepOutputs }).text,
         sendEmail: () => Promise.reject(new Error('the bench stops at the approval')),
       },

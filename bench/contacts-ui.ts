@@ -30,7 +30,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { createApiKey, createDataSource, createTenant, inviteTenantUser } from '@cadenza/activities/data';
+import { createApiKey, createDataSource, createTenant, inviteTenantUser } from '@cadenza/data';
 import { provisionPostgres, provisionRedis, type Provisioned } from '../scripts/test-harness/provision';
 import { assertWebBuilt } from '../scripts/e2e/e2e-browser';
 import { frameStats } from './frame-stats';

@@ -23,7 +23,7 @@ import type { Server } from 'node:http';
 import autocannon from 'autocannon';
 import { Client, Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
-import { createApiKey, createDataSource, createTenant } from '@cadenza/activities/data';
+import { createApiKey, createDataSource, createTenant } from '@cadenza/data';
 import { provisionPostgres, provisionRedis, type Provisioned } from '../scripts/test-harness/provision';
 import { createApp } from '../api/src/app';
 import { apiConfigSchema } from '../api/src/config';

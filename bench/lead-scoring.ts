@@ -17,13 +17,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDataSource, type DataSource } from '@cadenza/activities/data';
+import { createDataSource, type DataSource } from '@cadenza/data';
 import type { Principal } from '@cadenza/core';
-import { extractFeatures, type LeadRecord } from '../activities/src/ai/scoring/lead-features';
-import { scoreWithModel, trainLeadModel } from '../activities/src/ai/scoring/lead-model';
-import { rocAuc } from '../activities/src/ai/scoring/model-metrics';
-import { syntheticLabelledLeads } from '../activities/src/ai/scoring/synthetic-leads';
-import { scoreContactsWithModel, trainTenantLeadModel } from '../activities/src/ai/scoring/lead-scoring-service';
+import { extractFeatures, type LeadRecord } from '@cadenza/core/scoring';
+import { scoreWithModel, trainLeadModel } from '@cadenza/core/scoring';
+import { rocAuc } from '@cadenza/core/scoring';
+import { syntheticLabelledLeads } from '@cadenza/core/scoring';
+import { scoreContactsWithModel, trainTenantLeadModel } from '@cadenza/services/scoring';
 import { provisionPostgres } from '../scripts/test-harness/provision';
 import { adminOfNewTenant } from '../scripts/test-harness/flow-fixtures';
 

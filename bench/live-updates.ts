@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DomainEvent } from '@cadenza/core';
-import { commitAndPublish, createApiKey, createDataSource, createTenant } from '@cadenza/activities/data';
+import { commitAndPublish, createApiKey, createDataSource, createTenant } from '@cadenza/data';
 import { provisionPostgres, provisionRedis, type Provisioned } from '../scripts/test-harness/provision';
 import { startTestGateway, testPublisher } from '../api/src/live/live-test-support';
 

@@ -25,10 +25,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { createCrmFlowPort, enrollContact } from '@cadenza/activities/flow';
-import type { DataSource } from '@cadenza/activities/data';
-import { composeEmail } from '../activities/src/messaging/compose-email';
-import { sendOverSmtp } from '../activities/src/messaging/smtp-send';
+import { createCrmFlowPort, enrollContact } from '@cadenza/services/flow';
+import type { DataSource } from '@cadenza/data';
+import { composeEmail } from '@cadenza/services/messaging';
+import { sendOverSmtp } from '@cadenza/services/messaging';
 import {
   provisionPostgres,
   provisionRedis,
@@ -45,6 +45,7 @@ import {
 import { baselineReplySignal } from './baseline/signal-baseline-workflow';
 import { summarizeLatencies } from './latency-summary';
 import { runBounded } from './run-bounded';
+import { harnessEgress } from '../scripts/test-harness/egress-allow';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 400);
 const REPLIES = Number(process.env.BENCH_REPLIES ?? 100);
@@ -99,6 +100,7 @@ async function smtpBaseline(sinkPort: number): Promise<{ messages: number; secon
       { host: '127.0.0.1', port: sinkPort, secure: false, plain: true },
       { from: 'outreach@cadenza.local', to: `bench-${i}@example.com` },
       raw,
+      harnessEgress,
     );
   });
   const seconds = (Date.now() - begin) / 1000;
@@ -280,6 +282,7 @@ async function main(): Promise<void> {
         { host: '127.0.0.1', port: platform!.sink.port, secure: false, plain: true },
         { from: 'warm@cadenza.local', to: 'warm@example.com' },
         raw,
+        harnessEgress,
       );
     });
 

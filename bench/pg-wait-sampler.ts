@@ -1,4 +1,4 @@
-import type { DataSource } from '@cadenza/activities/data';
+import type { DataSource } from '@cadenza/data';
 
 export interface WaitSample {
   /** What the sessions were doing: "<wait event or CPU> | <statement start>". */

@@ -16,6 +16,7 @@ import { closeLocalModel, createChatModel, loadAiEnv } from '../activities/src/a
 import { classifyReply } from '../activities/src/ai/ai-steps';
 import { classificationAccuracy } from './classification-accuracy';
 import { REPLY_CLASSIFICATION_SET } from './reply-classification-set';
+import { harnessEgress } from '../scripts/test-harness/egress-allow';
 
 const COUNT = Number(process.env.BENCH_REPLIES ?? REPLY_CLASSIFICATION_SET.length);
 const log = (message: string) => console.log(`[bench] ${message}`);
@@ -33,7 +34,7 @@ const keywordLabel = (text: string): ReplyLabel => RULES.find(([pattern]) => pat
 
 async function main(): Promise<void> {
   const set = REPLY_CLASSIFICATION_SET.slice(0, COUNT);
-  const choice = await createChatModel(loadAiEnv());
+  const choice = await createChatModel(loadAiEnv(), harnessEgress);
   log(`classifying ${set.length} replies with ${choice.active.provider}/${choice.active.model}`);
   const model: Array<{ expected: ReplyLabel; predicted: ReplyLabel | null }> = [];
   const latencies: number[] = [];

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
 import type { Browser, Page } from 'playwright-core';
-import { EventPublisher, startEventRelay, type createDataSource } from '@cadenza/activities/data';
+import { EventPublisher, startEventRelay, type createDataSource } from '@cadenza/data';
 import { createApp } from '../api/src/app';
 import { apiConfigSchema } from '../api/src/config';
 import { createSessionResolver } from '../api/src/auth/session-resolver';

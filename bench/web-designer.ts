@@ -34,7 +34,7 @@ import {
   inviteTenantUser,
   publishFlow,
   saveRunProjection,
-} from '@cadenza/activities/data';
+} from '@cadenza/data';
 import type { Principal } from '@cadenza/core';
 import { assertWebBuilt } from '../scripts/e2e/e2e-browser';
 import { provisionPostgres, provisionRedis, type Provisioned } from '../scripts/test-harness/provision';
@@ -147,10 +147,20 @@ async function main(): Promise<void> {
     const password = 'correct horse battery staple';
     await inviteTenantUser(db, tenant.id, { email, password, role: 'marketer' }, { kind: 'system', id: null });
     const principal: Principal = { tenantId: tenant.id, userId: null, role: 'admin', via: 'api_key' };
-    const big = await createFlow(db, principal, { name: 'Bench 200 nodes', kind: 'sequence', draft: benchFlow(200) });
-    const small = await createFlow(db, principal, { name: 'Bench 10 nodes', kind: 'sequence', draft: benchFlow(10) });
-    const live = await createFlow(db, principal, { name: 'Bench live', kind: 'sequence', draft: benchFlow(10) });
-    await publishFlow(db, principal, live.id);
+    const big = await createFlow(
+      db,
+      principal,
+      { name: 'Bench 200 nodes', kind: 'sequence', draft: benchFlow(200) },
+      [],
+    );
+    const small = await createFlow(
+      db,
+      principal,
+      { name: 'Bench 10 nodes', kind: 'sequence', draft: benchFlow(10) },
+      [],
+    );
+    const live = await createFlow(db, principal, { name: 'Bench live', kind: 'sequence', draft: benchFlow(10) }, []);
+    await publishFlow(db, principal, live.id, []);
 
     const { base, close } = await serveWebBenchApp({
       db,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { createApiKey, createDataSource, createTenant } from '@cadenza/activities/data';
+import { createApiKey, createDataSource, createTenant } from '@cadenza/data';
 import { freePort } from '../scripts/services/ports';
 import { waitUntil } from '../scripts/services/wait-until';
 import type { DrillServices } from './drill-services';

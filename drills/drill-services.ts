@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
-import { runMigrations } from '@cadenza/activities/data';
+import { runMigrations } from '@cadenza/data';
 import { assertBinaryExists, devServerArgs, ensureSearchAttributes, temporalBinaries } from '@cadenza/temporal';
 import { ensureDatabase, withDatabase, withPgClient } from '../scripts/services/postgres-admin';
 import { startLocalRedis } from '../scripts/services/local-redis';

@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { createContact, createDataSource, createTenant, type DataSource } from '@cadenza/activities/data';
-import { createCrmFlowPort, enrollContact } from '@cadenza/activities/flow';
-import { startSmtpSink } from '@cadenza/activities/messaging';
+import { createContact, createDataSource, createTenant, type DataSource } from '@cadenza/data';
+import { createCrmFlowPort, enrollContact } from '@cadenza/services/flow';
+import { startSmtpSink } from '@cadenza/services/messaging';
 import type { Principal } from '@cadenza/core';
 import { flowOf, publishedFlow } from '../scripts/test-harness/flow-fixtures';
 import { startWorkerProcess, type WorkerProcess } from '../scripts/test-harness/worker-process';

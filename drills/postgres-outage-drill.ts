@@ -1,4 +1,4 @@
-import { createDataSource } from '@cadenza/activities/data';
+import { createDataSource } from '@cadenza/data';
 import { waitUntil } from '../scripts/services/wait-until';
 import { isJsonError, startApiProcess, type ApiAnswer } from './api-process';
 import type { DrillServices } from './drill-services';

@@ -1,6 +1,6 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import type { DomainEvent } from '@cadenza/core';
-import { createDataSource } from '@cadenza/activities/data';
+import { createDataSource } from '@cadenza/data';
 import { waitUntil } from '../scripts/services/wait-until';
 import { startApiProcess, type ApiProcess } from './api-process';
 import type { DrillServices } from './drill-services';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { generateApiKeySecret } from '@cadenza/activities/data';
+import { generateApiKeySecret } from '@cadenza/data';
 import { readOrCreateSecretFile } from './secret-file';
 
 /**

@@ -15,7 +15,7 @@ import {
   registerApiKey,
   runMigrations,
   type DataSource,
-} from '@cadenza/activities/data';
+} from '@cadenza/data';
 import {
   launcherEgressAllow,
   loadLauncherConfig,

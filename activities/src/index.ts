@@ -2,14 +2,14 @@ import type { DataSource } from 'typeorm';
 import type { Client } from '@temporalio/client';
 import { createFlowActionActivities } from './flow/flow-action-activities';
 import { createFlowRunActivities } from './flow/flow-run-activities';
-import { enrollContact } from './flow/enrollment';
+import { enrollContact } from '@cadenza/services/flow';
 import { createBulkEnrollmentActivities } from './flow/bulk-enrollment-activities';
 import { createTriggerActivities } from './flow/triggers/trigger-activities';
-import type { FlowCrmPort } from './flow/flow-crm-port';
+import type { FlowCrmPort } from '@cadenza/services/flow';
 import { createSmokeActivities } from './smoke-activities';
-import { createEventRetentionActivities } from './data/events/retention-activities';
+import { createEventRetentionActivities } from './events/retention-activities';
 import { createImportActivities } from './crm-import/import-activities';
-import { createMessagingService } from './messaging/messaging-service';
+import { createMessagingService } from '@cadenza/services/messaging';
 import { countSends } from './messaging/counted-messaging';
 import { NO_ACTIVITY_METRICS, type ActivityMetricsHooks } from './activity-metrics-hooks';
 import { createAiActivities } from './ai/ai-activities';
@@ -19,7 +19,7 @@ import { chatModelSourceOf } from './ai/chat-model-switch';
 import type { ActivitySettings } from './activity-settings';
 
 export { closeLocalModel, loadAiEnv, resolveActiveModel } from './ai';
-export { scoreContactsWithModel } from './ai/scoring/lead-scoring-service';
+export { scoreContactsWithModel } from '@cadenza/services/scoring';
 export { NO_ACTIVITY_METRICS, type ActivityMetricsHooks } from './activity-metrics-hooks';
 export { activitySettingsFromEnv, type ActivitySettings } from './activity-settings';
 
@@ -40,15 +40,16 @@ export interface ActivityDependencies {
 export function createActivities({ db, crm, temporal, taskQueue, settings, metrics }: ActivityDependencies) {
   const enroll = (request: Parameters<typeof enrollContact>[1]) =>
     enrollContact({ db, temporal, taskQueue, crm }, request);
-  const chatModel = chatModelSourceOf(settings.ai);
+  const chatModel = chatModelSourceOf(settings.ai, settings.egress);
   const activities = {
     ...createFlowRunActivities({ db, crm }),
     ...createFlowActionActivities({
       db,
       crm,
       enroll,
+      egress: settings.egress,
       messaging: countSends(
-        createMessagingService({ db, settings: settings.messaging }),
+        createMessagingService({ db, settings: settings.messaging, egress: settings.egress }),
         metrics ?? NO_ACTIVITY_METRICS,
       ),
       chatModel,

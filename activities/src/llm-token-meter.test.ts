@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createAiActivities } from './ai/ai-activities';
 import { createChatModel, loadAiEnv } from './ai/chat-model-switch';
 import { meterLlmTokens } from './llm-token-meter';
-import { allowEgressTo } from '../../scripts/test-harness/egress-allow';
+import { allowEgressTo, harnessEgress } from '../../scripts/test-harness/egress-allow';
 
 type Recorded = Array<[{ model: string; kind: 'prompt' | 'completion' }, number]>;
 
@@ -44,7 +44,10 @@ describe('LLM token metering', () => {
   const aiActivities = (model: string) =>
     createAiActivities({
       chatModel: () =>
-        createChatModel(loadAiEnv({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: baseUrl, OPENAI_MODEL: model })),
+        createChatModel(
+          loadAiEnv({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: baseUrl, OPENAI_MODEL: model }),
+          harnessEgress,
+        ),
     });
   const recorder = () => {
     const recorded: Recorded = [];

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { SmokeRunRecord } from '@cadenza/core';
-import { recordSmokeRun } from './data/smoke-runs';
+import { recordSmokeRun } from '@cadenza/data';
 
 /** Activities of the smoke workflow; the workflow id is the idempotency key of the write. */
 export function createSmokeActivities(db: DataSource) {

@@ -5,8 +5,9 @@ import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Client } from '@temporalio/client';
 import type { Redis } from 'ioredis';
-import type { DataSource } from '@cadenza/activities/data';
-import type { MessagingSettings } from '@cadenza/activities/messaging';
+import type { DataSource } from '@cadenza/data';
+import type { MessagingSettings } from '@cadenza/services/messaging';
+import { egressGuardFollowingEnv, type EgressGuard } from '@cadenza/services/net';
 import { NotFoundError, ReadinessReportSchema, type ActiveModel } from '@cadenza/core';
 import { errorHandler } from './http/error-handler';
 import { jsonBody } from './http/json-body';
@@ -19,7 +20,7 @@ import { smokeRunRoutes } from './routes/smoke-runs';
 import { flowRoutes } from './routes/flows/flow-routes';
 import { runRoutes } from './routes/flows/run-routes';
 import { triggerRoutes } from './routes/flows/trigger-routes';
-import { createCrmFlowPort } from '@cadenza/activities/flow';
+import { createCrmFlowPort } from '@cadenza/services/flow';
 import { authRoutes } from './routes/auth';
 import { crmRoutes } from './routes/crm';
 import { contactWorkspaceRoutes } from './routes/contact-workspace';
@@ -71,6 +72,8 @@ export interface AppDependencies {
   messaging?: MessagingSettings;
   /** The model GET /ai/model reports, resolved at boot; resolved per request from the environment when omitted. */
   activeModel?: ActiveModel;
+  /** The egress guard built at boot from CADENZA_EGRESS_ALLOW; one following the environment when omitted (tests). */
+  egress?: EgressGuard;
 }
 
 /** Every /api/v1 route, each module declaring its own validation, access rule and docs. */
@@ -83,7 +86,8 @@ function apiV1Routes({
   platform,
   messaging,
   activeModel,
-}: AppDependencies): ApiRoute[] {
+  egress,
+}: AppDependencies & { egress: EgressGuard }): ApiRoute[] {
   return [
     ...authRoutes({ db, redis, settings: auth ?? DEFAULT_AUTH_SETTINGS }),
     ...smokeRunRoutes({
@@ -99,8 +103,8 @@ function apiV1Routes({
     ...crmRoutes({ db }),
     ...gdprRoutes({ db, temporal }),
     ...importRoutes({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE }),
-    ...flowEngineRoutes({ config, db, temporal }),
-    ...messagingRoutes({ db, temporal, settings: messaging }),
+    ...flowEngineRoutes({ config, db, temporal, egress }),
+    ...messagingRoutes({ db, temporal, settings: messaging, egress }),
     ...analyticsRoutes({ db }),
     ...aiModelRoutes(activeModel),
     ...approvalRoutes({ db, temporal }),
@@ -110,9 +114,15 @@ function apiV1Routes({
   ];
 }
 
-function flowEngineRoutes({ config, db, temporal }: Pick<AppDependencies, 'config' | 'db' | 'temporal'>): ApiRoute[] {
+function flowEngineRoutes({
+  config,
+  db,
+  temporal,
+  egress,
+}: Pick<AppDependencies, 'config' | 'db' | 'temporal'> & { egress: EgressGuard }): ApiRoute[] {
   const deps = {
     db,
+    egressAllow: () => egress.allow,
     temporal,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -179,7 +189,9 @@ export function createApp(deps: AppDependencies): Express {
   });
 
   // Development tools are not mounted in production at all: 404 like any unknown route, absent from the docs.
-  const v1 = apiV1Routes(deps).filter((route) => platform.developmentRoutes || !route.developmentOnly);
+  const v1 = apiV1Routes({ ...deps, egress: deps.egress ?? egressGuardFollowingEnv() }).filter(
+    (route) => platform.developmentRoutes || !route.developmentOnly,
+  );
   const openApiDocument = buildOpenApiDocument([{ prefix: '/api/v1', routes: v1 }], PROBE_PATHS, {
     ReadinessReport: ReadinessReportSchema,
   });

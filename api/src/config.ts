@@ -7,6 +7,7 @@ import {
   logEnvSchema,
   messagingEnvSchema,
   metricsEnvSchema,
+  parseEgressAllowList,
   parseEnv,
   portVar,
   redisUrlVar,
@@ -16,8 +17,9 @@ import {
   tracingEnvSchema,
   type ActiveModel,
 } from '@cadenza/core';
-import { resolveActiveModel } from '@cadenza/activities';
-import { messagingSettingsFrom, type MessagingSettings } from '@cadenza/activities/messaging';
+import { resolveActiveModel } from '@cadenza/services/ai';
+import { createEgressGuard, type EgressGuard } from '@cadenza/services/net';
+import { messagingSettingsFrom, type MessagingSettings } from '@cadenza/services/messaging';
 import { liveConfigSchema } from './live/live-config';
 import { appOriginsVar } from './live/app-origins';
 import { trustProxySchema } from './http/trust-proxy';
@@ -30,7 +32,7 @@ export const apiConfigSchema = z
     ...databaseEnvSchema.shape,
     ...logEnvSchema.shape,
     ...tracingEnvSchema.shape,
-    // Validated here so a bad allow entry stops the boot; the guard reads it where connections are made.
+    // A bad allow entry stops the boot; the guard built from it is passed to every outbound call.
     ...egressEnvSchema.shape,
     ...runtimeModeEnvSchema.shape,
     ...metricsEnvSchema.shape,
@@ -70,7 +72,7 @@ export const apiConfigSchema = z
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
 
 /** The parsed tree plus the settings derived from it, so nothing is derived on first use. */
-export type ApiSettings = ApiConfig & { messaging: MessagingSettings; activeModel: ActiveModel };
+export type ApiSettings = ApiConfig & { messaging: MessagingSettings; activeModel: ActiveModel; egress: EgressGuard };
 
 /**
  * Reads the API's configuration once, at boot, before it listens (so before /ready answers). A bad
@@ -79,5 +81,10 @@ export type ApiSettings = ApiConfig & { messaging: MessagingSettings; activeMode
  */
 export function loadApiConfig(env: Record<string, string | undefined> = process.env): ApiSettings {
   const config = parseEnv('api', apiConfigSchema, env);
-  return { ...config, messaging: messagingSettingsFrom(config), activeModel: resolveActiveModel(config) };
+  return {
+    ...config,
+    messaging: messagingSettingsFrom(config),
+    activeModel: resolveActiveModel(config),
+    egress: createEgressGuard(parseEgressAllowList(config.CADENZA_EGRESS_ALLOW)),
+  };
 }

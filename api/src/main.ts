@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
-import { createDataSource, EventPublisher, startEventRelay } from '@cadenza/activities/data';
+import { createDataSource, EventPublisher, startEventRelay } from '@cadenza/data';
 import { clientTracingInterceptors, temporalConnectionOptions, tracingFromEnv } from '@cadenza/temporal';
 import { loadApiConfig } from './config';
 import { platformSettings } from './platform-settings';
@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     platform,
     messaging: config.messaging,
     activeModel: config.activeModel,
+    egress: config.egress,
     ...(tracing ? { requestTracing: requestTracing() } : {}),
   });
   const server = app.listen(config.PORT, () => logger.info({ port: config.PORT }, `api listening on :${config.PORT}`));

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
-import type { DataSource } from '@cadenza/activities/data';
+import type { DataSource } from '@cadenza/data';
 import { connectTestDb, createTenantWithKey } from '../../scripts/test-harness/integration';
 import { requireService } from '../../scripts/test-harness/service-env';
 import { createApp } from './app';

@@ -1,6 +1,6 @@
 import type { ConnectionLike } from '@temporalio/client';
 import type { Redis } from 'ioredis';
-import type { DataSource } from '@cadenza/activities/data';
+import type { DataSource } from '@cadenza/data';
 import { summarizeReadiness, withTimeout, type ReadinessReport, type ServiceCheck } from '@cadenza/core';
 
 export interface ReadinessDependencies {

@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
 import type { ReadinessReport } from '@cadenza/core';
-import type { DataSource } from '@cadenza/activities/data';
+import type { DataSource } from '@cadenza/data';
 import { freePort } from '../../scripts/services/ports';
 import { connectTestDb } from '../../scripts/test-harness/integration';
 import { requireService } from '../../scripts/test-harness/service-env';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { waitUntil } from '../../scripts/services/wait-until';
 import { createTenantWithKey, startTestPlatform, type TestPlatform } from '../../scripts/test-harness/integration';
 import type { SmokeRunView } from '@cadenza/core';
-import { createApiKey } from '@cadenza/activities/data';
+import { createApiKey } from '@cadenza/data';
 
 describe('smoke run: API -> Temporal -> activity -> PostgreSQL -> API', () => {
   let platform: TestPlatform;

@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1.7
 # The API (Express + Socket.IO) serving the built web app. Build from the repository root:
 #   docker build -f deploy/docker/api.Dockerfile -t cadenza-api .
-# The same image runs migrations: `node --import tsx activities/src/data/migrate-cli.ts`,
+# The same image runs migrations: `node --import tsx data/src/migrate-cli.ts`,
 # and the development SMTP sink: `node --import tsx scripts/services/smtp-sink-process.ts`.
 
 # glibc base (not Alpine): @temporalio/core-bridge and argon2 ship glibc prebuilt binaries.
@@ -12,6 +12,8 @@ WORKDIR /app
 # Manifests first, so source edits do not invalidate the npm layer.
 COPY package.json package-lock.json ./
 COPY core/package.json core/
+COPY data/package.json data/
+COPY services/package.json services/
 COPY workflows/package.json workflows/
 COPY activities/package.json activities/
 COPY workers/package.json workers/
@@ -43,8 +45,9 @@ WORKDIR /app
 COPY --from=runtime-deps --chown=10001:10001 /app/node_modules node_modules
 COPY --chown=10001:10001 package.json tsconfig.base.json ./
 COPY --chown=10001:10001 core core
+COPY --chown=10001:10001 data data
+COPY --chown=10001:10001 services services
 COPY --chown=10001:10001 workflows workflows
-COPY --chown=10001:10001 activities activities
 COPY --chown=10001:10001 temporal temporal
 COPY --chown=10001:10001 api api
 # The built-in SMTP sink, which docker-compose runs from this image for the worker's mail.

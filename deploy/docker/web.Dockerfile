@@ -7,6 +7,8 @@ FROM node:22.20.0-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY core/package.json core/
+COPY data/package.json data/
+COPY services/package.json services/
 COPY workflows/package.json workflows/
 COPY activities/package.json activities/
 COPY workers/package.json workers/

@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { createCrmFlowPort, enrollContact } from '@cadenza/activities/flow';
+import { createCrmFlowPort, enrollContact } from '@cadenza/services/flow';
 import { generateDemoWorkspace } from './demo-data';
 import { DEMO_TENANT_ID } from './seed-demo';
 import { AI_CHAIN_FLOW_NAME, OUTREACH_FLOW_NAME } from './demo-flows';

@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { createDataSource, registerApiKey, type DataSource } from '@cadenza/activities/data';
+import { createDataSource, registerApiKey, type DataSource } from '@cadenza/data';
 import { loadOrCreateDemoApiKey } from '../dev-secrets';
 import { DEMO_USERS } from './demo-data';
 import { OUTREACH_FLOW_NAME } from './demo-flows';

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DEFAULT_TASK_QUEUE } from '@cadenza/core';
-import { createDataSource, registerApiKey } from '@cadenza/activities/data';
+import { createDataSource, registerApiKey } from '@cadenza/data';
 import { loadOrCreateDemoApiKey } from '../dev-secrets';
 import { loadLauncherConfig } from '../launcher-config';
 import { embeddedPostgresPassword, embeddedPostgresUrl } from '../services/embedded-postgres-password';

@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { triggerDispatcherWorkflowId } from '@cadenza/core';
-import { AGENT_CHECKPOINT_SCHEMA } from '@cadenza/activities/data';
+import { AGENT_CHECKPOINT_SCHEMA } from '@cadenza/data';
 import { demoUsers } from './demo-data';
 import { DEMO_TENANT_ID } from './seed-demo';
 

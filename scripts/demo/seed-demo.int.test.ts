@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { closeLocalModel } from '@cadenza/activities';
-import { createTenant, type DataSource } from '@cadenza/activities/data';
+import { createTenant, type DataSource } from '@cadenza/data';
 import { connectTestDb } from '../test-harness/integration';
 import { requireService } from '../test-harness/service-env';
 import { DEMO_COMPANY_COUNT, DEMO_CONTACT_COUNT, generateDemoWorkspace } from './demo-data';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Flow, Principal } from '@cadenza/core';
+import type { EgressAllowList, Flow, Principal } from '@cadenza/core';
 import {
   changeDealStage,
   createCompany,
@@ -12,7 +12,7 @@ import {
   ensureTenantAdmin,
   inviteTenantUser,
   publishFlow,
-} from '@cadenza/activities/data';
+} from '@cadenza/data';
 import { DEMO_PIPELINE, demoUsers, generateDemoWorkspace, type DemoUser, type DemoWorkspace } from './demo-data';
 import { AI_CHAIN_FLOW_NAME, OUTREACH_FLOW_NAME, aiChainFlowDefinition, outreachFlowDefinition } from './demo-flows';
 
@@ -95,14 +95,17 @@ async function seedUsers(
   return { userIds: members, created };
 }
 
+/** The demo's flows reach no internal address, so they are checked against the strict policy. */
+const NO_EGRESS_EXCEPTIONS: EgressAllowList = [];
+
 async function seedFlow(db: DataSource, principal: Principal, name: string, draft: unknown, kind: Flow['kind']) {
   const [row] = (await db.query(`SELECT id, latest_version FROM flows WHERE tenant_id = $1 AND name = $2`, [
     principal.tenantId,
     name,
   ])) as Array<{ id: string; latest_version: number | null }>;
   if (row?.latest_version) return { id: row.id, created: false };
-  const id = row?.id ?? (await createFlow(db, principal, { name, kind, draft })).id;
-  await publishFlow(db, principal, id);
+  const id = row?.id ?? (await createFlow(db, principal, { name, kind, draft }, NO_EGRESS_EXCEPTIONS)).id;
+  await publishFlow(db, principal, id, NO_EGRESS_EXCEPTIONS);
   return { id, created: !row };
 }
 

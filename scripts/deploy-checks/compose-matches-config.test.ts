@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import { z as zod } from 'zod';
-import { loadMessagingSettings } from '@cadenza/activities/messaging';
+import { loadMessagingSettings } from '@cadenza/services/messaging';
 import { apiConfigSchema } from '../../api/src/config';
 import { authEnvSchema, loadAuthSettings } from '../../api/src/auth/auth-settings';
 import { workerConfigSchema } from '../../workers/src/config';

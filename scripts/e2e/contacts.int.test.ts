@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { EventPublisher, inviteTenantUser, startEventRelay, type EventRelay } from '@cadenza/activities/data';
+import { EventPublisher, inviteTenantUser, startEventRelay, type EventRelay } from '@cadenza/data';
 import type { Principal } from '@cadenza/core';
 import { attachLiveGateway, type LiveGateway } from '../../api/src/live/live-gateway';
 import { createSessionResolver } from '../../api/src/auth/session-resolver';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { ensureTenantAdmin, inviteTenantUser } from '@cadenza/activities/data';
+import { ensureTenantAdmin, inviteTenantUser } from '@cadenza/data';
 import type { Deal, Import, Pipeline, Task } from '@cadenza/core';
 import { attachLiveGateway, type LiveGateway } from '../../api/src/live/live-gateway';
 import { createSessionResolver } from '../../api/src/auth/session-resolver';

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createFlow, createTenant, ensureTenantAdmin } from '@cadenza/activities/data';
+import { createFlow, createTenant, ensureTenantAdmin } from '@cadenza/data';
 import type { FlowDefinitionInput, Principal } from '@cadenza/core';
 import { attachLiveGateway, type LiveGateway } from '../../api/src/live/live-gateway';
 import { createSessionResolver } from '../../api/src/auth/session-resolver';
 import { createTenantWithKey, startTestPlatform, type TestPlatform } from '../test-harness/integration';
 import { newContact } from '../test-harness/flow-fixtures';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium-flags';
+import { harnessEgress } from '../test-harness/egress-allow';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -86,7 +87,12 @@ describe('designer tools in the browser', () => {
       userId,
     ]);
     const opsPrincipal: Principal = { tenantId: other.id, userId: null, role: 'admin', via: 'api_key' };
-    await createFlow(platform.db, opsPrincipal, { name: 'Ops watched flow', kind: 'sequence', draft: DRAFT });
+    await createFlow(
+      platform.db,
+      opsPrincipal,
+      { name: 'Ops watched flow', kind: 'sequence', draft: DRAFT },
+      harnessEgress.allow,
+    );
     await api('POST', '/custom-fields', { key: 'industry', label: 'Industry', type: 'text' });
     const principal: Principal = { tenantId: tenant.tenantId, userId: null, role: 'admin', via: 'api_key' };
     await newContact(platform.db, principal, {

@@ -3,8 +3,8 @@
  * the platform sends without a configured mailbox lands here and in the outbox.
  */
 import { parseEnv } from '@cadenza/core';
-import { createDataSource } from '@cadenza/activities/data';
-import { startSmtpSink } from '../../activities/src/messaging/smtp-sink';
+import { createDataSource } from '@cadenza/data';
+import { startSmtpSink } from '@cadenza/services/messaging';
 import { smtpSinkEnvSchema } from './smtp-sink-env';
 
 const env = parseEnv('smtp-sink', smtpSinkEnvSchema);

@@ -1,3 +1,5 @@
+import { egressGuardFollowingEnv, type EgressGuard } from '@cadenza/services/net';
+
 /**
  * Tests' local doubles (SMTP sink, SendGrid/Twilio/Slack/OpenAI servers, webhook targets)
  * listen on 127.0.0.1, which the egress guard refuses like any loopback address. A test
@@ -17,3 +19,9 @@ export function endpointOf(url: string): string {
   const parsed = new URL(url);
   return `${parsed.hostname}:${parsed.port || (parsed.protocol === 'https:' ? 443 : 80)}`;
 }
+
+/**
+ * The guard tests hand to what they build by hand (a messaging service, a provider adapter,
+ * a chat model): it follows CADENZA_EGRESS_ALLOW, so a double allowed above is reachable.
+ */
+export const harnessEgress: EgressGuard = egressGuardFollowingEnv();

@@ -1,5 +1,6 @@
 import { flowDefinitionSchema, type Principal, type FlowDefinitionInput, type ContactCreate } from '@cadenza/core';
-import { createContact, createFlow, createTenant, publishFlow, type DataSource } from '@cadenza/activities/data';
+import { createContact, createFlow, createTenant, publishFlow, type DataSource } from '@cadenza/data';
+import { harnessEgress } from './egress-allow';
 
 /** An admin principal of a fresh tenant: what the API would pass for an admin API key. */
 export async function adminOfNewTenant(db: DataSource, name = 'Flow tests'): Promise<Principal> {
@@ -19,8 +20,8 @@ export async function publishedFlow(
   definition: FlowDefinitionInput,
   name = 'Test flow',
 ) {
-  const flow = await createFlow(db, principal, { name, kind: 'sequence', draft: definition });
-  const version = await publishFlow(db, principal, flow.id);
+  const flow = await createFlow(db, principal, { name, kind: 'sequence', draft: definition }, harnessEgress.allow);
+  const version = await publishFlow(db, principal, flow.id, harnessEgress.allow);
   return { flowId: flow.id, version: version.version, definition: flowDefinitionSchema.parse(version.definition) };
 }
 

@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, IllegalStateError, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { Redis } from 'ioredis';
-import { createApiKey, createDataSource, createTenant, type DataSource } from '@cadenza/activities/data';
+import { createApiKey, createDataSource, createTenant, type DataSource } from '@cadenza/data';
 import { createApp } from '../../api/src/app';
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../../api/src/auth/auth-settings';
 import { createSessionResolver } from '../../api/src/auth/session-resolver';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from '@cadenza/activities/data';
+import type { DataSource } from '@cadenza/data';
 
 /**
  * Seeds `count` contacts with won/lost deals and email engagement. The planted signal: senior

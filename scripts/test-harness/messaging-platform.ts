@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@cadenza/core';
-import type { SmtpSink } from '@cadenza/activities/messaging';
+import type { SmtpSink } from '@cadenza/services/messaging';
 import { createTenantWithKey, startTestPlatform, type TestPlatform } from './integration';
 import { startSinkEnv } from './sink-env';
 import { flowOf } from './flow-fixtures';

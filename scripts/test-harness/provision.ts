@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Connection } from '@temporalio/client';
-import { runMigrations } from '@cadenza/activities/data';
+import { runMigrations } from '@cadenza/data';
 import { assertBinaryExists, runSearchAttributeKeys, temporalBinaries } from '@cadenza/temporal';
 import { dropDatabase, ensureDatabase, withDatabase, withPgClient } from '../services/postgres-admin';
 import { startLocalRedis } from '../services/local-redis';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { DataSource } from '@cadenza/activities/data';
-import { startSmtpSink, type SmtpSink } from '@cadenza/activities/messaging';
+import type { DataSource } from '@cadenza/data';
+import { startSmtpSink, type SmtpSink } from '@cadenza/services/messaging';
 import { allowEgressTo } from './egress-allow';
 import { connectTestDb } from './integration';
 import { requireService } from './service-env';

@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import type { Principal } from '@cadenza/core';
-import type { DataSource } from '@cadenza/activities/data';
-import type { SmtpSink } from '@cadenza/activities/messaging';
+import type { DataSource } from '@cadenza/data';
+import type { SmtpSink } from '@cadenza/services/messaging';
 import { adminOfNewTenant } from './flow-fixtures';
 import { connectTestDb } from './integration';
 import { requireService } from './service-env';

@@ -6,6 +6,7 @@ import {
   logEnvSchema,
   messagingEnvSchema,
   metricsEnvSchema,
+  parseEgressAllowList,
   parseEnv,
   portVar,
   requireBothAiPrices,
@@ -14,8 +15,9 @@ import {
   tracingEnvSchema,
   type ActiveModel,
 } from '@cadenza/core';
-import { resolveActiveModel } from '@cadenza/activities';
-import { messagingSettingsFrom, type MessagingSettings } from '@cadenza/activities/messaging';
+import { resolveActiveModel } from '@cadenza/services/ai';
+import { createEgressGuard, type EgressGuard } from '@cadenza/services/net';
+import { messagingSettingsFrom, type MessagingSettings } from '@cadenza/services/messaging';
 
 /** Every variable the worker reads, in one tree parsed once at boot (main.ts). */
 export const workerConfigSchema = z
@@ -51,7 +53,11 @@ export const workerConfigSchema = z
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;
 
 /** The parsed tree plus the settings derived from it, so nothing is derived on first use. */
-export type WorkerSettings = WorkerConfig & { messaging: MessagingSettings; activeModel: ActiveModel };
+export type WorkerSettings = WorkerConfig & {
+  messaging: MessagingSettings;
+  activeModel: ActiveModel;
+  egress: EgressGuard;
+};
 
 /**
  * Reads the worker's configuration once, at boot, before /ready can answer. A bad variable, a
@@ -60,5 +66,10 @@ export type WorkerSettings = WorkerConfig & { messaging: MessagingSettings; acti
  */
 export function loadWorkerConfig(env: Record<string, string | undefined> = process.env): WorkerSettings {
   const config = parseEnv('worker', workerConfigSchema, env);
-  return { ...config, messaging: messagingSettingsFrom(config), activeModel: resolveActiveModel(config) };
+  return {
+    ...config,
+    messaging: messagingSettingsFrom(config),
+    activeModel: resolveActiveModel(config),
+    egress: createEgressGuard(parseEgressAllowList(config.CADENZA_EGRESS_ALLOW)),
+  };
 }

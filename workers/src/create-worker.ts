@@ -1,8 +1,8 @@
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { Client, type ClientOptions } from '@temporalio/client';
 import { createActivities, type ActivityMetricsHooks, type ActivitySettings } from '@cadenza/activities';
-import { createCrmFlowPort } from '@cadenza/activities/flow';
-import type { DataSource } from '@cadenza/activities/data';
+import { createCrmFlowPort } from '@cadenza/services/flow';
+import type { DataSource } from '@cadenza/data';
 import { workflowBundlerOptions } from './workflow-bundle-options';
 
 export interface CreateWorkerOptions {

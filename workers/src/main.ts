@@ -1,7 +1,7 @@
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { Client } from '@temporalio/client';
-import { createDataSource } from '@cadenza/activities/data';
-import { reconcileFlowTriggers } from '@cadenza/activities/flow';
+import { createDataSource } from '@cadenza/data';
+import { reconcileFlowTriggers } from '@cadenza/services/flow';
 import { clientTracingInterceptors, temporalConnectionOptions, tracingFromEnv, workerTracing } from '@cadenza/temporal';
 import { loadWorkerConfig } from './config';
 import { createWorker } from './create-worker';
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     db,
-    settings: { messaging: config.messaging, ai: config },
+    settings: { messaging: config.messaging, ai: config, egress: config.egress },
     shutdownGraceSeconds: config.WORKER_SHUTDOWN_GRACE_SECONDS,
     interceptors: {
       workflowModules: traced?.interceptors.workflowModules ?? [],

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { FLOW_SIGNALS, type Principal } from '@cadenza/core';
-import { createCrmFlowPort, enrollContact } from '@cadenza/activities/flow';
-import { createMailbox, findSinkMessages, getRun, updateMailbox, type DataSource } from '@cadenza/activities/data';
-import type { SmtpSink } from '@cadenza/activities/messaging';
+import { createCrmFlowPort, enrollContact } from '@cadenza/services/flow';
+import { createMailbox, findSinkMessages, getRun, updateMailbox, type DataSource } from '@cadenza/data';
+import type { SmtpSink } from '@cadenza/services/messaging';
 import { waitUntil } from '../../scripts/services/wait-until';
 import { flowOf, newContact, publishedFlow } from '../../scripts/test-harness/flow-fixtures';
 import {

@@ -1,14 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApplicationFailure } from '@temporalio/activity';
-import { getTokenBudget, updateTokenBudget, type DataSource } from '@cadenza/activities/data';
+import { getTokenBudget, updateTokenBudget, type DataSource } from '@cadenza/data';
 import { connectTestDb } from '../../../scripts/test-harness/integration';
 import { adminOfNewTenant } from '../../../scripts/test-harness/flow-fixtures';
 import { generateText } from './ai-steps';
 import { modelSourceFor } from './ai-flow-actions';
 import { createChatModel, loadAiEnv } from './chat-model-switch';
 import { BUDGET_EXHAUSTED } from './token-meter';
-import { allowEgressTo } from '../../../scripts/test-harness/egress-allow';
+import { allowEgressTo, harnessEgress } from '../../../scripts/test-harness/egress-allow';
 
 /**
  * The daily cost budget on the vendor path: a local HTTP server speaking the OpenAI chat-completions wire
@@ -56,6 +56,7 @@ describe('the daily AI cost budget', () => {
         chatModel: (model) =>
           createChatModel(
             loadAiEnv({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: baseUrl, ...env }),
+            harnessEgress,
             model ? { model } : {},
           ),
       },

@@ -2,12 +2,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { ContactSnapshot } from '@cadenza/core';
 import type { ActionInputOf, FlowActionInput, FlowActionResult } from '../flow/flow-action-input';
-import type { FlowActor, FlowCrmPort } from '../flow/flow-crm-port';
+import type { FlowActor, FlowCrmPort } from '@cadenza/services/flow';
 import { promptVersionOf } from './ai-prompts';
 import { generateText, scoreLead, type ChatModelSource } from './ai-steps';
 import { meteredFor } from './token-meter';
 import { modelScoreLeadAction } from './scoring/model-score-lead';
-import { resolvePrompt } from '../data/ai/prompts-repository';
+import { resolvePrompt } from '@cadenza/data';
 import { promptVersionLabel } from '@cadenza/core';
 
 /** What the flow engine's action activities lend the AI actions. */

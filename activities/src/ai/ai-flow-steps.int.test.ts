@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { FlowDefinitionInput, Principal } from '@cadenza/core';
-import { getContact, getRun, listSideEffects, type DataSource } from '@cadenza/activities/data';
+import { getContact, getRun, listSideEffects, type DataSource } from '@cadenza/data';
 import {
   startTimeSkippingFlowEnv,
   type TimeSkippingFlowEnv,

@@ -8,7 +8,7 @@ import {
   listSideEffects,
   setTokenBudget,
   type DataSource,
-} from '@cadenza/activities/data';
+} from '@cadenza/data';
 import {
   startTimeSkippingFlowEnv,
   type TimeSkippingFlowEnv,

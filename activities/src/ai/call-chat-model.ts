@@ -2,7 +2,7 @@ import type { BaseMessage } from '@langchain/core/messages';
 import { callCostMicroUsd, priceOf } from '@cadenza/core';
 import type { ChatModelChoice } from './chat-model-switch';
 import { recordLlmTokens } from '../llm-token-meter';
-import { egressRefusalIn } from '../net';
+import { egressRefusalIn } from '@cadenza/services/net';
 
 export interface ChatCall {
   text: string;

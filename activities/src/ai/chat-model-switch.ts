@@ -1,68 +1,16 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { ChatOpenAI } from '@langchain/openai';
 import path from 'node:path';
-import {
-  ConfigError,
-  aiEnvSchema,
-  parseEnv,
-  priceOf,
-  type ActiveModel,
-  type AiEnv,
-  type ModelPrice,
-} from '@cadenza/core';
-import { egressGuardFromEnv } from '../net';
+import { priceOf, type ActiveModel, type AiEnv, type ModelPrice } from '@cadenza/core';
+import type { EgressGuard } from '@cadenza/services/net';
 import type { ChatModelSource } from './ai-steps';
 import { LocalChatModel } from './local-chat-model';
 import { LocalLlamaClient } from './local-llama-client';
-import { LOCAL_MODEL_FILE, locateLocalModel } from './local-model-path';
+import { locateLocalModel } from '@cadenza/services/ai';
 
-export const loadAiEnv = (env: Record<string, string | undefined> = process.env): AiEnv =>
-  parseEnv('ai', aiEnvSchema, env);
+import { resolveActiveModel } from '@cadenza/services/ai';
 
-/** Whether an optional npm package can be loaded (Anthropic and Ollama clients are not installed by default). */
-const installed = (name: string) => {
-  try {
-    require.resolve(name);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/**
- * Which provider serves the AI steps, and why. Pure: reads only the config, loads nothing, so the API can
- * answer GET /ai/model without starting a model.
- */
-export function resolveActiveModel(env: AiEnv, isInstalled: (name: string) => boolean = installed): ActiveModel {
-  const wanted = env.LLM_PROVIDER === 'auto' ? (env.OPENAI_API_KEY ? 'openai' : 'local') : env.LLM_PROVIDER;
-  const note =
-    env.LLM_PROVIDER === 'auto'
-      ? `auto: ${env.OPENAI_API_KEY ? 'OPENAI_API_KEY is set' : 'no vendor key set'}`
-      : 'LLM_PROVIDER';
-  if (wanted === 'openai') {
-    if (!env.OPENAI_API_KEY) throw new ConfigError('ai', ['OPENAI_API_KEY: required when LLM_PROVIDER=openai']);
-    return {
-      provider: 'openai',
-      model: env.OPENAI_MODEL,
-      ...(env.OPENAI_BASE_URL ? { baseUrl: env.OPENAI_BASE_URL } : {}),
-      note,
-    };
-  }
-  if (wanted === 'anthropic' || wanted === 'ollama') {
-    const pkg = wanted === 'anthropic' ? '@langchain/anthropic' : '@langchain/ollama';
-    // Not installed in this build; failing at boot beats failing at the first AI step of a run.
-    if (!isInstalled(pkg))
-      throw new ConfigError('ai', [`LLM_PROVIDER: ${wanted} needs the npm package ${pkg}, which is not installed`]);
-    throw new ConfigError('ai', [
-      `LLM_PROVIDER: ${wanted} is not wired yet; use openai (any compatible server) or local`,
-    ]);
-  }
-  return {
-    provider: 'local',
-    model: env.LLM_MODEL_PATH ? path.basename(env.LLM_MODEL_PATH) : LOCAL_MODEL_FILE,
-    note,
-  };
-}
+export { loadAiEnv, resolveActiveModel } from '@cadenza/services/ai';
 
 // One local model per process: loading costs seconds and hundreds of MB, so every step shares it.
 let localClient: { key: string; client: LocalLlamaClient } | undefined;
@@ -109,7 +57,11 @@ export const priceOverride = (env: AiEnv): ModelPrice | undefined =>
     : { inputPerMTok: env.AI_PRICE_INPUT_PER_MTOK, outputPerMTok: env.AI_PRICE_OUTPUT_PER_MTOK };
 
 /** The chat model for AI steps: OpenAI (or any compatible server) when configured, else the local GGUF model. */
-export async function createChatModel(env: AiEnv, options: { model?: string } = {}): Promise<ChatModelChoice> {
+export async function createChatModel(
+  env: AiEnv,
+  egress: EgressGuard,
+  options: { model?: string } = {},
+): Promise<ChatModelChoice> {
   const active = resolveActiveModel(env);
   if (active.provider === 'openai') {
     const model = options.model ?? active.model;
@@ -121,7 +73,7 @@ export async function createChatModel(env: AiEnv, options: { model?: string } = 
       maxRetries: 0,
       // Through the egress guard like every outbound call: OPENAI_BASE_URL may point anywhere.
       configuration: {
-        fetch: egressGuardFromEnv().fetch as typeof fetch,
+        fetch: egress.fetch as typeof fetch,
         ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}),
       },
     });
@@ -135,6 +87,6 @@ export async function createChatModel(env: AiEnv, options: { model?: string } = 
 
 /** The model source of a process's parsed LLM settings: an AI step asks it for a named vendor model or the default. */
 export const chatModelSourceOf =
-  (env: AiEnv): ChatModelSource =>
+  (env: AiEnv, egress: EgressGuard): ChatModelSource =>
   (model) =>
-    createChatModel(env, model ? { model } : {});
+    createChatModel(env, egress, model ? { model } : {});

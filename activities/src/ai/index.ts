@@ -1,4 +1,4 @@
 export * from './chat-model-switch';
 export * from './ai-activities';
 export * from './ai-steps';
-export * from './local-model-path';
+export * from '@cadenza/services/ai';

@@ -1,6 +1,7 @@
 import { replyLabelSchema } from '@cadenza/core';
 import { closeLocalModel, createChatModel, loadAiEnv, localLlamaClient } from './chat-model-switch';
 import { classifyReply, generateText, scoreLead } from './ai-steps';
+import { harnessEgress } from '../../../scripts/test-harness/egress-allow';
 
 // Against the real local GGUF model (gemma-3 270M, CPU, one thread). Slow by nature, so generous timeouts.
 const env = loadAiEnv({ LLM_PROVIDER: 'local' });
@@ -12,7 +13,7 @@ describe('the local model', () => {
   it('loads on the CPU from the .venv install and generates text with token counts', async () => {
     const client = await localLlamaClient(env);
     const loadMs = await client.load();
-    const choice = await createChatModel(env);
+    const choice = await createChatModel(env, harnessEgress);
     expect(choice.active).toMatchObject({ provider: 'local', model: 'gemma-3-270m-q4_k_m.gguf' });
     const reply = await generateText(choice, {
       system: 'You write short, friendly sales emails.',
@@ -32,7 +33,7 @@ describe('the local model', () => {
   });
 
   it('classifies replies into the label enum under a JSON-schema grammar', async () => {
-    const choice = await createChatModel(env);
+    const choice = await createChatModel(env, harnessEgress);
     for (const text of [
       "Thanks for reaching out! I'd love to see a demo, does Tuesday work?",
       'Please remove me from your mailing list.',
@@ -48,7 +49,7 @@ describe('the local model', () => {
   });
 
   it('scores a lead 0..100 with an explanation, under a grammar', async () => {
-    const choice = await createChatModel(env);
+    const choice = await createChatModel(env, harnessEgress);
     const result = await scoreLead(choice, 'Works at a software company with more than 100 employees', {
       firstName: 'Grace',
       company: 'Acme Software',

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadAiEnv, createChatModel } from './chat-model-switch';
 import { classifyReply, generateText } from './ai-steps';
-import { allowEgressTo } from '../../../scripts/test-harness/egress-allow';
+import { allowEgressTo, harnessEgress } from '../../../scripts/test-harness/egress-allow';
 
 /**
  * The OpenAI path of the switch against a local HTTP server speaking the /v1/chat/completions wire format
@@ -50,7 +50,7 @@ describe('the OpenAI provider path', () => {
 
   it('is chosen by OPENAI_API_KEY and records the vendor usage', async () => {
     const env = loadAiEnv({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: baseUrl, OPENAI_MODEL: 'gpt-test' });
-    const choice = await createChatModel(env);
+    const choice = await createChatModel(env, harnessEgress);
     expect(choice.active).toMatchObject({ provider: 'openai', model: 'gpt-test', baseUrl });
     const reply = await generateText(choice, { prompt: 'Invite Grace', maxTokens: 30, promptVersion: 'v1' });
     expect(reply).toMatchObject({
@@ -66,7 +66,7 @@ describe('the OpenAI provider path', () => {
 
   it('asks for a JSON schema, rejects a reply outside the enum and retries', async () => {
     const env = loadAiEnv({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: baseUrl });
-    const result = await classifyReply(await createChatModel(env), 'Ask me again in Q3');
+    const result = await classifyReply(await createChatModel(env, harnessEgress), 'Ask me again in Q3');
     expect(result).toMatchObject({ label: 'not_now', attempts: 2, inputTokens: 24, outputTokens: 14 });
     const sent = requests.at(-1)!.body.response_format as { type: string; json_schema: { schema: unknown } };
     expect(sent.type).toBe('json_schema');
@@ -85,7 +85,7 @@ describe('the OpenAI provider path', () => {
         OPENAI_API_KEY: 'sk-test',
         OPENAI_BASE_URL: `http://127.0.0.1:${(internal.address() as AddressInfo).port}/v1`,
       });
-      const error = await generateText(await createChatModel(env), {
+      const error = await generateText(await createChatModel(env, harnessEgress), {
         prompt: 'Hi',
         maxTokens: 5,
         promptVersion: 'v1',

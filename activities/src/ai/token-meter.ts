@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
 import type { TokenBudget } from '@cadenza/core';
-import { getTokenBudget, recordTokenUsage } from '../data/ai/token-budget';
+import { getTokenBudget, recordTokenUsage } from '@cadenza/data';
 import type { ChatModelSource } from './ai-steps';
 import type { ChatMeter } from './chat-model-switch';
 

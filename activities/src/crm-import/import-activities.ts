@@ -8,7 +8,7 @@ import {
   rowObject,
   upsertContactByEmail,
   type CrmPrincipal,
-} from '../data';
+} from '@cadenza/data';
 
 export interface ImportBatchInput {
   /** Who started the import; the writes carry the workflow as actor. */

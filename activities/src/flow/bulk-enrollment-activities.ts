@@ -1,5 +1,5 @@
 import { NotFoundError } from '@cadenza/core';
-import type { EnrollmentOutcome, EnrollmentRequest } from './enrollment';
+import type { EnrollmentOutcome, EnrollmentRequest } from '@cadenza/services/flow';
 
 /** The activity behind bulk enrollment: one batch of contacts, each enrolled on its own. */
 export function createBulkEnrollmentActivities(enroll: (request: EnrollmentRequest) => Promise<EnrollmentOutcome>) {

@@ -8,17 +8,17 @@ import {
   renderTemplate,
   type ContactSnapshot,
 } from '@cadenza/core';
-import { once, onceInDatabase } from '../data/flows/side-effects';
-import { loadTemplateRecords } from '../data/messaging/template-records';
+import { once, onceInDatabase } from '@cadenza/data';
+import { loadTemplateRecords } from '@cadenza/data';
 import type { ActionInputOf, FlowActionInput, FlowActionResult } from './flow-action-input';
-import type { FlowCrmPort } from './flow-crm-port';
-import { egressGuardFromEnv, type EgressGuard } from '../net';
+import type { FlowCrmPort } from '@cadenza/services/flow';
+import type { EgressGuard } from '@cadenza/services/net';
 import { nodeNotAvailable } from './node-not-available';
-import type { MessagingService } from '../messaging/messaging-service';
-import { renderMessageTemplate } from '../messaging/render-message';
-import { templateContextOf } from '../messaging/template-context';
-import { SendThrottled } from '../messaging/send-throttle';
-import { looksLikeHtml } from '../messaging/html-to-text';
+import type { MessagingService } from '@cadenza/services/messaging';
+import { renderMessageTemplate } from '@cadenza/services/messaging';
+import { templateContextOf } from '@cadenza/services/messaging';
+import { SendThrottled } from '@cadenza/services/messaging';
+import { looksLikeHtml, plainToHtml, textToHtml } from '@cadenza/services/messaging';
 import { aiScoreLeadAction, llmGenerateAction, type AiActionTools } from '../ai/ai-flow-actions';
 import type { ChatModelSource } from '../ai/ai-steps';
 import { extractFieldsAction, summarizeTimelineAction } from '../ai/ai-insight-actions';
@@ -40,8 +40,8 @@ export interface FlowActionDependencies {
     contactId: string;
     source: string;
   }) => Promise<{ enrollmentId: string | null; status: string }>;
-  /** Outbound HTTP for http_request; the guard of CADENZA_EGRESS_ALLOW when not given. */
-  egress?: EgressGuard;
+  /** Outbound HTTP for http_request, through the worker's egress guard. */
+  egress: EgressGuard;
   /** Email, SMS and Slack sending (the communication hub). */
   messaging?: MessagingService;
   /** Chat model for AI steps: the provider the worker's configuration names (chatModelSourceOf). */
@@ -208,7 +208,7 @@ export function createFlowActionActivities(deps: FlowActionDependencies) {
         () => request,
         async () => {
           // The egress guard refuses internal targets (a non-retryable EgressRefused) before connecting.
-          const response = await (deps.egress ?? egressGuardFromEnv()).fetch(request.url, {
+          const response = await deps.egress.fetch(request.url, {
             method: request.method,
             headers: request.headers,
             body: request.method === 'GET' ? undefined : request.body,
@@ -345,34 +345,6 @@ function renderOrFail<T>(render: () => T): T {
     throw ApplicationFailure.nonRetryable((error as Error).message, 'TemplateInvalid');
   }
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** Text that is not a template (a model's draft): every character is escaped, paragraphs kept. */
-const textToHtml = (text: string) =>
-  text
-    .split(/\n{2,}/)
-    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
-    .join('\n');
-
-/** A plain-text body becomes paragraphs; the template variables in it are still escaped when rendered. */
-/**
- * A plain-text template as HTML paragraphs. Only the text around placeholders is escaped:
- * escaping inside `{{...}}` would turn `"there"` in a fallback into `&quot;there&quot;`,
- * which Handlebars cannot parse (values are escaped when the template renders).
- */
-export const plainToHtml = (text: string) =>
-  text
-    .split(/\n{2,}/)
-    .map(
-      (paragraph) =>
-        `<p>${paragraph
-          .split(/(\{\{[\s\S]*?\}\}\}?)/)
-          .map((part, i) => (i % 2 === 1 ? part : escapeHtml(part).replace(/\n/g, '<br>')))
-          .join('')}</p>`,
-    )
-    .join('\n');
 
 function messagingOf(deps: FlowActionDependencies): MessagingService {
   if (!deps.messaging) nodeNotAvailable('sending', 'the communication hub (no messaging service in this worker)');

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { ContactSnapshot } from '@cadenza/core';
-import { saveRunProjection, type RunProjection, type StepProjection } from '../data/flows/runs-repository';
-import type { FlowCrmPort } from './flow-crm-port';
+import { saveRunProjection, type RunProjection, type StepProjection } from '@cadenza/data';
+import type { FlowCrmPort } from '@cadenza/services/flow';
 
 /** Reads and projection writes of the interpreter; no side effects on the outside world. */
 export function createFlowRunActivities(deps: { db: DataSource; crm: FlowCrmPort }) {

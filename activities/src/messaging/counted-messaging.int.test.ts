@@ -1,14 +1,14 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from '@cadenza/activities/data';
+import type { DataSource } from '@cadenza/data';
 import { connectTestDb, createTenantWithKey } from '../../../scripts/test-harness/integration';
-import { suppressAddress } from '../data/messaging/suppressions';
+import { suppressAddress } from '@cadenza/data';
 import type { ActivityMetricsHooks } from '../activity-metrics-hooks';
 import { countSends, UNKNOWN_PROVIDER } from './counted-messaging';
-import { createMessagingService } from './messaging-service';
-import { loadMessagingSettings } from './messaging-settings';
-import { allowEgressTo } from '../../../scripts/test-harness/egress-allow';
+import { createMessagingService } from '@cadenza/services/messaging';
+import { loadMessagingSettings } from '@cadenza/services/messaging';
+import { allowEgressTo, harnessEgress } from '../../../scripts/test-harness/egress-allow';
 
 /** A real messaging service over the test database: SMS to the outbox, Slack to a local failing webhook. */
 describe('countSends', () => {
@@ -27,7 +27,7 @@ describe('countSends', () => {
     const settings = loadMessagingSettings({
       SLACK_WEBHOOK_URL: `http://127.0.0.1:${(slack.address() as AddressInfo).port}/hook`,
     });
-    service = countSends(createMessagingService({ db, settings }), hooks);
+    service = countSends(createMessagingService({ db, settings, egress: harnessEgress }), hooks);
   });
   afterAll(async () => {
     service.close();

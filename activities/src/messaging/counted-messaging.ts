@@ -1,6 +1,6 @@
 import type { ActivityMetricsHooks } from '../activity-metrics-hooks';
-import type { MessagingService, SendOutcome } from './messaging-service';
-import { SendThrottled } from './send-throttle';
+import type { MessagingService, SendOutcome } from '@cadenza/services/messaging';
+import { SendThrottled } from '@cadenza/services/messaging';
 
 /** Provider label of a failed send: the service throws before telling which provider it chose. */
 export const UNKNOWN_PROVIDER = 'unknown';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, parseEnv } from '@cadenza/core';
-import { readSecretKey } from '@cadenza/activities/data';
+import { readSecretKey } from '@cadenza/data';
 import { DEFAULT_SIGN_IN_SETTINGS, loadSignInSettings, type SignInSettings } from './sign-in-settings';
 
 /** Everything the auth routes and the session resolver need to know about their environment. */

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { SIGN_IN_DEVICE_TTL_MS } from '@cadenza/activities/data';
+import { SIGN_IN_DEVICE_TTL_MS } from '@cadenza/data';
 import { parseCookies } from './parse-cookies';
 
 /**

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { CsrfTokenError, ForbiddenError, type Principal } from '@cadenza/core';
-import { resolveSessionToken, tokensEqual, type DataSource, type ResolvedSession } from '@cadenza/activities/data';
+import { resolveSessionToken, tokensEqual, type DataSource, type ResolvedSession } from '@cadenza/data';
 import type { SessionResolver } from '../http/authenticate';
 import { parseCookies } from './parse-cookies';
 import { SESSION_COOKIE, requiresCsrfToken } from './session-cookie';

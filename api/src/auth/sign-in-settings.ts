@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_SIGN_IN_THROTTLE, parseEnv, type SignInThrottlePolicy } from '@cadenza/core';
-import { DEFAULT_PASSWORD_HASHING_LIMITS, type BoundedWorkQueueLimits } from '@cadenza/activities/data';
+import { DEFAULT_PASSWORD_HASHING_LIMITS, type BoundedWorkQueueLimits } from '@cadenza/data';
 
 /** How sign-in resists guessing and overload; see SECURITY.md (sign-in). */
 export interface SignInSettings {

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { UnauthorizedError, type Principal } from '@cadenza/core';
-import { findApiKeyGrant, type DataSource } from '@cadenza/activities/data';
+import { findApiKeyGrant, type DataSource } from '@cadenza/data';
 import { setPrincipal } from './api-route';
 
 /** Resolves a signed-in user's session from the request (cookie + CSRF); see the auth routes. */

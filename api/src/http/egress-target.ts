@@ -5,7 +5,6 @@ import {
   type EgressAllowList,
   type EgressRefusal,
 } from '@cadenza/core';
-import { egressGuardFromEnv } from '@cadenza/activities/net';
 
 const refused = (field: string, refusal: EgressRefusal) =>
   new UserError('egress_refused', `${field}: ${refusal.message}; it must be a public address`, {
@@ -18,17 +17,12 @@ const refused = (field: string, refusal: EgressRefusal) =>
  * refused at save when they are a literal internal address, as the runtime guard would
  * refuse them anyway: the user hears it now, as a 400 naming the field.
  */
-export function assertEgressUrl(field: string, url: string, allow: EgressAllowList = egressGuardFromEnv().allow): void {
+export function assertEgressUrl(field: string, url: string, allow: EgressAllowList): void {
   const refusal = literalUrlEgressRefusal(url, allow);
   if (refusal) throw refused(field, refusal);
 }
 
-export function assertEgressHost(
-  field: string,
-  host: string,
-  port: number,
-  allow: EgressAllowList = egressGuardFromEnv().allow,
-): void {
+export function assertEgressHost(field: string, host: string, port: number, allow: EgressAllowList): void {
   const { refusal } = literalEgressRefusal(host, port, allow);
   if (refusal) throw refused(field, refusal);
 }

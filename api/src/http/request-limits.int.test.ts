@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { Client, Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
 import { LIMITS } from '@cadenza/core';
-import type { DataSource } from '@cadenza/activities/data';
+import type { DataSource } from '@cadenza/data';
 import { connectTestDb, createTenantWithKey } from '../../../scripts/test-harness/integration';
 import { requireService } from '../../../scripts/test-harness/service-env';
 import {

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { DomainEventSchema, type DomainEvent } from '@cadenza/core';
-import { eventChannel, tenantOfChannel } from '@cadenza/activities/data';
+import { eventChannel, tenantOfChannel } from '@cadenza/data';
 import type { EventLoader } from './event-loader';
 import { TenantFeed } from './tenant-feed';
 

@@ -1,5 +1,5 @@
 import { ownedRecordKey, ownedRecordOf, type DomainEvent, type OwnedRecordRef, type Principal } from '@cadenza/core';
-import { mayReadOwned } from '@cadenza/activities/data';
+import { mayReadOwned } from '@cadenza/data';
 
 /** Owners of the records a batch of events names (loadRecordOwners bound to a database). */
 export type RecordOwnerLookup = (tenantId: string, refs: OwnedRecordRef[]) => Promise<Map<string, string | null>>;

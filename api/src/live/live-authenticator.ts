@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Request } from 'express';
 import type { Principal } from '@cadenza/core';
-import { findApiKeyGrant, type DataSource } from '@cadenza/activities/data';
+import { findApiKeyGrant, type DataSource } from '@cadenza/data';
 import type { SessionResolver } from '../http/authenticate';
 
 /** The credentials a socket presented at its handshake; kept so every room join checks them again. */

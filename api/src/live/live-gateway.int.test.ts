@@ -1,7 +1,7 @@
 import { io as connect } from 'socket.io-client';
 import { connectTestDb, createTenantWithKey } from '../../../scripts/test-harness/integration';
 import { requireService } from '../../../scripts/test-harness/service-env';
-import type { DataSource } from '@cadenza/activities/data';
+import type { DataSource } from '@cadenza/data';
 import {
   connectTestClient,
   range,

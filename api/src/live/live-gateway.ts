@@ -28,7 +28,7 @@ import {
   listDomainEventsAfter,
   loadRecordOwners,
   type DataSource,
-} from '@cadenza/activities/data';
+} from '@cadenza/data';
 import type { SessionResolver } from '../http/authenticate';
 import { EventFanout } from './event-fanout';
 import { EventVisibility } from './event-visibility';

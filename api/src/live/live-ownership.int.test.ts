@@ -9,7 +9,7 @@ import {
   latestEventSeq,
   updateContact,
   type DataSource,
-} from '@cadenza/activities/data';
+} from '@cadenza/data';
 import { connectTestDb, createTenantWithKey } from '../../../scripts/test-harness/integration';
 import { ROLE_ORDER } from '../routes/crm/crm-route-table';
 import { requireService } from '../../../scripts/test-harness/service-env';
@@ -20,6 +20,7 @@ import {
   type TestClient,
   type TestGateway,
 } from './live-test-support';
+import { harnessEgress } from '../../../scripts/test-harness/egress-allow';
 
 const PRINCIPAL_HEADER = 'x-test-principal';
 const asHeader = (principal: Principal) => ({
@@ -102,7 +103,7 @@ describe('live events follow contact ownership', () => {
     // Never published: these reach sockets only when the gateway reads the log.
     await updateContact(db, admin, theirs.id, { title: 'CFO' });
     await updateContact(db, admin, mine.id, { title: 'CTO' });
-    await createFlow(db, admin, { name: 'sentinel', kind: 'sequence' });
+    await createFlow(db, admin, { name: 'sentinel', kind: 'sequence' }, harnessEgress.allow);
 
     const everything = await adminSocket.waitForEvents(13);
     expect(everything.map(about)).toContain(theirs.id);
@@ -141,7 +142,7 @@ describe('live events follow contact ownership', () => {
       // Deleted records can no longer be looked up: their deletion still reaches their owner.
       await deleteContact(db, admin, theirs.id);
       await deleteContact(db, admin, mine.id);
-      await createFlow(db, admin, { name: 'sentinel', kind: 'sequence' });
+      await createFlow(db, admin, { name: 'sentinel', kind: 'sequence' }, harnessEgress.allow);
 
       const all = [theirs.id, mine.id, theirs.id, mine.id, 'flow'];
       const expected = LIVE_MATRIX[role] === 'all' ? all : all.filter((about) => about !== theirs.id);

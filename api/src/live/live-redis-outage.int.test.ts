@@ -2,7 +2,7 @@ import { connectTestDb, createTenantWithKey } from '../../../scripts/test-harnes
 import { startLocalRedis } from '../../../scripts/services/local-redis';
 import { freePort } from '../../../scripts/services/ports';
 import type { ManagedProcess } from '../../../scripts/services/managed-process';
-import type { DataSource } from '@cadenza/activities/data';
+import type { DataSource } from '@cadenza/data';
 import {
   connectTestClient,
   range,

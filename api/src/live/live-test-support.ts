@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
 import type { DomainEvent, LiveAck } from '@cadenza/core';
-import { EventPublisher, commitAndPublish, type DataSource } from '@cadenza/activities/data';
+import { EventPublisher, commitAndPublish, type DataSource } from '@cadenza/data';
 import { attachLiveGateway, type LiveGateway, type LiveGatewayDependencies } from './live-gateway';
 
 /** One API instance's live gateway on an HTTP server of its own (an ephemeral port). */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTenant } from '@cadenza/activities/data';
+import { createTenant } from '@cadenza/data';
 import { pruneEventLogWorkflow } from '@cadenza/workflows';
 import { startTestPlatform, type TestPlatform } from '../../../scripts/test-harness/integration';
 import { EVENT_RETENTION_SCHEDULE_ID, ensureEventRetentionSchedule } from './retention-schedule';

@@ -8,7 +8,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { Redis } from 'ioredis';
 import { clientTracingInterceptors, startTracing, workerTracing, type Tracing } from '@cadenza/temporal';
-import type { DataSource } from '@cadenza/activities/data';
+import type { DataSource } from '@cadenza/data';
 import { connectTestDb, createTenantWithKey } from '../../../scripts/test-harness/integration';
 import { requireService } from '../../../scripts/test-harness/service-env';
 import { waitUntil } from '../../../scripts/services/wait-until';

@@ -9,7 +9,7 @@ import {
   smokeWorkflowId,
   temporalRunUrl,
 } from '@cadenza/core';
-import { findSmokeRun, type DataSource } from '@cadenza/activities/data';
+import { findSmokeRun, type DataSource } from '@cadenza/data';
 import type { smokeWorkflow } from '@cadenza/workflows';
 import { defineRoute, type ApiRoute } from '../http/api-route';
 

@@ -5,3 +5,4 @@ export * from './snippet-records';
 export * from './mailbox-check';
 export * from './provider-settings-records';
 export * from './template-variable-catalogue';
+export * from './send-limits';

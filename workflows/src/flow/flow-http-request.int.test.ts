@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { FLOW_QUERIES, type FlowDefinition, type FlowDefinitionInput, type Principal } from '@cadenza/core';
-import { getRun, type DataSource } from '@cadenza/activities/data';
+import { getRun, type DataSource } from '@cadenza/data';
 import {
   startTimeSkippingFlowEnv,
   type TimeSkippingFlowEnv,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { FLOW_QUERIES, LIMITS, type Principal } from '@cadenza/core';
-import { getRun, type DataSource } from '@cadenza/activities/data';
+import { getRun, type DataSource } from '@cadenza/data';
 import {
   startTimeSkippingFlowEnv,
   type TimeSkippingFlowEnv,

@@ -1,5 +1,5 @@
 import type { FlowDefinition, RunStatus } from '@cadenza/core';
-import type { StepProjection } from '@cadenza/activities/data';
+import type { StepProjection } from '@cadenza/data';
 
 /** Where a run stands, carried across continue-as-new so the run goes on where it was. */
 export interface CarriedState {

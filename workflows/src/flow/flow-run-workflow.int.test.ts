@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { addBusinessDays, FLOW_QUERIES, FLOW_SIGNALS, type FlowDefinitionInput, type Principal } from '@cadenza/core';
-import { getContact, getRun, listSideEffects, type DataSource } from '@cadenza/activities/data';
+import { getContact, getRun, listSideEffects, type DataSource } from '@cadenza/data';
 import {
   startTimeSkippingFlowEnv,
   type TimeSkippingFlowEnv,

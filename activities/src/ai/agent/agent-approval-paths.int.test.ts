@@ -10,7 +10,7 @@ import {
   listSideEffects,
   listTimeline,
   type DataSource,
-} from '@cadenza/activities/data';
+} from '@cadenza/data';
 import {
   startTimeSkippingFlowEnv,
   type TimeSkippingFlowEnv,
@@ -18,7 +18,7 @@ import {
 import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '../../../../scripts/test-harness/flow-fixtures';
 import { seedLeadOutcomes } from '../../../../scripts/test-harness/lead-outcomes';
 import { closeLocalModel } from '../chat-model-switch';
-import { trainTenantLeadModel } from '../scoring/lead-scoring-service';
+import { trainTenantLeadModel } from '@cadenza/services/scoring';
 
 /**
  * The agent chain through the real interpreter (time-skipping test server: days of waiting

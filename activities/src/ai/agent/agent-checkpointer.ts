@@ -1,7 +1,7 @@
 import { PostgresSaver } from '@langchain/langgraph-checkpoint-postgres';
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { AGENT_CHECKPOINT_SCHEMA } from '../../data/ai/agent-migration';
+import { AGENT_CHECKPOINT_SCHEMA } from '@cadenza/data';
 
 // One saver per data source: it borrows the data source's own pg pool, so checkpoints use the
 // same connections (and limits) as every other write of the worker.

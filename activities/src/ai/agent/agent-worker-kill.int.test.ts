@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { AGENT_APPROVAL_SIGNAL, sideEffectKey, type Principal } from '@cadenza/core';
-import { createCrmFlowPort, enrollContact } from '@cadenza/activities/flow';
-import { decideApproval, listAgentSteps, listApprovals, type DataSource } from '@cadenza/activities/data';
+import { createCrmFlowPort, enrollContact } from '@cadenza/services/flow';
+import { decideApproval, listAgentSteps, listApprovals, type DataSource } from '@cadenza/data';
 import { waitUntil } from '../../../../scripts/services/wait-until';
 import { agentCheckpointer } from './agent-checkpointer';
 import { flowOf, newContact, publishedFlow } from '../../../../scripts/test-harness/flow-fixtures';

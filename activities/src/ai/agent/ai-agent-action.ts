@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { DataSource } from 'typeorm';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Actor, AgentDecision, AgentDraft, ContactSnapshot } from '@cadenza/core';
-import { recordPendingApproval, settleApproval } from '../../data/ai/approvals-repository';
-import { recordAgentStep } from '../../data/ai/agent-steps';
+import { recordPendingApproval, settleApproval } from '@cadenza/data';
+import { recordAgentStep } from '@cadenza/data';
 import type { ActionInputOf, FlowActionInput, FlowActionResult } from '../../flow/flow-action-input';
-import type { FlowCrmPort } from '../../flow/flow-crm-port';
+import type { FlowCrmPort } from '@cadenza/services/flow';
 import { generateText, scoreLead, structuredOrFail, usageOf, type ChatModelSource } from '../ai-steps';
 import { promptVersionOf } from '../ai-prompts';
 import { meteredFor } from '../token-meter';
@@ -15,7 +15,7 @@ import { agentCheckpointer } from './agent-checkpointer';
 import { DRAFT_SYSTEM, RESEARCH_SYSTEM, draftPrompt, researchPrompt } from './agent-prompts';
 import { buildOutreachGraph, type OutreachValues } from './outreach-graph';
 import { activityContext, withHeartbeat } from './with-heartbeat';
-import { modelScoreOf } from '../scoring/lead-scoring-service';
+import { modelScoreOf } from '@cadenza/services/scoring';
 import { trainedModelScore } from './trained-model-score';
 
 /** What the flow engine lends the agent chain. */

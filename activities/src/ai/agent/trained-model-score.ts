@@ -1,5 +1,5 @@
 import type { AiLeadScore, LlmUsage } from '@cadenza/core';
-import type { ModelScore } from '../scoring/lead-model';
+import type { ModelScore } from '@cadenza/core/scoring';
 
 /** How the score node records a score from the tenant's trained model rather than from a chat model. */
 export const LEAD_MODEL_PROVIDER = 'lead-model';

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { LeadOutcome, ScoringModel } from '@cadenza/core';
-import { InsufficientOutcomesError } from './lead-model';
-import { trainTenantLeadModel } from './lead-scoring-service';
+import { InsufficientOutcomesError } from '@cadenza/core/scoring';
+import { trainTenantLeadModel } from '@cadenza/services/scoring';
 
 export interface TrainLeadScoringInput {
   tenantId: string;

@@ -1,6 +1,6 @@
 import type { ActionInputOf, FlowActionResult } from '../../flow/flow-action-input';
 import type { AiActionTools } from '../ai-flow-actions';
-import { modelScoreOf } from './lead-scoring-service';
+import { modelScoreOf } from '@cadenza/services/scoring';
 
 /**
  * score_lead (AI method) with the tenant's trained model: the contact's score is the model's

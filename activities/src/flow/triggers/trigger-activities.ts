@@ -7,19 +7,19 @@ import {
   type ContactSnapshot,
   type DomainEvent,
 } from '@cadenza/core';
-import { listContacts, type CrmPrincipal } from '../../data/crm';
-import { getFlowVersion } from '../../data/flows/flows-repository';
-import { listDomainEventsAfter } from '../../data/events';
-import type { EnrollmentOutcome, EnrollmentRequest } from '../enrollment';
-import type { FlowCrmPort } from '../flow-crm-port';
+import { listContacts, type CrmPrincipal } from '@cadenza/data';
+import { getFlowVersion } from '@cadenza/data';
+import { listDomainEventsAfter } from '@cadenza/data';
+import type { EnrollmentOutcome, EnrollmentRequest } from '@cadenza/services/flow';
+import type { FlowCrmPort } from '@cadenza/services/flow';
 import {
   contactOfEvent,
   contactPassesFilter,
   EVENT_TRIGGER_TYPES,
   eventMatchesTrigger,
   type EventTrigger,
-} from './event-trigger-match';
-import { listTriggerFlows, type TriggerFlow } from './trigger-flows';
+} from '@cadenza/services/flow';
+import { listTriggerFlows, type TriggerFlow } from '@cadenza/services/flow';
 
 export interface TriggerActivityDependencies {
   db: DataSource;

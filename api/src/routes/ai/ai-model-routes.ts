@@ -1,5 +1,5 @@
 import { activeModelSchema, type ActiveModel } from '@cadenza/core';
-import { loadAiEnv, resolveActiveModel } from '@cadenza/activities';
+import { loadAiEnv, resolveActiveModel } from '@cadenza/services/ai';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 
 /**

@@ -7,7 +7,7 @@ import {
   type Approval,
   type Principal,
 } from '@cadenza/core';
-import { actorOf, decideApproval, settleApproval, type DataSource } from '@cadenza/activities/data';
+import { actorOf, decideApproval, settleApproval, type DataSource } from '@cadenza/data';
 
 export type HumanDecision = Extract<AgentDecision, { action: 'approve' | 'edit' | 'reject' }>;
 

@@ -8,7 +8,7 @@ import {
   rejectRequestSchema,
   type Principal,
 } from '@cadenza/core';
-import { getApproval, listApprovals, type DataSource } from '@cadenza/activities/data';
+import { getApproval, listApprovals, type DataSource } from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import { decideAndSignal, type HumanDecision } from './approval-decision';
 

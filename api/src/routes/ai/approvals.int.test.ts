@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sideEffectKey, type Principal } from '@cadenza/core';
 import { closeLocalModel } from '@cadenza/activities';
-import { createApiKey, findSinkMessages, listDomainEventsAfter, type DataSource } from '@cadenza/activities/data';
+import { createApiKey, findSinkMessages, listDomainEventsAfter, type DataSource } from '@cadenza/data';
 import { waitUntil } from '../../../../scripts/services/wait-until';
 import { createTenantWithKey, type TestPlatform } from '../../../../scripts/test-harness/integration';
 import { flowOf, newContact } from '../../../../scripts/test-harness/flow-fixtures';

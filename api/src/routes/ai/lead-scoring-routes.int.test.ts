@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createApiKey, getRun } from '@cadenza/activities/data';
+import { createApiKey, getRun } from '@cadenza/data';
 import { leadScoringScheduleId } from './lead-scoring-schedule';
 import {
   createTenantWithKey,

@@ -12,8 +12,8 @@ import {
   scoringTrainResponseSchema,
   type ScoringModel,
 } from '@cadenza/core';
-import { scoreContactsWithModel } from '@cadenza/activities';
-import { listLeadModels, type DataSource } from '@cadenza/activities/data';
+import { scoreContactsWithModel } from '@cadenza/services/scoring';
+import { listLeadModels, type DataSource } from '@cadenza/data';
 import type { retrainLeadScoringWorkflow } from '@cadenza/workflows';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import { ensureLeadScoringSchedule } from './lead-scoring-schedule';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createApiKey } from '@cadenza/activities/data';
+import { createApiKey } from '@cadenza/data';
 import {
   createTenantWithKey,
   startTestPlatform,

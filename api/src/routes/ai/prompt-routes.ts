@@ -15,7 +15,7 @@ import {
   resolvePrompt,
   updateTokenBudget,
   type DataSource,
-} from '@cadenza/activities/data';
+} from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 
 const PromptParams = z.object({ name: promptNameSchema });

@@ -6,7 +6,7 @@ import {
   FlowFunnelSchema,
   RepActivityReportSchema,
 } from '@cadenza/core';
-import { flowAbTests, flowFunnel, repActivity, type DataSource } from '@cadenza/activities/data';
+import { flowAbTests, flowFunnel, repActivity, type DataSource } from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 
 const FlowParams = z.object({ flowId: z.uuid().describe('flow id') });

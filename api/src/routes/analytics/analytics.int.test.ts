@@ -10,7 +10,7 @@ import {
   inviteTenantUser,
   updateTask,
   type DataSource,
-} from '@cadenza/activities/data';
+} from '@cadenza/data';
 import {
   createTenantWithKey,
   startTestPlatform,

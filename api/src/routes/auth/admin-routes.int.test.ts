@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createApiKey, createTenant, ensureTenantAdmin, listDomainEventsAfter } from '@cadenza/activities/data';
+import { createApiKey, createTenant, ensureTenantAdmin, listDomainEventsAfter } from '@cadenza/data';
 import { startTestPlatform, type TestPlatform } from '../../../../scripts/test-harness/integration';
 import { BrowserClient, uniqueEmail } from './auth-test-client';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ApiKeyViewSchema, CreateApiKeyRequestSchema, CreatedApiKeySchema } from '@cadenza/core';
-import { issueTenantApiKey, listTenantApiKeys, revokeTenantApiKey } from '@cadenza/activities/data';
+import { issueTenantApiKey, listTenantApiKeys, revokeTenantApiKey } from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import type { AuthRouteDependencies } from './auth-route-deps';
 

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { Actor, DataSource } from '@cadenza/activities/data';
+import type { Actor, DataSource } from '@cadenza/data';
 import type { Principal } from '@cadenza/core';
 import type { AuthSettings } from '../../auth/auth-settings';
 

@@ -1,4 +1,4 @@
-import { configurePasswordHashing } from '@cadenza/activities/data';
+import { configurePasswordHashing } from '@cadenza/data';
 import type { ApiRoute } from '../../http/api-route';
 import { apiKeyRoutes } from './api-key-routes';
 import { invitationRoutes } from './invitation-routes';

@@ -6,7 +6,7 @@ import {
   listMyInvitations,
   listTenantInvitations,
   revokeTenantInvitation,
-} from '@cadenza/activities/data';
+} from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import { requireSession } from '../../auth/session-resolver';
 import { actorOf, type AuthRouteDependencies } from './auth-route-deps';

@@ -1,5 +1,5 @@
 import { ChangePasswordRequestSchema } from '@cadenza/core';
-import { changeOwnPassword } from '@cadenza/activities/data';
+import { changeOwnPassword } from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import { requireSession } from '../../auth/session-resolver';
 import { deviceTokenOf } from '../../auth/device-cookie';

@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  createTenant,
-  ensureTenantAdmin,
-  hashSessionToken,
-  listDomainEventsAfter,
-  totpCode,
-} from '@cadenza/activities/data';
+import { createTenant, ensureTenantAdmin, hashSessionToken, listDomainEventsAfter, totpCode } from '@cadenza/data';
 import {
   createTenantWithKey,
   startTestPlatform,

@@ -6,7 +6,7 @@ import {
   TooManyRequestsError,
   TryAgainError,
 } from '@cadenza/core';
-import { deleteSessionByToken, describeSession, signIn, switchSessionTenant } from '@cadenza/activities/data';
+import { deleteSessionByToken, describeSession, signIn, switchSessionTenant } from '@cadenza/data';
 import type { Response } from 'express';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import { LoginRateLimiter } from '../../auth/login-rate-limit';

@@ -6,7 +6,7 @@ import {
   startTotpEnrollment,
   throttledCodeCheck,
   type DataSource,
-} from '@cadenza/activities/data';
+} from '@cadenza/data';
 import type { Request } from 'express';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import { requireSession } from '../../auth/session-resolver';

@@ -5,13 +5,7 @@ import {
   InviteUserRequestSchema,
   TenantUserViewSchema,
 } from '@cadenza/core';
-import {
-  changeTenantUserRole,
-  getTenantUser,
-  inviteToTenant,
-  listTenantUsers,
-  removeTenantUser,
-} from '@cadenza/activities/data';
+import { changeTenantUserRole, getTenantUser, inviteToTenant, listTenantUsers, removeTenantUser } from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import { actorOf, type AuthRouteDependencies } from './auth-route-deps';
 

@@ -8,13 +8,7 @@ import {
   IdParamsSchema,
   IdSchema,
 } from '@cadenza/core';
-import {
-  bulkAssignOwner,
-  bulkTagContacts,
-  getContactScore,
-  getContactsByIds,
-  type DataSource,
-} from '@cadenza/activities/data';
+import { bulkAssignOwner, bulkTagContacts, getContactScore, getContactsByIds, type DataSource } from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 
 /** `?id=a&id=b` or `?id=a,b`: the rows a live list refreshes after change events. */

@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  createFlow,
-  inviteTenantUser,
-  listDomainEventsAfter,
-  latestEventSeq,
-  saveRunProjection,
-} from '@cadenza/activities/data';
+import { createFlow, inviteTenantUser, listDomainEventsAfter, latestEventSeq, saveRunProjection } from '@cadenza/data';
 import type { AuditEntry, BulkResult, Contact, ContactScore, Page, Principal, Role, SavedView } from '@cadenza/core';
 import {
   call,
@@ -15,6 +9,7 @@ import {
   type CrmTestApi,
   type TestTenant,
 } from '../crm/crm-test-api';
+import { harnessEgress } from '../../../../scripts/test-harness/egress-allow';
 
 /**
  * Saved views (per user, per workspace) and bulk actions over HTTP against the real app and
@@ -233,7 +228,12 @@ describe('contacts workspace: saved views, bulk actions, batch reads, score', ()
     expect(empty.body).toEqual({ score: 10, explanation: null, scoredAt: null, enrollmentId: null, flowId: null });
 
     const principal: Principal = { tenantId: tenant.tenantId, userId: null, role: 'admin', via: 'api_key' };
-    const flow = await createFlow(api.db, principal, { name: `Scoring ${randomUUID()}`, kind: 'sequence' });
+    const flow = await createFlow(
+      api.db,
+      principal,
+      { name: `Scoring ${randomUUID()}`, kind: 'sequence' },
+      harnessEgress.allow,
+    );
     const score = async (enrollmentId: string, endedAt: string, explanation: string) =>
       api.db.transaction((manager) =>
         saveRunProjection(

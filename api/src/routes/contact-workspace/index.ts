@@ -1,4 +1,4 @@
-import type { DataSource } from '@cadenza/activities/data';
+import type { DataSource } from '@cadenza/data';
 import type { ApiRoute } from '../../http/api-route';
 import { contactBulkRoutes } from './contact-bulk-routes';
 import { savedViewRoutes } from './saved-view-routes';

@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { IdParamsSchema, SavedViewCreateSchema, SavedViewSchema, SavedViewUpdateSchema } from '@cadenza/core';
-import {
-  createSavedView,
-  deleteSavedView,
-  listSavedViews,
-  updateSavedView,
-  type DataSource,
-} from '@cadenza/activities/data';
+import { createSavedView, deleteSavedView, listSavedViews, updateSavedView, type DataSource } from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 
 const notFound = { description: 'no such view among the caller’s own' };

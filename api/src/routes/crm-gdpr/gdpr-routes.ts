@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Client } from '@temporalio/client';
 import { FLOW_SIGNALS, IdParamsSchema } from '@cadenza/core';
-import { eraseContact, exportContactData, type DataSource } from '@cadenza/activities/data';
+import { eraseContact, exportContactData, type DataSource } from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 
 export interface GdprRouteDependencies {

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { ContactListQuerySchema } from '@cadenza/core';
-import { exportContactsCsv, type DataSource } from '@cadenza/activities/data';
+import { exportContactsCsv, type DataSource } from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 
 /** CSV export of a filtered contact list. Mounted before /contacts/:id, which would take "export.csv" as an id. */

@@ -1,11 +1,5 @@
 import type { Import, ImportRowError, Page, Principal } from '@cadenza/core';
-import {
-  createImport,
-  loadImportBatch,
-  parseCsv,
-  recordRowOutcome,
-  refreshImportProgress,
-} from '@cadenza/activities/data';
+import { createImport, loadImportBatch, parseCsv, recordRowOutcome, refreshImportProgress } from '@cadenza/data';
 import { call, createTestTenant, startCrmTestApi, type CrmTestApi, type TestTenant } from '../crm/crm-test-api';
 
 /**

@@ -21,7 +21,7 @@ import {
   rowObject,
   type DataSource,
   type ParsedCsv,
-} from '@cadenza/activities/data';
+} from '@cadenza/data';
 import type { importContactsWorkflow } from '@cadenza/workflows';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import { DEFAULT_IMPORT_BODY_LIMIT, readCsvUpload } from './csv-request-body';

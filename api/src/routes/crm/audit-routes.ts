@@ -1,5 +1,5 @@
 import { AuditEntrySchema, AuditListQuerySchema, pageOf } from '@cadenza/core';
-import { listAuditLog, type DataSource } from '@cadenza/activities/data';
+import { listAuditLog, type DataSource } from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 
 export function auditRoutes({ db }: { db: DataSource }): ApiRoute[] {

@@ -6,14 +6,7 @@ import {
   IdParamsSchema,
   pageOf,
 } from '@cadenza/core';
-import {
-  createCompany,
-  deleteCompany,
-  getCompany,
-  listCompanies,
-  updateCompany,
-  type DataSource,
-} from '@cadenza/activities/data';
+import { createCompany, deleteCompany, getCompany, listCompanies, updateCompany, type DataSource } from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 
 const notFound = { description: 'no such company in this workspace' };

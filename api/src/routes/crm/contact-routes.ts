@@ -16,7 +16,7 @@ import {
   listTimeline,
   updateContact,
   type DataSource,
-} from '@cadenza/activities/data';
+} from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 
 const notFound = { description: 'no such contact, or not visible to the caller' };

@@ -1,4 +1,4 @@
-import { listDomainEventsAfter } from '@cadenza/activities/data';
+import { listDomainEventsAfter } from '@cadenza/data';
 import type { AuditEntry, Company, Contact, Page, TimelineEntry } from '@cadenza/core';
 import { call, createTestTenant, startCrmTestApi, type CrmTestApi, type TestTenant } from './crm-test-api';
 

@@ -10,7 +10,7 @@ import {
   createImport,
   parseCsv,
   type DataSource,
-} from '@cadenza/activities/data';
+} from '@cadenza/data';
 
 /** One of every CRM record in a tenant, owned by `owner` (a user id), made through the repositories. */
 export interface CrmFixture {

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
 import type { Principal, Role } from '@cadenza/core';
-import { createApiKey, createTenant, type DataSource } from '@cadenza/activities/data';
+import { createApiKey, createTenant, type DataSource } from '@cadenza/data';
 import { connectTestDb } from '../../../../scripts/test-harness/integration';
 import { requireService } from '../../../../scripts/test-harness/service-env';
 import { createApp } from '../../app';

@@ -11,7 +11,7 @@ import {
   listCustomFields,
   updateCustomField,
   type DataSource,
-} from '@cadenza/activities/data';
+} from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 
 const notFound = { description: 'no such custom field in this workspace' };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { encodeCursor, type Deal, type DealStageSummary, type Page, type Pipeline } from '@cadenza/core';
-import { createDeal, createPipeline } from '@cadenza/activities/data';
+import { createDeal, createPipeline } from '@cadenza/data';
 import { call, createTestTenant, startCrmTestApi, type CrmTestApi, type TestTenant } from './crm-test-api';
 
 /**

@@ -17,7 +17,7 @@ import {
   listDeals,
   updateDeal,
   type DataSource,
-} from '@cadenza/activities/data';
+} from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import { crudRoutes } from './crud-routes';
 

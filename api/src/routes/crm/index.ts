@@ -1,4 +1,4 @@
-import type { DataSource } from '@cadenza/activities/data';
+import type { DataSource } from '@cadenza/data';
 import type { ApiRoute } from '../../http/api-route';
 import { auditRoutes } from './audit-routes';
 import { companyRoutes } from './company-routes';

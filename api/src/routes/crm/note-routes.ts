@@ -1,5 +1,5 @@
 import { NoteCreateSchema, NoteListQuerySchema, NoteSchema } from '@cadenza/core';
-import { createNote, deleteNote, getNote, listNotes, type DataSource } from '@cadenza/activities/data';
+import { createNote, deleteNote, getNote, listNotes, type DataSource } from '@cadenza/data';
 import type { ApiRoute } from '../../http/api-route';
 import { crudRoutes } from './crud-routes';
 

@@ -19,7 +19,7 @@ import {
   updatePipeline,
   updateStage,
   type DataSource,
-} from '@cadenza/activities/data';
+} from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 
 const StageParamsSchema = z.object({ id: IdSchema, stageId: IdSchema.describe('stage id') });

@@ -1,5 +1,5 @@
 import type { Deal, Note, Page, Task } from '@cadenza/core';
-import { createContact, createDeal, createNote, createPipeline, createTask } from '@cadenza/activities/data';
+import { createContact, createDeal, createNote, createPipeline, createTask } from '@cadenza/data';
 import { call, createTestTenant, startCrmTestApi, type CrmTestApi, type TestTenant } from './crm-test-api';
 
 type Listed = { id: string };

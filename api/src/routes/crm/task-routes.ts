@@ -1,5 +1,5 @@
 import { TaskCreateSchema, TaskListQuerySchema, TaskSchema, TaskUpdateSchema } from '@cadenza/core';
-import { createTask, deleteTask, getTask, listTasks, updateTask, type DataSource } from '@cadenza/activities/data';
+import { createTask, deleteTask, getTask, listTasks, updateTask, type DataSource } from '@cadenza/data';
 import type { ApiRoute } from '../../http/api-route';
 import { crudRoutes } from './crud-routes';
 

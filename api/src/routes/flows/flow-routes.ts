@@ -19,8 +19,8 @@ import {
   setFlowStatus,
   updateFlowDraft,
   validateFlowForTenant,
-} from '@cadenza/activities/data';
-import { withTriggerSync } from '@cadenza/activities/flow';
+} from '@cadenza/data';
+import { withTriggerSync } from '@cadenza/services/flow';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import type { FlowRouteDependencies } from './flow-route-dependencies';
 
@@ -51,7 +51,10 @@ export function flowRoutes(deps: FlowRouteDependencies): ApiRoute[] {
       access: 'flows:manage',
       body: CreateFlowSchema,
       responses: { 201: { description: 'created', schema: FlowSchema }, 413: { description: LIMIT_DESCRIPTIONS.flow } },
-      handler: async ({ principal, body }) => ({ status: 201, body: await createFlow(deps.db, principal, body) }),
+      handler: async ({ principal, body }) => ({
+        status: 201,
+        body: await createFlow(deps.db, principal, body, deps.egressAllow()),
+      }),
     }),
     defineRoute({
       method: 'get',
@@ -80,7 +83,7 @@ export function flowRoutes(deps: FlowRouteDependencies): ApiRoute[] {
         413: { description: LIMIT_DESCRIPTIONS.flow },
       },
       handler: async ({ principal, params, body }) => ({
-        body: await updateFlowDraft(deps.db, principal, params.flowId, body),
+        body: await updateFlowDraft(deps.db, principal, params.flowId, body, deps.egressAllow()),
       }),
     }),
     defineRoute({
@@ -95,7 +98,7 @@ export function flowRoutes(deps: FlowRouteDependencies): ApiRoute[] {
         413: { description: LIMIT_DESCRIPTIONS.flow },
       },
       handler: async ({ body, principal }) => {
-        const result = await validateFlowForTenant(deps.db, principal.tenantId, body.definition);
+        const result = await validateFlowForTenant(deps.db, principal.tenantId, body.definition, deps.egressAllow());
         return { body: result.ok ? { ok: true, errors: [] } : { ok: false, errors: result.errors } };
       },
     }),
@@ -116,7 +119,7 @@ export function flowRoutes(deps: FlowRouteDependencies): ApiRoute[] {
           deps,
           principal.tenantId,
           params.flowId,
-          publishFlow(deps.db, principal, params.flowId),
+          publishFlow(deps.db, principal, params.flowId, deps.egressAllow()),
         ),
       }),
     }),

@@ -14,8 +14,8 @@ import {
   createPipeline,
   latestEventSeq,
   updateContact,
-} from '@cadenza/activities/data';
-import { ensureTriggerDispatcher } from '@cadenza/activities/flow';
+} from '@cadenza/data';
+import { ensureTriggerDispatcher } from '@cadenza/services/flow';
 import { waitUntil } from '../../../../scripts/services/wait-until';
 import {
   createTenantWithKey,

@@ -17,8 +17,8 @@ import {
   type FlowRun,
   type Principal,
 } from '@cadenza/core';
-import { getFlow, getRun, listRuns, readableContactIds } from '@cadenza/activities/data';
-import { enrollContact, startTestRun } from '@cadenza/activities/flow';
+import { getFlow, getRun, listRuns, readableContactIds } from '@cadenza/data';
+import { enrollContact, startTestRun } from '@cadenza/services/flow';
 import type { bulkEnrollmentWorkflow } from '@cadenza/workflows';
 import { runSearchAttributeKeys } from '@cadenza/temporal/search-attribute-keys';
 import { defineRoute, type ApiRoute } from '../../http/api-route';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { WebhookRequestSchema } from '@cadenza/core';
-import { enrollFromWebhook } from '@cadenza/activities/flow';
+import { enrollFromWebhook } from '@cadenza/services/flow';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import type { FlowRouteDependencies } from './flow-route-dependencies';
 

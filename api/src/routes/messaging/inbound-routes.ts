@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { UnauthorizedError, UserError } from '@cadenza/core';
-import type { DataSource } from '@cadenza/activities/data';
-import { intakeInboundEmail, type SignalRun } from '@cadenza/activities/messaging';
+import type { DataSource } from '@cadenza/data';
+import { intakeInboundEmail, type SignalRun } from '@cadenza/services/messaging';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import { multipartBoundary, parseMultipartForm, readBody } from '../../http/multipart-form';
 import { validate } from '../../http/validate';

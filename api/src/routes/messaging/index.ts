@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
-import type { DataSource } from '@cadenza/activities/data';
-import { loadMessagingSettings, type MessagingSettings } from '@cadenza/activities/messaging';
+import type { DataSource } from '@cadenza/data';
+import { loadMessagingSettings, type MessagingSettings } from '@cadenza/services/messaging';
+import type { EgressGuard } from '@cadenza/services/net';
 import type { ApiRoute } from '../../http/api-route';
 import { inboundRoutes } from './inbound-routes';
 import { mailboxRoutes } from './mailbox-routes';
@@ -13,17 +14,22 @@ import { templateRoutes } from './template-routes';
 import { trackingRoutes } from './tracking-routes';
 
 /** The communication hub's routes: mailboxes, outbox, tracking links, inbound email, templates and snippets. */
-export function messagingRoutes(deps: { db: DataSource; temporal: Client; settings?: MessagingSettings }): ApiRoute[] {
+export function messagingRoutes(deps: {
+  db: DataSource;
+  temporal: Client;
+  settings?: MessagingSettings;
+  egress: EgressGuard;
+}): ApiRoute[] {
   const settings = deps.settings ?? loadMessagingSettings();
   const signalRun = signalRunWith(deps.temporal);
   return [
-    ...mailboxRoutes({ db: deps.db, secretKey: settings.secretKey }),
-    ...mailboxCheckRoutes({ db: deps.db, settings }),
+    ...mailboxRoutes({ db: deps.db, secretKey: settings.secretKey, egress: deps.egress }),
+    ...mailboxCheckRoutes({ db: deps.db, settings, egress: deps.egress }),
     ...outboxRoutes({ db: deps.db, signalRun }),
     ...trackingRoutes({ db: deps.db, trackingSecret: settings.trackingSecret, signalRun }),
     ...inboundRoutes({ db: deps.db, signalRun, secret: settings.inboundWebhookSecret }),
     ...templateRoutes({ db: deps.db }),
     ...snippetRoutes({ db: deps.db }),
-    ...providerSettingsRoutes({ db: deps.db, settings }),
+    ...providerSettingsRoutes({ db: deps.db, settings, egress: deps.egress }),
   ];
 }

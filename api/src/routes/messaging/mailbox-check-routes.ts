@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { MailboxCheckResultSchema } from '@cadenza/core';
-import type { DataSource } from '@cadenza/activities/data';
-import { checkMailbox, type MessagingSettings } from '@cadenza/activities/messaging';
+import type { DataSource } from '@cadenza/data';
+import { checkMailbox, type MessagingSettings } from '@cadenza/services/messaging';
+import type { EgressGuard } from '@cadenza/services/net';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 
 const IdParams = z.object({ id: z.uuid().describe('mailbox id') });
@@ -10,6 +11,7 @@ const IdParams = z.object({ id: z.uuid().describe('mailbox id') });
 export function mailboxCheckRoutes(deps: {
   db: DataSource;
   settings: Pick<MessagingSettings, 'secretKey' | 'sendgridBaseUrl'>;
+  egress: EgressGuard;
 }): ApiRoute[] {
   return [
     defineRoute({
@@ -25,7 +27,12 @@ export function mailboxCheckRoutes(deps: {
       },
       handler: async ({ principal, params }) => ({
         body: await checkMailbox(
-          { db: deps.db, secretKey: deps.settings.secretKey, sendgridBaseUrl: deps.settings.sendgridBaseUrl },
+          {
+            db: deps.db,
+            secretKey: deps.settings.secretKey,
+            sendgridBaseUrl: deps.settings.sendgridBaseUrl,
+            egress: deps.egress,
+          },
           principal.tenantId,
           params.id,
         ),

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
-import type { SmtpSink } from '@cadenza/activities/messaging';
+import type { SmtpSink } from '@cadenza/services/messaging';
 import { createTenantWithKey, type TestPlatform } from '../../../../scripts/test-harness/integration';
 import { startMessagingPlatform } from '../../../../scripts/test-harness/messaging-platform';
 import { allowEgressTo } from '../../../../scripts/test-harness/egress-allow';

@@ -1,20 +1,14 @@
 import { z } from 'zod';
 import { MailboxCreateSchema, MailboxUpdateSchema, MailboxViewSchema } from '@cadenza/core';
-import {
-  createMailbox,
-  deleteMailbox,
-  getMailbox,
-  listMailboxes,
-  updateMailbox,
-  type DataSource,
-} from '@cadenza/activities/data';
+import { createMailbox, deleteMailbox, getMailbox, listMailboxes, updateMailbox, type DataSource } from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import { assertEgressHost } from '../../http/egress-target';
+import type { EgressGuard } from '@cadenza/services/net';
 
 const IdParams = z.object({ id: z.uuid().describe('mailbox id') });
 
 /** Mailboxes of the tenant. Secrets go in sealed and never come out: views say only hasSecret. */
-export function mailboxRoutes(deps: { db: DataSource; secretKey: Buffer | null }): ApiRoute[] {
+export function mailboxRoutes(deps: { db: DataSource; secretKey: Buffer | null; egress: EgressGuard }): ApiRoute[] {
   return [
     defineRoute({
       method: 'get',
@@ -37,7 +31,7 @@ export function mailboxRoutes(deps: { db: DataSource; secretKey: Buffer | null }
         409: { description: 'the server has no CADENZA_SECRET_KEY to seal the secret' },
       },
       handler: async ({ principal, body }) => {
-        if (body.kind === 'smtp') assertEgressHost('host', body.host, body.port);
+        if (body.kind === 'smtp') assertEgressHost('host', body.host, body.port, deps.egress.allow);
         return { status: 201, body: await createMailbox(deps.db, deps.secretKey, principal.tenantId, body) };
       },
     }),
@@ -65,7 +59,7 @@ export function mailboxRoutes(deps: { db: DataSource; secretKey: Buffer | null }
           // Either may change alone; the target is the pair.
           const current = await getMailbox(deps.db, principal.tenantId, params.id);
           const host = body.host ?? current.host;
-          if (host) assertEgressHost('host', host, body.port ?? current.port ?? 587);
+          if (host) assertEgressHost('host', host, body.port ?? current.port ?? 587, deps.egress.allow);
         }
         return { body: await updateMailbox(deps.db, deps.secretKey, principal.tenantId, params.id, body) };
       },

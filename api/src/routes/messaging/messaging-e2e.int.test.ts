@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@cadenza/core';
-import { findSinkMessages } from '@cadenza/activities/data';
+import { findSinkMessages } from '@cadenza/data';
 import { activitySettingsFromEnv, createActivities } from '@cadenza/activities';
-import { createCrmFlowPort } from '@cadenza/activities/flow';
-import { headerOf } from '@cadenza/activities/messaging';
+import { createCrmFlowPort } from '@cadenza/services/flow';
+import { headerOf } from '@cadenza/services/messaging';
 import { waitUntil } from '../../../../scripts/services/wait-until';
 import { type TestPlatform } from '../../../../scripts/test-harness/integration';
 import { flowOf, newContact } from '../../../../scripts/test-harness/flow-fixtures';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { encodeCursor, type MessageChannel, type MessageView, type Page } from '@cadenza/core';
-import { insertMessage, listDomainEventsAfter } from '@cadenza/activities/data';
+import { insertMessage, listDomainEventsAfter } from '@cadenza/data';
 import { call, createTestTenant, startCrmTestApi, type CrmTestApi, type TestTenant } from '../crm/crm-test-api';
 
 /**

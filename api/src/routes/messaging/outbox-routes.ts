@@ -8,8 +8,8 @@ import {
   SimulateReplySchema,
   UserError,
 } from '@cadenza/core';
-import { findMessageById, getMessage, listMessages, type DataSource } from '@cadenza/activities/data';
-import { intakeInboundEmail, type SignalRun } from '@cadenza/activities/messaging';
+import { findMessageById, getMessage, listMessages, type DataSource } from '@cadenza/data';
+import { intakeInboundEmail, type SignalRun } from '@cadenza/services/messaging';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 
 const IdParams = z.object({ id: z.uuid().describe('message id') });

@@ -12,16 +12,21 @@ import {
   setSlackSettings,
   setTwilioSettings,
   type DataSource,
-} from '@cadenza/activities/data';
-import type { MessagingSettings } from '@cadenza/activities/messaging';
+} from '@cadenza/data';
+import type { MessagingSettings } from '@cadenza/services/messaging';
 import { assertEgressUrl } from '../../http/egress-target';
+import type { EgressGuard } from '@cadenza/services/net';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 
 /**
  * The workspace's SMS (Twilio) and Slack providers. Secrets go in sealed and never come
  * out; a workspace without its own uses the server's (environment), else the outbox.
  */
-export function providerSettingsRoutes(deps: { db: DataSource; settings: MessagingSettings }): ApiRoute[] {
+export function providerSettingsRoutes(deps: {
+  db: DataSource;
+  settings: MessagingSettings;
+  egress: EgressGuard;
+}): ApiRoute[] {
   const environment = { twilio: deps.settings.twilio !== null, slack: deps.settings.slackWebhookUrl !== null };
   const view = (tenantId: string) => getMessagingProviders(deps.db, tenantId, environment);
   const responses = {
@@ -60,7 +65,7 @@ export function providerSettingsRoutes(deps: { db: DataSource; settings: Messagi
       body: SlackSettingsWriteSchema,
       responses,
       handler: async ({ principal, body }) => {
-        assertEgressUrl('webhookUrl', body.webhookUrl);
+        assertEgressUrl('webhookUrl', body.webhookUrl, deps.egress.allow);
         await setSlackSettings(deps.db, deps.settings.secretKey, principal.tenantId, body);
         return { body: await view(principal.tenantId) };
       },

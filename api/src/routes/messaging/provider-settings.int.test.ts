@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Principal } from '@cadenza/core';
-import { createApiKey } from '@cadenza/activities/data';
+import { createApiKey } from '@cadenza/data';
 import { waitUntil } from '../../../../scripts/services/wait-until';
 import { type TestPlatform } from '../../../../scripts/test-harness/integration';
 import { flowOf, newContact } from '../../../../scripts/test-harness/flow-fixtures';

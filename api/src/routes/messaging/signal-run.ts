@@ -1,6 +1,6 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { FLOW_SIGNALS } from '@cadenza/core';
-import type { SignalRun } from '@cadenza/activities/messaging';
+import type { SignalRun } from '@cadenza/services/messaging';
 
 /** Signals a run; a run that has already ended (not found) simply has nothing left to react. */
 export const signalRunWith =

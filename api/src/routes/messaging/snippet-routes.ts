@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMIT_DESCRIPTIONS, SnippetNameSchema, SnippetViewSchema, SnippetWriteSchema } from '@cadenza/core';
-import { deleteSnippet, getSnippet, listSnippets, putSnippet, type DataSource } from '@cadenza/activities/data';
+import { deleteSnippet, getSnippet, listSnippets, putSnippet, type DataSource } from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 
 const NameParams = z.object({ name: SnippetNameSchema });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@cadenza/core';
-import { createApiKey } from '@cadenza/activities/data';
+import { createApiKey } from '@cadenza/data';
 import { waitUntil } from '../../../../scripts/services/wait-until';
 import { createTenantWithKey, type TestPlatform } from '../../../../scripts/test-harness/integration';
 import { flowOf, newContact } from '../../../../scripts/test-harness/flow-fixtures';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { simpleParser } from 'mailparser';
 import type { Principal } from '@cadenza/core';
-import { createApiKey, ensureTenantAdmin, findSinkMessages } from '@cadenza/activities/data';
+import { createApiKey, ensureTenantAdmin, findSinkMessages } from '@cadenza/data';
 import { waitUntil } from '../../../../scripts/services/wait-until';
 import { createTenantWithKey, type TestPlatform } from '../../../../scripts/test-harness/integration';
 import { flowOf, newContact } from '../../../../scripts/test-harness/flow-fixtures';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LIMIT_DESCRIPTIONS, TemplateVariableCatalogueSchema, templateVariableCatalogue } from '@cadenza/core';
-import { listCustomFields, type DataSource } from '@cadenza/activities/data';
-import { previewTemplate } from '@cadenza/activities/messaging';
+import { listCustomFields, type DataSource } from '@cadenza/data';
+import { previewTemplate } from '@cadenza/services/messaging';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 
 export const TemplatePreviewRequestSchema = z

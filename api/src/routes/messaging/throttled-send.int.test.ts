@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@cadenza/core';
-import { findSinkMessages } from '@cadenza/activities/data';
-import type { SmtpSink } from '@cadenza/activities/messaging';
+import { findSinkMessages } from '@cadenza/data';
+import type { SmtpSink } from '@cadenza/services/messaging';
 import { waitUntil } from '../../../../scripts/services/wait-until';
 import { type TestPlatform } from '../../../../scripts/test-harness/integration';
 import { flowOf, newContact } from '../../../../scripts/test-harness/flow-fixtures';

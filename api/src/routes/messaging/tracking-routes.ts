@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NotFoundError } from '@cadenza/core';
-import { findMessageById, type DataSource } from '@cadenza/activities/data';
-import { recordInboundEvent, verifyTrackingToken, type SignalRun } from '@cadenza/activities/messaging';
+import { findMessageById, type DataSource } from '@cadenza/data';
+import { recordInboundEvent, verifyTrackingToken, type SignalRun } from '@cadenza/services/messaging';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 
 // The smallest transparent GIF.

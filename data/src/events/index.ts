@@ -1,0 +1,10 @@
+export { appendDomainEvents, recordDomainEvents, listDomainEventsAfter } from './domain-events';
+export { DomainEventLog1764300150000 } from './migration';
+export { DomainEventCommitSeq1764300800000 } from './commit-seq-migration';
+export { EventSeqSubscriber, isNumbered } from './seq-at-commit';
+export { latestEventSeq } from './event-head';
+export { eventChannel, tenantOfChannel } from './event-channel';
+export { EventPublisher, commitAndPublish, type AppendEvents } from './event-publisher';
+export { pruneDomainEvents, type PruneOptions } from './prune-domain-events';
+export { startEventRelay, parseAppendNotice, type EventRelay } from './event-relay';
+export { loadRecordOwners } from './record-owners';

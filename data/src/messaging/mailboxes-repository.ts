@@ -1,0 +1,220 @@
+import {
+  ConflictError,
+  MailboxCreateSchema,
+  NotFoundError,
+  UserError,
+  type MailboxCreate,
+  type MailboxUpdate,
+  type MailboxView,
+} from '@cadenza/core';
+import type { DataSource, EntityManager } from 'typeorm';
+import { decryptSecret, encryptSecret } from '../auth/secret-box';
+import type { Db } from '../crm/crm-write';
+import type { SendLimits } from '@cadenza/core';
+
+interface MailboxRow {
+  id: string;
+  tenant_id: string;
+  kind: 'smtp' | 'sendgrid';
+  name: string;
+  from_address: string;
+  from_name: string | null;
+  host: string | null;
+  port: number | null;
+  secure: boolean;
+  username: string | null;
+  secret_sealed: string | null;
+  daily_limit: number;
+  per_minute_limit: number;
+  is_default: boolean;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** A mailbox as the sender needs it, secret opened. Never leaves the worker. */
+export interface SendingMailbox {
+  id: string;
+  kind: 'smtp' | 'sendgrid';
+  fromAddress: string;
+  fromName: string | null;
+  host: string | null;
+  port: number | null;
+  secure: boolean;
+  username: string | null;
+  secret: string | null;
+  limits: SendLimits;
+}
+
+/** The API view: everything but the secret, which is only ever reported as present or not. */
+const toView = (row: MailboxRow): MailboxView => ({
+  id: row.id,
+  kind: row.kind,
+  name: row.name,
+  fromAddress: row.from_address,
+  fromName: row.from_name,
+  dailyLimit: row.daily_limit,
+  perMinuteLimit: row.per_minute_limit,
+  isDefault: row.is_default,
+  host: row.host,
+  port: row.port,
+  secure: row.secure,
+  username: row.username,
+  hasSecret: row.secret_sealed !== null,
+  createdAt: row.created_at.toISOString(),
+  updatedAt: row.updated_at.toISOString(),
+});
+
+function seal(key: Buffer | null, secret: string | undefined | null): string | null {
+  if (!secret) return null;
+  if (!key) {
+    throw new UserError(
+      'secret_key_missing',
+      'mailbox secrets are encrypted at rest and the server has no CADENZA_SECRET_KEY; ask the operator to set it',
+      { field: 'CADENZA_SECRET_KEY' },
+      409,
+    );
+  }
+  return encryptSecret(key, secret);
+}
+
+async function clearDefault(manager: EntityManager, tenantId: string, except: string | null) {
+  await manager.query(`UPDATE mailboxes SET is_default = false WHERE tenant_id = $1 AND is_default AND id <> $2`, [
+    tenantId,
+    except ?? '00000000-0000-0000-0000-000000000000',
+  ]);
+}
+
+export async function listMailboxes(db: Db, tenantId: string): Promise<MailboxView[]> {
+  const rows = (await db.query(`SELECT * FROM mailboxes WHERE tenant_id = $1 ORDER BY created_at`, [
+    tenantId,
+  ])) as MailboxRow[];
+  return rows.map(toView);
+}
+
+async function requireMailboxRow(db: Db, tenantId: string, id: string): Promise<MailboxRow> {
+  const rows = (await db.query(`SELECT * FROM mailboxes WHERE tenant_id = $1 AND id = $2::uuid`, [
+    tenantId,
+    id,
+  ])) as MailboxRow[];
+  if (!rows[0]) throw new NotFoundError('mailbox', id);
+  return rows[0];
+}
+
+export const getMailbox = async (db: Db, tenantId: string, id: string) =>
+  toView(await requireMailboxRow(db, tenantId, id));
+
+export async function createMailbox(
+  db: DataSource,
+  secretKey: Buffer | null,
+  tenantId: string,
+  input: MailboxCreate,
+): Promise<MailboxView> {
+  const parsed = MailboxCreateSchema.parse(input);
+  const sealed = seal(secretKey, parsed.kind === 'smtp' ? parsed.password : parsed.apiKey);
+  return db.transaction(async (manager) => {
+    if (parsed.isDefault) await clearDefault(manager, tenantId, null);
+    const rows = (await manager.query(
+      `INSERT INTO mailboxes (tenant_id, kind, name, from_address, from_name, host, port, secure, username,
+         secret_sealed, daily_limit, per_minute_limit, is_default)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
+      [
+        tenantId,
+        parsed.kind,
+        parsed.name,
+        parsed.fromAddress,
+        parsed.fromName ?? null,
+        parsed.kind === 'smtp' ? parsed.host : null,
+        parsed.kind === 'smtp' ? parsed.port : null,
+        parsed.kind === 'smtp' ? parsed.secure : false,
+        parsed.kind === 'smtp' ? (parsed.username ?? null) : null,
+        sealed,
+        parsed.dailyLimit,
+        parsed.perMinuteLimit,
+        parsed.isDefault,
+      ],
+    )) as MailboxRow[];
+    return toView(rows[0]!);
+  });
+}
+
+export async function updateMailbox(
+  db: DataSource,
+  secretKey: Buffer | null,
+  tenantId: string,
+  id: string,
+  change: MailboxUpdate,
+): Promise<MailboxView> {
+  return db.transaction(async (manager) => {
+    const current = await requireMailboxRow(manager, tenantId, id);
+    if (current.kind === 'sendgrid' && (change.host || change.port || change.username)) {
+      throw new UserError('invalid_field', 'a SendGrid mailbox has no SMTP host, port or user', { field: 'host' });
+    }
+    if (change.isDefault) await clearDefault(manager, tenantId, id);
+    const sealed = change.secret !== undefined ? seal(secretKey, change.secret) : current.secret_sealed;
+    // TypeORM's postgres driver answers an UPDATE with [rows, affected count].
+    const [rows] = (await manager.query(
+      `UPDATE mailboxes SET name = $3, from_address = $4, from_name = $5, host = $6, port = $7, secure = $8,
+         username = $9, secret_sealed = $10, daily_limit = $11, per_minute_limit = $12, is_default = $13,
+         updated_at = now()
+       WHERE tenant_id = $1 AND id = $2 RETURNING *`,
+      [
+        tenantId,
+        id,
+        change.name ?? current.name,
+        change.fromAddress ?? current.from_address,
+        change.fromName === undefined ? current.from_name : change.fromName,
+        change.host ?? current.host,
+        change.port ?? current.port,
+        change.secure ?? current.secure,
+        change.username === undefined ? current.username : change.username,
+        sealed,
+        change.dailyLimit ?? current.daily_limit,
+        change.perMinuteLimit ?? current.per_minute_limit,
+        change.isDefault ?? current.is_default,
+      ],
+    )) as [MailboxRow[], number];
+    return toView(rows[0]!);
+  });
+}
+
+export async function deleteMailbox(db: DataSource, tenantId: string, id: string): Promise<void> {
+  await db.transaction(async (manager) => {
+    await requireMailboxRow(manager, tenantId, id);
+    await manager.query(`DELETE FROM mailboxes WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+  });
+}
+
+/**
+ * The mailbox a send uses: the tenant's default, else its only one, else none (the sink).
+ * The secret is opened here, in the worker, and nowhere else.
+ */
+export async function mailboxForSending(
+  db: Db,
+  secretKey: Buffer | null,
+  tenantId: string,
+): Promise<SendingMailbox | null> {
+  const rows = (await db.query(
+    `SELECT * FROM mailboxes WHERE tenant_id = $1 ORDER BY is_default DESC, created_at LIMIT 2`,
+    [tenantId],
+  )) as MailboxRow[];
+  const row = rows[0]?.is_default || rows.length === 1 ? rows[0] : undefined;
+  if (!row) {
+    if (rows.length > 1) throw new ConflictError('the tenant has several mailboxes and none is the default');
+    return null;
+  }
+  if (row.secret_sealed && !secretKey) {
+    throw new ConflictError(`mailbox ${row.id} has a sealed secret but CADENZA_SECRET_KEY is not set on the worker`);
+  }
+  return {
+    id: row.id,
+    kind: row.kind,
+    fromAddress: row.from_address,
+    fromName: row.from_name,
+    host: row.host,
+    port: row.port,
+    secure: row.secure,
+    username: row.username,
+    secret: row.secret_sealed && secretKey ? decryptSecret(secretKey, row.secret_sealed) : null,
+    limits: { daily: row.daily_limit, perMinute: row.per_minute_limit },
+  };
+}

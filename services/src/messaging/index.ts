@@ -1,0 +1,14 @@
+export { createMessagingService, type MessagingService, type SendOutcome } from './messaging-service';
+export { loadMessagingSettings, messagingSettingsFrom, type MessagingSettings } from './messaging-settings';
+export { recordInboundEvent, intakeInboundEmail, type SignalRun, type InboundEmail } from './inbound-intake';
+export { verifyTrackingToken, signTrackingToken } from './tracking-token';
+export { startSmtpSink, headerOf, type SmtpSink } from './smtp-sink';
+export { renderMessageTemplate } from './render-message';
+export { takeSendSlot, SendThrottled } from './send-throttle';
+export { previewTemplate, type TemplatePreview } from './template-preview';
+export { checkMailbox, type MailboxCheckDependencies } from './mailbox-check';
+export { templateContextOf, SINK_FROM_ADDRESS } from './template-context';
+export { looksLikeHtml, htmlToText } from './html-to-text';
+export { plainToHtml, textToHtml } from './plain-to-html';
+export { composeEmail } from './compose-email';
+export { sendOverSmtp } from './smtp-send';
