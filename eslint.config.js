@@ -4,24 +4,27 @@ const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 const globals = require('globals');
 
-const onlyTypeImportsOfActivities = {
-  'no-restricted-imports': [
-    'error',
-    {
-      patterns: [
-        {
-          group: ['@cadenza/activities*', '@cadenza/api*', '@cadenza/workers*'],
-          allowTypeImports: true,
-          message: 'workflows import activities by type only (proxyActivities)',
-        },
-        {
-          group: ['node:*', 'fs', 'path', 'crypto', 'http', 'https', 'typeorm', 'pg', 'ioredis'],
-          message: 'workflow code must stay deterministic: do I/O in an activity',
-        },
-      ],
-    },
-  ],
+/** One layer's import rule: `patterns` of packages it must not import, with why. */
+const layer = (patterns, paths = []) => ({ 'no-restricted-imports': ['error', { patterns, paths }] });
+const upward = (message, ...groups) => ({ group: groups, message });
+const WORKFLOWS_ROOT = {
+  name: '@cadenza/workflows',
+  message: 'import the workflow contracts (@cadenza/workflows/contracts): the root is the worker bundle',
 };
+
+const workflowRules = layer([
+  {
+    group: ['@cadenza/activities', '@cadenza/activities/*'],
+    allowTypeImports: true,
+    message: 'workflows import activities by type only (proxyActivities)',
+  },
+  upward('workflows import only core, the contracts and activity types', '@cadenza/data*', '@cadenza/services*'),
+  upward('workflows import only core, the contracts and activity types', '@cadenza/api*', '@cadenza/workers*'),
+  {
+    group: ['node:*', 'fs', 'path', 'crypto', 'http', 'https', 'typeorm', 'pg', 'ioredis'],
+    message: 'workflow code must stay deterministic: do I/O in an activity',
+  },
+]);
 
 module.exports = tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.venv/**', '.data/**', 'coverage/**'] },
@@ -34,7 +37,72 @@ module.exports = tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
-  { files: ['workflows/src/**/*.ts'], ignores: ['**/*.test.ts'], rules: onlyTypeImportsOfActivities },
+  // The layers (docs/ARCHITECTURE.md): core <- data <- services <- activities <- workers, and
+  // services <- api; workflows see core, their contracts and activity types. Tests may compose them all.
+  { files: ['workflows/src/**/*.ts'], ignores: ['**/*.test.ts'], rules: workflowRules },
+  {
+    files: ['workflows/src/contracts/**/*.ts'],
+    rules: layer([
+      upward(
+        'the contracts are imported by every client: core and @temporalio/workflow only',
+        '@cadenza/*',
+        '!@cadenza/core',
+        '../*',
+      ),
+      { group: ['@temporalio/*', '!@temporalio/workflow'], message: 'contracts use @temporalio/workflow define* only' },
+    ]),
+  },
+  {
+    files: ['data/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: layer([
+      upward(
+        'the data layer depends only on core',
+        '@cadenza/services*',
+        '@cadenza/activities*',
+        '@cadenza/workflows*',
+        '@cadenza/api*',
+        '@cadenza/workers*',
+      ),
+    ]),
+  },
+  {
+    files: ['services/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: layer(
+      [
+        upward(
+          'services sit below activities, the API and the worker',
+          '@cadenza/activities*',
+          '@cadenza/api*',
+          '@cadenza/workers*',
+        ),
+      ],
+      [WORKFLOWS_ROOT],
+    ),
+  },
+  {
+    files: ['activities/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: layer(
+      [upward('activities sit below the API and the worker', '@cadenza/api*', '@cadenza/workers*')],
+      [WORKFLOWS_ROOT],
+    ),
+  },
+  {
+    files: ['api/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: layer(
+      [
+        upward(
+          'the API never loads the activities (LangChain, the local model) or the worker',
+          '@cadenza/activities*',
+          '@cadenza/workers*',
+        ),
+      ],
+      [WORKFLOWS_ROOT],
+    ),
+  },
   {
     files: ['core/src/**/*.ts'],
     rules: {

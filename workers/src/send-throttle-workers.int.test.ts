@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { FLOW_SIGNALS, type Principal } from '@cadenza/core';
+import { type Principal } from '@cadenza/core';
 import { createCrmFlowPort, enrollContact } from '@cadenza/services/flow';
 import { createMailbox, findSinkMessages, getRun, updateMailbox, type DataSource } from '@cadenza/data';
 import type { SmtpSink } from '@cadenza/services/messaging';
@@ -10,6 +10,7 @@ import {
   startWorkerProcessPlatform,
   type WorkerProcessPlatform,
 } from '../../scripts/test-harness/worker-process-platform';
+import { skipWaitSignal } from '@cadenza/workflows/contracts';
 
 const CONTACTS = 7;
 const PER_MINUTE = 3;
@@ -136,7 +137,7 @@ describe('mailbox throttling across two workers', () => {
     // The day's cap raised and the held runs told to try now: each sends once, none is lost.
     await updateMailbox(db, null, admin.tenantId, mailbox.id, { dailyLimit: 100, perMinuteLimit: 100 });
     for (const run of held) {
-      await client.workflow.getHandle(run.workflowId).signal(FLOW_SIGNALS.skipWait);
+      await client.workflow.getHandle(run.workflowId).signal(skipWaitSignal);
     }
     await Promise.all(enrollments.map(({ workflowId }) => client.workflow.getHandle(workflowId).result()));
     const all = await sentOf(ids);

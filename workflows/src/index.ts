@@ -1,25 +1,36 @@
-export { smokeWorkflow, type SmokeWorkflowInput } from './smoke-workflow';
-export { flowRunWorkflow } from './flow/flow-run-workflow';
+import type { WorkflowContracts } from './contracts';
+import { smokeWorkflow } from './smoke-workflow';
+import { flowRunWorkflow } from './flow/flow-run-workflow';
+import { bulkEnrollmentWorkflow } from './flow/bulk-enrollment-workflow';
+import { pruneEventLogWorkflow } from './prune-event-log-workflow';
+import { retrainLeadScoringWorkflow } from './retrain-lead-scoring-workflow';
+import { triggerDispatcherWorkflow } from './flow/triggers/trigger-dispatcher-workflow';
+import { scheduledEnrollmentWorkflow } from './flow/triggers/scheduled-enrollment-workflow';
+import { importContactsWorkflow } from './crm-import/import-contacts-workflow';
+
+/**
+ * The workflows the worker registers (every exported function here is one). Each is checked
+ * against its contract in ./contracts, which clients import to start and signal it by name.
+ */
 export {
+  smokeWorkflow,
+  flowRunWorkflow,
   bulkEnrollmentWorkflow,
-  type BulkEnrollmentInput,
-  type BulkEnrollmentProgress,
-} from './flow/bulk-enrollment-workflow';
-export type { FlowRunInput, FlowRunResult, StepRecord } from './flow/flow-run-types';
-export { pruneEventLogWorkflow, type PruneEventLogWorkflowInput } from './prune-event-log-workflow';
-export { retrainLeadScoringWorkflow, type RetrainLeadScoringInput } from './retrain-lead-scoring-workflow';
-export {
+  pruneEventLogWorkflow,
+  retrainLeadScoringWorkflow,
   triggerDispatcherWorkflow,
-  type TriggerDispatcherInput,
-  type TriggerDispatcherResult,
-} from './flow/triggers/trigger-dispatcher-workflow';
-export {
   scheduledEnrollmentWorkflow,
-  type ScheduledEnrollmentInput,
-  type ScheduledEnrollmentResult,
-} from './flow/triggers/scheduled-enrollment-workflow';
-export {
   importContactsWorkflow,
-  importProgressQuery,
-  type ImportContactsInput,
-} from './crm-import/import-contacts-workflow';
+};
+
+// A workflow whose signature drifts from its contract, or a contract without a workflow, fails to compile here.
+const _conformance = {
+  smokeWorkflow,
+  flowRunWorkflow,
+  bulkEnrollmentWorkflow,
+  pruneEventLogWorkflow,
+  retrainLeadScoringWorkflow,
+  triggerDispatcherWorkflow,
+  scheduledEnrollmentWorkflow,
+  importContactsWorkflow,
+} satisfies WorkflowContracts;

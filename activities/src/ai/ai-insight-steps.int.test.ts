@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { FLOW_SIGNALS, type FlowDefinitionInput, type Principal } from '@cadenza/core';
+import { type FlowDefinitionInput, type Principal } from '@cadenza/core';
 import {
   createPromptVersion,
   getRun,
@@ -15,6 +15,7 @@ import {
 } from '../../../scripts/test-harness/time-skipping-flow-env';
 import { flowOf, newContact, publishedFlow } from '../../../scripts/test-harness/flow-fixtures';
 import { closeLocalModel } from './chat-model-switch';
+import { cancelSignal } from '@cadenza/workflows/contracts';
 
 /**
  * Tenant prompts, the timeline-summary and field-extraction steps, and token budgets, through the
@@ -162,7 +163,7 @@ describe('AI insight steps, tenant prompts and token budgets', () => {
     expect(Math.max(...attempts.map(Number))).toBe(1);
     expect((await getTokenBudget(db, admin.tenantId)).usedToday).toBe(used);
     await setTokenBudget(db, admin.tenantId, null);
-    await handle.signal(FLOW_SIGNALS.cancel, { reason: 'budget test over' });
+    await handle.signal(cancelSignal, { reason: 'budget test over' });
     expect(await handle.result()).toMatchObject({ status: 'cancelled' });
   }, 120_000);
 });

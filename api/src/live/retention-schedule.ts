@@ -1,5 +1,5 @@
 import { ScheduleAlreadyRunning, type Client } from '@temporalio/client';
-import type { pruneEventLogWorkflow } from '@cadenza/workflows';
+import { WORKFLOW_NAMES, type PruneEventLogWorkflowInput } from '@cadenza/workflows/contracts';
 
 export const EVENT_RETENTION_SCHEDULE_ID = 'cadenza-event-log-retention';
 
@@ -17,10 +17,10 @@ export async function ensureEventRetentionSchedule(client: Client, options: Rete
   const spec = { intervals: [{ every: `${options.everyMinutes} minutes` as const }] };
   const action = {
     type: 'startWorkflow' as const,
-    workflowType: 'pruneEventLogWorkflow',
+    workflowType: WORKFLOW_NAMES.pruneEventLogWorkflow,
     workflowId: 'cadenza-event-log-retention-run',
     taskQueue: options.taskQueue,
-    args: [{ retentionDays: options.retentionDays }] as Parameters<typeof pruneEventLogWorkflow>,
+    args: [{ retentionDays: options.retentionDays } satisfies PruneEventLogWorkflowInput],
   };
   try {
     await client.schedule.create({

@@ -10,7 +10,7 @@ import {
   temporalRunUrl,
 } from '@cadenza/core';
 import { findSmokeRun, type DataSource } from '@cadenza/data';
-import type { smokeWorkflow } from '@cadenza/workflows';
+import { WORKFLOW_NAMES, type WorkflowContracts } from '@cadenza/workflows/contracts';
 import { defineRoute, type ApiRoute } from '../http/api-route';
 
 export interface SmokeRunRouteDependencies {
@@ -37,7 +37,7 @@ export function smokeRunRoutes(deps: SmokeRunRouteDependencies): ApiRoute[] {
       responses: { 202: { description: 'workflow started', schema: StartedSchema } },
       handler: async ({ body, principal }) => {
         const workflowId = smokeWorkflowId(principal.tenantId, randomUUID());
-        await deps.temporal.workflow.start<typeof smokeWorkflow>('smokeWorkflow', {
+        await deps.temporal.workflow.start<WorkflowContracts['smokeWorkflow']>(WORKFLOW_NAMES.smokeWorkflow, {
           taskQueue: deps.taskQueue,
           workflowId,
           args: [{ tenantId: principal.tenantId, message: body.message }],

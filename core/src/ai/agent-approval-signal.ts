@@ -6,9 +6,6 @@ import type { AgentDecision } from './agent-approval';
  * agent-approval.ts would make each run build zod and its schemas.
  */
 
-/** Signal a flow run waiting on an agent's draft receives when a human decides (or the API records a timeout). */
-export const AGENT_APPROVAL_SIGNAL = 'agentApprovalDecision';
-
 /** The flow output an agent step leaves by after a decision: sent drafts go on, the others take their own handle. */
 export const agentOutputAfter = (decision: AgentDecision): 'next' | 'rejected' | 'timeout' | null =>
   (({ approve: 'next', edit: 'next', reject: 'rejected', timeout: 'timeout', cancelled: null }) as const)[

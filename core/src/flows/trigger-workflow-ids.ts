@@ -8,7 +8,5 @@ export const flowScheduleId = (tenantId: string, flowId: string) => `flow-schedu
 export const scheduledEnrollmentWorkflowId = (tenantId: string, flowId: string) =>
   `scheduled-enroll:${tenantId}:${flowId}`;
 
-export const TRIGGER_DISPATCHER_SIGNALS = { poke: 'poke' } as const;
-export const TRIGGER_DISPATCHER_QUERIES = { cursor: 'cursor' } as const;
 /** Memo key holding the dispatcher's cursor, readable even after it stopped. */
 export const TRIGGER_DISPATCHER_MEMO = { cursor: 'cursor' } as const;

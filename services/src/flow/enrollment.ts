@@ -6,12 +6,11 @@ import {
   addDuration,
   ConflictError,
   enrollmentWorkflowId,
-  FLOW_SIGNALS,
   testRunWorkflowId,
   type FlowDefinition,
 } from '@cadenza/core';
 import { runSearchAttributeKeys } from '@cadenza/temporal/search-attribute-keys';
-import type { flowRunWorkflow } from '@cadenza/workflows';
+import { unenrollSignal, WORKFLOW_NAMES, type WorkflowContracts } from '@cadenza/workflows/contracts';
 import { getFlowVersion } from '@cadenza/data';
 import type { FlowCrmPort } from './flow-crm-port';
 
@@ -54,7 +53,7 @@ async function startRun(
   // Only the name, for the memo: the contact's engagement is no business of the start.
   const contact = await deps.crm.loadContactSnapshot(request.tenantId, request.contactId, { engagement: false });
   const enrollmentId = randomUUID();
-  await deps.temporal.workflow.start<typeof flowRunWorkflow>('flowRunWorkflow', {
+  await deps.temporal.workflow.start<WorkflowContracts['flowRunWorkflow']>(WORKFLOW_NAMES.flowRunWorkflow, {
     taskQueue: deps.taskQueue,
     workflowId: options.workflowId,
     workflowIdReusePolicy: options.reusePolicy,
@@ -166,7 +165,7 @@ async function unenrollFromOtherFlows(deps: EnrollmentDependencies, request: Enr
       (run) =>
         deps.temporal.workflow
           .getHandle(run.workflow_id)
-          .signal(FLOW_SIGNALS.unenroll, { reason: 'entered_flow', detail: request.flowId })
+          .signal(unenrollSignal, { reason: 'entered_flow', detail: request.flowId })
           .catch(() => undefined), // the run ended meanwhile: nothing to leave
     ),
   );

@@ -1,17 +1,7 @@
-import { defineQuery, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { ImportProgress, Principal } from '@cadenza/core';
+import { proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { ImportProgress } from '@cadenza/core';
 import type { Activities } from '@cadenza/activities';
-
-export interface ImportContactsInput {
-  principal: Principal;
-  importId: string;
-  /** Data rows in the stored file. */
-  total: number;
-  /** Rows per activity call: each call reports progress once. */
-  batchSize?: number;
-}
-
-export const importProgressQuery = defineQuery<ImportProgress>('progress');
+import { importProgressQuery, type ImportContactsInput } from '../contracts';
 
 const { importContactBatch, finishImport } = proxyActivities<Activities>({
   startToCloseTimeout: '5 minutes',

@@ -1,6 +1,5 @@
-import { condition, defineSignal, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
-  AGENT_APPROVAL_SIGNAL,
   addDuration,
   agentOutputAfter,
   type Actor,
@@ -10,10 +9,9 @@ import {
   type StepNode,
 } from '@cadenza/core';
 import type { Activities } from '@cadenza/activities';
+import { agentApprovalSignal } from '../contracts';
 import type { RunControls } from './run-controls';
 import type { StepContext, StepOutcome } from './step-handlers';
-
-export const agentApprovalSignal = defineSignal<[AgentApprovalSignal]>(AGENT_APPROVAL_SIGNAL);
 
 /**
  * Agent chains call models for minutes, so a crashed worker is noticed through the heartbeat

@@ -1,26 +1,6 @@
-import { defineQuery, proxyActivities, setHandler } from '@temporalio/workflow';
+import { proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '@cadenza/activities';
-
-export interface BulkEnrollmentInput {
-  tenantId: string;
-  flowId: string;
-  contactIds: string[];
-  /** Contacts per activity call. */
-  batchSize?: number;
-  /** Batches in flight at once: bounds the load on Temporal and PostgreSQL. */
-  concurrency?: number;
-}
-
-export interface BulkEnrollmentProgress {
-  total: number;
-  done: number;
-  started: number;
-  alreadyEnrolled: number;
-  skipped: number;
-  failed: number;
-}
-
-export const progressQuery = defineQuery<BulkEnrollmentProgress>('progress');
+import { bulkEnrollmentProgressQuery, type BulkEnrollmentInput, type BulkEnrollmentProgress } from '../contracts';
 
 const { enrollContactBatch } = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
@@ -41,7 +21,7 @@ export async function bulkEnrollmentWorkflow(input: BulkEnrollmentInput): Promis
     skipped: 0,
     failed: 0,
   };
-  setHandler(progressQuery, () => progress);
+  setHandler(bulkEnrollmentProgressQuery, () => progress);
 
   const batches: string[][] = [];
   for (let i = 0; i < input.contactIds.length; i += batchSize) batches.push(input.contactIds.slice(i, i + batchSize));

@@ -1,8 +1,9 @@
+import type { WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { FLOW_QUERIES, type FlowDefinition, type FlowDefinitionInput, type Principal } from '@cadenza/core';
+import { type FlowDefinition, type FlowDefinitionInput, type Principal } from '@cadenza/core';
 import { getRun, type DataSource } from '@cadenza/data';
 import {
   startTimeSkippingFlowEnv,
@@ -10,7 +11,8 @@ import {
 } from '../../../scripts/test-harness/time-skipping-flow-env';
 import { allowEgressTo } from '../../../scripts/test-harness/egress-allow';
 import { flowOf, newContact, publishedFlow } from '../../../scripts/test-harness/flow-fixtures';
-import type { FlowRunInput } from './flow-run-types';
+import type { FlowRunInput } from '../contracts';
+import { currentNodeQuery } from '../contracts';
 
 /**
  * The http_request step through the egress guard and with safe bodies and headers, on the
@@ -80,9 +82,9 @@ describe('http_request step (egress guard, body and header safety)', () => {
     return { handle, input };
   }
 
-  async function failedStep(handle: { query: <T>(name: string) => Promise<T> }, enrollmentId: string) {
+  async function failedStep(handle: WorkflowHandle, enrollmentId: string) {
     for (let i = 0; i < 60; i++) {
-      const current = await handle.query<{ status: string }>(FLOW_QUERIES.currentNode);
+      const current = await handle.query(currentNodeQuery);
       if (current.status === 'failed') return (await getRun(db, admin.tenantId, enrollmentId)).steps[0];
       await env.sleep(1000);
     }

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { FLOW_QUERIES, LIMITS, type Principal } from '@cadenza/core';
+import { LIMITS, type Principal } from '@cadenza/core';
 import { getRun, type DataSource } from '@cadenza/data';
 import {
   startTimeSkippingFlowEnv,
   type TimeSkippingFlowEnv,
 } from '../../../scripts/test-harness/time-skipping-flow-env';
 import { flowOf, newContact, publishedFlow } from '../../../scripts/test-harness/flow-fixtures';
-import type { FlowRunInput } from './flow-run-types';
+import type { FlowRunInput } from '../contracts';
+import { currentNodeQuery } from '../contracts';
 
 /**
  * A send whose snippets break the render budget (issue 19 §3) fails at once, naming the limit,
@@ -67,7 +68,7 @@ describe('send steps over the render budget', () => {
     });
     let status = '';
     for (let i = 0; i < 60 && status !== 'failed'; i++) {
-      status = (await handle.query<{ status: string }>(FLOW_QUERIES.currentNode)).status;
+      status = (await handle.query(currentNodeQuery)).status;
       if (status !== 'failed') await new Promise((resolve) => setTimeout(resolve, 500));
     }
     expect(status).toBe('failed');

@@ -1,9 +1,10 @@
+import type { WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { addBusinessDays, FLOW_QUERIES, FLOW_SIGNALS, type FlowDefinitionInput, type Principal } from '@cadenza/core';
+import { addBusinessDays, type FlowDefinitionInput, type Principal } from '@cadenza/core';
 import { getContact, getRun, listSideEffects, type DataSource } from '@cadenza/data';
 import {
   startTimeSkippingFlowEnv,
@@ -11,8 +12,18 @@ import {
 } from '../../../scripts/test-harness/time-skipping-flow-env';
 import { allowEgressTo } from '../../../scripts/test-harness/egress-allow';
 import { flowOf, newContact, publishedFlow } from '../../../scripts/test-harness/flow-fixtures';
-import type { FlowRunInput, FlowRunResult } from './flow-run-types';
+import type { FlowRunInput, FlowRunResult } from '../contracts';
 import { RUN_SHAPE_PATCH } from './flow-run-workflow';
+import {
+  cancelSignal,
+  currentNodeQuery,
+  inboundEventSignal,
+  pauseSignal,
+  resumeSignal,
+  retrySignal,
+  skipWaitSignal,
+  stepHistoryQuery,
+} from '../contracts';
 
 const DAY_MS = 86_400_000;
 
@@ -145,10 +156,10 @@ describe('flowRunWorkflow (time-skipping)', () => {
     );
     const { handle, contactId } = await start(definition);
     await waitForNode(handle, 'reply');
-    await handle.signal(FLOW_SIGNALS.inboundEvent, { kind: 'reply' });
+    await handle.signal(inboundEventSignal, { kind: 'reply' });
     expect(((await handle.result()) as FlowRunResult).status).toBe('completed');
     expect((await getContact(db, admin, contactId)).tags).toEqual(['replied']);
-    const history = await handle.query<Array<{ nodeId: string }>>(FLOW_QUERIES.stepHistory);
+    const history = await handle.query<Array<{ nodeId: string }>>(stepHistoryQuery);
     expect(history.map((s) => s.nodeId)).toEqual(['reply', 'replied']);
   });
 
@@ -162,7 +173,7 @@ describe('flowRunWorkflow (time-skipping)', () => {
     );
     const { handle, contactId, input } = await start(definition);
     await waitForNode(handle, 'pause');
-    await handle.signal(FLOW_SIGNALS.inboundEvent, { kind: 'reply' });
+    await handle.signal(inboundEventSignal, { kind: 'reply' });
     const result = (await handle.result()) as FlowRunResult;
     expect(result).toMatchObject({ status: 'unenrolled', exitReason: 'reply' });
     expect((await getContact(db, admin, contactId)).tags).toEqual([]);
@@ -219,11 +230,11 @@ describe('flowRunWorkflow (time-skipping)', () => {
     );
     const { handle, contactId } = await start(definition);
     await waitForNode(handle, 'long');
-    await handle.signal(FLOW_SIGNALS.pause);
-    await handle.signal(FLOW_SIGNALS.skipWait);
+    await handle.signal(pauseSignal);
+    await handle.signal(skipWaitSignal);
     await waitForStatus(handle, 'paused');
     expect((await getContact(db, admin, contactId)).tags).toEqual([]);
-    await handle.signal(FLOW_SIGNALS.resume);
+    await handle.signal(resumeSignal);
     expect(((await handle.result()) as FlowRunResult).status).toBe('completed');
     expect((await getContact(db, admin, contactId)).tags).toEqual(['after_wait']);
   });
@@ -238,7 +249,7 @@ describe('flowRunWorkflow (time-skipping)', () => {
     );
     const { handle, input } = await start(definition);
     await waitForNode(handle, 'long');
-    await handle.signal(FLOW_SIGNALS.cancel, { reason: 'flow archived: campaign over' });
+    await handle.signal(cancelSignal, { reason: 'flow archived: campaign over' });
     expect(await handle.result()).toMatchObject({ status: 'cancelled', exitReason: 'flow archived: campaign over' });
     expect((await getRun(db, admin.tenantId, input.enrollmentId)).exitReason).toBe('flow archived: campaign over');
   });
@@ -276,7 +287,7 @@ describe('flowRunWorkflow (time-skipping)', () => {
       expect((await getContact(db, admin, contactId)).tags).toEqual([]);
 
       healthy = true;
-      await handle.signal(FLOW_SIGNALS.retry);
+      await handle.signal(retrySignal);
       expect(((await handle.result()) as FlowRunResult).status).toBe('completed');
       const run = await getRun(db, admin.tenantId, input.enrollmentId);
       expect(run.steps.map((s) => [s.nodeId, s.status])).toEqual([
@@ -302,7 +313,7 @@ describe('flowRunWorkflow (time-skipping)', () => {
     expect(run.status).toBe('failed');
     expect(run.steps[0]).toMatchObject({ nodeId: 'mail', status: 'failed' });
     expect(run.steps[0]?.error).toMatch(/has no email address/);
-    await handle.signal(FLOW_SIGNALS.cancel, { reason: 'no mailbox' });
+    await handle.signal(cancelSignal, { reason: 'no mailbox' });
     expect(await handle.result()).toMatchObject({ status: 'cancelled' });
   });
 
@@ -579,18 +590,18 @@ describe('flowRunWorkflow (time-skipping)', () => {
     await Worker.runReplayHistory({ workflowsPath: require.resolve('@cadenza/workflows') }, history);
   });
 
-  async function waitForNode(handle: { query: <T>(name: string) => Promise<T> }, nodeId: string) {
+  async function waitForNode(handle: WorkflowHandle, nodeId: string) {
     for (let i = 0; i < 100; i++) {
-      const current = await handle.query<{ nodeId: string | null; status: string }>(FLOW_QUERIES.currentNode);
+      const current = await handle.query(currentNodeQuery);
       if (current.nodeId === nodeId && current.status === 'waiting') return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     throw new Error(`run never waited at ${nodeId}`);
   }
 
-  async function waitForStatus(handle: { query: <T>(name: string) => Promise<T> }, status: string) {
+  async function waitForStatus(handle: WorkflowHandle, status: string) {
     for (let i = 0; i < 200; i++) {
-      const current = await handle.query<{ status: string }>(FLOW_QUERIES.currentNode);
+      const current = await handle.query(currentNodeQuery);
       if (current.status === status) return;
       // Lets activity retry backoff pass on the time-skipping server's clock.
       await env.sleep(1000);

@@ -8,7 +8,7 @@ import {
   retrySignal,
   skipWaitSignal,
   unenrollSignal,
-} from './run-signals';
+} from '../contracts';
 
 const MAX_KEPT_EVENTS = 100;
 

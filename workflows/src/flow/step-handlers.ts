@@ -13,7 +13,7 @@ import {
 } from '@cadenza/core';
 import type { Activities } from '@cadenza/activities';
 import { localQuickActions, quickActions, sendActions, slowActions } from './flow-activities';
-import type { FlowRunInput } from './flow-run-types';
+import type { FlowRunInput } from '../contracts';
 import type { RunControls } from './run-controls';
 import { aiAgentStep } from './ai-agent-step';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { AGENT_APPROVAL_SIGNAL, sideEffectKey, type FlowDefinitionInput, type Principal } from '@cadenza/core';
+import { sideEffectKey, type FlowDefinitionInput, type Principal } from '@cadenza/core';
 import {
   decideApproval,
   getContact,
@@ -19,6 +19,7 @@ import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '../../../..
 import { seedLeadOutcomes } from '../../../../scripts/test-harness/lead-outcomes';
 import { closeLocalModel } from '../chat-model-switch';
 import { trainTenantLeadModel } from '@cadenza/services/scoring';
+import { agentApprovalSignal } from '@cadenza/workflows/contracts';
 
 /**
  * The agent chain through the real interpreter (time-skipping test server: days of waiting
@@ -114,7 +115,7 @@ describe('ai_agent: reject and timeout paths', () => {
 
     const reviewer: Principal = { ...admin, role: 'marketer' };
     await decideApproval(db, reviewer, approval.id, { action: 'reject', reason: 'too pushy' }, (decided) =>
-      handle.signal(AGENT_APPROVAL_SIGNAL, {
+      handle.signal(agentApprovalSignal, {
         key: decided.key,
         decision: { action: 'reject', reason: 'too pushy' },
         decidedBy: { kind: 'api_key', id: null },
@@ -193,7 +194,7 @@ describe('ai_agent: reject and timeout paths', () => {
     expect(steps.find((step) => step.node === 'draft_email')?.usage?.provider).toBe('local');
 
     await decideApproval(db, { ...tenant, role: 'marketer' }, approval.id, { action: 'reject' }, (decided) =>
-      handle.signal(AGENT_APPROVAL_SIGNAL, {
+      handle.signal(agentApprovalSignal, {
         key: decided.key,
         decision: { action: 'reject' },
         decidedBy: { kind: 'api_key', id: null },

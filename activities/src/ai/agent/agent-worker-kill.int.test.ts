@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { AGENT_APPROVAL_SIGNAL, sideEffectKey, type Principal } from '@cadenza/core';
+import { sideEffectKey, type Principal } from '@cadenza/core';
 import { createCrmFlowPort, enrollContact } from '@cadenza/services/flow';
 import { decideApproval, listAgentSteps, listApprovals, type DataSource } from '@cadenza/data';
 import { waitUntil } from '../../../../scripts/services/wait-until';
@@ -10,6 +10,7 @@ import {
   startWorkerProcessPlatform,
   type WorkerProcessPlatform,
 } from '../../../../scripts/test-harness/worker-process-platform';
+import { agentApprovalSignal } from '@cadenza/workflows/contracts';
 
 /**
  * Durability of an agent chain on the real Temporal server: the production worker process is
@@ -101,7 +102,7 @@ describe('an agent chain whose worker is killed', () => {
     });
 
     await decideApproval(db, { ...admin, role: 'marketer' }, approval.id, { action: 'approve' }, (decided) =>
-      handle.signal(AGENT_APPROVAL_SIGNAL, {
+      handle.signal(agentApprovalSignal, {
         key: decided.key,
         decision: { action: 'approve' },
         decidedBy: { kind: 'api_key', id: null },

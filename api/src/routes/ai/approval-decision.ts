@@ -1,6 +1,5 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import {
-  AGENT_APPROVAL_SIGNAL,
   ConflictError,
   type AgentApprovalSignal,
   type AgentDecision,
@@ -8,6 +7,7 @@ import {
   type Principal,
 } from '@cadenza/core';
 import { actorOf, decideApproval, settleApproval, type DataSource } from '@cadenza/data';
+import { agentApprovalSignal } from '@cadenza/workflows/contracts';
 
 export type HumanDecision = Extract<AgentDecision, { action: 'approve' | 'edit' | 'reject' }>;
 
@@ -26,7 +26,7 @@ export async function decideAndSignal(
   try {
     return await decideApproval(deps.db, principal, id, decision, async (approval) => {
       const signal: AgentApprovalSignal = { key: approval.key, decision, decidedBy };
-      await deps.temporal.workflow.getHandle(approval.workflowId).signal(AGENT_APPROVAL_SIGNAL, signal);
+      await deps.temporal.workflow.getHandle(approval.workflowId).signal(agentApprovalSignal, signal);
     });
   } catch (error) {
     if (!(error instanceof WorkflowNotFoundError)) throw error;

@@ -14,7 +14,7 @@ import {
 } from '@cadenza/core';
 import { scoreContactsWithModel } from '@cadenza/services/scoring';
 import { listLeadModels, type DataSource } from '@cadenza/data';
-import type { retrainLeadScoringWorkflow } from '@cadenza/workflows';
+import { WORKFLOW_NAMES, type WorkflowContracts } from '@cadenza/workflows/contracts';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import { ensureLeadScoringSchedule } from './lead-scoring-schedule';
 
@@ -59,8 +59,8 @@ export function leadScoringRoutes(deps: LeadScoringDeps): ApiRoute[] {
       },
       handler: async ({ principal, body }) => {
         const workflowId = `lead-scoring-train-${principal.tenantId}-${randomUUID()}`;
-        const run = await deps.temporal.workflow.start<typeof retrainLeadScoringWorkflow>(
-          'retrainLeadScoringWorkflow',
+        const run = await deps.temporal.workflow.start<WorkflowContracts['retrainLeadScoringWorkflow']>(
+          WORKFLOW_NAMES.retrainLeadScoringWorkflow,
           {
             taskQueue: deps.taskQueue,
             workflowId,

@@ -1,6 +1,6 @@
 import { ScheduleAlreadyRunning, type Client } from '@temporalio/client';
 import type { LeadOutcome } from '@cadenza/core';
-import type { RetrainLeadScoringInput } from '@cadenza/workflows';
+import { WORKFLOW_NAMES, type RetrainLeadScoringInput } from '@cadenza/workflows/contracts';
 
 export const leadScoringScheduleId = (tenantId: string) => `cadenza-lead-scoring-retrain-${tenantId}`;
 
@@ -23,7 +23,7 @@ export async function ensureLeadScoringSchedule(client: Client, options: LeadSco
   ];
   const action = {
     type: 'startWorkflow' as const,
-    workflowType: 'retrainLeadScoringWorkflow',
+    workflowType: WORKFLOW_NAMES.retrainLeadScoringWorkflow,
     workflowId: `${scheduleId}-run`,
     taskQueue: options.taskQueue,
     args,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Client } from '@temporalio/client';
-import { FLOW_SIGNALS, IdParamsSchema } from '@cadenza/core';
+import { IdParamsSchema } from '@cadenza/core';
+import { unenrollSignal } from '@cadenza/workflows/contracts';
 import { eraseContact, exportContactData, type DataSource } from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 
@@ -60,7 +61,7 @@ export function gdprRoutes(deps: GdprRouteDependencies): ApiRoute[] {
             openRunWorkflowIds.map((workflowId) =>
               deps
                 .temporal!.workflow.getHandle(workflowId)
-                .signal(FLOW_SIGNALS.unenroll, { reason: 'manual', detail: 'gdpr erase' }),
+                .signal(unenrollSignal, { reason: 'manual', detail: 'gdpr erase' }),
             ),
           );
           unenrolledRuns = outcomes.filter((o) => o.status === 'fulfilled').length;

@@ -22,7 +22,7 @@ import {
   type DataSource,
   type ParsedCsv,
 } from '@cadenza/data';
-import type { importContactsWorkflow } from '@cadenza/workflows';
+import { WORKFLOW_NAMES, type WorkflowContracts } from '@cadenza/workflows/contracts';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import { DEFAULT_IMPORT_BODY_LIMIT, readCsvUpload } from './csv-request-body';
 
@@ -102,11 +102,14 @@ export function importRoutes(deps: ImportRouteDependencies): ApiRoute[] {
         const mapping = mappingFor(csv, upload.mapping);
         const created = await createImport(deps.db, principal, { fileName: upload.fileName, csv, mapping });
         try {
-          await deps.temporal.workflow.start<typeof importContactsWorkflow>('importContactsWorkflow', {
-            taskQueue: deps.taskQueue,
-            workflowId: created.workflowId,
-            args: [{ principal, importId: created.id, total: csv.rows.length }],
-          });
+          await deps.temporal.workflow.start<WorkflowContracts['importContactsWorkflow']>(
+            WORKFLOW_NAMES.importContactsWorkflow,
+            {
+              taskQueue: deps.taskQueue,
+              workflowId: created.workflowId,
+              args: [{ principal, importId: created.id, total: csv.rows.length }],
+            },
+          );
         } catch (error) {
           await markImportFailed(deps.db, principal.tenantId, created.id);
           throw error;

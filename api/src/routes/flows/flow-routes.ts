@@ -5,7 +5,6 @@ import {
   FlowSchema,
   FlowVersionSchema,
   UpdateFlowSchema,
-  FLOW_SIGNALS,
   LIMIT_DESCRIPTIONS,
 } from '@cadenza/core';
 import {
@@ -21,6 +20,7 @@ import {
   validateFlowForTenant,
 } from '@cadenza/data';
 import { withTriggerSync } from '@cadenza/services/flow';
+import { cancelSignal } from '@cadenza/workflows/contracts';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import type { FlowRouteDependencies } from './flow-route-dependencies';
 
@@ -188,9 +188,7 @@ export function flowRoutes(deps: FlowRouteDependencies): ApiRoute[] {
         const workflowIds = await listOpenRunWorkflowIds(deps.db, principal.tenantId, params.flowId);
         const results = await Promise.allSettled(
           workflowIds.map((id) =>
-            deps.temporal.workflow
-              .getHandle(id)
-              .signal(FLOW_SIGNALS.cancel, { reason: `flow archived: ${body.reason}` }),
+            deps.temporal.workflow.getHandle(id).signal(cancelSignal, { reason: `flow archived: ${body.reason}` }),
           ),
         );
         return { body: { flow, cancelled: results.filter((r) => r.status === 'fulfilled').length } };

@@ -4,7 +4,6 @@ import {
   bulkEnrollmentWorkflowId,
   CancelRunSchema,
   EnrollRequestSchema,
-  FLOW_SIGNALS,
   FlowRunDetailSchema,
   FlowRunSchema,
   InboundEventSchema,
@@ -15,11 +14,24 @@ import {
   validateFlowDefinition,
   UserError,
   type FlowRun,
+  type InboundEvent,
   type Principal,
 } from '@cadenza/core';
 import { getFlow, getRun, listRuns, readableContactIds } from '@cadenza/data';
 import { enrollContact, startTestRun } from '@cadenza/services/flow';
-import type { bulkEnrollmentWorkflow } from '@cadenza/workflows';
+import type { SignalDefinition } from '@temporalio/client';
+import {
+  bulkEnrollmentProgressQuery,
+  cancelSignal,
+  inboundEventSignal,
+  pauseSignal,
+  resumeSignal,
+  retrySignal,
+  skipWaitSignal,
+  unenrollSignal,
+  WORKFLOW_NAMES,
+  type WorkflowContracts,
+} from '@cadenza/workflows/contracts';
 import { runSearchAttributeKeys } from '@cadenza/temporal/search-attribute-keys';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import type { FlowRouteDependencies } from './flow-route-dependencies';
@@ -38,15 +50,15 @@ export function runRoutes(deps: FlowRouteDependencies): ApiRoute[] {
   const enrollmentDeps = { db: deps.db, temporal: deps.temporal, taskQueue: deps.taskQueue, crm: deps.crm };
 
   const signalRun =
-    (signal: string, payloadOf?: (body: unknown) => unknown) =>
-    async ({ principal, params, body }: { principal: Principal; params: { enrollmentId: string }; body: unknown }) => {
+    <Args extends unknown[], Body>(signal: SignalDefinition<Args>, argsOf: (body: Body) => Args) =>
+    async ({ principal, params, body }: { principal: Principal; params: { enrollmentId: string }; body: Body }) => {
       // Read as the caller: a run about a contact they may not read is not found, and not signalled.
       const run = await getRun(deps.db, principal, params.enrollmentId);
       if (run.endedAt)
         throw new UserError('run_ended', `run ${params.enrollmentId} has ended (${run.status})`, undefined, 409);
       const handle = deps.temporal.workflow.getHandle(run.workflowId);
-      await (payloadOf ? handle.signal(signal, payloadOf(body)) : handle.signal(signal));
-      return { status: 202, body: { enrollmentId: run.enrollmentId, signal } };
+      await handle.signal(signal, ...argsOf(body));
+      return { status: 202, body: { enrollmentId: run.enrollmentId, signal: signal.name } };
     };
 
   return [
@@ -79,16 +91,19 @@ export function runRoutes(deps: FlowRouteDependencies): ApiRoute[] {
         // Bulk or inline by what was asked, so the answer's shape does not depend on ownership.
         if (requested.length > INLINE_ENROLLMENT_LIMIT) {
           const workflowId = bulkEnrollmentWorkflowId(principal.tenantId, params.flowId, randomUUID());
-          await deps.temporal.workflow.start<typeof bulkEnrollmentWorkflow>('bulkEnrollmentWorkflow', {
-            taskQueue: deps.taskQueue,
-            workflowId,
-            args: [{ tenantId: principal.tenantId, flowId: params.flowId, contactIds }],
-            typedSearchAttributes: [
-              { key: runSearchAttributeKeys.TenantId, value: principal.tenantId },
-              { key: runSearchAttributeKeys.FlowId, value: params.flowId },
-              { key: runSearchAttributeKeys.RunKind, value: 'bulk_enrollment' },
-            ],
-          });
+          await deps.temporal.workflow.start<WorkflowContracts['bulkEnrollmentWorkflow']>(
+            WORKFLOW_NAMES.bulkEnrollmentWorkflow,
+            {
+              taskQueue: deps.taskQueue,
+              workflowId,
+              args: [{ tenantId: principal.tenantId, flowId: params.flowId, contactIds }],
+              typedSearchAttributes: [
+                { key: runSearchAttributeKeys.TenantId, value: principal.tenantId },
+                { key: runSearchAttributeKeys.FlowId, value: params.flowId },
+                { key: runSearchAttributeKeys.RunKind, value: 'bulk_enrollment' },
+              ],
+            },
+          );
           return { status: 202, body: { bulkEnrollmentId: workflowId, contacts: contactIds.length } };
         }
         const outcomes = [];
@@ -127,7 +142,7 @@ export function runRoutes(deps: FlowRouteDependencies): ApiRoute[] {
         if (params.bulkEnrollmentId.split(':')[1] !== principal.tenantId)
           throw new NotFoundError('bulk enrollment', params.bulkEnrollmentId);
         const handle = deps.temporal.workflow.getHandle(params.bulkEnrollmentId);
-        const progress = await handle.query<Record<string, number>>('progress').catch(() => {
+        const progress = await handle.query(bulkEnrollmentProgressQuery).catch(() => {
           throw new NotFoundError('bulk enrollment', params.bulkEnrollmentId);
         });
         return { body: progress };
@@ -203,10 +218,10 @@ export function runRoutes(deps: FlowRouteDependencies): ApiRoute[] {
     }),
     ...(
       [
-        ['pause', FLOW_SIGNALS.pause, 'Pause the run before its next step'],
-        ['resume', FLOW_SIGNALS.resume, 'Resume a paused run'],
-        ['skip-wait', FLOW_SIGNALS.skipWait, 'End the current wait now'],
-        ['retry', FLOW_SIGNALS.retry, 'Retry the failed step (same idempotency key: nothing is done twice)'],
+        ['pause', pauseSignal, 'Pause the run before its next step'],
+        ['resume', resumeSignal, 'Resume a paused run'],
+        ['skip-wait', skipWaitSignal, 'End the current wait now'],
+        ['retry', retrySignal, 'Retry the failed step (same idempotency key: nothing is done twice)'],
       ] as const
     ).map(([path, signal, summary]) =>
       defineRoute({
@@ -217,7 +232,7 @@ export function runRoutes(deps: FlowRouteDependencies): ApiRoute[] {
         access: 'runs:manage',
         params: RunParams,
         responses: { 202: { description: 'signal sent' }, 409: { description: 'the run has ended' } },
-        handler: (context) => signalRun(signal)(context),
+        handler: (context) => signalRun(signal, (): [] => [])(context),
       }),
     ),
     defineRoute({
@@ -229,7 +244,8 @@ export function runRoutes(deps: FlowRouteDependencies): ApiRoute[] {
       params: RunParams,
       body: CancelRunSchema,
       responses: { 202: { description: 'signal sent' }, 409: { description: 'the run has ended' } },
-      handler: (context) => signalRun(FLOW_SIGNALS.cancel, (body) => body)(context),
+      handler: (context) =>
+        signalRun(cancelSignal, (body: { reason: string }): [{ reason: string }] => [body])(context),
     }),
     defineRoute({
       method: 'post',
@@ -239,7 +255,7 @@ export function runRoutes(deps: FlowRouteDependencies): ApiRoute[] {
       access: 'contacts:write',
       params: RunParams,
       responses: { 202: { description: 'signal sent' }, 409: { description: 'the run has ended' } },
-      handler: (context) => signalRun(FLOW_SIGNALS.unenroll, () => ({ reason: 'manual' }))(context),
+      handler: (context) => signalRun(unenrollSignal, (): [{ reason: 'manual' }] => [{ reason: 'manual' }])(context),
     }),
     defineRoute({
       method: 'post',
@@ -250,7 +266,7 @@ export function runRoutes(deps: FlowRouteDependencies): ApiRoute[] {
       params: RunParams,
       body: InboundEventSchema,
       responses: { 202: { description: 'event delivered' }, 409: { description: 'the run has ended' } },
-      handler: (context) => signalRun(FLOW_SIGNALS.inboundEvent, (body) => body)(context),
+      handler: (context) => signalRun(inboundEventSignal, (body: InboundEvent): [InboundEvent] => [body])(context),
     }),
   ];
 }

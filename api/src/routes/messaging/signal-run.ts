@@ -1,5 +1,5 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { FLOW_SIGNALS } from '@cadenza/core';
+import { inboundEventSignal } from '@cadenza/workflows/contracts';
 import type { SignalRun } from '@cadenza/services/messaging';
 
 /** Signals a run; a run that has already ended (not found) simply has nothing left to react. */
@@ -7,7 +7,7 @@ export const signalRunWith =
   (temporal: Client): SignalRun =>
   async (workflowId, event) => {
     try {
-      await temporal.workflow.getHandle(workflowId).signal(FLOW_SIGNALS.inboundEvent, event);
+      await temporal.workflow.getHandle(workflowId).signal(inboundEventSignal, event);
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
     }

@@ -17,10 +17,10 @@ import {
   flowScheduleId,
   scheduledEnrollmentWorkflowId,
   TRIGGER_DISPATCHER_MEMO,
-  TRIGGER_DISPATCHER_SIGNALS,
   triggerDispatcherWorkflowId,
 } from '@cadenza/core';
 import { listTriggerFlows } from './trigger-flows';
+import { dispatcherPokeSignal, WORKFLOW_NAMES, type WorkflowContracts } from '@cadenza/workflows/contracts';
 
 export interface TriggerSyncDependencies {
   db: DataSource;
@@ -68,13 +68,16 @@ export async function ensureTriggerDispatcher(
     ? await latestEventSeq(deps.db.manager, tenantId)
     : Math.min(...(armed as number[]));
   const cursor = Math.max(floor, (await previousCursor(deps, tenantId)) ?? 0);
-  await deps.temporal.workflow.signalWithStart('triggerDispatcherWorkflow', {
-    taskQueue: deps.taskQueue,
-    workflowId: triggerDispatcherWorkflowId(tenantId),
-    args: [{ tenantId, cursor }],
-    signal: TRIGGER_DISPATCHER_SIGNALS.poke,
-    signalArgs: [],
-  });
+  await deps.temporal.workflow.signalWithStart<WorkflowContracts['triggerDispatcherWorkflow'], []>(
+    WORKFLOW_NAMES.triggerDispatcherWorkflow,
+    {
+      taskQueue: deps.taskQueue,
+      workflowId: triggerDispatcherWorkflowId(tenantId),
+      args: [{ tenantId, cursor }],
+      signal: dispatcherPokeSignal,
+      signalArgs: [],
+    },
+  );
   return 'signalled';
 }
 

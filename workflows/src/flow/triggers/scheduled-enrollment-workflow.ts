@@ -1,21 +1,7 @@
 import { executeChild, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '@cadenza/activities';
-import { bulkEnrollmentWorkflow, type BulkEnrollmentProgress } from '../bulk-enrollment-workflow';
-
-export interface ScheduledEnrollmentInput {
-  tenantId: string;
-  flowId: string;
-}
-
-export interface ScheduledEnrollmentResult {
-  /** False when the flow was no longer active (or no longer scheduled) at the tick. */
-  active: boolean;
-  matched: number;
-  started: number;
-  alreadyEnrolled: number;
-  skipped: number;
-  failed: number;
-}
+import { bulkEnrollmentWorkflow } from '../bulk-enrollment-workflow';
+import type { BulkEnrollmentProgress, ScheduledEnrollmentInput, ScheduledEnrollmentResult } from '../../contracts';
 
 const { findScheduledEnrollmentContacts } = proxyActivities<Activities>({
   startToCloseTimeout: '5 minutes',

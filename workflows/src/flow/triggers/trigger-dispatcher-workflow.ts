@@ -1,33 +1,12 @@
-import {
-  condition,
-  continueAsNew,
-  defineQuery,
-  defineSignal,
-  proxyActivities,
-  setHandler,
-  upsertMemo,
-  workflowInfo,
-} from '@temporalio/workflow';
-import { TRIGGER_DISPATCHER_MEMO, TRIGGER_DISPATCHER_QUERIES, TRIGGER_DISPATCHER_SIGNALS } from '@cadenza/core';
+import { condition, continueAsNew, proxyActivities, setHandler, upsertMemo, workflowInfo } from '@temporalio/workflow';
+import { TRIGGER_DISPATCHER_MEMO } from '@cadenza/core';
 import type { Activities } from '@cadenza/activities';
-
-export interface TriggerDispatcherInput {
-  tenantId: string;
-  /** Seq of the last event already handled; the next page starts after it. */
-  cursor: number;
-  /** Sleep between polls when the log has nothing new, unless poked. */
-  idleSeconds?: number;
-  /** Polls per run before continuing as new, keeping the history short. */
-  roundsPerRun?: number;
-}
-
-export interface TriggerDispatcherResult {
-  cursor: number;
-  stopped: 'no_event_triggered_flows';
-}
-
-export const pokeSignal = defineSignal(TRIGGER_DISPATCHER_SIGNALS.poke);
-export const cursorQuery = defineQuery<number>(TRIGGER_DISPATCHER_QUERIES.cursor);
+import {
+  dispatcherCursorQuery,
+  dispatcherPokeSignal,
+  type TriggerDispatcherInput,
+  type TriggerDispatcherResult,
+} from '../../contracts';
 
 const { dispatchTriggerEvents } = proxyActivities<Activities>({
   startToCloseTimeout: '5 minutes',
@@ -44,10 +23,10 @@ const { dispatchTriggerEvents } = proxyActivities<Activities>({
 export async function triggerDispatcherWorkflow(input: TriggerDispatcherInput): Promise<TriggerDispatcherResult> {
   let cursor = input.cursor;
   let poked = false;
-  setHandler(pokeSignal, () => {
+  setHandler(dispatcherPokeSignal, () => {
     poked = true;
   });
-  setHandler(cursorQuery, () => cursor);
+  setHandler(dispatcherCursorQuery, () => cursor);
   const rounds = input.roundsPerRun ?? 500;
   for (let round = 0; round < rounds && !workflowInfo().continueAsNewSuggested; round++) {
     poked = false;

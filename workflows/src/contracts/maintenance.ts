@@ -1,0 +1,17 @@
+import type { LeadOutcome } from '@cadenza/core';
+
+export interface PruneEventLogWorkflowInput {
+  /** Keep this many days of domain events. */
+  retentionDays: number;
+}
+
+export interface RetrainLeadScoringInput {
+  tenantId: string;
+  outcome: LeadOutcome;
+  trainedBy: 'api' | 'schedule';
+}
+
+export interface SmokeWorkflowInput {
+  tenantId: string;
+  message: string;
+}
