@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Client } from '@temporalio/client';
-import { createFlowActionActivities } from './flow/flow-action-activities';
+import { createFlowActionActivities } from './flow/actions';
 import { createFlowRunActivities } from './flow/flow-run-activities';
 import { enrollContact } from '@cadenza/services/flow';
 import { createBulkEnrollmentActivities } from './flow/bulk-enrollment-activities';
@@ -67,3 +67,4 @@ export function createActivities({ db, crm, temporal, taskQueue, settings, metri
 }
 
 export type Activities = ReturnType<typeof createActivities>;
+export type { ActionInputOf, FlowActionInput, FlowActionResult } from './flow/flow-action-input';

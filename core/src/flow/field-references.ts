@@ -1,4 +1,5 @@
 import type { Node } from './node-kinds';
+import { namedFieldsOf } from './node-kind-metadata';
 
 /** A place where a node depends on a contact field existing. */
 export type FieldReference = {
@@ -18,7 +19,7 @@ export function templateReferences(text: string): FieldReference[] {
 /**
  * Every contact field a node reads or writes: placeholders in any text setting, `contact.`
  * fields in conditions (found by shape, wherever a kind nests them), and the settings that
- * name a field outright. A new kind with a field-name setting must be added to the switch.
+ * name a field outright (each kind declares those: NodeKindInfo.namedFields).
  */
 export function contactFieldReferences(node: Node): FieldReference[] {
   const found: FieldReference[] = [];
@@ -28,23 +29,8 @@ export function contactFieldReferences(node: Node): FieldReference[] {
       found.push({ field: value.field.slice('contact.'.length) });
     }
   });
-  found.push(...namedFields(node).map((field) => ({ field })));
+  found.push(...namedFieldsOf(node).map((field) => ({ field })));
   return found;
-}
-
-function namedFields(node: Node): string[] {
-  switch (node.type) {
-    case 'update_field':
-      return [node.settings.field];
-    case 'llm_generate':
-      return node.settings.saveToField ? [node.settings.saveToField] : [];
-    case 'wait':
-      return node.settings.mode === 'until_field' ? [node.settings.field] : [];
-    case 'contact_updated':
-      return node.settings.fields;
-    default:
-      return [];
-  }
 }
 
 /** True when the field, or an object field containing it (`custom` for `custom.industry`), is known. */

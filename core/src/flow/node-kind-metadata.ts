@@ -1,70 +1,72 @@
-// Plain metadata (palette category, label, outputs) with no zod at run time, so the web app's
-// palette, canvas and flow list load it without building every node's settings schema. The kinds
-// still come from the schemas (type-only imports), so the table cannot drift from them.
-import { DEFAULT_OUTPUT } from './node-output';
+// The registry of node kind metadata: one line per kind, each kind's facts in kinds/<kind>/kind.ts.
+// Plain data with no zod at run time, so the web app's palette, canvas and flow list and the
+// workflow bundle load it without building any settings schema.
 import type { NodeSettings, NodeType } from './node-kinds';
+import type { NodeKindInfo, TriggerSource } from './kinds/kind-info';
+import { manualKind } from './kinds/manual/kind';
+import { apiCallKind } from './kinds/api-call/kind';
+import { contactCreatedKind } from './kinds/contact-created/kind';
+import { contactUpdatedKind } from './kinds/contact-updated/kind';
+import { dealStageChangedKind } from './kinds/deal-stage-changed/kind';
+import { webhookReceivedKind } from './kinds/webhook-received/kind';
+import { scheduleKind } from './kinds/schedule/kind';
+import { sendEmailKind } from './kinds/send-email/kind';
+import { sendSmsKind } from './kinds/send-sms/kind';
+import { notifySlackKind } from './kinds/notify-slack/kind';
+import { createTaskKind } from './kinds/create-task/kind';
+import { updateFieldKind } from './kinds/update-field/kind';
+import { addTagKind } from './kinds/add-tag/kind';
+import { removeTagKind } from './kinds/remove-tag/kind';
+import { httpRequestKind } from './kinds/http-request/kind';
+import { enrollInFlowKind } from './kinds/enroll-in-flow/kind';
+import { llmGenerateKind } from './kinds/llm-generate/kind';
+import { aiAgentKind } from './kinds/ai-agent/kind';
+import { scoreLeadKind } from './kinds/score-lead/kind';
+import { aiSummarizeTimelineKind } from './kinds/ai-summarize-timeline/kind';
+import { aiExtractFieldsKind } from './kinds/ai-extract-fields/kind';
+import { waitKind } from './kinds/wait/kind';
+import { waitForEventKind } from './kinds/wait-for-event/kind';
+import { branchKind } from './kinds/branch/kind';
+import { abSplitKind } from './kinds/ab-split/kind';
+import { goalKind } from './kinds/goal/kind';
+import { exitKind } from './kinds/exit/kind';
 
-export type NodeCategory = 'trigger' | 'action' | 'control';
-
-export type NodeKindInfo<T extends NodeType = NodeType> = {
-  category: NodeCategory;
-  /** Name the designer shows, also used in validation messages. */
-  label: string;
-  /** Output handles edges may leave from; a function when they depend on the settings. */
-  outputs: readonly string[] | ((settings: NodeSettings[T]) => readonly string[]);
-  /** Every output must lead somewhere: a decision with a dead end is a designer mistake. */
-  everyOutputConnected?: true;
-  /** Pauses the run on a durable timer, so a loop through it cannot spin. */
-  pauses?: true;
-  /** Contacts arrive by meeting a condition rather than along an edge, so it needs no way in. */
-  enteredByCondition?: true;
-};
-
-const single = [DEFAULT_OUTPUT] as const;
+export type { NodeCategory, NodeKindInfo, TriggerSource } from './kinds/kind-info';
 
 /**
- * Metadata for every kind. The mapped type makes it exhaustive: a kind added to a schema list
- * without an entry here fails to compile, as do the `workflows` and `web` registries.
+ * Metadata for every kind. The mapped type makes it exhaustive: a kind added to the schema lists
+ * without an entry here fails to compile, as do the workflow, activity, trigger and web registries.
  */
 export const NODE_KINDS: { readonly [T in NodeType]: NodeKindInfo<T> } = {
-  manual: { category: 'trigger', label: 'Manual enrollment', outputs: single },
-  api_call: { category: 'trigger', label: 'API call', outputs: single },
-  contact_created: { category: 'trigger', label: 'Contact created', outputs: single },
-  contact_updated: { category: 'trigger', label: 'Contact updated', outputs: single },
-  deal_stage_changed: { category: 'trigger', label: 'Deal stage changed', outputs: single },
-  webhook_received: { category: 'trigger', label: 'Webhook received', outputs: single },
-  schedule: { category: 'trigger', label: 'Schedule', outputs: single },
+  manual: manualKind,
+  api_call: apiCallKind,
+  contact_created: contactCreatedKind,
+  contact_updated: contactUpdatedKind,
+  deal_stage_changed: dealStageChangedKind,
+  webhook_received: webhookReceivedKind,
+  schedule: scheduleKind,
 
-  send_email: { category: 'action', label: 'Send email', outputs: single },
-  send_sms: { category: 'action', label: 'Send SMS', outputs: single },
-  notify_slack: { category: 'action', label: 'Notify Slack', outputs: single },
-  create_task: { category: 'action', label: 'Create task', outputs: single },
-  update_field: { category: 'action', label: 'Update field', outputs: single },
-  add_tag: { category: 'action', label: 'Add tag', outputs: single },
-  remove_tag: { category: 'action', label: 'Remove tag', outputs: single },
-  http_request: { category: 'action', label: 'HTTP request', outputs: single },
-  enroll_in_flow: { category: 'action', label: 'Enroll in flow', outputs: single },
-  llm_generate: { category: 'action', label: 'Generate text', outputs: single },
-  // `rejected` and `timeout` follow a human's rejection of the draft or no decision in time;
-  // unconnected, they simply end the run.
-  ai_agent: { category: 'action', label: 'AI agent', outputs: [DEFAULT_OUTPUT, 'rejected', 'timeout'] },
-  score_lead: { category: 'action', label: 'Score lead', outputs: single },
-  ai_summarize_timeline: { category: 'action', label: 'Summarise timeline', outputs: single },
-  ai_extract_fields: { category: 'action', label: 'Extract fields', outputs: single },
+  send_email: sendEmailKind,
+  send_sms: sendSmsKind,
+  notify_slack: notifySlackKind,
+  create_task: createTaskKind,
+  update_field: updateFieldKind,
+  add_tag: addTagKind,
+  remove_tag: removeTagKind,
+  http_request: httpRequestKind,
+  enroll_in_flow: enrollInFlowKind,
+  llm_generate: llmGenerateKind,
+  ai_agent: aiAgentKind,
+  score_lead: scoreLeadKind,
+  ai_summarize_timeline: aiSummarizeTimelineKind,
+  ai_extract_fields: aiExtractFieldsKind,
 
-  wait: { category: 'control', label: 'Wait', outputs: single, pauses: true },
-  // `next` is taken when the event arrives, `timeout` when it does not in time; an
-  // unconnected timeout simply ends the run, which is a legitimate design.
-  wait_for_event: { category: 'control', label: 'Wait for event', outputs: [DEFAULT_OUTPUT, 'timeout'], pauses: true },
-  branch: { category: 'control', label: 'Branch', outputs: ['yes', 'no'], everyOutputConnected: true },
-  ab_split: {
-    category: 'control',
-    label: 'A/B split',
-    outputs: (settings) => settings.variants.map((variant) => variant.handle),
-    everyOutputConnected: true,
-  },
-  goal: { category: 'control', label: 'Goal', outputs: single, enteredByCondition: true },
-  exit: { category: 'control', label: 'Exit', outputs: [] },
+  wait: waitKind,
+  wait_for_event: waitForEventKind,
+  branch: branchKind,
+  ab_split: abSplitKind,
+  goal: goalKind,
+  exit: exitKind,
 };
 
 export const NODE_TYPES = Object.keys(NODE_KINDS) as NodeType[];
@@ -78,3 +80,31 @@ export function outputsOf<T extends NodeType>(node: { type: T; settings: NodeSet
   const kind: NodeKindInfo<T> = NODE_KINDS[node.type];
   return typeof kind.outputs === 'function' ? kind.outputs(node.settings) : kind.outputs;
 }
+
+/** The contact fields a node's settings name outright (see NodeKindInfo.namedFields). */
+export function namedFieldsOf<T extends NodeType>(node: { type: T; settings: NodeSettings[T] }): readonly string[] {
+  const kind: NodeKindInfo<T> = NODE_KINDS[node.type];
+  return kind.namedFields(node.settings);
+}
+
+/** The strictly rendered template texts of a node, with the setting each comes from. */
+export function strictTemplatesOf<T extends NodeType>(node: {
+  type: T;
+  settings: NodeSettings[T];
+}): Array<{ setting: string; text: string }> {
+  const kind: NodeKindInfo<T> = NODE_KINDS[node.type];
+  return kind.templates.flatMap((setting) => {
+    const text: unknown = node.settings[setting];
+    return typeof text === 'string' ? [{ setting, text }] : [];
+  });
+}
+
+/** How a trigger kind enrolls contacts; null for a kind that is not a trigger. */
+export function triggerSourceOf(type: NodeType): TriggerSource | null {
+  const kind = NODE_KINDS[type];
+  return kind.category === 'trigger' ? kind.enrolledBy : null;
+}
+
+/** The trigger kinds that enroll one way, e.g. every kind fed by the domain event log. */
+export const triggerTypesEnrolledBy = (...sources: TriggerSource[]): NodeType[] =>
+  NODE_TYPES.filter((type) => sources.includes(triggerSourceOf(type) as TriggerSource));

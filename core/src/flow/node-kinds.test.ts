@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { ACTION_NODE_SCHEMAS } from './action-nodes';
-import { CONTROL_NODE_SCHEMAS } from './control-nodes';
+import { ACTION_NODE_SCHEMAS, CONTROL_NODE_SCHEMAS, TRIGGER_NODE_SCHEMAS } from './kinds/schemas';
 import { NODE_KINDS, NODE_TYPES, nodeSchema, outputsOf, type NodeCategory, type NodeType } from './node-kinds';
-import { TRIGGER_NODE_SCHEMAS } from './trigger-nodes';
 
 /** One valid settings object per kind; a Record so a new kind cannot skip this test. */
 const SAMPLE_SETTINGS: Record<NodeType, unknown> = {

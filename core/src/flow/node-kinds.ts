@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_OUTPUT } from './node-output';
-import { ACTION_NODE_SCHEMAS } from './action-nodes';
-import { CONTROL_NODE_SCHEMAS } from './control-nodes';
-import { TRIGGER_NODE_SCHEMAS } from './trigger-nodes';
+import { ACTION_NODE_SCHEMAS, CONTROL_NODE_SCHEMAS, TRIGGER_NODE_SCHEMAS } from './kinds/schemas';
 
 /** Every node kind, discriminated on `type`. */
 export const nodeSchema = z.discriminatedUnion('type', [
@@ -19,6 +17,9 @@ export type Node = z.infer<typeof nodeSchema>;
 export type TriggerNode = z.infer<typeof triggerNodeSchema>;
 export type StepNode = z.infer<typeof stepNodeSchema>;
 export type NodeType = Node['type'];
+/** The kinds with a side effect, each performed by its own activity (activities/src/flow/actions). */
+export type ActionType = z.infer<(typeof ACTION_NODE_SCHEMAS)[number]>['type'];
+export type TriggerType = TriggerNode['type'];
 export type NodeOfType<T extends NodeType> = Extract<Node, { type: T }>;
 /** Settings per kind, as a map so lookups by a generic kind stay correlated with NODE_KINDS. */
 export type NodeSettings = { [T in NodeType]: NodeOfType<T>['settings'] };

@@ -1,4 +1,4 @@
-import { httpRequestSchema } from '../flow/action-nodes';
+import { httpRequestSchema } from '../flow/kinds/schemas';
 import { parseEgressAllowList } from './egress-allow-list';
 import { flowEgressErrors } from './flow-egress-check';
 

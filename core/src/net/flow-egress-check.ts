@@ -1,12 +1,14 @@
 import type { FlowValidationError } from '../flow/flow-errors';
-import type { Node } from '../flow/node-kinds';
+import type { Node, NodeSettings, NodeType } from '../flow/node-kinds';
+import { NODE_KINDS, type NodeKindInfo } from '../flow/node-kind-metadata';
 import type { FlowValidationResult } from '../flow/validate-flow';
 import type { EgressAllowList } from './egress-allow-list';
 import { literalUrlEgressRefusal } from './egress-url';
 import { headerProblem } from './header-safety';
 
 /**
- * Save/publish checks of what a flow would connect to: an http_request whose URL is a refused
+ * Save/publish checks of what a flow would connect to: a node whose request (its kind's
+ * outboundRequest, e.g. http_request) has a URL that is a refused
  * literal (loopback, private, metadata, localhost, in any spelling) or whose headers could
  * inject lines. Separate from validateFlowDefinition because it needs the deployment's
  * allow list. Names the node, so the designer marks it.
@@ -14,8 +16,9 @@ import { headerProblem } from './header-safety';
 export function flowEgressErrors(nodes: readonly Node[], allow: EgressAllowList): FlowValidationError[] {
   const errors: FlowValidationError[] = [];
   for (const node of nodes) {
-    if (node.type !== 'http_request') continue;
-    const refusal = literalUrlEgressRefusal(node.settings.url, allow);
+    const request = outboundRequestOf(node);
+    if (!request) continue;
+    const refusal = literalUrlEgressRefusal(request.url, allow);
     if (refusal) {
       errors.push({
         code: 'invalid_setting',
@@ -24,7 +27,7 @@ export function flowEgressErrors(nodes: readonly Node[], allow: EgressAllowList)
         message: `Node "${node.id}": ${refusal.message}; outbound requests may not reach internal addresses.`,
       });
     }
-    for (const [name, value] of Object.entries(node.settings.headers)) {
+    for (const [name, value] of Object.entries(request.headers)) {
       const problem = headerProblem(name, value);
       if (problem)
         errors.push({
@@ -43,4 +46,9 @@ export function withEgressChecks(result: FlowValidationResult, allow: EgressAllo
   if (!result.ok) return result;
   const errors = flowEgressErrors([result.definition.trigger, ...result.definition.nodes], allow);
   return errors.length > 0 ? { ok: false, errors } : result;
+}
+
+function outboundRequestOf<T extends NodeType>(node: { type: T; settings: NodeSettings[T] }) {
+  const kind: NodeKindInfo<T> = NODE_KINDS[node.type];
+  return kind.outboundRequest?.(node.settings);
 }

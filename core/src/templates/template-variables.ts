@@ -4,6 +4,7 @@ import {
   isKnownField,
   isTemplateRecord,
   isTemplateRecordField,
+  strictTemplatesOf,
   TEMPLATE_RECORD_FIELDS,
   type FlowDefinition,
   type FlowValidationError,
@@ -19,13 +20,6 @@ export interface StrictVariable {
   /** The placeholder as written, for the message. */
   source: string;
 }
-
-/** Template settings per node kind: the ones rendered strictly when the step runs. */
-export const TEMPLATE_SETTINGS: Record<string, readonly string[]> = {
-  send_email: ['subject', 'body'],
-  send_sms: ['body'],
-  notify_slack: ['message'],
-};
 
 /** Blocks that change what `this` is: paths inside them are relative, not checked here. */
 const CONTEXT_CHANGING = new Set(['each', 'with']);
@@ -76,9 +70,7 @@ export function checkSendTemplates(
   const nodeIds = new Set(definition.nodes.map((node) => node.id));
   const errors: FlowValidationError[] = [];
   for (const node of definition.nodes) {
-    for (const setting of TEMPLATE_SETTINGS[node.type] ?? []) {
-      const template = (node.settings as Record<string, unknown>)[setting];
-      if (typeof template !== 'string') continue;
+    for (const { setting, text: template } of strictTemplatesOf(node)) {
       const at = { nodeId: node.id, path: `settings.${setting}` };
       let variables: Array<StrictVariable & { snippet?: string }>;
       try {

@@ -1,4 +1,12 @@
-import { ConflictError, NotFoundError, UserError, type SnippetView, type SnippetWrite } from '@cadenza/core';
+import {
+  ConflictError,
+  NotFoundError,
+  strictTemplatesOf,
+  UserError,
+  type FlowDefinition,
+  type SnippetView,
+  type SnippetWrite,
+} from '@cadenza/core';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Db } from '../crm/crm-write';
 import {
@@ -8,7 +16,6 @@ import {
   snippetExpander,
   snippetNamesIn,
 } from '@cadenza/core/templates';
-import { TEMPLATE_SETTINGS } from '@cadenza/core/templates';
 
 interface SnippetRow {
   name: string;
@@ -115,14 +122,10 @@ async function usesOf(manager: EntityManager, tenantId: string, name: string): P
        JOIN flow_versions v ON v.flow_id = f.id AND v.version = f.latest_version
      WHERE f.tenant_id = $1 AND f.status IN ('active', 'paused') AND strpos(v.definition::text, $2) > 0`,
     [tenantId, name],
-  )) as Array<{ name: string; definition: { nodes?: Array<{ id: string; type: string; settings: object }> } }>;
+  )) as Array<{ name: string; definition: FlowDefinition }>;
   for (const flow of flows) {
-    for (const node of flow.definition.nodes ?? []) {
-      const templates = (TEMPLATE_SETTINGS[node.type] ?? []).map(
-        (setting) => (node.settings as Record<string, unknown>)[setting],
-      );
-      const reaches = templates.some((template) => {
-        if (typeof template !== 'string') return false;
+    for (const node of flow.definition.nodes) {
+      const reaches = strictTemplatesOf(node).some(({ text: template }) => {
         try {
           return reachableSnippets(template, bodies).found.includes(name);
         } catch {

@@ -8,10 +8,12 @@ import {
   waitWakeTime,
   type ContactSnapshot,
   type InboundEvent,
+  NODE_KINDS,
+  type ActionType,
   type NodeOfType,
   type StepNode,
 } from '@cadenza/core';
-import type { Activities } from '@cadenza/activities';
+import type { ActionInputOf, FlowActionResult } from '@cadenza/activities';
 import { localQuickActions, quickActions, sendActions, slowActions } from './flow-activities';
 import type { FlowRunInput } from '../contracts';
 import type { RunControls } from './run-controls';
@@ -45,33 +47,14 @@ type Handler<T extends StepNode['type']> = (
   node: NodeOfType<T> & StepNode,
   context: StepContext,
 ) => Promise<StepOutcome>;
-type ActionType = Exclude<StepNode['type'], 'wait' | 'wait_for_event' | 'branch' | 'ab_split' | 'goal' | 'exit'>;
 
-/** The activity that performs each action kind, and how long one attempt may take. */
-const ACTION_ACTIVITY: Record<ActionType, { name: keyof Activities; proxy: typeof quickActions }> = {
-  send_email: { name: 'flowSendEmail', proxy: sendActions },
-  send_sms: { name: 'flowSendSms', proxy: sendActions },
-  notify_slack: { name: 'flowNotifySlack', proxy: sendActions },
-  create_task: { name: 'flowCreateTask', proxy: quickActions },
-  update_field: { name: 'flowUpdateField', proxy: quickActions },
-  add_tag: { name: 'flowAddTag', proxy: quickActions },
-  remove_tag: { name: 'flowRemoveTag', proxy: quickActions },
-  http_request: { name: 'flowHttpRequest', proxy: quickActions },
-  enroll_in_flow: { name: 'flowEnrollInFlow', proxy: quickActions },
-  llm_generate: { name: 'flowLlmGenerate', proxy: slowActions },
-  ai_agent: { name: 'flowAiAgent', proxy: slowActions },
-  score_lead: { name: 'flowScoreLead', proxy: slowActions },
-  ai_summarize_timeline: { name: 'flowAiSummarizeTimeline', proxy: slowActions },
-  ai_extract_fields: { name: 'flowAiExtractFields', proxy: slowActions },
-};
+/** An action kind's activity as the workflow calls it: typed by the kind, so no other kind's activity fits. */
+type ActionActivity<T extends ActionType> = (input: ActionInputOf<T>) => Promise<FlowActionResult>;
+/** The activity proxies, one per timeout class (see flow-activities). */
+type ActionProxy = typeof quickActions;
 
-/** Actions that only write PostgreSQL (see localQuickActions); everything reaching other systems stays a regular activity. */
-const DATABASE_ONLY: ReadonlySet<ActionType> = new Set(['update_field', 'add_tag', 'remove_tag', 'create_task']);
-/** Runs that scheduled these as regular activities before the change replay them as such. */
+/** Runs that scheduled database-only actions as regular activities before the change replay them as such. */
 const LOCAL_DATABASE_ACTIONS_PATCH = 'database-actions-local-activities';
-
-/** Message kinds whose send must respect the flow's sending window. */
-const SENDS: ReadonlySet<StepNode['type']> = new Set(['send_email', 'send_sms']);
 
 async function waitForSendingWindow(context: StepContext): Promise<void> {
   const window = context.input.definition.settings.sendingWindow;
@@ -87,17 +70,23 @@ async function waitForSendingWindow(context: StepContext): Promise<void> {
 
 const timezoneOf = (contact: ContactSnapshot | undefined): string | null => (contact ? contactTimezone(contact) : null);
 
+/**
+ * The step of an action kind: its activity, picked from the proxy of the timeout class it needs
+ * (how long one attempt may take), run as a local activity when the kind is database-only.
+ */
 const action =
-  <T extends ActionType>(type: T): Handler<T> =>
+  <T extends ActionType>(
+    timeout: 'quick' | 'send' | 'slow',
+    activityOf: (proxy: ActionProxy) => ActionActivity<T>,
+  ): Handler<T> =>
   async (node, context) => {
-    if (SENDS.has(type)) await waitForSendingWindow(context);
+    const step: StepNode = node;
+    const kind = NODE_KINDS[step.type];
+    if (kind.sends) await waitForSendingWindow(context);
     if (context.controls.stop) return { output: null };
-    const { name, proxy } = ACTION_ACTIVITY[type];
-    const local = DATABASE_ONLY.has(type) && (context.currentShape || patched(LOCAL_DATABASE_ACTIONS_PATCH));
+    const local = kind.databaseOnly === true && (context.currentShape || patched(LOCAL_DATABASE_ACTIONS_PATCH));
     if (!local) context.showNode();
-    const activity = (local ? localQuickActions : proxy)[name] as (
-      input: unknown,
-    ) => Promise<{ result: unknown; captured: boolean; throttledUntil?: string }>;
+    const activity = activityOf(local ? localQuickActions : PROXIES[timeout]);
     // A throttled send claimed nothing: wait (durably, a timer) until the slot it was given,
     // then call again with the same key, so a retried or replayed step still sends once.
     for (;;) {
@@ -124,6 +113,12 @@ const action =
     }
   };
 
+const PROXIES: Record<'quick' | 'send' | 'slow', ActionProxy> = {
+  quick: quickActions,
+  send: sendActions,
+  slow: slowActions,
+};
+
 const matchesEvent = (wanted: NodeOfType<'wait_for_event'>['settings']['event']) => (event: InboundEvent) => {
   if (event.kind !== wanted.kind) return false;
   if (wanted.kind === 'click' && wanted.urlContains)
@@ -135,25 +130,25 @@ const matchesEvent = (wanted: NodeOfType<'wait_for_event'>['settings']['event'])
 };
 
 /**
- * Step logic per node kind. Control kinds decide in the workflow (deterministically, from
- * activity results and signals); action kinds call their activity. A Record, so a new
- * node kind that is not wired here fails to compile.
+ * Step logic per node kind, one line per kind. Control kinds decide in the workflow
+ * (deterministically, from activity results and signals); action kinds call their activity,
+ * named after the kind. A mapped type, so a new kind that is not wired here fails to compile.
  */
 export const STEP_HANDLERS: { [T in StepNode['type']]: Handler<T> } = {
-  send_email: action('send_email'),
-  send_sms: action('send_sms'),
-  notify_slack: action('notify_slack'),
-  create_task: action('create_task'),
-  update_field: action('update_field'),
-  add_tag: action('add_tag'),
-  remove_tag: action('remove_tag'),
-  http_request: action('http_request'),
-  enroll_in_flow: action('enroll_in_flow'),
-  llm_generate: action('llm_generate'),
+  send_email: action('send', (proxy) => proxy.flowSendEmail),
+  send_sms: action('send', (proxy) => proxy.flowSendSms),
+  notify_slack: action('send', (proxy) => proxy.flowNotifySlack),
+  create_task: action('quick', (proxy) => proxy.flowCreateTask),
+  update_field: action('quick', (proxy) => proxy.flowUpdateField),
+  add_tag: action('quick', (proxy) => proxy.flowAddTag),
+  remove_tag: action('quick', (proxy) => proxy.flowRemoveTag),
+  http_request: action('quick', (proxy) => proxy.flowHttpRequest),
+  enroll_in_flow: action('quick', (proxy) => proxy.flowEnrollInFlow),
+  llm_generate: action('slow', (proxy) => proxy.flowLlmGenerate),
   ai_agent: aiAgentStep,
-  score_lead: action('score_lead'),
-  ai_summarize_timeline: action('ai_summarize_timeline'),
-  ai_extract_fields: action('ai_extract_fields'),
+  score_lead: action('slow', (proxy) => proxy.flowScoreLead),
+  ai_summarize_timeline: action('slow', (proxy) => proxy.flowAiSummarizeTimeline),
+  ai_extract_fields: action('slow', (proxy) => proxy.flowAiExtractFields),
 
   async wait(node, context) {
     const settings = node.settings;

@@ -1,7 +1,8 @@
-import type { ContactSnapshot, DomainEvent } from '@cadenza/core';
+import { triggerTypesEnrolledBy, type ContactSnapshot, type DomainEvent } from '@cadenza/core';
 import {
   contactOfEvent,
   contactPassesFilter,
+  EVENT_TRIGGER_TYPES,
   eventMatchesTrigger,
   touchesWatchedFields,
   type EventTrigger,
@@ -69,5 +70,11 @@ describe('event trigger matching', () => {
     const updated = trigger('contact_updated', { filter: customer, fields: [] });
     expect(contactPassesFilter(updated, snapshot({ lifecycleStage: 'customer' }), now)).toBe(true);
     expect(contactPassesFilter(updated, snapshot({ lifecycleStage: 'lead' }), now)).toBe(false);
+  });
+});
+
+describe('event-fed trigger kinds', () => {
+  it('are exactly the kinds whose metadata says they enroll from the event log', () => {
+    expect([...EVENT_TRIGGER_TYPES].sort()).toEqual(triggerTypesEnrolledBy('event').sort());
   });
 });

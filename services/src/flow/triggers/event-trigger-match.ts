@@ -1,14 +1,45 @@
-import { evaluateCondition, type ContactSnapshot, type DomainEvent, type NodeOfType } from '@cadenza/core';
+import {
+  evaluateCondition,
+  type Condition,
+  type ContactSnapshot,
+  type DomainEvent,
+  type NodeOfType,
+  type NodeSettings,
+} from '@cadenza/core';
 
-/** Trigger kinds fed by the tenant's domain event log (the dispatcher's business). */
+/** Trigger kinds fed by the tenant's domain event log (their kind says `enrolledBy: 'event'`). */
 export const EVENT_TRIGGER_TYPES = ['contact_created', 'contact_updated', 'deal_stage_changed'] as const;
 export type EventTriggerType = (typeof EVENT_TRIGGER_TYPES)[number];
 export type EventTrigger = NodeOfType<EventTriggerType>;
 
-const EVENT_OF_TRIGGER: Record<EventTriggerType, string> = {
-  contact_created: 'contact.created',
-  contact_updated: 'contact.updated',
-  deal_stage_changed: 'deal.stage_changed',
+/** What the dispatcher needs of an event-fed trigger kind. */
+interface EventTriggerRule<T extends EventTriggerType> {
+  /** The domain event type that may enroll. */
+  event: DomainEvent['type'];
+  /** Settings-only part of the match: everything but the contact filter, which needs a snapshot. */
+  matches: (settings: NodeSettings[T], event: DomainEvent) => boolean;
+  /** The contact filter, if the kind has one; none means every contact the event is about. */
+  filter: (settings: NodeSettings[T]) => Condition | undefined;
+}
+
+/** One line per event-fed trigger kind: a kind listed above but not here fails to compile. */
+const EVENT_TRIGGERS: { [T in EventTriggerType]: EventTriggerRule<T> } = {
+  contact_created: { event: 'contact.created', matches: () => true, filter: (settings) => settings.filter },
+  contact_updated: {
+    event: 'contact.updated',
+    matches: (settings, event) => touchesWatchedFields(settings.fields, event.payload.fields),
+    filter: (settings) => settings.filter,
+  },
+  deal_stage_changed: {
+    event: 'deal.stage_changed',
+    matches: ({ pipelineId, fromStage, toStage }, event) => {
+      const { fromPipelineId, toPipelineId, fromStageId, toStageId } = event.payload;
+      if (pipelineId && pipelineId !== toPipelineId && pipelineId !== fromPipelineId) return false;
+      if (fromStage && fromStage !== fromStageId) return false;
+      return !toStage || toStage === toStageId;
+    },
+    filter: () => undefined,
+  },
 };
 
 export const isEventTriggerType = (type: string): type is EventTriggerType =>
@@ -36,22 +67,21 @@ export function touchesWatchedFields(watched: readonly string[], changed: unknow
 }
 
 /** Settings-only part of the match: everything but the contact filter, which needs a snapshot. */
-export function eventMatchesTrigger(trigger: EventTrigger, event: DomainEvent): boolean {
-  if (event.type !== EVENT_OF_TRIGGER[trigger.type]) return false;
-  if (trigger.type === 'contact_updated') return touchesWatchedFields(trigger.settings.fields, event.payload.fields);
-  if (trigger.type === 'deal_stage_changed') {
-    const { pipelineId, fromStage, toStage } = trigger.settings;
-    const { fromPipelineId, toPipelineId, fromStageId, toStageId } = event.payload;
-    if (pipelineId && pipelineId !== toPipelineId && pipelineId !== fromPipelineId) return false;
-    if (fromStage && fromStage !== fromStageId) return false;
-    if (toStage && toStage !== toStageId) return false;
-  }
-  return true;
+export function eventMatchesTrigger<T extends EventTriggerType>(
+  trigger: { type: T; settings: NodeSettings[T] },
+  event: DomainEvent,
+): boolean {
+  const rule: EventTriggerRule<T> = EVENT_TRIGGERS[trigger.type];
+  return event.type === rule.event && rule.matches(trigger.settings, event);
 }
 
 /** The trigger's contact filter, if it has one; no filter means every contact. */
-export function contactPassesFilter(trigger: EventTrigger, snapshot: ContactSnapshot, now: Date): boolean {
-  if (trigger.type === 'deal_stage_changed') return true;
-  const filter = trigger.settings.filter;
+export function contactPassesFilter<T extends EventTriggerType>(
+  trigger: { type: T; settings: NodeSettings[T] },
+  snapshot: ContactSnapshot,
+  now: Date,
+): boolean {
+  const rule: EventTriggerRule<T> = EVENT_TRIGGERS[trigger.type];
+  const filter = rule.filter(trigger.settings);
   return filter ? evaluateCondition(filter, snapshot, now) : true;
 }

@@ -10,7 +10,7 @@ import {
 import type { DataSource } from 'typeorm';
 import { latestEventSeq } from '@cadenza/data';
 import { getFlowVersion } from '@cadenza/data';
-import { EVENT_TRIGGER_TYPES, isEventTriggerType } from './event-trigger-match';
+import { EVENT_TRIGGER_TYPES } from './event-trigger-match';
 import {
   ConflictError,
   type NodeOfType,
@@ -18,6 +18,8 @@ import {
   scheduledEnrollmentWorkflowId,
   TRIGGER_DISPATCHER_MEMO,
   triggerDispatcherWorkflowId,
+  triggerSourceOf,
+  triggerTypesEnrolledBy,
 } from '@cadenza/core';
 import { listTriggerFlows } from './trigger-flows';
 import { dispatcherPokeSignal, WORKFLOW_NAMES, type WorkflowContracts } from '@cadenza/workflows/contracts';
@@ -161,14 +163,16 @@ export async function syncFlowTrigger(
   }
   const { trigger } = pinned.definition;
   const status = pinned.flow.status;
+  // What runs on Temporal follows from how the trigger kind enrolls (its kind's enrolledBy).
+  const source = triggerSourceOf(trigger.type);
   const outcome: TriggerSyncOutcome = {};
-  if (trigger.type === 'schedule' && (status === 'active' || status === 'paused')) {
+  if (source === 'schedule' && trigger.type === 'schedule' && (status === 'active' || status === 'paused')) {
     outcome.schedule = await upsertSchedule(deps, tenantId, flowId, trigger, status === 'paused');
   } else {
     // Archived, or republished with another trigger: no tick may enroll any more.
     outcome.schedule = await deleteSchedule(deps, flowScheduleId(tenantId, flowId));
   }
-  if (isEventTriggerType(trigger.type) && status === 'active') {
+  if (source === 'event' && status === 'active') {
     outcome.dispatcher = await ensureTriggerDispatcher(deps, tenantId);
   }
   return outcome;
@@ -180,12 +184,12 @@ export async function syncFlowTrigger(
  */
 export async function reconcileFlowTriggers(deps: TriggerSyncDependencies): Promise<number> {
   const flows = await listTriggerFlows(deps.db, {
-    triggerTypes: [...EVENT_TRIGGER_TYPES, 'schedule'],
+    triggerTypes: triggerTypesEnrolledBy('event', 'schedule'),
     statuses: ['active', 'paused'],
   });
   const dispatched = new Set<string>();
   for (const flow of flows) {
-    if (flow.trigger.type === 'schedule') {
+    if (triggerSourceOf(flow.trigger.type) === 'schedule') {
       await syncFlowTrigger(deps, flow.tenantId, flow.flowId);
     } else if (flow.status === 'active' && !dispatched.has(flow.tenantId)) {
       dispatched.add(flow.tenantId);

@@ -1,0 +1,5 @@
+import { z } from 'zod';
+import { nodeSchemaOf } from '../../node-shape';
+
+// Nothing to configure: a person enrolls contacts from the CRM.
+export const manualTriggerSchema = nodeSchemaOf('manual', z.object({}));

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { nodeSchemaOf } from '../../node-shape';
+import { templateText } from '../../primitives';
+
+export const sendEmailSchema = nodeSchemaOf(
+  'send_email',
+  z.object({
+    subject: templateText('Subject line'),
+    body: templateText('Email body (HTML or plain text)'),
+    fromName: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("Sender name; omitted means the sending mailbox's name (the contact owner's is {{owner.name}})"),
+    replyTo: z.email().optional().describe('Reply-to address; omitted means the sending mailbox'),
+    trackOpens: z.boolean().default(true).describe('Add an open-tracking pixel'),
+    trackClicks: z.boolean().default(true).describe('Rewrite links to count clicks'),
+  }),
+);
