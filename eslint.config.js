@@ -9,7 +9,7 @@ const layer = (patterns, paths = []) => ({ 'no-restricted-imports': ['error', { 
 const upward = (message, ...groups) => ({ group: groups, message });
 const WORKFLOWS_ROOT = {
   name: '@cadenza/workflows',
-  message: 'import the workflow contracts (@cadenza/workflows/contracts): the root is the worker bundle',
+  message: 'import the workflow contracts (@cadenza/contracts): @cadenza/workflows is the worker bundle',
 };
 
 const workflowRules = layer([
@@ -41,7 +41,7 @@ module.exports = tseslint.config(
   // services <- api; workflows see core, their contracts and activity types. Tests may compose them all.
   { files: ['workflows/src/**/*.ts'], ignores: ['**/*.test.ts'], rules: workflowRules },
   {
-    files: ['workflows/src/contracts/**/*.ts'],
+    files: ['contracts/src/**/*.ts'],
     rules: layer([
       upward(
         'the contracts are imported by every client: core and @temporalio/workflow only',

@@ -12,6 +12,7 @@ WORKDIR /app
 # Manifests first, so source edits do not invalidate the npm layer.
 COPY package.json package-lock.json ./
 COPY core/package.json core/
+COPY contracts/package.json contracts/
 COPY data/package.json data/
 COPY services/package.json services/
 COPY workflows/package.json workflows/
@@ -45,9 +46,9 @@ WORKDIR /app
 COPY --from=runtime-deps --chown=10001:10001 /app/node_modules node_modules
 COPY --chown=10001:10001 package.json tsconfig.base.json ./
 COPY --chown=10001:10001 core core
+COPY --chown=10001:10001 contracts contracts
 COPY --chown=10001:10001 data data
 COPY --chown=10001:10001 services services
-COPY --chown=10001:10001 workflows workflows
 COPY --chown=10001:10001 temporal temporal
 COPY --chown=10001:10001 api api
 # The built-in SMTP sink, which docker-compose runs from this image for the worker's mail.

@@ -7,6 +7,7 @@ FROM node:22.20.0-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY core/package.json core/
+COPY contracts/package.json contracts/
 COPY data/package.json data/
 COPY services/package.json services/
 COPY workflows/package.json workflows/

@@ -9,6 +9,7 @@ FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY core/package.json core/
+COPY contracts/package.json contracts/
 COPY data/package.json data/
 COPY services/package.json services/
 COPY workflows/package.json workflows/
@@ -31,6 +32,7 @@ WORKDIR /app
 COPY --from=deps --chown=10001:10001 /app/node_modules node_modules
 COPY --chown=10001:10001 package.json tsconfig.base.json ./
 COPY --chown=10001:10001 core core
+COPY --chown=10001:10001 contracts contracts
 COPY --chown=10001:10001 data data
 COPY --chown=10001:10001 services services
 COPY --chown=10001:10001 workflows workflows

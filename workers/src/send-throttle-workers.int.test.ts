@@ -10,7 +10,7 @@ import {
   startWorkerProcessPlatform,
   type WorkerProcessPlatform,
 } from '../../scripts/test-harness/worker-process-platform';
-import { skipWaitSignal } from '@cadenza/workflows/contracts';
+import { skipWaitSignal } from '@cadenza/contracts';
 
 const CONTACTS = 7;
 const PER_MINUTE = 3;

@@ -1,4 +1,4 @@
-import type { WorkflowContracts } from './contracts';
+import type { WorkflowContracts } from '@cadenza/contracts';
 import { smokeWorkflow } from './smoke-workflow';
 import { flowRunWorkflow } from './flow/flow-run-workflow';
 import { bulkEnrollmentWorkflow } from './flow/bulk-enrollment-workflow';

@@ -1,6 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '@cadenza/activities';
-import type { PruneEventLogWorkflowInput } from './contracts';
+import type { PruneEventLogWorkflowInput } from '@cadenza/contracts';
 
 const { pruneEventLog } = proxyActivities<Activities>({
   // A large backlog is deleted in batches; give it room, and retry: pruning is idempotent.

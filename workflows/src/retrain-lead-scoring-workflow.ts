@@ -1,6 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '@cadenza/activities';
-import type { RetrainLeadScoringInput } from './contracts';
+import type { RetrainLeadScoringInput } from '@cadenza/contracts';
 import type { ScoringModel } from '@cadenza/core';
 
 const { trainLeadScoringModel } = proxyActivities<Activities>({

@@ -1,7 +1,7 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { SmokeRunRecord } from '@cadenza/core';
 import type { Activities } from '@cadenza/activities';
-import type { SmokeWorkflowInput } from './contracts';
+import type { SmokeWorkflowInput } from '@cadenza/contracts';
 
 const { recordSmokeRun } = proxyActivities<Activities>({
   startToCloseTimeout: '10 seconds',

@@ -15,7 +15,7 @@ import {
 } from '../../../scripts/test-harness/time-skipping-flow-env';
 import { flowOf, newContact, publishedFlow } from '../../../scripts/test-harness/flow-fixtures';
 import { closeLocalModel } from './chat-model-switch';
-import { cancelSignal } from '@cadenza/workflows/contracts';
+import { cancelSignal } from '@cadenza/contracts';
 
 /**
  * Tenant prompts, the timeline-summary and field-extraction steps, and token budgets, through the

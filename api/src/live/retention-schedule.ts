@@ -1,5 +1,5 @@
 import { ScheduleAlreadyRunning, type Client } from '@temporalio/client';
-import { WORKFLOW_NAMES, type PruneEventLogWorkflowInput } from '@cadenza/workflows/contracts';
+import { WORKFLOW_NAMES, type PruneEventLogWorkflowInput } from '@cadenza/contracts';
 
 export const EVENT_RETENTION_SCHEDULE_ID = 'cadenza-event-log-retention';
 

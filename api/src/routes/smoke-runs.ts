@@ -10,7 +10,7 @@ import {
   temporalRunUrl,
 } from '@cadenza/core';
 import { findSmokeRun, type DataSource } from '@cadenza/data';
-import { WORKFLOW_NAMES, type WorkflowContracts } from '@cadenza/workflows/contracts';
+import { WORKFLOW_NAMES, type WorkflowContracts } from '@cadenza/contracts';
 import { defineRoute, type ApiRoute } from '../http/api-route';
 
 export interface SmokeRunRouteDependencies {

@@ -10,7 +10,7 @@ import {
   type FlowDefinition,
 } from '@cadenza/core';
 import { runSearchAttributeKeys } from '@cadenza/temporal/search-attribute-keys';
-import { unenrollSignal, WORKFLOW_NAMES, type WorkflowContracts } from '@cadenza/workflows/contracts';
+import { unenrollSignal, WORKFLOW_NAMES, type WorkflowContracts } from '@cadenza/contracts';
 import { getFlowVersion } from '@cadenza/data';
 import type { FlowCrmPort } from './flow-crm-port';
 

@@ -1,7 +1,7 @@
 import { proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ImportProgress } from '@cadenza/core';
 import type { Activities } from '@cadenza/activities';
-import { importProgressQuery, type ImportContactsInput } from '../contracts';
+import { importProgressQuery, type ImportContactsInput } from '@cadenza/contracts';
 
 const { importContactBatch, finishImport } = proxyActivities<Activities>({
   startToCloseTimeout: '5 minutes',

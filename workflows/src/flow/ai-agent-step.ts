@@ -9,7 +9,7 @@ import {
   type StepNode,
 } from '@cadenza/core';
 import type { Activities } from '@cadenza/activities';
-import { agentApprovalSignal } from '../contracts';
+import { agentApprovalSignal } from '@cadenza/contracts';
 import type { RunControls } from './run-controls';
 import type { StepContext, StepOutcome } from './step-handlers';
 

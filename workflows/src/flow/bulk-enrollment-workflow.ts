@@ -1,6 +1,6 @@
 import { proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '@cadenza/activities';
-import { bulkEnrollmentProgressQuery, type BulkEnrollmentInput, type BulkEnrollmentProgress } from '../contracts';
+import { bulkEnrollmentProgressQuery, type BulkEnrollmentInput, type BulkEnrollmentProgress } from '@cadenza/contracts';
 
 const { enrollContactBatch } = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',

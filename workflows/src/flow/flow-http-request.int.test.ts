@@ -11,8 +11,8 @@ import {
 } from '../../../scripts/test-harness/time-skipping-flow-env';
 import { allowEgressTo } from '../../../scripts/test-harness/egress-allow';
 import { flowOf, newContact, publishedFlow } from '../../../scripts/test-harness/flow-fixtures';
-import type { FlowRunInput } from '../contracts';
-import { currentNodeQuery } from '../contracts';
+import type { FlowRunInput } from '@cadenza/contracts';
+import { currentNodeQuery } from '@cadenza/contracts';
 
 /**
  * The http_request step through the egress guard and with safe bodies and headers, on the

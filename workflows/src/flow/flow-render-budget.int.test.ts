@@ -7,8 +7,8 @@ import {
   type TimeSkippingFlowEnv,
 } from '../../../scripts/test-harness/time-skipping-flow-env';
 import { flowOf, newContact, publishedFlow } from '../../../scripts/test-harness/flow-fixtures';
-import type { FlowRunInput } from '../contracts';
-import { currentNodeQuery } from '../contracts';
+import type { FlowRunInput } from '@cadenza/contracts';
+import { currentNodeQuery } from '@cadenza/contracts';
 
 /**
  * A send whose snippets break the render budget (issue 19 §3) fails at once, naming the limit,

@@ -12,7 +12,7 @@ import {
 } from '../../../scripts/test-harness/time-skipping-flow-env';
 import { allowEgressTo } from '../../../scripts/test-harness/egress-allow';
 import { flowOf, newContact, publishedFlow } from '../../../scripts/test-harness/flow-fixtures';
-import type { FlowRunInput, FlowRunResult } from '../contracts';
+import type { FlowRunInput, FlowRunResult } from '@cadenza/contracts';
 import { RUN_SHAPE_PATCH } from './flow-run-workflow';
 import {
   cancelSignal,
@@ -23,7 +23,7 @@ import {
   retrySignal,
   skipWaitSignal,
   stepHistoryQuery,
-} from '../contracts';
+} from '@cadenza/contracts';
 
 const DAY_MS = 86_400_000;
 

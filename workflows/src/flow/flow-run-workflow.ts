@@ -20,9 +20,9 @@ import {
 } from '@cadenza/core';
 import { runSearchAttributeKeys } from '@cadenza/temporal/search-attribute-keys';
 import { projections, reads } from './flow-activities';
-import type { CarriedState, FlowRunInput, FlowRunResult, StepRecord } from '../contracts';
+import type { CarriedState, FlowRunInput, FlowRunResult, StepRecord } from '@cadenza/contracts';
 import { RunControls } from './run-controls';
-import { currentNodeQuery, stepHistoryQuery } from '../contracts';
+import { currentNodeQuery, stepHistoryQuery } from '@cadenza/contracts';
 import { STEP_HANDLERS, type StepOutcome } from './step-handlers';
 
 const RECENT_STEPS_KEPT = 50;

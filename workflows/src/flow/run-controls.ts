@@ -8,7 +8,7 @@ import {
   retrySignal,
   skipWaitSignal,
   unenrollSignal,
-} from '../contracts';
+} from '@cadenza/contracts';
 
 const MAX_KEPT_EVENTS = 100;
 

@@ -15,7 +15,7 @@ import {
 } from '@cadenza/core';
 import type { ActionInputOf, FlowActionResult } from '@cadenza/activities';
 import { localQuickActions, quickActions, sendActions, slowActions } from './flow-activities';
-import type { FlowRunInput } from '../contracts';
+import type { FlowRunInput } from '@cadenza/contracts';
 import type { RunControls } from './run-controls';
 import { aiAgentStep } from './ai-agent-step';
 

@@ -19,7 +19,7 @@ import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '../../../..
 import { seedLeadOutcomes } from '../../../../scripts/test-harness/lead-outcomes';
 import { closeLocalModel } from '../chat-model-switch';
 import { trainTenantLeadModel } from '@cadenza/services/scoring';
-import { agentApprovalSignal } from '@cadenza/workflows/contracts';
+import { agentApprovalSignal } from '@cadenza/contracts';
 
 /**
  * The agent chain through the real interpreter (time-skipping test server: days of waiting

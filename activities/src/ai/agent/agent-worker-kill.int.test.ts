@@ -10,7 +10,7 @@ import {
   startWorkerProcessPlatform,
   type WorkerProcessPlatform,
 } from '../../../../scripts/test-harness/worker-process-platform';
-import { agentApprovalSignal } from '@cadenza/workflows/contracts';
+import { agentApprovalSignal } from '@cadenza/contracts';
 
 /**
  * Durability of an agent chain on the real Temporal server: the production worker process is

@@ -7,7 +7,7 @@ import {
   type Principal,
 } from '@cadenza/core';
 import { actorOf, decideApproval, settleApproval, type DataSource } from '@cadenza/data';
-import { agentApprovalSignal } from '@cadenza/workflows/contracts';
+import { agentApprovalSignal } from '@cadenza/contracts';
 
 export type HumanDecision = Extract<AgentDecision, { action: 'approve' | 'edit' | 'reject' }>;
 

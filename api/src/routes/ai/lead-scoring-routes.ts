@@ -14,7 +14,7 @@ import {
 } from '@cadenza/core';
 import { scoreContactsWithModel } from '@cadenza/services/scoring';
 import { listLeadModels, type DataSource } from '@cadenza/data';
-import { WORKFLOW_NAMES, type WorkflowContracts } from '@cadenza/workflows/contracts';
+import { WORKFLOW_NAMES, type WorkflowContracts } from '@cadenza/contracts';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import { ensureLeadScoringSchedule } from './lead-scoring-schedule';
 

@@ -1,6 +1,6 @@
 import { ScheduleAlreadyRunning, type Client } from '@temporalio/client';
 import type { LeadOutcome } from '@cadenza/core';
-import { WORKFLOW_NAMES, type RetrainLeadScoringInput } from '@cadenza/workflows/contracts';
+import { WORKFLOW_NAMES, type RetrainLeadScoringInput } from '@cadenza/contracts';
 
 export const leadScoringScheduleId = (tenantId: string) => `cadenza-lead-scoring-retrain-${tenantId}`;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Client } from '@temporalio/client';
 import { IdParamsSchema } from '@cadenza/core';
-import { unenrollSignal } from '@cadenza/workflows/contracts';
+import { unenrollSignal } from '@cadenza/contracts';
 import { eraseContact, exportContactData, type DataSource } from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 

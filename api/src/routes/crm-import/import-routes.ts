@@ -22,7 +22,7 @@ import {
   type DataSource,
   type ParsedCsv,
 } from '@cadenza/data';
-import { WORKFLOW_NAMES, type WorkflowContracts } from '@cadenza/workflows/contracts';
+import { WORKFLOW_NAMES, type WorkflowContracts } from '@cadenza/contracts';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import { DEFAULT_IMPORT_BODY_LIMIT, readCsvUpload } from './csv-request-body';
 

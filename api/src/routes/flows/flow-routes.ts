@@ -20,7 +20,7 @@ import {
   validateFlowForTenant,
 } from '@cadenza/data';
 import { withTriggerSync } from '@cadenza/services/flow';
-import { cancelSignal } from '@cadenza/workflows/contracts';
+import { cancelSignal } from '@cadenza/contracts';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import type { FlowRouteDependencies } from './flow-route-dependencies';
 

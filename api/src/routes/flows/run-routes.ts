@@ -31,7 +31,7 @@ import {
   unenrollSignal,
   WORKFLOW_NAMES,
   type WorkflowContracts,
-} from '@cadenza/workflows/contracts';
+} from '@cadenza/contracts';
 import { runSearchAttributeKeys } from '@cadenza/temporal/search-attribute-keys';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import type { FlowRouteDependencies } from './flow-route-dependencies';

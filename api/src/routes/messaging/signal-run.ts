@@ -1,5 +1,5 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { inboundEventSignal } from '@cadenza/workflows/contracts';
+import { inboundEventSignal } from '@cadenza/contracts';
 import type { SignalRun } from '@cadenza/services/messaging';
 
 /** Signals a run; a run that has already ended (not found) simply has nothing left to react. */

@@ -22,7 +22,7 @@ import {
   triggerTypesEnrolledBy,
 } from '@cadenza/core';
 import { listTriggerFlows } from './trigger-flows';
-import { dispatcherPokeSignal, WORKFLOW_NAMES, type WorkflowContracts } from '@cadenza/workflows/contracts';
+import { dispatcherPokeSignal, WORKFLOW_NAMES, type WorkflowContracts } from '@cadenza/contracts';
 
 export interface TriggerSyncDependencies {
   db: DataSource;

@@ -1,7 +1,7 @@
 import { executeChild, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '@cadenza/activities';
 import { bulkEnrollmentWorkflow } from '../bulk-enrollment-workflow';
-import type { BulkEnrollmentProgress, ScheduledEnrollmentInput, ScheduledEnrollmentResult } from '../../contracts';
+import type { BulkEnrollmentProgress, ScheduledEnrollmentInput, ScheduledEnrollmentResult } from '@cadenza/contracts';
 
 const { findScheduledEnrollmentContacts } = proxyActivities<Activities>({
   startToCloseTimeout: '5 minutes',

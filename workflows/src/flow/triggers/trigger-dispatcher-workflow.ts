@@ -6,7 +6,7 @@ import {
   dispatcherPokeSignal,
   type TriggerDispatcherInput,
   type TriggerDispatcherResult,
-} from '../../contracts';
+} from '@cadenza/contracts';
 
 const { dispatchTriggerEvents } = proxyActivities<Activities>({
   startToCloseTimeout: '5 minutes',
