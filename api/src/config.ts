@@ -21,13 +21,17 @@ import { resolveActiveModel } from '@cadenza/services/ai';
 import { createEgressGuard, type EgressGuard } from '@cadenza/services/net';
 import { messagingSettingsFrom, type MessagingSettings } from '@cadenza/services/messaging';
 import { liveConfigSchema } from './live/live-config';
+import { authEnvSchema, authSettingsFrom, type AuthSettings } from './auth/auth-settings';
+import { secretKeyFrom } from '@cadenza/data';
 import { appOriginsVar } from './live/app-origins';
 import { trustProxySchema } from './http/trust-proxy';
 
-/** Every variable the API reads but its sign-in settings (auth/auth-settings.ts), in one tree parsed once at boot. */
+/** Every variable the API reads, in one tree parsed once at boot. */
 export const apiConfigSchema = z
   .object({
     ...liveConfigSchema.shape,
+    // Session lifetime and sign-in limits (auth/auth-settings.ts); the secret key comes with messaging.
+    ...authEnvSchema.shape,
     ...temporalEnvSchema.shape,
     ...databaseEnvSchema.shape,
     ...logEnvSchema.shape,
@@ -72,7 +76,12 @@ export const apiConfigSchema = z
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
 
 /** The parsed tree plus the settings derived from it, so nothing is derived on first use. */
-export type ApiSettings = ApiConfig & { messaging: MessagingSettings; activeModel: ActiveModel; egress: EgressGuard };
+export type ApiSettings = ApiConfig & {
+  messaging: MessagingSettings;
+  auth: AuthSettings;
+  activeModel: ActiveModel;
+  egress: EgressGuard;
+};
 
 /**
  * Reads the API's configuration once, at boot, before it listens (so before /ready answers). A bad
@@ -84,6 +93,7 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
   return {
     ...config,
     messaging: messagingSettingsFrom(config),
+    auth: authSettingsFrom(config, secretKeyFrom(config, 'api')),
     activeModel: resolveActiveModel(config),
     egress: createEgressGuard(parseEgressAllowList(config.CADENZA_EGRESS_ALLOW)),
   };

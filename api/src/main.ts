@@ -8,7 +8,6 @@ import { createApp } from './app';
 import { attachLiveGateway } from './live/live-gateway';
 import { appOrigins } from './live/app-origins';
 import { ensureEventRetentionScheduleInBackground } from './live/retention-schedule';
-import { loadAuthSettings } from './auth/auth-settings';
 import { createSessionResolver } from './auth/session-resolver';
 import { createApiMetrics } from './observability/api-metrics';
 import { createLogger } from './observability/logger';
@@ -22,7 +21,6 @@ async function main(): Promise<void> {
   const temporalOptions = temporalConnectionOptions('api', config.TEMPORAL_ADDRESS, config);
   // Before the Temporal client exists: its interceptor traces through the global provider.
   const tracing = tracingFromEnv('cadenza-api', config);
-  const auth = loadAuthSettings(); // before connecting: a missing production secret key stops boot here
   const db = createDataSource({ url: config.DATABASE_URL });
   await db.initialize();
   // Redis and Temporal connect lazily so the API stays up (and /ready says degraded) when either is down.
@@ -47,7 +45,7 @@ async function main(): Promise<void> {
     temporal,
     logger,
     metrics,
-    auth,
+    auth: config.auth,
     resolveSession,
     platform,
     messaging: config.messaging,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ConfigError, parseEnv } from '@cadenza/core';
-import { readSecretKey } from '@cadenza/data';
-import { DEFAULT_SIGN_IN_SETTINGS, loadSignInSettings, type SignInSettings } from './sign-in-settings';
+import { parseEnv, secretKeyEnvSchema } from '@cadenza/core';
+import { secretKeyFrom } from '@cadenza/data';
+import { DEFAULT_SIGN_IN_SETTINGS, signInEnvSchema, signInSettingsFrom, type SignInSettings } from './sign-in-settings';
 
 /** Everything the auth routes and the session resolver need to know about their environment. */
 export interface AuthSettings {
@@ -13,13 +13,10 @@ export interface AuthSettings {
   signIn: SignInSettings;
 }
 
+/** The API's sign-in variables; part of apiConfigSchema (NODE_ENV and the key come from secretKeyEnvSchema). */
 export const authEnvSchema = z.object({
-  NODE_ENV: z.string().default('development').describe('production turns on Secure cookies and requires a secret key'),
-  CADENZA_SECRET_KEY: z
-    .string()
-    .optional()
-    .describe('32-byte key, 64 hex characters or base64, that encrypts TOTP secrets at rest; required in production'),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(720).default(12).describe('how long a sign-in lasts, in hours'),
+  ...signInEnvSchema.shape,
 });
 
 export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
@@ -30,28 +27,24 @@ export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
 };
 
 /**
- * Reads the auth settings of the API process. Without CADENZA_SECRET_KEY production stops
- * at boot; development runs with TOTP unavailable rather than inventing or storing a key.
+ * The auth settings of the API's parsed config, with the deployment key already read at boot
+ * (secretKeyFrom): without it production stops there; development runs with TOTP unavailable
+ * rather than inventing or storing a key.
  */
-export function loadAuthSettings(env: Record<string, string | undefined> = process.env): AuthSettings {
-  const parsed = parseEnv('api', authEnvSchema, env);
-  const production = parsed.NODE_ENV === 'production';
-  let secretKey: Buffer | null = null;
-  if (parsed.CADENZA_SECRET_KEY) {
-    try {
-      secretKey = readSecretKey(parsed.CADENZA_SECRET_KEY, { production });
-    } catch (error) {
-      throw new ConfigError('api', [`CADENZA_SECRET_KEY: ${(error as Error).message}`]);
-    }
-  } else if (production) {
-    throw new ConfigError('api', [
-      'CADENZA_SECRET_KEY: required when NODE_ENV=production (32 bytes as 64 hex characters or base64, e.g. `openssl rand -hex 32`)',
-    ]);
-  }
+export function authSettingsFrom(
+  parsed: z.infer<typeof authEnvSchema> & { NODE_ENV: string },
+  secretKey: Buffer | null,
+): AuthSettings {
   return {
     secretKey,
     sessionTtlMs: parsed.SESSION_TTL_HOURS * 3_600_000,
-    secureCookies: production,
-    signIn: loadSignInSettings(env),
+    secureCookies: parsed.NODE_ENV === 'production',
+    signIn: signInSettingsFrom(parsed),
   };
+}
+
+/** The same from an environment alone, for tests that build an app without a boot config. */
+export function loadAuthSettings(env: Record<string, string | undefined> = process.env): AuthSettings {
+  const parsed = parseEnv('api', authEnvSchema.extend(secretKeyEnvSchema.shape), env);
+  return authSettingsFrom(parsed, secretKeyFrom(parsed, 'api'));
 }

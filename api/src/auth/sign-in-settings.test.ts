@@ -1,4 +1,7 @@
-import { DEFAULT_SIGN_IN_SETTINGS, loadSignInSettings } from './sign-in-settings';
+import { loadAuthSettings } from './auth-settings';
+import { DEFAULT_SIGN_IN_SETTINGS } from './sign-in-settings';
+
+const loadSignInSettings = (env: Record<string, string>) => loadAuthSettings(env).signIn;
 
 describe('sign-in settings', () => {
   it('defaults to the documented limits', () => {

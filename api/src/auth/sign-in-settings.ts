@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_SIGN_IN_THROTTLE, parseEnv, type SignInThrottlePolicy } from '@cadenza/core';
+import { DEFAULT_SIGN_IN_THROTTLE, type SignInThrottlePolicy } from '@cadenza/core';
 import { DEFAULT_PASSWORD_HASHING_LIMITS, type BoundedWorkQueueLimits } from '@cadenza/data';
 
 /** How sign-in resists guessing and overload; see SECURITY.md (sign-in). */
@@ -59,8 +59,10 @@ export const DEFAULT_SIGN_IN_SETTINGS: SignInSettings = {
   hashing: DEFAULT_PASSWORD_HASHING_LIMITS,
 };
 
-export function loadSignInSettings(env: Record<string, string | undefined> = process.env): SignInSettings {
-  const parsed = parseEnv('api', signInEnvSchema, env);
+export type SignInEnv = z.infer<typeof signInEnvSchema>;
+
+/** The sign-in settings of the API's parsed config (signInEnvSchema is part of apiConfigSchema). */
+export function signInSettingsFrom(parsed: SignInEnv): SignInSettings {
   return {
     clientLimit: { burst: parsed.LOGIN_RATE_BURST, refillPerMinute: parsed.LOGIN_RATE_PER_MINUTE },
     throttle: {

@@ -4,3 +4,4 @@ export * from './database-env';
 export * from './log-env';
 export * from './redis-env';
 export * from './temporal-env';
+export * from './secret-key-env';

@@ -1,20 +1,14 @@
 import { z } from 'zod';
 import { redisUrlVar } from '../config/redis-env';
 import { portVar } from '../env-config';
-import { nodeEnvVar } from '../runtime-mode';
+import { secretKeyEnvSchema } from '../config/secret-key-env';
 
 /**
  * Environment of the communication hub. Part of both process trees: the worker sends, the API
  * tracks links, opens mailboxes and takes inbound email; each parses it once at boot.
  */
 export const messagingEnvSchema = z.object({
-  NODE_ENV: nodeEnvVar,
-  CADENZA_SECRET_KEY: z
-    .string()
-    .optional()
-    .describe(
-      '32-byte key (64 hex characters or base64) that seals mailbox secrets and signs tracking links; required in production',
-    ),
+  ...secretKeyEnvSchema.shape,
   PUBLIC_BASE_URL: z
     .url()
     .default('http://localhost:3000')

@@ -5,7 +5,7 @@ export { InvitationEntity, type Invitation } from './entities/invitation';
 export { SignInDeviceEntity, type SignInDevice } from './entities/sign-in-device';
 export { UsersAndSessions1764300200000 } from './migration';
 export { parseSecretKey, encryptSecret, decryptSecret } from './secret-box';
-export { readSecretKey, secretKeyWeakness } from './secret-key-policy';
+export { readSecretKey, secretKeyFrom, secretKeyWeakness } from './secret-key-policy';
 export {
   hashPassword,
   verifyPassword,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ConfigError, type SecretKeyEnv } from '@cadenza/core';
 import { parseSecretKey } from './secret-box';
 
 /**
@@ -52,4 +53,24 @@ export function readSecretKey(text: string, mode: { production: boolean }): Buff
     throw new Error(`the key ${weakness}; production needs a random key of its own (openssl rand -hex 32)`);
   }
   return key;
+}
+
+/**
+ * The deployment's key from a parsed config, once per process at boot: null in development
+ * without one (features that need it say so), a ConfigError naming CADENZA_SECRET_KEY when it is
+ * missing in production or weak, so the process stops before it serves anything.
+ */
+export function secretKeyFrom(parsed: SecretKeyEnv, scope: string): Buffer | null {
+  const production = parsed.NODE_ENV === 'production';
+  if (!parsed.CADENZA_SECRET_KEY) {
+    if (!production) return null;
+    throw new ConfigError(scope, [
+      'CADENZA_SECRET_KEY: required when NODE_ENV=production (32 bytes as 64 hex characters or base64, the same key for the API and the worker, e.g. `openssl rand -hex 32`)',
+    ]);
+  }
+  try {
+    return readSecretKey(parsed.CADENZA_SECRET_KEY, { production });
+  } catch (error) {
+    throw new ConfigError(scope, [`CADENZA_SECRET_KEY: ${(error as Error).message}`]);
+  }
 }

@@ -1,5 +1,5 @@
-import { ConfigError, messagingEnvSchema, parseEnv, type MessagingEnv, type SendLimits } from '@cadenza/core';
-import { readSecretKey } from '@cadenza/data';
+import { messagingEnvSchema, parseEnv, type MessagingEnv, type SendLimits } from '@cadenza/core';
+import { secretKeyFrom } from '@cadenza/data';
 import { trackingSecretFrom } from './tracking-token';
 
 export interface MessagingSettings {
@@ -26,20 +26,8 @@ export interface MessagingSettings {
  * missing in production or weak, so the process stops at boot instead of at the first send.
  */
 export function messagingSettingsFrom(parsed: MessagingEnv): MessagingSettings {
-  const production = parsed.NODE_ENV === 'production';
-  let secretKey: Buffer | null = null;
-  if (parsed.CADENZA_SECRET_KEY) {
-    try {
-      secretKey = readSecretKey(parsed.CADENZA_SECRET_KEY, { production });
-    } catch (error) {
-      throw new ConfigError('messaging', [`CADENZA_SECRET_KEY: ${(error as Error).message}`]);
-    }
-  } else if (production) {
-    // Without it the worker cannot open the mailbox secrets the API sealed, nor sign tracking links.
-    throw new ConfigError('messaging', [
-      'CADENZA_SECRET_KEY: required when NODE_ENV=production (the same 32-byte key as the API, e.g. `openssl rand -hex 32`)',
-    ]);
-  }
+  // Without it the worker cannot open the mailbox secrets the API sealed, nor sign tracking links.
+  const secretKey = secretKeyFrom(parsed, 'messaging');
   const { TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: token, TWILIO_FROM: from } = parsed;
   return {
     secretKey,
