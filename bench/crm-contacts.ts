@@ -26,7 +26,7 @@ import { Redis } from 'ioredis';
 import { createApiKey, createDataSource, createTenant } from '@cadenza/data';
 import { provisionPostgres, provisionRedis, type Provisioned } from '../scripts/test-harness/provision';
 import { createApp } from '../api/src/app';
-import { apiConfigSchema } from '../api/src/config';
+import { ApiConfigSchema } from '../api/src/config';
 import { cpuBetween, cpuOfTree, cpuPerExecution } from './process-cpu';
 import { pacedLoad, type PacedRequest } from './paced-load';
 
@@ -145,7 +145,7 @@ async function main(): Promise<void> {
     )) as Array<{ 'QUERY PLAN': string }>;
     log(`plan of the searched page:\n${plan.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}`);
 
-    const config = apiConfigSchema.parse({
+    const config = ApiConfigSchema.parse({
       PORT: '1',
       DATABASE_URL: postgres.address,
       REDIS_URL: redisService.address,

@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import type { Browser, Page } from 'playwright-core';
 import { EventPublisher, startEventRelay, type createDataSource } from '@cadenza/data';
 import { createApp } from '../api/src/app';
-import { apiConfigSchema } from '../api/src/config';
+import { ApiConfigSchema } from '../api/src/config';
 import { createSessionResolver } from '../api/src/auth/session-resolver';
 import { attachLiveGateway } from '../api/src/live/live-gateway';
 import { launchChromium, newSessionPage, signIn } from '../scripts/e2e/e2e-browser';
@@ -28,7 +28,7 @@ export async function serveWebBenchApp(options: {
   webDistDir?: string;
 }): Promise<WebBenchApp> {
   const { db, postgresUrl, redisUrl, webDistDir } = options;
-  const config = apiConfigSchema.parse({
+  const config = ApiConfigSchema.parse({
     PORT: '1',
     DATABASE_URL: postgresUrl,
     REDIS_URL: redisUrl,

@@ -2,39 +2,39 @@ import path from 'node:path';
 import { z } from 'zod';
 import {
   databaseUrlVar,
-  egressEnvSchema,
-  messagingEnvSchema,
+  EgressEnvSchema,
+  MessagingEnvSchema,
   parseEnv,
   portVar,
   redisUrlVar,
-  temporalConnectionEnvSchema,
-  temporalEnvSchema,
+  TemporalConnectionEnvSchema,
+  TemporalEnvSchema,
   type TemporalConnectionEnv,
 } from '@cadenza/core';
 import { REPO_ROOT } from '@cadenza/temporal';
 
 /** What the launcher reads. Services given by URL are used as they are; the rest start locally. */
-export const launcherConfigSchema = z.object({
-  ...temporalConnectionEnvSchema.shape,
+export const LauncherConfigSchema = z.object({
+  ...TemporalConnectionEnvSchema.shape,
   // The operator's own exceptions, kept; the launcher adds its local services' entries to them.
-  ...egressEnvSchema.shape,
+  ...EgressEnvSchema.shape,
   CADENZA_DATA_DIR: z
     .string()
     .default(path.join(REPO_ROOT, '.data'))
     .describe('folder for local service data (Temporal SQLite file, embedded PostgreSQL, Redis AOF)'),
   PORT: portVar.default(3000).describe('HTTP port of the API and web app'),
   // The API's and worker's fields, optional here: what is unset, the launcher starts locally.
-  TEMPORAL_ADDRESS: temporalEnvSchema.shape.TEMPORAL_ADDRESS.unwrap()
+  TEMPORAL_ADDRESS: TemporalEnvSchema.shape.TEMPORAL_ADDRESS.unwrap()
     .optional()
     .describe('an existing Temporal frontend (host:port); unset starts the dev server'),
-  TEMPORAL_NAMESPACE: temporalEnvSchema.shape.TEMPORAL_NAMESPACE,
+  TEMPORAL_NAMESPACE: TemporalEnvSchema.shape.TEMPORAL_NAMESPACE,
   TEMPORAL_PORT: portVar.default(7233).describe('gRPC port of the local Temporal dev server'),
   TEMPORAL_UI_PORT: portVar.default(8233).describe('port of the local Temporal Web UI'),
   TEMPORAL_UI_URL: z.string().url().optional().describe('Temporal Web UI base URL; defaults to the local one'),
   DATABASE_URL: databaseUrlVar.optional().describe('an existing PostgreSQL; unset starts an embedded one'),
   CADENZA_PG_PORT: portVar.default(5433).describe('port of the embedded PostgreSQL'),
   REDIS_URL: redisUrlVar.optional().describe('an existing Redis; unset starts a local redis-server'),
-  SMTP_SINK_PORT: messagingEnvSchema.shape.SMTP_SINK_PORT.describe(
+  SMTP_SINK_PORT: MessagingEnvSchema.shape.SMTP_SINK_PORT.describe(
     'port of the built-in SMTP sink that captures development email',
   ),
   CADENZA_REDIS_PORT: portVar.default(6380).describe('port of the local redis-server'),
@@ -44,10 +44,10 @@ export const launcherConfigSchema = z.object({
     .describe('1 skips seeding the demo workspace on first start (same as `npm start -- --no-demo`)'),
 });
 
-export type LauncherConfig = z.infer<typeof launcherConfigSchema>;
+export type LauncherConfig = z.infer<typeof LauncherConfigSchema>;
 
 export const loadLauncherConfig = (env = process.env): LauncherConfig =>
-  parseEnv('launcher', launcherConfigSchema, env);
+  parseEnv('launcher', LauncherConfigSchema, env);
 
 /**
  * CADENZA_EGRESS_ALLOW for the API and worker it starts: exactly the local services flows
@@ -102,7 +102,7 @@ export function portsToClaim(config: LauncherConfig) {
 /** The Temporal TLS / API key variables that are set, to hand on to the worker and API unchanged. */
 export function temporalSecurityEnv(config: LauncherConfig): Record<string, string> {
   return Object.fromEntries(
-    Object.keys(temporalConnectionEnvSchema.shape)
+    Object.keys(TemporalConnectionEnvSchema.shape)
       .map((variable) => [variable, config[variable as keyof TemporalConnectionEnv]])
       .filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
   );

@@ -1,49 +1,49 @@
 import path from 'node:path';
 import { z } from 'zod';
 import {
-  aiEnvSchema,
-  databaseEnvSchema,
-  egressEnvSchema,
-  logEnvSchema,
-  messagingEnvSchema,
-  metricsEnvSchema,
+  AiEnvSchema,
+  DatabaseEnvSchema,
+  EgressEnvSchema,
+  LogEnvSchema,
+  MessagingEnvSchema,
+  MetricsEnvSchema,
   parseEgressAllowList,
   parseEnv,
   portVar,
   redisUrlVar,
   requireBothAiPrices,
-  runtimeModeEnvSchema,
-  temporalEnvSchema,
-  tracingEnvSchema,
+  RuntimeModeEnvSchema,
+  TemporalEnvSchema,
+  TracingEnvSchema,
   type ActiveModel,
 } from '@cadenza/core';
 import { resolveActiveModel } from '@cadenza/services/ai';
 import { createEgressGuard, type EgressGuard } from '@cadenza/services/net';
 import { messagingSettingsFrom, type MessagingSettings } from '@cadenza/services/messaging';
-import { liveConfigSchema } from './live/live-config';
-import { authEnvSchema, authSettingsFrom, type AuthSettings } from './auth/auth-settings';
+import { LiveConfigSchema } from './live/live-config';
+import { AuthEnvSchema, authSettingsFrom, type AuthSettings } from './auth/auth-settings';
 import { secretKeyFrom } from '@cadenza/data';
 import { appOriginsVar } from './live/app-origins';
-import { trustProxySchema } from './http/trust-proxy';
+import { TrustProxySchema } from './http/trust-proxy';
 
 /** Every variable the API reads, in one tree parsed once at boot. */
-export const apiConfigSchema = z
+export const ApiConfigSchema = z
   .object({
-    ...liveConfigSchema.shape,
+    ...LiveConfigSchema.shape,
     // Session lifetime and sign-in limits (auth/auth-settings.ts); the secret key comes with messaging.
-    ...authEnvSchema.shape,
-    ...temporalEnvSchema.shape,
-    ...databaseEnvSchema.shape,
-    ...logEnvSchema.shape,
-    ...tracingEnvSchema.shape,
+    ...AuthEnvSchema.shape,
+    ...TemporalEnvSchema.shape,
+    ...DatabaseEnvSchema.shape,
+    ...LogEnvSchema.shape,
+    ...TracingEnvSchema.shape,
     // A bad allow entry stops the boot; the guard built from it is passed to every outbound call.
-    ...egressEnvSchema.shape,
-    ...runtimeModeEnvSchema.shape,
-    ...metricsEnvSchema.shape,
+    ...EgressEnvSchema.shape,
+    ...RuntimeModeEnvSchema.shape,
+    ...MetricsEnvSchema.shape,
     // Tracking links, mailboxes and inbound email; the worker reads the same fields to send.
-    ...messagingEnvSchema.shape,
+    ...MessagingEnvSchema.shape,
     // GET /ai/model answers which provider the worker uses, so the API reads the same fields.
-    ...aiEnvSchema.shape,
+    ...AiEnvSchema.shape,
     PORT: portVar.default(3000).describe('HTTP port of the API and the web app'),
     APP_ORIGINS: appOriginsVar,
     // Required here, unlike the worker's optional throttle Redis: live updates need it.
@@ -69,11 +69,11 @@ export const apiConfigSchema = z
       .min(100)
       .default(2000)
       .describe('per-service readiness probe timeout, in milliseconds'),
-    TRUST_PROXY: trustProxySchema,
+    TRUST_PROXY: TrustProxySchema,
   })
   .superRefine(requireBothAiPrices);
 
-export type ApiConfig = z.infer<typeof apiConfigSchema>;
+export type ApiConfig = z.infer<typeof ApiConfigSchema>;
 
 /** The parsed tree plus the settings derived from it, so nothing is derived on first use. */
 export type ApiSettings = ApiConfig & {
@@ -89,7 +89,7 @@ export type ApiSettings = ApiConfig & {
  * stops the boot with a ConfigError naming the variable.
  */
 export function loadApiConfig(env: Record<string, string | undefined> = process.env): ApiSettings {
-  const config = parseEnv('api', apiConfigSchema, env);
+  const config = parseEnv('api', ApiConfigSchema, env);
   return {
     ...config,
     messaging: messagingSettingsFrom(config),

@@ -6,7 +6,7 @@ import type { DataSource } from '@cadenza/data';
 import { connectTestDb, createTenantWithKey } from '../../scripts/test-harness/integration';
 import { requireService } from '../../scripts/test-harness/service-env';
 import { createApp } from './app';
-import { apiConfigSchema, loadApiConfig } from './config';
+import { ApiConfigSchema, loadApiConfig } from './config';
 import { platformSettings } from './platform-settings';
 
 const METRICS_TOKEN = 'metrics-token-of-this-test-0123456789';
@@ -38,7 +38,7 @@ describe('platform mode of the app', () => {
 
   /** The app started as its main() would for this environment; returns its base URL. */
   async function startApp(env: Record<string, string>): Promise<string> {
-    const config = apiConfigSchema.parse({
+    const config = ApiConfigSchema.parse({
       DATABASE_URL: requireService('postgres'),
       REDIS_URL: requireService('redis'),
       ...env,

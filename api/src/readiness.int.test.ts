@@ -11,7 +11,7 @@ import { freePort } from '../../scripts/services/ports';
 import { connectTestDb } from '../../scripts/test-harness/integration';
 import { requireService } from '../../scripts/test-harness/service-env';
 import { createApp } from './app';
-import { apiConfigSchema } from './config';
+import { ApiConfigSchema } from './config';
 
 describe('API probes and web app serving', () => {
   let db: DataSource;
@@ -41,7 +41,7 @@ describe('API probes and web app serving', () => {
       retryStrategy: () => 1000,
     });
     deadRedis.on('error', () => undefined);
-    const config = apiConfigSchema.parse({
+    const config = ApiConfigSchema.parse({
       DATABASE_URL: requireService('postgres'),
       REDIS_URL: 'redis://127.0.0.1:1',
       WEB_DIST_DIR: webDist,

@@ -1,4 +1,4 @@
-import { metricsAccess, metricsEnvSchema, metricsVerdict } from './metrics-access';
+import { metricsAccess, MetricsEnvSchema, metricsVerdict } from './metrics-access';
 
 const token = 'a'.repeat(31) + 'Z';
 
@@ -23,7 +23,7 @@ describe('metrics access', () => {
   });
 
   it('refuses a short token at boot, naming the variable', () => {
-    expect(metricsEnvSchema.safeParse({ METRICS_TOKEN: 'short' }).success).toBe(false);
-    expect(metricsEnvSchema.parse({ METRICS_TOKEN: token }).METRICS_TOKEN).toBe(token);
+    expect(MetricsEnvSchema.safeParse({ METRICS_TOKEN: 'short' }).success).toBe(false);
+    expect(MetricsEnvSchema.parse({ METRICS_TOKEN: token }).METRICS_TOKEN).toBe(token);
   });
 });

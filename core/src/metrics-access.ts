@@ -6,7 +6,7 @@ import type { RuntimeMode } from './runtime-mode';
  * and activity types and count every tenant's traffic, so production serves them only to a
  * scraper that presents METRICS_TOKEN; development keeps them open for the local launcher.
  */
-export const metricsEnvSchema = z.object({
+export const MetricsEnvSchema = z.object({
   METRICS_TOKEN: z
     .string()
     .min(32)

@@ -12,7 +12,7 @@ export const nodeEnvVar = z
 
 export type RuntimeMode = z.infer<typeof nodeEnvVar>;
 
-export const runtimeModeEnvSchema = z.object({ NODE_ENV: nodeEnvVar });
+export const RuntimeModeEnvSchema = z.object({ NODE_ENV: nodeEnvVar });
 
 /** Whether development-only tools (the outbox's reply simulator) are served: never in production. */
 export const developmentToolsOn = (mode: RuntimeMode): boolean => mode !== 'production';

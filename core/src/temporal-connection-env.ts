@@ -5,7 +5,7 @@ import { z } from 'zod';
  * (cert + key, optionally a private CA and server name); Temporal Cloud takes either mTLS
  * or an API key. All are optional: unset means plaintext, right for the local dev server.
  */
-export const temporalConnectionEnvSchema = z.object({
+export const TemporalConnectionEnvSchema = z.object({
   TEMPORAL_API_KEY: z
     .string()
     .optional()
@@ -28,4 +28,4 @@ export const temporalConnectionEnvSchema = z.object({
     .describe('server name to verify the Temporal certificate against, when it differs from the address host'),
 });
 
-export type TemporalConnectionEnv = z.infer<typeof temporalConnectionEnvSchema>;
+export type TemporalConnectionEnv = z.infer<typeof TemporalConnectionEnvSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** OpenTelemetry tracing settings of the API and the worker (the standard OTel variable names). */
-export const tracingEnvSchema = z.object({
+export const TracingEnvSchema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: z
     .url()
     .optional()
@@ -12,4 +12,4 @@ export const tracingEnvSchema = z.object({
     .describe('service.name on exported spans; defaults to cadenza-api or cadenza-worker'),
 });
 
-export type TracingEnv = z.infer<typeof tracingEnvSchema>;
+export type TracingEnv = z.infer<typeof TracingEnvSchema>;

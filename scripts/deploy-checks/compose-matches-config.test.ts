@@ -5,10 +5,10 @@ import { parse } from 'yaml';
 import type { z } from 'zod';
 import { z as zod } from 'zod';
 import { loadMessagingSettings } from '@cadenza/services/messaging';
-import { apiConfigSchema } from '../../api/src/config';
-import { authEnvSchema, loadAuthSettings } from '../../api/src/auth/auth-settings';
-import { workerConfigSchema } from '../../workers/src/config';
-import { smtpSinkEnvSchema } from '../services/smtp-sink-env';
+import { ApiConfigSchema } from '../../api/src/config';
+import { AuthEnvSchema, loadAuthSettings } from '../../api/src/auth/auth-settings';
+import { WorkerConfigSchema } from '../../workers/src/config';
+import { SmtpSinkEnvSchema } from '../services/smtp-sink-env';
 
 interface ComposeService {
   image?: string;
@@ -49,8 +49,8 @@ const interpolated = (environment: Record<string, string> = {}) =>
 
 // Each process reads its one config tree; the API also its sign-in settings, so its compose
 // environment is checked against their union.
-const apiEnvSchema = zod.object({ ...apiConfigSchema.shape, ...authEnvSchema.shape });
-const workerEnvSchema = workerConfigSchema;
+const ApiEnvSchema = zod.object({ ...ApiConfigSchema.shape, ...AuthEnvSchema.shape });
+const WorkerEnvSchema = WorkerConfigSchema;
 
 const requiredKeys = (schema: z.ZodObject) =>
   Object.entries(schema.shape)
@@ -61,8 +61,8 @@ const containerPorts = (service: ComposeService) =>
   (service.ports ?? []).map((mapping) => Number(mapping.split(':').pop()));
 
 describe.each([
-  ['api', apiEnvSchema],
-  ['worker', workerEnvSchema],
+  ['api', ApiEnvSchema],
+  ['worker', WorkerEnvSchema],
 ] as const)('docker-compose %s service', (name, schema) => {
   const environment = interpolated(services[name]?.environment);
 
@@ -117,9 +117,9 @@ describe('docker-compose stack', () => {
   it('publishes the ports the processes listen on', () => {
     const api = services.api!;
     const worker = services.worker!;
-    expect(containerPorts(api)).toContain(apiConfigSchema.parse(interpolated(api.environment)).PORT);
+    expect(containerPorts(api)).toContain(ApiConfigSchema.parse(interpolated(api.environment)).PORT);
     expect(containerPorts(worker)).toContain(
-      workerConfigSchema.parse(interpolated(worker.environment)).WORKER_METRICS_PORT,
+      WorkerConfigSchema.parse(interpolated(worker.environment)).WORKER_METRICS_PORT,
     );
     expect(containerPorts(services.temporal!)).toContain(7233);
     expect(containerPorts(services['temporal-ui']!)).toContain(8080);
@@ -164,7 +164,7 @@ describe('docker-compose SMTP sink', () => {
   });
 
   it('passes the sink env schema, listens beyond loopback and stores into the stack database', () => {
-    const parsed = smtpSinkEnvSchema.parse(sinkEnv);
+    const parsed = SmtpSinkEnvSchema.parse(sinkEnv);
     expect(parsed.SMTP_SINK_HOST).toBe('0.0.0.0');
     expect(parsed.DATABASE_URL).toBe(worker.DATABASE_URL);
   });
@@ -172,7 +172,7 @@ describe('docker-compose SMTP sink', () => {
   it("is where the worker's mail goes", () => {
     expect(loadMessagingSettings(worker).sink).toMatchObject({
       host: 'smtp-sink',
-      port: smtpSinkEnvSchema.parse(sinkEnv).SMTP_SINK_PORT,
+      port: SmtpSinkEnvSchema.parse(sinkEnv).SMTP_SINK_PORT,
     });
     expect(Object.keys(services.worker?.depends_on ?? {})).toContain('smtp-sink');
   });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { databaseUrlVar, portVar } from '@cadenza/core';
 
 /** Environment of the built-in SMTP sink process (the launcher and docker-compose both start it). */
-export const smtpSinkEnvSchema = z.object({
+export const SmtpSinkEnvSchema = z.object({
   DATABASE_URL: databaseUrlVar.describe('PostgreSQL URL where received messages are stored'),
   SMTP_SINK_PORT: portVar.default(2525).describe('port the sink listens on'),
   SMTP_SINK_HOST: z

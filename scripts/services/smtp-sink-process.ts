@@ -5,9 +5,9 @@
 import { parseEnv } from '@cadenza/core';
 import { createDataSource } from '@cadenza/data';
 import { startSmtpSink } from '@cadenza/services/messaging';
-import { smtpSinkEnvSchema } from './smtp-sink-env';
+import { SmtpSinkEnvSchema } from './smtp-sink-env';
 
-const env = parseEnv('smtp-sink', smtpSinkEnvSchema);
+const env = parseEnv('smtp-sink', SmtpSinkEnvSchema);
 
 async function main() {
   const db = await createDataSource({ url: env.DATABASE_URL, poolSize: 2 }).initialize();

@@ -1,4 +1,4 @@
-import { flowDefinitionSchema, type Principal, type FlowDefinitionInput, type ContactCreate } from '@cadenza/core';
+import { FlowDefinitionSchema, type Principal, type FlowDefinitionInput, type ContactCreate } from '@cadenza/core';
 import { createContact, createFlow, createTenant, publishFlow, type DataSource } from '@cadenza/data';
 import { harnessEgress } from './egress-allow';
 
@@ -22,7 +22,7 @@ export async function publishedFlow(
 ) {
   const flow = await createFlow(db, principal, { name, kind: 'sequence', draft: definition }, harnessEgress.allow);
   const version = await publishFlow(db, principal, flow.id, harnessEgress.allow);
-  return { flowId: flow.id, version: version.version, definition: flowDefinitionSchema.parse(version.definition) };
+  return { flowId: flow.id, version: version.version, definition: FlowDefinitionSchema.parse(version.definition) };
 }
 
 const at = (x: number) => ({ x, y: 0 });

@@ -9,7 +9,7 @@ import { createApiKey, createDataSource, createTenant, type DataSource } from '@
 import { createApp } from '../../api/src/app';
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../../api/src/auth/auth-settings';
 import { createSessionResolver } from '../../api/src/auth/session-resolver';
-import { apiConfigSchema, type ApiConfig } from '../../api/src/config';
+import { ApiConfigSchema, type ApiConfig } from '../../api/src/config';
 import { createWorker } from '../../workers/src/create-worker';
 import { requireService } from './service-env';
 
@@ -63,7 +63,7 @@ export interface TestPlatform {
 export async function startTestPlatform(taskQueue: string): Promise<TestPlatform> {
   quietTemporalRuntime();
   const temporalAddress = requireService('temporal');
-  const config = apiConfigSchema.parse({
+  const config = ApiConfigSchema.parse({
     PORT: '1',
     DATABASE_URL: requireService('postgres'),
     REDIS_URL: requireService('redis'),

@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import {
-  aiEnvSchema,
-  databaseEnvSchema,
-  egressEnvSchema,
-  logEnvSchema,
-  messagingEnvSchema,
-  metricsEnvSchema,
+  AiEnvSchema,
+  DatabaseEnvSchema,
+  EgressEnvSchema,
+  LogEnvSchema,
+  MessagingEnvSchema,
+  MetricsEnvSchema,
   parseEgressAllowList,
   parseEnv,
   portVar,
   requireBothAiPrices,
-  runtimeModeEnvSchema,
-  temporalEnvSchema,
-  tracingEnvSchema,
+  RuntimeModeEnvSchema,
+  TemporalEnvSchema,
+  TracingEnvSchema,
   type ActiveModel,
 } from '@cadenza/core';
 import { resolveActiveModel } from '@cadenza/services/ai';
@@ -20,17 +20,17 @@ import { createEgressGuard, type EgressGuard } from '@cadenza/services/net';
 import { messagingSettingsFrom, type MessagingSettings } from '@cadenza/services/messaging';
 
 /** Every variable the worker reads, in one tree parsed once at boot (main.ts). */
-export const workerConfigSchema = z
+export const WorkerConfigSchema = z
   .object({
-    ...temporalEnvSchema.shape,
-    ...databaseEnvSchema.shape,
-    ...logEnvSchema.shape,
-    ...tracingEnvSchema.shape,
-    ...runtimeModeEnvSchema.shape,
-    ...metricsEnvSchema.shape,
-    ...egressEnvSchema.shape,
-    ...messagingEnvSchema.shape,
-    ...aiEnvSchema.shape,
+    ...TemporalEnvSchema.shape,
+    ...DatabaseEnvSchema.shape,
+    ...LogEnvSchema.shape,
+    ...TracingEnvSchema.shape,
+    ...RuntimeModeEnvSchema.shape,
+    ...MetricsEnvSchema.shape,
+    ...EgressEnvSchema.shape,
+    ...MessagingEnvSchema.shape,
+    ...AiEnvSchema.shape,
     WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce
       .number()
       .int()
@@ -50,7 +50,7 @@ export const workerConfigSchema = z
   })
   .superRefine(requireBothAiPrices);
 
-export type WorkerConfig = z.infer<typeof workerConfigSchema>;
+export type WorkerConfig = z.infer<typeof WorkerConfigSchema>;
 
 /** The parsed tree plus the settings derived from it, so nothing is derived on first use. */
 export type WorkerSettings = WorkerConfig & {
@@ -65,7 +65,7 @@ export type WorkerSettings = WorkerConfig & {
  * boot with a ConfigError naming the variable, instead of failing the first step that uses it.
  */
 export function loadWorkerConfig(env: Record<string, string | undefined> = process.env): WorkerSettings {
-  const config = parseEnv('worker', workerConfigSchema, env);
+  const config = parseEnv('worker', WorkerConfigSchema, env);
   return {
     ...config,
     messaging: messagingSettingsFrom(config),

@@ -1,8 +1,8 @@
 import { HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
 import { ApplicationFailure } from '@temporalio/activity';
 import {
-  aiLeadScoreSchema,
-  replyClassificationSchema,
+  AiLeadScoreSchema,
+  ReplyClassificationSchema,
   type AiLeadScore,
   type LlmUsage,
   type ReplyLabel,
@@ -74,7 +74,7 @@ export async function classifyReply(
   const result = await structuredOrFail(() =>
     generateStructured(
       choice,
-      replyClassificationSchema,
+      ReplyClassificationSchema,
       { system: CLASSIFY_REPLY_SYSTEM, user: classifyReplyPrompt(replyText) },
       { maxTokens: 24 },
     ),
@@ -95,7 +95,7 @@ export async function scoreLead(
   const result = await structuredOrFail(() =>
     generateStructured(
       choice,
-      aiLeadScoreSchema,
+      AiLeadScoreSchema,
       { system: SCORE_LEAD_SYSTEM, user: scoreLeadPrompt(criteria, contact) },
       { maxTokens: 120, attempts: 2 },
     ),

@@ -1,4 +1,4 @@
-import { replyLabelSchema } from '@cadenza/core';
+import { ReplyLabelSchema } from '@cadenza/core';
 import { closeLocalModel, createChatModel, loadAiEnv, localLlamaClient } from './chat-model-switch';
 import { classifyReply, generateText, scoreLead } from './ai-steps';
 import { harnessEgress } from '../../../scripts/test-harness/egress-allow';
@@ -40,7 +40,7 @@ describe('the local model', () => {
       'I am out of the office until Monday with no access to email.',
     ]) {
       const result = await classifyReply(choice, text);
-      expect(replyLabelSchema.options).toContain(result.label);
+      expect(ReplyLabelSchema.options).toContain(result.label);
       // The grammar makes the very first reply valid JSON in the schema.
       expect(result.attempts).toBe(1);
       expect(JSON.parse(result.raw)).toEqual({ label: result.label });

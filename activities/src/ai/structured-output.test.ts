@@ -1,25 +1,25 @@
 import { z } from 'zod';
-import { aiLeadScoreSchema, replyClassificationSchema } from '@cadenza/core';
+import { AiLeadScoreSchema, ReplyClassificationSchema } from '@cadenza/core';
 import { jsonSchemaOf, parseStructuredOutput } from './structured-output';
 
 describe('parseStructuredOutput', () => {
   it('accepts JSON matching the schema, also inside a code fence', () => {
-    expect(parseStructuredOutput(replyClassificationSchema, '{"label":"not_now"}')).toEqual({
+    expect(parseStructuredOutput(ReplyClassificationSchema, '{"label":"not_now"}')).toEqual({
       ok: true,
       value: { label: 'not_now' },
     });
-    expect(parseStructuredOutput(replyClassificationSchema, '```json\n{"label":"unsubscribe"}\n```')).toEqual({
+    expect(parseStructuredOutput(ReplyClassificationSchema, '```json\n{"label":"unsubscribe"}\n```')).toEqual({
       ok: true,
       value: { label: 'unsubscribe' },
     });
   });
 
   it('names the problem when the reply is not JSON or breaks the schema', () => {
-    expect(parseStructuredOutput(replyClassificationSchema, 'Interested!')).toEqual({
+    expect(parseStructuredOutput(ReplyClassificationSchema, 'Interested!')).toEqual({
       ok: false,
       problem: 'the reply is not JSON',
     });
-    const outOfRange = parseStructuredOutput(aiLeadScoreSchema, '{"score":140,"explanation":"great"}');
+    const outOfRange = parseStructuredOutput(AiLeadScoreSchema, '{"score":140,"explanation":"great"}');
     expect(outOfRange.ok).toBe(false);
     expect(!outOfRange.ok && outOfRange.problem).toMatch(/^score:/);
   });

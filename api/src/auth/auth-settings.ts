@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { parseEnv, secretKeyEnvSchema } from '@cadenza/core';
+import { parseEnv, SecretKeyEnvSchema } from '@cadenza/core';
 import { secretKeyFrom } from '@cadenza/data';
-import { DEFAULT_SIGN_IN_SETTINGS, signInEnvSchema, signInSettingsFrom, type SignInSettings } from './sign-in-settings';
+import { DEFAULT_SIGN_IN_SETTINGS, SignInEnvSchema, signInSettingsFrom, type SignInSettings } from './sign-in-settings';
 
 /** Everything the auth routes and the session resolver need to know about their environment. */
 export interface AuthSettings {
@@ -13,10 +13,10 @@ export interface AuthSettings {
   signIn: SignInSettings;
 }
 
-/** The API's sign-in variables; part of apiConfigSchema (NODE_ENV and the key come from secretKeyEnvSchema). */
-export const authEnvSchema = z.object({
+/** The API's sign-in variables; part of ApiConfigSchema (NODE_ENV and the key come from SecretKeyEnvSchema). */
+export const AuthEnvSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().max(720).default(12).describe('how long a sign-in lasts, in hours'),
-  ...signInEnvSchema.shape,
+  ...SignInEnvSchema.shape,
 });
 
 export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
@@ -32,7 +32,7 @@ export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
  * rather than inventing or storing a key.
  */
 export function authSettingsFrom(
-  parsed: z.infer<typeof authEnvSchema> & { NODE_ENV: string },
+  parsed: z.infer<typeof AuthEnvSchema> & { NODE_ENV: string },
   secretKey: Buffer | null,
 ): AuthSettings {
   return {
@@ -45,6 +45,6 @@ export function authSettingsFrom(
 
 /** The same from an environment alone, for tests that build an app without a boot config. */
 export function loadAuthSettings(env: Record<string, string | undefined> = process.env): AuthSettings {
-  const parsed = parseEnv('api', authEnvSchema.extend(secretKeyEnvSchema.shape), env);
+  const parsed = parseEnv('api', AuthEnvSchema.extend(SecretKeyEnvSchema.shape), env);
   return authSettingsFrom(parsed, secretKeyFrom(parsed, 'api'));
 }

@@ -12,7 +12,7 @@ export interface SignInSettings {
   hashing: BoundedWorkQueueLimits;
 }
 
-export const signInEnvSchema = z.object({
+export const SignInEnvSchema = z.object({
   LOGIN_RATE_BURST: z.coerce
     .number()
     .int()
@@ -59,9 +59,9 @@ export const DEFAULT_SIGN_IN_SETTINGS: SignInSettings = {
   hashing: DEFAULT_PASSWORD_HASHING_LIMITS,
 };
 
-export type SignInEnv = z.infer<typeof signInEnvSchema>;
+export type SignInEnv = z.infer<typeof SignInEnvSchema>;
 
-/** The sign-in settings of the API's parsed config (signInEnvSchema is part of apiConfigSchema). */
+/** The sign-in settings of the API's parsed config (SignInEnvSchema is part of ApiConfigSchema). */
 export function signInSettingsFrom(parsed: SignInEnv): SignInSettings {
   return {
     clientLimit: { burst: parsed.LOGIN_RATE_BURST, refillPerMinute: parsed.LOGIN_RATE_PER_MINUTE },

@@ -14,7 +14,7 @@ import {
   largestAllowedFlow,
 } from '../../../scripts/test-harness/worst-case-flows';
 import { createApp } from '../app';
-import { apiConfigSchema } from '../config';
+import { ApiConfigSchema } from '../config';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -57,7 +57,7 @@ describe('request limits', () => {
     db = await connectTestDb();
     connection = await Connection.connect({ address: requireService('temporal') });
     redis = new Redis(requireService('redis'), { maxRetriesPerRequest: 1 });
-    const config = apiConfigSchema.parse({
+    const config = ApiConfigSchema.parse({
       DATABASE_URL: requireService('postgres'),
       REDIS_URL: requireService('redis'),
     });

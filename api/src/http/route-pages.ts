@@ -7,7 +7,7 @@ import { normalizedPath } from '@cadenza/core';
  * What the web build writes to `route-preloads.json` (web/vite.config.ts): a page's address, the
  * files it needs, and for a page that draws its largest text before any script, its own index.html.
  */
-const routePreloadsSchema = z.array(
+const RoutePreloadsSchema = z.array(
   z.object({
     pattern: z.string().min(1),
     files: z.array(z.string().regex(/^\/assets\/[\w.-]+\.(js|css)$/, 'an /assets/ script or stylesheet')),
@@ -76,7 +76,7 @@ export function routePages(
   const indexHtml = path.join(distDir, 'index.html');
   const file = path.join(distDir, 'route-preloads.json');
   if (!existsSync(file)) return async () => ({ htmlFile: indexHtml });
-  const parsed = routePreloadsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  const parsed = RoutePreloadsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`${file} is not a route preload list: ${parsed.error.issues[0]?.message}`);
   const routes = parsed.data.map((route) => {
     const htmlFile = route.html ? path.join(distDir, route.html) : indexHtml;

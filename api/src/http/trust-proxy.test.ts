@@ -1,11 +1,11 @@
 import express from 'express';
 import type { AddressInfo } from 'node:net';
-import { trustProxySchema } from './trust-proxy';
+import { TrustProxySchema } from './trust-proxy';
 
 /** The client address Express reports for a request with a forged X-Forwarded-For, under a setting. */
 async function reportedAddress(setting: string | undefined): Promise<string> {
   const app = express();
-  app.set('trust proxy', trustProxySchema.parse(setting));
+  app.set('trust proxy', TrustProxySchema.parse(setting));
   app.get('/', (req, res) => {
     res.send(req.ip);
   });
@@ -22,7 +22,7 @@ async function reportedAddress(setting: string | undefined): Promise<string> {
 
 describe('TRUST_PROXY', () => {
   it('is off by default: a forged X-Forwarded-For does not change the client address', async () => {
-    expect(trustProxySchema.parse(undefined)).toBe(false);
+    expect(TrustProxySchema.parse(undefined)).toBe(false);
     expect(await reportedAddress(undefined)).toBe('127.0.0.1');
   });
 
@@ -33,10 +33,10 @@ describe('TRUST_PROXY', () => {
   });
 
   it('accepts hop counts and address lists, and refuses `true` and junk with a message', () => {
-    expect(trustProxySchema.parse('2')).toBe(2);
-    expect(trustProxySchema.parse('10.0.0.0/8, fd00::/8,loopback')).toEqual(['10.0.0.0/8', 'fd00::/8', 'loopback']);
-    expect(() => trustProxySchema.parse('true')).toThrow(/any client/);
-    expect(() => trustProxySchema.parse('10.0.0.0/33')).toThrow(/10\.0\.0\.0\/33/);
-    expect(() => trustProxySchema.parse('ingress.local')).toThrow(/ingress\.local/);
+    expect(TrustProxySchema.parse('2')).toBe(2);
+    expect(TrustProxySchema.parse('10.0.0.0/8, fd00::/8,loopback')).toEqual(['10.0.0.0/8', 'fd00::/8', 'loopback']);
+    expect(() => TrustProxySchema.parse('true')).toThrow(/any client/);
+    expect(() => TrustProxySchema.parse('10.0.0.0/33')).toThrow(/10\.0\.0\.0\/33/);
+    expect(() => TrustProxySchema.parse('ingress.local')).toThrow(/ingress\.local/);
   });
 });

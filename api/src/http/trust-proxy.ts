@@ -21,7 +21,7 @@ function isProxyAddress(entry: string): boolean {
  * limits. Behind an ingress, give the hop count or the proxies' addresses. `true` (trust any
  * peer) is refused: with it every client could set the address the limits key on.
  */
-export const trustProxySchema = z
+export const TrustProxySchema = z
   .string()
   .trim()
   .default('false')

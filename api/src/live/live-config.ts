@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The live gateway's settings; merged into the API's config schema, so the API validates them at boot. */
-export const liveConfigSchema = z.object({
+export const LiveConfigSchema = z.object({
   LIVE_MESSAGES_PER_SECOND: z.coerce
     .number()
     .positive()
@@ -38,7 +38,7 @@ export const liveConfigSchema = z.object({
     .describe('how often the retention Schedule prunes the event log, in minutes'),
 });
 
-export type LiveConfig = z.infer<typeof liveConfigSchema>;
+export type LiveConfig = z.infer<typeof LiveConfigSchema>;
 
 /** Defaults of every live setting, for tests and tools that do not read the environment. */
-export const defaultLiveConfig = (): LiveConfig => liveConfigSchema.parse({});
+export const defaultLiveConfig = (): LiveConfig => LiveConfigSchema.parse({});

@@ -16,7 +16,7 @@ import { createWorker } from '../../../workers/src/create-worker';
 import { createApp } from '../app';
 import { DEFAULT_AUTH_SETTINGS } from '../auth/auth-settings';
 import { createSessionResolver } from '../auth/session-resolver';
-import { apiConfigSchema } from '../config';
+import { ApiConfigSchema } from '../config';
 import { requestTracing } from './request-tracing';
 
 jest.setTimeout(120_000);
@@ -43,7 +43,7 @@ describe('tracing from an API request through Temporal to the activity', () => {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     tracing = startTracing({ serviceName: 'cadenza-test', exporter });
     const taskQueue = `tracing-${randomUUID()}`;
-    const config = apiConfigSchema.parse({
+    const config = ApiConfigSchema.parse({
       DATABASE_URL: requireService('postgres'),
       REDIS_URL: requireService('redis'),
       TEMPORAL_ADDRESS: requireService('temporal'),

@@ -2,41 +2,41 @@ import { z } from 'zod';
 import { ActorSchema } from '../crm/common';
 
 /** What an agent chain drafted for a human to approve. */
-export const agentDraftSchema = z.object({
+export const AgentDraftSchema = z.object({
   subject: z.string().trim().min(1).max(200).describe('Email subject line'),
   body: z.string().trim().min(1).max(5000).describe('Email body, plain text'),
 });
-export type AgentDraft = z.infer<typeof agentDraftSchema>;
+export type AgentDraft = z.infer<typeof AgentDraftSchema>;
 
 /**
  * How a waiting agent chain goes on. approve and edit send (edit with the human's text),
  * reject ends the chain without sending; timeout and cancelled are decided by the run itself.
  */
-export const agentDecisionSchema = z.discriminatedUnion('action', [
+export const AgentDecisionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('approve') }),
-  z.object({ action: z.literal('edit'), draft: agentDraftSchema }),
+  z.object({ action: z.literal('edit'), draft: AgentDraftSchema }),
   z.object({ action: z.literal('reject'), reason: z.string().trim().max(500).optional() }),
   z.object({ action: z.literal('timeout') }),
   z.object({ action: z.literal('cancelled') }),
 ]);
-export type AgentDecision = z.infer<typeof agentDecisionSchema>;
+export type AgentDecision = z.infer<typeof AgentDecisionSchema>;
 
 /** The signal's payload: the decision for one waiting step (its side-effect key) and who made it. */
-export const agentApprovalSignalSchema = z.object({
+export const AgentApprovalSignalSchema = z.object({
   key: z.string().min(1).describe('enrollment + node + visit of the waiting step'),
-  decision: agentDecisionSchema,
+  decision: AgentDecisionSchema,
   decidedBy: ActorSchema,
 });
-export type AgentApprovalSignal = z.infer<typeof agentApprovalSignalSchema>;
+export type AgentApprovalSignal = z.infer<typeof AgentApprovalSignalSchema>;
 
 export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'expired', 'cancelled'] as const;
-export const approvalStatusSchema = z.enum(APPROVAL_STATUSES).describe('where the draft stands');
-export type ApprovalStatus = z.infer<typeof approvalStatusSchema>;
+export const ApprovalStatusSchema = z.enum(APPROVAL_STATUSES).describe('where the draft stands');
+export type ApprovalStatus = z.infer<typeof ApprovalStatusSchema>;
 
 /** One draft in the approvals inbox. */
-export const approvalSchema = z.object({
+export const ApprovalSchema = z.object({
   id: z.uuid(),
-  status: approvalStatusSchema,
+  status: ApprovalStatusSchema,
   enrollmentId: z.string().describe('run that waits for the decision'),
   workflowId: z.string(),
   nodeId: z.string(),
@@ -47,8 +47,8 @@ export const approvalSchema = z.object({
     name: z.string().describe('first and last name, or the email when there is none'),
     email: z.string().nullable(),
   }),
-  draft: agentDraftSchema.describe('what the agent wrote'),
-  sent: agentDraftSchema.nullable().describe('what was approved for sending (the edit when a human changed it)'),
+  draft: AgentDraftSchema.describe('what the agent wrote'),
+  sent: AgentDraftSchema.nullable().describe('what was approved for sending (the edit when a human changed it)'),
   context: z.record(z.string(), z.unknown()).describe("the chain's research notes and score, for the reviewer"),
   reason: z.string().nullable().describe('why it was rejected'),
   decidedBy: ActorSchema.nullable(),
@@ -56,25 +56,25 @@ export const approvalSchema = z.object({
   expiresAt: z.string().nullable().describe('when the run stops waiting and takes its timeout path'),
   decidedAt: z.string().nullable(),
 });
-export type Approval = z.infer<typeof approvalSchema>;
+export type Approval = z.infer<typeof ApprovalSchema>;
 
-export const approvalListQuerySchema = z.object({
-  status: approvalStatusSchema.default('pending'),
+export const ApprovalListQuerySchema = z.object({
+  status: ApprovalStatusSchema.default('pending'),
   limit: z.coerce.number().int().min(1).max(200).default(50).describe('page size, 1-200'),
   cursor: z.string().max(200).optional().describe('from the previous page'),
 });
-export type ApprovalListQuery = z.infer<typeof approvalListQuerySchema>;
+export type ApprovalListQuery = z.infer<typeof ApprovalListQuerySchema>;
 
 /** POST /approvals/:id/approve: an optional edit of the draft, sent instead of the agent's text. */
-export const approveRequestSchema = z.object({
-  draft: agentDraftSchema.optional().describe('edited subject and body; omitted sends the draft as it is'),
+export const ApproveRequestSchema = z.object({
+  draft: AgentDraftSchema.optional().describe('edited subject and body; omitted sends the draft as it is'),
 });
-export type ApproveRequest = z.infer<typeof approveRequestSchema>;
+export type ApproveRequest = z.infer<typeof ApproveRequestSchema>;
 
-export const rejectRequestSchema = z.object({
+export const RejectRequestSchema = z.object({
   reason: z.string().trim().max(500).optional().describe('why, shown on the timeline'),
 });
-export type RejectRequest = z.infer<typeof rejectRequestSchema>;
+export type RejectRequest = z.infer<typeof RejectRequestSchema>;
 
 /** The approval status a decision leaves behind. */
 export const statusAfter = (decision: AgentDecision): Exclude<ApprovalStatus, 'pending'> =>

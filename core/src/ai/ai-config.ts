@@ -1,18 +1,16 @@
 import { z } from 'zod';
 
 /** Which chat model backs the AI steps. `auto` picks the first configured vendor, else the local model. */
-export const llmProviderSchema = z.enum(['auto', 'openai', 'anthropic', 'ollama', 'local']);
-export type LlmProvider = z.infer<typeof llmProviderSchema>;
+export const LlmProviderSchema = z.enum(['auto', 'openai', 'anthropic', 'ollama', 'local']);
+export type LlmProvider = z.infer<typeof LlmProviderSchema>;
 
 /** A vendor price from the environment: USD per 1M tokens, a plain non-negative number. */
 const pricePerMTok = z.coerce.number().min(0).max(10_000).optional();
 
 const aiEnvFields = z.object({
-  LLM_PROVIDER: llmProviderSchema
-    .default('auto')
-    .describe(
-      'Chat model provider: auto (OpenAI if OPENAI_API_KEY is set, else local), openai, anthropic, ollama or local',
-    ),
+  LLM_PROVIDER: LlmProviderSchema.default('auto').describe(
+    'Chat model provider: auto (OpenAI if OPENAI_API_KEY is set, else local), openai, anthropic, ollama or local',
+  ),
   OPENAI_API_KEY: z.string().min(1).optional().describe('OpenAI API key; selects OpenAI when LLM_PROVIDER=auto'),
   OPENAI_BASE_URL: z.url().optional().describe('OpenAI-compatible endpoint, e.g. https://api.openai.com/v1'),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini').describe('Default OpenAI model id'),
@@ -37,12 +35,12 @@ const aiEnvFields = z.object({
 });
 
 /** Environment of any process that calls a language model (worker, API for GET /ai/model). */
-export const aiEnvSchema = aiEnvFields.superRefine(requireBothAiPrices);
-export type AiEnv = z.infer<typeof aiEnvSchema>;
+export const AiEnvSchema = aiEnvFields.superRefine(requireBothAiPrices);
+export type AiEnv = z.infer<typeof AiEnvSchema>;
 
 /**
  * Half a price would silently bill one side at zero; refuse it at boot, naming the missing variable.
- * A process tree that spreads `aiEnvSchema.shape` loses this check, so it applies it again.
+ * A process tree that spreads `AiEnvSchema.shape` loses this check, so it applies it again.
  */
 export function requireBothAiPrices(
   env: Pick<z.infer<typeof aiEnvFields>, 'AI_PRICE_INPUT_PER_MTOK' | 'AI_PRICE_OUTPUT_PER_MTOK'>,
@@ -56,10 +54,10 @@ export function requireBothAiPrices(
 }
 
 /** What GET /api/v1/ai/model answers. */
-export const activeModelSchema = z.object({
+export const ActiveModelSchema = z.object({
   provider: z.enum(['openai', 'anthropic', 'ollama', 'local']).describe('Provider serving the AI steps'),
   model: z.string().describe('Model id (for the local provider, the GGUF file name)'),
   baseUrl: z.string().optional().describe('Endpoint, for OpenAI-compatible servers'),
   note: z.string().optional().describe('Why this provider was chosen'),
 });
-export type ActiveModel = z.infer<typeof activeModelSchema>;
+export type ActiveModel = z.infer<typeof ActiveModelSchema>;

@@ -1,5 +1,5 @@
 import { parseEnv } from '../env-config';
-import { aiEnvSchema } from './ai-config';
+import { AiEnvSchema } from './ai-config';
 import { callCostMicroUsd, microUsdToUsd, priceOf, usdToMicroUsd } from './model-pricing';
 
 describe('priceOf', () => {
@@ -53,18 +53,18 @@ describe('callCostMicroUsd', () => {
 
 describe('the AI price variables', () => {
   it('parse both prices as numbers', () => {
-    const env = parseEnv('ai', aiEnvSchema, { AI_PRICE_INPUT_PER_MTOK: '0.5', AI_PRICE_OUTPUT_PER_MTOK: '1.5' });
+    const env = parseEnv('ai', AiEnvSchema, { AI_PRICE_INPUT_PER_MTOK: '0.5', AI_PRICE_OUTPUT_PER_MTOK: '1.5' });
     expect([env.AI_PRICE_INPUT_PER_MTOK, env.AI_PRICE_OUTPUT_PER_MTOK]).toEqual([0.5, 1.5]);
   });
 
   it('fail at boot naming the bad or missing variable', () => {
     expect(() =>
-      parseEnv('ai', aiEnvSchema, { AI_PRICE_INPUT_PER_MTOK: 'cheap', AI_PRICE_OUTPUT_PER_MTOK: '1' }),
+      parseEnv('ai', AiEnvSchema, { AI_PRICE_INPUT_PER_MTOK: 'cheap', AI_PRICE_OUTPUT_PER_MTOK: '1' }),
     ).toThrow(/AI_PRICE_INPUT_PER_MTOK/);
-    expect(() => parseEnv('ai', aiEnvSchema, { AI_PRICE_INPUT_PER_MTOK: '-1', AI_PRICE_OUTPUT_PER_MTOK: '1' })).toThrow(
+    expect(() => parseEnv('ai', AiEnvSchema, { AI_PRICE_INPUT_PER_MTOK: '-1', AI_PRICE_OUTPUT_PER_MTOK: '1' })).toThrow(
       /AI_PRICE_INPUT_PER_MTOK/,
     );
-    expect(() => parseEnv('ai', aiEnvSchema, { AI_PRICE_INPUT_PER_MTOK: '1' })).toThrow(
+    expect(() => parseEnv('ai', AiEnvSchema, { AI_PRICE_INPUT_PER_MTOK: '1' })).toThrow(
       /AI_PRICE_OUTPUT_PER_MTOK: required when AI_PRICE_INPUT_PER_MTOK is set/,
     );
   });

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import type { ActiveModel } from './ai-config';
 
 /** What a model charges, in US dollars per million tokens. */
-export const modelPriceSchema = z.object({
+export const ModelPriceSchema = z.object({
   inputPerMTok: z.number().min(0).describe('USD per 1M prompt tokens'),
   outputPerMTok: z.number().min(0).describe('USD per 1M generated tokens'),
 });
-export type ModelPrice = z.infer<typeof modelPriceSchema>;
+export type ModelPrice = z.infer<typeof ModelPriceSchema>;
 
 export const FREE: ModelPrice = { inputPerMTok: 0, outputPerMTok: 0 };
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** A prompt's name within a tenant: what a node refers to. */
-export const promptNameSchema = z
+export const PromptNameSchema = z
   .string()
   .regex(
     /^[a-z0-9][a-z0-9_-]{0,63}$/,
@@ -10,14 +10,14 @@ export const promptNameSchema = z
   .describe('prompt name, e.g. "welcome-email"');
 
 /** A node's choice of a tenant prompt: a pinned version, or the latest one when the step runs. */
-export const promptRefSchema = z.object({
-  name: promptNameSchema,
+export const PromptRefSchema = z.object({
+  name: PromptNameSchema,
   version: z.number().int().positive().optional().describe('pinned version; omitted means the latest'),
 });
-export type PromptRef = z.infer<typeof promptRefSchema>;
+export type PromptRef = z.infer<typeof PromptRefSchema>;
 
 /** POST /ai/prompts/:name/versions: every edit is a new version; old ones stay as they were. */
-export const promptVersionCreateSchema = z.object({
+export const PromptVersionCreateSchema = z.object({
   system: z.string().max(8000).optional().describe('system instructions'),
   template: z
     .string()
@@ -27,10 +27,10 @@ export const promptVersionCreateSchema = z.object({
     .describe('prompt text; may use {{contact.<field>}} placeholders'),
   notes: z.string().max(500).optional().describe('what changed in this version'),
 });
-export type PromptVersionCreate = z.infer<typeof promptVersionCreateSchema>;
+export type PromptVersionCreate = z.infer<typeof PromptVersionCreateSchema>;
 
-export const promptVersionSchema = z.object({
-  name: promptNameSchema,
+export const PromptVersionSchema = z.object({
+  name: PromptNameSchema,
   version: z.number().int().positive(),
   system: z.string().nullable(),
   template: z.string(),
@@ -38,7 +38,7 @@ export const promptVersionSchema = z.object({
   createdBy: z.object({ kind: z.string(), id: z.string().nullable() }),
   createdAt: z.string(),
 });
-export type PromptVersion = z.infer<typeof promptVersionSchema>;
+export type PromptVersion = z.infer<typeof PromptVersionSchema>;
 
 /** The version label a step records for a tenant prompt. */
 export const promptVersionLabel = (name: string, version: number) => `${name}@v${version}`;
@@ -47,7 +47,7 @@ export const promptVersionLabel = (name: string, version: number) => `${name}@v$
  * PUT /ai/budget: the tenant's daily caps (UTC days), in tokens and in US dollars; 0 stops every AI step.
  * A field left out keeps its cap; null removes it.
  */
-export const tokenBudgetUpdateSchema = z
+export const TokenBudgetUpdateSchema = z
   .object({
     dailyTokens: z
       .number()
@@ -71,13 +71,13 @@ export const tokenBudgetUpdateSchema = z
     message: 'give dailyTokens, dailyCostUsd or both',
     path: ['dailyTokens'],
   });
-export type TokenBudgetUpdate = z.infer<typeof tokenBudgetUpdateSchema>;
+export type TokenBudgetUpdate = z.infer<typeof TokenBudgetUpdateSchema>;
 
-export const tokenBudgetSchema = z.object({
+export const TokenBudgetSchema = z.object({
   dailyTokens: z.number().int().nullable().describe('the token cap; null when there is none'),
   usedToday: z.number().int().describe('tokens used so far this UTC day'),
   callsToday: z.number().int().describe('model calls so far this UTC day'),
   dailyCostUsd: z.number().nullable().describe('the cost cap in US dollars; null when there is none'),
   costTodayUsd: z.number().describe('US dollars spent on model calls so far this UTC day (the local model is free)'),
 });
-export type TokenBudget = z.infer<typeof tokenBudgetSchema>;
+export type TokenBudget = z.infer<typeof TokenBudgetSchema>;

@@ -4,4 +4,4 @@ import { z } from 'zod';
 export const databaseUrlVar = z.string().url().describe('PostgreSQL connection URL');
 
 /** The platform's PostgreSQL, as the API and the worker read it. */
-export const databaseEnvSchema = z.object({ DATABASE_URL: databaseUrlVar });
+export const DatabaseEnvSchema = z.object({ DATABASE_URL: databaseUrlVar });

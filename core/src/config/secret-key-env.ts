@@ -6,7 +6,7 @@ import { nodeEnvVar } from '../runtime-mode';
  * deployment, shared by the API (sign-in TOTP secrets, mailbox secrets, tracking links) and the
  * worker (opening mailbox secrets, signing tracking links).
  */
-export const secretKeyEnvSchema = z.object({
+export const SecretKeyEnvSchema = z.object({
   NODE_ENV: nodeEnvVar,
   CADENZA_SECRET_KEY: z
     .string()
@@ -16,4 +16,4 @@ export const secretKeyEnvSchema = z.object({
     ),
 });
 
-export type SecretKeyEnv = z.infer<typeof secretKeyEnvSchema>;
+export type SecretKeyEnv = z.infer<typeof SecretKeyEnvSchema>;

@@ -1,4 +1,4 @@
-import { conditionSchema, type Condition } from './condition';
+import { ConditionSchema, type Condition } from './condition';
 
 describe('condition language', () => {
   it('nests all/any groups to any depth', () => {
@@ -13,10 +13,10 @@ describe('condition language', () => {
         },
       ],
     };
-    expect(conditionSchema.parse(condition)).toEqual(condition);
+    expect(ConditionSchema.parse(condition)).toEqual(condition);
     // @ts-expect-error the inferred type is recursive, not `any`: a group holds conditions
     const wrong: Condition = { all: [{ nope: true }] };
-    expect(conditionSchema.safeParse(wrong).success).toBe(false);
+    expect(ConditionSchema.safeParse(wrong).success).toBe(false);
   });
 
   it.each([
@@ -34,6 +34,6 @@ describe('condition language', () => {
     [{ field: 'contact.country', operator: 'like', value: 'FR' }, false],
     [{ all: [] }, false],
   ])('%j is valid: %s', (condition, valid) => {
-    expect(conditionSchema.safeParse(condition).success).toBe(valid);
+    expect(ConditionSchema.safeParse(condition).success).toBe(valid);
   });
 });

@@ -20,7 +20,7 @@ const FIELD_PATTERN = new RegExp(
   `^(contact\\.[A-Za-z_]\\w*(\\.[A-Za-z_]\\w*)*|engagement\\.(${ENGAGEMENT_METRICS.join('|')})|score)$`,
 );
 
-export const conditionFieldSchema = z
+export const ConditionFieldSchema = z
   .string()
   .regex(FIELD_PATTERN, `must be contact.<field>, engagement.<${ENGAGEMENT_METRICS.join('|')}> or score`)
   .describe('What to test: contact.<field>, engagement.<metric> or score');
@@ -43,8 +43,8 @@ export const CONDITION_OPERATORS = [
   'is_set',
   'is_not_set',
 ] as const;
-export const conditionOperatorSchema = z.enum(CONDITION_OPERATORS);
-export type ConditionOperator = z.infer<typeof conditionOperatorSchema>;
+export const ConditionOperatorSchema = z.enum(CONDITION_OPERATORS);
+export type ConditionOperator = z.infer<typeof ConditionOperatorSchema>;
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 const isoDate = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
@@ -69,10 +69,10 @@ const OPERATOR_VALUES: Record<ConditionOperator, { schema: z.ZodType; hint: stri
   is_not_set: { schema: z.undefined(), hint: 'no value' },
 };
 
-export const conditionRuleSchema = z
+export const ConditionRuleSchema = z
   .object({
-    field: conditionFieldSchema,
-    operator: conditionOperatorSchema.describe('How to compare the field with the value'),
+    field: ConditionFieldSchema,
+    operator: ConditionOperatorSchema.describe('How to compare the field with the value'),
     value: z
       .union([scalar, z.array(scalar)])
       .optional()
@@ -84,18 +84,18 @@ export const conditionRuleSchema = z
     ctx.addIssue({ code: 'custom', path: ['value'], message: `operator "${rule.operator}" takes ${expected.hint}` });
   });
 
-// Getters let the groups refer to `conditionSchema` before it is initialised (zod v4 recursion).
-const allGroupSchema = z.object({
+// Getters let the groups refer to `ConditionSchema` before it is initialised (zod v4 recursion).
+const AllGroupSchema = z.object({
   get all() {
-    return z.array(conditionSchema).min(1).describe('Every condition must hold');
+    return z.array(ConditionSchema).min(1).describe('Every condition must hold');
   },
 });
-const anyGroupSchema = z.object({
+const AnyGroupSchema = z.object({
   get any() {
-    return z.array(conditionSchema).min(1).describe('At least one condition must hold');
+    return z.array(ConditionSchema).min(1).describe('At least one condition must hold');
   },
 });
 
-export const conditionSchema = z.union([conditionRuleSchema, allGroupSchema, anyGroupSchema]);
-export type Condition = z.infer<typeof conditionSchema>;
-export type ConditionRule = z.infer<typeof conditionRuleSchema>;
+export const ConditionSchema = z.union([ConditionRuleSchema, AllGroupSchema, AnyGroupSchema]);
+export type Condition = z.infer<typeof ConditionSchema>;
+export type ConditionRule = z.infer<typeof ConditionRuleSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { WEEKDAYS } from './weekdays';
-import { durationSchema, timezoneSchema } from './primitives';
+import { DurationSchema, TimezoneSchema } from './primitives';
 
 /** Flow-wide settings. Every field has a default so `{}` is a valid, permissive start. */
 
@@ -9,9 +9,9 @@ export { WEEKDAYS };
 
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as "09:00"');
 
-export const sendingWindowSchema = z
+export const SendingWindowSchema = z
   .object({
-    timezone: timezoneSchema.describe("The flow's timezone, used when the contact's is unknown or not wanted"),
+    timezone: TimezoneSchema.describe("The flow's timezone, used when the contact's is unknown or not wanted"),
     useContactTimezone: z.boolean().default(true).describe("Use the contact's timezone when it is known"),
     days: z
       .array(z.enum(WEEKDAYS))
@@ -26,7 +26,7 @@ export const sendingWindowSchema = z
   .refine((window) => window.start < window.end, { message: 'must close after it opens', path: ['end'] })
   .describe('When sends may happen; a wait ending outside it resumes at the next opening');
 
-export const unenrollRulesSchema = z
+export const UnenrollRulesSchema = z
   .object({
     reply: z.boolean().default(true).describe('Leave the flow when the contact replies'),
     goalMet: z.boolean().default(true).describe('Leave the flow when the contact meets any goal'),
@@ -39,19 +39,19 @@ export const unenrollRulesSchema = z
   })
   .describe('Events that remove the contact before the next step');
 
-export const reenrollmentSchema = z
+export const ReenrollmentSchema = z
   .discriminatedUnion('policy', [
     z.object({ policy: z.literal('never').describe('A contact goes through this flow at most once') }),
     z.object({
       policy: z.literal('after_exit').describe('A contact may enroll again once its previous run ended'),
-      cooldown: durationSchema.optional().describe('Minimum time between the end of a run and the next enrollment'),
+      cooldown: DurationSchema.optional().describe('Minimum time between the end of a run and the next enrollment'),
     }),
   ])
   .describe('Whether a contact can go through the flow again');
 
-export const flowSettingsSchema = z.object({
-  sendingWindow: sendingWindowSchema.optional().describe('Omitted means sends may happen at any time'),
-  unenrollOn: unenrollRulesSchema.prefault({}),
-  reenrollment: reenrollmentSchema.default({ policy: 'never' }),
+export const FlowSettingsSchema = z.object({
+  sendingWindow: SendingWindowSchema.optional().describe('Omitted means sends may happen at any time'),
+  unenrollOn: UnenrollRulesSchema.prefault({}),
+  reenrollment: ReenrollmentSchema.default({ policy: 'never' }),
 });
-export type FlowSettings = z.infer<typeof flowSettingsSchema>;
+export type FlowSettings = z.infer<typeof FlowSettingsSchema>;

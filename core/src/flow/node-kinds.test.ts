@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTION_NODE_SCHEMAS, CONTROL_NODE_SCHEMAS, TRIGGER_NODE_SCHEMAS } from './kinds/schemas';
-import { NODE_KINDS, NODE_TYPES, nodeSchema, outputsOf, type NodeCategory, type NodeType } from './node-kinds';
+import { NODE_KINDS, NODE_TYPES, NodeSchema, outputsOf, type NodeCategory, type NodeType } from './node-kinds';
 
 /** One valid settings object per kind; a Record so a new kind cannot skip this test. */
 const SAMPLE_SETTINGS: Record<NodeType, unknown> = {
@@ -46,7 +46,7 @@ const SAMPLE_SETTINGS: Record<NodeType, unknown> = {
 
 describe('node kinds', () => {
   it.each(NODE_TYPES)('%s accepts its sample settings', (type) => {
-    const result = nodeSchema.safeParse({ id: 'n1', type, position: { x: 0, y: 0 }, settings: SAMPLE_SETTINGS[type] });
+    const result = NodeSchema.safeParse({ id: 'n1', type, position: { x: 0, y: 0 }, settings: SAMPLE_SETTINGS[type] });
     expect(result.error?.issues).toBeUndefined();
   });
 
@@ -62,7 +62,7 @@ describe('node kinds', () => {
   });
 
   it('describes every settings field, for the property panel', () => {
-    const undescribed = nodeSchema.options.flatMap((option) =>
+    const undescribed = NodeSchema.options.flatMap((option) =>
       settingsObjects(option.shape.settings).flatMap((settings) =>
         Object.entries(settings.shape)
           .filter(([, field]) => !(field as z.ZodType).description)
@@ -73,7 +73,7 @@ describe('node kinds', () => {
   });
 
   it('derives A/B split outputs from the variants and fixes the others', () => {
-    const split = nodeSchema.parse({
+    const split = NodeSchema.parse({
       id: 's',
       type: 'ab_split',
       position: { x: 0, y: 0 },
@@ -87,7 +87,7 @@ describe('node kinds', () => {
 
   it('rejects A/B splits with one variant or repeated handles', () => {
     const parse = (variants: unknown) =>
-      nodeSchema.safeParse({ id: 's', type: 'ab_split', position: { x: 0, y: 0 }, settings: { variants } }).success;
+      NodeSchema.safeParse({ id: 's', type: 'ab_split', position: { x: 0, y: 0 }, settings: { variants } }).success;
     expect(parse([{ handle: 'a', weight: 1 }])).toBe(false);
     expect(
       parse([

@@ -3,19 +3,19 @@ import { DEFAULT_OUTPUT } from './node-output';
 import { ACTION_NODE_SCHEMAS, CONTROL_NODE_SCHEMAS, TRIGGER_NODE_SCHEMAS } from './kinds/schemas';
 
 /** Every node kind, discriminated on `type`. */
-export const nodeSchema = z.discriminatedUnion('type', [
+export const NodeSchema = z.discriminatedUnion('type', [
   ...TRIGGER_NODE_SCHEMAS,
   ...ACTION_NODE_SCHEMAS,
   ...CONTROL_NODE_SCHEMAS,
 ]);
 /** The kinds allowed as `definition.trigger`. */
-export const triggerNodeSchema = z.discriminatedUnion('type', [...TRIGGER_NODE_SCHEMAS]);
+export const TriggerNodeSchema = z.discriminatedUnion('type', [...TRIGGER_NODE_SCHEMAS]);
 /** The kinds allowed in `definition.nodes`: everything a run steps through. */
-export const stepNodeSchema = z.discriminatedUnion('type', [...ACTION_NODE_SCHEMAS, ...CONTROL_NODE_SCHEMAS]);
+export const StepNodeSchema = z.discriminatedUnion('type', [...ACTION_NODE_SCHEMAS, ...CONTROL_NODE_SCHEMAS]);
 
-export type Node = z.infer<typeof nodeSchema>;
-export type TriggerNode = z.infer<typeof triggerNodeSchema>;
-export type StepNode = z.infer<typeof stepNodeSchema>;
+export type Node = z.infer<typeof NodeSchema>;
+export type TriggerNode = z.infer<typeof TriggerNodeSchema>;
+export type StepNode = z.infer<typeof StepNodeSchema>;
 export type NodeType = Node['type'];
 /** The kinds with a side effect, each performed by its own activity (activities/src/flow/actions). */
 export type ActionType = z.infer<(typeof ACTION_NODE_SCHEMAS)[number]>['type'];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { nodeIdSchema } from './primitives';
+import { NodeIdSchema } from './primitives';
 
-export const positionSchema = z
+export const PositionSchema = z
   .object({ x: z.number(), y: z.number() })
   .describe('Where the designer draws the node; ignored by the engine');
 
@@ -11,9 +11,9 @@ export const positionSchema = z
  */
 export function nodeSchemaOf<const T extends string, S extends z.ZodType>(type: T, settings: S) {
   return z.object({
-    id: nodeIdSchema,
+    id: NodeIdSchema,
     type: z.literal(type),
-    position: positionSchema,
+    position: PositionSchema,
     label: z.string().max(120).optional().describe('Title the designer shows instead of the kind name'),
     settings,
   });

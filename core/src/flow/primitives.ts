@@ -6,18 +6,18 @@ import { z } from 'zod';
  */
 
 /** Node ids appear in template paths ({{steps.<id>.text}}) and workflow search attributes, so no spaces or dots. */
-export const nodeIdSchema = z
+export const NodeIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, "_" or "-"')
   .describe('Stable node id, unique within the flow');
 
 /** A contact field path such as `lifecycleStage` or `custom.industry`. */
-export const contactFieldSchema = z
+export const ContactFieldSchema = z
   .string()
   .regex(/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/, 'must be a field name such as "lifecycleStage" or "custom.industry"');
 
 /** Validated with Intl rather than a list so it tracks the runtime's tz database. */
-export const timezoneSchema = z
+export const TimezoneSchema = z
   .string()
   .refine(isTimezone, 'must be an IANA timezone such as "Europe/Paris"')
   .describe('IANA timezone, e.g. "America/New_York"');
@@ -34,11 +34,11 @@ function isTimezone(value: string): boolean {
 export const DURATION_UNITS = ['minutes', 'hours', 'days', 'weeks'] as const;
 
 /** Durations are amount + unit (not milliseconds) so the designer shows what the marketer typed. */
-export const durationSchema = z.object({
+export const DurationSchema = z.object({
   amount: z.number().int().positive().describe('How many units'),
   unit: z.enum(DURATION_UNITS).describe('Unit of the amount'),
 });
-export type Duration = z.infer<typeof durationSchema>;
+export type Duration = z.infer<typeof DurationSchema>;
 
 /** Text that may contain {{contact.field}} placeholders; required text must not be blank. */
 export function templateText(description: string) {

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { contactFieldReferences, isKnownField } from './field-references';
-import { edgeSchema, type Edge, type FlowDefinition } from './flow-definition';
+import { EdgeSchema, type Edge, type FlowDefinition } from './flow-definition';
 import type { FlowValidationError } from './flow-errors';
-import { flowSettingsSchema } from './flow-settings';
+import { FlowSettingsSchema } from './flow-settings';
 import { loops, reachableFrom, type Adjacency } from './graph';
 import {
   DEFAULT_OUTPUT,
   NODE_KINDS,
   isNodeType,
-  nodeSchema,
+  NodeSchema,
   outputsOf,
   type Node,
   type StepNode,
@@ -32,13 +32,13 @@ export type FlowValidationResult =
  * to a node where there is one, so the designer can mark them all. Pure: no I/O, no clock.
  */
 export function validateFlowDefinition(definition: unknown, options: ValidateFlowOptions = {}): FlowValidationResult {
-  const outline = outlineSchema.safeParse(definition);
+  const outline = OutlineSchema.safeParse(definition);
   if (!outline.success) return { ok: false, errors: malformed(outline.error.issues, definition) };
 
   const { trigger, nodes, edges, settings } = outline.data;
   const graph = readNodes(trigger, nodes);
   const wiring = checkEdges(graph, edges);
-  const flowSettings = flowSettingsSchema.safeParse(settings);
+  const flowSettings = FlowSettingsSchema.safeParse(settings);
   const errors = [
     ...graph.errors,
     ...(flowSettings.success ? [] : settingsErrors(flowSettings.error, settings)),
@@ -52,7 +52,7 @@ export function validateFlowDefinition(definition: unknown, options: ValidateFlo
 
   if (!flowSettings.success) return { ok: false, errors };
 
-  // Every part passed its own schema above, and flowDefinitionSchema is only those parts: the
+  // Every part passed its own schema above, and FlowDefinitionSchema is only those parts: the
   // typed, defaulted result is assembled from those parses instead of parsing it all again,
   // which was half the time a large definition blocked the event loop.
   const parsed: FlowDefinition = {
@@ -65,14 +65,14 @@ export function validateFlowDefinition(definition: unknown, options: ValidateFlo
 }
 
 // Just enough shape to walk the graph, so one node's bad settings do not hide problems elsewhere.
-const outlineNodeSchema = z.object({ id: z.string().min(1), type: z.string().min(1) }).loose();
-const outlineSchema = z.object({
-  trigger: outlineNodeSchema,
+const OutlineNodeSchema = z.object({ id: z.string().min(1), type: z.string().min(1) }).loose();
+const OutlineSchema = z.object({
+  trigger: OutlineNodeSchema,
   settings: z.unknown(),
-  nodes: z.array(outlineNodeSchema),
-  edges: z.array(edgeSchema),
+  nodes: z.array(OutlineNodeSchema),
+  edges: z.array(EdgeSchema),
 });
-type OutlineNode = z.infer<typeof outlineNodeSchema>;
+type OutlineNode = z.infer<typeof OutlineNodeSchema>;
 
 /** What the graph checks share: node kinds by id, and the nodes whose schema passed. */
 type Graph = {
@@ -120,7 +120,7 @@ function readNodes(trigger: OutlineNode, steps: OutlineNode[]): Graph {
         message: `${what} is a trigger; a flow has one trigger, at its start.`,
       });
     }
-    const parsed = nodeSchema.safeParse(node);
+    const parsed = NodeSchema.safeParse(node);
     if (parsed.success) graph.valid.set(id, parsed.data);
     else explainIssues(parsed.error.issues, node).forEach((problem) => fail(settingError(problem, what, id)));
   }

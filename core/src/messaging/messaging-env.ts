@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { redisUrlVar } from '../config/redis-env';
 import { portVar } from '../env-config';
-import { secretKeyEnvSchema } from '../config/secret-key-env';
+import { SecretKeyEnvSchema } from '../config/secret-key-env';
 
 /**
  * Environment of the communication hub. Part of both process trees: the worker sends, the API
  * tracks links, opens mailboxes and takes inbound email; each parses it once at boot.
  */
-export const messagingEnvSchema = z.object({
-  ...secretKeyEnvSchema.shape,
+export const MessagingEnvSchema = z.object({
+  ...SecretKeyEnvSchema.shape,
   PUBLIC_BASE_URL: z
     .url()
     .default('http://localhost:3000')
@@ -46,4 +46,4 @@ export const messagingEnvSchema = z.object({
     ),
 });
 
-export type MessagingEnv = z.infer<typeof messagingEnvSchema>;
+export type MessagingEnv = z.infer<typeof MessagingEnvSchema>;

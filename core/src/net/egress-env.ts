@@ -5,7 +5,7 @@ import { EgressAllowListError, parseEgressAllowList } from './egress-allow-list'
  * CADENZA_EGRESS_ALLOW, shared by every process that opens outbound connections (API,
  * worker) so a bad entry stops the boot naming itself.
  */
-export const egressEnvSchema = z.object({
+export const EgressEnvSchema = z.object({
   CADENZA_EGRESS_ALLOW: z
     .string()
     .default('')

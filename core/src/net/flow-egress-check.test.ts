@@ -1,9 +1,9 @@
-import { httpRequestSchema } from '../flow/kinds/schemas';
+import { HttpRequestSchema } from '../flow/kinds/schemas';
 import { parseEgressAllowList } from './egress-allow-list';
 import { flowEgressErrors } from './flow-egress-check';
 
 const node = (id: string, url: string, headers: Record<string, string> = {}) =>
-  httpRequestSchema.parse({ id, type: 'http_request', position: { x: 0, y: 0 }, settings: { url, headers } });
+  HttpRequestSchema.parse({ id, type: 'http_request', position: { x: 0, y: 0 }, settings: { url, headers } });
 
 describe('flowEgressErrors', () => {
   it('names the node whose URL is a refused literal', () => {

@@ -1,4 +1,4 @@
-import { LIMITS, flowDefinitionSchema, type FlowDefinition } from '../index';
+import { LIMITS, FlowDefinitionSchema, type FlowDefinition } from '../index';
 import { checkSendTemplates, strictTemplateVariables, unknownVariable } from './template-variables';
 
 describe('strictTemplateVariables', () => {
@@ -22,7 +22,7 @@ describe('strictTemplateVariables', () => {
 
 describe('checkSendTemplates', () => {
   const flow = (settings: Record<string, unknown>, type = 'send_email') =>
-    flowDefinitionSchema.parse({
+    FlowDefinitionSchema.parse({
       trigger: { id: 'start', type: 'manual', position: { x: 0, y: 0 }, settings: {} },
       nodes: [
         { id: 'ai', type: 'add_tag', position: { x: 1, y: 0 }, settings: { tag: 'x' } },

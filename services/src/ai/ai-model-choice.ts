@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { ConfigError, aiEnvSchema, parseEnv, type ActiveModel, type AiEnv } from '@cadenza/core';
+import { ConfigError, AiEnvSchema, parseEnv, type ActiveModel, type AiEnv } from '@cadenza/core';
 import { LOCAL_MODEL_FILE } from './local-model-path';
 
 export const loadAiEnv = (env: Record<string, string | undefined> = process.env): AiEnv =>
-  parseEnv('ai', aiEnvSchema, env);
+  parseEnv('ai', AiEnvSchema, env);
 
 /** Whether an optional npm package can be loaded (Anthropic and Ollama clients are not installed by default). */
 const installed = (name: string) => {

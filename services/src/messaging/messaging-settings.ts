@@ -1,4 +1,4 @@
-import { messagingEnvSchema, parseEnv, type MessagingEnv, type SendLimits } from '@cadenza/core';
+import { MessagingEnvSchema, parseEnv, type MessagingEnv, type SendLimits } from '@cadenza/core';
 import { secretKeyFrom } from '@cadenza/data';
 import { trackingSecretFrom } from './tracking-token';
 
@@ -22,7 +22,7 @@ export interface MessagingSettings {
 
 /**
  * The messaging settings of an already parsed process config (the API's and the worker's trees
- * both hold messagingEnvSchema). Throws a ConfigError naming CADENZA_SECRET_KEY when the key is
+ * both hold MessagingEnvSchema). Throws a ConfigError naming CADENZA_SECRET_KEY when the key is
  * missing in production or weak, so the process stops at boot instead of at the first send.
  */
 export function messagingSettingsFrom(parsed: MessagingEnv): MessagingSettings {
@@ -49,4 +49,4 @@ export function messagingSettingsFrom(parsed: MessagingEnv): MessagingSettings {
 
 /** Messaging settings from an environment alone: tests, and callers given no parsed process config. */
 export const loadMessagingSettings = (env: Record<string, string | undefined> = process.env): MessagingSettings =>
-  messagingSettingsFrom(parseEnv('messaging', messagingEnvSchema, env));
+  messagingSettingsFrom(parseEnv('messaging', MessagingEnvSchema, env));

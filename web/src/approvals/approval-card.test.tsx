@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { approvalSchema, type Approval } from '@cadenza/core';
+import { ApprovalSchema, type Approval } from '@cadenza/core';
 import { ApprovalCard } from './approval-card';
 
 afterEach(cleanup);
 
 /** A pending draft as the API answers it (parsed by the same schema the API documents). */
-const pending: Approval = approvalSchema.parse({
+const pending: Approval = ApprovalSchema.parse({
   id: '6f1f3a52-1c1e-4a55-9d0e-3c2b8d6f0a11',
   status: 'pending',
   enrollmentId: '0b7d8a1e-0f6e-4f0c-a3a7-2b3c4d5e6f70',

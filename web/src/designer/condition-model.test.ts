@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conditionSchema, type CONDITION_OPERATORS } from '@cadenza/core';
+import { ConditionSchema, type CONDITION_OPERATORS } from '@cadenza/core';
 import {
   conditionFieldOptions,
   formatConditionValue,
@@ -24,14 +24,14 @@ describe('condition builder model', () => {
     for (const [operator, text, expected] of cases) {
       const value = parseConditionValue(operator, text);
       expect(value).toEqual(expected);
-      expect(conditionSchema.safeParse({ field: 'contact.title', operator, value }).success).toBe(true);
+      expect(ConditionSchema.safeParse({ field: 'contact.title', operator, value }).success).toBe(true);
     }
   });
 
   it('leaves a wrong value as typed so the schema names the problem', () => {
     const value = parseConditionValue('gt', 'many');
     expect(value).toBe('many');
-    expect(conditionSchema.safeParse({ field: 'score', operator: 'gt', value }).success).toBe(false);
+    expect(ConditionSchema.safeParse({ field: 'score', operator: 'gt', value }).success).toBe(false);
   });
 
   it('keeps the value across an operator change when it still fits, drops it otherwise', () => {
@@ -63,6 +63,6 @@ describe('condition builder model', () => {
     );
     expect(options).not.toContain('contact.customFields');
     // Every suggestion is a field the schema accepts.
-    for (const field of options) expect(conditionSchema.safeParse({ field, operator: 'is_set' }).success).toBe(true);
+    for (const field of options) expect(ConditionSchema.safeParse({ field, operator: 'is_set' }).success).toBe(true);
   });
 });

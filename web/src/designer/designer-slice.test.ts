@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flowDefinitionSchema, validateFlowDefinition, type NodeType } from '@cadenza/core';
+import { FlowDefinitionSchema, validateFlowDefinition, type NodeType } from '@cadenza/core';
 import { defaultSettingsOf } from './default-settings';
 import { designerActions as a, designerSlice, type DesignerState } from './designer-slice';
 import { emptyDefinition, toDefinition } from './flow-graph';
@@ -34,7 +34,7 @@ describe('designer state', () => {
       mode: 'duration',
       duration: { amount: 1, unit: 'minutes' },
     });
-    const result = validateFlowDefinition(flowDefinitionSchema.parse(definition));
+    const result = validateFlowDefinition(FlowDefinitionSchema.parse(definition));
     expect(result).toMatchObject({ ok: true });
 
     // Reconnecting an output replaces its edge rather than adding a second one.

@@ -1,4 +1,4 @@
-import { flowSettingsSchema, nodeSchema } from '@cadenza/core';
+import { FlowSettingsSchema, NodeSchema } from '@cadenza/core';
 import { fromDefinition } from './flow-graph';
 import type { DesignerNode, GraphSnapshot } from './designer-types';
 
@@ -61,7 +61,7 @@ const edgeLabel = (edge: { from: string; to: string; handle?: string }) =>
  */
 export function normalised(graph: GraphSnapshot): GraphSnapshot {
   const nodes = graph.nodes.map((node) => {
-    const parsed = nodeSchema.safeParse({
+    const parsed = NodeSchema.safeParse({
       id: node.id,
       type: node.type,
       position: node.position,
@@ -69,7 +69,7 @@ export function normalised(graph: GraphSnapshot): GraphSnapshot {
     });
     return parsed.success ? { ...node, settings: parsed.data.settings } : node;
   });
-  const settings = flowSettingsSchema.safeParse(graph.settings ?? {});
+  const settings = FlowSettingsSchema.safeParse(graph.settings ?? {});
   return { ...graph, nodes, settings: settings.success ? settings.data : graph.settings };
 }
 

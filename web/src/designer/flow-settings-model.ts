@@ -1,4 +1,4 @@
-import { DURATION_UNITS, flowSettingsSchema, WEEKDAYS, type FlowSettings } from '@cadenza/core';
+import { DURATION_UNITS, FlowSettingsSchema, WEEKDAYS, type FlowSettings } from '@cadenza/core';
 
 export { DURATION_UNITS, WEEKDAYS };
 export type SendingWindow = NonNullable<FlowSettings['sendingWindow']>;
@@ -19,9 +19,9 @@ export function defaultSendingWindow(timezone = Intl.DateTimeFormat().resolvedOp
  * the engine will do. A stored value that no longer parses is kept as it is, defaults underneath.
  */
 export function settingsForEditing(raw: unknown): FlowSettings {
-  const parsed = flowSettingsSchema.safeParse(raw ?? {});
+  const parsed = FlowSettingsSchema.safeParse(raw ?? {});
   if (parsed.success) return parsed.data;
-  const defaults = flowSettingsSchema.parse({});
+  const defaults = FlowSettingsSchema.parse({});
   const record = (raw && typeof raw === 'object' ? raw : {}) as Partial<FlowSettings>;
   return {
     ...defaults,
@@ -32,7 +32,7 @@ export function settingsForEditing(raw: unknown): FlowSettings {
 
 /** Problems by dotted path ("sendingWindow.end"), in the schema's own words. */
 export function settingsIssues(settings: unknown): Record<string, string> {
-  const result = flowSettingsSchema.safeParse(settings);
+  const result = FlowSettingsSchema.safeParse(settings);
   if (result.success) return {};
   const issues: Record<string, string> = {};
   for (const issue of result.error.issues) issues[issue.path.join('.')] ??= issue.message;

@@ -95,7 +95,7 @@ export function PropertyPanel(props: PropertyPanelProps) {
   const { node, apiErrors, onSettingsChange, onLabelChange, onDelete, readOnly = false } = props;
   const widget = WIDGETS[node.type];
   const schema = settingsJsonSchemaOf(node.type);
-  const formSchema = useMemo(() => (widget ? withoutProperties(schema, widget.owns) : schema), [schema, widget]);
+  const FormSchema = useMemo(() => (widget ? withoutProperties(schema, widget.owns) : schema), [schema, widget]);
   const fieldErrors = useMemo(() => {
     const errors: Record<string, string> = {};
     for (const issue of settingsIssuesOf(node.type, node.settings)) errors[issue.path] ??= issue.message;
@@ -107,7 +107,7 @@ export function PropertyPanel(props: PropertyPanelProps) {
   const graphErrors = apiErrors.filter((error) => !error.path?.startsWith('settings.'));
   const settings = (node.settings && typeof node.settings === 'object' ? node.settings : {}) as Settings;
   // A kind whose settings are a union (wait) has no properties but still needs its form.
-  const hasForm = !widget || Object.keys(formSchema.properties ?? {}).length > 0;
+  const hasForm = !widget || Object.keys(FormSchema.properties ?? {}).length > 0;
 
   return (
     <Box component="aside" aria-label="properties" sx={{ p: 2, overflowY: 'auto', height: '100%' }}>
@@ -141,7 +141,7 @@ export function PropertyPanel(props: PropertyPanelProps) {
             change: (patch) => onSettingsChange({ ...settings, ...patch }),
           })}
           {hasForm && (
-            <SchemaForm schema={formSchema} value={node.settings} errors={fieldErrors} onChange={onSettingsChange} />
+            <SchemaForm schema={FormSchema} value={node.settings} errors={fieldErrors} onChange={onSettingsChange} />
           )}
           {!readOnly && (
             <Button color="error" variant="outlined" onClick={onDelete}>

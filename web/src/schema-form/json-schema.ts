@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nodeSchema, type NodeType } from '@cadenza/core';
+import { NodeSchema, type NodeType } from '@cadenza/core';
 
 /** The subset of JSON Schema that z.toJSONSchema produces for node settings. */
 export interface JsonSchema {
@@ -23,7 +23,7 @@ export interface JsonSchema {
 
 /** Each kind's settings schema, keyed by kind: a Record so a new kind is picked up here too. */
 const SETTINGS_SCHEMAS = Object.fromEntries(
-  nodeSchema.options.map((option) => [option.shape.type.value, option.shape.settings]),
+  NodeSchema.options.map((option) => [option.shape.type.value, option.shape.settings]),
 ) as unknown as Record<NodeType, z.ZodType>;
 
 const cache = new Map<NodeType, JsonSchema>();

@@ -1,4 +1,4 @@
-import { aiLeadScoreSchema, llmUsageSchema } from '@cadenza/core';
+import { AiLeadScoreSchema, LlmUsageSchema } from '@cadenza/core';
 import { trainedModelScore } from './trained-model-score';
 
 describe('trainedModelScore', () => {
@@ -17,13 +17,13 @@ describe('trainedModelScore', () => {
       outputTokens: 0,
       latencyMs: 4,
     });
-    expect(aiLeadScoreSchema.safeParse(scored).success).toBe(true);
-    expect(llmUsageSchema.safeParse(scored).success).toBe(true);
+    expect(AiLeadScoreSchema.safeParse(scored).success).toBe(true);
+    expect(LlmUsageSchema.safeParse(scored).success).toBe(true);
   });
 
   it('keeps a long explanation within the chain score schema', () => {
     const scored = trainedModelScore({ score: 12, explanation: 'x'.repeat(500), modelVersion: 1 }, 0);
     expect(scored.explanation).toHaveLength(200);
-    expect(aiLeadScoreSchema.safeParse(scored).success).toBe(true);
+    expect(AiLeadScoreSchema.safeParse(scored).success).toBe(true);
   });
 });

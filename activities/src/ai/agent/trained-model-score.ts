@@ -4,7 +4,7 @@ import type { ModelScore } from '@cadenza/core/scoring';
 /** How the score node records a score from the tenant's trained model rather than from a chat model. */
 export const LEAD_MODEL_PROVIDER = 'lead-model';
 
-/** The explanation field of a chain score is bounded (aiLeadScoreSchema); the model's own may be longer. */
+/** The explanation field of a chain score is bounded (AiLeadScoreSchema); the model's own may be longer. */
 const EXPLANATION_MAX = 200;
 
 /**

@@ -1,4 +1,4 @@
-import { activeModelSchema, type ActiveModel } from '@cadenza/core';
+import { ActiveModelSchema, type ActiveModel } from '@cadenza/core';
 import { loadAiEnv, resolveActiveModel } from '@cadenza/services/ai';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 
@@ -14,7 +14,7 @@ export function aiModelRoutes(activeModel?: ActiveModel): ApiRoute[] {
       tag: 'ai',
       summary: 'The chat model provider and model the AI steps use',
       access: 'authenticated',
-      responses: { 200: { description: 'the active model', schema: activeModelSchema } },
+      responses: { 200: { description: 'the active model', schema: ActiveModelSchema } },
       handler: async () => ({ body: activeModel ?? resolveActiveModel(loadAiEnv()) }),
     }),
   ];

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { Client } from '@temporalio/client';
 import {
-  approvalListQuerySchema,
-  approvalSchema,
-  approveRequestSchema,
+  ApprovalListQuerySchema,
+  ApprovalSchema,
+  ApproveRequestSchema,
   pageOf,
-  rejectRequestSchema,
+  RejectRequestSchema,
   type Principal,
 } from '@cadenza/core';
 import { getApproval, listApprovals, type DataSource } from '@cadenza/data';
@@ -29,8 +29,8 @@ export function approvalRoutes(deps: { db: DataSource; temporal: Client }): ApiR
       tag: 'ai',
       summary: 'Agent drafts of the tenant in one status (pending by default), newest first',
       access: 'approvals:read',
-      query: approvalListQuerySchema,
-      responses: { 200: { description: 'one page of drafts', schema: pageOf(approvalSchema) } },
+      query: ApprovalListQuerySchema,
+      responses: { 200: { description: 'one page of drafts', schema: pageOf(ApprovalSchema) } },
       handler: async ({ principal, query }) => ({ body: await listApprovals(deps.db, principal.tenantId, query) }),
     }),
     defineRoute({
@@ -40,7 +40,7 @@ export function approvalRoutes(deps: { db: DataSource; temporal: Client }): ApiR
       summary: 'One agent draft',
       access: 'approvals:read',
       params: ApprovalParams,
-      responses: { 200: { description: 'the draft', schema: approvalSchema }, 404: { description: 'no such draft' } },
+      responses: { 200: { description: 'the draft', schema: ApprovalSchema }, 404: { description: 'no such draft' } },
       handler: async ({ principal, params }) => ({ body: await getApproval(deps.db, principal.tenantId, params.id) }),
     }),
     defineRoute({
@@ -50,9 +50,9 @@ export function approvalRoutes(deps: { db: DataSource; temporal: Client }): ApiR
       summary: 'Approve a draft, as it is or edited; the waiting run sends it once',
       access: 'approvals:decide',
       params: ApprovalParams,
-      body: approveRequestSchema,
+      body: ApproveRequestSchema,
       responses: {
-        200: { description: 'the decided draft', schema: approvalSchema },
+        200: { description: 'the decided draft', schema: ApprovalSchema },
         404: { description: 'no such draft' },
         409: { description: 'already decided, or the run has ended' },
       },
@@ -71,9 +71,9 @@ export function approvalRoutes(deps: { db: DataSource; temporal: Client }): ApiR
       summary: 'Reject a draft; the run takes its "rejected" output and nothing is sent',
       access: 'approvals:decide',
       params: ApprovalParams,
-      body: rejectRequestSchema,
+      body: RejectRequestSchema,
       responses: {
-        200: { description: 'the decided draft', schema: approvalSchema },
+        200: { description: 'the decided draft', schema: ApprovalSchema },
         404: { description: 'no such draft' },
         409: { description: 'already decided, or the run has ended' },
       },

@@ -4,12 +4,12 @@ import { ApplicationFailure, WorkflowFailedError, type Client } from '@temporali
 import {
   ConflictError,
   UserError,
-  scoringModelSchema,
-  scoringScoreRequestSchema,
-  scoringScoreResponseSchema,
-  scoringTrainAcceptedSchema,
-  scoringTrainRequestSchema,
-  scoringTrainResponseSchema,
+  ScoringModelSchema,
+  ScoringScoreRequestSchema,
+  ScoringScoreResponseSchema,
+  ScoringTrainAcceptedSchema,
+  ScoringTrainRequestSchema,
+  ScoringTrainResponseSchema,
   type ScoringModel,
 } from '@cadenza/core';
 import { scoreContactsWithModel } from '@cadenza/services/scoring';
@@ -48,12 +48,12 @@ export function leadScoringRoutes(deps: LeadScoringDeps): ApiRoute[] {
       tag: 'ai',
       summary: 'Train a new lead-scoring model version now and keep it retrained on a per-tenant Schedule',
       access: 'flows:manage',
-      body: scoringTrainRequestSchema,
+      body: ScoringTrainRequestSchema,
       responses: {
-        201: { description: 'the new model version and its Schedule', schema: scoringTrainResponseSchema },
+        201: { description: 'the new model version and its Schedule', schema: ScoringTrainResponseSchema },
         202: {
           description: 'training is still running; its version will be listed',
-          schema: scoringTrainAcceptedSchema,
+          schema: ScoringTrainAcceptedSchema,
         },
         422: { description: 'too few contacts with each outcome' },
       },
@@ -93,7 +93,7 @@ export function leadScoringRoutes(deps: LeadScoringDeps): ApiRoute[] {
       summary: "The tenant's lead-scoring model versions with holdout AUC, Brier score and reliability bins",
       access: 'contacts:read',
       responses: {
-        200: { description: 'versions, newest first', schema: z.object({ items: z.array(scoringModelSchema) }) },
+        200: { description: 'versions, newest first', schema: z.object({ items: z.array(ScoringModelSchema) }) },
       },
       handler: async ({ principal }) => ({ body: { items: await listLeadModels(deps.db, principal.tenantId) } }),
     }),
@@ -103,9 +103,9 @@ export function leadScoringRoutes(deps: LeadScoringDeps): ApiRoute[] {
       tag: 'ai',
       summary: "Score contacts with the tenant's latest model; each score carries its top feature contributions",
       access: 'contacts:read',
-      body: scoringScoreRequestSchema,
+      body: ScoringScoreRequestSchema,
       responses: {
-        200: { description: 'scores', schema: scoringScoreResponseSchema },
+        200: { description: 'scores', schema: ScoringScoreResponseSchema },
         409: { description: 'no model trained yet' },
       },
       handler: async ({ principal, body }) => {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import {
-  promptNameSchema,
-  promptVersionCreateSchema,
-  promptVersionSchema,
-  tokenBudgetSchema,
-  tokenBudgetUpdateSchema,
+  PromptNameSchema,
+  PromptVersionCreateSchema,
+  PromptVersionSchema,
+  TokenBudgetSchema,
+  TokenBudgetUpdateSchema,
 } from '@cadenza/core';
 import {
   actorOf,
@@ -18,7 +18,7 @@ import {
 } from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 
-const PromptParams = z.object({ name: promptNameSchema });
+const PromptParams = z.object({ name: PromptNameSchema });
 const VersionParams = PromptParams.extend({
   version: z.coerce.number().int().positive().max(2_147_483_647).describe('version number'),
 });
@@ -35,7 +35,7 @@ export function promptRoutes(deps: { db: DataSource }): ApiRoute[] {
       tag: 'ai',
       summary: "The latest version of each of the tenant's prompts",
       access: 'flows:read',
-      responses: { 200: { description: 'prompts', schema: z.object({ items: z.array(promptVersionSchema) }) } },
+      responses: { 200: { description: 'prompts', schema: z.object({ items: z.array(PromptVersionSchema) }) } },
       handler: async ({ principal }) => ({ body: { items: await listPrompts(deps.db, principal.tenantId) } }),
     }),
     defineRoute({
@@ -46,7 +46,7 @@ export function promptRoutes(deps: { db: DataSource }): ApiRoute[] {
       access: 'flows:read',
       params: PromptParams,
       responses: {
-        200: { description: 'versions', schema: z.object({ items: z.array(promptVersionSchema) }) },
+        200: { description: 'versions', schema: z.object({ items: z.array(PromptVersionSchema) }) },
         404: { description: 'no such prompt' },
       },
       handler: async ({ principal, params }) => ({
@@ -60,7 +60,7 @@ export function promptRoutes(deps: { db: DataSource }): ApiRoute[] {
       summary: 'One version of a prompt',
       access: 'flows:read',
       params: VersionParams,
-      responses: { 200: { description: 'the version', schema: promptVersionSchema }, 404: { description: 'none' } },
+      responses: { 200: { description: 'the version', schema: PromptVersionSchema }, 404: { description: 'none' } },
       handler: async ({ principal, params }) => ({
         body: await resolvePrompt(deps.db, principal.tenantId, params.name, params.version),
       }),
@@ -72,8 +72,8 @@ export function promptRoutes(deps: { db: DataSource }): ApiRoute[] {
       summary: 'Save a new version of a prompt (the first version creates it); earlier versions stay as they were',
       access: 'templates:manage',
       params: PromptParams,
-      body: promptVersionCreateSchema,
-      responses: { 201: { description: 'the new version', schema: promptVersionSchema } },
+      body: PromptVersionCreateSchema,
+      responses: { 201: { description: 'the new version', schema: PromptVersionSchema } },
       handler: async ({ principal, params, body }) => ({
         status: 201,
         body: await createPromptVersion(deps.db, principal.tenantId, params.name, body, actorOf(principal)),
@@ -85,7 +85,7 @@ export function promptRoutes(deps: { db: DataSource }): ApiRoute[] {
       tag: 'ai',
       summary: "The tenant's daily token and cost budgets and today's usage (UTC)",
       access: 'runs:read',
-      responses: { 200: { description: 'budget and usage', schema: tokenBudgetSchema } },
+      responses: { 200: { description: 'budget and usage', schema: TokenBudgetSchema } },
       handler: async ({ principal }) => ({ body: await getTokenBudget(deps.db, principal.tenantId) }),
     }),
     defineRoute({
@@ -95,8 +95,8 @@ export function promptRoutes(deps: { db: DataSource }): ApiRoute[] {
       summary:
         'Set or remove the daily token and cost budgets; an AI step over either fails with AiBudgetExhausted naming which',
       access: 'settings:manage',
-      body: tokenBudgetUpdateSchema,
-      responses: { 200: { description: 'budget and usage', schema: tokenBudgetSchema } },
+      body: TokenBudgetUpdateSchema,
+      responses: { 200: { description: 'budget and usage', schema: TokenBudgetSchema } },
       handler: async ({ principal, body }) => ({
         body: await updateTokenBudget(deps.db, principal.tenantId, body),
       }),

@@ -8,7 +8,7 @@ import { createApiKey, createTenant, type DataSource } from '@cadenza/data';
 import { connectTestDb } from '../../../../scripts/test-harness/integration';
 import { requireService } from '../../../../scripts/test-harness/service-env';
 import { createApp } from '../../app';
-import { apiConfigSchema } from '../../config';
+import { ApiConfigSchema } from '../../config';
 
 /**
  * The real app on an ephemeral port for CRM tests, with every role reachable: API keys
@@ -39,7 +39,7 @@ const PRINCIPAL_HEADER = 'x-test-principal';
 export const IDLE_TASK_QUEUE = 'crm-tests-idle';
 
 export async function startCrmTestApi(): Promise<CrmTestApi> {
-  const config = apiConfigSchema.parse({
+  const config = ApiConfigSchema.parse({
     PORT: '1',
     DATABASE_URL: requireService('postgres'),
     REDIS_URL: requireService('redis'),

@@ -1,4 +1,4 @@
-import { contactSnapshotSchema, contactTimezone, readContactField, type ContactSnapshot } from './contact-snapshot';
+import { ContactSnapshotSchema, contactTimezone, readContactField, type ContactSnapshot } from './contact-snapshot';
 
 const snapshot: ContactSnapshot = {
   id: 'c1',
@@ -13,12 +13,12 @@ const snapshot: ContactSnapshot = {
   score: 42,
 };
 
-describe('contactSnapshotSchema', () => {
+describe('ContactSnapshotSchema', () => {
   it('accepts a snapshot and rejects unknown engagement metrics', () => {
-    expect(contactSnapshotSchema.parse(snapshot)).toEqual(snapshot);
-    expect(contactSnapshotSchema.safeParse({ ...snapshot, engagement: { mood: 1 } }).success).toBe(false);
-    expect(contactSnapshotSchema.safeParse({ ...snapshot, score: undefined }).success).toBe(false);
-    expect(contactSnapshotSchema.safeParse({ ...snapshot, score: null }).success).toBe(true);
+    expect(ContactSnapshotSchema.parse(snapshot)).toEqual(snapshot);
+    expect(ContactSnapshotSchema.safeParse({ ...snapshot, engagement: { mood: 1 } }).success).toBe(false);
+    expect(ContactSnapshotSchema.safeParse({ ...snapshot, score: undefined }).success).toBe(false);
+    expect(ContactSnapshotSchema.safeParse({ ...snapshot, score: null }).success).toBe(true);
   });
 });
 

@@ -5,7 +5,7 @@ import { ENGAGEMENT_METRICS } from '../condition';
  * The contact as a flow run sees it: a plain, serialisable copy taken by an activity, so the
  * workflow can branch, wait and render on it deterministically without reading the database.
  */
-export const contactSnapshotSchema = z
+export const ContactSnapshotSchema = z
   .object({
     id: z.string().min(1).describe('Contact id'),
     fields: z
@@ -20,7 +20,7 @@ export const contactSnapshotSchema = z
     score: z.number().nullable().describe('Lead score, null when the contact was never scored'),
   })
   .describe("A snapshot of a contact's data used by a flow run");
-export type ContactSnapshot = z.infer<typeof contactSnapshotSchema>;
+export type ContactSnapshot = z.infer<typeof ContactSnapshotSchema>;
 
 // Pure helpers live apart from the schema so workflow code can use them without building it.
 export { contactTimezone, readContactField, readPath } from './contact-fields';

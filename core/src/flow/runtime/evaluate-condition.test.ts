@@ -1,4 +1,4 @@
-import { CONDITION_OPERATORS, conditionSchema, type Condition, type ConditionRule } from '../condition';
+import { CONDITION_OPERATORS, ConditionSchema, type Condition, type ConditionRule } from '../condition';
 import type { ContactSnapshot } from './contact-snapshot';
 import { conditionFieldValue, evaluateCondition } from './evaluate-condition';
 
@@ -167,7 +167,7 @@ describe('evaluateCondition', () => {
   describe.each(Object.entries(CASES))('%s', (_, cases) => {
     it.each(cases)('%s %s %j -> %s', (field, operator, value, expected) => {
       // Parse so every case is a rule the designer could actually save.
-      const rule = conditionSchema.parse(value === undefined ? { field, operator } : { field, operator, value });
+      const rule = ConditionSchema.parse(value === undefined ? { field, operator } : { field, operator, value });
       expect(evaluateCondition(rule, snapshot, NOW)).toBe(expected);
     });
   });

@@ -1,8 +1,8 @@
-import { flowDefinitionSchema } from '../flow-definition';
+import { FlowDefinitionSchema } from '../flow-definition';
 import { findNode, nextNodeId } from './graph-walk';
 
 const at = { x: 0, y: 0 };
-const definition = flowDefinitionSchema.parse({
+const definition = FlowDefinitionSchema.parse({
   trigger: { id: 'start', type: 'manual', position: at, settings: {} },
   settings: {},
   nodes: [

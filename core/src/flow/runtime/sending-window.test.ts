@@ -1,8 +1,8 @@
-import { sendingWindowSchema } from '../flow-settings';
+import { SendingWindowSchema } from '../flow-settings';
 import { nextSendingTime, sendingWindowTimezone, type SendingWindow } from './sending-window';
 
 const window = (overrides: Partial<SendingWindow> = {}): SendingWindow =>
-  sendingWindowSchema.parse({ timezone: 'UTC', useContactTimezone: false, ...overrides });
+  SendingWindowSchema.parse({ timezone: 'UTC', useContactTimezone: false, ...overrides });
 const next = (iso: string, w: SendingWindow | undefined, contactTz?: string | null) =>
   nextSendingTime(new Date(iso), w, contactTz).toISOString();
 

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { sendingWindowSchema } from '../flow-settings';
+import type { SendingWindowSchema } from '../flow-settings';
 import { WEEKDAYS } from '../weekdays';
 import { addCalendarDays, isValidTimezone, zonedParts, zonedTimeToUtc } from './zoned-time';
 
-export type SendingWindow = z.output<typeof sendingWindowSchema>;
+export type SendingWindow = z.output<typeof SendingWindowSchema>;
 
 // Seven days always reach an open day (the schema requires one); the eighth covers today's
 // weekday again when today's window has already closed.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { nodeSchemaOf } from '../../node-shape';
 
-export const abSplitSchema = nodeSchemaOf(
+export const AbSplitSchema = nodeSchemaOf(
   'ab_split',
   z.object({
     variants: z

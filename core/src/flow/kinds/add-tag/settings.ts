@@ -1,4 +1,4 @@
 import { nodeSchemaOf } from '../../node-shape';
 import { tagSettings } from '../tag-settings';
 
-export const addTagSchema = nodeSchemaOf('add_tag', tagSettings);
+export const AddTagSchema = nodeSchemaOf('add_tag', tagSettings);

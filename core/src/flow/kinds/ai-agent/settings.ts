@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { nodeSchemaOf } from '../../node-shape';
-import { durationSchema, templateText } from '../../primitives';
+import { DurationSchema, templateText } from '../../primitives';
 
-export const aiAgentSchema = nodeSchemaOf(
+export const AiAgentSchema = nodeSchemaOf(
   'ai_agent',
   z.object({
     instructions: templateText('What the agent should achieve'),
@@ -14,9 +14,9 @@ export const aiAgentSchema = nodeSchemaOf(
       .boolean()
       .default(true)
       .describe('A marketer approves, edits or rejects the draft before it is sent'),
-    approvalTimeout: durationSchema
-      .default({ amount: 3, unit: 'days' })
-      .describe('How long the run waits for a decision before taking the timeout output'),
+    approvalTimeout: DurationSchema.default({ amount: 3, unit: 'days' }).describe(
+      'How long the run waits for a decision before taking the timeout output',
+    ),
     draftMaxTokens: z.number().int().min(16).max(4000).default(200).describe('Upper bound on the drafted email length'),
   }),
 );

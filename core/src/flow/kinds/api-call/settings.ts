@@ -2,4 +2,4 @@ import { z } from 'zod';
 import { nodeSchemaOf } from '../../node-shape';
 
 // Nothing to configure: the caller names the contact; the API key decides the tenant.
-export const apiCallTriggerSchema = nodeSchemaOf('api_call', z.object({}));
+export const ApiCallTriggerSchema = nodeSchemaOf('api_call', z.object({}));

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { conditionSchema } from '../../condition';
+import { ConditionSchema } from '../../condition';
 import { nodeSchemaOf } from '../../node-shape';
 
-export const branchSchema = nodeSchemaOf(
+export const BranchSchema = nodeSchemaOf(
   'branch',
-  z.object({ condition: conditionSchema.describe('Contacts matching go to "yes", the others to "no"') }),
+  z.object({ condition: ConditionSchema.describe('Contacts matching go to "yes", the others to "no"') }),
 );

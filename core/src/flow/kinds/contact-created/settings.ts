@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { conditionSchema } from '../../condition';
+import { ConditionSchema } from '../../condition';
 import { nodeSchemaOf } from '../../node-shape';
 
-export const contactCreatedTriggerSchema = nodeSchemaOf(
+export const ContactCreatedTriggerSchema = nodeSchemaOf(
   'contact_created',
   z.object({
-    filter: conditionSchema.optional().describe('Only contacts matching this enroll; omitted means every new contact'),
+    filter: ConditionSchema.optional().describe('Only contacts matching this enroll; omitted means every new contact'),
   }),
 );

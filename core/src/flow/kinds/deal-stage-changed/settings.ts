@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { nodeSchemaOf } from '../../node-shape';
 
-export const dealStageChangedTriggerSchema = nodeSchemaOf(
+export const DealStageChangedTriggerSchema = nodeSchemaOf(
   'deal_stage_changed',
   z.object({
     pipelineId: z.string().min(1).optional().describe('Pipeline to watch; omitted means every pipeline'),

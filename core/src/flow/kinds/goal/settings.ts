@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { conditionSchema } from '../../condition';
+import { ConditionSchema } from '../../condition';
 import { nodeSchemaOf } from '../../node-shape';
 
-export const goalSchema = nodeSchemaOf(
+export const GoalSchema = nodeSchemaOf(
   'goal',
   z.object({
     name: z.string().min(1).describe('What the goal means, shown in reports'),
-    condition: conditionSchema.describe('Contacts meeting this jump here from wherever they are in the flow'),
+    condition: ConditionSchema.describe('Contacts meeting this jump here from wherever they are in the flow'),
   }),
 );

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { nodeSchemaOf } from '../../node-shape';
 import { templateText } from '../../primitives';
 
-export const httpRequestSchema = nodeSchemaOf(
+export const HttpRequestSchema = nodeSchemaOf(
   'http_request',
   z.object({
     method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).default('POST').describe('HTTP method'),

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { nodeSchemaOf } from '../../node-shape';
-import { contactFieldSchema, templateText } from '../../primitives';
-import { promptRefSchema } from '../../../ai/prompts-and-budgets';
+import { ContactFieldSchema, templateText } from '../../primitives';
+import { PromptRefSchema } from '../../../ai/prompts-and-budgets';
 
-export const llmGenerateSchema = nodeSchemaOf(
+export const LlmGenerateSchema = nodeSchemaOf(
   'llm_generate',
   z.object({
     prompt: templateText('Prompt'),
@@ -11,9 +11,9 @@ export const llmGenerateSchema = nodeSchemaOf(
     model: z.string().min(1).optional().describe("Model id; omitted means the tenant's default"),
     maxTokens: z.number().int().min(1).max(32_000).default(1024).describe('Upper bound on the reply length'),
     // Later steps read the text as {{steps.<nodeId>.text}}; saving to a field is opt-in.
-    saveToField: contactFieldSchema.optional().describe('Contact field to store the generated text in'),
-    promptRef: promptRefSchema
-      .optional()
-      .describe('A tenant prompt (pinned version or latest) used instead of the prompt and system text above'),
+    saveToField: ContactFieldSchema.optional().describe('Contact field to store the generated text in'),
+    promptRef: PromptRefSchema.optional().describe(
+      'A tenant prompt (pinned version or latest) used instead of the prompt and system text above',
+    ),
   }),
 );

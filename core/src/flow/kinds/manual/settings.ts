@@ -2,4 +2,4 @@ import { z } from 'zod';
 import { nodeSchemaOf } from '../../node-shape';
 
 // Nothing to configure: a person enrolls contacts from the CRM.
-export const manualTriggerSchema = nodeSchemaOf('manual', z.object({}));
+export const ManualTriggerSchema = nodeSchemaOf('manual', z.object({}));

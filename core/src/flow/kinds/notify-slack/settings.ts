@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { nodeSchemaOf } from '../../node-shape';
 import { templateText } from '../../primitives';
 
-export const notifySlackSchema = nodeSchemaOf(
+export const NotifySlackSchema = nodeSchemaOf(
   'notify_slack',
   z.object({
     channel: z

@@ -1,4 +1,4 @@
 import { nodeSchemaOf } from '../../node-shape';
 import { tagSettings } from '../tag-settings';
 
-export const removeTagSchema = nodeSchemaOf('remove_tag', tagSettings);
+export const RemoveTagSchema = nodeSchemaOf('remove_tag', tagSettings);

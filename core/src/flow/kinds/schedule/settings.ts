@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { conditionSchema } from '../../condition';
+import { ConditionSchema } from '../../condition';
 import { nodeSchemaOf } from '../../node-shape';
-import { timezoneSchema } from '../../primitives';
+import { TimezoneSchema } from '../../primitives';
 
-export const scheduleTriggerSchema = nodeSchemaOf(
+export const ScheduleTriggerSchema = nodeSchemaOf(
   'schedule',
   z.object({
     // Loose shape check only; Temporal Schedules parse the expression itself at publish time.
@@ -15,7 +15,7 @@ export const scheduleTriggerSchema = nodeSchemaOf(
         'must be a cron expression with 5 or 6 fields (e.g. "0 9 * * 1") or a macro such as "@daily"',
       )
       .describe('When to run, as a cron expression'),
-    timezone: timezoneSchema,
-    filter: conditionSchema.describe('Contacts matching this enroll on each tick'),
+    timezone: TimezoneSchema,
+    filter: ConditionSchema.describe('Contacts matching this enroll on each tick'),
   }),
 );

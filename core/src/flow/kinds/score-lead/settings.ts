@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { nodeSchemaOf } from '../../node-shape';
 import { templateText } from '../../primitives';
 
-export const scoreLeadSchema = nodeSchemaOf(
+export const ScoreLeadSchema = nodeSchemaOf(
   'score_lead',
   z.discriminatedUnion('method', [
     z.object({

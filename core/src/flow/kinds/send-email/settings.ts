@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { nodeSchemaOf } from '../../node-shape';
 import { templateText } from '../../primitives';
 
-export const sendEmailSchema = nodeSchemaOf(
+export const SendEmailSchema = nodeSchemaOf(
   'send_email',
   z.object({
     subject: templateText('Subject line'),

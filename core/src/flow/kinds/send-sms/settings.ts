@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { nodeSchemaOf } from '../../node-shape';
 import { templateText } from '../../primitives';
 
-export const sendSmsSchema = nodeSchemaOf(
+export const SendSmsSchema = nodeSchemaOf(
   'send_sms',
   z.object({
     // 1600 characters is the carrier limit for a concatenated SMS.

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { nodeSchemaOf } from '../../node-shape';
-import { durationSchema } from '../../primitives';
+import { DurationSchema } from '../../primitives';
 
-export const waitForEventSchema = nodeSchemaOf(
+export const WaitForEventSchema = nodeSchemaOf(
   'wait_for_event',
   z.object({
     event: z
@@ -23,6 +23,6 @@ export const waitForEventSchema = nodeSchemaOf(
         }),
       ])
       .describe('What the contact must do for the run to continue on "next"'),
-    timeout: durationSchema.describe('How long to wait before taking the "timeout" output'),
+    timeout: DurationSchema.describe('How long to wait before taking the "timeout" output'),
   }),
 );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { nodeSchemaOf } from '../../node-shape';
 
-export const webhookReceivedTriggerSchema = nodeSchemaOf(
+export const WebhookReceivedTriggerSchema = nodeSchemaOf(
   'webhook_received',
   z.object({
     endpointKey: z
