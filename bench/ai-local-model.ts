@@ -30,9 +30,9 @@ import {
 } from '../activities/src/ai/chat-model-switch';
 import { generateText } from '../activities/src/ai/ai-steps';
 import { aiAgentAction } from '../activities/src/ai/agent/ai-agent-action';
-import { provisionPostgres } from '../scripts/test-harness/provision';
-import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '../scripts/test-harness/flow-fixtures';
-import { harnessEgress } from '../scripts/test-harness/egress-allow';
+import { provisionPostgres } from '@cadenza/test-harness/provision';
+import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '@cadenza/test-harness/flow-fixtures';
+import { harnessEgress } from '@cadenza/test-harness/egress-allow';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 3);
 const DRAFT_TOKENS = Number(process.env.BENCH_DRAFT_TOKENS ?? 120);

@@ -31,7 +31,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { createApiKey, createDataSource, createTenant, inviteTenantUser } from '@cadenza/data';
-import { provisionPostgres, provisionRedis, type Provisioned } from '../scripts/test-harness/provision';
+import { provisionPostgres, provisionRedis, type Provisioned } from '@cadenza/test-harness/provision';
 import { assertWebBuilt } from '../scripts/e2e/e2e-browser';
 import { frameStats } from './frame-stats';
 import { retriedLighthouseScore, type LighthousePreset } from './lighthouse-score';

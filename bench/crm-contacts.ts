@@ -24,7 +24,7 @@ import autocannon from 'autocannon';
 import { Client, Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
 import { createApiKey, createDataSource, createTenant } from '@cadenza/data';
-import { provisionPostgres, provisionRedis, type Provisioned } from '../scripts/test-harness/provision';
+import { provisionPostgres, provisionRedis, type Provisioned } from '@cadenza/test-harness/provision';
 import { createApp } from '../api/src/app';
 import { ApiConfigSchema } from '../api/src/config';
 import { cpuBetween, cpuOfTree, cpuPerExecution } from './process-cpu';

@@ -21,8 +21,8 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import { createDataSource } from '@cadenza/data';
 import { createCrmFlowPort, enrollContact } from '@cadenza/services/flow';
 import { runSearchAttributeKeys } from '@cadenza/temporal';
-import { provisionPostgres, provisionTemporal, type Provisioned } from '../scripts/test-harness/provision';
-import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '../scripts/test-harness/flow-fixtures';
+import { provisionPostgres, provisionTemporal, type Provisioned } from '@cadenza/test-harness/provision';
+import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '@cadenza/test-harness/flow-fixtures';
 import { createWorker } from '../workers/src/create-worker';
 import { activityMetricsInterceptor, createWorkerMetrics } from '../workers/src/observability/worker-metrics';
 import { activityProfile } from './activity-profile';

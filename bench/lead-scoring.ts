@@ -24,8 +24,8 @@ import { scoreWithModel, trainLeadModel } from '@cadenza/core/scoring';
 import { rocAuc } from '@cadenza/core/scoring';
 import { syntheticLabelledLeads } from '@cadenza/core/scoring';
 import { scoreContactsWithModel, trainTenantLeadModel } from '@cadenza/services/scoring';
-import { provisionPostgres } from '../scripts/test-harness/provision';
-import { adminOfNewTenant } from '../scripts/test-harness/flow-fixtures';
+import { provisionPostgres } from '@cadenza/test-harness/provision';
+import { adminOfNewTenant } from '@cadenza/test-harness/flow-fixtures';
 
 const LEADS = Number(process.env.BENCH_LEADS ?? 100_000);
 const DB_LEADS = Number(process.env.BENCH_DB_LEADS ?? 5000);

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DomainEvent } from '@cadenza/core';
 import { commitAndPublish, createApiKey, createDataSource, createTenant } from '@cadenza/data';
-import { provisionPostgres, provisionRedis, type Provisioned } from '../scripts/test-harness/provision';
+import { provisionPostgres, provisionRedis, type Provisioned } from '@cadenza/test-harness/provision';
 import { startTestGateway, testPublisher } from '../api/src/live/live-test-support';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);

@@ -34,18 +34,18 @@ import {
   provisionRedis,
   provisionTemporal,
   type Provisioned,
-} from '../scripts/test-harness/provision';
-import { TEST_SERVICES } from '../scripts/test-harness/service-env';
-import { flowOf, newContact, publishedFlow } from '../scripts/test-harness/flow-fixtures';
+} from '@cadenza/test-harness/provision';
+import { TEST_SERVICES } from '@cadenza/test-harness/service-env';
+import { flowOf, newContact, publishedFlow } from '@cadenza/test-harness/flow-fixtures';
 import {
   mailThenAwaitReply,
   startMessagingPlatform,
   type MessagingPlatform,
-} from '../scripts/test-harness/messaging-platform';
+} from '@cadenza/test-harness/messaging-platform';
 import { baselineReplySignal } from './baseline/signal-baseline-workflow';
 import { summarizeLatencies } from './latency-summary';
 import { runBounded } from './run-bounded';
-import { harnessEgress } from '../scripts/test-harness/egress-allow';
+import { harnessEgress } from '@cadenza/test-harness/egress-allow';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 400);
 const REPLIES = Number(process.env.BENCH_REPLIES ?? 100);

@@ -16,7 +16,7 @@ import { closeLocalModel, createChatModel, loadAiEnv } from '../activities/src/a
 import { classifyReply } from '../activities/src/ai/ai-steps';
 import { classificationAccuracy } from './classification-accuracy';
 import { REPLY_CLASSIFICATION_SET } from './reply-classification-set';
-import { harnessEgress } from '../scripts/test-harness/egress-allow';
+import { harnessEgress } from '@cadenza/test-harness/egress-allow';
 
 const COUNT = Number(process.env.BENCH_REPLIES ?? REPLY_CLASSIFICATION_SET.length);
 const log = (message: string) => console.log(`[bench] ${message}`);

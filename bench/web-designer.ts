@@ -37,7 +37,7 @@ import {
 } from '@cadenza/data';
 import type { Principal } from '@cadenza/core';
 import { assertWebBuilt } from '../scripts/e2e/e2e-browser';
-import { provisionPostgres, provisionRedis, type Provisioned } from '../scripts/test-harness/provision';
+import { provisionPostgres, provisionRedis, type Provisioned } from '@cadenza/test-harness/provision';
 import { benchFlow } from './flow-fixture-graphs';
 import { summarizeLatencies } from './latency-summary';
 import { retriedLighthouseScore, type LighthouseFigures, type LighthousePreset } from './lighthouse-score';

@@ -4,10 +4,10 @@ import { createContact, createDataSource, createTenant, type DataSource } from '
 import { createCrmFlowPort, enrollContact } from '@cadenza/services/flow';
 import { startSmtpSink } from '@cadenza/services/messaging';
 import type { Principal } from '@cadenza/core';
-import { flowOf, publishedFlow } from '../scripts/test-harness/flow-fixtures';
-import { startWorkerProcess, type WorkerProcess } from '../scripts/test-harness/worker-process';
+import { flowOf, publishedFlow } from '@cadenza/test-harness/flow-fixtures';
+import { startWorkerProcess, type WorkerProcess } from '@cadenza/test-harness/worker-process';
 import type { DrillServices } from './drill-services';
-import { allowEgressTo } from '../scripts/test-harness/egress-allow';
+import { allowEgressTo } from '@cadenza/test-harness/egress-allow';
 
 /** The five-step sequence every enrollment drill runs: two emails between tag and field steps. */
 export const STEPS = ['tag', 'mail1', 'field', 'mail2', 'done'] as const;

@@ -4,7 +4,7 @@ import {
   deepDraftBody,
   duplicateEdgesFlow,
   largestAllowedFlow,
-} from '../scripts/test-harness/worst-case-flows';
+} from '@cadenza/test-harness/worst-case-flows';
 import type { ApiProcess } from './api-process';
 
 /**

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createAiActivities } from './ai/ai-activities';
 import { createChatModel, loadAiEnv } from './ai/chat-model-switch';
 import { meterLlmTokens } from './llm-token-meter';
-import { allowEgressTo, harnessEgress } from '../../scripts/test-harness/egress-allow';
+import { allowEgressTo, harnessEgress } from '@cadenza/test-harness/egress-allow';
 
 type Recorded = Array<[{ model: string; kind: 'prompt' | 'completion' }, number]>;
 

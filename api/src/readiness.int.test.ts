@@ -8,8 +8,8 @@ import { Redis } from 'ioredis';
 import type { ReadinessReport } from '@cadenza/core';
 import type { DataSource } from '@cadenza/data';
 import { freePort } from '../../scripts/services/ports';
-import { connectTestDb } from '../../scripts/test-harness/integration';
-import { requireService } from '../../scripts/test-harness/service-env';
+import { connectTestDb } from '@cadenza/test-harness/integration';
+import { requireService } from '@cadenza/test-harness/service-env';
 import { createApp } from './app';
 import { ApiConfigSchema } from './config';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { waitUntil } from '../../scripts/services/wait-until';
-import { createTenantWithKey, startTestPlatform, type TestPlatform } from '../../scripts/test-harness/integration';
+import { createTenantWithKey, startTestPlatform, type TestPlatform } from '@cadenza/test-harness/integration';
 import type { SmokeRunView } from '@cadenza/core';
 import { createApiKey } from '@cadenza/data';
 

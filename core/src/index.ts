@@ -14,7 +14,7 @@ export * from './json-nesting-depth';
 export * from './auth';
 export * from './flow';
 export * from './events';
-export * from './flows';
+export * from './flow-records';
 export * from './crm';
 export * from './crm-import';
 export * from './messaging';

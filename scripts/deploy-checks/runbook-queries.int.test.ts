@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
 import { runSearchAttributeKeys, temporalBinaries } from '@cadenza/temporal';
-import { requireService } from '../test-harness/service-env';
+import { requireService } from '@cadenza/test-harness/service-env';
 import { waitUntil } from '../services/wait-until';
 import { runbookCliCommands, runbookQueries, shellWords } from './runbook-parse';
 

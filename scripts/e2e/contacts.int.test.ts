@@ -9,8 +9,8 @@ import type { Principal } from '@cadenza/core';
 import { attachLiveGateway, type LiveGateway } from '../../api/src/live/live-gateway';
 import { createSessionResolver } from '../../api/src/auth/session-resolver';
 import { waitUntil } from '../services/wait-until';
-import { flowOf, newContact } from '../test-harness/flow-fixtures';
-import { startMessagingPlatform, type MessagingPlatform } from '../test-harness/messaging-platform';
+import { flowOf, newContact } from '@cadenza/test-harness/flow-fixtures';
+import { startMessagingPlatform, type MessagingPlatform } from '@cadenza/test-harness/messaging-platform';
 import { assertWebBuilt, launchChromium, newSessionPage, SCREENSHOTS, signIn } from './e2e-browser';
 
 /**

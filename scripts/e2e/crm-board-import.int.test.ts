@@ -6,7 +6,7 @@ import { ensureTenantAdmin, inviteTenantUser } from '@cadenza/data';
 import type { Deal, Import, Pipeline, Task } from '@cadenza/core';
 import { attachLiveGateway, type LiveGateway } from '../../api/src/live/live-gateway';
 import { createSessionResolver } from '../../api/src/auth/session-resolver';
-import { createTenantWithKey, startTestPlatform, type TestPlatform } from '../test-harness/integration';
+import { createTenantWithKey, startTestPlatform, type TestPlatform } from '@cadenza/test-harness/integration';
 import { SCREENSHOTS, assertWebBuilt, launchChromium, newSessionPage, signIn } from './e2e-browser';
 
 /** Good rows in the import: enough for several workflow batches (200 rows each), so the bar moves. */

@@ -6,10 +6,10 @@ import { createFlow, createTenant, ensureTenantAdmin } from '@cadenza/data';
 import type { FlowDefinitionInput, Principal } from '@cadenza/core';
 import { attachLiveGateway, type LiveGateway } from '../../api/src/live/live-gateway';
 import { createSessionResolver } from '../../api/src/auth/session-resolver';
-import { createTenantWithKey, startTestPlatform, type TestPlatform } from '../test-harness/integration';
-import { newContact } from '../test-harness/flow-fixtures';
+import { createTenantWithKey, startTestPlatform, type TestPlatform } from '@cadenza/test-harness/integration';
+import { newContact } from '@cadenza/test-harness/flow-fixtures';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium-flags';
-import { harnessEgress } from '../test-harness/egress-allow';
+import { harnessEgress } from '@cadenza/test-harness/egress-allow';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 

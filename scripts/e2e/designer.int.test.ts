@@ -6,8 +6,8 @@ import { ensureTenantAdmin } from '@cadenza/data';
 import type { Principal } from '@cadenza/core';
 import { attachLiveGateway, type LiveGateway } from '../../api/src/live/live-gateway';
 import { createSessionResolver } from '../../api/src/auth/session-resolver';
-import { createTenantWithKey, startTestPlatform, type TestPlatform } from '../test-harness/integration';
-import { newContact } from '../test-harness/flow-fixtures';
+import { createTenantWithKey, startTestPlatform, type TestPlatform } from '@cadenza/test-harness/integration';
+import { newContact } from '@cadenza/test-harness/flow-fixtures';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium-flags';
 
 const ROOT = path.resolve(__dirname, '..', '..');

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { closeLocalModel } from '@cadenza/activities';
 import { attachLiveGateway, type LiveGateway } from '../../api/src/live/live-gateway';
 import { createSessionResolver } from '../../api/src/auth/session-resolver';
-import { startMessagingPlatform, type MessagingPlatform } from '../test-harness/messaging-platform';
+import { startMessagingPlatform, type MessagingPlatform } from '@cadenza/test-harness/messaging-platform';
 import { demoUsers, generateDemoWorkspace } from '../demo/demo-data';
 import { AI_CHAIN_FLOW_NAME, OUTREACH_FLOW_NAME } from '../demo/demo-flows';
 import { seedDemoWorkspace } from '../demo/seed-demo';

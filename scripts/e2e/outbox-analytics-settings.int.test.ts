@@ -6,13 +6,13 @@ import { createApiKey, type DataSource } from '@cadenza/data';
 import { startSmtpSink, type SmtpSink } from '@cadenza/services/messaging';
 import { attachLiveGateway, type LiveGateway } from '../../api/src/live/live-gateway';
 import { createSessionResolver } from '../../api/src/auth/session-resolver';
-import { connectTestDb, startTestPlatform, type TestPlatform } from '../test-harness/integration';
-import { requireService } from '../test-harness/service-env';
+import { connectTestDb, startTestPlatform, type TestPlatform } from '@cadenza/test-harness/integration';
+import { requireService } from '@cadenza/test-harness/service-env';
 import { demoUsers } from '../demo/demo-data';
 import { DEMO_ENROLLMENT_COUNT, enrollDemoRuns } from '../demo/demo-enrollments';
 import { seedDemoWorkspace, type DemoSeedResult } from '../demo/seed-demo';
 import { deleteDemoWorkspace } from '../demo/reset-demo';
-import { allowEgressTo } from '../test-harness/egress-allow';
+import { allowEgressTo } from '@cadenza/test-harness/egress-allow';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'docs', 'screenshots');

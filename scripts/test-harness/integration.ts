@@ -6,11 +6,11 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, IllegalStateError, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { Redis } from 'ioredis';
 import { createApiKey, createDataSource, createTenant, type DataSource } from '@cadenza/data';
-import { createApp } from '../../api/src/app';
-import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../../api/src/auth/auth-settings';
-import { createSessionResolver } from '../../api/src/auth/session-resolver';
-import { ApiConfigSchema, type ApiConfig } from '../../api/src/config';
-import { createWorker } from '../../workers/src/create-worker';
+import { createApp } from '@cadenza/api';
+import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '@cadenza/api';
+import { createSessionResolver } from '@cadenza/api';
+import { ApiConfigSchema, type ApiConfig } from '@cadenza/api';
+import { createWorker } from '@cadenza/workers';
 import { requireService } from './service-env';
 
 export async function connectTestDb(): Promise<DataSource> {

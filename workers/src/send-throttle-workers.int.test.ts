@@ -5,11 +5,8 @@ import { createCrmFlowPort, enrollContact } from '@cadenza/services/flow';
 import { createMailbox, findSinkMessages, getRun, updateMailbox, type DataSource } from '@cadenza/data';
 import type { SmtpSink } from '@cadenza/services/messaging';
 import { waitUntil } from '../../scripts/services/wait-until';
-import { flowOf, newContact, publishedFlow } from '../../scripts/test-harness/flow-fixtures';
-import {
-  startWorkerProcessPlatform,
-  type WorkerProcessPlatform,
-} from '../../scripts/test-harness/worker-process-platform';
+import { flowOf, newContact, publishedFlow } from '@cadenza/test-harness/flow-fixtures';
+import { startWorkerProcessPlatform, type WorkerProcessPlatform } from '@cadenza/test-harness/worker-process-platform';
 import { skipWaitSignal } from '@cadenza/contracts';
 
 const CONTACTS = 7;

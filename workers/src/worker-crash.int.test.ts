@@ -5,11 +5,11 @@ import { Client, Connection } from '@temporalio/client';
 import { sideEffectKey, type Principal } from '@cadenza/core';
 import { createCrmFlowPort, enrollContact } from '@cadenza/services/flow';
 import { getContact, type DataSource } from '@cadenza/data';
-import { connectTestDb } from '../../scripts/test-harness/integration';
-import { requireService } from '../../scripts/test-harness/service-env';
-import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '../../scripts/test-harness/flow-fixtures';
-import { startHarnessWorker, type WorkerProcess } from '../../scripts/test-harness/worker-process';
-import { allowEgressTo } from '../../scripts/test-harness/egress-allow';
+import { connectTestDb } from '@cadenza/test-harness/integration';
+import { requireService } from '@cadenza/test-harness/service-env';
+import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '@cadenza/test-harness/flow-fixtures';
+import { startHarnessWorker, type WorkerProcess } from '@cadenza/test-harness/worker-process';
+import { allowEgressTo } from '@cadenza/test-harness/egress-allow';
 
 const CONTACTS = 20;
 const SLOW_ANSWER_MS = 300;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startHarnessWorker, type WorkerProcess } from '../../scripts/test-harness/worker-process';
+import { startHarnessWorker, type WorkerProcess } from '@cadenza/test-harness/worker-process';
 import { waitUntil } from '../../scripts/services/wait-until';
 
 /**

@@ -2,13 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApplicationFailure } from '@temporalio/activity';
 import { getTokenBudget, updateTokenBudget, type DataSource } from '@cadenza/data';
-import { connectTestDb } from '../../../scripts/test-harness/integration';
-import { adminOfNewTenant } from '../../../scripts/test-harness/flow-fixtures';
+import { connectTestDb } from '@cadenza/test-harness/integration';
+import { adminOfNewTenant } from '@cadenza/test-harness/flow-fixtures';
 import { generateText } from './ai-steps';
 import { modelSourceFor } from './ai-flow-actions';
 import { createChatModel, loadAiEnv } from './chat-model-switch';
 import { BUDGET_EXHAUSTED } from './token-meter';
-import { allowEgressTo, harnessEgress } from '../../../scripts/test-harness/egress-allow';
+import { allowEgressTo, harnessEgress } from '@cadenza/test-harness/egress-allow';
 
 /**
  * The daily cost budget on the vendor path: a local HTTP server speaking the OpenAI chat-completions wire

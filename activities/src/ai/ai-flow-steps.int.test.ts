@@ -2,11 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { FlowDefinitionInput, Principal } from '@cadenza/core';
 import { getContact, getRun, listSideEffects, type DataSource } from '@cadenza/data';
-import {
-  startTimeSkippingFlowEnv,
-  type TimeSkippingFlowEnv,
-} from '../../../scripts/test-harness/time-skipping-flow-env';
-import { flowOf, newContact, publishedFlow } from '../../../scripts/test-harness/flow-fixtures';
+import { startTimeSkippingFlowEnv, type TimeSkippingFlowEnv } from '@cadenza/test-harness/time-skipping-flow-env';
+import { flowOf, newContact, publishedFlow } from '@cadenza/test-harness/flow-fixtures';
 import { closeLocalModel } from './chat-model-switch';
 
 /**

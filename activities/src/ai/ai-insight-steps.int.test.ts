@@ -9,11 +9,8 @@ import {
   setTokenBudget,
   type DataSource,
 } from '@cadenza/data';
-import {
-  startTimeSkippingFlowEnv,
-  type TimeSkippingFlowEnv,
-} from '../../../scripts/test-harness/time-skipping-flow-env';
-import { flowOf, newContact, publishedFlow } from '../../../scripts/test-harness/flow-fixtures';
+import { startTimeSkippingFlowEnv, type TimeSkippingFlowEnv } from '@cadenza/test-harness/time-skipping-flow-env';
+import { flowOf, newContact, publishedFlow } from '@cadenza/test-harness/flow-fixtures';
 import { closeLocalModel } from './chat-model-switch';
 import { cancelSignal } from '@cadenza/contracts';
 

@@ -1,7 +1,7 @@
 import { ReplyLabelSchema } from '@cadenza/core';
 import { closeLocalModel, createChatModel, loadAiEnv, localLlamaClient } from './chat-model-switch';
 import { classifyReply, generateText, scoreLead } from './ai-steps';
-import { harnessEgress } from '../../../scripts/test-harness/egress-allow';
+import { harnessEgress } from '@cadenza/test-harness/egress-allow';
 
 // Against the real local GGUF model (gemma-3 270M, CPU, one thread). Slow by nature, so generous timeouts.
 const env = loadAiEnv({ LLM_PROVIDER: 'local' });

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadAiEnv, createChatModel } from './chat-model-switch';
 import { classifyReply, generateText } from './ai-steps';
-import { allowEgressTo, harnessEgress } from '../../../scripts/test-harness/egress-allow';
+import { allowEgressTo, harnessEgress } from '@cadenza/test-harness/egress-allow';
 
 /**
  * The OpenAI path of the switch against a local HTTP server speaking the /v1/chat/completions wire format

@@ -1,4 +1,4 @@
-import { connectTestDb } from '../../../scripts/test-harness/integration';
+import { connectTestDb } from '@cadenza/test-harness/integration';
 import { createTenant, type DataSource } from '@cadenza/data';
 import { appendDomainEvents, listDomainEventsAfter } from '@cadenza/data';
 import { pruneDomainEvents } from '@cadenza/data';

@@ -2,13 +2,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from '@cadenza/data';
-import { connectTestDb, createTenantWithKey } from '../../../scripts/test-harness/integration';
+import { connectTestDb, createTenantWithKey } from '@cadenza/test-harness/integration';
 import { suppressAddress } from '@cadenza/data';
 import type { ActivityMetricsHooks } from '../activity-metrics-hooks';
 import { countSends, UNKNOWN_PROVIDER } from './counted-messaging';
 import { createMessagingService } from '@cadenza/services/messaging';
 import { loadMessagingSettings } from '@cadenza/services/messaging';
-import { allowEgressTo, harnessEgress } from '../../../scripts/test-harness/egress-allow';
+import { allowEgressTo, harnessEgress } from '@cadenza/test-harness/egress-allow';
 
 /** A real messaging service over the test database: SMS to the outbox, Slack to a local failing webhook. */
 describe('countSends', () => {

@@ -5,14 +5,14 @@ import { Client, Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
 import { LIMITS } from '@cadenza/core';
 import type { DataSource } from '@cadenza/data';
-import { connectTestDb, createTenantWithKey } from '../../../scripts/test-harness/integration';
-import { requireService } from '../../../scripts/test-harness/service-env';
+import { connectTestDb, createTenantWithKey } from '@cadenza/test-harness/integration';
+import { requireService } from '@cadenza/test-harness/service-env';
 import {
   chainFlow,
   deepDraftBody,
   duplicateEdgesFlow,
   largestAllowedFlow,
-} from '../../../scripts/test-harness/worst-case-flows';
+} from '@cadenza/test-harness/worst-case-flows';
 import { createApp } from '../app';
 import { ApiConfigSchema } from '../config';
 

@@ -1,6 +1,6 @@
 import { io as connect } from 'socket.io-client';
-import { connectTestDb, createTenantWithKey } from '../../../scripts/test-harness/integration';
-import { requireService } from '../../../scripts/test-harness/service-env';
+import { connectTestDb, createTenantWithKey } from '@cadenza/test-harness/integration';
+import { requireService } from '@cadenza/test-harness/service-env';
 import type { DataSource } from '@cadenza/data';
 import {
   connectTestClient,

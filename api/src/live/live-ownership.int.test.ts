@@ -10,9 +10,9 @@ import {
   updateContact,
   type DataSource,
 } from '@cadenza/data';
-import { connectTestDb, createTenantWithKey } from '../../../scripts/test-harness/integration';
+import { connectTestDb, createTenantWithKey } from '@cadenza/test-harness/integration';
 import { ROLE_ORDER } from '../routes/crm/crm-route-table';
-import { requireService } from '../../../scripts/test-harness/service-env';
+import { requireService } from '@cadenza/test-harness/service-env';
 import {
   connectTestClient,
   startTestGateway,
@@ -20,7 +20,7 @@ import {
   type TestClient,
   type TestGateway,
 } from './live-test-support';
-import { harnessEgress } from '../../../scripts/test-harness/egress-allow';
+import { harnessEgress } from '@cadenza/test-harness/egress-allow';
 
 const PRINCIPAL_HEADER = 'x-test-principal';
 const asHeader = (principal: Principal) => ({

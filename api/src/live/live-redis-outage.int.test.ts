@@ -1,4 +1,4 @@
-import { connectTestDb, createTenantWithKey } from '../../../scripts/test-harness/integration';
+import { connectTestDb, createTenantWithKey } from '@cadenza/test-harness/integration';
 import { startLocalRedis } from '../../../scripts/services/local-redis';
 import { freePort } from '../../../scripts/services/ports';
 import type { ManagedProcess } from '../../../scripts/services/managed-process';

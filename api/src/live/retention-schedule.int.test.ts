@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTenant } from '@cadenza/data';
 import { pruneEventLogWorkflow } from '@cadenza/workflows';
-import { startTestPlatform, type TestPlatform } from '../../../scripts/test-harness/integration';
+import { startTestPlatform, type TestPlatform } from '@cadenza/test-harness/integration';
 import { EVENT_RETENTION_SCHEDULE_ID, ensureEventRetentionSchedule } from './retention-schedule';
 
 describe('event-log retention schedule', () => {

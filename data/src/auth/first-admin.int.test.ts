@@ -1,4 +1,4 @@
-import { connectTestDb } from '../../../scripts/test-harness/integration';
+import { connectTestDb } from '@cadenza/test-harness/integration';
 import { createTenant, type DataSource } from '..';
 import { ensureTenantAdmin } from './first-admin';
 import { verifyPassword } from './passwords';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@cadenza/core';
-import { connectTestDb } from '../../../scripts/test-harness/integration';
+import { connectTestDb } from '@cadenza/test-harness/integration';
 import { createTenant, listDomainEventsAfter, type DataSource } from '..';
 import {
   addTags,

@@ -1,4 +1,4 @@
-import { connectTestDb } from '../../../scripts/test-harness/integration';
+import { connectTestDb } from '@cadenza/test-harness/integration';
 import { createTenant, type DataSource } from '..';
 import { appendDomainEvents, listDomainEventsAfter } from './domain-events';
 import { sweepUnnumberedEvents } from './seq-at-commit';

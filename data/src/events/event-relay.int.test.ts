@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
-import { connectTestDb } from '../../../scripts/test-harness/integration';
-import { requireService } from '../../../scripts/test-harness/service-env';
+import { connectTestDb } from '@cadenza/test-harness/integration';
+import { requireService } from '@cadenza/test-harness/service-env';
 import { waitUntil } from '../../../scripts/services/wait-until';
 import { createTenant, type DataSource } from '..';
 import type { DomainEvent } from '@cadenza/core';

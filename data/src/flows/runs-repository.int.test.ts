@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@cadenza/core';
-import { connectTestDb } from '../../../scripts/test-harness/integration';
-import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '../../../scripts/test-harness/flow-fixtures';
+import { connectTestDb } from '@cadenza/test-harness/integration';
+import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '@cadenza/test-harness/flow-fixtures';
 import type { DataSource } from 'typeorm';
 import { getRun, saveRunProjection, type RunProjection } from './runs-repository';
 

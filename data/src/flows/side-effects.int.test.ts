@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@cadenza/core';
-import { connectTestDb } from '../../../scripts/test-harness/integration';
-import { adminOfNewTenant } from '../../../scripts/test-harness/flow-fixtures';
+import { connectTestDb } from '@cadenza/test-harness/integration';
+import { adminOfNewTenant } from '@cadenza/test-harness/flow-fixtures';
 import { onceInDatabase } from './side-effects';
 
 /** onceInDatabase takes the key at the end of the effect's transaction: the second attempt's writes must never stay. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTenant, listDomainEventsAfter, type DataSource } from '..';
-import { connectTestDb } from '../../../scripts/test-harness/integration';
+import { connectTestDb } from '@cadenza/test-harness/integration';
 import { findMessageById, insertMessage, recordMessageEvent } from './messages-repository';
 
 /** Every stored message and every event on it is announced in the tenant's event log, in the same transaction. */

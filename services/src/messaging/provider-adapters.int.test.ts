@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { sendWithSendgrid } from './sendgrid-send';
 import { sendWithTwilio } from './twilio-send';
 import { postToSlack } from './slack-send';
-import { allowEgressTo, harnessEgress } from '../../../scripts/test-harness/egress-allow';
+import { allowEgressTo, harnessEgress } from '@cadenza/test-harness/egress-allow';
 
 /** Local HTTP servers speaking the SendGrid, Twilio and Slack wire formats, errors and 429s included. */
 describe('provider adapters', () => {

@@ -2,11 +2,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from '@cadenza/data';
-import { connectTestDb, createTenantWithKey } from '../../../scripts/test-harness/integration';
+import { connectTestDb, createTenantWithKey } from '@cadenza/test-harness/integration';
 import { setSlackSettings, setTwilioSettings } from '@cadenza/data';
 import { createMessagingService } from './messaging-service';
 import { loadMessagingSettings } from './messaging-settings';
-import { allowEgressTo, harnessEgress } from '../../../scripts/test-harness/egress-allow';
+import { allowEgressTo, harnessEgress } from '@cadenza/test-harness/egress-allow';
 
 const ENV_SID = `AC${'e'.repeat(32)}`;
 const OWN_SID = `AC${'a'.repeat(32)}`;

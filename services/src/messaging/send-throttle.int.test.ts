@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { requireService } from '../../../scripts/test-harness/service-env';
+import { requireService } from '@cadenza/test-harness/service-env';
 import { isThrottleUnavailable, retryAfter, sendSlotKeys, takeSendSlot } from './send-throttle';
 
 /** The per-mailbox daily cap and per-minute rate, against the real Redis every worker shares. */

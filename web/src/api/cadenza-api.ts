@@ -4,7 +4,6 @@ import type { Flow, FlowRun, FlowValidationError, FlowVersion, SessionView, Step
 export type FlowListItem = Flow & { activeRuns: number };
 export type FlowRunDetail = FlowRun & { steps: StepRun[] };
 export type ValidationResult = { ok: boolean; errors: FlowValidationError[] };
-export type Contact = { id: string; email: string | null; firstName: string | null; lastName: string | null };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -5,12 +5,9 @@ import type { AddressInfo } from 'node:net';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { type FlowDefinition, type FlowDefinitionInput, type Principal } from '@cadenza/core';
 import { getRun, type DataSource } from '@cadenza/data';
-import {
-  startTimeSkippingFlowEnv,
-  type TimeSkippingFlowEnv,
-} from '../../../scripts/test-harness/time-skipping-flow-env';
-import { allowEgressTo } from '../../../scripts/test-harness/egress-allow';
-import { flowOf, newContact, publishedFlow } from '../../../scripts/test-harness/flow-fixtures';
+import { startTimeSkippingFlowEnv, type TimeSkippingFlowEnv } from '@cadenza/test-harness/time-skipping-flow-env';
+import { allowEgressTo } from '@cadenza/test-harness/egress-allow';
+import { flowOf, newContact, publishedFlow } from '@cadenza/test-harness/flow-fixtures';
 import type { FlowRunInput } from '@cadenza/contracts';
 import { currentNodeQuery } from '@cadenza/contracts';
 

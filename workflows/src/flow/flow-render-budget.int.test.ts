@@ -2,11 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { LIMITS, type Principal } from '@cadenza/core';
 import { getRun, type DataSource } from '@cadenza/data';
-import {
-  startTimeSkippingFlowEnv,
-  type TimeSkippingFlowEnv,
-} from '../../../scripts/test-harness/time-skipping-flow-env';
-import { flowOf, newContact, publishedFlow } from '../../../scripts/test-harness/flow-fixtures';
+import { startTimeSkippingFlowEnv, type TimeSkippingFlowEnv } from '@cadenza/test-harness/time-skipping-flow-env';
+import { flowOf, newContact, publishedFlow } from '@cadenza/test-harness/flow-fixtures';
 import type { FlowRunInput } from '@cadenza/contracts';
 import { currentNodeQuery } from '@cadenza/contracts';
 

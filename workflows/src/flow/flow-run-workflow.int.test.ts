@@ -6,12 +6,9 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { addBusinessDays, type FlowDefinitionInput, type Principal } from '@cadenza/core';
 import { getContact, getRun, listSideEffects, type DataSource } from '@cadenza/data';
-import {
-  startTimeSkippingFlowEnv,
-  type TimeSkippingFlowEnv,
-} from '../../../scripts/test-harness/time-skipping-flow-env';
-import { allowEgressTo } from '../../../scripts/test-harness/egress-allow';
-import { flowOf, newContact, publishedFlow } from '../../../scripts/test-harness/flow-fixtures';
+import { startTimeSkippingFlowEnv, type TimeSkippingFlowEnv } from '@cadenza/test-harness/time-skipping-flow-env';
+import { allowEgressTo } from '@cadenza/test-harness/egress-allow';
+import { flowOf, newContact, publishedFlow } from '@cadenza/test-harness/flow-fixtures';
 import type { FlowRunInput, FlowRunResult } from '@cadenza/contracts';
 import { RUN_SHAPE_PATCH } from './flow-run-workflow';
 import {

@@ -11,12 +11,9 @@ import {
   listTimeline,
   type DataSource,
 } from '@cadenza/data';
-import {
-  startTimeSkippingFlowEnv,
-  type TimeSkippingFlowEnv,
-} from '../../../../scripts/test-harness/time-skipping-flow-env';
-import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '../../../../scripts/test-harness/flow-fixtures';
-import { seedLeadOutcomes } from '../../../../scripts/test-harness/lead-outcomes';
+import { startTimeSkippingFlowEnv, type TimeSkippingFlowEnv } from '@cadenza/test-harness/time-skipping-flow-env';
+import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '@cadenza/test-harness/flow-fixtures';
+import { seedLeadOutcomes } from '@cadenza/test-harness/lead-outcomes';
 import { closeLocalModel } from '../chat-model-switch';
 import { trainTenantLeadModel } from '@cadenza/services/scoring';
 import { agentApprovalSignal } from '@cadenza/contracts';

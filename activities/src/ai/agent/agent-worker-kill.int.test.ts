@@ -5,11 +5,8 @@ import { createCrmFlowPort, enrollContact } from '@cadenza/services/flow';
 import { decideApproval, listAgentSteps, listApprovals, type DataSource } from '@cadenza/data';
 import { waitUntil } from '../../../../scripts/services/wait-until';
 import { agentCheckpointer } from './agent-checkpointer';
-import { flowOf, newContact, publishedFlow } from '../../../../scripts/test-harness/flow-fixtures';
-import {
-  startWorkerProcessPlatform,
-  type WorkerProcessPlatform,
-} from '../../../../scripts/test-harness/worker-process-platform';
+import { flowOf, newContact, publishedFlow } from '@cadenza/test-harness/flow-fixtures';
+import { startWorkerProcessPlatform, type WorkerProcessPlatform } from '@cadenza/test-harness/worker-process-platform';
 import { agentApprovalSignal } from '@cadenza/contracts';
 
 /**

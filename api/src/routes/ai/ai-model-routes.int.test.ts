@@ -1,9 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  createTenantWithKey,
-  startTestPlatform,
-  type TestPlatform,
-} from '../../../../scripts/test-harness/integration';
+import { createTenantWithKey, startTestPlatform, type TestPlatform } from '@cadenza/test-harness/integration';
 
 describe('GET /api/v1/ai/model', () => {
   let platform: TestPlatform;

@@ -3,9 +3,9 @@ import { sideEffectKey, type Principal } from '@cadenza/core';
 import { closeLocalModel } from '@cadenza/activities';
 import { createApiKey, findSinkMessages, listDomainEventsAfter, type DataSource } from '@cadenza/data';
 import { waitUntil } from '../../../../scripts/services/wait-until';
-import { createTenantWithKey, type TestPlatform } from '../../../../scripts/test-harness/integration';
-import { flowOf, newContact } from '../../../../scripts/test-harness/flow-fixtures';
-import { startMessagingPlatform } from '../../../../scripts/test-harness/messaging-platform';
+import { createTenantWithKey, type TestPlatform } from '@cadenza/test-harness/integration';
+import { flowOf, newContact } from '@cadenza/test-harness/flow-fixtures';
+import { startMessagingPlatform } from '@cadenza/test-harness/messaging-platform';
 
 /**
  * The approvals inbox end to end on the real Temporal server, PostgreSQL, SMTP sink and local

@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createApiKey, getRun } from '@cadenza/data';
 import { leadScoringScheduleId } from './lead-scoring-schedule';
-import {
-  createTenantWithKey,
-  startTestPlatform,
-  type TestPlatform,
-} from '../../../../scripts/test-harness/integration';
-import { flowOf, publishedFlow } from '../../../../scripts/test-harness/flow-fixtures';
-import { seedLeadOutcomes } from '../../../../scripts/test-harness/lead-outcomes';
+import { createTenantWithKey, startTestPlatform, type TestPlatform } from '@cadenza/test-harness/integration';
+import { flowOf, publishedFlow } from '@cadenza/test-harness/flow-fixtures';
+import { seedLeadOutcomes } from '@cadenza/test-harness/lead-outcomes';
 
 describe('lead scoring API', () => {
   let platform: TestPlatform;

@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createApiKey } from '@cadenza/data';
-import {
-  createTenantWithKey,
-  startTestPlatform,
-  type TestPlatform,
-} from '../../../../scripts/test-harness/integration';
+import { createTenantWithKey, startTestPlatform, type TestPlatform } from '@cadenza/test-harness/integration';
 
 /** Tenant prompts and token budgets over HTTP: versioning, immutability, RBAC and tenant isolation. */
 describe('AI prompts and budget API', () => {

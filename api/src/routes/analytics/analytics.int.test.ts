@@ -11,11 +11,7 @@ import {
   updateTask,
   type DataSource,
 } from '@cadenza/data';
-import {
-  createTenantWithKey,
-  startTestPlatform,
-  type TestPlatform,
-} from '../../../../scripts/test-harness/integration';
+import { createTenantWithKey, startTestPlatform, type TestPlatform } from '@cadenza/test-harness/integration';
 
 /**
  * The analytics API against real PostgreSQL: a flow's projection (runs, step runs,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createApiKey, createTenant, ensureTenantAdmin, listDomainEventsAfter } from '@cadenza/data';
-import { startTestPlatform, type TestPlatform } from '../../../../scripts/test-harness/integration';
+import { startTestPlatform, type TestPlatform } from '@cadenza/test-harness/integration';
 import { BrowserClient, uniqueEmail } from './auth-test-client';
 
 const PASSWORD = 'correct horse battery staple';

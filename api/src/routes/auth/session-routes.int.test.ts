@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTenant, ensureTenantAdmin, hashSessionToken, listDomainEventsAfter, totpCode } from '@cadenza/data';
-import {
-  createTenantWithKey,
-  startTestPlatform,
-  type TestPlatform,
-} from '../../../../scripts/test-harness/integration';
+import { createTenantWithKey, startTestPlatform, type TestPlatform } from '@cadenza/test-harness/integration';
 import { BrowserClient, uniqueEmail } from './auth-test-client';
 
 const PASSWORD = 'correct horse battery staple';

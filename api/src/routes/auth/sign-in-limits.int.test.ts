@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { DEFAULT_PASSWORD_HASHING_LIMITS, configurePasswordHashing, passwordHashingQueue } from '@cadenza/data';
-import { startTestPlatform, type TestPlatform } from '../../../../scripts/test-harness/integration';
+import { startTestPlatform, type TestPlatform } from '@cadenza/test-harness/integration';
 import { createApp } from '../../app';
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../../auth/auth-settings';
 import { createSessionResolver } from '../../auth/session-resolver';

@@ -9,7 +9,7 @@ import {
   type CrmTestApi,
   type TestTenant,
 } from '../crm/crm-test-api';
-import { harnessEgress } from '../../../../scripts/test-harness/egress-allow';
+import { harnessEgress } from '@cadenza/test-harness/egress-allow';
 
 /**
  * Saved views (per user, per workspace) and bulk actions over HTTP against the real app and

@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Import, ImportRowError } from '@cadenza/core';
-import {
-  createTenantWithKey,
-  startTestPlatform,
-  type TestPlatform,
-} from '../../../../scripts/test-harness/integration';
+import { createTenantWithKey, startTestPlatform, type TestPlatform } from '@cadenza/test-harness/integration';
 
 jest.setTimeout(60_000);
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Principal } from '@cadenza/core';
 import { createContact, insertMessage, saveRunProjection, type DataSource } from '@cadenza/data';
-import { flowOf, publishedFlow } from '../../../../scripts/test-harness/flow-fixtures';
+import { flowOf, publishedFlow } from '@cadenza/test-harness/flow-fixtures';
 import { IDLE_TASK_QUEUE } from './crm-test-api';
 
 /**

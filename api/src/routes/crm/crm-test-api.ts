@@ -5,8 +5,8 @@ import { Client, Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
 import type { Principal, Role } from '@cadenza/core';
 import { createApiKey, createTenant, type DataSource } from '@cadenza/data';
-import { connectTestDb } from '../../../../scripts/test-harness/integration';
-import { requireService } from '../../../../scripts/test-harness/service-env';
+import { connectTestDb } from '@cadenza/test-harness/integration';
+import { requireService } from '@cadenza/test-harness/service-env';
 import { createApp } from '../../app';
 import { ApiConfigSchema } from '../../config';
 

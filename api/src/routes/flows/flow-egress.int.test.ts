@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  createTenantWithKey,
-  startTestPlatform,
-  type TestPlatform,
-} from '../../../../scripts/test-harness/integration';
-import { flowOf } from '../../../../scripts/test-harness/flow-fixtures';
+import { createTenantWithKey, startTestPlatform, type TestPlatform } from '@cadenza/test-harness/integration';
+import { flowOf } from '@cadenza/test-harness/flow-fixtures';
 
 /**
  * Save and validate refuse an http_request whose URL is a literal internal address, in any

@@ -17,12 +17,8 @@ import {
 } from '@cadenza/data';
 import { ensureTriggerDispatcher } from '@cadenza/services/flow';
 import { waitUntil } from '../../../../scripts/services/wait-until';
-import {
-  createTenantWithKey,
-  startTestPlatform,
-  type TestPlatform,
-} from '../../../../scripts/test-harness/integration';
-import { flowOf } from '../../../../scripts/test-harness/flow-fixtures';
+import { createTenantWithKey, startTestPlatform, type TestPlatform } from '@cadenza/test-harness/integration';
+import { flowOf } from '@cadenza/test-harness/flow-fixtures';
 
 /**
  * Flow triggers on the real dev server, worker and PostgreSQL: the event dispatcher

@@ -2,12 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createApiKey } from '@cadenza/data';
 import type { Principal } from '@cadenza/core';
 import { waitUntil } from '../../../../scripts/services/wait-until';
-import {
-  createTenantWithKey,
-  startTestPlatform,
-  type TestPlatform,
-} from '../../../../scripts/test-harness/integration';
-import { flowOf, newContact } from '../../../../scripts/test-harness/flow-fixtures';
+import { createTenantWithKey, startTestPlatform, type TestPlatform } from '@cadenza/test-harness/integration';
+import { flowOf, newContact } from '@cadenza/test-harness/flow-fixtures';
 
 /** The flow API end to end on a real Temporal dev server, worker and PostgreSQL. */
 describe('flows API', () => {

@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Principal } from '@cadenza/core';
 import { waitUntil } from '../../../../scripts/services/wait-until';
-import { type TestPlatform } from '../../../../scripts/test-harness/integration';
-import { flowOf, newContact } from '../../../../scripts/test-harness/flow-fixtures';
-import { mailThenAwaitReply, startMessagingPlatform } from '../../../../scripts/test-harness/messaging-platform';
+import { type TestPlatform } from '@cadenza/test-harness/integration';
+import { flowOf, newContact } from '@cadenza/test-harness/flow-fixtures';
+import { mailThenAwaitReply, startMessagingPlatform } from '@cadenza/test-harness/messaging-platform';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 

@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import type { SmtpSink } from '@cadenza/services/messaging';
-import { createTenantWithKey, type TestPlatform } from '../../../../scripts/test-harness/integration';
-import { startMessagingPlatform } from '../../../../scripts/test-harness/messaging-platform';
-import { allowEgressTo } from '../../../../scripts/test-harness/egress-allow';
+import { createTenantWithKey, type TestPlatform } from '@cadenza/test-harness/integration';
+import { startMessagingPlatform } from '@cadenza/test-harness/messaging-platform';
+import { allowEgressTo } from '@cadenza/test-harness/egress-allow';
 
 /**
  * "Test connection" on a mailbox: SMTP against the real local sink (and a closed port),

@@ -5,9 +5,9 @@ import { activitySettingsFromEnv, createActivities } from '@cadenza/activities';
 import { createCrmFlowPort } from '@cadenza/services/flow';
 import { headerOf } from '@cadenza/services/messaging';
 import { waitUntil } from '../../../../scripts/services/wait-until';
-import { type TestPlatform } from '../../../../scripts/test-harness/integration';
-import { flowOf, newContact } from '../../../../scripts/test-harness/flow-fixtures';
-import { startMessagingPlatform } from '../../../../scripts/test-harness/messaging-platform';
+import { type TestPlatform } from '@cadenza/test-harness/integration';
+import { flowOf, newContact } from '@cadenza/test-harness/flow-fixtures';
+import { startMessagingPlatform } from '@cadenza/test-harness/messaging-platform';
 
 /**
  * The communication hub end to end: a published flow sends through the real SMTP sink, the

@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import type { Principal } from '@cadenza/core';
 import { createApiKey } from '@cadenza/data';
 import { waitUntil } from '../../../../scripts/services/wait-until';
-import { type TestPlatform } from '../../../../scripts/test-harness/integration';
-import { flowOf, newContact } from '../../../../scripts/test-harness/flow-fixtures';
-import { startMessagingPlatform } from '../../../../scripts/test-harness/messaging-platform';
-import { allowEgressTo } from '../../../../scripts/test-harness/egress-allow';
+import { type TestPlatform } from '@cadenza/test-harness/integration';
+import { flowOf, newContact } from '@cadenza/test-harness/flow-fixtures';
+import { startMessagingPlatform } from '@cadenza/test-harness/messaging-platform';
+import { allowEgressTo } from '@cadenza/test-harness/egress-allow';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 

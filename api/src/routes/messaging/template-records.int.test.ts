@@ -3,9 +3,9 @@ import { simpleParser } from 'mailparser';
 import type { Principal } from '@cadenza/core';
 import { createApiKey, ensureTenantAdmin, findSinkMessages } from '@cadenza/data';
 import { waitUntil } from '../../../../scripts/services/wait-until';
-import { createTenantWithKey, type TestPlatform } from '../../../../scripts/test-harness/integration';
-import { flowOf, newContact } from '../../../../scripts/test-harness/flow-fixtures';
-import { startMessagingPlatform } from '../../../../scripts/test-harness/messaging-platform';
+import { createTenantWithKey, type TestPlatform } from '@cadenza/test-harness/integration';
+import { flowOf, newContact } from '@cadenza/test-harness/flow-fixtures';
+import { startMessagingPlatform } from '@cadenza/test-harness/messaging-platform';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 

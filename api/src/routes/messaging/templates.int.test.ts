@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@cadenza/core';
-import {
-  createTenantWithKey,
-  startTestPlatform,
-  type TestPlatform,
-} from '../../../../scripts/test-harness/integration';
-import { flowOf, newContact } from '../../../../scripts/test-harness/flow-fixtures';
+import { createTenantWithKey, startTestPlatform, type TestPlatform } from '@cadenza/test-harness/integration';
+import { flowOf, newContact } from '@cadenza/test-harness/flow-fixtures';
 
 /** Send templates are checked when a flow is saved and published, and previewed for a contact. */
 describe('send templates', () => {

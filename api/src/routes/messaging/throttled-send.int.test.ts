@@ -3,9 +3,9 @@ import type { Principal } from '@cadenza/core';
 import { findSinkMessages } from '@cadenza/data';
 import type { SmtpSink } from '@cadenza/services/messaging';
 import { waitUntil } from '../../../../scripts/services/wait-until';
-import { type TestPlatform } from '../../../../scripts/test-harness/integration';
-import { flowOf, newContact } from '../../../../scripts/test-harness/flow-fixtures';
-import { startMessagingPlatform } from '../../../../scripts/test-harness/messaging-platform';
+import { type TestPlatform } from '@cadenza/test-harness/integration';
+import { flowOf, newContact } from '@cadenza/test-harness/flow-fixtures';
+import { startMessagingPlatform } from '@cadenza/test-harness/messaging-platform';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
