@@ -91,7 +91,7 @@ module.exports = tseslint.config(
   },
   {
     files: ['api/src/**/*.ts'],
-    ignores: ['**/*.test.ts'],
+    ignores: ['**/*.test.ts', '**/*.test-support.ts'],
     rules: layer(
       [
         upward(
@@ -99,6 +99,7 @@ module.exports = tseslint.config(
           '@cadenza/activities*',
           '@cadenza/workers*',
         ),
+        upward('test support lives in *.test-support.ts files or the harness', '@cadenza/test-harness*'),
       ],
       [WORKFLOWS_ROOT],
     ),

@@ -19,7 +19,7 @@ import { performance } from 'node:perf_hooks';
 import type { DomainEvent } from '@cadenza/core';
 import { commitAndPublish, createApiKey, createDataSource, createTenant } from '@cadenza/data';
 import { provisionPostgres, provisionRedis, type Provisioned } from '@cadenza/test-harness/provision';
-import { startTestGateway, testPublisher } from '../api/src/live/live-test-support';
+import { startTestGateway, testPublisher } from '../api/src/live/live-test-support.test-support';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
 const CLIENT_PROCESSES = Number(process.env.BENCH_CLIENT_PROCESSES ?? 2);

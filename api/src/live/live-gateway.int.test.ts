@@ -11,7 +11,7 @@ import {
   writeEvents,
   type TestClient,
   type TestGateway,
-} from './live-test-support';
+} from './live-test-support.test-support';
 
 const APP_ORIGIN = 'https://app.cadenza.test';
 

@@ -19,7 +19,7 @@ import {
   testPublisher,
   type TestClient,
   type TestGateway,
-} from './live-test-support';
+} from './live-test-support.test-support';
 import { harnessEgress } from '@cadenza/test-harness/egress-allow';
 
 const PRINCIPAL_HEADER = 'x-test-principal';

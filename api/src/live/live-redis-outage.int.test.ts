@@ -11,7 +11,7 @@ import {
   testPublisher,
   writeEvents,
   type TestGateway,
-} from './live-test-support';
+} from './live-test-support.test-support';
 
 describe('live updates across a Redis outage', () => {
   let db: DataSource;

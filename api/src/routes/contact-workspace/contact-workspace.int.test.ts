@@ -8,7 +8,7 @@ import {
   type Caller,
   type CrmTestApi,
   type TestTenant,
-} from '../crm/crm-test-api';
+} from '../crm/crm-test-api.test-support';
 import { harnessEgress } from '@cadenza/test-harness/egress-allow';
 
 /**

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { call, createTestTenant, startCrmTestApi, type CrmTestApi, type TestTenant } from '../crm/crm-test-api';
+import { call, createTestTenant, startCrmTestApi, type CrmTestApi, type TestTenant } from '../crm/crm-test-api.test-support';
 
 describe('GET /contacts/export.csv', () => {
   let api: CrmTestApi;

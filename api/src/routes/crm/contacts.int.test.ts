@@ -1,6 +1,6 @@
 import { listDomainEventsAfter } from '@cadenza/data';
 import type { AuditEntry, Company, Contact, Page, TimelineEntry } from '@cadenza/core';
-import { call, createTestTenant, startCrmTestApi, type CrmTestApi, type TestTenant } from './crm-test-api';
+import { call, createTestTenant, startCrmTestApi, type CrmTestApi, type TestTenant } from './crm-test-api.test-support';
 
 describe('contacts and companies over HTTP', () => {
   let api: CrmTestApi;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Contact, FlowRun, MessageView, Page } from '@cadenza/core';
-import { createActivityFixture, type ActivityFixture } from './activity-fixture';
-import { ACTIVITY_ROUTES, type ActivityRouteCase } from './activity-route-table';
+import { createActivityFixture, type ActivityFixture } from './activity-fixture.test-support';
+import { ACTIVITY_ROUTES, type ActivityRouteCase } from './activity-route-table.test-support';
 import { createCrmFixture, type CrmFixture } from './crm-fixture';
 import { CRM_ROUTES, ROLE_ORDER, type RouteCase } from './crm-route-table';
 import {
@@ -12,7 +12,7 @@ import {
   type Caller,
   type CrmTestApi,
   type TestTenant,
-} from './crm-test-api';
+} from './crm-test-api.test-support';
 
 const label = (route: RouteCase | ActivityRouteCase) =>
   `${route.method} ${route

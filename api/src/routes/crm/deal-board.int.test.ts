@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { encodeCursor, type Deal, type DealStageSummary, type Page, type Pipeline } from '@cadenza/core';
 import { createDeal, createPipeline } from '@cadenza/data';
-import { call, createTestTenant, startCrmTestApi, type CrmTestApi, type TestTenant } from './crm-test-api';
+import { call, createTestTenant, startCrmTestApi, type CrmTestApi, type TestTenant } from './crm-test-api.test-support';
 
 /**
  * What the deals board asks of the API on a real PostgreSQL: one stage column at a time,

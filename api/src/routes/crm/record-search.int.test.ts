@@ -1,6 +1,6 @@
 import type { Deal, Note, Page, Task } from '@cadenza/core';
 import { createContact, createDeal, createNote, createPipeline, createTask } from '@cadenza/data';
-import { call, createTestTenant, startCrmTestApi, type CrmTestApi, type TestTenant } from './crm-test-api';
+import { call, createTestTenant, startCrmTestApi, type CrmTestApi, type TestTenant } from './crm-test-api.test-support';
 
 type Listed = { id: string };
 const ids = (page: Page<Listed>) => page.items.map((item) => item.id).sort();

@@ -1,4 +1,4 @@
-import type { ActivityFixture } from './activity-fixture';
+import type { ActivityFixture } from './activity-fixture.test-support';
 
 /**
  * Every route that shows or acts on what flows did to a contact (messages, runs, run

@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import type { Principal } from '@cadenza/core';
 import { createContact, insertMessage, saveRunProjection, type DataSource } from '@cadenza/data';
 import { flowOf, publishedFlow } from '@cadenza/test-harness/flow-fixtures';
-import { IDLE_TASK_QUEUE } from './crm-test-api';
+import { IDLE_TASK_QUEUE } from './crm-test-api.test-support';
 
 /**
  * What flows leave about one contact (owned by `owner`): an active flow, a run of it with a
