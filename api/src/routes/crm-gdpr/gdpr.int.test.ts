@@ -1,5 +1,11 @@
 import { createCrmFixture } from '../crm/crm-fixture';
-import { call, createTestTenant, startCrmTestApi, type CrmTestApi, type TestTenant } from '../crm/crm-test-api.test-support';
+import {
+  call,
+  createTestTenant,
+  startCrmTestApi,
+  type CrmTestApi,
+  type TestTenant,
+} from '../crm/crm-test-api.test-support';
 
 describe('GDPR export and erasure', () => {
   let api: CrmTestApi;

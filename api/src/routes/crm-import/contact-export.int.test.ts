@@ -1,5 +1,11 @@
 import { parse } from 'csv-parse/sync';
-import { call, createTestTenant, startCrmTestApi, type CrmTestApi, type TestTenant } from '../crm/crm-test-api.test-support';
+import {
+  call,
+  createTestTenant,
+  startCrmTestApi,
+  type CrmTestApi,
+  type TestTenant,
+} from '../crm/crm-test-api.test-support';
 
 describe('GET /contacts/export.csv', () => {
   let api: CrmTestApi;

@@ -1,6 +1,12 @@
 import type { Import, ImportRowError, Page, Principal } from '@cadenza/core';
 import { createImport, loadImportBatch, parseCsv, recordRowOutcome, refreshImportProgress } from '@cadenza/data';
-import { call, createTestTenant, startCrmTestApi, type CrmTestApi, type TestTenant } from '../crm/crm-test-api.test-support';
+import {
+  call,
+  createTestTenant,
+  startCrmTestApi,
+  type CrmTestApi,
+  type TestTenant,
+} from '../crm/crm-test-api.test-support';
 
 /**
  * The import lists on a real PostgreSQL: imports newest first with counts and progress, and

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { encodeCursor, type MessageChannel, type MessageView, type Page } from '@cadenza/core';
 import { insertMessage, listDomainEventsAfter } from '@cadenza/data';
-import { call, createTestTenant, startCrmTestApi, type CrmTestApi, type TestTenant } from '../crm/crm-test-api.test-support';
+import {
+  call,
+  createTestTenant,
+  startCrmTestApi,
+  type CrmTestApi,
+  type TestTenant,
+} from '../crm/crm-test-api.test-support';
 
 /**
  * The outbox list on a real PostgreSQL, as the outbox page loads it: newest first, page
