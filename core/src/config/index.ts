@@ -5,3 +5,4 @@ export * from './log-env';
 export * from './redis-env';
 export * from './temporal-env';
 export * from './secret-key-env';
+export * from './payload-keys-env';
