@@ -43,3 +43,25 @@ variable "rbac_security_group" {
   type        = string
   description = "Google Groups for RBAC: the gke-security-groups@<your domain> group whose member groups RoleBindings may name"
 }
+
+variable "kms_protection_level" {
+  type        = string
+  default     = "SOFTWARE"
+  description = "Protection level of the payload key-encryption key's versions: SOFTWARE, or HSM (Cloud HSM, priced per key version)"
+  validation {
+    condition     = contains(["SOFTWARE", "HSM"], var.kms_protection_level)
+    error_message = "kms_protection_level is SOFTWARE or HSM."
+  }
+}
+
+variable "k8s_namespace" {
+  type        = string
+  default     = "cadenza"
+  description = "Kubernetes namespace the Helm chart is installed in (Workload Identity binds its ServiceAccount)"
+}
+
+variable "k8s_service_account" {
+  type        = string
+  default     = "cadenza-workload"
+  description = "Kubernetes ServiceAccount of the api and worker pods: <Helm release name>-workload"
+}

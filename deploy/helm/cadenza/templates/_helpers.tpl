@@ -45,6 +45,15 @@ checkov.io/skip{{ add1 $i }}: {{ printf "%s=%s" $id (index $.root.Values.checkov
 # Tracking links and unsubscribe pages in sent email point here: the ingress host unless set.
 - name: PUBLIC_BASE_URL
   value: {{ .Values.config.publicBaseUrl | default (printf "https://%s" .Values.ingress.host) | quote }}
+{{- with .Values.kms.keyName }}
+# Key-encryption key of payload data keys (Cloud KMS); without it, derived from CADENZA_SECRET_KEY.
+- name: CADENZA_KMS_KEY_NAME
+  value: {{ . | quote }}
+{{- end }}
+{{- with .Values.kms.endpoint }}
+- name: CADENZA_KMS_ENDPOINT
+  value: {{ . | quote }}
+{{- end }}
 {{- with .Values.config.egressAllow }}
 - name: CADENZA_EGRESS_ALLOW
   value: {{ . | quote }}
@@ -79,4 +88,9 @@ checkov.io/skip{{ add1 $i }}: {{ printf "%s=%s" $id (index $.root.Values.checkov
   mountPath: /etc/temporal-tls
   readOnly: true
 {{- end }}
+{{- end }}
+
+{{/* The Temporal UI's codec endpoint: the API's /api/temporal-codec on the public host unless set. */}}
+{{- define "cadenza.codecEndpoint" -}}
+{{ .Values.temporal.codecEndpoint | default (printf "https://%s/api/temporal-codec" .Values.ingress.host) }}
 {{- end }}
