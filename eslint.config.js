@@ -130,6 +130,32 @@ module.exports = tseslint.config(
       ],
     },
   },
+  // Every Temporal client and worker encrypts its payloads (issue 29): clients come from
+  // cadenzaClient, workers from createWorker or with cadenzaDataConverter. The two exceptions
+  // measure or probe plain Temporal on purpose: the benchmark's baseline and the runbook's CLI queries.
+  {
+    files: ['**/*.ts'],
+    ignores: [
+      'temporal/src/payload-codec/cadenza-client.ts',
+      'bench/flow-throughput.ts',
+      'scripts/deploy-checks/runbook-queries.int.test.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@temporalio/client',
+              importNames: ['Client', 'WorkflowClient', 'ScheduleClient'],
+              allowTypeImports: true,
+              message: 'make Temporal clients with cadenzaClient (@cadenza/temporal), which encrypts every payload',
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['web/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
   { files: ['**/*.js', '**/*.mjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

@@ -21,7 +21,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import autocannon from 'autocannon';
-import { Client, Connection } from '@temporalio/client';
+import { Connection } from '@temporalio/client';
+import { testTemporalClient } from '@cadenza/test-harness/payload-keys';
 import { Redis } from 'ioredis';
 import { createApiKey, createDataSource, createTenant } from '@cadenza/data';
 import { provisionPostgres, provisionRedis, type Provisioned } from '@cadenza/test-harness/provision';
@@ -152,8 +153,12 @@ async function main(): Promise<void> {
     });
     const redis = new Redis(redisService.address, { maxRetriesPerRequest: 1 });
     // Contact routes never call Temporal: a lazy client that never connects.
-    const temporal = new Client({ connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }) });
-    const app = createApp({ config, db, redis, temporal });
+    const app = createApp({
+      config,
+      db,
+      redis,
+      ...testTemporalClient(db, Connection.lazy({ address: config.TEMPORAL_ADDRESS })),
+    });
     server = await new Promise<Server>((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });

@@ -19,8 +19,10 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { createDataSource } from '@cadenza/data';
+import type { PayloadKeySource } from '@cadenza/core';
 import { createCrmFlowPort, enrollContact } from '@cadenza/services/flow';
-import { runSearchAttributeKeys } from '@cadenza/temporal';
+import { cadenzaClient, cadenzaDataConverter, runSearchAttributeKeys } from '@cadenza/temporal';
+import { testPayloadKeys } from '@cadenza/test-harness/payload-keys';
 import { provisionPostgres, provisionTemporal, type Provisioned } from '@cadenza/test-harness/provision';
 import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '@cadenza/test-harness/flow-fixtures';
 import { createWorker } from '../workers/src/create-worker';
@@ -32,6 +34,7 @@ import { startWaitSampler } from './pg-wait-sampler';
 import { cpuBetween, cpuOfTree, cpuPerExecution } from './process-cpu';
 import { runBounded } from './run-bounded';
 import { waitForClosed } from './wait-for-closed';
+import { codecOverhead, MAX_CODEC_RATIO } from './codec-overhead';
 import { BENCH_DB_POOL_SIZE, BENCH_WORKER_TUNING } from './worker-tuning';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 400);
@@ -71,15 +74,21 @@ async function measure(
 }
 
 async function baselinePhase(
-  client: Client,
+  plainClient: Client,
   connection: NativeConnection,
   workflowType: 'baselineWorkflow' | 'localBaselineWorkflow' = 'baselineWorkflow',
+  /** With keys: the same runs with every payload encrypted (the codec's own cost). */
+  payloadKeys?: PayloadKeySource,
 ) {
-  const taskQueue = `bench-${workflowType}-${Date.now()}`;
+  const taskQueue = `bench-${workflowType}${payloadKeys ? '-codec' : ''}-${Date.now()}`;
   const metrics = createWorkerMetrics();
+  const client = payloadKeys
+    ? cadenzaClient({ connection: plainClient.connection, namespace: 'default', payloadKeys })
+    : plainClient;
   const worker = await Worker.create({
     connection,
     taskQueue,
+    ...(payloadKeys ? { dataConverter: cadenzaDataConverter(payloadKeys) } : {}),
     workflowsPath: require.resolve('./baseline/baseline-workflow'),
     activities: baselineActivities,
     interceptors: { activity: [activityMetricsInterceptor(metrics)] },
@@ -113,17 +122,24 @@ async function baselinePhase(
   }
 }
 
-async function flowPhase(client: Client, connection: NativeConnection, databaseUrl: string) {
+async function flowPhase(plainClient: Client, connection: NativeConnection, databaseUrl: string) {
   const taskQueue = `bench-flow-${Date.now()}`;
   // The worker's pool, and a separate one for enrollments (the API's side in production).
   const workerDb = await createDataSource({ url: databaseUrl, poolSize: BENCH_DB_POOL_SIZE }).initialize();
   const apiDb = await createDataSource({ url: databaseUrl, poolSize: 10 }).initialize();
   const metrics = createWorkerMetrics();
+  // Encrypted as in production: the API side's client and the worker each with their own key ring.
+  const client = cadenzaClient({
+    connection: plainClient.connection,
+    namespace: 'default',
+    payloadKeys: testPayloadKeys(apiDb),
+  });
   const worker = await createWorker({
     connection,
     namespace: 'default',
     taskQueue,
     db: workerDb,
+    payloadKeys: testPayloadKeys(workerDb),
     settings: activitySettingsFromEnv(),
     tuning: BENCH_WORKER_TUNING,
     interceptors: { activity: [activityMetricsInterceptor(metrics)] },
@@ -193,6 +209,10 @@ async function main(): Promise<void> {
     const baseline = await baselinePhase(client, workerConnection);
     log(`local baseline: ${RUNS} runs of 3 no-op local activities`);
     const localBaseline = await baselinePhase(client, workerConnection, 'localBaselineWorkflow');
+    log(`baseline with the payload codec: ${RUNS} runs of 3 no-op activities, every payload encrypted`);
+    const keysDb = await createDataSource({ url: postgres.address, poolSize: 2 }).initialize();
+    const codecBaseline = await baselinePhase(client, workerConnection, 'baselineWorkflow', testPayloadKeys(keysDb));
+    await keysDb.destroy();
     log(`flow: ${RUNS} enrollments in add_tag -> update_field -> remove_tag`);
     const flow = await flowPhase(client, workerConnection, postgres.address);
     await workerConnection.close();
@@ -207,6 +227,7 @@ async function main(): Promise<void> {
       `\n${formatTable([
         { label: 'baseline (raw Temporal)', phase: baseline.phase, rates: baselineRates },
         { label: 'baseline, local activities', phase: localBaseline.phase, rates: localBaselineRates },
+        { label: 'baseline, payload codec', phase: codecBaseline.phase, rates: ratesOf(codecBaseline.phase) },
         { label: 'Cadenza flow', phase: flow.phase, rates: flowRates },
       ])}\n`,
     );
@@ -226,10 +247,15 @@ async function main(): Promise<void> {
     for (const [label, phase] of [
       ['baseline', baseline.phase],
       ['local', localBaseline.phase],
+      ['codec', codecBaseline.phase],
       ['flow', flow.phase],
     ] as const) {
       console.log(`  ${label.padEnd(9)} ${phase.cpu.map((row) => `${row.program} ${row.ms}`).join(', ')}`);
     }
+    const codecCost = codecOverhead(baseline.phase, codecBaseline.phase);
+    console.log(
+      `payload codec: node CPU per execution ${codecCost.withoutMs} -> ${codecCost.withMs} ms (x${codecCost.ratio}, target <= ${MAX_CODEC_RATIO})`,
+    );
 
     console.log('\nwhere PostgreSQL sessions spent the flow phase (share of sampled session time):');
     for (const row of flow.database) console.log(`  ${String(row.share).padStart(5)}%  ${row.what}`);
@@ -252,6 +278,7 @@ async function main(): Promise<void> {
       workerTuning: { ...BENCH_WORKER_TUNING, dbPoolSize: BENCH_DB_POOL_SIZE },
       baseline: { ...baseline.phase, ...baselineRates, activities: baseline.profile },
       localBaseline: { ...localBaseline.phase, ...localBaselineRates },
+      codecBaseline: { ...codecBaseline.phase, ...ratesOf(codecBaseline.phase), codecCost },
       flow: {
         ...flow.phase,
         ...flowRates,

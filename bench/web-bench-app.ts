@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Client, Connection } from '@temporalio/client';
+import { Connection } from '@temporalio/client';
+import { testTemporalClient } from '@cadenza/test-harness/payload-keys';
 import { Redis } from 'ioredis';
 import type { Browser, Page } from 'playwright-core';
 import { EventPublisher, startEventRelay, type createDataSource } from '@cadenza/data';
@@ -36,9 +37,9 @@ export async function serveWebBenchApp(options: {
   });
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   // The pages the benches load never call Temporal: a lazy client that never connects.
-  const temporal = new Client({ connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }) });
+  const { temporal, payloadKeys } = testTemporalClient(db, Connection.lazy({ address: config.TEMPORAL_ADDRESS }));
   const resolveSession = createSessionResolver(db);
-  const app = createApp({ config, db, redis, temporal, resolveSession });
+  const app = createApp({ config, db, redis, temporal, payloadKeys, resolveSession });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createApiKey, createDataSource, createTenant } from '@cadenza/data';
 import { freePort } from '../scripts/services/ports';
+import { testSecretKeyHex } from '@cadenza/test-harness/payload-keys';
 import { waitUntil } from '../scripts/services/wait-until';
 import type { DrillServices } from './drill-services';
 
@@ -35,7 +35,7 @@ export async function startApiProcess(services: DrillServices): Promise<ApiProce
       DATABASE_URL: services.databaseUrl,
       REDIS_URL: services.redisUrl,
       TEMPORAL_ADDRESS: services.temporalAddress,
-      CADENZA_SECRET_KEY: process.env.CADENZA_SECRET_KEY ?? randomBytes(32).toString('hex'),
+      CADENZA_SECRET_KEY: testSecretKeyHex(),
       LOG_LEVEL: 'error',
       READY_PROBE_TIMEOUT_MS: '1000',
     },

@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
+import { Connection } from '@temporalio/client';
+import { cadenzaClient } from '@cadenza/temporal';
+import { testPayloadKeys } from '@cadenza/test-harness/payload-keys';
 import { createContact, createDataSource, createTenant, type DataSource } from '@cadenza/data';
 import { createCrmFlowPort, enrollContact } from '@cadenza/services/flow';
 import { startSmtpSink } from '@cadenza/services/messaging';
@@ -98,7 +100,7 @@ export async function runEnrollmentDrill(
   // The sink is on loopback, which the egress guard refuses unless allowed: allow exactly it.
   allowEgressTo(sink.port);
   const connection = await Connection.connect({ address: services.temporalAddress });
-  const client = new Client({ connection });
+  const client = cadenzaClient({ connection, namespace: 'default', payloadKeys: testPayloadKeys(db) });
   const taskQueue = `drill-${randomUUID()}`;
   const workers: WorkerProcess[] = [];
   const spawnWorker = async () => {

@@ -7,11 +7,13 @@
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { ConfigError, DEFAULT_TASK_QUEUE, type SmokeRunView } from '@cadenza/core';
+import { createLocalKeyWrapper } from '@cadenza/services/privacy';
 import { REPO_ROOT, ensureSearchAttributes, temporalConnectionOptions } from '@cadenza/temporal';
 import {
   createDataSource,
   ensureTenant,
   ensureTenantAdmin,
+  parseSecretKey,
   registerApiKey,
   runMigrations,
   type DataSource,
@@ -56,6 +58,8 @@ async function startTemporal(config: LauncherConfig): Promise<string> {
     dataDir: path.join(config.CADENZA_DATA_DIR, 'temporal'),
     port: config.TEMPORAL_PORT,
     uiPort: config.TEMPORAL_UI_PORT,
+    // The UI decodes payloads through the API's codec server, for a signed-in ops user or admin only.
+    uiCodecEndpoint: `http://localhost:${config.PORT}/api/v1/temporal-codec`,
     namespace: config.TEMPORAL_NAMESPACE,
   });
   started.push({
@@ -229,6 +233,10 @@ async function main(): Promise<void> {
   if (demoSeed) say(`seeded the demo workspace in ${((performance.now() - demoSeedStartedAt) / 1000).toFixed(1)} s`);
 
   const temporalUiUrl = config.TEMPORAL_UI_URL ?? `http://localhost:${config.TEMPORAL_UI_PORT}`;
+  // Encrypts TOTP and mailbox secrets and wraps the keys of Temporal payloads; development keeps one in the data folder.
+  const secretKey = process.env.CADENZA_SECRET_KEY ?? loadOrCreateDevSecretKey(config.CADENZA_DATA_DIR);
+  // The launcher's own clients (demo enrollment and approvals) encrypt like the API and worker.
+  const kek = createLocalKeyWrapper(parseSecretKey(secretKey));
   const shared = {
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
@@ -237,8 +245,7 @@ async function main(): Promise<void> {
     TEMPORAL_UI_URL: temporalUiUrl,
     // The worker and API connect to an external cluster with the same TLS / API key settings.
     ...(config.TEMPORAL_ADDRESS ? temporalSecurityEnv(config) : {}),
-    // Encrypts TOTP and mailbox secrets; development keeps one in the data folder.
-    CADENZA_SECRET_KEY: process.env.CADENZA_SECRET_KEY ?? loadOrCreateDevSecretKey(config.CADENZA_DATA_DIR),
+    CADENZA_SECRET_KEY: secretKey,
     SMTP_SINK_PORT: String(config.SMTP_SINK_PORT),
     // The egress guard refuses loopback; the sink is the one local service flows must reach.
     CADENZA_EGRESS_ALLOW: launcherEgressAllow(config),
@@ -266,6 +273,7 @@ async function main(): Promise<void> {
       address: temporalAddress,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: process.env.TEMPORAL_TASK_QUEUE ?? DEFAULT_TASK_QUEUE,
+      kek,
     });
     say(
       `demo: ${enrolled.outreach.started} contacts enrolled in the outreach sequence, ${enrolled.aiChain.started} in the AI chain (the worker drafts their emails now)`,
@@ -273,7 +281,11 @@ async function main(): Promise<void> {
   }
   // Not awaited: the local model writes the drafts in the background; the marketer approves two when they are ready.
   if (withDemo)
-    void approveDemoInBackground(databaseUrl, { address: temporalAddress, namespace: config.TEMPORAL_NAMESPACE }, say);
+    void approveDemoInBackground(
+      databaseUrl,
+      { address: temporalAddress, namespace: config.TEMPORAL_NAMESPACE, kek },
+      say,
+    );
   const seconds = ((performance.now() - launchedAt) / 1000).toFixed(1);
 
   console.log(

@@ -27,6 +27,9 @@ import { contactWorkspaceRoutes } from './routes/contact-workspace';
 import { importRoutes } from './routes/crm-import/import-routes';
 import { contactExportRoutes } from './routes/crm-import/contact-export-routes';
 import { gdprRoutes } from './routes/crm-gdpr/gdpr-routes';
+import { temporalCodecRoutes } from './routes/temporal-codec/temporal-codec-routes';
+import { temporalUiCors } from './http/temporal-ui-cors';
+import type { PayloadKeyRing } from '@cadenza/services/privacy';
 import { messagingRoutes } from './routes/messaging';
 import { analyticsRoutes } from './routes/analytics/analytics-routes';
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/auth-settings';
@@ -74,6 +77,11 @@ export interface AppDependencies {
   activeModel?: ActiveModel;
   /** The egress guard built at boot from CADENZA_EGRESS_ALLOW; one following the environment when omitted (tests). */
   egress?: EgressGuard;
+  /**
+   * The data keys of Temporal payloads (the same ring the Temporal client encrypts with): the
+   * GDPR erase shreds a contact's keys, the codec server decodes for the Temporal UI.
+   */
+  payloadKeys: PayloadKeyRing;
 }
 
 /** Every /api/v1 route, each module declaring its own validation, access rule and docs. */
@@ -87,6 +95,7 @@ function apiV1Routes({
   messaging,
   activeModel,
   egress,
+  payloadKeys,
 }: AppDependencies & { egress: EgressGuard }): ApiRoute[] {
   return [
     ...authRoutes({ db, redis, settings: auth ?? DEFAULT_AUTH_SETTINGS }),
@@ -101,7 +110,8 @@ function apiV1Routes({
     ...contactExportRoutes({ db }),
     ...contactWorkspaceRoutes({ db }),
     ...crmRoutes({ db }),
-    ...gdprRoutes({ db, temporal }),
+    ...gdprRoutes({ db, temporal, payloadKeys }),
+    ...temporalCodecRoutes({ db, payloadKeys }),
     ...importRoutes({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE }),
     ...flowEngineRoutes({ config, db, temporal, egress }),
     ...messagingRoutes({ db, temporal, settings: messaging, egress }),
@@ -200,6 +210,7 @@ export function createApp(deps: AppDependencies): Express {
   });
   app.use('/api/docs', apiDocsRouter('/api/v1/openapi.json'));
 
+  app.use('/api/v1/temporal-codec', temporalUiCors(config.TEMPORAL_UI_URL));
   app.use('/api/v1', authenticate(db, deps.resolveSession), mountRoutes(v1));
   app.use('/api', (req) => {
     throw new NotFoundError('route', `${req.method} ${req.originalUrl}`);

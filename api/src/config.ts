@@ -9,6 +9,7 @@ import {
   MetricsEnvSchema,
   parseEgressAllowList,
   parseEnv,
+  PayloadKeysEnvSchema,
   portVar,
   redisUrlVar,
   requireBothAiPrices,
@@ -19,6 +20,7 @@ import {
 } from '@cadenza/core';
 import { resolveActiveModel } from '@cadenza/services/ai';
 import { createEgressGuard, type EgressGuard } from '@cadenza/services/net';
+import { keyWrapperFromConfig, type KeyWrapper } from '@cadenza/services/privacy';
 import { messagingSettingsFrom, type MessagingSettings } from '@cadenza/services/messaging';
 import { LiveConfigSchema } from './live/live-config';
 import { AuthEnvSchema, authSettingsFrom, type AuthSettings } from './auth/auth-settings';
@@ -38,6 +40,8 @@ export const ApiConfigSchema = z
     ...TracingEnvSchema.shape,
     // A bad allow entry stops the boot; the guard built from it is passed to every outbound call.
     ...EgressEnvSchema.shape,
+    // The key-encryption key of Temporal payloads: Cloud KMS, or one derived from CADENZA_SECRET_KEY.
+    ...PayloadKeysEnvSchema.shape,
     ...RuntimeModeEnvSchema.shape,
     ...MetricsEnvSchema.shape,
     // Tracking links, mailboxes and inbound email; the worker reads the same fields to send.
@@ -81,6 +85,8 @@ export type ApiSettings = ApiConfig & {
   auth: AuthSettings;
   activeModel: ActiveModel;
   egress: EgressGuard;
+  /** Wraps the data keys of Temporal payloads (services/src/privacy). */
+  payloadKeyWrapper: KeyWrapper;
 };
 
 /**
@@ -90,11 +96,14 @@ export type ApiSettings = ApiConfig & {
  */
 export function loadApiConfig(env: Record<string, string | undefined> = process.env): ApiSettings {
   const config = parseEnv('api', ApiConfigSchema, env);
+  const secretKey = secretKeyFrom(config, 'api');
+  const egress = createEgressGuard(parseEgressAllowList(config.CADENZA_EGRESS_ALLOW));
   return {
     ...config,
     messaging: messagingSettingsFrom(config),
-    auth: authSettingsFrom(config, secretKeyFrom(config, 'api')),
+    auth: authSettingsFrom(config, secretKey),
     activeModel: resolveActiveModel(config),
-    egress: createEgressGuard(parseEgressAllowList(config.CADENZA_EGRESS_ALLOW)),
+    egress,
+    payloadKeyWrapper: keyWrapperFromConfig(config, { secretKey, egressAllow: egress.allow }, 'api'),
   };
 }

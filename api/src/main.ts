@@ -1,7 +1,8 @@
-import { Client, Connection } from '@temporalio/client';
+import { Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
 import { createDataSource, EventPublisher, startEventRelay } from '@cadenza/data';
-import { clientTracingInterceptors, temporalConnectionOptions, tracingFromEnv } from '@cadenza/temporal';
+import { cadenzaClient, clientTracingInterceptors, temporalConnectionOptions, tracingFromEnv } from '@cadenza/temporal';
+import { PayloadKeyRing } from '@cadenza/services/privacy';
 import { loadApiConfig } from './config';
 import { platformSettings } from './platform-settings';
 import { createApp } from './app';
@@ -27,9 +28,12 @@ async function main(): Promise<void> {
   const redis = new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: false });
   redis.on('error', () => undefined); // reported through /ready; ioredis keeps reconnecting
   const connection = Connection.lazy(temporalOptions);
-  const temporal = new Client({
+  // Everything the API sends to Temporal is encrypted; the same keys decode for the UI's codec server.
+  const payloadKeys = new PayloadKeyRing({ db, wrapper: config.payloadKeyWrapper });
+  const temporal = cadenzaClient({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
+    payloadKeys,
     ...(tracing ? { interceptors: clientTracingInterceptors() } : {}),
   });
 
@@ -51,6 +55,7 @@ async function main(): Promise<void> {
     messaging: config.messaging,
     activeModel: config.activeModel,
     egress: config.egress,
+    payloadKeys,
     ...(tracing ? { requestTracing: requestTracing() } : {}),
   });
   const server = app.listen(config.PORT, () => logger.info({ port: config.PORT }, `api listening on :${config.PORT}`));

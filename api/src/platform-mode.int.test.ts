@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { Client, Connection } from '@temporalio/client';
+import { Connection, type Client } from '@temporalio/client';
+import type { PayloadKeyRing } from '@cadenza/services/privacy';
+import { testTemporalClient } from '@cadenza/test-harness/payload-keys';
 import { Redis } from 'ioredis';
 import type { DataSource } from '@cadenza/data';
 import { connectTestDb, createTenantWithKey } from '@cadenza/test-harness/integration';
@@ -19,13 +21,14 @@ describe('platform mode of the app', () => {
   let db: DataSource;
   let redis: Redis;
   let temporal: Client;
+  let payloadKeys: PayloadKeyRing;
   let apiKey: string;
   const servers: Server[] = [];
 
   beforeAll(async () => {
     db = await connectTestDb();
     redis = new Redis(requireService('redis'), { lazyConnect: true, maxRetriesPerRequest: 1 });
-    temporal = new Client({ connection: Connection.lazy({ address: requireService('temporal') }) });
+    ({ temporal, payloadKeys } = testTemporalClient(db, Connection.lazy({ address: requireService('temporal') })));
     ({ apiKey } = await createTenantWithKey(db, 'Platform mode tenant'));
   });
 
@@ -43,7 +46,7 @@ describe('platform mode of the app', () => {
       REDIS_URL: requireService('redis'),
       ...env,
     });
-    const app = createApp({ config, db, redis, temporal, platform: platformSettings(config) });
+    const app = createApp({ config, db, redis, temporal, payloadKeys, platform: platformSettings(config) });
     const server: Server = await new Promise((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { Client, Connection } from '@temporalio/client';
+import { Connection } from '@temporalio/client';
+import { testTemporalClient } from '@cadenza/test-harness/payload-keys';
 import { Redis } from 'ioredis';
 import type { ReadinessReport } from '@cadenza/core';
 import type { DataSource } from '@cadenza/data';
@@ -47,7 +48,7 @@ describe('API probes and web app serving', () => {
       WEB_DIST_DIR: webDist,
       READY_PROBE_TIMEOUT_MS: '500',
     });
-    const app = createApp({ config, db, redis: deadRedis, temporal: new Client({ connection }) });
+    const app = createApp({ config, db, redis: deadRedis, ...testTemporalClient(db, connection) });
     server = await new Promise((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });

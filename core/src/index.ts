@@ -19,6 +19,8 @@ export * from './crm';
 export * from './crm-import';
 export * from './messaging';
 export * from './ai';
+export * from './privacy/payload-key-scope';
+export * from './privacy/payload-keys';
 export * from './temporal-connection-env';
 export * from './tracing-env';
 export * from './runtime-mode';

@@ -30,3 +30,4 @@ export * from './crm-gdpr';
 export * from './messaging';
 export { flowFunnel, flowAbTests, repActivity } from './analytics';
 export * from './ai';
+export * from './privacy';

@@ -14,6 +14,7 @@ import {
   UsersAndSessions1764300200000,
 } from './auth';
 import { InvitationsAndSignInDevices1764301610000 } from './migrations/1764301610000-invitations-and-sign-in-devices';
+import { PayloadKeys1764301700000 } from './migrations/1764301700000-payload-keys';
 import { FlowEngine1764300500000 } from './flows/migration';
 import {
   CRM_ENTITIES,
@@ -80,4 +81,5 @@ export const MIGRATIONS: Function[] = [
   MessagingProviders1764300952000,
   AnalyticsIndexes1764301050000,
   InvitationsAndSignInDevices1764301610000,
+  PayloadKeys1764301700000,
 ];

@@ -1,4 +1,6 @@
-import { Client, Connection } from '@temporalio/client';
+import { Connection } from '@temporalio/client';
+import { cadenzaClient } from '@cadenza/temporal';
+import { PayloadKeyRing, type KeyWrapper } from '@cadenza/services/privacy';
 import { createDataSource, registerApiKey, type DataSource } from '@cadenza/data';
 import { loadOrCreateDemoApiKey } from '../dev-secrets';
 import { DEMO_USERS } from './demo-data';
@@ -48,12 +50,17 @@ export async function seedDemo(databaseUrl: string, dataDir: string): Promise<De
 /** Starts the demo runs; the worker must be polling `taskQueue` already. */
 export async function enrollDemo(
   databaseUrl: string,
-  temporal: { address: string; namespace: string; taskQueue: string },
+  temporal: { address: string; namespace: string; taskQueue: string; kek: KeyWrapper },
 ): Promise<Awaited<ReturnType<typeof startDemoRuns>>> {
   const db = await createDataSource({ url: databaseUrl, poolSize: 4 }).initialize();
   const connection = await Connection.connect({ address: temporal.address });
   try {
-    return await startDemoRuns(db, new Client({ connection, namespace: temporal.namespace }), temporal.taskQueue);
+    const client = cadenzaClient({
+      connection,
+      namespace: temporal.namespace,
+      payloadKeys: new PayloadKeyRing({ db, wrapper: temporal.kek }),
+    });
+    return await startDemoRuns(db, client, temporal.taskQueue);
   } finally {
     await connection.close();
     await db.destroy();
@@ -69,7 +76,7 @@ export async function enrollDemo(
  */
 export async function approveDemoInBackground(
   databaseUrl: string,
-  temporal: { address: string; namespace: string },
+  temporal: { address: string; namespace: string; kek: KeyWrapper },
   say: (message: string) => void,
 ): Promise<void> {
   let db: DataSource | undefined;
@@ -78,7 +85,12 @@ export async function approveDemoInBackground(
     db = await createDataSource({ url: databaseUrl, poolSize: 2 }).initialize();
     connection = await Connection.connect({ address: temporal.address });
     const startedAt = Date.now();
-    const result = await approveDemoDrafts(db, new Client({ connection, namespace: temporal.namespace }), {
+    const client = cadenzaClient({
+      connection,
+      namespace: temporal.namespace,
+      payloadKeys: new PayloadKeyRing({ db, wrapper: temporal.kek }),
+    });
+    const result = await approveDemoDrafts(db, client, {
       onFirstDraft: (ms) => say(`demo: the first AI draft is in the approvals inbox (${(ms / 1000).toFixed(1)} s)`),
     });
     if (!result.skipped && result.approved > 0) {

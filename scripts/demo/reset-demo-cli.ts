@@ -6,10 +6,12 @@
  * and the worker.
  */
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import { Connection } from '@temporalio/client';
+import { cadenzaClient } from '@cadenza/temporal';
+import { createLocalKeyWrapper, PayloadKeyRing } from '@cadenza/services/privacy';
 import { DEFAULT_TASK_QUEUE } from '@cadenza/core';
-import { createDataSource, registerApiKey } from '@cadenza/data';
-import { loadOrCreateDemoApiKey } from '../dev-secrets';
+import { createDataSource, parseSecretKey, registerApiKey } from '@cadenza/data';
+import { loadOrCreateDemoApiKey, loadOrCreateDevSecretKey } from '../dev-secrets';
 import { loadLauncherConfig } from '../launcher-config';
 import { embeddedPostgresPassword, embeddedPostgresUrl } from '../services/embedded-postgres-password';
 import { withDatabase } from '../services/postgres-admin';
@@ -36,7 +38,13 @@ async function main(): Promise<void> {
     throw new Error(`Temporal at ${address} is unreachable; is \`npm start\` running? (${error.message})`);
   });
   try {
-    const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+    // The same key the launcher gives the API and worker, so the runs it starts are theirs to read.
+    const secretKey = process.env.CADENZA_SECRET_KEY ?? loadOrCreateDevSecretKey(config.CADENZA_DATA_DIR);
+    const temporal = cadenzaClient({
+      connection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      payloadKeys: new PayloadKeyRing({ db, wrapper: createLocalKeyWrapper(parseSecretKey(secretKey)) }),
+    });
     const { terminated } = await deleteDemoWorkspace(db, temporal);
     console.log(`[demo] deleted the demo workspace (${terminated} open runs terminated)`);
     const startedAt = Date.now();

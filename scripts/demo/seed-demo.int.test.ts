@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
+import { Connection, type Client } from '@temporalio/client';
+import { testTemporalClient } from '@cadenza/test-harness/payload-keys';
 import { closeLocalModel } from '@cadenza/activities';
 import { createTenant, type DataSource } from '@cadenza/data';
 import { connectTestDb } from '@cadenza/test-harness/integration';
@@ -47,7 +48,7 @@ describe('demo workspace seed', () => {
 
   beforeAll(async () => {
     db = await connectTestDb();
-    temporal = new Client({ connection: await Connection.connect({ address: requireService('temporal') }) });
+    ({ temporal } = testTemporalClient(db, await Connection.connect({ address: requireService('temporal') })));
   });
   afterAll(async () => {
     await db?.destroy();

@@ -87,7 +87,7 @@ describe('Helm chart: payload keys', () => {
     const codec = named(defaults, 'ConfigMap', 'cadenza-temporal-ui-codec');
     expect(codec.metadata.namespace).toBe('temporal');
     expect(codec.data).toEqual({
-      TEMPORAL_CODEC_ENDPOINT: 'https://cadenza.example.com/api/temporal-codec',
+      TEMPORAL_CODEC_ENDPOINT: 'https://cadenza.example.com/api/v1/temporal-codec',
       TEMPORAL_CODEC_INCLUDE_CREDENTIALS: 'true',
     });
     const own = render(`temporal:
@@ -96,11 +96,11 @@ describe('Helm chart: payload keys', () => {
   namespace: default
   taskQueue: cadenza-main
   uiUrl: https://temporal-ui.example.com
-  codecEndpoint: https://app.acme.test/api/temporal-codec
+  codecEndpoint: https://app.acme.test/api/v1/temporal-codec
   protection: { enabled: true, namespace: temporal-prod, frontendSelector: { app: temporal }, ui: { selector: { app: web }, service: { name: temporal-web, port: 8080 }, ingressControllerNamespace: ingress-nginx, ingress: { enabled: false } } }
 `);
     const moved = named(own, 'ConfigMap', 'cadenza-temporal-ui-codec');
     expect(moved.metadata.namespace).toBe('temporal-prod');
-    expect(moved.data.TEMPORAL_CODEC_ENDPOINT).toBe('https://app.acme.test/api/temporal-codec');
+    expect(moved.data.TEMPORAL_CODEC_ENDPOINT).toBe('https://app.acme.test/api/v1/temporal-codec');
   });
 });

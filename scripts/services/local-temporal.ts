@@ -10,6 +10,7 @@ export interface LocalTemporalOptions {
   port: number;
   uiPort: number;
   namespace: string;
+  uiCodecEndpoint?: string;
 }
 
 /**
@@ -31,6 +32,7 @@ export async function startLocalTemporal(
       port: options.port,
       uiPort: options.uiPort,
       namespace: options.namespace,
+      ...(options.uiCodecEndpoint ? { uiCodecEndpoint: options.uiCodecEndpoint } : {}),
     }),
     restart: true,
   }).start();

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { provisionPostgres, provisionRedis, provisionTemporal, type Provisioned } from './provision';
 import { TEST_SERVICES, type TestServiceName } from './service-env';
 
@@ -16,6 +17,8 @@ declare global {
  * does not stop the run: its error is handed to the tests that need it (requireService).
  */
 export default async function globalSetup(): Promise<void> {
+  // One key per test run wraps the keys of Temporal payloads in every test process (payload-keys.ts).
+  process.env.CADENZA_TEST_SECRET_KEY ??= randomBytes(32).toString('hex');
   const started: Provisioned[] = [];
   await Promise.all(
     (Object.keys(PROVISIONERS) as TestServiceName[]).map(async (name) => {

@@ -2,7 +2,9 @@ import { activitySettingsFromEnv } from '@cadenza/activities';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { Client, Connection } from '@temporalio/client';
+import { Connection, type Client } from '@temporalio/client';
+import type { PayloadKeyRing } from '@cadenza/services/privacy';
+import { testTemporalClient } from './payload-keys';
 import { DefaultLogger, IllegalStateError, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { Redis } from 'ioredis';
 import { createApiKey, createDataSource, createTenant, type DataSource } from '@cadenza/data';
@@ -48,6 +50,8 @@ export interface TestPlatform {
   db: DataSource;
   redis: Redis;
   temporal: Client;
+  /** The keys the client and worker encrypt payloads with (shred a contact's, decode for a person). */
+  payloadKeys: PayloadKeyRing;
   worker: Worker;
   baseUrl: string;
   config: ApiConfig;
@@ -73,10 +77,7 @@ export async function startTestPlatform(taskQueue: string): Promise<TestPlatform
   const db = await connectTestDb();
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
   const connection = await Connection.connect({ address: temporalAddress });
-  const temporal = new Client({
-    connection,
-    namespace: config.TEMPORAL_NAMESPACE,
-  });
+  const { temporal, payloadKeys } = testTemporalClient(db, connection, config.TEMPORAL_NAMESPACE);
   const nativeConnection = await NativeConnection.connect({
     address: temporalAddress,
   });
@@ -86,6 +87,7 @@ export async function startTestPlatform(taskQueue: string): Promise<TestPlatform
     taskQueue,
     db,
     settings: activitySettingsFromEnv(),
+    payloadKeys,
   });
   const running = worker.run();
   const server: Server = await new Promise((resolve) => {
@@ -97,7 +99,15 @@ export async function startTestPlatform(taskQueue: string): Promise<TestPlatform
       secretKey: randomBytes(32),
       signIn: { ...DEFAULT_AUTH_SETTINGS.signIn, clientLimit: { burst: 10_000, refillPerMinute: 10_000 } },
     };
-    const app = createApp({ config, db, redis, temporal, auth, resolveSession: createSessionResolver(db) });
+    const app = createApp({
+      config,
+      db,
+      redis,
+      temporal,
+      payloadKeys,
+      auth,
+      resolveSession: createSessionResolver(db),
+    });
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
   const { port } = server.address() as AddressInfo;
@@ -105,6 +115,7 @@ export async function startTestPlatform(taskQueue: string): Promise<TestPlatform
     db,
     redis,
     temporal,
+    payloadKeys,
     worker,
     config,
     baseUrl: `http://127.0.0.1:${port}`,

@@ -21,7 +21,8 @@ export async function startSinkEnv(env: Record<string, string> = {}): Promise<Si
   const sinkDb = await connectTestDb();
   const sink = await startSmtpSink({ db: sinkDb, port: 0 });
   Object.assign(process.env, {
-    CADENZA_SECRET_KEY: randomBytes(32).toString('hex'),
+    // The test run's key, so clients made before this environment open the keys made after it.
+    CADENZA_SECRET_KEY: process.env.CADENZA_TEST_SECRET_KEY ?? randomBytes(32).toString('hex'),
     SMTP_SINK_PORT: String(sink.port),
     REDIS_URL: requireService('redis'),
     PUBLIC_BASE_URL: 'https://cadenza.test',

@@ -4,7 +4,8 @@ import type { Principal } from '@cadenza/core';
 import { activitySettingsFromEnv, createActivities } from '@cadenza/activities';
 import { createCrmFlowPort } from '@cadenza/services/flow';
 import type { DataSource } from '@cadenza/data';
-import { ensureSearchAttributes, temporalBinaries } from '@cadenza/temporal';
+import { cadenzaDataConverter, ensureSearchAttributes, temporalBinaries } from '@cadenza/temporal';
+import { testPayloadKeys } from './payload-keys';
 import { connectTestDb } from './integration';
 import { adminOfNewTenant } from './flow-fixtures';
 
@@ -31,14 +32,18 @@ export async function startTimeSkippingFlowEnv(taskQueue: string, tenantName?: s
   });
   let env: TestWorkflowEnvironment | undefined;
   try {
+    // Its client and worker encrypt payloads like the platform's (time skipping is the only difference).
+    const dataConverter = cadenzaDataConverter(testPayloadKeys(db));
     env = await TestWorkflowEnvironment.createTimeSkipping({
       server: { executable: { type: 'existing-path', path: temporalBinaries().testServer } },
+      client: { dataConverter },
     });
     // The test server starts with no custom search attributes; the run upserts NodeId.
     await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue,
+      dataConverter,
       workflowsPath: require.resolve('@cadenza/workflows'),
       activities: createActivities({
         db,

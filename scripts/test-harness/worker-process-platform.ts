@@ -1,4 +1,6 @@
-import { Client, Connection } from '@temporalio/client';
+import { Connection, type Client } from '@temporalio/client';
+import { cadenzaClient } from '@cadenza/temporal';
+import { testPayloadKeys } from './payload-keys';
 import type { Principal } from '@cadenza/core';
 import type { DataSource } from '@cadenza/data';
 import type { SmtpSink } from '@cadenza/services/messaging';
@@ -33,7 +35,7 @@ export async function startWorkerProcessPlatform(
   const db = await connectTestDb();
   const { sinkDb, sink, close } = await startSinkEnv();
   const connection = await Connection.connect({ address: requireService('temporal') });
-  const client = new Client({ connection });
+  const client = cadenzaClient({ connection, namespace: 'default', payloadKeys: testPayloadKeys(db) });
   const admin = await adminOfNewTenant(db, tenantName);
   return {
     db,

@@ -1,3 +1,4 @@
+import { testSecretKeyHex } from './payload-keys';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { freePort } from '../services/ports';
@@ -33,6 +34,8 @@ export async function startWorkerProcess(env: {
     env: {
       ...process.env,
       ...env,
+      // Wraps the payload keys: the same as the test's own clients (payload-keys.ts).
+      CADENZA_SECRET_KEY: testSecretKeyHex(),
       LOG_LEVEL: 'info',
       WORKER_METRICS_PORT: String(metricsPort),
       WORKER_SDK_METRICS_PORT: String(await freePort()),

@@ -4,6 +4,8 @@ export interface DevServerOptions {
   port: number;
   uiPort: number;
   namespace: string;
+  /** Where the Web UI asks to decode payloads (the API's codec server); the UI shows ciphertext without it. */
+  uiCodecEndpoint?: string;
 }
 
 /**
@@ -27,5 +29,6 @@ export function devServerArgs(options: DevServerOptions): string[] {
     options.namespace,
     '--log-level',
     'warn',
+    ...(options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []),
   ];
 }

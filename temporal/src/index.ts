@@ -9,3 +9,4 @@ export {
 } from './connection-options';
 export { startTracing, tracingFromEnv, type Tracing } from './tracing/tracing';
 export { clientTracingInterceptors, workerTracing } from './tracing/temporal-tracing';
+export * from './payload-codec';

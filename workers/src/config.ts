@@ -8,6 +8,7 @@ import {
   MetricsEnvSchema,
   parseEgressAllowList,
   parseEnv,
+  PayloadKeysEnvSchema,
   portVar,
   requireBothAiPrices,
   RuntimeModeEnvSchema,
@@ -17,6 +18,7 @@ import {
 } from '@cadenza/core';
 import { resolveActiveModel } from '@cadenza/services/ai';
 import { createEgressGuard, type EgressGuard } from '@cadenza/services/net';
+import { keyWrapperFromConfig, type KeyWrapper } from '@cadenza/services/privacy';
 import { messagingSettingsFrom, type MessagingSettings } from '@cadenza/services/messaging';
 
 /** Every variable the worker reads, in one tree parsed once at boot (main.ts). */
@@ -29,6 +31,8 @@ export const WorkerConfigSchema = z
     ...RuntimeModeEnvSchema.shape,
     ...MetricsEnvSchema.shape,
     ...EgressEnvSchema.shape,
+    // The key-encryption key of Temporal payloads: Cloud KMS, or one derived from CADENZA_SECRET_KEY.
+    ...PayloadKeysEnvSchema.shape,
     ...MessagingEnvSchema.shape,
     ...AiEnvSchema.shape,
     WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce
@@ -57,6 +61,8 @@ export type WorkerSettings = WorkerConfig & {
   messaging: MessagingSettings;
   activeModel: ActiveModel;
   egress: EgressGuard;
+  /** Wraps the data keys of Temporal payloads (services/src/privacy). */
+  payloadKeyWrapper: KeyWrapper;
 };
 
 /**
@@ -66,10 +72,17 @@ export type WorkerSettings = WorkerConfig & {
  */
 export function loadWorkerConfig(env: Record<string, string | undefined> = process.env): WorkerSettings {
   const config = parseEnv('worker', WorkerConfigSchema, env);
+  const messaging = messagingSettingsFrom(config);
+  const egress = createEgressGuard(parseEgressAllowList(config.CADENZA_EGRESS_ALLOW));
   return {
     ...config,
-    messaging: messagingSettingsFrom(config),
+    messaging,
     activeModel: resolveActiveModel(config),
-    egress: createEgressGuard(parseEgressAllowList(config.CADENZA_EGRESS_ALLOW)),
+    egress,
+    payloadKeyWrapper: keyWrapperFromConfig(
+      config,
+      { secretKey: messaging.secretKey, egressAllow: egress.allow },
+      'worker',
+    ),
   };
 }

@@ -1,8 +1,10 @@
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { Client, type ClientOptions } from '@temporalio/client';
+import type { ClientOptions } from '@temporalio/client';
 import { createActivities, type ActivityMetricsHooks, type ActivitySettings } from '@cadenza/activities';
 import { createCrmFlowPort } from '@cadenza/services/flow';
 import type { DataSource } from '@cadenza/data';
+import type { PayloadKeySource } from '@cadenza/core';
+import { cadenzaClient, cadenzaDataConverter } from '@cadenza/temporal';
 import { workflowBundlerOptions } from './workflow-bundle-options';
 
 export interface CreateWorkerOptions {
@@ -12,6 +14,8 @@ export interface CreateWorkerOptions {
   db: DataSource;
   /** Messaging and LLM settings the activities use: the boot config's in main.ts, activitySettingsFromEnv() in tests. */
   settings: ActivitySettings;
+  /** The data keys its payloads are encrypted with: a PayloadKeyRing over the database in every process. */
+  payloadKeys: PayloadKeySource;
   shutdownGraceSeconds?: number;
   /** Prebuilt workflow bundle; tests pass one to skip bundling per worker. */
   workflowBundle?: WorkerOptions['workflowBundle'];
@@ -38,8 +42,10 @@ export type WorkerTuning = Pick<
 
 /** The main Cadenza worker: every workflow and activity on one task queue. */
 export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
+  const dataConverter = cadenzaDataConverter(options.payloadKeys);
   return Worker.create({
     connection: options.connection,
+    dataConverter,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     ...(options.workflowBundle
@@ -49,9 +55,10 @@ export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
       db: options.db,
       crm: createCrmFlowPort(options.db),
       // Activities that start workflows (enroll_in_flow, bulk enrollment) share the worker's connection.
-      temporal: new Client({
+      temporal: cadenzaClient({
         connection: options.connection,
         namespace: options.namespace,
+        payloadKeys: options.payloadKeys,
         ...(options.clientInterceptors ? { interceptors: options.clientInterceptors } : {}),
       }),
       taskQueue: options.taskQueue,

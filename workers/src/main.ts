@@ -1,8 +1,14 @@
 import { NativeConnection, Runtime } from '@temporalio/worker';
-import { Client } from '@temporalio/client';
+import { PayloadKeyRing } from '@cadenza/services/privacy';
 import { createDataSource } from '@cadenza/data';
 import { reconcileFlowTriggers } from '@cadenza/services/flow';
-import { clientTracingInterceptors, temporalConnectionOptions, tracingFromEnv, workerTracing } from '@cadenza/temporal';
+import {
+  cadenzaClient,
+  clientTracingInterceptors,
+  temporalConnectionOptions,
+  tracingFromEnv,
+  workerTracing,
+} from '@cadenza/temporal';
 import { loadWorkerConfig } from './config';
 import { createWorker } from './create-worker';
 import { createLogger, temporalLogger } from './observability/logger';
@@ -39,12 +45,14 @@ async function main(): Promise<void> {
   const db = createDataSource({ url: config.DATABASE_URL });
   await db.initialize();
   const connection = await NativeConnection.connect(temporalOptions);
+  const payloadKeys = new PayloadKeyRing({ db, wrapper: config.payloadKeyWrapper });
   const worker = await createWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     db,
     settings: { messaging: config.messaging, ai: config, egress: config.egress },
+    payloadKeys,
     shutdownGraceSeconds: config.WORKER_SHUTDOWN_GRACE_SECONDS,
     interceptors: {
       workflowModules: traced?.interceptors.workflowModules ?? [],
@@ -64,9 +72,10 @@ async function main(): Promise<void> {
   // worth a log line when it fails, not a worker that refuses to start.
   await reconcileFlowTriggers({
     db,
-    temporal: new Client({
+    temporal: cadenzaClient({
       connection,
       namespace: config.TEMPORAL_NAMESPACE,
+      payloadKeys,
       ...(tracing ? { interceptors: clientTracingInterceptors() } : {}),
     }),
     taskQueue: config.TEMPORAL_TASK_QUEUE,

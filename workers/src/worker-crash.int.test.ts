@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Client, Connection } from '@temporalio/client';
+import { Connection, type Client } from '@temporalio/client';
+import { cadenzaClient } from '@cadenza/temporal';
+import { testPayloadKeys } from '@cadenza/test-harness/payload-keys';
 import { sideEffectKey, type Principal } from '@cadenza/core';
 import { createCrmFlowPort, enrollContact } from '@cadenza/services/flow';
 import { getContact, type DataSource } from '@cadenza/data';
@@ -53,7 +55,7 @@ describe('a worker killed mid-run', () => {
   beforeAll(async () => {
     db = await connectTestDb();
     connection = await Connection.connect({ address: requireService('temporal') });
-    client = new Client({ connection });
+    client = cadenzaClient({ connection, namespace: 'default', payloadKeys: testPayloadKeys(db) });
     server = await startSlowReceiver(received, () => {
       if (received.length >= KILL_AFTER_REQUESTS) enoughRequests();
     });

@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Worker } from 'node:worker_threads';
-import { Client, Connection } from '@temporalio/client';
+import { Connection } from '@temporalio/client';
+import { testTemporalClient } from '@cadenza/test-harness/payload-keys';
 import { Redis } from 'ioredis';
 import { LIMITS } from '@cadenza/core';
 import type { DataSource } from '@cadenza/data';
@@ -61,7 +62,7 @@ describe('request limits', () => {
       DATABASE_URL: requireService('postgres'),
       REDIS_URL: requireService('redis'),
     });
-    const app = createApp({ config, db, redis, temporal: new Client({ connection }) });
+    const app = createApp({ config, db, redis, ...testTemporalClient(db, connection) });
     server = await new Promise((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });

@@ -4,10 +4,11 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import { Client, Connection } from '@temporalio/client';
+import { Connection } from '@temporalio/client';
+import { testPayloadKeys } from '@cadenza/test-harness/payload-keys';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { Redis } from 'ioredis';
-import { clientTracingInterceptors, startTracing, workerTracing, type Tracing } from '@cadenza/temporal';
+import { cadenzaClient, clientTracingInterceptors, startTracing, workerTracing, type Tracing } from '@cadenza/temporal';
 import type { DataSource } from '@cadenza/data';
 import { connectTestDb, createTenantWithKey } from '@cadenza/test-harness/integration';
 import { requireService } from '@cadenza/test-harness/service-env';
@@ -53,9 +54,11 @@ describe('tracing from an API request through Temporal to the activity', () => {
     ({ apiKey } = await createTenantWithKey(db, 'Tracing tenant'));
     redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
     connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-    const temporal = new Client({
+    const payloadKeys = testPayloadKeys(db);
+    const temporal = cadenzaClient({
       connection,
       namespace: config.TEMPORAL_NAMESPACE,
+      payloadKeys,
       interceptors: clientTracingInterceptors(),
     });
     nativeConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
@@ -66,6 +69,7 @@ describe('tracing from an API request through Temporal to the activity', () => {
       taskQueue,
       db,
       settings: activitySettingsFromEnv(),
+      payloadKeys,
       interceptors: traced.interceptors,
       sinks: traced.sinks,
     });
@@ -79,6 +83,7 @@ describe('tracing from an API request through Temporal to the activity', () => {
       db,
       redis,
       temporal,
+      payloadKeys,
       auth: { ...DEFAULT_AUTH_SETTINGS, secretKey: randomBytes(32) },
       resolveSession: createSessionResolver(db),
       requestTracing: requestTracing(),

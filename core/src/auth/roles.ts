@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   'smoke:run',
   'approvals:read',
   'approvals:decide',
+  // Read Temporal payloads decoded (the Temporal UI's codec server): personal data of runs.
+  'payloads:decode',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -76,6 +78,7 @@ const GRANTS: Record<Role, Grant> = {
     'audit:read',
     'smoke:run',
     'approvals:read',
+    'payloads:decode',
   ],
 };
 

@@ -11,11 +11,15 @@ export const AUDITED_ENTITIES = [
   'note',
   'custom_field',
   'approval',
+  // A data key of Temporal payloads (destroyed by a GDPR erase).
+  'payload_key',
 ] as const;
 export const AuditedEntitySchema = z.enum(AUDITED_ENTITIES).describe('kind of record changed');
 export type AuditedEntity = z.infer<typeof AuditedEntitySchema>;
 
-export const AuditActionSchema = z.enum(['create', 'update', 'delete']).describe('what was done');
+export const AuditActionSchema = z
+  .enum(['create', 'update', 'delete', 'read'])
+  .describe('what was done; read: personal data decoded for a person (Temporal payloads through the codec server)');
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 
 export const AuditEntrySchema = z.object({

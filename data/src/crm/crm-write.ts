@@ -150,7 +150,11 @@ export function fieldError(field: string, message: string): UserError {
 }
 
 /** TypeORM answers UPDATE/DELETE ... RETURNING with [rows, count] on Postgres, other statements with rows. */
-export async function queryRows<T>(manager: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+export async function queryRows<T>(
+  manager: Pick<EntityManager, 'query'>,
+  sql: string,
+  params: unknown[],
+): Promise<T[]> {
   const result = (await manager.query(sql, params)) as unknown[];
   return (/^\s*(UPDATE|DELETE)/i.test(sql) && Array.isArray(result[0]) ? result[0] : result) as T[];
 }

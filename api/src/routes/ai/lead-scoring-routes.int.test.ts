@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createApiKey, getRun } from '@cadenza/data';
-import { leadScoringScheduleId } from './lead-scoring-schedule';
+import { leadScoringScheduleId } from '@cadenza/core';
 import { createTenantWithKey, startTestPlatform, type TestPlatform } from '@cadenza/test-harness/integration';
 import { flowOf, publishedFlow } from '@cadenza/test-harness/flow-fixtures';
 import { seedLeadOutcomes } from '@cadenza/test-harness/lead-outcomes';

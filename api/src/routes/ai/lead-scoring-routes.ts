@@ -4,6 +4,7 @@ import { ApplicationFailure, WorkflowFailedError, type Client } from '@temporali
 import {
   ConflictError,
   UserError,
+  leadScoringTrainWorkflowId,
   ScoringModelSchema,
   ScoringScoreRequestSchema,
   ScoringScoreResponseSchema,
@@ -58,7 +59,7 @@ export function leadScoringRoutes(deps: LeadScoringDeps): ApiRoute[] {
         422: { description: 'too few contacts with each outcome' },
       },
       handler: async ({ principal, body }) => {
-        const workflowId = `lead-scoring-train-${principal.tenantId}-${randomUUID()}`;
+        const workflowId = leadScoringTrainWorkflowId(principal.tenantId, randomUUID());
         const run = await deps.temporal.workflow.start<WorkflowContracts['retrainLeadScoringWorkflow']>(
           WORKFLOW_NAMES.retrainLeadScoringWorkflow,
           {

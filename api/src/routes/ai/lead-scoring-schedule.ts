@@ -1,8 +1,6 @@
 import { ScheduleAlreadyRunning, type Client } from '@temporalio/client';
-import type { LeadOutcome } from '@cadenza/core';
+import { leadScoringScheduleId, leadScoringScheduledRunId, type LeadOutcome } from '@cadenza/core';
 import { WORKFLOW_NAMES, type RetrainLeadScoringInput } from '@cadenza/contracts';
-
-export const leadScoringScheduleId = (tenantId: string) => `cadenza-lead-scoring-retrain-${tenantId}`;
 
 export interface LeadScoringScheduleOptions {
   tenantId: string;
@@ -24,7 +22,7 @@ export async function ensureLeadScoringSchedule(client: Client, options: LeadSco
   const action = {
     type: 'startWorkflow' as const,
     workflowType: WORKFLOW_NAMES.retrainLeadScoringWorkflow,
-    workflowId: `${scheduleId}-run`,
+    workflowId: leadScoringScheduledRunId(options.tenantId),
     taskQueue: options.taskQueue,
     args,
   };

@@ -27,6 +27,7 @@ describe('sign-in limits across emails', () => {
       db: platform.db,
       redis: platform.redis,
       temporal: platform.temporal,
+      payloadKeys: platform.payloadKeys,
       auth,
       resolveSession: createSessionResolver(platform.db),
     });

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import type { Client } from '@temporalio/client';
 import { IdParamsSchema } from '@cadenza/core';
-import { unenrollSignal } from '@cadenza/contracts';
+import { eraseContactHistory, type PayloadKeyRing } from '@cadenza/services/privacy';
 import { eraseContact, exportContactData, type DataSource } from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 
 export interface GdprRouteDependencies {
   db: DataSource;
-  /** When present, the contact's open flow runs are told to unenroll after an erasure. */
-  temporal?: Client;
+  /** The contact's open runs are ended and its payload keys destroyed after the erasure commits. */
+  temporal: Client;
+  payloadKeys: PayloadKeyRing;
 }
 
 const notFound = { description: 'no such contact, or not visible to the caller' };
@@ -18,7 +19,10 @@ const ErasureSchema = z.object({
   removed: z.object({ timelineEntries: z.number(), notes: z.number(), messages: z.number() }),
   unlinked: z.object({ tasks: z.number(), deals: z.number() }),
   redactedAuditEntries: z.number(),
-  unenrolledRuns: z.number().describe('open flow runs signalled to unenroll'),
+  endedRuns: z.number().describe("the contact's open flow runs, terminated"),
+  shreddedPayloadKeys: z
+    .number()
+    .describe("data keys destroyed: every Temporal payload of the contact's runs is unreadable from now on"),
 });
 
 /** GDPR: export everything about one contact, or erase it. Both are the privacy admin's job. */
@@ -48,25 +52,15 @@ export function gdprRoutes(deps: GdprRouteDependencies): ApiRoute[] {
       path: '/contacts/:id/gdpr-erase',
       tag: 'contacts',
       summary:
-        'Erase a contact with its timeline, notes and messages (right to erasure); audited without personal data',
+        'Erase a contact with its timeline, notes and messages, end its runs and destroy the keys of their Temporal history (right to erasure); audited without personal data',
       access: 'contacts:erase',
       params: IdParamsSchema,
       responses: { 200: { description: 'what was erased', schema: ErasureSchema }, 404: notFound },
       handler: async ({ params, principal }) => {
         const { openRunWorkflowIds, ...erased } = await eraseContact(deps.db, principal, params.id);
-        let unenrolledRuns = 0;
-        if (deps.temporal) {
-          // After commit: a run that already ended in between simply rejects the signal.
-          const outcomes = await Promise.allSettled(
-            openRunWorkflowIds.map((workflowId) =>
-              deps
-                .temporal!.workflow.getHandle(workflowId)
-                .signal(unenrollSignal, { reason: 'manual', detail: 'gdpr erase' }),
-            ),
-          );
-          unenrolledRuns = outcomes.filter((o) => o.status === 'fulfilled').length;
-        }
-        return { body: { ...erased, unenrolledRuns } };
+        // After commit: runs first (they must not write new payloads), then the keys.
+        const history = await eraseContactHistory(deps, principal, params.id, openRunWorkflowIds);
+        return { body: { ...erased, ...history } };
       },
     }),
   ];

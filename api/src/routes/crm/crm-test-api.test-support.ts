@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
+import { Connection, type Client } from '@temporalio/client';
+import { testTemporalClient } from '@cadenza/test-harness/payload-keys';
 import { Redis } from 'ioredis';
 import type { Principal, Role } from '@cadenza/core';
 import { createApiKey, createTenant, type DataSource } from '@cadenza/data';
@@ -49,15 +50,17 @@ export async function startCrmTestApi(): Promise<CrmTestApi> {
   const db = await connectTestDb();
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
   // Only imports start workflows (nothing polls this queue here); the lazy client connects on first use.
-  const temporal = new Client({
-    connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }),
-    namespace: config.TEMPORAL_NAMESPACE,
-  });
+  const { temporal, payloadKeys } = testTemporalClient(
+    db,
+    Connection.lazy({ address: config.TEMPORAL_ADDRESS }),
+    config.TEMPORAL_NAMESPACE,
+  );
   const app = createApp({
     config,
     db,
     redis,
     temporal,
+    payloadKeys,
     resolveSession: async (req) => {
       const header = req.get(PRINCIPAL_HEADER);
       return header ? (JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as Principal) : null;

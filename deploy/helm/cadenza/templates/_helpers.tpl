@@ -90,7 +90,7 @@ checkov.io/skip{{ add1 $i }}: {{ printf "%s=%s" $id (index $.root.Values.checkov
 {{- end }}
 {{- end }}
 
-{{/* The Temporal UI's codec endpoint: the API's /api/temporal-codec on the public host unless set. */}}
+{{/* The Temporal UI's codec endpoint: the API's /api/v1/temporal-codec on the public host unless set. */}}
 {{- define "cadenza.codecEndpoint" -}}
-{{ .Values.temporal.codecEndpoint | default (printf "https://%s/api/temporal-codec" .Values.ingress.host) }}
+{{ .Values.temporal.codecEndpoint | default (printf "https://%s/api/v1/temporal-codec" .Values.ingress.host) }}
 {{- end }}

@@ -1,0 +1,10 @@
+export type { KeyWrapper } from './key-wrapper';
+export { PayloadKeyRing, type PayloadKeyRingOptions } from './payload-key-ring';
+export { BoundedTtlCache } from './bounded-ttl-cache';
+export { eraseContactHistory, type ContactHistoryErasure } from './erase-contact-history';
+export { decodeForPerson, type PersonDecode } from './decode-for-person';
+export { KeyWrapperError } from './key-wrapper-error';
+export { createLocalKeyWrapper } from './local-key-wrapper';
+export { createGcpKmsKeyWrapper, type GcpKmsKeyWrapperOptions } from './gcp-kms-key-wrapper';
+export { keyWrapperChain } from './key-wrapper-chain';
+export { keyWrapperFromConfig, type KeyWrapperDeps } from './key-wrapper-from-config';
