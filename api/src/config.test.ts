@@ -1,6 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { loadApiConfig } from './config';
 
-const base = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5433/cadenza', REDIS_URL: 'redis://127.0.0.1:6380' };
+// The key-encryption key of Temporal payloads comes from the secret key when no KMS key is set.
+const base = {
+  DATABASE_URL: 'postgres://u:p@127.0.0.1:5433/cadenza',
+  REDIS_URL: 'redis://127.0.0.1:6380',
+  CADENZA_SECRET_KEY: randomBytes(32).toString('hex'),
+};
 
 describe('API config: the egress allow list', () => {
   it('stops the boot on a bad CADENZA_EGRESS_ALLOW entry, naming it', () => {
@@ -29,5 +35,25 @@ describe('API config: messaging and AI are read at boot, before /ready can answe
 
   it('resolves the active model once, at boot', () => {
     expect(loadApiConfig(base).activeModel.provider).toBe('local');
+  });
+});
+
+describe('payload encryption is configured at boot', () => {
+  it('stops the boot without a key-encryption key, naming both variables', () => {
+    const { CADENZA_SECRET_KEY: _key, ...keyless } = base;
+    expect(() => loadApiConfig(keyless)).toThrow(
+      /CADENZA_KMS_KEY_NAME or CADENZA_SECRET_KEY: payload encryption needs/,
+    );
+  });
+
+  it('wraps with Cloud KMS when a key is named, and with the secret key otherwise', () => {
+    expect(loadApiConfig(base).payloadKeyWrapper.kekId).toMatch(/^local:[0-9a-f]{16}$/);
+    const keyName = 'projects/p/locations/europe-west1/keyRings/cadenza/cryptoKeys/payloads';
+    expect(loadApiConfig({ ...base, CADENZA_KMS_KEY_NAME: keyName }).payloadKeyWrapper.kekId).toBe(
+      `gcp-kms:${keyName}`,
+    );
+    expect(() => loadApiConfig({ ...base, CADENZA_KMS_KEY_NAME: `${keyName}/cryptoKeyVersions/3` })).toThrow(
+      /CADENZA_KMS_KEY_NAME: names a key version/,
+    );
   });
 });

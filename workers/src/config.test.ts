@@ -1,6 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { loadWorkerConfig } from './config';
 
-const base = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5433/cadenza' };
+// The key-encryption key of Temporal payloads comes from the secret key when no KMS key is set.
+const base = {
+  DATABASE_URL: 'postgres://u:p@127.0.0.1:5433/cadenza',
+  CADENZA_SECRET_KEY: randomBytes(32).toString('hex'),
+};
 
 describe('worker config: the egress allow list', () => {
   it('stops the boot on a bad CADENZA_EGRESS_ALLOW entry, naming it', () => {
@@ -21,7 +26,9 @@ describe('worker config: messaging and AI are read at boot, not on first use', (
   it('stops the boot on a bad messaging variable, naming it', () => {
     expect(() => loadWorkerConfig({ ...base, SENDGRID_BASE_URL: 'sendgrid' })).toThrow(/SENDGRID_BASE_URL: /);
     expect(() => loadWorkerConfig({ ...base, SINK_DAILY_LIMIT: '0' })).toThrow(/SINK_DAILY_LIMIT: /);
-    expect(() => loadWorkerConfig({ ...base, NODE_ENV: 'production' })).toThrow(/CADENZA_SECRET_KEY: required/);
+    expect(() => loadWorkerConfig({ ...base, CADENZA_SECRET_KEY: undefined, NODE_ENV: 'production' })).toThrow(
+      /CADENZA_SECRET_KEY: required/,
+    );
   });
 
   it('stops the boot on a bad LLM variable, naming it', () => {
@@ -36,5 +43,25 @@ describe('worker config: messaging and AI are read at boot, not on first use', (
     const settings = loadWorkerConfig({ ...base, SMTP_SINK_HOST: 'smtp-sink', OPENAI_API_KEY: 'sk-test' });
     expect(settings.messaging.sink).toMatchObject({ host: 'smtp-sink', port: 2525 });
     expect(settings.activeModel).toMatchObject({ provider: 'openai', model: 'gpt-4o-mini' });
+  });
+});
+
+describe('payload encryption is configured at boot', () => {
+  it('stops the boot without a key-encryption key, naming both variables', () => {
+    const { CADENZA_SECRET_KEY: _key, ...keyless } = base;
+    expect(() => loadWorkerConfig(keyless)).toThrow(
+      /CADENZA_KMS_KEY_NAME or CADENZA_SECRET_KEY: payload encryption needs/,
+    );
+  });
+
+  it('wraps with Cloud KMS when a key is named, and with the secret key otherwise', () => {
+    expect(loadWorkerConfig(base).payloadKeyWrapper.kekId).toMatch(/^local:[0-9a-f]{16}$/);
+    const keyName = 'projects/p/locations/europe-west1/keyRings/cadenza/cryptoKeys/payloads';
+    expect(loadWorkerConfig({ ...base, CADENZA_KMS_KEY_NAME: keyName }).payloadKeyWrapper.kekId).toBe(
+      `gcp-kms:${keyName}`,
+    );
+    expect(() => loadWorkerConfig({ ...base, CADENZA_KMS_KEY_NAME: `${keyName}/cryptoKeyVersions/3` })).toThrow(
+      /CADENZA_KMS_KEY_NAME: names a key version/,
+    );
   });
 });

@@ -1,7 +1,10 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
+import type { PayloadKeySource } from '@cadenza/core';
+import { cadenzaDataConverter, FAILURE_CONVERTER_PATH } from '@cadenza/temporal';
 import { workflowBundlerOptions } from '../../../workers/src/workflow-bundle-options';
 
 /**
@@ -11,6 +14,15 @@ import { workflowBundlerOptions } from '../../../workers/src/workflow-bundle-opt
  * go on replaying after a deploy: a change of the command sequence outside a patch fails
  * here with a nondeterminism error.
  */
+/**
+ * A plain-text history must decode without any key: opening one fails the replay. (Replaying
+ * still encodes the commands it produces, hence a key to encrypt with.)
+ */
+const NO_KEYS: PayloadKeySource = {
+  keyFor: async () => ({ id: randomUUID(), version: 1, key: randomBytes(32) }),
+  keyById: () => Promise.reject(new Error('a plain-text history asked for a data key')),
+};
+
 const HISTORIES = ['three-database-steps', 'wait-for-event-between-steps'];
 
 const historyOf = (name: string) =>
@@ -32,6 +44,7 @@ describe('flowRunWorkflow replaying histories from before the current run shape'
   beforeAll(async () => {
     workflowBundle = await bundleWorkflowCode({
       workflowsPath: require.resolve('@cadenza/workflows'),
+      failureConverterPath: FAILURE_CONVERTER_PATH,
       ...workflowBundlerOptions,
       logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} },
     });
@@ -44,6 +57,16 @@ describe('flowRunWorkflow replaying histories from before the current run shape'
   it.each(HISTORIES)('%s replays without a nondeterminism error', async (name) => {
     await expect(
       Worker.runReplayHistory({ workflowBundle, replayName: name }, historyOf(name)),
+    ).resolves.toBeUndefined();
+  });
+
+  // Recorded in plain text, before the payload codec: production workers decode them as they are.
+  it.each(HISTORIES)('%s replays through the payload codec, needing no key', async (name) => {
+    await expect(
+      Worker.runReplayHistory(
+        { workflowBundle, replayName: name, dataConverter: cadenzaDataConverter(NO_KEYS) },
+        historyOf(name),
+      ),
     ).resolves.toBeUndefined();
   });
 });

@@ -8,6 +8,8 @@ import { addBusinessDays, type FlowDefinitionInput, type Principal } from '@cade
 import { getContact, getRun, listSideEffects, type DataSource } from '@cadenza/data';
 import { startTimeSkippingFlowEnv, type TimeSkippingFlowEnv } from '@cadenza/test-harness/time-skipping-flow-env';
 import { allowEgressTo } from '@cadenza/test-harness/egress-allow';
+import { testPayloadKeys } from '@cadenza/test-harness/payload-keys';
+import { cadenzaDataConverter } from '@cadenza/temporal';
 import { flowOf, newContact, publishedFlow } from '@cadenza/test-harness/flow-fixtures';
 import type { FlowRunInput, FlowRunResult } from '@cadenza/contracts';
 import { RUN_SHAPE_PATCH } from './flow-run-workflow';
@@ -584,7 +586,14 @@ describe('flowRunWorkflow (time-skipping)', () => {
       .map((payload) => JSON.parse(Buffer.from(payload!.data!).toString('utf8')) as string);
     expect(nodeIds).toEqual(['untag']);
     // The new shape replays as it was recorded.
-    await Worker.runReplayHistory({ workflowsPath: require.resolve('@cadenza/workflows') }, history);
+    // Recorded through the payload codec: it replays with the platform's data converter.
+    await Worker.runReplayHistory(
+      {
+        workflowsPath: require.resolve('@cadenza/workflows'),
+        dataConverter: cadenzaDataConverter(testPayloadKeys(db)),
+      },
+      history,
+    );
   });
 
   async function waitForNode(handle: WorkflowHandle, nodeId: string) {

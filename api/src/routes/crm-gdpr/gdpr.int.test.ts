@@ -58,7 +58,8 @@ describe('GDPR export and erasure', () => {
         removed: { timelineEntries: 3, notes: 1, messages: 0 },
         unlinked: { tasks: 1, deals: 1 },
         redactedAuditEntries: 3,
-        unenrolledRuns: 0,
+        endedRuns: 0,
+        shreddedPayloadKeys: 0,
       },
     });
 
