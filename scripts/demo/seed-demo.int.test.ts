@@ -12,6 +12,7 @@ import { startMessagingPlatform, type MessagingPlatform } from '@cadenza/test-ha
 import { DEMO_AI_ENROLLMENT_COUNT, DEMO_ENROLLMENT_COUNT, demoAiLeadEmails, startDemoRuns } from './demo-enrollments';
 import { DEMO_AUTO_APPROVED, approveDemoDrafts, demoAutoApprovedEmails } from './demo-approvals';
 import { demoUsers } from './demo-data';
+import { needlesInHistories, needlesInTemporalStore } from '@cadenza/test-harness/temporal-store';
 
 /** Row counts of one tenant, table by table. */
 async function countsOf(db: DataSource, tenantId: string) {
@@ -214,5 +215,21 @@ describe('demo workspace runs', () => {
       alreadyDecided: 0,
       skipped: true,
     });
+
+    // Issue 29: no enrolled contact's email or name is in Temporal in the clear, neither in the
+    // histories the server hands out nor in its database file. The tenant id (a search attribute,
+    // stored in the clear on purpose) must be there: the check reads real, flushed data.
+    const enrolled = (await db.query(
+      `SELECT c.email, c.first_name || ' ' || c.last_name AS name, r.workflow_id FROM flow_runs r
+       JOIN contacts c ON c.tenant_id = r.tenant_id AND c.id::text = r.contact_id WHERE r.tenant_id = $1`,
+      [tenantId],
+    )) as Array<{ email: string; name: string; workflow_id: string }>;
+    expect(enrolled).toHaveLength(DEMO_ENROLLMENT_COUNT + DEMO_AI_ENROLLMENT_COUNT);
+    const personal = enrolled.flatMap((row) => [row.email, row.name]);
+    expect(await needlesInHistories(temporal, [...new Set(enrolled.map((row) => row.workflow_id))], personal)).toEqual(
+      [],
+    );
+    const inStore = needlesInTemporalStore([tenantId, ...personal]);
+    if (inStore) expect(inStore).toEqual([tenantId]);
   }, 420_000);
 });

@@ -40,17 +40,28 @@ export async function provisionTemporal(env: NodeJS.ProcessEnv): Promise<Provisi
   const { cli } = temporalBinaries(env);
   assertBinaryExists(cli, 'TEMPORAL_CLI');
   const port = await freePort();
+  // A database file, not memory: the privacy tests read what Temporal itself stores (issue 29).
+  const dir = mkdtempSync(path.join(tmpdir(), 'cadenza-test-temporal-'));
+  const dbFilename = path.join(dir, 'temporal.sqlite');
+  env.TEST_TEMPORAL_DB_FILE = dbFilename;
   const testEnv = await TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path: cli },
       ip: '127.0.0.1',
       port,
       ui: false,
+      dbFilename,
       searchAttributes: Object.values(runSearchAttributeKeys),
       extraArgs: ['--log-level', 'error'],
     },
   });
-  return { address: `127.0.0.1:${port}`, release: () => testEnv.teardown() };
+  return {
+    address: `127.0.0.1:${port}`,
+    release: async () => {
+      await testEnv.teardown();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /**
