@@ -26,7 +26,8 @@ import {
   type LauncherConfig,
 } from './launcher-config';
 import { ManagedProcess } from './services/managed-process';
-import { takenPortMessages } from './services/ports';
+import { freePort, takenPortMessages } from './services/ports';
+import { startTemporalUiProxy, UI_CODEC_PATH } from './services/temporal-ui-proxy';
 import { startLocalTemporal } from './services/local-temporal';
 import { embeddedPostgresPassword, embeddedPostgresUrl } from './services/embedded-postgres-password';
 import { ensureDatabase, withDatabase, withPgClient } from './services/postgres-admin';
@@ -54,18 +55,25 @@ const started: Stoppable[] = [];
 async function startTemporal(config: LauncherConfig): Promise<string> {
   if (config.TEMPORAL_ADDRESS) return config.TEMPORAL_ADDRESS;
   say('starting the Temporal dev server');
+  // People reach the UI through a proxy on TEMPORAL_UI_PORT that also serves its codec calls from
+  // the API: payloads show decoded to a signed-in ops user or admin, ciphertext to anyone else.
+  const uiPort = await freePort();
   const temporal = await startLocalTemporal({
     dataDir: path.join(config.CADENZA_DATA_DIR, 'temporal'),
     port: config.TEMPORAL_PORT,
-    uiPort: config.TEMPORAL_UI_PORT,
-    // The UI decodes payloads through the API's codec server, for a signed-in ops user or admin only.
-    uiCodecEndpoint: `http://localhost:${config.PORT}/api/v1/temporal-codec`,
+    uiPort,
+    uiCodecEndpoint: `http://localhost:${config.TEMPORAL_UI_PORT}${UI_CODEC_PATH}`,
     namespace: config.TEMPORAL_NAMESPACE,
   });
   started.push({
     name: 'temporal',
     stop: () => temporal.process.stop(15_000),
     halt: () => temporal.process.halt(),
+  });
+  const uiProxy = await startTemporalUiProxy({ port: config.TEMPORAL_UI_PORT, uiPort, apiPort: config.PORT });
+  started.push({
+    name: 'temporal-ui-proxy',
+    stop: () => new Promise((resolve) => uiProxy.close(() => resolve())),
   });
   return temporal.address;
 }

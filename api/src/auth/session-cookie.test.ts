@@ -24,4 +24,9 @@ describe('CSRF rule', () => {
     expect(requiresCsrfToken('POST', '/auth/login')).toBe(false);
     expect(requiresCsrfToken('POST', '/auth/logout')).toBe(true);
   });
+
+  it("skips the Temporal UI's codec call (a read it cannot send a token with), and only that path", () => {
+    expect(requiresCsrfToken('POST', '/temporal-codec/decode')).toBe(false);
+    expect(requiresCsrfToken('POST', '/temporal-codec/encode')).toBe(true);
+  });
 });
