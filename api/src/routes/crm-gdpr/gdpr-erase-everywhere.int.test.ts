@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { closeLocalModel } from '@cadenza/activities';
+import { suppressionOf } from '@cadenza/data';
 import { headerOf } from '@cadenza/services/messaging';
 import { waitUntil } from '../../../../scripts/services/wait-until';
 import type { TestPlatform } from '@cadenza/test-harness/integration';
@@ -67,17 +68,18 @@ async function startFakeOpenAi(): Promise<{ baseUrl: string; close: () => Promis
 describe('GDPR erasure of a contact that went through everything', () => {
   let platform: TestPlatform;
   let apiKey: string;
+  let tenantId: string;
   let stop: () => Promise<void>;
   let openAi: { baseUrl: string; close: () => Promise<void> };
 
   beforeAll(async () => {
     openAi = await startFakeOpenAi();
-    let tenant: { apiKey: string };
+    let tenant: { tenantId: string; apiKey: string };
     ({ platform, tenant, stop } = await startMessagingPlatform('gdpr-everywhere', {
       OPENAI_API_KEY: 'sk-test',
       OPENAI_BASE_URL: openAi.baseUrl,
     }));
-    apiKey = tenant.apiKey;
+    ({ apiKey, tenantId } = tenant);
   });
   afterAll(async () => {
     await stop?.();
@@ -234,10 +236,24 @@ describe('GDPR erasure of a contact that went through everything', () => {
 
     expect(await scanForPersonalData(platform.db, needles)).toEqual([]);
 
-    // What the law lets the business keep is still there: the delivery record and the objection.
-    const kept = (await platform.db.query(`SELECT status, channel, enrollment_id FROM messages WHERE id = $1`, [
-      sent!.id,
-    ])) as Array<{ status: string; channel: string; enrollment_id: string }>;
-    expect(kept).toEqual([{ status: 'replied', channel: 'email', enrollment_id: sequenceRun }]);
+    expect(erased.body).toMatchObject({
+      removed: { notes: 1, approvals: 1, sinkMessages: 2 },
+      anonymised: { messages: 2, suppressions: 1, importRows: 1, tasks: 2, deals: 1 },
+    });
+    expect(erased.body.removed.agentCheckpoints).toBeGreaterThan(0);
+    // The click (its link) and the reply (its text and sender); the open and unsubscribe carry no data.
+    expect(erased.body.anonymised.messageEvents).toBe(2);
+
+    // What the law lets the business keep is still there: the delivery record, and the objection,
+    // which still stops a send to that address.
+    const kept = (await platform.db.query(
+      `SELECT channel, enrollment_id, contact_id, to_address, sent_at IS NOT NULL AS sent FROM messages WHERE id = $1`,
+      [sent!.id],
+    )) as unknown[];
+    expect(kept).toEqual([
+      { channel: 'email', enrollment_id: sequenceRun, contact_id: null, to_address: '', sent: true },
+    ]);
+    expect(await suppressionOf(platform.db, tenantId, person.email.toUpperCase())).toBe('unsubscribed');
+    expect((await api(`/contacts/${contactId}`)).status).toBe(404);
   }, 120_000);
 });
