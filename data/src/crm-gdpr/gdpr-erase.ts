@@ -1,31 +1,79 @@
 import { requireContact } from '../crm/contacts';
 import { crmWrite, queryRows, type Db } from '../crm/crm-write';
 import type { CrmPrincipal } from '../crm/crm-principal';
+import { eraseAgentState } from './erase-agent-state';
+import { eraseDeliveryRecords } from './erase-delivery-records';
+import { eraseImportRows } from './erase-import-rows';
+import { REDACTED_JSON, type ErasureSubject } from './erasure-subject';
+import { identifiersOf } from './identifier-scrub';
+import { scrubLinkedRecords } from './scrub-linked-records';
 
 export interface ErasureResult {
   contactId: string;
-  removed: { timelineEntries: number; notes: number; messages: number };
+  removed: {
+    timelineEntries: number;
+    notes: number;
+    /** Side-effect results of the contact's runs (what each send, task or AI step returned). */
+    messages: number;
+    /** AI drafts with their research, from the approvals inbox. */
+    approvals: number;
+    /** LangGraph checkpoint rows of the contact's agent chains. */
+    agentCheckpoints: number;
+    /** Copies of its messages in the development SMTP sink. */
+    sinkMessages: number;
+  };
   unlinked: { tasks: number; deals: number };
-  /** Audit entries of the contact and its notes whose before/after were blanked. */
+  /** Records kept without the personal data they held. */
+  anonymised: {
+    /** Sent messages kept as delivery records: no recipient, subject, bodies or headers. */
+    messages: number;
+    /** Their opens, clicks, replies and bounces, without reply text, link or sender. */
+    messageEvents: number;
+    /** Suppression entries kept as a hash of the address, so the person is not mailed again. */
+    suppressions: number;
+    /** CSV import rows of the contact, without their cells. */
+    importRows: number;
+    /** Linked tasks and deals whose title or name named the contact. */
+    tasks: number;
+    deals: number;
+  };
+  /** Audit entries of the contact, its notes, its AI drafts, and its tasks and deals that named it, blanked or scrubbed. */
   redactedAuditEntries: number;
   /** Flow runs still open: the caller signals them to unenroll once this has committed. */
   openRunWorkflowIds: string[];
 }
 
-const REDACTED = JSON.stringify({ redacted: 'gdpr erase' });
-
 /**
- * Erases one contact (GDPR right to erasure) in one transaction: its timeline, notes and
- * sent messages are deleted, tasks and deals lose the link, earlier audit entries and
- * events about it lose their personal data, and one audit entry records the erasure itself,
- * with counts only.
+ * Erases one contact (GDPR right to erasure) in one transaction, everywhere the platform keeps
+ * it: its timeline, notes, AI drafts and agent checkpoints and its runs' side-effect results are
+ * deleted; sent messages stay as anonymised delivery records, suppressions as a hash, import
+ * rows without their cells; tasks and deals lose the link and the contact's name; earlier audit
+ * entries and events about it lose their personal data; and one audit entry records the erasure
+ * itself, with counts only. (Temporal's copies are the payload codec's to shred.)
  */
 export async function eraseContact(db: Db, principal: CrmPrincipal, contactId: string): Promise<ErasureResult> {
   return crmWrite(db, principal, async (write) => {
     const { manager, tenantId } = write;
-    await requireContact(manager, principal, contactId, true);
+    const contact = await requireContact(manager, principal, contactId, true);
     const ids = [tenantId, contactId];
     const count = async (sql: string) => (await queryRows<unknown>(manager, sql, ids)).length;
+    const subject: ErasureSubject = {
+      tenantId,
+      contactId,
+      enrollmentIds: (
+        await queryRows<{ enrollment_id: string }>(
+          manager,
+          `SELECT enrollment_id FROM flow_runs WHERE tenant_id = $1 AND contact_id = $2::text`,
+          ids,
+        )
+      ).map((run) => run.enrollment_id),
+      addresses: [contact.email, contact.phone].filter((address): address is string => !!address),
+    };
+    // Before the link goes: the linked records are found by it.
+    const linked = await scrubLinkedRecords(manager, tenantId, contactId, identifiersOf(contact));
+    const delivery = await eraseDeliveryRecords(manager, subject);
+    const agent = await eraseAgentState(manager, subject);
+    const importRows = await eraseImportRows(manager, subject);
 
     const timelineEntries = await count(
       `DELETE FROM timeline_entries WHERE tenant_id = $1 AND contact_id = $2 RETURNING id`,
@@ -65,7 +113,7 @@ export async function eraseContact(db: Db, principal: CrmPrincipal, contactId: s
            after = CASE WHEN after IS NULL THEN NULL ELSE $4::jsonb END
          WHERE tenant_id = $1 AND ((entity = 'contact' AND entity_id = $2::text)
            OR (entity = 'note' AND entity_id = ANY($3::text[]))) RETURNING id`,
-        [...ids, noteIds, REDACTED],
+        [...ids, noteIds, REDACTED_JSON],
       )
     ).length;
     await manager.query(
@@ -77,16 +125,31 @@ export async function eraseContact(db: Db, principal: CrmPrincipal, contactId: s
 
     const result: ErasureResult = {
       contactId,
-      removed: { timelineEntries, notes: noteIds.length, messages },
+      removed: {
+        timelineEntries,
+        notes: noteIds.length,
+        messages,
+        approvals: agent.approvals,
+        agentCheckpoints: agent.checkpointRows,
+        sinkMessages: delivery.sinkMessages,
+      },
       unlinked: { tasks, deals },
-      redactedAuditEntries,
+      anonymised: {
+        messages: delivery.messages,
+        messageEvents: delivery.messageEvents,
+        suppressions: delivery.suppressions,
+        importRows,
+        tasks: linked.tasks,
+        deals: linked.deals,
+      },
+      redactedAuditEntries: redactedAuditEntries + agent.approvalAuditEntries + linked.auditEntries,
       openRunWorkflowIds: openRuns.map((r) => r.workflow_id),
     };
     write.audit(
       'delete',
       'contact',
       contactId,
-      { erasure: 'gdpr', removed: result.removed, unlinked: result.unlinked },
+      { erasure: 'gdpr', removed: result.removed, unlinked: result.unlinked, anonymised: result.anonymised },
       null,
     );
     write.event('contact.deleted', 'contact', contactId, { erased: true });

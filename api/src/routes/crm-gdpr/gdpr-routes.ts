@@ -16,8 +16,25 @@ const notFound = { description: 'no such contact, or not visible to the caller' 
 
 const ErasureSchema = z.object({
   contactId: z.string(),
-  removed: z.object({ timelineEntries: z.number(), notes: z.number(), messages: z.number() }),
+  removed: z.object({
+    timelineEntries: z.number(),
+    notes: z.number(),
+    messages: z.number().describe("side-effect results of the contact's flow runs"),
+    approvals: z.number().describe('AI drafts with their research'),
+    agentCheckpoints: z.number().describe("checkpoint rows of the contact's AI agent chains"),
+    sinkMessages: z.number().describe('copies in the development SMTP sink'),
+  }),
   unlinked: z.object({ tasks: z.number(), deals: z.number() }),
+  anonymised: z
+    .object({
+      messages: z.number().describe('sent messages kept as delivery records, without recipient, subject or content'),
+      messageEvents: z.number().describe('opens, clicks, replies and bounces kept without their data'),
+      suppressions: z.number().describe('suppression entries kept as a hash of the address'),
+      importRows: z.number().describe('CSV import rows kept without their cells'),
+      tasks: z.number().describe('linked tasks whose title named the contact'),
+      deals: z.number().describe('linked deals whose name named the contact'),
+    })
+    .describe('records kept without the personal data they held'),
   redactedAuditEntries: z.number(),
   endedRuns: z.number().describe("the contact's open flow runs, terminated"),
   shreddedPayloadKeys: z
@@ -52,7 +69,7 @@ export function gdprRoutes(deps: GdprRouteDependencies): ApiRoute[] {
       path: '/contacts/:id/gdpr-erase',
       tag: 'contacts',
       summary:
-        'Erase a contact with its timeline, notes and messages, end its runs and destroy the keys of their Temporal history (right to erasure); audited without personal data',
+        "Erase a contact's personal data from every table, end its runs and destroy the keys of their Temporal history (right to erasure); audited without personal data",
       access: 'contacts:erase',
       params: IdParamsSchema,
       responses: { 200: { description: 'what was erased', schema: ErasureSchema }, 404: notFound },
