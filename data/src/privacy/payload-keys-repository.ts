@@ -10,6 +10,7 @@ export interface StoredPayloadKey {
   version: number;
   wrappedKey: Buffer | null;
   kekId: string;
+  createdAt: Date;
   shreddedAt: Date | null;
   /** Scope columns, so the codec server can check a payload's tenant before decoding it. */
   tenantId: string | null;
@@ -21,12 +22,13 @@ interface Row {
   version: number;
   wrapped_key: Buffer | null;
   kek_id: string;
+  created_at: Date;
   shredded_at: Date | null;
   tenant_id: string | null;
   contact_id: string | null;
 }
 
-const COLUMNS = 'id, version, wrapped_key, kek_id, shredded_at, tenant_id, contact_id';
+const COLUMNS = 'id, version, wrapped_key, kek_id, created_at, shredded_at, tenant_id, contact_id';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const fromRow = (row: Row): StoredPayloadKey => ({
@@ -34,6 +36,7 @@ const fromRow = (row: Row): StoredPayloadKey => ({
   version: row.version,
   wrappedKey: row.wrapped_key,
   kekId: row.kek_id,
+  createdAt: row.created_at,
   shreddedAt: row.shredded_at,
   tenantId: row.tenant_id,
   contactId: row.contact_id,

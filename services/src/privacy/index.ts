@@ -1,5 +1,5 @@
 export type { KeyWrapper } from './key-wrapper';
-export { PayloadKeyRing, type PayloadKeyRingOptions } from './payload-key-ring';
+export { PayloadKeyRing, DEFAULT_MAX_KEY_AGE_MS, type PayloadKeyRingOptions } from './payload-key-ring';
 export { BoundedTtlCache } from './bounded-ttl-cache';
 export { eraseContactHistory, type ContactHistoryErasure } from './erase-contact-history';
 export { decodeForPerson, type PersonDecode } from './decode-for-person';

@@ -42,6 +42,18 @@ describe('PayloadKeyRing (PostgreSQL)', () => {
     expect((await new PayloadKeyRing({ db, wrapper }).keyById(first.id)).key.equals(first.key)).toBe(true);
   });
 
+  it('rotates by age on its own: a key past the rotation age gets a new version, the old one still opens', async () => {
+    const scope = contact();
+    let now = Date.now();
+    const ring = () => new PayloadKeyRing({ db, wrapper, maxKeyAgeMs: 1_000, now: () => now });
+    const old = await ring().keyFor(scope);
+    expect((await ring().keyFor(scope)).id).toBe(old.id);
+    now += 2_000;
+    const fresh = await ring().keyFor(scope);
+    expect(fresh.version).toBe(old.version + 1);
+    expect((await ring().keyById(old.id)).key.equals(old.key)).toBe(true);
+  });
+
   it('gives a deployment with another KEK a key version of its own rather than one it cannot open', async () => {
     const scope = contact();
     const before = await new PayloadKeyRing({ db, wrapper }).keyFor(scope);

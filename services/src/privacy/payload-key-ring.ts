@@ -26,7 +26,13 @@ export interface PayloadKeyRingOptions {
   maxCachedKeys?: number;
   /** How long an opened key is used before the store is asked again (a shred elsewhere takes effect after this). */
   cacheTtlMs?: number;
+  /** A scope's key older than this gets a new version for new payloads (older versions keep decrypting). */
+  maxKeyAgeMs?: number;
+  now?: () => number;
 }
+
+/** Data keys are rotated every 90 days, like the KMS key-encryption key. */
+export const DEFAULT_MAX_KEY_AGE_MS = 90 * 24 * 60 * 60 * 1000;
 
 const DATA_KEY_BYTES = 32;
 
@@ -56,17 +62,18 @@ export class PayloadKeyRing implements PayloadKeySource {
   }
 
   /**
-   * The newest key of a scope, or a new version when there is none or the newest was wrapped by
-   * another KEK (the deployment moved to KMS, or changed its secret key): new payloads always get
-   * a key this process can open. Another process may store the same version first; then the next.
+   * The newest key of a scope, or a new version when there is none, when the newest is older than
+   * the rotation age, or when it was wrapped by another KEK (the deployment moved to KMS, or changed
+   * its secret key): new payloads always get a fresh key this process can open. Another process
+   * may store the same version first; then that one is used.
    */
   private async newestUnderCurrentKek(scope: PayloadKeyScope): Promise<StoredPayloadKey> {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const newest = await findNewestPayloadKey(this.options.db, scope);
       if (newest?.shreddedAt) throw new PayloadKeyErasedError(newest.id, newest.shreddedAt);
-      if (newest && newest.kekId === this.options.wrapper.kekId) return newest;
+      if (newest && this.usable(newest)) return newest;
       const stored = await this.store(scope, (newest?.version ?? 0) + 1);
-      if (stored.kekId === this.options.wrapper.kekId || stored.shreddedAt) return stored;
+      if (this.usable(stored) || stored.shreddedAt) return stored;
     }
     throw new Error(
       `could not store a data key for ${payloadKeyScopeLabel(scope)}: other processes keep storing theirs`,
@@ -102,6 +109,13 @@ export class PayloadKeyRing implements PayloadKeySource {
   /** The stored row of a key (scope columns included), for the codec server's tenant check. */
   describe(id: string): Promise<StoredPayloadKey | null> {
     return findPayloadKeyById(this.options.db, id);
+  }
+
+  /** Whether new payloads may be encrypted with this stored key: wrapped by this KEK and young enough. */
+  private usable(key: StoredPayloadKey): boolean {
+    const now = this.options.now?.() ?? Date.now();
+    const maxAge = this.options.maxKeyAgeMs ?? DEFAULT_MAX_KEY_AGE_MS;
+    return key.kekId === this.options.wrapper.kekId && now - key.createdAt.getTime() < maxAge;
   }
 
   private async store(scope: PayloadKeyScope, version: number): Promise<StoredPayloadKey> {
