@@ -28,7 +28,6 @@ export interface PayloadKeyRingOptions {
   cacheTtlMs?: number;
   /** A scope's key older than this gets a new version for new payloads (older versions keep decrypting). */
   maxKeyAgeMs?: number;
-  now?: () => number;
 }
 
 /** Data keys are rotated every 90 days, like the KMS key-encryption key. */
@@ -113,9 +112,8 @@ export class PayloadKeyRing implements PayloadKeySource {
 
   /** Whether new payloads may be encrypted with this stored key: wrapped by this KEK and young enough. */
   private usable(key: StoredPayloadKey): boolean {
-    const now = this.options.now?.() ?? Date.now();
     const maxAge = this.options.maxKeyAgeMs ?? DEFAULT_MAX_KEY_AGE_MS;
-    return key.kekId === this.options.wrapper.kekId && now - key.createdAt.getTime() < maxAge;
+    return key.kekId === this.options.wrapper.kekId && Date.now() - key.createdAt.getTime() < maxAge;
   }
 
   private async store(scope: PayloadKeyScope, version: number): Promise<StoredPayloadKey> {
