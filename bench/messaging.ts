@@ -168,9 +168,11 @@ async function smtpFlows(platform: MessagingPlatform, count: number) {
 
 async function replyBaseline(platform: MessagingPlatform, connection: NativeConnection) {
   const taskQueue = `bench-signal-${randomUUID()}`;
+  // The platform's client encrypts its signals; the baseline worker decodes them like the real one.
   const worker = await Worker.create({
     connection,
     taskQueue,
+    dataConverter: cadenzaDataConverter(platform.platform.payloadKeys),
     workflowsPath: require.resolve('./baseline/signal-baseline-workflow'),
   });
   const running = worker.run();
