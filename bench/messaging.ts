@@ -25,6 +25,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { cadenzaDataConverter } from '@cadenza/temporal';
 import { createCrmFlowPort, enrollContact } from '@cadenza/services/flow';
 import type { DataSource } from '@cadenza/data';
 import { composeEmail } from '@cadenza/services/messaging';
