@@ -1,3 +1,4 @@
+import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-workflow';
 import { randomUUID } from 'node:crypto';
 import type { Contact, FlowRun, MessageView, Page } from '@cadenza/core';
 import { createActivityFixture, type ActivityFixture } from './activity-fixture.test-support';
@@ -251,9 +252,12 @@ describe('CRM access control', () => {
       // The workflow is handed the rep's own contact only.
       const history = await api.temporal.workflow.getHandle(bulk.body.bulkEnrollmentId).fetchHistory();
       const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
-      const input = JSON.parse(Buffer.from(started!.input!.payloads![0]!.data!).toString('utf8')) as {
-        contactIds: string[];
-      };
+      // Decoded as the worker would: the payload is encrypted under the tenant's key.
+      const input = await decodeFromPayloadsAtIndex<{ contactIds: string[] }>(
+        api.temporal.options.loadedDataConverter,
+        0,
+        started!.input!.payloads,
+      );
       expect(input.contactIds).toEqual([mine.contactId]);
       expect(bulk.body.contacts).toBe(1);
     });
