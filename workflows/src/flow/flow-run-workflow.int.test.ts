@@ -399,10 +399,15 @@ describe('flowRunWorkflow (time-skipping)', () => {
   });
 
   it('resumes a wait that ends outside the sending window at its next opening, in the flow timezone', async () => {
+    // The window opens only on the weekday two days from now (New York time), so a one-day wait
+    // always ends outside it, whatever time the test runs at.
+    const inTwoDays = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', weekday: 'short' }).format(
+      new Date(Date.now() + 2 * 86_400_000),
+    );
     const window = {
       timezone: 'America/New_York',
       useContactTimezone: false,
-      days: ['tue'],
+      days: [inTwoDays.toLowerCase()],
       start: '10:00',
       end: '11:00',
     };
@@ -425,7 +430,7 @@ describe('flowRunWorkflow (time-skipping)', () => {
       minute: '2-digit',
       hour12: false,
     }).format(resumed);
-    expect(local.replace(',', '')).toBe('Tue 10:00');
+    expect(local.replace(',', '')).toBe(`${inTwoDays} 10:00`);
     expect(resumed.getTime() - new Date(input.startedAt).getTime()).toBeGreaterThanOrEqual(86_400_000);
   });
 
