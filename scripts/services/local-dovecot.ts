@@ -143,7 +143,7 @@ export async function startLocalDovecot(options: LocalDovecotOptions): Promise<L
   // The password is in the file: readable by its owner only (Dovecot's master reads it before dropping privileges).
   const { port, dataDir, password } = options;
   writeFileSync(configFile, dovecotConfig({ port, dataDir, password, accounts }), { mode: 0o600 });
-  const process = new ManagedProcess({
+  const server = new ManagedProcess({
     name: 'dovecot',
     command: dovecotBinary(env),
     args: ['-F', '-c', configFile],
@@ -153,8 +153,8 @@ export async function startLocalDovecot(options: LocalDovecotOptions): Promise<L
   try {
     await waitUntil('dovecot', () => imapGreets(options.port), { timeoutMs: 15_000 });
   } catch (error) {
-    await process.stop(1000);
+    await server.stop(1000);
     throw error;
   }
-  return { url: `imap://127.0.0.1:${options.port}`, port: options.port, password: options.password, process };
+  return { url: `imap://127.0.0.1:${options.port}`, port: options.port, password: options.password, process: server };
 }

@@ -12,3 +12,6 @@ export { looksLikeHtml, htmlToText } from './html-to-text';
 export { plainToHtml, textToHtml } from './plain-to-html';
 export { composeEmail } from './compose-email';
 export { sendOverSmtp } from './smtp-send';
+export { recordInboundEventIn } from './inbound-intake';
+export { signalRunWith } from './signal-run';
+export { syncMailboxOnce, type MailboxSyncDependencies, type MailboxSyncResult } from './mailbox-sync/sync-mailbox';
