@@ -15,3 +15,4 @@ export { sendOverSmtp } from './smtp-send';
 export { recordInboundEventIn } from './inbound-intake';
 export { signalRunWith } from './signal-run';
 export { syncMailboxOnce, type MailboxSyncDependencies, type MailboxSyncResult } from './mailbox-sync/sync-mailbox';
+export { startMailboxSync, DEFAULT_MAILBOX_POLL_INTERVAL_MS } from './mailbox-sync/start-mailbox-sync';
