@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@cadenza/core';
 import { waitUntil } from '../../../../scripts/services/wait-until';
-import { allowEgressTo } from '@cadenza/test-harness/egress-allow';
+import { allowEgressTo, harnessEgress } from '@cadenza/test-harness/egress-allow';
 import { type TestPlatform } from '@cadenza/test-harness/integration';
 import { newContact } from '@cadenza/test-harness/flow-fixtures';
 import { deliverToMailbox, testImapServer } from '@cadenza/test-harness/imap-mailbox';
 import { mailThenAwaitReply, startMessagingPlatform } from '@cadenza/test-harness/messaging-platform';
+import { loadMessagingSettings } from '../messaging-settings';
+import { signalRunWith } from '../signal-run';
+import { syncMailboxOnce } from './sync-mailbox';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -238,6 +241,58 @@ describe('mailbox sync over IMAP', () => {
       [mailbox.id],
     );
     expect(cursor[0]!.last_uid).toBe(String(reply));
+  });
+
+  it('a reply recorded by a poll that died before signalling is signalled once by the next poll', async () => {
+    const mailbox = await connectMailbox();
+    const { email: lead, run, message } = await enrollAndWait();
+    await deliverToMailbox(
+      mailbox.address,
+      email(
+        {
+          From: lead,
+          To: mailbox.address,
+          Subject: 'Re: Quick question',
+          'In-Reply-To': `<${message.rfcMessageId}>`,
+          'Message-ID': `<${randomUUID()}@example.com>`,
+        },
+        'Sounds good.',
+      ),
+    );
+    // A poll of its own, between the workflow's polls, whose worker dies right after the commit.
+    const dying = syncMailboxOnce(
+      {
+        db: platform.db,
+        secretKey: loadMessagingSettings().secretKey,
+        egress: harnessEgress,
+        signalRun: async () => {
+          throw new Error('worker killed');
+        },
+      },
+      { tenantId: tenant.tenantId, mailboxId: mailbox.id, batchSize: 200 },
+    );
+    await expect(dying).rejects.toThrow('worker killed');
+    expect((await importsOf(mailbox.id)).map((row) => [row.kind, row.signalled])).toEqual([['reply', false]]);
+    expect((await api(`/runs/${run.enrollmentId}`)).body.status).toBe('waiting');
+
+    // The sync workflow's next poll tells the run, once; the one after has nothing left to tell.
+    await syncNow(mailbox.id);
+    await waitUntil(
+      'run after the reply',
+      async () => (await api(`/runs/${run.enrollmentId}`)).body?.status === 'completed',
+      { timeoutMs: 30_000 },
+    );
+    await syncNow(mailbox.id);
+    expect((await importsOf(mailbox.id)).map((row) => [row.kind, row.signalled])).toEqual([['reply', true]]);
+    const workflowId = (
+      await sql<{ workflow_id: string }>(`SELECT workflow_id FROM flow_runs WHERE enrollment_id = $1`, [
+        run.enrollmentId,
+      ])
+    )[0]!.workflow_id;
+    expect(await inboundSignals(workflowId)).toBe(1);
+    expect(await eventKinds(message.id)).toEqual(['reply']);
+    // The same signal path the activity uses, for a run that has ended: nothing to tell, no error.
+    await expect(signalRunWith(platform.temporal)(workflowId, { kind: 'reply' })).resolves.toBeUndefined();
   });
 
   it('a refused IMAP password is the mailbox state, and fixing it resumes the sync', async () => {
