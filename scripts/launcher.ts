@@ -293,9 +293,13 @@ async function main(): Promise<void> {
     CADENZA_EGRESS_ALLOW: launcherEgressAllow(config),
   };
   // The development mail server: flows without a mailbox send here, and the outbox shows it.
+  // It also delivers into the local IMAP server: the contacts' mailboxes show what they were sent,
+  // and a reply sent to a rep's address reaches the rep's INBOX, which the mailbox sync reads.
   startNodeProcess('smtp-sink', 'scripts/services/smtp-sink-process.ts', {
     DATABASE_URL: databaseUrl,
     SMTP_SINK_PORT: String(config.SMTP_SINK_PORT),
+    LOCAL_IMAP_PORT: String(config.CADENZA_IMAP_PORT),
+    LOCAL_IMAP_PASSWORD: loadOrCreateLocalMailboxPassword(config.CADENZA_DATA_DIR),
   });
   startNodeProcess('worker', 'workers/src/main.ts', shared);
   startNodeProcess('api', 'api/src/main.ts', {

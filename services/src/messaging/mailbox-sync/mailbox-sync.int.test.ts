@@ -9,6 +9,9 @@ import { mailThenAwaitReply, startMessagingPlatform } from '@cadenza/test-harnes
 import { loadMessagingSettings } from '../messaging-settings';
 import { signalRunWith } from '../signal-run';
 import { syncMailboxOnce } from './sync-mailbox';
+import nodemailer from 'nodemailer';
+import { startSmtpSink, type SmtpSink } from '../smtp-sink';
+import { imapDelivery } from './imap-delivery';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -25,12 +28,33 @@ describe('mailbox sync over IMAP', () => {
   let admin: Principal;
   let stop: () => Promise<void>;
   const imap = testImapServer();
+  /** The contacts' side: an SMTP server that delivers into the local IMAP mailboxes, as the launcher's sink does. */
+  let contactsSmtp: SmtpSink;
 
   beforeAll(async () => {
     allowEgressTo(imap.port);
     ({ platform, tenant, admin, stop } = await startMessagingPlatform('imap-sync'));
+    contactsSmtp = await startSmtpSink({ db: platform.db, port: 0, deliver: imapDelivery(imap) });
   });
-  afterAll(() => stop?.());
+  afterAll(async () => {
+    await contactsSmtp?.close();
+    await stop?.();
+  });
+
+  /** Sends an email by SMTP, as the contact's mail client would. */
+  async function sendBySmtp(from: string, to: string, raw: string) {
+    const transport = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: contactsSmtp.port,
+      secure: false,
+      ignoreTLS: true,
+    });
+    try {
+      await transport.sendMail({ envelope: { from, to: [to] }, raw });
+    } finally {
+      transport.close();
+    }
+  }
 
   const api = async (path: string, init: { method?: string; body?: unknown } = {}) => {
     const response = await fetch(`${platform.baseUrl}/api/v1${path}`, {
@@ -180,7 +204,9 @@ describe('mailbox sync over IMAP', () => {
         'Please remove them from your list.',
       ),
     );
-    const reply = await deliverToMailbox(
+    // The contact's answer goes by SMTP, and the SMTP server delivers it into the rep's INBOX.
+    await sendBySmtp(
+      lead,
       mailbox.address,
       email(
         {
@@ -194,6 +220,7 @@ describe('mailbox sync over IMAP', () => {
         'Yes, let us talk on Tuesday.\r\n\r\n> Hi',
       ),
     );
+    const reply = forged + 1;
     await syncNow(mailbox.id);
 
     const ended = await waitUntil(
