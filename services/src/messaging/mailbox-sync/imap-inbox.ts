@@ -20,6 +20,8 @@ const DECISION_HEADERS = [
 export interface InboxEntry {
   uid: number;
   size: number;
+  /** When the server received it (INTERNALDATE). */
+  receivedAt: Date | null;
   from: string | null;
   subject: string | null;
   /** Lower-case names, unfolded values. */
@@ -65,7 +67,7 @@ export async function openImapInbox(mailbox: SyncingMailbox, egress: EgressGuard
         const found: InboxEntry[] = [];
         for await (const message of client.fetch(
           `${fromUid}:${toUid}`,
-          { uid: true, size: true, envelope: true, headers: DECISION_HEADERS },
+          { uid: true, size: true, internalDate: true, envelope: true, headers: DECISION_HEADERS },
           { uid: true },
         )) {
           // `n:m` also answers with the highest UID when none is in range; keep the range only.
@@ -73,6 +75,7 @@ export async function openImapInbox(mailbox: SyncingMailbox, egress: EgressGuard
           found.push({
             uid: message.uid,
             size: message.size ?? 0,
+            receivedAt: message.internalDate ? new Date(message.internalDate) : null,
             from: message.envelope?.from?.[0]?.address ?? null,
             subject: message.envelope?.subject ?? null,
             headers: parseHeaderBlock(message.headers?.toString('utf8') ?? ''),

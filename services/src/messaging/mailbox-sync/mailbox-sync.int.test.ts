@@ -322,6 +322,29 @@ describe('mailbox sync over IMAP', () => {
     await expect(signalRunWith(platform.temporal)(workflowId, { kind: 'reply' })).resolves.toBeUndefined();
   });
 
+  it("a new email from the contact, without thread headers, is the reply; the contact's older mail is not", async () => {
+    const mailbox = await connectMailbox();
+    const { email: lead, run, message } = await enrollAndWait();
+    const newEmail = (subject: string, body: string) =>
+      email({ From: lead, To: mailbox.address, Subject: subject, 'Message-ID': `<${randomUUID()}@example.com>` }, body);
+    const lastYear = new Date(Date.now() - 365 * 24 * 3600 * 1000);
+    const older = await deliverToMailbox(mailbox.address, newEmail('Invoice', 'Here is the invoice.'), lastYear);
+    await syncNow(mailbox.id);
+    expect(await importsOf(mailbox.id)).toEqual([]);
+    expect((await api(`/runs/${run.enrollmentId}`)).body.status).toBe('waiting');
+
+    const fresh = await deliverToMailbox(mailbox.address, newEmail('Your email', 'Call me tomorrow.'));
+    await syncNow(mailbox.id);
+    await waitUntil(
+      'run after the reply',
+      async () => (await api(`/runs/${run.enrollmentId}`)).body?.status === 'completed',
+      { timeoutMs: 30_000 },
+    );
+    expect(await importsOf(mailbox.id)).toEqual([{ uid: String(fresh), kind: 'reply', signalled: true }]);
+    expect(fresh).toBeGreaterThan(older);
+    expect(await eventKinds(message.id)).toEqual(['reply']);
+  });
+
   it('a refused IMAP password is the mailbox state, and fixing it resumes the sync', async () => {
     const mailbox = await connectMailbox();
     const changed = await api(`/mailboxes/${mailbox.id}`, {

@@ -95,10 +95,11 @@ async function importEntry(
   const threadIds = referencedMessageIds(entry.headers.get('in-reply-to'), entry.headers.get('references'));
   const [byThread] = await findTenantMessagesByRfcIds(db, mailbox.tenantId, threadIds);
   const bySender = !byThread && entry.from ? await latestActiveEmailTo(db, mailbox.tenantId, entry.from) : null;
-  const withAddress = <M extends { to_address: string }>(m: M | null | undefined) =>
-    m ? { ...m, toAddress: m.to_address } : null;
+  const withAddress = <M extends { to_address: string; sent_at: Date | null }>(m: M | null | undefined) =>
+    m ? { ...m, toAddress: m.to_address, sentAt: m.sent_at } : null;
   const decision = decideInbound({
     from: entry.from,
+    receivedAt: entry.receivedAt,
     autoReply: isAutoReply(entry.headers, entry.subject),
     byThread: withAddress(byThread),
     bySender: withAddress(bySender),
@@ -109,7 +110,7 @@ async function importEntry(
   if (rfcMessageId && (await mailboxImportedRfcId(db, mailbox.id, rfcMessageId))) return false;
   const source = entry.size <= MAX_SOURCE_BYTES ? await inbox.source(entry.uid) : null;
   const text = source ? await inboundText(source) : '';
-  const { toAddress: _toAddress, ...message } = decision.message;
+  const { toAddress: _toAddress, sentAt: _sentAt, ...message } = decision.message;
   const key = { uidValidity, uid: entry.uid };
   const outcome = await db.transaction(async (manager) => {
     const claimed = await claimMailboxImport(manager, {
