@@ -21,6 +21,7 @@ import { isAutoReply } from './auto-reply';
 import { openImapInbox, type ImapInbox, type InboxEntry } from './imap-inbox';
 import { decideInbound } from './inbound-decision';
 import { inboundText } from './parse-inbound';
+import { isImapTrouble } from './imap-trouble';
 import { planSync } from './sync-cursor';
 
 export interface MailboxSyncDependencies {
@@ -149,12 +150,6 @@ async function signalPendingImports(deps: MailboxSyncDependencies, mailboxId: st
     await deps.signalRun(pending.runWorkflowId, { kind: 'reply', messageId: pending.messageId });
     await markMailboxImportSignalled(deps.db, mailboxId, pending);
   }
-}
-
-/** imapflow's errors: a refused sign-in, a socket or protocol failure; anything else is ours and is thrown. */
-function isImapTrouble(error: unknown): boolean {
-  const e = error as { authenticationFailed?: boolean; code?: string; responseStatus?: string } | null;
-  return Boolean(e && (e.authenticationFailed || e.code || e.responseStatus));
 }
 
 async function failed(
