@@ -12,6 +12,7 @@ export const DEV_SECRET_FILES = {
   demoApiKey: 'demo-api-key',
   secretKey: 'secret-key',
   devAdminPassword: 'dev-admin-password',
+  localMailboxPassword: 'local-mailbox-password',
 } as const;
 
 export const loadOrCreateDevApiKey = (dataDir: string) =>
@@ -27,3 +28,7 @@ export const loadOrCreateDevSecretKey = (dataDir: string) =>
 
 export const loadOrCreateDevAdminPassword = (dataDir: string) =>
   readOrCreateSecretFile(dataDir, DEV_SECRET_FILES.devAdminPassword, () => randomBytes(12).toString('base64url'));
+
+/** The password of every mailbox on the local IMAP server (Dovecot on loopback, development only). */
+export const loadOrCreateLocalMailboxPassword = (dataDir: string) =>
+  readOrCreateSecretFile(dataDir, DEV_SECRET_FILES.localMailboxPassword, () => randomBytes(12).toString('base64url'));

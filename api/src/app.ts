@@ -114,7 +114,7 @@ function apiV1Routes({
     ...temporalCodecRoutes({ db, payloadKeys }),
     ...importRoutes({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE }),
     ...flowEngineRoutes({ config, db, temporal, egress }),
-    ...messagingRoutes({ db, temporal, settings: messaging, egress }),
+    ...messagingRoutes({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, settings: messaging, egress }),
     ...analyticsRoutes({ db }),
     ...aiModelRoutes(activeModel),
     ...approvalRoutes({ db, temporal }),

@@ -2,6 +2,7 @@ import type { ImportProgress, ScoringModel, SmokeRunRecord } from '@cadenza/core
 import type { BulkEnrollmentInput, BulkEnrollmentProgress } from './bulk-enrollment';
 import type { FlowRunInput, FlowRunResult } from './flow-run';
 import type { ImportContactsInput } from './import-contacts';
+import type { MailboxSyncInput, MailboxSyncResult } from './mailbox-sync';
 import type { PruneEventLogWorkflowInput, RetrainLeadScoringInput, SmokeWorkflowInput } from './maintenance';
 import type {
   ScheduledEnrollmentInput,
@@ -20,6 +21,7 @@ export * from './bulk-enrollment';
 export * from './import-contacts';
 export * from './triggers';
 export * from './maintenance';
+export * from './mailbox-sync';
 
 /**
  * Every workflow type the worker registers, by name, with its signature. workflows/src/index.ts
@@ -34,6 +36,7 @@ export interface WorkflowContracts {
   pruneEventLogWorkflow: (input: PruneEventLogWorkflowInput) => Promise<{ deleted: number }>;
   retrainLeadScoringWorkflow: (input: RetrainLeadScoringInput) => Promise<ScoringModel>;
   smokeWorkflow: (input: SmokeWorkflowInput) => Promise<SmokeRunRecord>;
+  mailboxSyncWorkflow: (input: MailboxSyncInput) => Promise<MailboxSyncResult>;
 }
 
 export type WorkflowName = keyof WorkflowContracts;
@@ -48,4 +51,5 @@ export const WORKFLOW_NAMES: { readonly [N in WorkflowName]: N } = {
   pruneEventLogWorkflow: 'pruneEventLogWorkflow',
   retrainLeadScoringWorkflow: 'retrainLeadScoringWorkflow',
   smokeWorkflow: 'smokeWorkflow',
+  mailboxSyncWorkflow: 'mailboxSyncWorkflow',
 };

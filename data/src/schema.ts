@@ -32,6 +32,7 @@ import { AiCostBudget1764301350000 } from './ai/ai-cost-budget-migration';
 import { MailboxSendLimits1764300950000 } from './messaging/send-limits-migration';
 import { TemplateSnippets1764300951000 } from './messaging/snippets-migration';
 import { MessagingProviders1764300952000 } from './messaging/provider-settings-migration';
+import { MailboxSync1764301800000 } from './messaging/mailbox-sync-migration';
 import {
   ContactSearchIndex1764300600001,
   CrmImports1764300600000,
@@ -82,4 +83,5 @@ export const MIGRATIONS: Function[] = [
   AnalyticsIndexes1764301050000,
   InvitationsAndSignInDevices1764301610000,
   PayloadKeys1764301700000,
+  MailboxSync1764301800000,
 ];

@@ -9,4 +9,12 @@ export const SmtpSinkEnvSchema = z.object({
     .string()
     .default('127.0.0.1')
     .describe('address the sink listens on (loopback; 0.0.0.0 in a container the worker reaches over the network)'),
+  LOCAL_IMAP_PORT: portVar
+    .optional()
+    .describe('port of the local IMAP server (Dovecot on 127.0.0.1) the sink also delivers each message into'),
+  LOCAL_IMAP_PASSWORD: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("the local IMAP server's mailbox password (development only)"),
 });

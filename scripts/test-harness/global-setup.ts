@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { provisionPostgres, provisionRedis, provisionTemporal, type Provisioned } from './provision';
+import { provisionImap, provisionPostgres, provisionRedis, provisionTemporal, type Provisioned } from './provision';
 import { TEST_SERVICES, type TestServiceName } from './service-env';
 
 const PROVISIONERS: Record<TestServiceName, (env: NodeJS.ProcessEnv) => Promise<Provisioned>> = {
   temporal: provisionTemporal,
   postgres: provisionPostgres,
   redis: provisionRedis,
+  imap: provisionImap,
 };
 
 declare global {

@@ -1,5 +1,5 @@
 import { freePort } from '../services/ports';
-import { provisionPostgres, provisionRedis, provisionTemporal } from './provision';
+import { provisionImap, provisionPostgres, provisionRedis, provisionTemporal } from './provision';
 
 /** An address where nothing listens: the port was free a moment ago. */
 const deadPort = () => freePort();
@@ -32,5 +32,18 @@ describe('provisioning an unreachable service fails fast and names it', () => {
     const { error, ms } = await fast(provisionTemporal({ TEST_TEMPORAL_ADDRESS: `127.0.0.1:${await deadPort()}` }));
     expect(error?.message).toMatch(/^Temporal at 127\.0\.0\.1:\d+ \(TEST_TEMPORAL_ADDRESS\)/);
     expect(ms).toBeLessThan(15_000);
+  });
+
+  it('IMAP', async () => {
+    const { error, ms } = await fast(provisionImap({ TEST_IMAP_URL: `imap://127.0.0.1:${await deadPort()}` }));
+    expect(error?.message).toMatch(/^IMAP on port \d+: .*\(TEST_IMAP_URL\)$/);
+    expect(ms).toBeLessThan(15_000);
+  });
+
+  it('IMAP when Dovecot is not installed', async () => {
+    const { error } = await fast(provisionImap({ DOVECOT_BIN: '/nonexistent/dovecot' }));
+    expect(error?.message).toMatch(
+      /^dovecot is not installed \(\/nonexistent\/dovecot\): run `node scripts\/setup.mjs`/,
+    );
   });
 });

@@ -7,6 +7,7 @@ import { runMigrations } from '@cadenza/data';
 import { assertBinaryExists, runSearchAttributeKeys, temporalBinaries } from '@cadenza/temporal';
 import { dropDatabase, ensureDatabase, withDatabase, withPgClient } from '../services/postgres-admin';
 import { startLocalRedis } from '../services/local-redis';
+import { imapGreets, startLocalDovecot } from '../services/local-dovecot';
 import { pingRedis } from '../services/redis-ping';
 import { freePort } from '../services/ports';
 import { withTimeout } from '@cadenza/core';
@@ -129,4 +130,39 @@ export async function provisionRedis(env: NodeJS.ProcessEnv): Promise<Provisione
     log: () => undefined,
   });
   return { address: redis.url, release: () => redis.process.stop(2000) };
+}
+
+/** Every mailbox of the tests' Dovecot signs in with this password (loopback only, gone after the run). */
+export const TEST_IMAP_PASSWORD = 'cadenza-test-mailbox';
+
+/**
+ * IMAP for tests: TEST_IMAP_URL when set (a server whose users all sign in with TEST_IMAP_PASSWORD),
+ * otherwise Debian's Dovecot with its own configuration in a temporary folder, on a free port.
+ */
+export async function provisionImap(env: NodeJS.ProcessEnv): Promise<Provisioned> {
+  if (env.TEST_IMAP_URL) {
+    const { port } = new URL(env.TEST_IMAP_URL);
+    await imapGreets(Number(port), CONNECT_TIMEOUT_MS).catch((error: Error) => {
+      throw new Error(`${error.message} (TEST_IMAP_URL)`);
+    });
+    return { address: env.TEST_IMAP_URL, release: async () => undefined };
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'cadenza-test-imap-'));
+  const dovecot = await startLocalDovecot({
+    port: await freePort(),
+    dataDir,
+    password: TEST_IMAP_PASSWORD,
+    env,
+    log: () => undefined,
+  }).catch((error: unknown) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
+  return {
+    address: dovecot.url,
+    release: async () => {
+      await dovecot.process.stop(2000);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -18,6 +18,11 @@ export const TEST_SERVICES = {
     addressVar: 'CADENZA_TEST_REDIS_URL',
     errorVar: 'CADENZA_TEST_REDIS_ERROR',
   },
+  imap: {
+    label: 'IMAP (Dovecot)',
+    addressVar: 'CADENZA_TEST_IMAP_URL',
+    errorVar: 'CADENZA_TEST_IMAP_ERROR',
+  },
 } as const;
 
 export type TestServiceName = keyof typeof TEST_SERVICES;

@@ -7,6 +7,7 @@ import { retrainLeadScoringWorkflow } from './retrain-lead-scoring-workflow';
 import { triggerDispatcherWorkflow } from './flow/triggers/trigger-dispatcher-workflow';
 import { scheduledEnrollmentWorkflow } from './flow/triggers/scheduled-enrollment-workflow';
 import { importContactsWorkflow } from './crm-import/import-contacts-workflow';
+import { mailboxSyncWorkflow } from './messaging/mailbox-sync-workflow';
 
 /**
  * The workflows the worker registers (every exported function here is one). Each is checked
@@ -21,6 +22,7 @@ export {
   triggerDispatcherWorkflow,
   scheduledEnrollmentWorkflow,
   importContactsWorkflow,
+  mailboxSyncWorkflow,
 };
 
 // A workflow whose signature drifts from its contract, or a contract without a workflow, fails to compile here.
@@ -33,4 +35,5 @@ const _conformance = {
   triggerDispatcherWorkflow,
   scheduledEnrollmentWorkflow,
   importContactsWorkflow,
+  mailboxSyncWorkflow,
 } satisfies WorkflowContracts;

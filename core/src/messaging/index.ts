@@ -6,3 +6,4 @@ export * from './mailbox-check';
 export * from './provider-settings-records';
 export * from './template-variable-catalogue';
 export * from './send-limits';
+export * from './mailbox-sync-workflow-ids';

@@ -21,6 +21,22 @@ const common = {
   isDefault: z.boolean().default(false).describe('the mailbox flows send from when they name none'),
 };
 
+/** Where replies are read from: the mailbox's IMAP server (any provider; app passwords work). */
+export const ImapSettingsSchema = z
+  .object({
+    host: z.string().trim().min(1).max(255).describe('IMAP server host name'),
+    port: z.number().int().min(1).max(65_535).default(993).describe('IMAP port'),
+    secure: z.boolean().default(true).describe('TLS from the first byte (port 993); otherwise STARTTLS when offered'),
+    username: z.string().max(255).optional().describe('IMAP user name; defaults to the SMTP user, then the address'),
+    password: z
+      .string()
+      .max(1000)
+      .optional()
+      .describe('IMAP password or app password; stored encrypted, never returned; kept when omitted on a change'),
+  })
+  .describe("the IMAP server Cadenza reads this mailbox's replies from");
+export type ImapSettings = z.infer<typeof ImapSettingsSchema>;
+
 export const MailboxCreateSchema = z
   .discriminatedUnion('kind', [
     z.object({
@@ -34,6 +50,7 @@ export const MailboxCreateSchema = z
         .describe('TLS from the first byte (port 465); otherwise STARTTLS when offered'),
       username: z.string().max(255).optional().describe('SMTP user name'),
       password: z.string().max(1000).optional().describe('SMTP password; stored encrypted, never returned'),
+      imap: ImapSettingsSchema.optional(),
     }),
     z.object({
       kind: z.literal('sendgrid'),
@@ -69,6 +86,9 @@ export const MailboxUpdateSchema = z
     secure: z.boolean().optional(),
     username: z.string().max(255).nullable().optional(),
     secret: z.string().min(1).max(1000).optional().describe('new SMTP password or SendGrid API key'),
+    imap: ImapSettingsSchema.nullable()
+      .optional()
+      .describe('new IMAP settings (the sync reconnects); null stops listening to this mailbox'),
   })
   .partial()
   .describe('fields to change; secrets are replaced, never read back');
@@ -88,6 +108,23 @@ export const MailboxViewSchema = z.object({
   secure: z.boolean(),
   username: z.string().nullable(),
   hasSecret: z.boolean().describe('a password or API key is stored (its value is never returned)'),
+  imap: z
+    .object({
+      host: z.string(),
+      port: z.number().int(),
+      secure: z.boolean(),
+      username: z.string().nullable(),
+      hasPassword: z.boolean(),
+    })
+    .nullable()
+    .describe('where replies are read from; null when the mailbox only sends'),
+  sync: z
+    .object({
+      lastSyncAt: z.string().nullable().describe('when the last poll of the INBOX succeeded'),
+      lastError: z.string().nullable().describe('why the last poll failed, if it did'),
+      authFailedAt: z.string().nullable().describe('since when the IMAP server refuses the password (reconnect)'),
+    })
+    .describe("the mailbox sync's health"),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

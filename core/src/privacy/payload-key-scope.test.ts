@@ -9,6 +9,7 @@ import {
 } from '../flow-records';
 import { importWorkflowId } from '../crm-import/import';
 import { smokeWorkflowId } from '../smoke-run';
+import { mailboxSyncWorkflowId } from '../messaging/mailbox-sync-workflow-ids';
 import { leadScoringScheduledRunId, leadScoringTrainWorkflowId } from '../ai/lead-scoring-workflow-ids';
 import { payloadKeyScopeLabel, payloadKeyScopeOf } from './payload-key-scope';
 
@@ -32,6 +33,7 @@ describe('payloadKeyScopeOf', () => {
       `${scheduledEnrollmentWorkflowId(tenantId, flowId)}-2026-12-07T10:00:00Z:page-3`,
       importWorkflowId(tenantId, randomUUID()),
       smokeWorkflowId(tenantId, randomUUID()),
+      mailboxSyncWorkflowId(tenantId, randomUUID()),
       leadScoringTrainWorkflowId(tenantId, randomUUID()),
       `${leadScoringScheduledRunId(tenantId)}-2026-12-07T10:00:00Z`,
     ];

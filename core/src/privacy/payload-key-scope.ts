@@ -16,8 +16,8 @@ const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
 const SEGMENT = '[^:]+';
 
 /**
- * The scope of each workflow id family, by the id builders in flow-records, crm-import, smoke-run
- * and the API's lead-scoring routes. The contact families come first: `flowtest:` must never fall
+ * The scope of each workflow id family, by the id builders in flow-records, crm-import, smoke-run,
+ * messaging (mailbox sync) and the API's lead-scoring routes. The contact families come first: `flowtest:` must never fall
  * through to a tenant-wide key. Schedules append the tick's time and child pages `:page-N`, hence
  * prefixes rather than whole-id patterns. Tested against every builder in payload-key-scope.test.ts.
  */
@@ -31,7 +31,9 @@ const FAMILIES: ReadonlyArray<{ pattern: RegExp; scope: (m: RegExpMatchArray) =>
     scope: (m) => ({ kind: 'contact', tenantId: m[1]!, contactId: m[2]! }),
   },
   {
-    pattern: new RegExp(`^(?:bulk-enroll|trigger-dispatcher|scheduled-enroll|import|smoke):(${SEGMENT})(?::|$)`),
+    pattern: new RegExp(
+      `^(?:bulk-enroll|trigger-dispatcher|scheduled-enroll|import|smoke|mailbox-sync):(${SEGMENT})(?::|$)`,
+    ),
     scope: (m) => ({ kind: 'tenant', tenantId: m[1]! }),
   },
   {

@@ -9,3 +9,5 @@ export { TemplateSnippets1764300951000 } from './snippets-migration';
 export * from './provider-settings-repository';
 export { MessagingProviders1764300952000 } from './provider-settings-migration';
 export { loadTemplateRecords, type TemplateRecords } from './template-records';
+export { MailboxSync1764301800000 } from './mailbox-sync-migration';
+export * from './mailbox-sync-repository';

@@ -27,6 +27,14 @@ interface MailboxRow {
   daily_limit: number;
   per_minute_limit: number;
   is_default: boolean;
+  imap_host: string | null;
+  imap_port: number | null;
+  imap_secure: boolean;
+  imap_username: string | null;
+  imap_secret_sealed: string | null;
+  last_sync_at: Date | null;
+  last_sync_error: string | null;
+  auth_failed_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -60,6 +68,20 @@ const toView = (row: MailboxRow): MailboxView => ({
   secure: row.secure,
   username: row.username,
   hasSecret: row.secret_sealed !== null,
+  imap: row.imap_host
+    ? {
+        host: row.imap_host,
+        port: row.imap_port ?? (row.imap_secure ? 993 : 143),
+        secure: row.imap_secure,
+        username: row.imap_username,
+        hasPassword: row.imap_secret_sealed !== null,
+      }
+    : null,
+  sync: {
+    lastSyncAt: row.last_sync_at?.toISOString() ?? null,
+    lastError: row.last_sync_error,
+    authFailedAt: row.auth_failed_at?.toISOString() ?? null,
+  },
   createdAt: row.created_at.toISOString(),
   updatedAt: row.updated_at.toISOString(),
 });
@@ -111,12 +133,16 @@ export async function createMailbox(
 ): Promise<MailboxView> {
   const parsed = MailboxCreateSchema.parse(input);
   const sealed = seal(secretKey, parsed.kind === 'smtp' ? parsed.password : parsed.apiKey);
+  const imap = parsed.kind === 'smtp' ? parsed.imap : undefined;
+  const imapSealed = seal(secretKey, imap?.password);
   return db.transaction(async (manager) => {
     if (parsed.isDefault) await clearDefault(manager, tenantId, null);
     const rows = (await manager.query(
       `INSERT INTO mailboxes (tenant_id, kind, name, from_address, from_name, host, port, secure, username,
-         secret_sealed, daily_limit, per_minute_limit, is_default)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
+         secret_sealed, daily_limit, per_minute_limit, is_default, imap_host, imap_port, imap_secure, imap_username,
+         imap_secret_sealed)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, coalesce($16, true), $17, $18)
+       RETURNING *`,
       [
         tenantId,
         parsed.kind,
@@ -131,6 +157,11 @@ export async function createMailbox(
         parsed.dailyLimit,
         parsed.perMinuteLimit,
         parsed.isDefault,
+        imap?.host ?? null,
+        imap?.port ?? null,
+        imap?.secure ?? null,
+        imap?.username ?? null,
+        imapSealed,
       ],
     )) as MailboxRow[];
     return toView(rows[0]!);
@@ -149,13 +180,17 @@ export async function updateMailbox(
     if (current.kind === 'sendgrid' && (change.host || change.port || change.username)) {
       throw new UserError('invalid_field', 'a SendGrid mailbox has no SMTP host, port or user', { field: 'host' });
     }
+    if (current.kind === 'sendgrid' && change.imap)
+      throw new UserError('invalid_field', 'a SendGrid mailbox cannot read replies over IMAP', { field: 'imap' });
     if (change.isDefault) await clearDefault(manager, tenantId, id);
     const sealed = change.secret !== undefined ? seal(secretKey, change.secret) : current.secret_sealed;
+    const imap = imapColumnsAfter(current, change.imap, secretKey);
     // TypeORM's postgres driver answers an UPDATE with [rows, affected count].
     const [rows] = (await manager.query(
       `UPDATE mailboxes SET name = $3, from_address = $4, from_name = $5, host = $6, port = $7, secure = $8,
          username = $9, secret_sealed = $10, daily_limit = $11, per_minute_limit = $12, is_default = $13,
-         updated_at = now()
+         imap_host = $14, imap_port = $15, imap_secure = $16, imap_username = $17, imap_secret_sealed = $18,
+         auth_failed_at = CASE WHEN $19 THEN NULL ELSE auth_failed_at END, updated_at = now()
        WHERE tenant_id = $1 AND id = $2 RETURNING *`,
       [
         tenantId,
@@ -171,10 +206,36 @@ export async function updateMailbox(
         change.dailyLimit ?? current.daily_limit,
         change.perMinuteLimit ?? current.per_minute_limit,
         change.isDefault ?? current.is_default,
+        imap.host,
+        imap.port,
+        imap.secure,
+        imap.username,
+        imap.sealed,
+        change.imap !== undefined,
       ],
     )) as [MailboxRow[], number];
     return toView(rows[0]!);
   });
+}
+
+/** The IMAP columns after a change: replaced, removed (null), or kept (undefined); an omitted password keeps the stored one. */
+function imapColumnsAfter(current: MailboxRow, change: MailboxUpdate['imap'], secretKey: Buffer | null) {
+  if (change === undefined)
+    return {
+      host: current.imap_host,
+      port: current.imap_port,
+      secure: current.imap_secure,
+      username: current.imap_username,
+      sealed: current.imap_secret_sealed,
+    };
+  if (change === null) return { host: null, port: null, secure: true, username: null, sealed: null };
+  return {
+    host: change.host,
+    port: change.port,
+    secure: change.secure,
+    username: change.username ?? null,
+    sealed: change.password !== undefined ? seal(secretKey, change.password) : current.imap_secret_sealed,
+  };
 }
 
 export async function deleteMailbox(db: DataSource, tenantId: string, id: string): Promise<void> {

@@ -94,7 +94,7 @@ const VIEW_COLUMN_NAMES = [
 ];
 const VIEW_COLUMNS = VIEW_COLUMN_NAMES.join(', ');
 /** The same columns of the messages row aliased `m` (queries that join or filter through `m`). */
-const VIEW_COLUMNS_OF_M = VIEW_COLUMN_NAMES.map((column) => `m.${column}`).join(', ');
+export const MESSAGE_COLUMNS_OF_M = VIEW_COLUMN_NAMES.map((column) => `m.${column}`).join(', ');
 
 export interface NewMessage {
   /** Chosen by the caller when tracking links must name the message before it is stored. */
@@ -222,7 +222,7 @@ export async function listMessages(db: Db, principal: Principal, query: OutboxQu
   const keyset = keysetClause(OUTBOX_ORDER, params, query.cursor, query.limit);
   if (keyset.where) where.push(keyset.where);
   const rows = (await db.query(
-    `SELECT ${VIEW_COLUMNS_OF_M}, m.created_at::text AS sort_key FROM messages m WHERE ${where.join(' AND ')} ${keyset.orderLimit}`,
+    `SELECT ${MESSAGE_COLUMNS_OF_M}, m.created_at::text AS sort_key FROM messages m WHERE ${where.join(' AND ')} ${keyset.orderLimit}`,
     params.values,
   )) as Array<MessageRow & { sort_key: string }>;
   return toPage(rows, OUTBOX_ORDER, query.limit, toView);
@@ -237,7 +237,7 @@ export async function getMessage(
   const params = new SqlParams([principal.tenantId, id]);
   const visible = visibleMessage(principal, params);
   const rows = (await db.query(
-    `SELECT ${VIEW_COLUMNS_OF_M}, m.html, m.raw FROM messages m
+    `SELECT ${MESSAGE_COLUMNS_OF_M}, m.html, m.raw FROM messages m
      WHERE m.tenant_id = $1 AND m.id = $2::uuid${visible ? ` AND ${visible}` : ''}`,
     params.values,
   )) as Array<MessageRow & { raw: string | null }>;
@@ -261,7 +261,8 @@ const STATUS_RANK: Record<MessageStatus, number> = {
   bounced: 6,
 };
 
-export type MessageEventKind = 'open' | 'click' | 'unsubscribe' | 'reply' | 'bounce';
+/** `auto_reply`: an out-of-office or other automatic answer, which is not the contact replying. */
+export type MessageEventKind = 'open' | 'click' | 'unsubscribe' | 'reply' | 'bounce' | 'auto_reply';
 
 const EVENT_STATUS: Record<MessageEventKind, { status: MessageStatus | null; column: string | null }> = {
   open: { status: 'opened', column: 'opened_at' },
@@ -269,6 +270,7 @@ const EVENT_STATUS: Record<MessageEventKind, { status: MessageStatus | null; col
   reply: { status: 'replied', column: 'replied_at' },
   bounce: { status: 'bounced', column: 'bounced_at' },
   unsubscribe: { status: null, column: null },
+  auto_reply: { status: null, column: null },
 };
 
 const EVENT_TYPE: Record<MessageEventKind, string> = {
@@ -277,6 +279,7 @@ const EVENT_TYPE: Record<MessageEventKind, string> = {
   reply: 'replied',
   bounce: 'bounced',
   unsubscribe: 'unsubscribed',
+  auto_reply: 'auto_replied',
 };
 
 /**

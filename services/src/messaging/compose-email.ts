@@ -11,6 +11,8 @@ export interface EmailToCompose {
   rfcMessageId: string;
   idempotencyKey: string;
   unsubscribeUrl: string | null;
+  /** The thread this email answers: the Message-IDs it refers to, oldest first, without angle brackets. */
+  thread?: { inReplyTo: string; references: string[] };
 }
 
 /**
@@ -27,6 +29,12 @@ export async function composeEmail(email: EmailToCompose): Promise<string> {
     html: email.html,
     text: email.text,
     messageId: `<${email.rfcMessageId}>`,
+    ...(email.thread
+      ? {
+          inReplyTo: `<${email.thread.inReplyTo}>`,
+          references: email.thread.references.map((id) => `<${id}>`).join(' '),
+        }
+      : {}),
     headers: {
       'X-Cadenza-Idempotency-Key': email.idempotencyKey,
       ...(email.unsubscribeUrl

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { InboundEvent, TimelineEntryCreate } from '@cadenza/core';
 import { CrmWrite } from '@cadenza/data';
 import { findMessagesByRfcIds, recordMessageEvent, type MessageEventKind, type StoredMessage } from '@cadenza/data';
@@ -43,15 +43,65 @@ const TIMELINE: Record<
     summary: `Email bounced: ${String(data.reason ?? 'undeliverable')}`.slice(0, 500),
     data: { messageId: m.id, reason: data.reason },
   }),
+  auto_reply: (m, data) => ({
+    kind: 'note',
+    summary: `Automatic reply (out of office): ${String(data.subject ?? m.subject ?? '')}`.slice(0, 500),
+    data: { messageId: m.id, text: String(data.text ?? '').slice(0, 5000) },
+  }),
 };
 
-const EVENT_OF: Record<MessageEventKind, (m: StoredMessage, data: Record<string, unknown>) => InboundEvent> = {
+/** What the run hears of each event; an automatic reply is recorded but is not the contact answering. */
+const EVENT_OF: Record<MessageEventKind, (m: StoredMessage, data: Record<string, unknown>) => InboundEvent | null> = {
   open: (m) => ({ kind: 'open', messageId: m.id }),
   click: (_m, data) => ({ kind: 'click', url: String(data.url) }),
   reply: (m) => ({ kind: 'reply', messageId: m.id }),
   unsubscribe: () => ({ kind: 'unsubscribe' }),
   bounce: () => ({ kind: 'bounce' }),
+  auto_reply: () => null,
 };
+
+/** The signal an event sends to its run, or null when the run is not told (automatic replies). */
+export const inboundEventFor = (message: StoredMessage, kind: MessageEventKind, data: Record<string, unknown> = {}) =>
+  EVENT_OF[kind](message, data);
+
+/**
+ * Records an event inside the caller's transaction (see recordInboundEvent) and answers whether
+ * it is worth telling the run and which run that is; the caller signals after its commit.
+ */
+export async function recordInboundEventIn(
+  manager: EntityManager,
+  message: StoredMessage,
+  kind: MessageEventKind,
+  data: Record<string, unknown> = {},
+): Promise<{ first: boolean; workflowId: string | null }> {
+  const recorded = await recordMessageEvent(manager, message, kind, data);
+  if (kind === 'unsubscribe')
+    await suppressAddress(manager, message.tenant_id, message.to_address, 'unsubscribed', message.id);
+  if (kind === 'bounce') await suppressAddress(manager, message.tenant_id, message.to_address, 'bounced', message.id);
+  const worthTelling = recorded.first || kind === 'click' || kind === 'reply';
+  if (worthTelling && message.contact_id) {
+    const write = new CrmWrite(manager, {
+      tenantId: message.tenant_id,
+      userId: null,
+      role: 'admin',
+      via: 'api_key',
+      actor: { kind: 'system', id: null },
+    });
+    const entry = TIMELINE[kind](message, data);
+    const entryId = await write.timeline(message.contact_id, entry);
+    // Screens showing the contact learn of the new timeline entry through its live room.
+    write.event('contact.timeline_added', 'contact', message.contact_id, { entryId, kind: entry.kind });
+    await write.flush();
+  }
+  const runs =
+    message.enrollment_id && EVENT_OF[kind](message, data)
+      ? ((await manager.query(
+          `SELECT workflow_id FROM flow_runs WHERE enrollment_id = $1 AND tenant_id = $2 AND ended_at IS NULL`,
+          [message.enrollment_id, message.tenant_id],
+        )) as Array<{ workflow_id: string }>)
+      : [];
+  return { first: worthTelling, workflowId: runs[0]?.workflow_id ?? null };
+}
 
 /**
  * Records what a contact did with a message (open, click, unsubscribe, reply, bounce): on
@@ -66,36 +116,10 @@ export async function recordInboundEvent(
   kind: MessageEventKind,
   data: Record<string, unknown> = {},
 ): Promise<{ first: boolean; signalled: boolean }> {
-  const { first, workflowId } = await db.transaction(async (manager) => {
-    const recorded = await recordMessageEvent(manager, message, kind, data);
-    if (kind === 'unsubscribe')
-      await suppressAddress(manager, message.tenant_id, message.to_address, 'unsubscribed', message.id);
-    if (kind === 'bounce') await suppressAddress(manager, message.tenant_id, message.to_address, 'bounced', message.id);
-    const worthTelling = recorded.first || kind === 'click' || kind === 'reply';
-    if (worthTelling && message.contact_id) {
-      const write = new CrmWrite(manager, {
-        tenantId: message.tenant_id,
-        userId: null,
-        role: 'admin',
-        via: 'api_key',
-        actor: { kind: 'system', id: null },
-      });
-      const entry = TIMELINE[kind](message, data);
-      const entryId = await write.timeline(message.contact_id, entry);
-      // Screens showing the contact learn of the new timeline entry through its live room.
-      write.event('contact.timeline_added', 'contact', message.contact_id, { entryId, kind: entry.kind });
-      await write.flush();
-    }
-    const runs = message.enrollment_id
-      ? ((await manager.query(
-          `SELECT workflow_id FROM flow_runs WHERE enrollment_id = $1 AND tenant_id = $2 AND ended_at IS NULL`,
-          [message.enrollment_id, message.tenant_id],
-        )) as Array<{ workflow_id: string }>)
-      : [];
-    return { first: worthTelling, workflowId: runs[0]?.workflow_id ?? null };
-  });
-  if (!first || !workflowId) return { first, signalled: false };
-  await signalRun(workflowId, EVENT_OF[kind](message, data));
+  const { first, workflowId } = await db.transaction((manager) => recordInboundEventIn(manager, message, kind, data));
+  const event = EVENT_OF[kind](message, data);
+  if (!first || !workflowId || !event) return { first, signalled: false };
+  await signalRun(workflowId, event);
   return { first, signalled: true };
 }
 

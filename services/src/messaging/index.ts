@@ -12,3 +12,8 @@ export { looksLikeHtml, htmlToText } from './html-to-text';
 export { plainToHtml, textToHtml } from './plain-to-html';
 export { composeEmail } from './compose-email';
 export { sendOverSmtp } from './smtp-send';
+export { recordInboundEventIn } from './inbound-intake';
+export { signalRunWith } from './signal-run';
+export { syncMailboxOnce, type MailboxSyncDependencies, type MailboxSyncResult } from './mailbox-sync/sync-mailbox';
+export { startMailboxSync, DEFAULT_MAILBOX_POLL_INTERVAL_MS } from './mailbox-sync/start-mailbox-sync';
+export { imapDelivery, type DeliverToMailboxes } from './mailbox-sync/imap-delivery';

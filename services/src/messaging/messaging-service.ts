@@ -8,6 +8,7 @@ import { mailboxForSending, type SendingMailbox } from '@cadenza/data';
 import { suppressionOf } from '@cadenza/data';
 import { providersForSending } from '@cadenza/data';
 import { composeEmail } from './compose-email';
+import { replySubject, threadParentOf } from './email-thread';
 import { htmlToText } from './html-to-text';
 import { domainOf, messageIdFor } from './message-id';
 import type { MessagingSettings } from './messaging-settings';
@@ -52,6 +53,8 @@ export interface EmailRequest extends Origin {
   replyTo?: string;
   trackOpens: boolean;
   trackClicks: boolean;
+  /** Answer the previous email of the same run to the same address, in its thread. */
+  threadWithPrevious?: boolean;
 }
 
 export interface SendOutcome {
@@ -161,6 +164,8 @@ export function createMessagingService(deps: MessagingDependencies) {
       const provider: MessageProvider = mailbox ? mailbox.kind : 'sink';
       const fromAddress = mailbox?.fromAddress ?? SINK_FROM_ADDRESS;
       const from = { name: request.fromName ?? mailbox?.fromName ?? null, address: fromAddress };
+      const parent = request.threadWithPrevious ? await threadParentOf(manager, request, request.to) : null;
+      const subject = parent ? replySubject(parent.subject) : request.subject;
       const base = {
         tenantId: request.tenantId,
         idempotencyKey: request.idempotencyKey,
@@ -171,7 +176,7 @@ export function createMessagingService(deps: MessagingDependencies) {
         mailboxId: mailbox?.id ?? null,
         from: fromAddress,
         to: request.to,
-        subject: request.subject,
+        subject,
       };
       const reason = await suppressionOf(manager, request.tenantId, request.to);
       if (reason) {
@@ -195,12 +200,13 @@ export function createMessagingService(deps: MessagingDependencies) {
         from,
         to: request.to,
         ...(request.replyTo ? { replyTo: request.replyTo } : {}),
-        subject: request.subject,
+        subject,
         html,
         text: htmlToText(request.html),
         rfcMessageId,
         idempotencyKey: request.idempotencyKey,
         unsubscribeUrl: tracking ? unsubscribeUrl(tracking, config.publicBaseUrl, id) : null,
+        ...(parent ? { thread: { inReplyTo: parent.inReplyTo, references: parent.references } } : {}),
       };
       const raw = await composeEmail(email);
       await insertMessage(manager, { ...base, id, rfcMessageId, html, text: email.text, raw, status: 'queued' });
@@ -228,8 +234,8 @@ export function createMessagingService(deps: MessagingDependencies) {
       await markMessageSent(manager, id, providerMessageId);
       await timeline(manager, request, {
         kind: 'email_sent',
-        summary: `Email sent: ${request.subject}`.slice(0, 500),
-        data: { messageId: id, subject: request.subject, to: request.to, provider },
+        summary: `Email sent: ${subject}`.slice(0, 500),
+        data: { messageId: id, subject, to: request.to, provider },
       });
       return {
         messageId: id,

@@ -30,6 +30,12 @@ export async function sendWithSendgrid(
     headers: {
       'Message-ID': `<${email.rfcMessageId}>`,
       'X-Cadenza-Idempotency-Key': email.idempotencyKey,
+      ...(email.thread
+        ? {
+            'In-Reply-To': `<${email.thread.inReplyTo}>`,
+            References: email.thread.references.map((id) => `<${id}>`).join(' '),
+          }
+        : {}),
       ...(email.unsubscribeUrl
         ? { 'List-Unsubscribe': `<${email.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
         : {}),

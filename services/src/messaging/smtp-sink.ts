@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import type { DataSource } from 'typeorm';
 import { storeSinkMessage } from '@cadenza/data';
+import type { DeliverToMailboxes } from './mailbox-sync/imap-delivery';
 
 export interface SmtpSink {
   port: number;
@@ -23,7 +24,17 @@ export function headerOf(raw: string, name: string): string | null {
  * auth, no TLS, loopback by default) and stores it in PostgreSQL, so the outbox shows
  * exactly what a sequence sent without any mail leaving the machine.
  */
-export async function startSmtpSink(options: { db: DataSource; port: number; host?: string }): Promise<SmtpSink> {
+export async function startSmtpSink(options: {
+  db: DataSource;
+  port: number;
+  host?: string;
+  /**
+   * Also delivers each message to its recipients' mailboxes on the local IMAP server, so a
+   * contact's reply sent by SMTP reaches the rep's INBOX and the mailbox sync (the launcher sets it).
+   */
+  deliver?: DeliverToMailboxes;
+  log?: (line: string) => void;
+}): Promise<SmtpSink> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
@@ -36,14 +47,25 @@ export async function startSmtpSink(options: { db: DataSource; port: number; hos
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         const messageId = headerOf(raw, 'Message-ID')?.replace(/^<|>$/g, '') ?? null;
+        const envelopeTo = session.envelope.rcptTo.map((rcpt) => rcpt.address);
         storeSinkMessage(options.db, {
           messageId,
           envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
-          envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+          envelopeTo,
           subject: headerOf(raw, 'Subject'),
           raw,
         }).then(
-          () => callback(),
+          async () => {
+            // Kept in the outbox whatever happens; a mailbox that cannot take it is reported, not retried.
+            await options
+              .deliver?.(envelopeTo, raw)
+              .catch((error: Error) =>
+                options.log?.(
+                  `could not deliver ${messageId ?? 'a message'} to ${envelopeTo.join(', ')}: ${error.message}`,
+                ),
+              );
+            callback();
+          },
           // A 4xx tells the sender to try again later: the message is not lost.
           (error: Error) =>
             callback(Object.assign(new Error(`storage failed: ${error.message}`), { responseCode: 451 })),

@@ -11,11 +11,12 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import type { MailboxCheckResult, MailboxCreate } from '@cadenza/core';
+import type { MailboxCheckResult, MailboxCreate, MailboxView } from '@cadenza/core';
 import {
   useSettingsCreateMailboxMutation,
   useSettingsDeleteMailboxMutation,
   useSettingsMailboxesQuery,
+  useSettingsSyncMailboxMutation,
   useSettingsTestMailboxMutation,
 } from './settings-api';
 import { RequestError } from './section-feedback';
@@ -32,6 +33,10 @@ const EMPTY = {
   username: '',
   secret: '',
   isDefault: false,
+  /** Where replies are read from; signs in with the same user name and password as SMTP. */
+  imapHost: '',
+  imapPort: '993',
+  imapSecure: true,
 };
 type MailboxForm = typeof EMPTY;
 
@@ -52,7 +57,28 @@ export function mailboxCreateBody(form: MailboxForm): MailboxCreate {
     secure: form.secure,
     ...(form.username ? { username: form.username } : {}),
     ...(form.secret ? { password: form.secret } : {}),
+    ...(form.imapHost
+      ? {
+          imap: {
+            host: form.imapHost,
+            port: Number(form.imapPort),
+            secure: form.imapSecure,
+            ...(form.username ? { username: form.username } : {}),
+            ...(form.secret ? { password: form.secret } : {}),
+          },
+        }
+      : {}),
   } as MailboxCreate;
+}
+
+/** What the replies column says: not listening, healthy (last sync), or why the last poll failed. */
+export function replySyncLabel(mailbox: MailboxView): string {
+  if (!mailbox.imap) return 'not read';
+  if (mailbox.sync.authFailedAt)
+    return `password refused since ${new Date(mailbox.sync.authFailedAt).toLocaleString()}`;
+  if (mailbox.sync.lastError) return mailbox.sync.lastError;
+  if (mailbox.sync.lastSyncAt) return `synced ${new Date(mailbox.sync.lastSyncAt).toLocaleTimeString()}`;
+  return 'connecting';
 }
 
 /** Mailboxes flows send from. Secrets go in once and are never shown: the list says only whether one is stored. */
@@ -60,6 +86,7 @@ export function MailboxesSection() {
   const mailboxes = useSettingsMailboxesQuery();
   const [remove, removeState] = useSettingsDeleteMailboxMutation();
   const [test] = useSettingsTestMailboxMutation();
+  const [sync] = useSettingsSyncMailboxMutation();
   const [checks, setChecks] = useState<Record<string, MailboxCheckResult | 'testing'>>({});
   return (
     <Stack spacing={2}>
@@ -71,7 +98,7 @@ export function MailboxesSection() {
       )}
       <SettingsTable
         label="mailboxes"
-        columns={['Name', 'From', 'Via', 'Secret']}
+        columns={['Name', 'From', 'Via', 'Secret', 'Replies']}
         rows={mailboxes.data}
         cells={(mailbox) => {
           const check = checks[mailbox.id];
@@ -84,7 +111,16 @@ export function MailboxesSection() {
               <TableCell>{mailbox.fromAddress}</TableCell>
               <TableCell>{mailbox.kind === 'smtp' ? `SMTP ${mailbox.host}:${mailbox.port}` : 'SendGrid'}</TableCell>
               <TableCell>{mailbox.hasSecret ? 'stored' : 'none'}</TableCell>
+              <TableCell data-testid="mailbox-replies">
+                {mailbox.imap ? `IMAP ${mailbox.imap.host}:${mailbox.imap.port}, ` : ''}
+                {replySyncLabel(mailbox)}
+              </TableCell>
               <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                {mailbox.imap && (
+                  <Button size="small" onClick={() => void sync(mailbox.id)}>
+                    Sync now
+                  </Button>
+                )}
                 <Button
                   size="small"
                   disabled={check === 'testing'}
@@ -170,6 +206,36 @@ function MailboxForm() {
           />
         )}
         {smtp && <TextField size="small" label="User name" value={form.username} onChange={set('username')} />}
+        {smtp && (
+          <TextField
+            size="small"
+            label="IMAP host (replies)"
+            value={form.imapHost}
+            onChange={set('imapHost')}
+            helperText="same user and password"
+          />
+        )}
+        {smtp && form.imapHost && (
+          <TextField
+            size="small"
+            label="IMAP port"
+            type="number"
+            value={form.imapPort}
+            onChange={set('imapPort')}
+            sx={{ width: 100 }}
+          />
+        )}
+        {smtp && form.imapHost && (
+          <FormControlLabel
+            control={
+              <Checkbox
+                checked={form.imapSecure}
+                onChange={(e) => setForm({ ...form, imapSecure: e.target.checked })}
+              />
+            }
+            label="IMAP TLS (993)"
+          />
+        )}
         <TextField
           size="small"
           label={smtp ? 'Password' : 'API key'}

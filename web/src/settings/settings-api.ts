@@ -73,6 +73,10 @@ export const settingsApi = api.injectEndpoints({
       query: (id) => ({ url: `/mailboxes/${id}`, method: 'DELETE' }),
       invalidatesTags: ['SettingsMailbox'],
     }),
+    settingsSyncMailbox: build.mutation<{ workflowId: string }, string>({
+      query: (id) => ({ url: `/mailboxes/${id}/sync`, method: 'POST' }),
+      invalidatesTags: ['SettingsMailbox'],
+    }),
     settingsTestMailbox: build.mutation<MailboxCheckResult, string>({
       query: (id) => ({ url: `/mailboxes/${id}/test`, method: 'POST' }),
     }),
@@ -137,6 +141,7 @@ export const {
   useSettingsCreateMailboxMutation,
   useSettingsDeleteMailboxMutation,
   useSettingsTestMailboxMutation,
+  useSettingsSyncMailboxMutation,
   useSettingsApiKeysQuery,
   useSettingsCreateApiKeyMutation,
   useSettingsRevokeApiKeyMutation,

@@ -14,6 +14,9 @@ const FORM = {
   username: '',
   secret: '',
   isDefault: true,
+  imapHost: '',
+  imapPort: '993',
+  imapSecure: true,
 };
 
 describe('settings forms', () => {
@@ -29,6 +32,15 @@ describe('settings forms', () => {
       secure: true,
     });
     expect(MailboxCreateSchema.safeParse(body).success).toBe(true);
+  });
+
+  it('adds IMAP settings, with the SMTP user and password, only when an IMAP host is given', () => {
+    const body = mailboxCreateBody({ ...FORM, username: 'sales', secret: 'app-pass', imapHost: 'imap.acme.test' });
+    expect(body).toMatchObject({
+      imap: { host: 'imap.acme.test', port: 993, secure: true, username: 'sales', password: 'app-pass' },
+    });
+    expect(MailboxCreateSchema.safeParse(body).success).toBe(true);
+    expect(mailboxCreateBody(FORM)).not.toHaveProperty('imap');
   });
 
   it('sends a SendGrid key as apiKey and never as an SMTP password', () => {

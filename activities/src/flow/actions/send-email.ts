@@ -30,6 +30,7 @@ export const sendEmail: ActionActivityFactory<'send_email'> = (tools) => async (
         ...(settings.replyTo ? { replyTo: settings.replyTo } : {}),
         trackOpens: settings.trackOpens,
         trackClicks: settings.trackClicks,
+        threadWithPrevious: settings.threadWithPrevious,
       }),
     ),
   );

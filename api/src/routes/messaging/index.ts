@@ -17,13 +17,21 @@ import { trackingRoutes } from './tracking-routes';
 export function messagingRoutes(deps: {
   db: DataSource;
   temporal: Client;
+  /** Where the mailbox sync workflows run. */
+  taskQueue: string;
   settings?: MessagingSettings;
   egress: EgressGuard;
 }): ApiRoute[] {
   const settings = deps.settings ?? loadMessagingSettings();
   const signalRun = signalRunWith(deps.temporal);
   return [
-    ...mailboxRoutes({ db: deps.db, secretKey: settings.secretKey, egress: deps.egress }),
+    ...mailboxRoutes({
+      db: deps.db,
+      secretKey: settings.secretKey,
+      egress: deps.egress,
+      temporal: deps.temporal,
+      taskQueue: deps.taskQueue,
+    }),
     ...mailboxCheckRoutes({ db: deps.db, settings, egress: deps.egress }),
     ...outboxRoutes({ db: deps.db, signalRun }),
     ...trackingRoutes({ db: deps.db, trackingSecret: settings.trackingSecret, signalRun }),

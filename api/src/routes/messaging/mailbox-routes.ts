@@ -1,14 +1,28 @@
 import { z } from 'zod';
-import { MailboxCreateSchema, MailboxUpdateSchema, MailboxViewSchema } from '@cadenza/core';
+import { ConflictError, MailboxCreateSchema, MailboxUpdateSchema, MailboxViewSchema } from '@cadenza/core';
 import { createMailbox, deleteMailbox, getMailbox, listMailboxes, updateMailbox, type DataSource } from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import { assertEgressHost } from '../../http/egress-target';
 import type { EgressGuard } from '@cadenza/services/net';
+import { startMailboxSync } from '@cadenza/services/messaging';
+import type { Client } from '@temporalio/client';
 
 const IdParams = z.object({ id: z.uuid().describe('mailbox id') });
 
-/** Mailboxes of the tenant. Secrets go in sealed and never come out: views say only hasSecret. */
-export function mailboxRoutes(deps: { db: DataSource; secretKey: Buffer | null; egress: EgressGuard }): ApiRoute[] {
+/**
+ * Mailboxes of the tenant. Secrets go in sealed and never come out: views say only hasSecret.
+ * A mailbox with IMAP settings listens: its sync workflow starts (or polls again) whenever the
+ * mailbox is connected or changed, and on "Sync now".
+ */
+export function mailboxRoutes(deps: {
+  db: DataSource;
+  secretKey: Buffer | null;
+  egress: EgressGuard;
+  temporal: Client;
+  taskQueue: string;
+}): ApiRoute[] {
+  const listen = (tenantId: string, mailboxId: string) =>
+    startMailboxSync({ temporal: deps.temporal, taskQueue: deps.taskQueue }, { tenantId, mailboxId });
   return [
     defineRoute({
       method: 'get',
@@ -32,7 +46,11 @@ export function mailboxRoutes(deps: { db: DataSource; secretKey: Buffer | null; 
       },
       handler: async ({ principal, body }) => {
         if (body.kind === 'smtp') assertEgressHost('host', body.host, body.port, deps.egress.allow);
-        return { status: 201, body: await createMailbox(deps.db, deps.secretKey, principal.tenantId, body) };
+        if (body.kind === 'smtp' && body.imap)
+          assertEgressHost('imap.host', body.imap.host, body.imap.port, deps.egress.allow);
+        const created = await createMailbox(deps.db, deps.secretKey, principal.tenantId, body);
+        if (created.imap) await listen(principal.tenantId, created.id);
+        return { status: 201, body: created };
       },
     }),
     defineRoute({
@@ -61,7 +79,28 @@ export function mailboxRoutes(deps: { db: DataSource; secretKey: Buffer | null; 
           const host = body.host ?? current.host;
           if (host) assertEgressHost('host', host, body.port ?? current.port ?? 587, deps.egress.allow);
         }
-        return { body: await updateMailbox(deps.db, deps.secretKey, principal.tenantId, params.id, body) };
+        if (body.imap) assertEgressHost('imap.host', body.imap.host, body.imap.port, deps.egress.allow);
+        const changed = await updateMailbox(deps.db, deps.secretKey, principal.tenantId, params.id, body);
+        if (changed.imap) await listen(principal.tenantId, changed.id);
+        return { body: changed };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/mailboxes/:id/sync',
+      tag: 'messaging',
+      summary: 'Sync now: reads the INBOX for replies at once (also how a mailbox reconnects after an error)',
+      access: 'settings:manage',
+      params: IdParams,
+      responses: {
+        202: { description: 'the sync polls now', schema: z.object({ workflowId: z.string() }) },
+        404: { description: 'not found' },
+        409: { description: 'the mailbox has no IMAP settings' },
+      },
+      handler: async ({ principal, params }) => {
+        const mailbox = await getMailbox(deps.db, principal.tenantId, params.id);
+        if (!mailbox.imap) throw new ConflictError('this mailbox has no IMAP settings: add them to read its replies');
+        return { status: 202, body: await listen(principal.tenantId, mailbox.id) };
       },
     }),
     defineRoute({

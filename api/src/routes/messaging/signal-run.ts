@@ -1,14 +1,2 @@
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { inboundEventSignal } from '@cadenza/contracts';
-import type { SignalRun } from '@cadenza/services/messaging';
-
-/** Signals a run; a run that has already ended (not found) simply has nothing left to react. */
-export const signalRunWith =
-  (temporal: Client): SignalRun =>
-  async (workflowId, event) => {
-    try {
-      await temporal.workflow.getHandle(workflowId).signal(inboundEventSignal, event);
-    } catch (error) {
-      if (!(error instanceof WorkflowNotFoundError)) throw error;
-    }
-  };
+// The API and the mailbox sync signal runs the same way; the one implementation lives in services.
+export { signalRunWith } from '@cadenza/services/messaging';

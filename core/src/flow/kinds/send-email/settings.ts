@@ -15,5 +15,11 @@ export const SendEmailSchema = nodeSchemaOf(
     replyTo: z.email().optional().describe('Reply-to address; omitted means the sending mailbox'),
     trackOpens: z.boolean().default(true).describe('Add an open-tracking pixel'),
     trackClicks: z.boolean().default(true).describe('Rewrite links to count clicks'),
+    threadWithPrevious: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Send as a reply in the thread of the previous email this run sent the contact ("Re:" its subject, In-Reply-To and References); the first email of a run starts the thread',
+      ),
   }),
 );

@@ -1,0 +1,44 @@
+import type { EntityManager } from 'typeorm';
+import { headerOf } from './smtp-sink';
+import { referencedMessageIds } from './message-id';
+
+/** How far back References go: enough for any mail client to thread, bounded for long sequences. */
+const MAX_REFERENCES = 20;
+
+/** What a follow-up needs to answer in the thread of the email before it. */
+export interface ThreadParent {
+  subject: string;
+  inReplyTo: string;
+  references: string[];
+}
+
+/** "Re: " once, however many times the thread was answered. */
+export const replySubject = (subject: string) => (/^\s*re:/i.test(subject) ? subject.trim() : `Re: ${subject.trim()}`);
+
+/**
+ * The previous email this run sent to this address, as the parent of a follow-up in the same
+ * thread: its subject, its Message-ID, and the References it carried plus its own. Null when the
+ * run has sent none yet (the follow-up then starts the thread).
+ */
+export async function threadParentOf(
+  manager: EntityManager,
+  origin: { tenantId: string; enrollmentId: string | null; idempotencyKey: string },
+  to: string,
+): Promise<ThreadParent | null> {
+  if (!origin.enrollmentId) return null;
+  const rows = (await manager.query(
+    `SELECT subject, rfc_message_id, raw FROM messages
+     WHERE tenant_id = $1 AND enrollment_id = $2 AND channel = 'email' AND lower(to_address) = lower($3)
+       AND rfc_message_id IS NOT NULL AND idempotency_key <> $4 AND status NOT IN ('queued', 'failed', 'suppressed')
+     ORDER BY created_at DESC LIMIT 1`,
+    [origin.tenantId, origin.enrollmentId, to, origin.idempotencyKey],
+  )) as Array<{ subject: string | null; rfc_message_id: string; raw: string | null }>;
+  const parent = rows[0];
+  if (!parent) return null;
+  const earlier = referencedMessageIds(parent.raw ? headerOf(parent.raw, 'References') : null);
+  return {
+    subject: parent.subject ?? '',
+    inReplyTo: parent.rfc_message_id,
+    references: [...earlier, parent.rfc_message_id].slice(-MAX_REFERENCES),
+  };
+}

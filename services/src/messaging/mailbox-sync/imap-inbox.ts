@@ -1,0 +1,98 @@
+import { ImapFlow } from 'imapflow';
+import type { SyncingMailbox } from '@cadenza/data';
+import type { EgressGuard } from '../../net';
+import { parseHeaderBlock } from './parse-inbound';
+
+/** The headers the sync decides on; the body is downloaded only for mail that concerns Cadenza. */
+const DECISION_HEADERS = [
+  'message-id',
+  'in-reply-to',
+  'references',
+  'auto-submitted',
+  'x-autoreply',
+  'x-autorespond',
+  'x-autoresponder',
+  'precedence',
+  'x-auto-response-suppress',
+];
+
+/** One message of the INBOX as the sync first sees it: envelope facts and the deciding headers. */
+export interface InboxEntry {
+  uid: number;
+  size: number;
+  /** When the server received it (INTERNALDATE). */
+  receivedAt: Date | null;
+  from: string | null;
+  subject: string | null;
+  /** Lower-case names, unfolded values. */
+  headers: Map<string, string>;
+}
+
+/** An open, selected INBOX. Close it whatever happens. */
+export interface ImapInbox {
+  folder: { uidValidity: number; uidNext: number };
+  entries(fromUid: number, toUid: number): Promise<InboxEntry[]>;
+  source(uid: number): Promise<Buffer | null>;
+  close(): Promise<void>;
+}
+
+/**
+ * Signs in to the mailbox's IMAP server and selects its INBOX read-only (the sync never marks
+ * the rep's mail as read). The host is resolved and checked by the egress guard and the
+ * connection goes to the checked address; TLS still verifies the certificate against the name.
+ */
+export async function openImapInbox(mailbox: SyncingMailbox, egress: EgressGuard): Promise<ImapInbox> {
+  const { host, port, secure, username, password } = mailbox.imap;
+  const endpoint = await egress.resolve(host, port);
+  const client = new ImapFlow({
+    host: endpoint.address,
+    port,
+    secure,
+    servername: endpoint.servername ?? undefined,
+    auth: { user: username, pass: password ?? '' },
+    logger: false,
+    disableAutoIdle: true,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 60_000,
+  });
+  // A dropped connection emits 'error' outside any await; the next command fails instead.
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    const selected = await client.mailboxOpen('INBOX', { readOnly: true });
+    return {
+      folder: { uidValidity: Number(selected.uidValidity), uidNext: selected.uidNext },
+      async entries(fromUid, toUid) {
+        const found: InboxEntry[] = [];
+        for await (const message of client.fetch(
+          `${fromUid}:${toUid}`,
+          { uid: true, size: true, internalDate: true, envelope: true, headers: DECISION_HEADERS },
+          { uid: true },
+        )) {
+          // `n:m` also answers with the highest UID when none is in range; keep the range only.
+          if (message.uid < fromUid || message.uid > toUid) continue;
+          found.push({
+            uid: message.uid,
+            size: message.size ?? 0,
+            receivedAt: message.internalDate ? new Date(message.internalDate) : null,
+            from: message.envelope?.from?.[0]?.address ?? null,
+            subject: message.envelope?.subject ?? null,
+            headers: parseHeaderBlock(message.headers?.toString('utf8') ?? ''),
+          });
+        }
+        return found.sort((a, b) => a.uid - b.uid);
+      },
+      async source(uid) {
+        const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
+        return message ? (message.source ?? null) : null;
+      },
+      async close() {
+        await client.logout().catch(() => client.close());
+      },
+    };
+  } catch (error) {
+    client.close();
+    throw error;
+  }
+}
