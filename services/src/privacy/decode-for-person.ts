@@ -30,11 +30,17 @@ export async function decodeForPerson(
 ): Promise<PersonDecode> {
   const codec = new EncryptingPayloadCodec(ring);
   const decodedByContact = new Map<string | null, number>();
+  // The UI sends a page of one run's payloads at a time: mostly one key, read once per request.
+  const described = new Map<string, ReturnType<PayloadKeyRing['describe']>>();
+  const describe = (keyId: string) => {
+    if (!described.has(keyId)) described.set(keyId, ring.describe(keyId));
+    return described.get(keyId)!;
+  };
   const decoded = await Promise.all(
     payloads.map(async (payload) => {
       const keyId = keyIdOfPayload(payload);
       if (!keyId) return payload;
-      const key = await ring.describe(keyId);
+      const key = await describe(keyId);
       if (!key || (key.tenantId !== null && key.tenantId !== tenantId)) return payload;
       if (key.shreddedAt) return erasedPayload(key.shreddedAt);
       const [plain] = await codec.decode([payload]);
