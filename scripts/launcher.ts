@@ -44,7 +44,7 @@ import {
 } from './dev-secrets';
 import { launcherBanner } from './launcher-banner';
 import { ensurePrivateDir } from './secret-file';
-import { approveDemoInBackground, enrollDemo, seedDemoOnFirstStart, wantsDemo } from './demo/demo-launch';
+import { approveDemoInBackground, enrollDemo, listenToDemo, seedDemoOnFirstStart, wantsDemo } from './demo/demo-launch';
 
 const say = (message: string) => console.log(`[cadenza] ${message}`);
 const DEV_TENANT = 'Development workspace';
@@ -269,14 +269,22 @@ async function main(): Promise<void> {
   const applied = await runMigrations(databaseUrl);
   if (applied.length) say(`applied migrations: ${applied.join(', ')}`);
   const { apiKey } = await seedDevTenant(databaseUrl, config.CADENZA_DATA_DIR);
+  // Encrypts TOTP and mailbox secrets and wraps the keys of Temporal payloads; development keeps one in the data folder.
+  const secretKey = process.env.CADENZA_SECRET_KEY ?? loadOrCreateDevSecretKey(config.CADENZA_DATA_DIR);
+  const localMailboxPassword = loadOrCreateLocalMailboxPassword(config.CADENZA_DATA_DIR);
   const withDemo = wantsDemo(config.CADENZA_SKIP_DEMO, process.argv);
   const demoSeedStartedAt = performance.now();
-  const demoSeed = withDemo ? await seedDemoOnFirstStart(databaseUrl, config.CADENZA_DATA_DIR) : null;
+  const demoSeed = withDemo
+    ? await seedDemoOnFirstStart(databaseUrl, config.CADENZA_DATA_DIR, {
+        sinkPort: config.SMTP_SINK_PORT,
+        imapPort: config.CADENZA_IMAP_PORT,
+        imapPassword: localMailboxPassword,
+        secretKey: parseSecretKey(secretKey),
+      })
+    : null;
   if (demoSeed) say(`seeded the demo workspace in ${((performance.now() - demoSeedStartedAt) / 1000).toFixed(1)} s`);
 
   const temporalUiUrl = config.TEMPORAL_UI_URL ?? `http://localhost:${config.TEMPORAL_UI_PORT}`;
-  // Encrypts TOTP and mailbox secrets and wraps the keys of Temporal payloads; development keeps one in the data folder.
-  const secretKey = process.env.CADENZA_SECRET_KEY ?? loadOrCreateDevSecretKey(config.CADENZA_DATA_DIR);
   // The launcher's own clients (demo enrollment and approvals) encrypt like the API and worker.
   const kek = createLocalKeyWrapper(parseSecretKey(secretKey));
   const shared = {
@@ -299,7 +307,7 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
     SMTP_SINK_PORT: String(config.SMTP_SINK_PORT),
     LOCAL_IMAP_PORT: String(config.CADENZA_IMAP_PORT),
-    LOCAL_IMAP_PASSWORD: loadOrCreateLocalMailboxPassword(config.CADENZA_DATA_DIR),
+    LOCAL_IMAP_PASSWORD: localMailboxPassword,
   });
   startNodeProcess('worker', 'workers/src/main.ts', shared);
   startNodeProcess('api', 'api/src/main.ts', {
@@ -313,14 +321,20 @@ async function main(): Promise<void> {
     intervalMs: 500,
   });
   const smoke = await runSelfCheck(apiUrl, apiKey);
+  const demoTemporal = {
+    address: temporalAddress,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: process.env.TEMPORAL_TASK_QUEUE ?? DEFAULT_TASK_QUEUE,
+    kek,
+  };
+  // The rep's mailbox reads replies from the local IMAP server from the first email on.
+  if (withDemo) {
+    const listening = await listenToDemo(databaseUrl, demoTemporal);
+    if (listening) say(`demo: ${listening} mailbox(es) read replies from the local IMAP server`);
+  }
   // Runs need the worker, which the self-check just proved is polling; only a fresh seed enrolls.
   if (demoSeed) {
-    const enrolled = await enrollDemo(databaseUrl, {
-      address: temporalAddress,
-      namespace: config.TEMPORAL_NAMESPACE,
-      taskQueue: process.env.TEMPORAL_TASK_QUEUE ?? DEFAULT_TASK_QUEUE,
-      kek,
-    });
+    const enrolled = await enrollDemo(databaseUrl, demoTemporal);
     say(
       `demo: ${enrolled.outreach.started} contacts enrolled in the outreach sequence, ${enrolled.aiChain.started} in the AI chain (the worker drafts their emails now)`,
     );

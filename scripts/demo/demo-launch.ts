@@ -1,4 +1,4 @@
-import { Connection } from '@temporalio/client';
+import { Connection, type Client } from '@temporalio/client';
 import { cadenzaClient } from '@cadenza/temporal';
 import { PayloadKeyRing, type KeyWrapper } from '@cadenza/services/privacy';
 import { createDataSource, registerApiKey, type DataSource } from '@cadenza/data';
@@ -8,6 +8,7 @@ import { OUTREACH_FLOW_NAME } from './demo-flows';
 import { DEMO_TENANT_ID, DEMO_TENANT_NAME, seedDemoWorkspace, type DemoSeedResult } from './seed-demo';
 import { startDemoRuns } from './demo-enrollments';
 import { approveDemoDrafts } from './demo-approvals';
+import { ensureDemoMailbox, listenToDemoMailboxes, type LocalMail } from './demo-mailbox';
 
 /** The launcher skips the demo with `npm start -- --no-demo` or CADENZA_SKIP_DEMO=1. */
 export const wantsDemo = (skipDemo: boolean, argv: readonly string[]) => !skipDemo && !argv.includes('--no-demo');
@@ -30,16 +31,24 @@ async function demoComplete(databaseUrl: string): Promise<boolean> {
 }
 
 /** Seeds the demo workspace unless a complete one is already there; null when nothing was done. */
-export async function seedDemoOnFirstStart(databaseUrl: string, dataDir: string): Promise<DemoSeedResult | null> {
+export async function seedDemoOnFirstStart(
+  databaseUrl: string,
+  dataDir: string,
+  local: LocalMail,
+): Promise<DemoSeedResult | null> {
   if (await demoComplete(databaseUrl)) return null;
-  return seedDemo(databaseUrl, dataDir);
+  return seedDemo(databaseUrl, dataDir, local);
 }
 
-/** Seeds (or completes) the demo workspace and registers its API key, kept in the data folder. */
-export async function seedDemo(databaseUrl: string, dataDir: string): Promise<DemoSeedResult> {
+/**
+ * Seeds (or completes) the demo workspace, gives it the sales rep's local mailbox (sends through
+ * the sink, reads replies over IMAP) and registers its API key, kept in the data folder.
+ */
+export async function seedDemo(databaseUrl: string, dataDir: string, local: LocalMail): Promise<DemoSeedResult> {
   const db = await createDataSource({ url: databaseUrl, poolSize: 8 }).initialize();
   try {
     const result = await seedDemoWorkspace(db);
+    await ensureDemoMailbox(db, DEMO_TENANT_ID, local);
     await registerApiKey(db, DEMO_TENANT_ID, 'demo workspace key', loadOrCreateDemoApiKey(dataDir));
     return result;
   } finally {
@@ -47,11 +56,19 @@ export async function seedDemo(databaseUrl: string, dataDir: string): Promise<De
   }
 }
 
-/** Starts the demo runs; the worker must be polling `taskQueue` already. */
-export async function enrollDemo(
+interface DemoTemporal {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  kek: KeyWrapper;
+}
+
+/** Runs `work` with a database and a Temporal client that encrypts like the API and worker. */
+async function withDemoClient<T>(
   databaseUrl: string,
-  temporal: { address: string; namespace: string; taskQueue: string; kek: KeyWrapper },
-): Promise<Awaited<ReturnType<typeof startDemoRuns>>> {
+  temporal: Omit<DemoTemporal, 'taskQueue'>,
+  work: (db: DataSource, client: Client) => Promise<T>,
+): Promise<T> {
   const db = await createDataSource({ url: databaseUrl, poolSize: 4 }).initialize();
   const connection = await Connection.connect({ address: temporal.address });
   try {
@@ -60,12 +77,25 @@ export async function enrollDemo(
       namespace: temporal.namespace,
       payloadKeys: new PayloadKeyRing({ db, wrapper: temporal.kek }),
     });
-    return await startDemoRuns(db, client, temporal.taskQueue);
+    return await work(db, client);
   } finally {
     await connection.close();
     await db.destroy();
   }
 }
+
+/** Starts the demo runs; the worker must be polling `taskQueue` already. */
+export const enrollDemo = (
+  databaseUrl: string,
+  temporal: DemoTemporal,
+): Promise<Awaited<ReturnType<typeof startDemoRuns>>> =>
+  withDemoClient(databaseUrl, temporal, (db, client) => startDemoRuns(db, client, temporal.taskQueue));
+
+/** Starts the sync of the demo's listening mailboxes (every start: it is idempotent); how many. */
+export const listenToDemo = (databaseUrl: string, temporal: DemoTemporal): Promise<number> =>
+  withDemoClient(databaseUrl, temporal, (db, client) =>
+    listenToDemoMailboxes(db, { client, taskQueue: temporal.taskQueue }, DEMO_TENANT_ID),
+  );
 
 /**
  * Approves the first two AI drafts as the demo marketer once the worker has written them,

@@ -11,7 +11,7 @@ import { cadenzaClient } from '@cadenza/temporal';
 import { createLocalKeyWrapper, PayloadKeyRing } from '@cadenza/services/privacy';
 import { DEFAULT_TASK_QUEUE } from '@cadenza/core';
 import { createDataSource, parseSecretKey, registerApiKey } from '@cadenza/data';
-import { loadOrCreateDemoApiKey, loadOrCreateDevSecretKey } from '../dev-secrets';
+import { loadOrCreateDemoApiKey, loadOrCreateDevSecretKey, loadOrCreateLocalMailboxPassword } from '../dev-secrets';
 import { loadLauncherConfig } from '../launcher-config';
 import { embeddedPostgresPassword, embeddedPostgresUrl } from '../services/embedded-postgres-password';
 import { withDatabase } from '../services/postgres-admin';
@@ -19,6 +19,7 @@ import { deleteDemoWorkspace } from './reset-demo';
 import { DEMO_TENANT_ID, seedDemoWorkspace } from './seed-demo';
 import { startDemoRuns } from './demo-enrollments';
 import { approveDemoDrafts } from './demo-approvals';
+import { ensureDemoMailbox, listenToDemoMailboxes } from './demo-mailbox';
 import { demoSignInLines } from './demo-launch';
 
 async function main(): Promise<void> {
@@ -49,11 +50,19 @@ async function main(): Promise<void> {
     console.log(`[demo] deleted the demo workspace (${terminated} open runs terminated)`);
     const startedAt = Date.now();
     const seeded = await seedDemoWorkspace(db);
+    await ensureDemoMailbox(db, DEMO_TENANT_ID, {
+      sinkPort: config.SMTP_SINK_PORT,
+      imapPort: config.CADENZA_IMAP_PORT,
+      imapPassword: loadOrCreateLocalMailboxPassword(config.CADENZA_DATA_DIR),
+      secretKey: parseSecretKey(secretKey),
+    });
     await registerApiKey(db, DEMO_TENANT_ID, 'demo workspace key', loadOrCreateDemoApiKey(config.CADENZA_DATA_DIR));
     console.log(
       `[demo] seeded in ${((Date.now() - startedAt) / 1000).toFixed(1)} s: ${JSON.stringify(seeded.created)}`,
     );
-    const enrolled = await startDemoRuns(db, temporal, process.env.TEMPORAL_TASK_QUEUE ?? DEFAULT_TASK_QUEUE);
+    const taskQueue = process.env.TEMPORAL_TASK_QUEUE ?? DEFAULT_TASK_QUEUE;
+    await listenToDemoMailboxes(db, { client: temporal, taskQueue }, DEMO_TENANT_ID);
+    const enrolled = await startDemoRuns(db, temporal, taskQueue);
     console.log(
       `[demo] ${enrolled.outreach.started} contacts enrolled in the outreach sequence, ${enrolled.aiChain.started} in the AI chain`,
     );

@@ -12,6 +12,10 @@ import { seedDemoWorkspace } from '../demo/seed-demo';
 import { DEMO_ENROLLMENT_COUNT, demoAiLeadEmails, enrollDemoAiLeads, enrollDemoRuns } from '../demo/demo-enrollments';
 import { DEMO_AUTO_APPROVED, approveDemoDrafts } from '../demo/demo-approvals';
 import { deleteDemoWorkspace } from '../demo/reset-demo';
+import { ensureDemoMailbox, listenToDemoMailboxes } from '../demo/demo-mailbox';
+import { parseSecretKey } from '@cadenza/data';
+import { allowEgressTo } from '@cadenza/test-harness/egress-allow';
+import { testImapServer } from '@cadenza/test-harness/imap-mailbox';
 import { SCREENSHOTS, assertWebBuilt, launchChromium } from './e2e-browser';
 
 /**
@@ -22,9 +26,10 @@ const AI_LEADS = DEMO_AUTO_APPROVED + 1;
 
 /**
  * The README's "First five minutes", walked by a new user in headless Chromium against the
- * real API, worker, Temporal, PostgreSQL, SMTP sink and local model: sign in to the seeded demo,
- * see the AI chain's live counts in the designer, approve a draft in the approvals inbox, find
- * the sent email in the outbox, simulate the contact's reply there, and watch the contact page
+ * real API, worker, Temporal, PostgreSQL, SMTP sink, IMAP server and local model: sign in to the
+ * seeded demo, see the AI chain's live counts in the designer, approve a draft in the approvals
+ * inbox, find the sent email in the outbox, simulate the contact's reply there (emailed to the
+ * rep's mailbox and read by its sync, no shortcut), and watch the contact page
  * and the designer react without a reload. Writes the PNGs the README shows.
  */
 describe('first-run demo tour in the browser', () => {
@@ -36,6 +41,8 @@ describe('first-run demo tour in the browser', () => {
   const tenantId = randomUUID();
   const userTag = `tour${tenantId.slice(0, 8)}`;
   const admin = demoUsers(userTag).find((user) => user.role === 'admin')!;
+  const rep = demoUsers(userTag).find((user) => user.role === 'sales_rep')!;
+  const imap = testImapServer();
   const leadEmail = demoAiLeadEmails(AI_LEADS)[AI_LEADS - 1]!;
   const lead = generateDemoWorkspace().contacts.find((contact) => contact.email === leadEmail)!;
   const leadName = `${lead.firstName} ${lead.lastName}`;
@@ -43,7 +50,9 @@ describe('first-run demo tour in the browser', () => {
 
   beforeAll(async () => {
     assertWebBuilt();
-    messaging = await startMessagingPlatform('first-run-e2e');
+    // The sink delivers into the local IMAP server, as the launcher's does: the reply goes the real way.
+    messaging = await startMessagingPlatform('first-run-e2e', {}, { deliverToImap: true });
+    allowEgressTo(imap.port);
     const { db, temporal, server, config } = messaging.platform;
     live = attachLiveGateway(server, {
       db,
@@ -63,6 +72,21 @@ describe('first-run demo tour in the browser', () => {
         end: '23:59',
       },
     });
+    // The rep's local mailbox, as the launcher's seed makes it: sends through the sink, reads replies over IMAP.
+    await ensureDemoMailbox(
+      db,
+      tenantId,
+      {
+        sinkPort: messaging.sink.port,
+        imapPort: imap.port,
+        imapPassword: imap.password,
+        secretKey: parseSecretKey(process.env.CADENZA_SECRET_KEY!),
+      },
+      userTag,
+    );
+    expect(await listenToDemoMailboxes(db, { client: temporal, taskQueue: config.TEMPORAL_TASK_QUEUE }, tenantId)).toBe(
+      1,
+    );
     const outreach = await enrollDemoRuns(db, temporal, config.TEMPORAL_TASK_QUEUE, tenantId);
     expect(outreach).toEqual({ started: DEMO_ENROLLMENT_COUNT, skipped: 0 });
     const ai = await enrollDemoAiLeads(db, temporal, config.TEMPORAL_TASK_QUEUE, { tenantId, count: AI_LEADS });
@@ -155,7 +179,7 @@ describe('first-run demo tour in the browser', () => {
 
     // 6. Simulate the reply from the outbox: the run takes the reply branch, tags the contact and leaves.
     await inbox.getByRole('button', { name: 'Simulate reply' }).click();
-    await inbox.getByText('Reply recorded; the run was signalled.').waitFor();
+    await inbox.getByText(`Reply emailed to ${rep.email}; the mailbox sync reads it`, { exact: false }).waitFor();
     await shot(inbox, 'first-run-outbox.png');
     await contactTab.locator('.MuiChip-label', { hasText: /^replied$/ }).waitFor({ timeout: 30_000 });
     await shot(contactTab, 'first-run-reply.png');

@@ -81,6 +81,10 @@ listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
+# Addresses as user names: "+" tags allowed (sales+demo@…), never "/" (the name is a folder);
+# lower-cased, as the sink delivers, so Rep@acme.test and rep@acme.test are one mailbox.
+auth_username_chars = abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234567890.-_@+
+auth_username_format = %Lu
 default_internal_user = ${accounts.internalUser}
 default_login_user = ${accounts.loginUser}
 first_valid_uid = ${Math.min(accounts.mailUid, 500)}

@@ -21,8 +21,9 @@ export interface MessagingPlatform {
 export async function startMessagingPlatform(
   name: string,
   env: Record<string, string> = {},
+  options: { deliverToImap?: boolean } = {},
 ): Promise<MessagingPlatform> {
-  const { sink, close } = await startSinkEnv(env);
+  const { sink, close } = await startSinkEnv(env, options);
   const platform = await startTestPlatform(`${name}-${randomUUID()}`);
   const tenant = await createTenantWithKey(platform.db, name);
   return {

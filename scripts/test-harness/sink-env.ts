@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from '@cadenza/data';
-import { startSmtpSink, type SmtpSink } from '@cadenza/services/messaging';
+import { imapDelivery, startSmtpSink, type SmtpSink } from '@cadenza/services/messaging';
 import { allowEgressTo } from './egress-allow';
+import { testImapServer } from './imap-mailbox';
 import { connectTestDb } from './integration';
 import { requireService } from './service-env';
 
@@ -15,11 +16,20 @@ export interface SinkEnv {
 /**
  * A real SMTP sink on a free port, and the environment the API and workers read their
  * messaging settings from (plus `env`), set in this process: workers it spawns inherit it.
+ * With `deliverToImap` the sink also delivers every message into the tests' Dovecot, as the
+ * launcher's sink does (a reply sent to a rep's address reaches the rep's INBOX).
  */
-export async function startSinkEnv(env: Record<string, string> = {}): Promise<SinkEnv> {
+export async function startSinkEnv(
+  env: Record<string, string> = {},
+  options: { deliverToImap?: boolean } = {},
+): Promise<SinkEnv> {
   const saved = { ...process.env };
   const sinkDb = await connectTestDb();
-  const sink = await startSmtpSink({ db: sinkDb, port: 0 });
+  const sink = await startSmtpSink({
+    db: sinkDb,
+    port: 0,
+    ...(options.deliverToImap ? { deliver: imapDelivery(testImapServer()) } : {}),
+  });
   Object.assign(process.env, {
     // The test run's key, so clients made before this environment open the keys made after it.
     CADENZA_SECRET_KEY: process.env.CADENZA_TEST_SECRET_KEY ?? randomBytes(32).toString('hex'),

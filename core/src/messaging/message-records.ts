@@ -73,3 +73,13 @@ export const SimulateReplySchema = z.object({
   text: z.string().trim().min(1).max(10_000).describe('body of the simulated reply'),
   from: z.email().optional().describe('sender of the reply; defaults to the original recipient'),
 });
+
+export const SimulatedReplySchema = MessageViewSchema.extend({
+  replyPath: z
+    .enum(['mailbox', 'intake'])
+    .describe(
+      "mailbox: the reply was emailed to the sending mailbox, whose sync reads it like any reply (the run moves within seconds); intake: the email's mailbox does not listen, so the reply went straight to the reply intake",
+    ),
+  replyTo: z.string().nullable().describe('the address the reply was emailed to (mailbox path)'),
+});
+export type SimulatedReply = z.infer<typeof SimulatedReplySchema>;

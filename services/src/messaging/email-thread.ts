@@ -35,10 +35,15 @@ export async function threadParentOf(
   )) as Array<{ subject: string | null; rfc_message_id: string; raw: string | null }>;
   const parent = rows[0];
   if (!parent) return null;
-  const earlier = referencedMessageIds(parent.raw ? headerOf(parent.raw, 'References') : null);
   return {
     subject: parent.subject ?? '',
     inReplyTo: parent.rfc_message_id,
-    references: [...earlier, parent.rfc_message_id].slice(-MAX_REFERENCES),
+    references: threadReferences({ rfcMessageId: parent.rfc_message_id, raw: parent.raw }),
   };
+}
+
+/** The References of an answer to this email: the ones it carried, then its own Message-ID (bounded). */
+export function threadReferences(parent: { rfcMessageId: string; raw: string | null }): string[] {
+  const earlier = referencedMessageIds(parent.raw ? headerOf(parent.raw, 'References') : null);
+  return [...earlier, parent.rfcMessageId].slice(-MAX_REFERENCES);
 }

@@ -3,7 +3,7 @@ import { Alert, Box, Button, Chip, Paper, Stack, Tab, Tabs, TextField, Typograph
 import { can, type Role } from '@cadenza/core';
 import { errorMessage } from '../api/cadenza-api';
 import { useGetOutboxMessageQuery, useGetOutboxRawQuery, useSimulateReplyMutation } from './outbox-api';
-import { STATUS_COLOR, canSimulateReply } from './message-format';
+import { STATUS_COLOR, canSimulateReply, simulatedReplyOutcome } from './message-format';
 import { formatDateTime } from '../format/plain-format';
 import { useGetPlatformFeaturesQuery } from '../api/platform-api';
 import { safePreviewHtml } from './safe-preview-html';
@@ -133,9 +133,9 @@ function ReplyForm({ id, to }: { id: string; to: string }) {
         <Button type="submit" variant="contained" disabled={state.isLoading || !text.trim()}>
           Simulate reply
         </Button>
-        {state.isSuccess && (
+        {state.data && (
           <Alert severity="success" sx={{ py: 0 }}>
-            Reply recorded; the run was signalled.
+            {simulatedReplyOutcome(state.data)}
           </Alert>
         )}
         {state.error && (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canSimulateReply, messageHeadline } from './message-format';
+import { canSimulateReply, messageHeadline, simulatedReplyOutcome } from './message-format';
 
 describe('message format', () => {
   it('heads an email with its subject and an SMS with its text, shortened', () => {
@@ -21,5 +21,12 @@ describe('message format', () => {
     const sent = { channel: 'email', rfcMessageId: 'a@b', status: 'sent' } as const;
     expect(canSimulateReply(sent, { simulateReply: false })).toBe(false);
     expect(canSimulateReply(sent, undefined)).toBe(false);
+  });
+
+  it('says where a simulated reply went: the listening mailbox, or straight to the intake', () => {
+    expect(simulatedReplyOutcome({ replyPath: 'mailbox', replyTo: 'sales@demo.cadenza.local' })).toMatch(
+      /^Reply emailed to sales@demo\.cadenza\.local; the mailbox sync reads it/,
+    );
+    expect(simulatedReplyOutcome({ replyPath: 'intake', replyTo: null })).toMatch(/does not read replies/);
   });
 });

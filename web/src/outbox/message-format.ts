@@ -1,4 +1,4 @@
-import type { MessageStatus, MessageView, PlatformFeatures } from '@cadenza/core';
+import type { MessageStatus, MessageView, PlatformFeatures, SimulatedReply } from '@cadenza/core';
 
 type ChipColor = 'default' | 'primary' | 'secondary' | 'success' | 'warning' | 'error' | 'info';
 
@@ -34,3 +34,9 @@ export const canSimulateReply = (
   message.channel === 'email' &&
   !!message.rfcMessageId &&
   message.status !== 'suppressed';
+
+/** What became of a simulated reply, in the words the person who sent it needs. */
+export const simulatedReplyOutcome = (reply: Pick<SimulatedReply, 'replyPath' | 'replyTo'>) =>
+  reply.replyPath === 'mailbox'
+    ? `Reply emailed to ${reply.replyTo ?? 'the mailbox'}; the mailbox sync reads it and moves the run within seconds.`
+    : 'Reply recorded; the run was signalled (this mailbox does not read replies, so it skipped the inbox).';

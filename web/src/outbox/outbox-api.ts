@@ -1,4 +1,4 @@
-import type { MessageDetail, MessageView, Page } from '@cadenza/core';
+import type { MessageDetail, MessageView, Page, SimulatedReply } from '@cadenza/core';
 import { cadenzaApi } from '../api/cadenza-api';
 import type { OutboxFilter } from './outbox-pages';
 
@@ -34,7 +34,7 @@ export const outboxApi = api.injectEndpoints({
       query: (id) => ({ url: `/outbox/${id}/raw`, responseHandler: 'text' }),
       providesTags: (_r, _e, id) => [{ type: 'OutboxMessage', id }],
     }),
-    simulateReply: build.mutation<MessageView, { id: string; text: string }>({
+    simulateReply: build.mutation<SimulatedReply, { id: string; text: string }>({
       query: ({ id, text }) => ({ url: `/outbox/${id}/reply`, method: 'POST', body: { text } }),
       invalidatesTags: (_r, _e, { id }) => ['OutboxList', { type: 'OutboxMessage', id }],
     }),

@@ -1,21 +1,42 @@
 import { z } from 'zod';
 import {
   MessageDetailSchema,
-  MessageViewSchema,
   NotFoundError,
   OutboxPageSchema,
   OutboxQuerySchema,
   SimulateReplySchema,
+  SimulatedReplySchema,
   UserError,
 } from '@cadenza/core';
-import { findMessageById, getMessage, listMessages, type DataSource } from '@cadenza/data';
-import { intakeInboundEmail, type SignalRun } from '@cadenza/services/messaging';
+import { findMessageById, getMailbox, getMessage, listMessages, type DataSource } from '@cadenza/data';
+import {
+  emailSimulatedReply,
+  intakeInboundEmail,
+  replyAddressOf,
+  startMailboxSync,
+  type SignalRun,
+} from '@cadenza/services/messaging';
+import type { EgressGuard } from '@cadenza/services/net';
+import type { Client } from '@temporalio/client';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 
 const IdParams = z.object({ id: z.uuid().describe('message id') });
 
-/** What the tenant's flows sent (every channel), as rendered HTML and as raw source, plus a reply simulator. */
-export function outboxRoutes(deps: { db: DataSource; signalRun: SignalRun }): ApiRoute[] {
+/**
+ * What the tenant's flows sent (every channel), as rendered HTML and as raw source, plus a reply
+ * simulator (development): the reply is emailed through the SMTP sink to the sending mailbox when
+ * that mailbox listens (the sink delivers it into the local IMAP server and the mailbox sync reads
+ * it), and goes straight to the reply intake only when no mailbox would ever read it.
+ */
+export function outboxRoutes(deps: {
+  db: DataSource;
+  signalRun: SignalRun;
+  /** The development SMTP sink the contact's reply is emailed through. */
+  sink: { host: string; port: number };
+  egress: EgressGuard;
+  temporal: Client;
+  taskQueue: string;
+}): ApiRoute[] {
   return [
     defineRoute({
       method: 'get',
@@ -66,14 +87,18 @@ export function outboxRoutes(deps: { db: DataSource; signalRun: SignalRun }): Ap
       method: 'post',
       path: '/outbox/:id/reply',
       tag: 'messaging',
-      summary: 'Simulate a reply from the recipient (development): feeds the reply intake like a real one',
+      summary:
+        'Simulate a reply from the recipient (development): emailed to the sending mailbox when it listens, else fed to the reply intake',
       access: 'runs:manage',
       // Anyone with runs:manage could otherwise fake replies that move real runs and mark real contacts.
       developmentOnly: true,
       params: IdParams,
       body: SimulateReplySchema,
       responses: {
-        202: { description: 'the reply was recorded and signalled to the run', schema: MessageViewSchema },
+        202: {
+          description: 'the reply was emailed to the listening mailbox, or recorded and signalled to the run',
+          schema: SimulatedReplySchema,
+        },
         404: { description: 'not found' },
       },
       handler: async ({ principal, params, body }) => {
@@ -81,15 +106,32 @@ export function outboxRoutes(deps: { db: DataSource; signalRun: SignalRun }): Ap
         if (message.channel !== 'email' || !message.rfcMessageId) {
           throw new UserError('not_an_email', 'only a sent email can be replied to', { field: 'id' });
         }
+        const stored = await findMessageById(deps.db, params.id);
+        const mailbox = stored?.mailbox_id ? await getMailbox(deps.db, principal.tenantId, stored.mailbox_id) : null;
+        const from = body.from ?? message.to;
+        const { html: _html, raw: _raw, ...view } = message;
+        if (mailbox?.imap) {
+          const replyTo = replyAddressOf({ raw: message.raw, mailboxAddress: mailbox.fromAddress });
+          await emailSimulatedReply(
+            { sink: deps.sink, egress: deps.egress },
+            { rfcMessageId: message.rfcMessageId, to: message.to, subject: message.subject, raw: message.raw },
+            { from, to: replyTo, text: body.text },
+          );
+          // Read now rather than at the next poll; the run moves when the sync has matched it.
+          await startMailboxSync(
+            { temporal: deps.temporal, taskQueue: deps.taskQueue },
+            { tenantId: principal.tenantId, mailboxId: mailbox.id },
+          );
+          return { status: 202, body: { ...view, replyPath: 'mailbox' as const, replyTo } };
+        }
         await intakeInboundEmail(deps.db, deps.signalRun, {
-          from: body.from ?? message.to,
+          from,
           subject: `Re: ${message.subject ?? ''}`,
           text: body.text,
           inReplyTo: `<${message.rfcMessageId}>`,
         });
-        const stored = await findMessageById(deps.db, params.id);
-        const { html: _html, raw: _raw, ...view } = await getMessage(deps.db, principal, stored!.id);
-        return { status: 202, body: view };
+        const { html: _h, raw: _r, ...after } = await getMessage(deps.db, principal, params.id);
+        return { status: 202, body: { ...after, replyPath: 'intake' as const, replyTo: null } };
       },
     }),
   ];
