@@ -70,6 +70,14 @@ describe('parseDeliveryReport on the shapes mail servers send', () => {
     );
   });
 
+  it('Exim: the returned Message-ID first, then References newest first (an earlier email of the thread last)', () => {
+    const threaded = eximFailed(email).replace(
+      `References: <${email.messageId}>`,
+      `References: <first-touch@acme.test> <${email.messageId}>`,
+    );
+    expect(parseDeliveryReport(threaded)!.originalMessageIds).toEqual([email.messageId, 'first-touch@acme.test']);
+  });
+
   it('Gmail: X-Original-Message-ID and the report threaded to the original both name it; the icon is not read', () => {
     const report = parseDeliveryReport(gmailNoSuchUser(email))!;
     expect(report.originalMessageIds).toEqual([email.messageId]);
@@ -127,7 +135,11 @@ describe('parseDeliveryReport on the shapes mail servers send', () => {
       'The recipient mailbox does not exist on this system.',
       'Please contact your administrator.',
     );
-    expect(judgeReport(parseDeliveryReport(vague)!)[0]).toMatchObject({ severity: 'soft', status: null });
+    expect(judgeReport(parseDeliveryReport(vague)!)[0]).toMatchObject({
+      severity: 'soft',
+      status: null,
+      reason: 'undeliverable (the report gives no status)',
+    });
   });
 
   it('a person writing "undeliverable", or quoting a bounce, is not a report', () => {

@@ -210,7 +210,11 @@ export function parseDeliveryReport(source: Buffer | string, from?: string | nul
   const { headers, leaves } = mimeLeaves(text);
   const sender = from ?? [...(headers.get('from') ?? '').matchAll(ADDRESS)][0]?.[0] ?? null;
   const daemon = isDaemonSender(sender) || headers.has('x-failed-recipients');
-  const ownReferences = referencedMessageIds(headers.get('in-reply-to'), headers.get('references'));
+  // In-Reply-To, then References newest first: an older email of the thread is the last guess.
+  const ownReferences = [
+    ...referencedMessageIds(headers.get('in-reply-to')),
+    ...referencedMessageIds(headers.get('references')).reverse(),
+  ];
 
   const statusLeaves = leaves.filter((leaf) => STATUS_PART.test(leaf.type));
   const returnedLeaf = leaves.find((leaf) => RETURNED_MESSAGE_PART.test(leaf.type));
@@ -328,7 +332,9 @@ export function judgeRecipient(recipient: ReportRecipient): RecipientVerdict {
       : recipient.action === 'delayed'
         ? 'delivery delayed'
         : severity === 'soft'
-          ? 'temporarily undeliverable'
+          ? status
+            ? 'temporarily undeliverable'
+            : 'undeliverable (the report gives no status)'
           : 'undeliverable';
   const reason = [`${head}${status ? ` (${status}${meaning ? `: ${meaning}` : ''})` : ''}`, recipient.diagnostic]
     .filter(Boolean)
