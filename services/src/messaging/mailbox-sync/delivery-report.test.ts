@@ -171,6 +171,64 @@ describe('parseDeliveryReport on the shapes mail servers send', () => {
   });
 });
 
+describe('parseDeliveryReport on damaged input', () => {
+  /** A small deterministic generator: the same damage on every run. */
+  const random = (seed: number) => () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const samples = [postfixUserUnknown, postfixDelayed, eximFailed, eximPlainText, gmailNoSuchUser, qmailFailure].map(
+    (sample) => sample(email),
+  );
+
+  it('never throws on truncated, spliced or byte-flipped reports, and stays fast', () => {
+    const next = random(42);
+    const started = Date.now();
+    for (let round = 0; round < 400; round += 1) {
+      const raw = samples[round % samples.length]!;
+      const cut = raw.slice(0, Math.floor(next() * raw.length));
+      const bytes = Buffer.from(raw);
+      for (let flips = 0; flips < 20; flips += 1) bytes[Math.floor(next() * bytes.length)] = Math.floor(next() * 256);
+      const spliced = cut + samples[(round + 1) % samples.length]!.slice(Math.floor(next() * 2000));
+      for (const input of [cut, bytes, spliced]) {
+        const report = parseDeliveryReport(input);
+        if (report) expect(() => judgeReport(report)).not.toThrow();
+      }
+    }
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('reads a megabyte of hostile text in bounded time', () => {
+    const hostile = [
+      'From: MAILER-DAEMON@mx.example.com',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary=b',
+      '',
+      '--b',
+      '',
+      `${'a'.repeat(300_000)} ${' '.repeat(300_000)}-${'='.repeat(300_000)}`,
+      '--b',
+      'Content-Type: message/delivery-status',
+      '',
+      `Final-Recipient: rfc822; ${'x'.repeat(100_000)}`,
+      'Action: failed',
+    ].join('\r\n');
+    const words = [
+      'From: MAILER-DAEMON@mx.example.com',
+      '',
+      `${'a'.repeat(300_000)}@${'@'.repeat(100_000)}`,
+      ' '.repeat(300_000),
+      `<${'b'.repeat(100_000)}@${'c'.repeat(100_000)}`,
+      'The following address(es) failed:',
+      `  ${'d@'.repeat(100_000)}`,
+      'permanent error',
+    ].join('\r\n');
+    const started = Date.now();
+    expect(parseDeliveryReport(hostile)?.recipients[0]?.action).toBe('failed');
+    expect(() => parseDeliveryReport(words)).not.toThrow();
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+});
+
 describe('judgeRecipient', () => {
   const recipient = (action: string | null, status: string | null) => ({
     finalRecipient: 'a@example.com',

@@ -137,7 +137,7 @@ function recipientOf(group: Map<string, string>): ReportRecipient {
 
 /** A line introducing the returned message in a plain-text report (Exim, qmail, Sendmail, old Exchange). */
 const RETURNED_COPY_LINE =
-  /^[ \t]*[-=_* ]*(this is a copy of the message|below this line is a copy of the message|original message follows|the original message was|undelivered message|returned message|unsent message below|original message headers|message headers follow|a copy of the original message)[^\n]*$/im;
+  /^[-=_* \t]*(this is a copy of the message|below this line is a copy of the message|original message follows|the original message was|undelivered message|returned message|unsent message below|original message headers|message headers follow|a copy of the original message)[^\n]*$/im;
 
 /** The text before an inline copy of the returned message, and that copy's header block. */
 function splitInlineCopy(text: string): { human: string; copiedHeaders: Map<string, string> | null } {
@@ -149,17 +149,21 @@ function splitInlineCopy(text: string): { human: string; copiedHeaders: Map<stri
   return { human: text.slice(0, marker.index), copiedHeaders: copied.size > 0 ? copied : null };
 }
 
-const ADDRESS = /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+/** An address; the lookbehind starts a match only where a local part starts, so a long run of letters is read once. */
+const ADDRESS =
+  /(?<![A-Za-z0-9.!#$%&'*+/=?^_`{|}~-])[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+/** The words of a report are read this far (its recipients and status are at the top). */
+const MAX_WORDS_CHARS = 64 * 1024;
 
 /** Recipients named in a report's words, for the shapes with no message/delivery-status part. */
 function recipientsInText(human: string, failedHeader: string | undefined): string[] {
   const found: string[] = [];
   for (const address of (failedHeader ?? '').match(ADDRESS) ?? []) found.push(address);
   // qmail and Postfix: "<nobody@example.com>:" starting a line.
-  for (const match of human.matchAll(/^[ \t]*<([^<>\s]+@[^<>\s]+)>:/gm)) found.push(match[1]!);
+  for (const match of human.matchAll(/^[ \t]*<([^<>\s@]+@[^<>\s]+)>:/gm)) found.push(match[1]!);
   // Exim: "The following address(es) failed:" then the addresses, indented.
   const exim =
-    /following address(?:\(es\)|es)? (?:failed|have not yet been delivered|has not yet been delivered)[^\n]*\n((?:[ \t]*\r?\n)*(?:[ \t]+\S+@\S+[^\n]*\r?\n?)+)/i.exec(
+    /following address(?:\(es\)|es)? (?:failed|have not yet been delivered|has not yet been delivered)[^\n]*\n((?:[ \t]*\r?\n)*(?:[ \t]+[^\s@]+@\S+[^\n]*\r?\n?)+)/i.exec(
       human,
     );
   for (const address of exim?.[1]?.match(ADDRESS) ?? []) found.push(address);
@@ -241,8 +245,12 @@ export function parseDeliveryReport(source: Buffer | string, from?: string | nul
 
   if (!daemon) return null;
   // No report part: a daemon writing in words, the original quoted as a part or inline.
-  const words = textLeaves.map((leaf) => leaf.body).join('\n');
-  const { human, copiedHeaders } = splitInlineCopy(words);
+  const words = textLeaves
+    .map((leaf) => leaf.body)
+    .join('\n')
+    .slice(0, 4 * MAX_WORDS_CHARS);
+  const { human: allWords, copiedHeaders } = splitInlineCopy(words);
+  const human = allWords.slice(0, MAX_WORDS_CHARS);
   const quoted = returnedHeaders?.size ? returnedHeaders : copiedHeaders;
   const returned = fromReturnedHeaders(quoted);
   const inlineIds = [...words.matchAll(/^message-id:[ \t]*(<[^<>\s]+>)/gim)].flatMap((m) => referencedMessageIds(m[1]));

@@ -2,6 +2,7 @@ import { waitUntil } from '../../../../scripts/services/wait-until';
 import { flowOf } from '@cadenza/test-harness/flow-fixtures';
 import { deliverToMailbox } from '@cadenza/test-harness/imap-mailbox';
 import {
+  eximFailed,
   gmailDelayed,
   gmailNoSuchUser,
   microsoft365,
@@ -168,6 +169,37 @@ describe('delivery reports in a synced mailbox', () => {
     ]);
     expect(await t.suppression(lead)).toBeNull();
     expect((await runOf(run.enrollmentId)).status).toBe('waiting');
+  });
+
+  it('a bounce recorded by a poll that died before signalling is signalled as a bounce by the next poll, once', async () => {
+    const mailbox = await t.connectMailbox();
+    const { email: lead, run, message, workflowId } = await t.enrollAndWait(mailWaitMail(), 'pause');
+    await deliverToMailbox(
+      mailbox.address,
+      eximFailed({ from: mailbox.address, to: lead, messageId: message.rfcMessageId, subject: 'First touch' }),
+    );
+    const dying = t.pollHere(mailbox.id, 200, async () => {
+      throw new Error('worker killed');
+    });
+    await expect(dying).rejects.toThrow('worker killed');
+    expect((await t.importsOf(mailbox.id)).map((row) => [row.kind, row.signalled])).toEqual([['bounce', false]]);
+    expect(await t.suppression(lead)).toBe('bounced');
+    expect(await t.inboundSignals(workflowId)).toBe(0);
+
+    await t.syncNow(mailbox.id);
+    await t.syncNow(mailbox.id);
+    expect((await t.importsOf(mailbox.id)).map((row) => [row.kind, row.signalled])).toEqual([['bounce', true]]);
+    expect(await t.inboundSignals(workflowId)).toBe(1);
+    expect((await t.api(`/runs/${run.enrollmentId}/skip-wait`, { method: 'POST' })).status).toBe(202);
+    const ended = await waitUntil(
+      'run ended after its wait',
+      async () => {
+        const found = await runOf(run.enrollmentId);
+        return found && found.status !== 'waiting' && found.status !== 'running' ? found : undefined;
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(ended).toMatchObject({ status: 'unenrolled', exitReason: 'bounce' });
   });
 
   it('a report about mail Cadenza did not send is left alone, and a report quoting no Message-ID is matched by its recipient', async () => {

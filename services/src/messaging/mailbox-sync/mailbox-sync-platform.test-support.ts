@@ -5,6 +5,7 @@ import { newContact } from '@cadenza/test-harness/flow-fixtures';
 import { testImapServer } from '@cadenza/test-harness/imap-mailbox';
 import { mailThenAwaitReply, startMessagingPlatform } from '@cadenza/test-harness/messaging-platform';
 import { loadMessagingSettings } from '../messaging-settings';
+import type { SignalRun } from '../inbound-intake';
 import { signalRunWith } from '../signal-run';
 import { syncMailboxOnce, type MailboxSyncResult } from './sync-mailbox';
 
@@ -113,14 +114,18 @@ export async function mailboxSyncPlatform(name: string) {
     );
   }
 
-  /** One poll run here, beside the workflow's, with the activity's own dependencies. */
-  const pollHere = (mailboxId: string, batchSize = 200): Promise<MailboxSyncResult> =>
+  /** One poll run here, beside the workflow's, with the activity's own dependencies (or another way to signal). */
+  const pollHere = (
+    mailboxId: string,
+    batchSize = 200,
+    signalRun: SignalRun = signalRunWith(platform.temporal),
+  ): Promise<MailboxSyncResult> =>
     syncMailboxOnce(
       {
         db: platform.db,
         secretKey: loadMessagingSettings().secretKey,
         egress: harnessEgress,
-        signalRun: signalRunWith(platform.temporal),
+        signalRun,
       },
       { tenantId: tenant.tenantId, mailboxId, batchSize },
     );
