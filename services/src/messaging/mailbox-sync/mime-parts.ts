@@ -36,18 +36,20 @@ export function splitHeaders(text: string): { headerBlock: string; body: string 
 }
 
 function decodeQuotedPrintable(text: string): Buffer {
-  const bytes: number[] = [];
   const input = text.replace(/=[ \t]*\r?\n/g, '');
-  for (let i = 0; i < input.length; i += 1) {
-    const char = input[i]!;
-    if (char === '=' && /^[0-9A-Fa-f]{2}$/.test(input.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(input.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else {
-      bytes.push(...Buffer.from(char, 'utf8'));
+  const bytes: number[] = [];
+  let last = 0;
+  const chunks: Buffer[] = [];
+  for (const match of input.matchAll(/=([0-9A-Fa-f]{2})/g)) {
+    if (match.index! > last) {
+      chunks.push(Buffer.from(bytes), Buffer.from(input.slice(last, match.index), 'utf8'));
+      bytes.length = 0;
     }
+    bytes.push(parseInt(match[1]!, 16));
+    last = match.index! + 3;
   }
-  return Buffer.from(bytes);
+  chunks.push(Buffer.from(bytes), Buffer.from(input.slice(last), 'utf8'));
+  return Buffer.concat(chunks);
 }
 
 /** A body decoded from base64 or quoted-printable; anything else (7bit, 8bit, binary, unknown) as it is. */
