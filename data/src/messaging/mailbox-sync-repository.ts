@@ -18,6 +18,14 @@ export interface SyncCursor {
   lastUid: number;
 }
 
+/**
+ * What an imported message was: a reply, an automatic reply, someone else in our thread, a
+ * hard or soft bounce or a success report about a message we sent, one of our own messages
+ * come back (a loop), or a message that could not be read and was skipped.
+ */
+export type MailboxImportKind =
+  'reply' | 'auto_reply' | 'foreign_sender' | 'bounce' | 'soft_bounce' | 'delivery_report' | 'loop' | 'unreadable';
+
 /** An imported message, keyed by where it sits in the mailbox. */
 export interface MailboxImport {
   mailboxId: string;
@@ -26,7 +34,11 @@ export interface MailboxImport {
   uid: number;
   rfcMessageId: string | null;
   messageId: string | null;
-  kind: 'reply' | 'auto_reply' | 'foreign_sender';
+  kind: MailboxImportKind;
+  /** What was decided and why (a bounce's status and reason, a loop's cause, a read error). */
+  detail?: Record<string, unknown> | null;
+  /** Tells a copy of this email from a different one under the same Message-ID (see inbound-content). */
+  contentHash?: string | null;
 }
 
 /**
@@ -114,9 +126,19 @@ export async function recordSyncHealth(
 /** Records an import; false when this (mailbox, UIDVALIDITY, UID) was imported before. */
 export async function claimMailboxImport(manager: EntityManager, row: MailboxImport): Promise<boolean> {
   const inserted = (await manager.query(
-    `INSERT INTO mailbox_imports (mailbox_id, tenant_id, uid_validity, uid, rfc_message_id, message_id, kind)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING uid`,
-    [row.mailboxId, row.tenantId, row.uidValidity, row.uid, row.rfcMessageId, row.messageId, row.kind],
+    `INSERT INTO mailbox_imports (mailbox_id, tenant_id, uid_validity, uid, rfc_message_id, message_id, kind, detail, content_hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9) ON CONFLICT DO NOTHING RETURNING uid`,
+    [
+      row.mailboxId,
+      row.tenantId,
+      row.uidValidity,
+      row.uid,
+      row.rfcMessageId,
+      row.messageId,
+      row.kind,
+      row.detail ? JSON.stringify(row.detail) : null,
+      row.contentHash ?? null,
+    ],
   )) as unknown[];
   return inserted.length === 1;
 }
@@ -137,18 +159,27 @@ export async function mailboxImportedRfcId(db: Db, mailboxId: string, rfcMessage
 export async function unsignalledMailboxImports(
   db: Db,
   mailboxId: string,
-): Promise<Array<{ uidValidity: number; uid: number; messageId: string; runWorkflowId: string }>> {
+): Promise<
+  Array<{ uidValidity: number; uid: number; messageId: string; runWorkflowId: string; kind: MailboxImportKind }>
+> {
   const rows = (await db.query(
-    `SELECT uid_validity::text AS uid_validity, uid::text AS uid, message_id, run_workflow_id FROM mailbox_imports
+    `SELECT uid_validity::text AS uid_validity, uid::text AS uid, message_id, run_workflow_id, kind FROM mailbox_imports
      WHERE mailbox_id = $1 AND run_workflow_id IS NOT NULL AND signalled_at IS NULL AND message_id IS NOT NULL
      ORDER BY created_at`,
     [mailboxId],
-  )) as Array<{ uid_validity: string; uid: string; message_id: string; run_workflow_id: string }>;
+  )) as Array<{
+    uid_validity: string;
+    uid: string;
+    message_id: string;
+    run_workflow_id: string;
+    kind: MailboxImportKind;
+  }>;
   return rows.map((row) => ({
     uidValidity: Number(row.uid_validity),
     uid: Number(row.uid),
     messageId: row.message_id,
     runWorkflowId: row.run_workflow_id,
+    kind: row.kind,
   }));
 }
 

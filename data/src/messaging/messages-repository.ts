@@ -261,8 +261,11 @@ const STATUS_RANK: Record<MessageStatus, number> = {
   bounced: 6,
 };
 
-/** `auto_reply`: an out-of-office or other automatic answer, which is not the contact replying. */
-export type MessageEventKind = 'open' | 'click' | 'unsubscribe' | 'reply' | 'bounce' | 'auto_reply';
+/**
+ * `auto_reply`: an out-of-office or other automatic answer, which is not the contact replying.
+ * `soft_bounce`: a temporary delivery failure (4.x.x, delayed): recorded, the status unchanged.
+ */
+export type MessageEventKind = 'open' | 'click' | 'unsubscribe' | 'reply' | 'bounce' | 'auto_reply' | 'soft_bounce';
 
 const EVENT_STATUS: Record<MessageEventKind, { status: MessageStatus | null; column: string | null }> = {
   open: { status: 'opened', column: 'opened_at' },
@@ -271,6 +274,7 @@ const EVENT_STATUS: Record<MessageEventKind, { status: MessageStatus | null; col
   bounce: { status: 'bounced', column: 'bounced_at' },
   unsubscribe: { status: null, column: null },
   auto_reply: { status: null, column: null },
+  soft_bounce: { status: null, column: null },
 };
 
 const EVENT_TYPE: Record<MessageEventKind, string> = {
@@ -280,6 +284,7 @@ const EVENT_TYPE: Record<MessageEventKind, string> = {
   bounce: 'bounced',
   unsubscribe: 'unsubscribed',
   auto_reply: 'auto_replied',
+  soft_bounce: 'soft_bounced',
 };
 
 /**

@@ -48,6 +48,11 @@ const TIMELINE: Record<
     summary: `Automatic reply (out of office): ${String(data.subject ?? m.subject ?? '')}`.slice(0, 500),
     data: { messageId: m.id, text: String(data.text ?? '').slice(0, 5000) },
   }),
+  soft_bounce: (m, data) => ({
+    kind: 'note',
+    summary: `Email not delivered yet (soft bounce): ${String(data.reason ?? 'temporary failure')}`.slice(0, 500),
+    data: { messageId: m.id, reason: data.reason, status: data.status ?? null },
+  }),
 };
 
 /** What the run hears of each event; an automatic reply is recorded but is not the contact answering. */
@@ -58,6 +63,8 @@ const EVENT_OF: Record<MessageEventKind, (m: StoredMessage, data: Record<string,
   unsubscribe: () => ({ kind: 'unsubscribe' }),
   bounce: () => ({ kind: 'bounce' }),
   auto_reply: () => null,
+  // A temporary failure: the sending server retries; only a hard bounce (or repeated soft ones) tells the run.
+  soft_bounce: () => null,
 };
 
 /** The signal an event sends to its run, or null when the run is not told (automatic replies). */

@@ -2,6 +2,7 @@ import { ImapFlow } from 'imapflow';
 import type { SyncingMailbox } from '@cadenza/data';
 import type { EgressGuard } from '../../net';
 import { parseHeaderBlock } from './parse-inbound';
+import { SCREENING_HEADERS } from './screening-headers';
 
 /** The headers the sync decides on; the body is downloaded only for mail that concerns Cadenza. */
 const DECISION_HEADERS = [
@@ -14,6 +15,7 @@ const DECISION_HEADERS = [
   'x-autoresponder',
   'precedence',
   'x-auto-response-suppress',
+  ...SCREENING_HEADERS,
 ];
 
 /** One message of the INBOX as the sync first sees it: envelope facts and the deciding headers. */
@@ -32,7 +34,8 @@ export interface InboxEntry {
 export interface ImapInbox {
   folder: { uidValidity: number; uidNext: number };
   entries(fromUid: number, toUid: number): Promise<InboxEntry[]>;
-  source(uid: number): Promise<Buffer | null>;
+  /** The raw message, or its first `maxBytes` bytes (an IMAP partial fetch). */
+  source(uid: number, maxBytes?: number): Promise<Buffer | null>;
   close(): Promise<void>;
 }
 
@@ -83,8 +86,9 @@ export async function openImapInbox(mailbox: SyncingMailbox, egress: EgressGuard
         }
         return found.sort((a, b) => a.uid - b.uid);
       },
-      async source(uid) {
-        const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
+      async source(uid, maxBytes) {
+        const source = maxBytes ? { start: 0, maxLength: maxBytes } : true;
+        const message = await client.fetchOne(String(uid), { source }, { uid: true });
         return message ? (message.source ?? null) : null;
       },
       async close() {

@@ -5,7 +5,6 @@ import {
   findTenantMessagesByRfcIds,
   latestActiveEmailTo,
   mailboxForSync,
-  mailboxImportedRfcId,
   markMailboxImportSignalled,
   readSyncCursor,
   recordSyncHealth,
@@ -20,8 +19,11 @@ import { referencedMessageIds } from '../message-id';
 import { isAutoReply } from './auto-reply';
 import { openImapInbox, type ImapInbox, type InboxEntry } from './imap-inbox';
 import { decideInbound } from './inbound-decision';
-import { inboundText } from './parse-inbound';
+import { inboundContent, isDuplicateImport, storableEntry } from './inbound-content';
 import { isImapTrouble } from './imap-trouble';
+import { guardImport } from './import-guard';
+import { loopOfMatched, recordLoop } from './mail-loops';
+import { importIfNotAReply } from './screen-inbound';
 import { planSync } from './sync-cursor';
 
 export interface MailboxSyncDependencies {
@@ -37,9 +39,6 @@ export interface MailboxSyncDependencies {
  * `auth_failed`, `unreachable`, `refused`: nothing was read; the mailbox's health says why.
  */
 export type MailboxSyncResult = MailboxPollResult;
-
-/** Bodies larger than this are recorded without their text (a 25 MB attachment is not a reply's words). */
-const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 
 /**
  * One poll of a mailbox: reads the INBOX past the stored cursor (at most `batchSize` UIDs),
@@ -71,7 +70,10 @@ export async function syncMailboxOnce(
     }
     let imported = 0;
     for (const entry of await inbox.entries(plan.fromUid, plan.toUid)) {
-      if (await importEntry(deps, mailbox, inbox, plan.after.uidValidity, entry)) imported += 1;
+      const key = { uidValidity: plan.after.uidValidity, uid: entry.uid };
+      // A message that keeps failing is recorded as unreadable and skipped (import-guard.ts).
+      if (await guardImport(deps.db, mailbox, key, () => importEntry(deps, mailbox, inbox, key.uidValidity, entry)))
+        imported += 1;
     }
     await saveSyncCursor(deps.db, mailbox.tenantId, mailbox.id, plan.after);
     await recordSyncHealth(deps.db, mailbox.id, { ok: true });
@@ -90,9 +92,15 @@ async function importEntry(
   mailbox: SyncingMailbox,
   inbox: ImapInbox,
   uidValidity: number,
-  entry: InboxEntry,
+  fetched: InboxEntry,
 ): Promise<boolean> {
   const { db } = deps;
+  const entry = storableEntry(fetched);
+  const key = { uidValidity, uid: entry.uid };
+  const content = inboundContent(inbox, entry);
+  // Our own email come back, delivery reports: never replies (screen-inbound.ts).
+  const screened = await importIfNotAReply(deps, mailbox, key, entry, content);
+  if (screened !== null) return screened;
   const threadIds = referencedMessageIds(entry.headers.get('in-reply-to'), entry.headers.get('references'));
   const [byThread] = await findTenantMessagesByRfcIds(db, mailbox.tenantId, threadIds);
   const bySender = !byThread && entry.from ? await latestActiveEmailTo(db, mailbox.tenantId, entry.from) : null;
@@ -107,12 +115,14 @@ async function importEntry(
   });
   if (decision.kind === 'ignore') return false;
   const rfcMessageId = referencedMessageIds(entry.headers.get('message-id'))[0] ?? null;
-  // The same email under a new UIDVALIDITY, or copied back into the INBOX: already handled.
-  if (rfcMessageId && (await mailboxImportedRfcId(db, mailbox.id, rfcMessageId))) return false;
-  const source = entry.size <= MAX_SOURCE_BYTES ? await inbox.source(entry.uid) : null;
-  const text = source ? await inboundText(source) : '';
+  // The same email under a new UIDVALIDITY, copied back into the INBOX or delivered twice: already handled.
+  if (await isDuplicateImport(db, mailbox.id, rfcMessageId, content)) return false;
   const { toAddress: _toAddress, sentAt: _sentAt, ...message } = decision.message;
-  const key = { uidValidity, uid: entry.uid };
+  const contentHash = await content.hash();
+  // The rep's own address, X-Loop, automatic replies answering each other: recorded, never a reply (mail-loops.ts).
+  const loop = await loopOfMatched(db, mailbox, entry, decision);
+  if (loop) return recordLoop(db, mailbox, key, { cause: loop, rfcMessageId, messageId: message.id, contentHash });
+  const text = await content.text();
   const outcome = await db.transaction(async (manager) => {
     const claimed = await claimMailboxImport(manager, {
       mailboxId: mailbox.id,
@@ -121,6 +131,7 @@ async function importEntry(
       rfcMessageId,
       messageId: message.id,
       kind: decision.kind,
+      contentHash,
     });
     if (!claimed) return null;
     await saveSyncCursor(manager, mailbox.tenantId, mailbox.id, { uidValidity, lastUid: entry.uid });
@@ -147,7 +158,11 @@ async function importEntry(
 /** Tells the runs of imports recorded by a poll that stopped before signalling them. */
 async function signalPendingImports(deps: MailboxSyncDependencies, mailboxId: string): Promise<void> {
   for (const pending of await unsignalledMailboxImports(deps.db, mailboxId)) {
-    await deps.signalRun(pending.runWorkflowId, { kind: 'reply', messageId: pending.messageId });
+    const event =
+      pending.kind === 'bounce'
+        ? { kind: 'bounce' as const }
+        : { kind: 'reply' as const, messageId: pending.messageId };
+    await deps.signalRun(pending.runWorkflowId, event);
     await markMailboxImportSignalled(deps.db, mailboxId, pending);
   }
 }
