@@ -76,6 +76,8 @@ export function dovecotConfig(options: { port: number; dataDir: string; password
 base_dir = ${dir('run')}
 state_dir = ${dir('state')}
 log_path = /dev/stderr
+# Sign-ins and deliveries (one line per poll and per email) go to a file beside the mail, not the terminal.
+info_log_path = ${dir('info.log')}
 protocols = imap
 listen = 127.0.0.1
 ssl = no
