@@ -22,6 +22,10 @@ describe('role matrix', () => {
     expect(can('ops', 'contacts:write')).toBe(false);
   });
 
+  it('lets the people who test flows simulate a reply (development only), not sales reps', () => {
+    expect(ROLES.filter((role) => can(role, 'replies:simulate'))).toEqual(['admin', 'marketer', 'ops']);
+  });
+
   it('keeps user management to admins', () => {
     expect(ROLES.filter((role) => can(role, 'users:manage'))).toEqual(['admin']);
   });

@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   'smoke:run',
   'approvals:read',
   'approvals:decide',
+  // Development only: email a contact's reply to a sent email (the outbox's "Simulate reply").
+  'replies:simulate',
   // Read Temporal payloads decoded (the Temporal UI's codec server): personal data of runs.
   'payloads:decode',
 ] as const;
@@ -57,6 +59,8 @@ const GRANTS: Record<Role, Grant> = {
     'tasks:read',
     'approvals:read',
     'approvals:decide',
+    // A marketer tests a sequence's reply branch end to end (the reply is a real email in development).
+    'replies:simulate',
   ],
   sales_rep: [
     'flows:read',
@@ -79,6 +83,7 @@ const GRANTS: Record<Role, Grant> = {
     'smoke:run',
     'approvals:read',
     'payloads:decode',
+    'replies:simulate',
   ],
 };
 

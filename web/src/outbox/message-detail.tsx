@@ -81,7 +81,7 @@ export function MessageDetail({ id, role }: { id: string; role: Role }) {
           {raw.isLoading ? 'Loading…' : raw.error ? errorMessage(raw.error) : raw.data}
         </Box>
       )}
-      {canSimulateReply(m, features.data) && can(role, 'runs:manage') && <ReplyForm id={m.id} to={m.to} />}
+      {canSimulateReply(m, features.data) && can(role, 'replies:simulate') && <ReplyForm id={m.id} to={m.to} />}
     </Paper>
   );
 }

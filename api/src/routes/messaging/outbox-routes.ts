@@ -89,8 +89,8 @@ export function outboxRoutes(deps: {
       tag: 'messaging',
       summary:
         'Simulate a reply from the recipient (development): emailed to the sending mailbox when it listens, else fed to the reply intake',
-      access: 'runs:manage',
-      // Anyone with runs:manage could otherwise fake replies that move real runs and mark real contacts.
+      access: 'replies:simulate',
+      // Anyone could otherwise fake replies that move real runs and mark real contacts.
       developmentOnly: true,
       params: IdParams,
       body: SimulateReplySchema,
