@@ -1,10 +1,18 @@
 import type { DataSource } from 'typeorm';
 import type { Client } from '@temporalio/client';
-import type { MailboxPollResult } from '@cadenza/contracts';
-import { signalRunWith, syncMailboxOnce } from '@cadenza/services/messaging';
+import { Context } from '@temporalio/activity';
+import type { MailboxIdleInput, MailboxIdleResult, MailboxPollResult } from '@cadenza/contracts';
+import { awaitNewMail, signalRunWith, syncMailboxOnce } from '@cadenza/services/messaging';
 import type { ActivitySettings } from '../activity-settings';
 
-/** The mailbox sync's one activity: a poll of one mailbox (mailboxSyncWorkflow). */
+/** How often the idle activity heartbeats; the workflow's heartbeat timeout is a few of these. */
+export const IDLE_HEARTBEAT_MS = 10_000;
+
+/**
+ * The mailbox sync's activities (mailboxSyncWorkflow): a poll of one mailbox, and a bounded
+ * wait in IMAP IDLE for its next mail, heartbeating so a killed worker is noticed within the
+ * heartbeat timeout and a cancelled wait (the workflow was told to sync now) ends at once.
+ */
 export function createMailboxSyncActivities(deps: { db: DataSource; temporal: Client; settings: ActivitySettings }) {
   const sync = {
     db: deps.db,
@@ -15,5 +23,13 @@ export function createMailboxSyncActivities(deps: { db: DataSource; temporal: Cl
   return {
     syncMailbox: (input: { tenantId: string; mailboxId: string; batchSize: number }): Promise<MailboxPollResult> =>
       syncMailboxOnce(sync, input),
+    awaitMailboxMail: (input: MailboxIdleInput): Promise<MailboxIdleResult> => {
+      const context = Context.current();
+      return awaitNewMail(sync, input, {
+        heartbeat: () => context.heartbeat(),
+        heartbeatMs: IDLE_HEARTBEAT_MS,
+        signal: context.cancellationSignal,
+      });
+    },
   };
 }
