@@ -6,6 +6,7 @@ import { createDataSource, type DataSource } from '@cadenza/data';
 import { imapDelivery, startSmtpSink, type SmtpSink } from '@cadenza/services/messaging';
 import { testPayloadKeys } from '@cadenza/test-harness/payload-keys';
 import { allowEgressTo } from '@cadenza/test-harness/egress-allow';
+import { flowOf } from '@cadenza/test-harness/flow-fixtures';
 import { startWorkerProcess, type WorkerProcess } from '@cadenza/test-harness/worker-process';
 import { waitUntil } from '../scripts/services/wait-until';
 import { startApiProcess, type ApiProcess } from './api-process';
@@ -15,9 +16,8 @@ import type { DrillServices } from './drill-services';
  * Email, wait for the reply, tag, then wait for a second reply: a run told twice of the same
  * reply would take the repeat as the second and be tagged `replied_twice`.
  */
-const replyTwiceFlow = {
-  trigger: { id: 'start', type: 'manual', settings: {} },
-  nodes: [
+const replyTwiceFlow = flowOf(
+  [
     { id: 'mail', type: 'send_email', settings: { subject: 'Quick question', body: '<p>Hi</p>' } },
     {
       id: 'await',
@@ -32,14 +32,14 @@ const replyTwiceFlow = {
     },
     { id: 'twice', type: 'add_tag', settings: { tag: 'replied_twice' } },
   ],
-  edges: [
-    { from: 'start', to: 'mail' },
-    { from: 'mail', to: 'await' },
-    { from: 'await', to: 'replied' },
-    { from: 'replied', to: 'again' },
-    { from: 'again', to: 'twice' },
+  [
+    ['start', 'mail'],
+    ['mail', 'await'],
+    ['await', 'replied'],
+    ['replied', 'again'],
+    ['again', 'twice'],
   ],
-};
+);
 
 export interface MailboxDrillContext {
   /** Delivers these replies into the rep's INBOX by SMTP (the contacts' side), one after another. */

@@ -4,6 +4,7 @@ import { Context } from '@temporalio/activity';
 import type { MailboxIdleInput, MailboxIdleResult, MailboxPollResult } from '@cadenza/contracts';
 import { awaitNewMail, signalRunWith, syncMailboxOnce } from '@cadenza/services/messaging';
 import type { ActivitySettings } from '../activity-settings';
+import { withHeartbeat } from '../ai/agent/with-heartbeat';
 
 /** How often the idle activity heartbeats; the workflow's heartbeat timeout is a few of these. */
 export const IDLE_HEARTBEAT_MS = 10_000;
@@ -21,8 +22,9 @@ export function createMailboxSyncActivities(deps: { db: DataSource; temporal: Cl
     signalRun: signalRunWith(deps.temporal),
   };
   return {
+    // Heartbeats while it reads: a worker killed mid-poll is noticed by the heartbeat timeout, not after 2 minutes.
     syncMailbox: (input: { tenantId: string; mailboxId: string; batchSize: number }): Promise<MailboxPollResult> =>
-      syncMailboxOnce(sync, input),
+      withHeartbeat(() => syncMailboxOnce(sync, input)),
     awaitMailboxMail: (input: MailboxIdleInput): Promise<MailboxIdleResult> => {
       const context = Context.current();
       return awaitNewMail(sync, input, {

@@ -18,6 +18,9 @@ import {
 const { syncMailbox } = proxyActivities<Activities>({
   // One poll reads one batch; sign-in and connection trouble come back as a result, not a failure.
   startToCloseTimeout: '2 minutes',
+  // It heartbeats while it reads: a killed worker's poll is retried on another within this.
+  // (Timeouts are not part of replay's command check: older histories replay unchanged.)
+  heartbeatTimeout: '20 seconds',
   // Only our own trouble throws (the database down): retried for as long as it takes.
   retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
 });
