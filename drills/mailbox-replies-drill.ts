@@ -44,6 +44,8 @@ const replyTwiceFlow = flowOf(
 export interface MailboxDrillContext {
   /** Delivers these replies into the rep's INBOX by SMTP (the contacts' side), one after another. */
   sendReplies: (indexes: number[]) => Promise<void>;
+  /** Delivers what the sink could not while Dovecot was down (a sending server's retry); answers how many. */
+  redeliver: () => Promise<number>;
   /** Replies imported (matched) so far. */
   imported: () => Promise<number>;
   /** SIGKILLs the worker and starts a new one; resolves when it polls. */
@@ -81,8 +83,19 @@ export async function runMailboxDrill(
   const db = await createDataSource({ url: services.databaseUrl, poolSize: 4 }).initialize();
   const taskQueue = `drill-mailbox-${randomUUID()}`;
   const imap = { host: '127.0.0.1', port: services.imapPort, password: services.imapPassword };
-  // Cadenza's outbound mail and the contacts' replies both go through a sink that delivers into Dovecot.
-  const sink: SmtpSink = await startSmtpSink({ db, port: 0, deliver: imapDelivery(imap) });
+  // Cadenza's outbound mail and the contacts' replies both go through a sink that delivers into
+  // Dovecot. What it could not deliver (Dovecot down) is queued, as a sending server would.
+  const intoDovecot = imapDelivery(imap);
+  const undelivered: Array<[recipients: string[], raw: string]> = [];
+  const sink: SmtpSink = await startSmtpSink({
+    db,
+    port: 0,
+    deliver: (recipients, raw) =>
+      intoDovecot(recipients, raw).catch((error: unknown) => {
+        undelivered.push([recipients, raw]);
+        throw error;
+      }),
+  });
   allowEgressTo(sink.port, services.imapPort);
   Object.assign(process.env, {
     REDIS_URL: services.redisUrl,
@@ -170,6 +183,11 @@ export async function runMailboxDrill(
       await disrupt({
         replies: sent.length,
         imported,
+        redeliver: async () => {
+          const queued = undelivered.splice(0);
+          for (const [recipients, raw] of queued) await intoDovecot(recipients, raw);
+          return queued.length;
+        },
         replaceWorker: async () => {
           worker?.kill();
           await worker?.exited;
@@ -293,14 +311,17 @@ export function imapOutageDrill(
     async (context) => {
       const all = Array.from({ length: context.replies }, (_, i) => i);
       const firstHalf = all.slice(0, Math.ceil(all.length / 2));
-      await context.sendReplies(firstHalf);
+      // Stopped as soon as the sync has imported one: the rest of the batch is still coming in.
+      const sending = context.sendReplies(firstHalf);
       await untilImported(context, 1);
       await services.stopImap();
       const down = Date.now();
-      log(`dovecot stopped with ${await context.imported()}/${firstHalf.length} delivered replies imported`);
-      await new Promise((resolve) => setTimeout(resolve, options.seconds * 1000));
+      log(`dovecot stopped with ${await context.imported()}/${firstHalf.length} replies sent so far imported`);
+      await sending;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, options.seconds * 1000 - (Date.now() - down))));
       await services.startImap();
       log(`dovecot back after ${((Date.now() - down) / 1000).toFixed(1)} s`);
+      log(`${await context.redeliver()} replies the sink could not deliver meanwhile delivered now`);
       await context.sendReplies(all.slice(firstHalf.length));
     },
     log,

@@ -7,7 +7,7 @@ import type { ActivitySettings } from '../activity-settings';
 import { withHeartbeat } from '../ai/agent/with-heartbeat';
 
 /** How often the idle activity heartbeats; the workflow's heartbeat timeout is a few of these. */
-export const IDLE_HEARTBEAT_MS = 10_000;
+export const IDLE_HEARTBEAT_MS = 5_000;
 
 /**
  * The mailbox sync's activities (mailboxSyncWorkflow): a poll of one mailbox, and a bounded

@@ -31,8 +31,9 @@ export const IDLE_WAIT_MS = 4 * 60_000;
 const { awaitMailboxMail } = proxyActivities<Activities>({
   // The IDLE's own bound plus the sign-in: the activity ends itself well before this.
   startToCloseTimeout: IDLE_WAIT_MS + 60_000,
-  // Heartbeats every 10 s: a killed worker's wait is retried on another within this.
-  heartbeatTimeout: '30 seconds',
+  // Heartbeats every 5 s: a killed worker's wait is retried on another within this, and a
+  // cancelled wait (sync now) learns so at its next heartbeat (the SDK sends one per 16 s).
+  heartbeatTimeout: '20 seconds',
   retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
 });
 
