@@ -110,6 +110,38 @@ describe('mailboxSyncWorkflow', () => {
     }
   });
 
+  it('after an IDLE that drops, polls again after a back-off that doubles up to the interval', async () => {
+    const server = await fakeImapServer({ idle: true, dropInIdleAfterMs: 100 });
+    try {
+      const mailbox = await imapMailbox({ host: '127.0.0.1', port: server.port });
+      const handle = await env.client.workflow.start<WorkflowContracts['mailboxSyncWorkflow']>(
+        WORKFLOW_NAMES.mailboxSyncWorkflow,
+        {
+          taskQueue,
+          workflowId: mailboxSyncWorkflowId(admin.tenantId, mailbox.id),
+          args: [
+            { tenantId: admin.tenantId, mailboxId: mailbox.id, pollIntervalMs: 30_000, pollsPerRun: 50, batchSize: 50 },
+          ],
+        },
+      );
+      const timers = async () =>
+        ((await handle.fetchHistory()).events ?? []).flatMap((event) => {
+          const timeout = event.timerStartedEventAttributes?.startToFireTimeout;
+          return timeout ? [Number(timeout.seconds)] : [];
+        });
+      // 5 + 10 + 20 + 30 + 30 s of back-off fit in two skipped minutes (each IDLE runs in real time).
+      await env.sleep('2 minutes');
+      const seen = await timers();
+      // Never a tight loop: 5 s, then doubling, capped at the polling interval.
+      expect(seen.slice(0, 5)).toEqual([5, 10, 20, 30, 30]);
+      await deleteMailbox(db, admin.tenantId, mailbox.id);
+      await handle.signal(mailboxSyncNowSignal);
+      expect(await handle.result()).toEqual({ reason: 'mailbox_gone' });
+    } finally {
+      await server.close();
+    }
+  });
+
   it('polls, continues as new after its polls, and ends when the mailbox is deleted', async () => {
     const address = `rep-${randomUUID()}@acme.test`;
     const mailbox = await createMailbox(db, loadMessagingSettings().secretKey, admin.tenantId, {
