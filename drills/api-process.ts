@@ -24,8 +24,11 @@ export interface ApiAnswer {
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 
-/** The production API entry point (api/src/main.ts) as a process of its own, plus a tenant and API key. */
-export async function startApiProcess(services: DrillServices): Promise<ApiProcess> {
+/**
+ * The production API entry point (api/src/main.ts) as a process of its own, plus a tenant and API
+ * key. `env` adds to its environment (a drill's own task queue).
+ */
+export async function startApiProcess(services: DrillServices, env: Record<string, string> = {}): Promise<ApiProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], {
     cwd: REPO_ROOT,
@@ -38,6 +41,7 @@ export async function startApiProcess(services: DrillServices): Promise<ApiProce
       CADENZA_SECRET_KEY: testSecretKeyHex(),
       LOG_LEVEL: 'error',
       READY_PROBE_TIMEOUT_MS: '1000',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,7 @@ import { runMigrations } from '@cadenza/data';
 import { assertBinaryExists, devServerArgs, ensureSearchAttributes, temporalBinaries } from '@cadenza/temporal';
 import { ensureDatabase, withDatabase, withPgClient } from '../scripts/services/postgres-admin';
 import { startLocalRedis } from '../scripts/services/local-redis';
+import { startLocalDovecot, type LocalDovecot } from '../scripts/services/local-dovecot';
 import { ManagedProcess } from '../scripts/services/managed-process';
 import { freePort } from '../scripts/services/ports';
 import { waitUntil } from '../scripts/services/wait-until';
@@ -23,6 +25,11 @@ export interface DrillServices {
   startPostgres: () => Promise<void>;
   stopRedis: () => Promise<void>;
   startRedis: () => Promise<void>;
+  /** Dovecot on loopback: every address a mailbox signing in with `imapPassword`. */
+  imapPort: number;
+  imapPassword: string;
+  stopImap: () => Promise<void>;
+  startImap: () => Promise<void>;
   /** SIGKILL, like a crash: nothing is flushed. */
   killTemporal: () => Promise<void>;
   startTemporal: () => Promise<void>;
@@ -52,7 +59,8 @@ export async function startDrillServices(): Promise<DrillServices> {
   const root = mkdtempSync(path.join(tmpdir(), 'cadenza-drills-'));
   // mkdtemp makes the folder private to root; the postgres user must be able to enter it.
   chmodSync(root, 0o755);
-  const [pgPort, redisPort, temporalPort, uiPort] = [
+  const [pgPort, redisPort, temporalPort, uiPort, imapPort] = [
+    await freePort(),
     await freePort(),
     await freePort(),
     await freePort(),
@@ -69,6 +77,12 @@ export async function startDrillServices(): Promise<DrillServices> {
   await runMigrations(databaseUrl);
 
   let redis = await startLocalRedis({ port: redisPort, log: quiet });
+
+  // Its mail stays in the data folder across a stop and start, as a real server's does.
+  const imapPassword = randomBytes(12).toString('hex');
+  const startImap = () =>
+    startLocalDovecot({ port: imapPort, dataDir: path.join(root, 'dovecot'), password: imapPassword, log: quiet });
+  let imap: LocalDovecot = await startImap();
 
   const { cli } = temporalBinaries();
   assertBinaryExists(cli, 'TEMPORAL_CLI');
@@ -108,6 +122,12 @@ export async function startDrillServices(): Promise<DrillServices> {
     startRedis: async () => {
       redis = await startLocalRedis({ port: redisPort, log: quiet });
     },
+    imapPort,
+    imapPassword,
+    stopImap: () => imap.process.stop(3000),
+    startImap: async () => {
+      imap = await startImap();
+    },
     killTemporal: async () => {
       const pid = temporal?.pid;
       temporal?.halt();
@@ -118,6 +138,7 @@ export async function startDrillServices(): Promise<DrillServices> {
     release: async () => {
       await temporal?.stop(3000);
       await redis.process.stop(2000);
+      await imap.process.stop(3000);
       await pg.stop().catch(quiet);
       rmSync(root, { recursive: true, force: true });
     },

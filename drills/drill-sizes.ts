@@ -8,6 +8,12 @@ export interface DrillSizes {
   brokenFlows: number;
   /** How long schemathesis may run before it is stopped and reported (a short run takes about 40 s). */
   fuzzSeconds: number;
+  /** Replies the mailbox drills deliver and expect matched once. */
+  mailboxReplies: number;
+  /** How long Dovecot stays down in the IMAP outage drill (the issue: 60 s). */
+  imapOutageSeconds: number;
+  /** Worker SIGKILLs while the mailbox sync imports. */
+  mailboxWorkerKills: number;
   /** How long any one drill may take: past it the drill is reported and the rest are not started. */
   drillSeconds: number;
 }
@@ -21,6 +27,9 @@ export const DRILL_SIZES: Record<'short' | 'full', DrillSizes> = {
     fuzzExamples: 5,
     brokenFlows: 60,
     fuzzSeconds: 300,
+    mailboxReplies: 12,
+    imapOutageSeconds: 5,
+    mailboxWorkerKills: 2,
     drillSeconds: 600,
   },
   full: {
@@ -31,6 +40,9 @@ export const DRILL_SIZES: Record<'short' | 'full', DrillSizes> = {
     fuzzExamples: 50,
     brokenFlows: 1000,
     fuzzSeconds: 1800,
+    mailboxReplies: 100,
+    imapOutageSeconds: 60,
+    mailboxWorkerKills: 3,
     drillSeconds: 3600,
   },
 };

@@ -10,6 +10,7 @@ import { redisOutageSendsDrill } from './redis-outage-sends-drill';
 import { postgresOutageDrill } from './postgres-outage-drill';
 import { brokenFlowsDrill } from './broken-flows-drill';
 import { fuzzDrill } from './fuzz-drill';
+import { imapOutageDrill, mailboxWorkerKillDrill } from './mailbox-replies-drill';
 
 type DrillResult = { failures: string[] } & object;
 type Drill = (
@@ -27,12 +28,20 @@ const DRILLS: Array<[name: string, drill: Drill]> = [
     'worker-kill',
     (s, z, seed, log) => workerKillDrill(s, { enrollments: z.enrollments, kills: z.workerKills, seed }, log),
   ],
+  [
+    'mailbox-worker-kill',
+    (s, z, _seed, log) => mailboxWorkerKillDrill(s, { replies: z.mailboxReplies, kills: z.mailboxWorkerKills }, log),
+  ],
   ['temporal-restart', (s, z, _seed, log) => temporalRestartDrill(s, { enrollments: z.temporalEnrollments }, log)],
   ['redis-outage', (s, z, _seed, log) => redisOutageDrill(s, { seconds: z.outageSeconds }, log)],
   [
     'redis-outage-sends',
     (s, z, _seed, log) =>
       redisOutageSendsDrill(s, { seconds: z.outageSeconds, enrollments: z.temporalEnrollments }, log),
+  ],
+  [
+    'imap-outage',
+    (s, z, _seed, log) => imapOutageDrill(s, { replies: z.mailboxReplies, seconds: z.imapOutageSeconds }, log),
   ],
   [
     'postgres-outage',

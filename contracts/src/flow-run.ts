@@ -37,6 +37,8 @@ export interface CarriedState {
   stepOutputs: Record<string, Record<string, unknown>>;
   recentSteps: StepRecord[];
   stepsSinceStart: number;
+  /** Inbound events (kind:messageId) the run already received, so a repeat after continue-as-new is still dropped. */
+  inboundEventKeys?: string[];
 }
 
 export interface FlowRunInput {

@@ -1,10 +1,19 @@
 import type { DataSource } from 'typeorm';
 import type { Client } from '@temporalio/client';
-import type { MailboxPollResult } from '@cadenza/contracts';
-import { signalRunWith, syncMailboxOnce } from '@cadenza/services/messaging';
+import { Context } from '@temporalio/activity';
+import type { MailboxIdleInput, MailboxIdleResult, MailboxPollResult } from '@cadenza/contracts';
+import { awaitNewMail, signalRunWith, syncMailboxOnce } from '@cadenza/services/messaging';
 import type { ActivitySettings } from '../activity-settings';
+import { withHeartbeat } from '../ai/agent/with-heartbeat';
 
-/** The mailbox sync's one activity: a poll of one mailbox (mailboxSyncWorkflow). */
+/** How often the idle activity heartbeats; the workflow's heartbeat timeout is a few of these. */
+export const IDLE_HEARTBEAT_MS = 5_000;
+
+/**
+ * The mailbox sync's activities (mailboxSyncWorkflow): a poll of one mailbox, and a bounded
+ * wait in IMAP IDLE for its next mail, heartbeating so a killed worker is noticed within the
+ * heartbeat timeout and a cancelled wait (the workflow was told to sync now) ends at once.
+ */
 export function createMailboxSyncActivities(deps: { db: DataSource; temporal: Client; settings: ActivitySettings }) {
   const sync = {
     db: deps.db,
@@ -13,7 +22,16 @@ export function createMailboxSyncActivities(deps: { db: DataSource; temporal: Cl
     signalRun: signalRunWith(deps.temporal),
   };
   return {
+    // Heartbeats while it reads: a worker killed mid-poll is noticed by the heartbeat timeout, not after 2 minutes.
     syncMailbox: (input: { tenantId: string; mailboxId: string; batchSize: number }): Promise<MailboxPollResult> =>
-      syncMailboxOnce(sync, input),
+      withHeartbeat(() => syncMailboxOnce(sync, input)),
+    awaitMailboxMail: (input: MailboxIdleInput): Promise<MailboxIdleResult> => {
+      const context = Context.current();
+      return awaitNewMail(sync, input, {
+        heartbeat: () => context.heartbeat(),
+        heartbeatMs: IDLE_HEARTBEAT_MS,
+        signal: context.cancellationSignal,
+      });
+    },
   };
 }

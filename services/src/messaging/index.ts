@@ -16,5 +16,6 @@ export { recordInboundEventIn } from './inbound-intake';
 export { signalRunWith } from './signal-run';
 export { syncMailboxOnce, type MailboxSyncDependencies, type MailboxSyncResult } from './mailbox-sync/sync-mailbox';
 export { startMailboxSync, DEFAULT_MAILBOX_POLL_INTERVAL_MS } from './mailbox-sync/start-mailbox-sync';
+export { awaitNewMail } from './mailbox-sync/await-new-mail';
 export { imapDelivery, type DeliverToMailboxes } from './mailbox-sync/imap-delivery';
 export { composeSimulatedReply, emailSimulatedReply, replyAddressOf } from './simulated-reply';

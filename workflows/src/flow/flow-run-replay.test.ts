@@ -6,6 +6,8 @@ import { Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/wor
 import type { PayloadKeySource } from '@cadenza/core';
 import { cadenzaDataConverter, FAILURE_CONVERTER_PATH } from '@cadenza/temporal';
 import { workflowBundlerOptions } from '../../../workers/src/workflow-bundle-options';
+import { RUN_SHAPE_PATCH } from './flow-run-workflow';
+import { INBOUND_EVENT_ONCE_PATCH } from './run-controls';
 
 /**
  * Histories recorded by the interpreter as it was before RUN_SHAPE_PATCH (database steps and
@@ -24,6 +26,16 @@ const NO_KEYS: PayloadKeySource = {
 };
 
 const HISTORIES = ['three-database-steps', 'wait-for-event-between-steps'];
+
+/**
+ * Runs told twice of the same reply (a sender killed between signalling and recording it), recorded
+ * by record-replay-histories.int.test.ts: before INBOUND_EVENT_ONCE_PATCH the repeat was kept and
+ * unenrolled the run after its wait; with it the repeat is dropped and the run waits again.
+ */
+const DUPLICATE_EVENT_HISTORIES: Array<[name: string, patches: string[]]> = [
+  ['duplicate-reply-before-patch', [RUN_SHAPE_PATCH]],
+  ['duplicate-reply-dropped', [RUN_SHAPE_PATCH, INBOUND_EVENT_ONCE_PATCH]],
+];
 
 const historyOf = (name: string) =>
   temporal.api.history.v1.History.decode(readFileSync(path.join(__dirname, 'replay-histories', `${name}.history.bin`)));
@@ -68,5 +80,22 @@ describe('flowRunWorkflow replaying histories from before the current run shape'
         historyOf(name),
       ),
     ).resolves.toBeUndefined();
+  });
+
+  it.each(DUPLICATE_EVENT_HISTORIES)('%s carries the patches it claims', (name, patches) => {
+    expect(patchIdsOf(historyOf(name))).toEqual(patches);
+  });
+
+  it.each(DUPLICATE_EVENT_HISTORIES)('%s replays without a nondeterminism error', async (name) => {
+    await expect(
+      Worker.runReplayHistory({ workflowBundle, replayName: name }, historyOf(name)),
+    ).resolves.toBeUndefined();
+  });
+
+  it('the repeat answered the later wait before the patch, and is dropped with it (the second wait times out)', () => {
+    const timersFired = (name: string) =>
+      (historyOf(name).events ?? []).filter((event) => event.timerFiredEventAttributes).length;
+    expect(timersFired('duplicate-reply-before-patch')).toBe(0);
+    expect(timersFired('duplicate-reply-dropped')).toBe(1);
   });
 });

@@ -162,6 +162,62 @@ describe('flowRunWorkflow (time-skipping)', () => {
     expect(history.map((s) => s.nodeId)).toEqual(['reply', 'replied']);
   });
 
+  it('takes a repeated reply signal (same message) once: it neither answers a later wait nor unenrolls', async () => {
+    const awaitReply = (id: string) => ({
+      id,
+      type: 'wait_for_event',
+      settings: { event: { kind: 'reply' }, timeout: { amount: 3, unit: 'days' } },
+    });
+    const definition = flowOf(
+      [
+        awaitReply('first'),
+        tag('replied', 'replied'),
+        awaitReply('second'),
+        tag('again', 'again'),
+        tag('quiet', 'quiet'),
+      ],
+      [
+        ['start', 'first'],
+        ['first', 'replied'],
+        ['replied', 'second'],
+        ['second', 'again'],
+        ['second', 'quiet', 'timeout'],
+      ],
+    );
+    const { handle, contactId } = await start(definition);
+    await waitForNode(handle, 'first');
+    // A sender killed after signalling, before recording it, signals the same reply again.
+    await handle.signal(inboundEventSignal, { kind: 'reply', messageId: 'sent-1' });
+    await handle.signal(inboundEventSignal, { kind: 'reply', messageId: 'sent-1' });
+    // Without the check the repeat unenrolls the run before 'replied' (or answers 'second').
+    expect(await handle.result()).toMatchObject({ status: 'completed', exitReason: null });
+    expect((await getContact(db, admin, contactId)).tags.sort()).toEqual(['quiet', 'replied']);
+  });
+
+  it('takes replies to two different messages as two events', async () => {
+    const awaitReply = (id: string) => ({
+      id,
+      type: 'wait_for_event',
+      settings: { event: { kind: 'reply' }, timeout: { amount: 3, unit: 'days' } },
+    });
+    const definition = flowOf(
+      [awaitReply('first'), awaitReply('second'), tag('again', 'again'), tag('quiet', 'quiet')],
+      [
+        ['start', 'first'],
+        ['first', 'second'],
+        ['second', 'again'],
+        ['second', 'quiet', 'timeout'],
+      ],
+    );
+    const { handle, contactId } = await start(definition);
+    await waitForNode(handle, 'first');
+    await handle.signal(inboundEventSignal, { kind: 'reply', messageId: 'sent-1' });
+    await waitForNode(handle, 'second');
+    await handle.signal(inboundEventSignal, { kind: 'reply', messageId: 'sent-2' });
+    expect(await handle.result()).toMatchObject({ status: 'completed' });
+    expect((await getContact(db, admin, contactId)).tags).toEqual(['again']);
+  });
+
   it('unenrolls on a reply the flow is not waiting for, before the next step', async () => {
     const definition = flowOf(
       [waitDays('pause', 2), tag('followup', 'followed_up')],

@@ -53,7 +53,7 @@ export async function flowRunWorkflow(input: FlowRunInput): Promise<FlowRunResul
   const { definition } = input;
   // First, before any command: a history from before the patch has no marker here.
   const currentShape = patched(RUN_SHAPE_PATCH);
-  const controls = new RunControls(definition.settings.unenrollOn);
+  const controls = new RunControls(definition.settings.unenrollOn, input.carried?.inboundEventKeys);
   controls.install();
 
   const state: CarriedState = input.carried ?? {
@@ -143,7 +143,10 @@ export async function flowRunWorkflow(input: FlowRunInput): Promise<FlowRunResul
       ) {
         await flush();
         state.recentSteps = [...state.recentSteps, ...stepsThisRun].slice(-RECENT_STEPS_KEPT);
-        return await continueAsNew<typeof flowRunWorkflow>({ ...input, carried: state });
+        return await continueAsNew<typeof flowRunWorkflow>({
+          ...input,
+          carried: { ...state, inboundEventKeys: controls.receivedKeys() },
+        });
       }
 
       let contactCache: ContactSnapshot | undefined;

@@ -1,4 +1,4 @@
-import { setHandler } from '@temporalio/workflow';
+import { patched, setHandler } from '@temporalio/workflow';
 import type { FlowSettings, InboundEvent } from '@cadenza/core';
 import {
   cancelSignal,
@@ -11,6 +11,23 @@ import {
 } from '@cadenza/contracts';
 
 const MAX_KEPT_EVENTS = 100;
+/** How many (kind, messageId) pairs a run remembers to refuse a repeated signal. */
+const MAX_REMEMBERED_EVENTS = 500;
+
+/**
+ * Marks runs that ignore a repeated inbound event (same kind, same message). Histories from
+ * before it kept the repeat, and replay them that way: patched() answers false there.
+ */
+export const INBOUND_EVENT_ONCE_PATCH = 'inbound-event-once';
+
+/**
+ * What makes two inbound events the same: their kind and the message they concern. A sender
+ * killed between signalling a run and recording that it did signals it again (the mailbox sync
+ * after a worker kill); the run drops the repeat. Events naming no message are never the same.
+ */
+export function inboundEventKey(event: InboundEvent): string | null {
+  return 'messageId' in event && event.messageId ? `${event.kind}:${event.messageId}` : null;
+}
 
 /** A reason the run must stop before its next step. */
 export interface StopRequest {
@@ -28,8 +45,21 @@ export class RunControls {
   retryRequested = false;
   stop: StopRequest | null = null;
   readonly events: InboundEvent[] = [];
+  /** Keys of events received, oldest first, at most MAX_REMEMBERED_EVENTS (a Set keeps insertion order). */
+  private readonly received: Set<string>;
 
-  constructor(private readonly unenrollOn: FlowSettings['unenrollOn']) {}
+  /** `received`: the keys an earlier run of this enrollment remembered (carried across continue-as-new). */
+  constructor(
+    private readonly unenrollOn: FlowSettings['unenrollOn'],
+    received: readonly string[] = [],
+  ) {
+    this.received = new Set(received.slice(-MAX_REMEMBERED_EVENTS));
+  }
+
+  /** The keys to carry into the next run, oldest first. */
+  receivedKeys(): string[] {
+    return [...this.received];
+  }
 
   install(): void {
     setHandler(pauseSignal, () => void (this.paused = true));
@@ -43,10 +73,25 @@ export class RunControls {
         void (this.stop ??= { status: 'unenrolled', reason: detail ? `${reason}: ${detail}` : reason }),
     );
     setHandler(inboundEventSignal, (event) => {
+      if (this.isRepeat(event)) return;
       // Kept for a later wait_for_event (an email opened before the wait still counts); bounded.
       this.events.push(event);
       if (this.events.length > MAX_KEPT_EVENTS) this.events.shift();
     });
+  }
+
+  /**
+   * True for an event this run has received before. Remembers the event otherwise (bounded:
+   * the oldest key goes first). The patch is asked only when a repeat arrives, so runs that
+   * never see one carry no marker and a repeat in an old history is replayed as it was taken.
+   */
+  private isRepeat(event: InboundEvent): boolean {
+    const key = inboundEventKey(event);
+    if (key === null) return false;
+    if (this.received.has(key)) return patched(INBOUND_EVENT_ONCE_PATCH);
+    this.received.add(key);
+    if (this.received.size > MAX_REMEMBERED_EVENTS) this.received.delete(this.received.values().next().value!);
+    return false;
   }
 
   /**

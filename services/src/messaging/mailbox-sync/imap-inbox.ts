@@ -1,6 +1,6 @@
-import { ImapFlow } from 'imapflow';
 import type { SyncingMailbox } from '@cadenza/data';
 import type { EgressGuard } from '../../net';
+import { connectImap } from './imap-connect';
 import { parseHeaderBlock } from './parse-inbound';
 import { SCREENING_HEADERS } from './screening-headers';
 
@@ -40,28 +40,11 @@ export interface ImapInbox {
 }
 
 /**
- * Signs in to the mailbox's IMAP server and selects its INBOX read-only (the sync never marks
- * the rep's mail as read). The host is resolved and checked by the egress guard and the
- * connection goes to the checked address; TLS still verifies the certificate against the name.
+ * Signs in to the mailbox's IMAP server (egress-guarded, see connectImap) and selects its INBOX
+ * read-only (the sync never marks the rep's mail as read).
  */
 export async function openImapInbox(mailbox: SyncingMailbox, egress: EgressGuard): Promise<ImapInbox> {
-  const { host, port, secure, username, password } = mailbox.imap;
-  const endpoint = await egress.resolve(host, port);
-  const client = new ImapFlow({
-    host: endpoint.address,
-    port,
-    secure,
-    servername: endpoint.servername ?? undefined,
-    auth: { user: username, pass: password ?? '' },
-    logger: false,
-    disableAutoIdle: true,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 60_000,
-  });
-  // A dropped connection emits 'error' outside any await; the next command fails instead.
-  client.on('error', () => undefined);
-  await client.connect();
+  const client = await connectImap(mailbox, egress);
   try {
     const selected = await client.mailboxOpen('INBOX', { readOnly: true });
     return {
