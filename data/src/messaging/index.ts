@@ -11,3 +11,5 @@ export { MessagingProviders1764300952000 } from './provider-settings-migration';
 export { loadTemplateRecords, type TemplateRecords } from './template-records';
 export { MailboxSync1764301800000 } from './mailbox-sync-migration';
 export * from './mailbox-sync-repository';
+export { MailboxIdentity1764301930000 } from './mailbox-identity-migration';
+export * from './mailbox-pools-repository';
