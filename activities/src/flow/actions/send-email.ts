@@ -1,7 +1,14 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { EntityManager } from 'typeorm';
 import { loadTemplateRecords, type TemplateRecords } from '@cadenza/data';
-import { looksLikeHtml, plainToHtml, renderMessageTemplate, templateContextOf } from '@cadenza/services/messaging';
+import {
+  looksLikeHtml,
+  plainToHtml,
+  renderMessageTemplate,
+  SINK_FROM_ADDRESS,
+  templateContextOf,
+  type ResolvedSender,
+} from '@cadenza/services/messaging';
 import { originOf, renderOrFail, throttledAsResult, type ActionActivityFactory } from './action-tools';
 
 /**
@@ -25,28 +32,41 @@ export const sendEmail: ActionActivityFactory<'send_email'> = (tools) => async (
       html: renderMessageTemplate(body, context, { html: true, snippets }, 'body'),
     }));
   };
-  const load = (manager: EntityManager) => loadTemplateRecords(manager, input.tenantId, input.contactId);
+  /**
+   * Decides who sends (a test run too, so it shows who would), then renders for that mailbox.
+   * Without a messaging service (a worker that cannot send) the workspace default's name stands.
+   */
+  const prepare = async (manager: EntityManager) => {
+    const records = await loadTemplateRecords(manager, input.tenantId, input.contactId);
+    const to = records.contact.email ?? '';
+    const resolved =
+      to && tools.deps.messaging
+        ? await tools.deps.messaging.chooseSender(manager, {
+            ...originOf(input),
+            to,
+            sender: settings.sender,
+            threadWithPrevious: settings.threadWithPrevious,
+          })
+        : undefined;
+    const mailbox = resolved?.mailbox;
+    const rendered = compose(
+      resolved
+        ? { ...records, mailbox: mailbox ? { name: mailbox.fromName, email: mailbox.fromAddress } : null }
+        : records,
+    );
+    return { rendered, resolved };
+  };
   return throttledAsResult(() =>
     tools.perform(
       input,
-      async (manager) => compose(await load(manager)),
       async (manager) => {
-        const records = await load(manager);
-        const to = records.contact.email ?? '';
-        const resolved = to
-          ? await tools.messaging().chooseSender(manager, {
-              ...originOf(input),
-              to,
-              sender: settings.sender,
-              threadWithPrevious: settings.threadWithPrevious,
-            })
-          : undefined;
-        const mailbox = resolved ? resolved.mailbox : undefined;
-        const rendered = compose(
-          mailbox === undefined
-            ? records
-            : { ...records, mailbox: mailbox && { name: mailbox.fromName, email: mailbox.fromAddress } },
-        );
+        const { rendered, resolved } = await prepare(manager);
+        return resolved
+          ? { ...rendered, from: resolved.mailbox?.fromAddress ?? SINK_FROM_ADDRESS, sender: senderOf(resolved) }
+          : rendered;
+      },
+      async (manager) => {
+        const { rendered, resolved } = await prepare(manager);
         return tools.messaging().sendEmail(manager, {
           ...originOf(input),
           ...rendered,
@@ -62,3 +82,6 @@ export const sendEmail: ActionActivityFactory<'send_email'> = (tools) => async (
     ),
   );
 };
+
+/** How the sender was chosen, as a test run shows it. */
+const senderOf = (resolved: ResolvedSender) => ({ source: resolved.source, fallback: resolved.fallback });
