@@ -211,5 +211,21 @@ describe('mailbox ownership', () => {
       expect(response.body.code).toBe('invalid_flow');
       expect(response.body.details.errors).toContainEqual(expect.objectContaining({ nodeId: 'mail', path }));
     }
+
+    // Publish checks again: a draft saved with a mailbox that was removed since is refused.
+    const doomed = await call<MailboxView>(api, admin, 'POST', '/mailboxes', smtp('doomed'));
+    const draft = await save({ kind: 'mailbox', mailboxId: doomed.body.id });
+    expect(draft.status).toBe(201);
+    expect((await call(api, admin, 'DELETE', `/mailboxes/${doomed.body.id}`)).status).toBe(204);
+    const published = await call<{ code: string; details: { errors: Array<{ path: string }> } }>(
+      api,
+      as(marketer),
+      'POST',
+      `/flows/${(draft.body as unknown as { id: string }).id}/publish`,
+    );
+    expect(published.status).toBe(400);
+    expect(published.body.details.errors).toContainEqual(
+      expect.objectContaining({ nodeId: 'mail', path: 'settings.sender.mailboxId' }),
+    );
   });
 });
