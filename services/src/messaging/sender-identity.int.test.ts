@@ -94,8 +94,11 @@ describe('sending identity', () => {
     return { email, sent: sent.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt)) };
   }
 
-  /** The recipient's INBOX on Dovecot, as their mail client reads it. */
-  async function inboxOf(address: string, count: number): Promise<string[]> {
+  /**
+   * The recipient's INBOX on Dovecot, as their mail client reads it: each message's source, and
+   * the server's own threading of the INBOX (IMAP THREAD=REFERENCES, RFC 5256), as groups of UIDs.
+   */
+  async function inboxOf(address: string, count: number): Promise<{ raws: Map<number, string>; threads: number[][] }> {
     return waitUntil(
       `${count} emails in ${address}'s INBOX`,
       async () => {
@@ -111,11 +114,13 @@ describe('sending identity', () => {
         try {
           const lock = await client.getMailboxLock('INBOX');
           try {
-            const raws: string[] = [];
+            const raws = new Map<number, string>();
             if ((client.mailbox as { exists: number }).exists === 0) return undefined;
-            for await (const message of client.fetch('1:*', { source: true }))
-              raws.push(message.source!.toString('utf8'));
-            return raws.length >= count ? raws : undefined;
+            for await (const message of client.fetch('1:*', { uid: true, source: true })) {
+              raws.set(message.uid, message.source!.toString('utf8'));
+            }
+            if (raws.size < count) return undefined;
+            return { raws, threads: await threadsOf(client) };
           } finally {
             lock.release();
           }
@@ -125,6 +130,30 @@ describe('sending identity', () => {
       },
       { timeoutMs: 30_000 },
     );
+  }
+
+  /**
+   * UID THREAD REFERENCES UTF-8 ALL: imapflow has no method for it, so it goes through the
+   * client's command queue. The answer is one parenthesised list per thread (nested for branches).
+   */
+  async function threadsOf(client: ImapFlow): Promise<number[][]> {
+    type Attribute = { type?: string; value?: unknown } | Attribute[];
+    const uidsIn = (node: Attribute): number[] =>
+      Array.isArray(node) ? node.flatMap(uidsIn) : node.value === undefined ? [] : [Number(node.value)];
+    let threads: number[][] = [];
+    const exec = (client as unknown as { exec: (...args: unknown[]) => Promise<unknown> }).exec.bind(client);
+    await exec(
+      'UID THREAD',
+      ['REFERENCES', 'UTF-8', 'ALL'].map((value) => ({ type: 'ATOM', value })),
+      {
+        untagged: {
+          THREAD: async (untagged: { attributes?: Attribute[] }) => {
+            threads = (untagged.attributes ?? []).map(uidsIn);
+          },
+        },
+      },
+    );
+    return threads;
   }
 
   it("sends from the owner's mailbox, and the threaded follow-up from the same one, in the same thread", async () => {
@@ -165,7 +194,10 @@ describe('sending identity', () => {
     // {{sender.*}} names the mailbox the email goes from.
     expect(bump.text).toContain(repMailbox.fromAddress);
 
-    const [first, followUp] = (await inboxOf(email, 2)).sort((a, b) =>
+    const inbox = await inboxOf(email, 2);
+    // The recipient's server files both in one thread.
+    expect(inbox.threads).toEqual([[...inbox.raws.keys()].sort((a, b) => a - b)]);
+    const [first, followUp] = [...inbox.raws.values()].sort((a, b) =>
       headerOf(a, 'In-Reply-To') ? 1 : headerOf(b, 'In-Reply-To') ? -1 : 0,
     );
     expect(headerOf(first!, 'Subject')).toBe('Quick question');
