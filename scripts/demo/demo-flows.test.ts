@@ -8,7 +8,15 @@ describe('demo flows', () => {
     const result = validateFlowDefinition(outreachFlowDefinition(), { knownFields });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     const { definition } = result;
-    expect(definition.nodes.filter((node) => node.type === 'send_email')).toHaveLength(4);
+    const emails = definition.nodes.filter((node) => node.type === 'send_email');
+    expect(emails).toHaveLength(4);
+    // Follow-ups answer in the thread; the first email and the case study start one.
+    expect(emails.map((node) => [node.id, node.settings.threadWithPrevious])).toEqual([
+      ['intro_email', false],
+      ['follow_up_1', true],
+      ['case_study', false],
+      ['break_up', true],
+    ]);
     expect(definition.edges.filter((edge) => edge.to === 'tag_replied' && !edge.handle)).toHaveLength(3);
     expect(definition.settings.sendingWindow).toMatchObject({
       timezone: 'America/New_York',

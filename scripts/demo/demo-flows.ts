@@ -21,11 +21,12 @@ export const BUSINESS_HOURS: SendingWindow = {
 
 const at = (x: number, y: number) => ({ x: x * 260, y: y * 140 });
 
-const email = (id: string, x: number, y: number, subject: string, body: string) => ({
+/** `threaded`: a follow-up answering the run's previous email in its thread (its own subject is then unused). */
+const email = (id: string, x: number, y: number, subject: string, body: string, threaded = false) => ({
   id,
   type: 'send_email' as const,
   position: at(x, y),
-  settings: { subject, body },
+  settings: { subject, body, ...(threaded ? { threadWithPrevious: true } : {}) },
 });
 
 const waitForReply = (id: string, x: number, y: number, days: number) => ({
@@ -38,6 +39,8 @@ const waitForReply = (id: string, x: number, y: number, days: number) => ({
 /**
  * Four emails, each followed by a wait for a reply. A reply takes the "next" output: tag the
  * contact and leave. Silence takes "timeout" to the next email; after the fourth, the run ends.
+ * The follow-ups answer in the thread of the email before them, as sales tools send them; the
+ * case study starts a thread of its own (a new subject on purpose), and the break-up answers it.
  */
 export function outreachFlowDefinition(window: SendingWindow = BUSINESS_HOURS): FlowDefinitionInput {
   return {
@@ -58,6 +61,7 @@ export function outreachFlowDefinition(window: SendingWindow = BUSINESS_HOURS): 
         0,
         'Re: Quick question, {{contact.firstName}}',
         'Hi {{contact.firstName}}, bumping this up in case it got buried. Happy to share how others run sequences on Cadenza.',
+        true,
       ),
       waitForReply('wait_reply_2', 4, 0, 3),
       email(
@@ -74,6 +78,7 @@ export function outreachFlowDefinition(window: SendingWindow = BUSINESS_HOURS): 
         0,
         'Should I close your file, {{contact.firstName}}?',
         'Hi {{contact.firstName}}, I will stop writing after this one. If timing is better later, just reply.',
+        true,
       ),
       { id: 'tag_replied', type: 'add_tag', position: at(3, 1), settings: { tag: 'replied' } },
       { id: 'exit_replied', type: 'exit', position: at(4, 1), settings: { reason: 'replied' } },

@@ -7,3 +7,6 @@ export * from './provider-settings-records';
 export * from './template-variable-catalogue';
 export * from './send-limits';
 export * from './mailbox-sync-workflow-ids';
+export * from './sender-choice';
+export * from './mailbox-pool-records';
+export * from './sender-checks';

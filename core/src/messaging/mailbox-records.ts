@@ -18,7 +18,16 @@ const common = {
     .max(100_000)
     .default(10)
     .describe('most messages this mailbox sends in any 60 seconds; more wait for the next free slot'),
-  isDefault: z.boolean().default(false).describe('the mailbox flows send from when they name none'),
+  isDefault: z
+    .boolean()
+    .default(false)
+    .describe("the mailbox flows send from when they name none (for a user's own mailbox: that user's default)"),
+  personal: z
+    .boolean()
+    .optional()
+    .describe(
+      "your own mailbox (flows sending from the contact owner's mailbox use it for your contacts) rather than the workspace's; always true for a user without the admin role",
+    ),
 };
 
 /** Where replies are read from: the mailbox's IMAP server (any provider; app passwords work). */
@@ -103,6 +112,7 @@ export const MailboxViewSchema = z.object({
   dailyLimit: z.number().int(),
   perMinuteLimit: z.number().int(),
   isDefault: z.boolean(),
+  ownerUserId: z.string().nullable().describe("the user whose own mailbox it is; null for the workspace's"),
   host: z.string().nullable(),
   port: z.number().int().nullable(),
   secure: z.boolean(),

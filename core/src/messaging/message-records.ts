@@ -1,3 +1,4 @@
+import { SENDER_SOURCES } from './sender-choice';
 import { z } from 'zod';
 import { pageOf } from '../crm/common';
 
@@ -35,6 +36,18 @@ export const MessageViewSchema = z.object({
   provider: MessageProviderSchema,
   status: MessageStatusSchema,
   statusReason: z.string().nullable().describe('why it was suppressed, bounced or failed'),
+  sender: z
+    .object({
+      source: z
+        .enum(SENDER_SOURCES)
+        .describe("how the sender was chosen: the flow's choice, or 'thread' (the parent's mailbox)"),
+      fallback: z
+        .string()
+        .nullable()
+        .describe('why the choice fell back (e.g. the owner has no mailbox); null when it did not'),
+    })
+    .nullable()
+    .describe('how the sending mailbox was chosen (emails sent by a flow)'),
   contactId: z.string().nullable(),
   enrollmentId: z.string().nullable().describe('the flow run that sent it, if any'),
   from: z.string().nullable(),

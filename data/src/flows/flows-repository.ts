@@ -7,6 +7,7 @@ import {
   UserError,
   validateFlowDefinition,
   withEgressChecks,
+  withSenderChecks,
   type Flow,
   type FlowDefinition,
   type FlowVersion,
@@ -16,6 +17,8 @@ import {
 import { recordDomainEvents } from '../events';
 import { withSendTemplateChecks } from '@cadenza/core/templates';
 import { snippetBodies } from '../messaging/snippets-repository';
+import { workspaceMailboxIds } from '../messaging/mailboxes-repository';
+import { mailboxPoolIds } from '../messaging/mailbox-pools-repository';
 
 interface FlowRow {
   id: string;
@@ -70,6 +73,8 @@ async function knownContactFields(db: DataSource | EntityManager, tenantId: stri
  * a 413. Send templates are checked too (a variable no contact has would fail the step when it
  * runs), and an http_request to a literal internal address (127.0.0.1, 2130706433, localhost,
  * metadata) is refused naming the node, unless the deployment's egress allow list admits it.
+ * A send_email's chosen mailbox or pool must be the workspace's (the error names sender.mailboxId
+ * or sender.poolId).
  */
 export async function validateFlowForTenant(
   db: DataSource | EntityManager,
@@ -80,9 +85,16 @@ export async function validateFlowForTenant(
   assertFlowWithinLimits(definition);
   const knownFields = await knownContactFields(db, tenantId);
   const snippets = await snippetBodies(db, tenantId);
-  return withEgressChecks(
-    withSendTemplateChecks(validateFlowDefinition(definition, { knownFields }), knownFields, snippets),
-    egressAllow,
+  const senders = {
+    mailboxIds: new Set(await workspaceMailboxIds(db, tenantId)),
+    poolIds: new Set(await mailboxPoolIds(db, tenantId)),
+  };
+  return withSenderChecks(
+    withEgressChecks(
+      withSendTemplateChecks(validateFlowDefinition(definition, { knownFields }), knownFields, snippets),
+      egressAllow,
+    ),
+    senders,
   );
 }
 

@@ -35,6 +35,7 @@ interface MailboxRow {
   last_sync_at: Date | null;
   last_sync_error: string | null;
   auth_failed_at: Date | null;
+  owner_user_id: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -51,7 +52,22 @@ export interface SendingMailbox {
   username: string | null;
   secret: string | null;
   limits: SendLimits;
+  /** The user whose own mailbox it is; null for a workspace mailbox. */
+  ownerUserId: string | null;
 }
+
+/**
+ * Whose mailboxes a caller reaches: a tenant id alone means all of the tenant's (admins, and
+ * the platform itself); with a user, only that user's own mailboxes, so a sales rep can
+ * manage theirs and nobody else's. Every query below applies it.
+ */
+export type MailboxScope = string | { tenantId: string; ownerUserId: string };
+
+const tenantOf = (scope: MailboxScope) => (typeof scope === 'string' ? scope : scope.tenantId);
+const ownerOf = (scope: MailboxScope) => (typeof scope === 'string' ? null : scope.ownerUserId);
+/** The SQL condition of a scope, over parameters $1 (tenant) and $2 (owner or null). */
+const SCOPED = `tenant_id = $1 AND ($2::uuid IS NULL OR owner_user_id = $2::uuid)`;
+const scopeParams = (scope: MailboxScope) => [tenantOf(scope), ownerOf(scope)];
 
 /** The API view: everything but the secret, which is only ever reported as present or not. */
 const toView = (row: MailboxRow): MailboxView => ({
@@ -63,6 +79,7 @@ const toView = (row: MailboxRow): MailboxView => ({
   dailyLimit: row.daily_limit,
   perMinuteLimit: row.per_minute_limit,
   isDefault: row.is_default,
+  ownerUserId: row.owner_user_id,
   host: row.host,
   port: row.port,
   secure: row.secure,
@@ -99,49 +116,63 @@ function seal(key: Buffer | null, secret: string | undefined | null): string | n
   return encryptSecret(key, secret);
 }
 
-async function clearDefault(manager: EntityManager, tenantId: string, except: string | null) {
-  await manager.query(`UPDATE mailboxes SET is_default = false WHERE tenant_id = $1 AND is_default AND id <> $2`, [
-    tenantId,
-    except ?? '00000000-0000-0000-0000-000000000000',
-  ]);
+/**
+ * One default per owner: the workspace's among the workspace mailboxes, a user's among their own
+ * (the one their contacts' "owner" sends use when they have several).
+ */
+async function clearDefault(manager: EntityManager, tenantId: string, owner: string | null, except: string | null) {
+  await manager.query(
+    `UPDATE mailboxes SET is_default = false
+     WHERE tenant_id = $1 AND owner_user_id IS NOT DISTINCT FROM $3::uuid AND is_default AND id <> $2`,
+    [tenantId, except ?? '00000000-0000-0000-0000-000000000000', owner],
+  );
 }
 
-export async function listMailboxes(db: Db, tenantId: string): Promise<MailboxView[]> {
-  const rows = (await db.query(`SELECT * FROM mailboxes WHERE tenant_id = $1 ORDER BY created_at`, [
-    tenantId,
-  ])) as MailboxRow[];
+export async function listMailboxes(db: Db, scope: MailboxScope): Promise<MailboxView[]> {
+  const rows = (await db.query(
+    `SELECT * FROM mailboxes WHERE ${SCOPED} ORDER BY created_at`,
+    scopeParams(scope),
+  )) as MailboxRow[];
   return rows.map(toView);
 }
 
-async function requireMailboxRow(db: Db, tenantId: string, id: string): Promise<MailboxRow> {
-  const rows = (await db.query(`SELECT * FROM mailboxes WHERE tenant_id = $1 AND id = $2::uuid`, [
-    tenantId,
+/** Another user's mailbox answers 404, as if it did not exist. */
+async function requireMailboxRow(db: Db, scope: MailboxScope, id: string): Promise<MailboxRow> {
+  const rows = (await db.query(`SELECT * FROM mailboxes WHERE ${SCOPED} AND id = $3::uuid`, [
+    ...scopeParams(scope),
     id,
   ])) as MailboxRow[];
   if (!rows[0]) throw new NotFoundError('mailbox', id);
   return rows[0];
 }
 
-export const getMailbox = async (db: Db, tenantId: string, id: string) =>
-  toView(await requireMailboxRow(db, tenantId, id));
+export const getMailbox = async (db: Db, scope: MailboxScope, id: string) =>
+  toView(await requireMailboxRow(db, scope, id));
 
+/**
+ * Adds a mailbox: the workspace's, or with `ownerUserId` a user's own (a scope naming a user
+ * always makes that user's own; a sales rep cannot add a workspace mailbox).
+ */
 export async function createMailbox(
   db: DataSource,
   secretKey: Buffer | null,
-  tenantId: string,
+  scope: MailboxScope,
   input: MailboxCreate,
+  options: { ownerUserId?: string | null } = {},
 ): Promise<MailboxView> {
+  const tenantId = tenantOf(scope);
+  const owner = ownerOf(scope) ?? options.ownerUserId ?? null;
   const parsed = MailboxCreateSchema.parse(input);
   const sealed = seal(secretKey, parsed.kind === 'smtp' ? parsed.password : parsed.apiKey);
   const imap = parsed.kind === 'smtp' ? parsed.imap : undefined;
   const imapSealed = seal(secretKey, imap?.password);
   return db.transaction(async (manager) => {
-    if (parsed.isDefault) await clearDefault(manager, tenantId, null);
+    if (parsed.isDefault) await clearDefault(manager, tenantId, owner, null);
     const rows = (await manager.query(
       `INSERT INTO mailboxes (tenant_id, kind, name, from_address, from_name, host, port, secure, username,
          secret_sealed, daily_limit, per_minute_limit, is_default, imap_host, imap_port, imap_secure, imap_username,
-         imap_secret_sealed)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, coalesce($16, true), $17, $18)
+         imap_secret_sealed, owner_user_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, coalesce($16, true), $17, $18, $19)
        RETURNING *`,
       [
         tenantId,
@@ -162,6 +193,7 @@ export async function createMailbox(
         imap?.secure ?? null,
         imap?.username ?? null,
         imapSealed,
+        owner,
       ],
     )) as MailboxRow[];
     return toView(rows[0]!);
@@ -171,18 +203,19 @@ export async function createMailbox(
 export async function updateMailbox(
   db: DataSource,
   secretKey: Buffer | null,
-  tenantId: string,
+  scope: MailboxScope,
   id: string,
   change: MailboxUpdate,
 ): Promise<MailboxView> {
+  const tenantId = tenantOf(scope);
   return db.transaction(async (manager) => {
-    const current = await requireMailboxRow(manager, tenantId, id);
+    const current = await requireMailboxRow(manager, scope, id);
     if (current.kind === 'sendgrid' && (change.host || change.port || change.username)) {
       throw new UserError('invalid_field', 'a SendGrid mailbox has no SMTP host, port or user', { field: 'host' });
     }
     if (current.kind === 'sendgrid' && change.imap)
       throw new UserError('invalid_field', 'a SendGrid mailbox cannot read replies over IMAP', { field: 'imap' });
-    if (change.isDefault) await clearDefault(manager, tenantId, id);
+    if (change.isDefault) await clearDefault(manager, tenantId, current.owner_user_id, id);
     const sealed = change.secret !== undefined ? seal(secretKey, change.secret) : current.secret_sealed;
     const imap = imapColumnsAfter(current, change.imap, secretKey);
     // TypeORM's postgres driver answers an UPDATE with [rows, affected count].
@@ -238,15 +271,16 @@ function imapColumnsAfter(current: MailboxRow, change: MailboxUpdate['imap'], se
   };
 }
 
-export async function deleteMailbox(db: DataSource, tenantId: string, id: string): Promise<void> {
+export async function deleteMailbox(db: DataSource, scope: MailboxScope, id: string): Promise<void> {
   await db.transaction(async (manager) => {
-    await requireMailboxRow(manager, tenantId, id);
-    await manager.query(`DELETE FROM mailboxes WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+    await requireMailboxRow(manager, scope, id);
+    await manager.query(`DELETE FROM mailboxes WHERE tenant_id = $1 AND id = $2`, [tenantOf(scope), id]);
   });
 }
 
 /**
- * The mailbox a send uses: the tenant's default, else its only one, else none (the sink).
+ * The workspace's default mailbox, as sends use it when nothing else decides: the default among
+ * the workspace's mailboxes (never a user's own), else its only one, else none (the sink).
  * The secret is opened here, in the worker, and nowhere else.
  */
 export async function mailboxForSending(
@@ -255,7 +289,8 @@ export async function mailboxForSending(
   tenantId: string,
 ): Promise<SendingMailbox | null> {
   const rows = (await db.query(
-    `SELECT * FROM mailboxes WHERE tenant_id = $1 ORDER BY is_default DESC, created_at LIMIT 2`,
+    `SELECT * FROM mailboxes WHERE tenant_id = $1 AND owner_user_id IS NULL
+     ORDER BY is_default DESC, created_at LIMIT 2`,
     [tenantId],
   )) as MailboxRow[];
   const row = rows[0]?.is_default || rows.length === 1 ? rows[0] : undefined;
@@ -263,6 +298,47 @@ export async function mailboxForSending(
     if (rows.length > 1) throw new ConflictError('the tenant has several mailboxes and none is the default');
     return null;
   }
+  return toSending(row, secretKey);
+}
+
+/** A user's own mailbox for sending: their default, else their oldest; null when they have none. */
+export async function ownMailboxForSending(
+  db: Db,
+  secretKey: Buffer | null,
+  tenantId: string,
+  userId: string,
+): Promise<SendingMailbox | null> {
+  const rows = (await db.query(
+    `SELECT * FROM mailboxes WHERE tenant_id = $1 AND owner_user_id = $2::uuid ORDER BY is_default DESC, created_at LIMIT 1`,
+    [tenantId, userId],
+  )) as MailboxRow[];
+  return rows[0] ? toSending(rows[0], secretKey) : null;
+}
+
+/** Mailboxes by id for sending (a chosen mailbox, a pool's members, a thread's parent), in the tenant only. */
+export async function mailboxesForSending(
+  db: Db,
+  secretKey: Buffer | null,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<SendingMailbox[]> {
+  if (ids.length === 0) return [];
+  const rows = (await db.query(
+    `SELECT * FROM mailboxes WHERE tenant_id = $1 AND id = ANY($2::uuid[]) ORDER BY created_at`,
+    [tenantId, ids],
+  )) as MailboxRow[];
+  return rows.map((row) => toSending(row, secretKey));
+}
+
+/** Ids of the workspace's own mailboxes (what a flow may name as its sender). */
+export async function workspaceMailboxIds(db: Db, tenantId: string): Promise<string[]> {
+  const rows = (await db.query(`SELECT id FROM mailboxes WHERE tenant_id = $1 AND owner_user_id IS NULL`, [
+    tenantId,
+  ])) as Array<{ id: string }>;
+  return rows.map((row) => row.id);
+}
+
+function toSending(row: MailboxRow, secretKey: Buffer | null): SendingMailbox {
   if (row.secret_sealed && !secretKey) {
     throw new ConflictError(`mailbox ${row.id} has a sealed secret but CADENZA_SECRET_KEY is not set on the worker`);
   }
@@ -277,5 +353,6 @@ export async function mailboxForSending(
     username: row.username,
     secret: row.secret_sealed && secretKey ? decryptSecret(secretKey, row.secret_sealed) : null,
     limits: { daily: row.daily_limit, perMinute: row.per_minute_limit },
+    ownerUserId: row.owner_user_id,
   };
 }

@@ -9,6 +9,7 @@ import {
   type OutboxQuery,
   type Page,
   type Principal,
+  type SenderSource,
 } from '@cadenza/core';
 import type { Db } from '../crm/crm-write';
 import { keysetClause, toPage, type KeysetOrder } from '../crm/keyset-page';
@@ -34,6 +35,8 @@ interface MessageRow {
   text: string | null;
   status: MessageStatus;
   status_reason: string | null;
+  sender_source: SenderSource | null;
+  sender_fallback: string | null;
   created_at: Date;
   sent_at: Date | null;
   opened_at: Date | null;
@@ -52,6 +55,7 @@ const toView = (row: MessageRow): MessageView => ({
   provider: row.provider,
   status: row.status,
   statusReason: row.status_reason,
+  sender: row.sender_source ? { source: row.sender_source, fallback: row.sender_fallback } : null,
   contactId: row.contact_id,
   enrollmentId: row.enrollment_id,
   from: row.from_address,
@@ -85,6 +89,8 @@ const VIEW_COLUMN_NAMES = [
   'text',
   'status',
   'status_reason',
+  'sender_source',
+  'sender_fallback',
   'created_at',
   'sent_at',
   'opened_at',
@@ -115,14 +121,19 @@ export interface NewMessage {
   raw: string | null;
   status: MessageStatus;
   statusReason?: string | null;
+  /** How the sender was chosen (emails from a flow), and why that choice fell back, if it did. */
+  senderSource?: SenderSource | null;
+  senderFallback?: string | null;
 }
 
 /** Inserts the message row under its idempotency key; returns null when the key is already taken. */
 export async function insertMessage(manager: EntityManager, message: NewMessage): Promise<string | null> {
   const rows = (await manager.query(
     `INSERT INTO messages (id, tenant_id, idempotency_key, enrollment_id, contact_id, channel, provider, mailbox_id,
-       rfc_message_id, from_address, to_address, subject, html, text, raw, status, status_reason)
-     VALUES (coalesce($17::uuid, gen_random_uuid()), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+       rfc_message_id, from_address, to_address, subject, html, text, raw, status, status_reason, sender_source,
+       sender_fallback)
+     VALUES (coalesce($17::uuid, gen_random_uuid()), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
+       $18, $19)
      ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
     [
       message.tenantId,
@@ -142,6 +153,8 @@ export async function insertMessage(manager: EntityManager, message: NewMessage)
       message.status,
       message.statusReason ?? null,
       message.id ?? null,
+      message.senderSource ?? null,
+      message.senderFallback ?? null,
     ],
   )) as Array<{ id: string }>;
   const id = rows[0]?.id ?? null;

@@ -34,7 +34,8 @@ type Row = ContactSqlRow & Omit<TemplateRecords, 'contact'>;
  *   contact and whose stage is open (probability unset or 1..99: 0 means lost, 100 won), the
  *   most recently updated (ties: the higher id, so the choice is stable);
  * - owner: the contact's owner, only if that user is a member of this tenant (users are global);
- * - mailbox: chosen as mailboxForSending chooses (the default, else the only one).
+ * - mailbox: the workspace's, chosen as mailboxForSending chooses (the default, else the only one);
+ *   a send from another mailbox (owner, chosen, pool) overrides it with the one it uses.
  * Every subquery is filtered by the contact's tenant.
  */
 export async function loadTemplateRecords(db: Db, tenantId: string, contactId: string): Promise<TemplateRecords> {
@@ -56,7 +57,8 @@ export async function loadTemplateRecords(db: Db, tenantId: string, contactId: s
           WHERE u.id = c.owner_id) AS owner,
        (SELECT json_build_object('name', mb.from_name, 'email', mb.from_address)
           FROM (SELECT from_name, from_address, is_default, count(*) OVER () AS n FROM mailboxes
-                WHERE tenant_id = c.tenant_id ORDER BY is_default DESC, created_at LIMIT 1) mb
+                WHERE tenant_id = c.tenant_id AND owner_user_id IS NULL
+                ORDER BY is_default DESC, created_at LIMIT 1) mb
           WHERE mb.is_default OR mb.n = 1) AS mailbox,
        (SELECT coalesce(json_agg(f.key ORDER BY f.key), '[]'::json)
           FROM custom_field_definitions f WHERE f.tenant_id = c.tenant_id) AS "customFieldKeys",

@@ -10,6 +10,9 @@ export interface ThreadParent {
   subject: string;
   inReplyTo: string;
   references: string[];
+  /** The mailbox it went from: null for the built-in sender, or one since removed (`mailboxRemoved`). */
+  mailboxId: string | null;
+  mailboxRemoved: boolean;
 }
 
 /** "Re: " once, however many times the thread was answered. */
@@ -27,18 +30,27 @@ export async function threadParentOf(
 ): Promise<ThreadParent | null> {
   if (!origin.enrollmentId) return null;
   const rows = (await manager.query(
-    `SELECT subject, rfc_message_id, raw FROM messages
+    `SELECT subject, rfc_message_id, raw, mailbox_id, provider FROM messages
      WHERE tenant_id = $1 AND enrollment_id = $2 AND channel = 'email' AND lower(to_address) = lower($3)
        AND rfc_message_id IS NOT NULL AND idempotency_key <> $4 AND status NOT IN ('queued', 'failed', 'suppressed')
      ORDER BY created_at DESC LIMIT 1`,
     [origin.tenantId, origin.enrollmentId, to, origin.idempotencyKey],
-  )) as Array<{ subject: string | null; rfc_message_id: string; raw: string | null }>;
+  )) as Array<{
+    subject: string | null;
+    rfc_message_id: string;
+    raw: string | null;
+    mailbox_id: string | null;
+    provider: string;
+  }>;
   const parent = rows[0];
   if (!parent) return null;
   return {
     subject: parent.subject ?? '',
     inReplyTo: parent.rfc_message_id,
     references: threadReferences({ rfcMessageId: parent.rfc_message_id, raw: parent.raw }),
+    mailboxId: parent.mailbox_id,
+    // A removed mailbox leaves mailbox_id NULL (ON DELETE SET NULL); the sink never had one.
+    mailboxRemoved: parent.mailbox_id === null && parent.provider !== 'sink',
   };
 }
 

@@ -1,4 +1,5 @@
 export { createMessagingService, type MessagingService, type SendOutcome } from './messaging-service';
+export type { ResolvedSender } from './sender-resolution';
 export { loadMessagingSettings, messagingSettingsFrom, type MessagingSettings } from './messaging-settings';
 export { recordInboundEvent, intakeInboundEmail, type SignalRun, type InboundEmail } from './inbound-intake';
 export { verifyTrackingToken, signTrackingToken } from './tracking-token';

@@ -1,14 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { MessageChannel, MessageProvider, MessageStatus, TimelineEntryCreate, SendLimits } from '@cadenza/core';
+import type {
+  MessageChannel,
+  MessageProvider,
+  MessageStatus,
+  SenderChoice,
+  TimelineEntryCreate,
+  SendLimits,
+} from '@cadenza/core';
 import { CrmWrite } from '@cadenza/data';
 import { findMessageByKey, insertMessage, markMessageSent, type NewMessage } from '@cadenza/data';
-import { mailboxForSending, type SendingMailbox } from '@cadenza/data';
 import { suppressionOf } from '@cadenza/data';
 import { providersForSending } from '@cadenza/data';
 import { composeEmail } from './compose-email';
-import { replySubject, threadParentOf } from './email-thread';
+import { replySubject } from './email-thread';
+import { resolveSender, type ResolvedSender, type SenderRequest } from './sender-resolution';
 import { htmlToText } from './html-to-text';
 import { domainOf, messageIdFor } from './message-id';
 import type { MessagingSettings } from './messaging-settings';
@@ -53,8 +60,12 @@ export interface EmailRequest extends Origin {
   replyTo?: string;
   trackOpens: boolean;
   trackClicks: boolean;
-  /** Answer the previous email of the same run to the same address, in its thread. */
+  /** Answer the previous email of the same run to the same address, in its thread (and from its mailbox). */
   threadWithPrevious?: boolean;
+  /** Who sends; omitted: the workspace default. */
+  sender?: SenderChoice;
+  /** The sender already decided (chooseSender), so what was rendered for it is what is sent. */
+  resolved?: ResolvedSender;
 }
 
 export interface SendOutcome {
@@ -156,15 +167,23 @@ export function createMessagingService(deps: MessagingDependencies) {
   };
 
   return {
+    /**
+     * Who sends this email: the flow's choice (owner, chosen mailbox, pool) or the thread's
+     * mailbox, decided once (sender-resolution.ts); a send_email renders {{sender.*}} for it.
+     */
+    chooseSender(manager: EntityManager, request: SenderRequest): Promise<ResolvedSender> {
+      return resolveSender(manager, deps.settings.secretKey, redisNow(), request);
+    },
+
     async sendEmail(manager: EntityManager, request: EmailRequest): Promise<SendOutcome> {
       const done = await existing(manager, request.idempotencyKey);
       if (done) return done;
       const config = deps.settings;
-      const mailbox: SendingMailbox | null = await mailboxForSending(manager, config.secretKey, request.tenantId);
+      const sender = request.resolved ?? (await resolveSender(manager, config.secretKey, redisNow(), request));
+      const { mailbox, parent } = sender;
       const provider: MessageProvider = mailbox ? mailbox.kind : 'sink';
       const fromAddress = mailbox?.fromAddress ?? SINK_FROM_ADDRESS;
       const from = { name: request.fromName ?? mailbox?.fromName ?? null, address: fromAddress };
-      const parent = request.threadWithPrevious ? await threadParentOf(manager, request, request.to) : null;
       const subject = parent ? replySubject(parent.subject) : request.subject;
       const base = {
         tenantId: request.tenantId,
@@ -177,6 +196,8 @@ export function createMessagingService(deps: MessagingDependencies) {
         from: fromAddress,
         to: request.to,
         subject,
+        senderSource: sender.source,
+        senderFallback: sender.fallback,
       };
       const reason = await suppressionOf(manager, request.tenantId, request.to);
       if (reason) {

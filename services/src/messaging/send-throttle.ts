@@ -35,7 +35,7 @@ if inWindow >= perMinute then
   local leaving = redis.call('ZRANGE', KEYS[2], inWindow - perMinute, inWindow - perMinute, 'WITHSCORES')
   return {0, tonumber(leaving[2]) + ${MINUTE_MS} - now, 'minute'}
 end
-redis.call('HSET', KEYS[1], 'day', day, 'count', used + 1)
+redis.call('HSET', KEYS[1], 'day', day, 'count', used + 1, 'last', now)
 redis.call('PEXPIRE', KEYS[1], ${2 * DAY_MS})
 redis.call('ZADD', KEYS[2], now, ARGV[4])
 redis.call('PEXPIRE', KEYS[2], ${2 * MINUTE_MS})
@@ -66,6 +66,35 @@ export async function takeSendSlot(
   )) as [number, number, string];
   if (ok === 1) return { ok: true };
   return { ok: false, retryInMs: Math.max(1, Number(retryInMs)), limit: limit === 'daily' ? 'daily' : 'minute' };
+}
+
+/** Reads a mailbox's use of its budgets without charging anything (a rotation pool picks by it). */
+const READ_USAGE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local day = math.floor(now / ${DAY_MS})
+local used = 0
+if tonumber(redis.call('HGET', KEYS[1], 'day')) == day then
+  used = tonumber(redis.call('HGET', KEYS[1], 'count')) or 0
+end
+local inWindow = redis.call('ZCOUNT', KEYS[2], now - ${MINUTE_MS}, '+inf')
+local last = tonumber(redis.call('HGET', KEYS[1], 'last')) or -1
+return {used, inWindow, last}`;
+
+export interface SlotUsage {
+  usedToday: number;
+  inLastMinute: number;
+  /** When the mailbox last took a slot (ms since the epoch, Redis's clock); null when not in the last two days. */
+  lastSentAt: number | null;
+}
+
+export async function sendSlotUsage(redis: Redis, mailboxKey: string): Promise<SlotUsage> {
+  const [used, inWindow, last] = (await redis.eval(READ_USAGE, 2, ...sendSlotKeys(mailboxKey))) as [
+    number,
+    number,
+    number,
+  ];
+  return { usedToday: Number(used), inLastMinute: Number(inWindow), lastSentAt: last >= 0 ? Number(last) : null };
 }
 
 /**

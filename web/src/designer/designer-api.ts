@@ -4,6 +4,7 @@ import type {
   FlowRun,
   FlowVersion,
   Page,
+  SenderOptions,
   TemplateVariableCatalogue,
 } from '@cadenza/core';
 import { cadenzaApi } from '../api/cadenza-api';
@@ -31,6 +32,9 @@ export const designerApi = cadenzaApi.injectEndpoints({
     /** Contact, custom-field, company, deal, sender and owner variables, as the renderer knows them. */
     templateVariables: build.query<TemplateVariableCatalogue, void>({
       query: () => '/templates/variables',
+    }),
+    senderOptions: build.query<SenderOptions, void>({
+      query: () => '/sender-options',
     }),
     searchContacts: build.query<ContactOption[], string>({
       query: (q) => ({ url: '/contacts', params: q.trim() ? { q: q.trim(), limit: 20 } : { limit: 20 } }),
@@ -61,6 +65,7 @@ export const {
   useListVersionsQuery,
   useCustomFieldsQuery,
   useTemplateVariablesQuery,
+  useSenderOptionsQuery,
   useSearchContactsQuery,
   usePreviewTemplateMutation,
   useStartTestRunMutation,

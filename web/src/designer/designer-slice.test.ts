@@ -97,4 +97,54 @@ describe('designer state', () => {
     expect(toDefinition(state.graph).settings).toEqual({ reenrollment: { policy: 'after_exit' } });
     expect(reduce(state, a.undone()).graph.settings).toEqual({});
   });
+
+  it('threads a new send_email connected after another one, unless someone chose otherwise', () => {
+    const threading = (state: DesignerState, id: string) =>
+      (state.graph.nodes.find((n) => n.id === id)?.settings as { threadWithPrevious?: boolean }).threadWithPrevious;
+    let state = reduce(
+      start(),
+      added('send_email', { x: 200, y: 0 }),
+      added('wait', { x: 400, y: 0 }),
+      added('send_email', { x: 600, y: 0 }),
+      a.connected({ from: 'start', to: 'send_email_1' }),
+      a.connected({ from: 'send_email_1', to: 'wait_1' }),
+      a.connected({ from: 'wait_1', to: 'send_email_2' }),
+    );
+    // The first email starts the thread; the follow-up answers in it.
+    expect(threading(state, 'send_email_1')).not.toBe(true);
+    expect(threading(state, 'send_email_2')).toBe(true);
+
+    // A follow-up whose threading was switched off before it was connected stays off.
+    state = reduce(
+      state,
+      added('send_email', { x: 800, y: 0 }),
+      a.settingsChanged({
+        id: 'send_email_3',
+        settings: { subject: 'New topic', body: 'x', threadWithPrevious: true },
+      }),
+      a.settingsChanged({
+        id: 'send_email_3',
+        settings: { subject: 'New topic', body: 'x', threadWithPrevious: false },
+      }),
+      a.connected({ from: 'send_email_2', to: 'send_email_3' }),
+    );
+    expect(threading(state, 'send_email_3')).toBe(false);
+
+    // Steps of a loaded (stored) flow are never changed by connecting them.
+    const stored = designerSlice.reducer(
+      undefined,
+      a.loaded({
+        flowId: 'f2',
+        draft: {
+          ...emptyDefinition(),
+          nodes: [
+            { id: 'one', type: 'send_email', position: { x: 1, y: 0 }, settings: { subject: 'a', body: 'b' } },
+            { id: 'two', type: 'send_email', position: { x: 2, y: 0 }, settings: { subject: 'c', body: 'd' } },
+          ],
+        },
+      }),
+    );
+    const reconnected = reduce(stored, a.connected({ from: 'one', to: 'two' }));
+    expect(threading(reconnected, 'two')).toBeUndefined();
+  });
 });

@@ -1,6 +1,7 @@
 import { createSlice, current, type PayloadAction, type WithSlice } from '@reduxjs/toolkit';
 import { NODE_KINDS, type FlowValidationError, type NodeType } from '@cadenza/core';
 import { edgeIdOf, fromDefinition } from './flow-graph';
+import { followsSendEmail, threadedByDefault } from './thread-default';
 import type { DesignerNode, GraphSnapshot, NodeErrors } from './designer-types';
 import { rootReducer } from '../store';
 
@@ -16,6 +17,8 @@ export interface DesignerState {
   /** Validation errors from the API, by node id ("" for flow-wide ones). */
   errors: NodeErrors;
   dirty: boolean;
+  /** send_email steps added here whose threading nobody chose yet: connected after another send_email, they thread. */
+  threadingUndecided: string[];
 }
 
 const initialState: DesignerState = {
@@ -26,6 +29,7 @@ const initialState: DesignerState = {
   selectedNodeId: null,
   errors: {},
   dirty: false,
+  threadingUndecided: [],
 };
 
 /** Records the current graph for undo before a change; any new change forgets what redo had. */
@@ -67,6 +71,7 @@ export const designerSlice = createSlice({
       const node: DesignerNode = { id, type, position, settings };
       state.graph.nodes = state.graph.nodes.filter((existing) => existing !== previousTrigger).concat(node);
       state.selectedNodeId = id;
+      if (type === 'send_email') state.threadingUndecided.push(id);
     },
     /** Drag ticks move nodes without history; `nodesMoved` at drag end records one undo step. */
     nodesDragged(state, action: PayloadAction<Array<{ id: string; position: { x: number; y: number } }>>) {
@@ -82,6 +87,11 @@ export const designerSlice = createSlice({
       const node = findNode(state, action.payload.id);
       if (!node) return;
       checkpoint(state);
+      const threading = (settings: unknown) =>
+        (settings as { threadWithPrevious?: unknown } | null)?.threadWithPrevious;
+      if (threading(node.settings) !== threading(action.payload.settings)) {
+        state.threadingUndecided = state.threadingUndecided.filter((id) => id !== node.id);
+      }
       node.settings = action.payload.settings;
     },
     labelChanged(state, action: PayloadAction<{ id: string; label: string }>) {
@@ -102,6 +112,15 @@ export const designerSlice = createSlice({
       if (state.graph.edges.some((existing) => existing.id === id)) return;
       checkpoint(state);
       state.graph.edges = state.graph.edges.filter((existing) => !sameOutput(existing)).concat({ ...edge, id });
+      const target = findNode(state, to);
+      if (
+        target?.type === 'send_email' &&
+        state.threadingUndecided.includes(to) &&
+        followsSendEmail(state.graph.nodes, state.graph.edges, from)
+      ) {
+        target.settings = threadedByDefault(target.settings);
+        state.threadingUndecided = state.threadingUndecided.filter((undecided) => undecided !== to);
+      }
     },
     removed(state, action: PayloadAction<{ nodeIds: string[]; edgeIds: string[] }>) {
       const nodeIds = new Set(action.payload.nodeIds);

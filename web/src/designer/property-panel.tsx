@@ -6,6 +6,7 @@ import {
   type CustomFieldDefinition,
   type FlowValidationError,
   type NodeType,
+  type SenderChoice,
 } from '@cadenza/core';
 import { SchemaForm } from '../schema-form/schema-form';
 import { settingsIssuesOf, settingsJsonSchemaOf, type JsonSchema } from '../schema-form/json-schema';
@@ -13,6 +14,7 @@ import { ConditionBuilder } from './condition-builder';
 import { conditionFieldOptions, newRule } from './condition-model';
 import type { DesignerNode } from './designer-types';
 import type { SplitVariant } from './split-weights';
+import { SenderPicker } from './sender-picker';
 import { TemplateEditor } from './template-editor';
 import { WeightsEditor } from './weights-editor';
 
@@ -54,16 +56,24 @@ const conditionWidget = ({ settings, customFields, errors, change }: WidgetConte
  */
 const WIDGETS: Partial<Record<NodeType, { owns: string[]; render: (context: WidgetContext) => ReactNode }>> = {
   send_email: {
-    owns: ['subject', 'body'],
+    owns: ['subject', 'body', 'sender'],
     render: ({ settings, nodes, errors, change }) => (
-      <TemplateEditor
-        subject={typeof settings.subject === 'string' ? settings.subject : ''}
-        body={typeof settings.body === 'string' ? settings.body : ''}
-        nodes={nodes}
-        fromName={typeof settings.fromName === 'string' ? settings.fromName : undefined}
-        errors={errors}
-        onChange={change}
-      />
+      <>
+        <SenderPicker
+          value={settings.sender as SenderChoice | undefined}
+          threaded={settings.threadWithPrevious === true}
+          error={errors['sender.mailboxId'] ?? errors['sender.poolId'] ?? errors.sender}
+          onChange={(sender) => change({ sender })}
+        />
+        <TemplateEditor
+          subject={typeof settings.subject === 'string' ? settings.subject : ''}
+          body={typeof settings.body === 'string' ? settings.body : ''}
+          nodes={nodes}
+          fromName={typeof settings.fromName === 'string' ? settings.fromName : undefined}
+          errors={errors}
+          onChange={change}
+        />
+      </>
     ),
   },
   branch: { owns: ['condition'], render: (context) => conditionWidget(context) },

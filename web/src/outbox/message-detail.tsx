@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, Box, Button, Chip, Paper, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
-import { can, type Role } from '@cadenza/core';
+import { can, type MessageView, type Role } from '@cadenza/core';
 import { errorMessage } from '../api/cadenza-api';
 import { useGetOutboxMessageQuery, useGetOutboxRawQuery, useSimulateReplyMutation } from './outbox-api';
 import { STATUS_COLOR, canSimulateReply, simulatedReplyOutcome } from './message-format';
@@ -40,6 +40,7 @@ export function MessageDetail({ id, role }: { id: string; role: Role }) {
         {(
           [
             ['From', m.from ?? '—'],
+            ...(m.sender ? [['Sender', senderLabel(m.sender)]] : []),
             ['To', m.to],
             ['Channel', `${m.channel} via ${m.provider}`],
             ['Sent', formatDateTime(m.sentAt)],
@@ -146,4 +147,18 @@ function ReplyForm({ id, to }: { id: string; to: string }) {
       </Stack>
     </Box>
   );
+}
+
+const SENDER_SOURCE_LABELS = {
+  workspace: 'workspace default',
+  owner: "contact owner's mailbox",
+  mailbox: 'chosen mailbox',
+  pool: 'rotation pool',
+  thread: 'same mailbox as the email it answers',
+} as const;
+
+/** How the sending mailbox was chosen, and why it fell back if it did. */
+function senderLabel(sender: NonNullable<MessageView['sender']>): string {
+  const how = SENDER_SOURCE_LABELS[sender.source];
+  return sender.fallback ? `${how} (fell back: ${sender.fallback})` : how;
 }

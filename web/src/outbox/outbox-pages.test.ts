@@ -8,6 +8,7 @@ const message = (id: string, createdAt: string, overrides: Partial<MessageView> 
   provider: 'sink',
   status: 'sent',
   statusReason: null,
+  sender: null,
   contactId: null,
   enrollmentId: null,
   from: null,

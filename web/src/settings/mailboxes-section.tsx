@@ -19,6 +19,8 @@ import {
   useSettingsSyncMailboxMutation,
   useSettingsTestMailboxMutation,
 } from './settings-api';
+import { MailboxEditDialog } from './mailbox-edit-dialog';
+import { MailboxPoolsSection } from './mailbox-pools-section';
 import { RequestError } from './section-feedback';
 import { SettingsTable } from './settings-table';
 
@@ -37,16 +39,19 @@ const EMPTY = {
   imapHost: '',
   imapPort: '993',
   imapSecure: true,
+  /** An admin's own mailbox rather than the workspace's (others' are always their own). */
+  personal: false,
 };
 type MailboxForm = typeof EMPTY;
 
 /** The create body for the form; optional fields left empty are left out, so the API's defaults apply. */
-export function mailboxCreateBody(form: MailboxForm): MailboxCreate {
+export function mailboxCreateBody(form: Omit<MailboxForm, 'personal'> & { personal?: boolean }): MailboxCreate {
   const common = {
     name: form.name,
     fromAddress: form.fromAddress,
     ...(form.fromName ? { fromName: form.fromName } : {}),
     isDefault: form.isDefault,
+    ...(form.personal ? { personal: true } : {}),
   };
   if (form.kind === 'sendgrid') return { kind: 'sendgrid', ...common, apiKey: form.secret } as MailboxCreate;
   return {
@@ -81,9 +86,30 @@ export function replySyncLabel(mailbox: MailboxView): string {
   return 'connecting';
 }
 
-/** Mailboxes flows send from. Secrets go in once and are never shown: the list says only whether one is stored. */
-export function MailboxesSection() {
+/** Whose a mailbox is, as the admins' list says it. */
+export function mailboxOwnerLabel(mailbox: MailboxView, myUserId: string, names: ReadonlyMap<string, string>): string {
+  if (mailbox.ownerUserId === null) return 'Workspace';
+  if (mailbox.ownerUserId === myUserId) return 'You';
+  return names.get(mailbox.ownerUserId) ?? 'A user';
+}
+
+/**
+ * Mailboxes flows send from. Admins see the workspace's and every user's own (settings, never a
+ * secret) and manage rotation pools; anyone else connects and manages only their own mailbox,
+ * which flows sending from the contact owner's mailbox use for their contacts. Secrets go in once
+ * and are never shown: the list says only whether one is stored.
+ */
+export function MailboxesSection({
+  admin = true,
+  myUserId = '',
+  userNames = new Map<string, string>(),
+}: {
+  admin?: boolean;
+  myUserId?: string;
+  userNames?: ReadonlyMap<string, string>;
+}) {
   const mailboxes = useSettingsMailboxesQuery();
+  const [editing, setEditing] = useState<MailboxView | null>(null);
   const [remove, removeState] = useSettingsDeleteMailboxMutation();
   const [test] = useSettingsTestMailboxMutation();
   const [sync] = useSettingsSyncMailboxMutation();
@@ -91,14 +117,24 @@ export function MailboxesSection() {
   return (
     <Stack spacing={2}>
       <RequestError error={mailboxes.error ?? removeState.error} />
+      {!admin && (
+        <Typography color="text.secondary">
+          Your own mailbox: flows that send from the contact owner&apos;s mailbox send your contacts&apos; emails from
+          it, and read their replies when it has IMAP settings. Only you and the workspace&apos;s admins see it.
+        </Typography>
+      )}
       {mailboxes.data?.length === 0 && (
         <Typography color="text.secondary">
-          No mailbox yet: emails go to the built-in SMTP sink and show in the outbox.
+          {admin
+            ? 'No mailbox yet: emails go to the built-in SMTP sink and show in the outbox.'
+            : 'No mailbox of yours yet: your contacts get the workspace’s mailbox.'}
         </Typography>
       )}
       <SettingsTable
         label="mailboxes"
-        columns={['Name', 'From', 'Via', 'Secret', 'Replies']}
+        columns={
+          admin ? ['Name', 'Owner', 'From', 'Via', 'Secret', 'Replies'] : ['Name', 'From', 'Via', 'Secret', 'Replies']
+        }
         rows={mailboxes.data}
         cells={(mailbox) => {
           const check = checks[mailbox.id];
@@ -108,6 +144,7 @@ export function MailboxesSection() {
                 {mailbox.name}
                 {mailbox.isDefault ? ' (default)' : ''}
               </TableCell>
+              {admin && <TableCell>{mailboxOwnerLabel(mailbox, myUserId, userNames)}</TableCell>}
               <TableCell>{mailbox.fromAddress}</TableCell>
               <TableCell>{mailbox.kind === 'smtp' ? `SMTP ${mailbox.host}:${mailbox.port}` : 'SendGrid'}</TableCell>
               <TableCell>{mailbox.hasSecret ? 'stored' : 'none'}</TableCell>
@@ -138,6 +175,9 @@ export function MailboxesSection() {
                 >
                   Test
                 </Button>
+                <Button size="small" onClick={() => setEditing(mailbox)}>
+                  Edit
+                </Button>
                 <Button size="small" color="error" onClick={() => void remove(mailbox.id)}>
                   Delete
                 </Button>
@@ -155,12 +195,14 @@ export function MailboxesSection() {
           );
         }}
       />
-      <MailboxForm />
+      <MailboxForm admin={admin} />
+      {editing && <MailboxEditDialog mailbox={editing} onClose={() => setEditing(null)} />}
+      {admin && <MailboxPoolsSection mailboxes={mailboxes.data ?? []} />}
     </Stack>
   );
 }
 
-function MailboxForm() {
+function MailboxForm({ admin }: { admin: boolean }) {
   const [form, setForm] = useState(EMPTY);
   const [create, state] = useSettingsCreateMailboxMutation();
   const set = (key: keyof MailboxForm) => (event: { target: { value: string } }) =>
@@ -177,7 +219,7 @@ function MailboxForm() {
       }}
     >
       <Typography variant="subtitle2" gutterBottom>
-        Add a mailbox
+        {admin ? 'Add a mailbox' : 'Connect your mailbox'}
       </Typography>
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <TextField select size="small" label="Kind" value={form.kind} onChange={set('kind')} sx={{ minWidth: 120 }}>
@@ -259,6 +301,14 @@ function MailboxForm() {
           }
           label="Default"
         />
+        {admin && (
+          <FormControlLabel
+            control={
+              <Checkbox checked={form.personal} onChange={(e) => setForm({ ...form, personal: e.target.checked })} />
+            }
+            label="My own mailbox"
+          />
+        )}
         <Button type="submit" variant="contained" disabled={state.isLoading} sx={{ alignSelf: 'flex-start' }}>
           Add mailbox
         </Button>

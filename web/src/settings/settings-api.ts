@@ -6,6 +6,10 @@ import type {
   InviteUserRequest,
   MailboxCheckResult,
   MailboxCreate,
+  MailboxPoolCreate,
+  MailboxPoolUpdate,
+  MailboxPoolView,
+  MailboxUpdate,
   MailboxView,
   Pipeline,
   PipelineCreate,
@@ -21,6 +25,7 @@ const api = cadenzaApi.enhanceEndpoints({
     'SettingsUser',
     'SettingsInvitation',
     'SettingsMailbox',
+    'SettingsMailboxPool',
     'SettingsApiKey',
     'SettingsCustomField',
     'Pipeline',
@@ -69,9 +74,31 @@ export const settingsApi = api.injectEndpoints({
       query: (body) => ({ url: '/mailboxes', method: 'POST', body }),
       invalidatesTags: ['SettingsMailbox'],
     }),
+    settingsUpdateMailbox: build.mutation<MailboxView, { id: string; change: MailboxUpdate }>({
+      query: ({ id, change }) => ({ url: `/mailboxes/${id}`, method: 'PATCH', body: change }),
+      invalidatesTags: ['SettingsMailbox'],
+    }),
+    // A removed mailbox leaves its pools too.
     settingsDeleteMailbox: build.mutation<void, string>({
       query: (id) => ({ url: `/mailboxes/${id}`, method: 'DELETE' }),
-      invalidatesTags: ['SettingsMailbox'],
+      invalidatesTags: ['SettingsMailbox', 'SettingsMailboxPool'],
+    }),
+    settingsMailboxPools: build.query<MailboxPoolView[], void>({
+      query: () => '/mailbox-pools',
+      transformResponse: items<MailboxPoolView>,
+      providesTags: ['SettingsMailboxPool'],
+    }),
+    settingsCreateMailboxPool: build.mutation<MailboxPoolView, MailboxPoolCreate>({
+      query: (body) => ({ url: '/mailbox-pools', method: 'POST', body }),
+      invalidatesTags: ['SettingsMailboxPool'],
+    }),
+    settingsUpdateMailboxPool: build.mutation<MailboxPoolView, { id: string; change: MailboxPoolUpdate }>({
+      query: ({ id, change }) => ({ url: `/mailbox-pools/${id}`, method: 'PATCH', body: change }),
+      invalidatesTags: ['SettingsMailboxPool'],
+    }),
+    settingsDeleteMailboxPool: build.mutation<void, string>({
+      query: (id) => ({ url: `/mailbox-pools/${id}`, method: 'DELETE' }),
+      invalidatesTags: ['SettingsMailboxPool'],
     }),
     settingsSyncMailbox: build.mutation<{ workflowId: string }, string>({
       query: (id) => ({ url: `/mailboxes/${id}/sync`, method: 'POST' }),
@@ -140,6 +167,11 @@ export const {
   useSettingsMailboxesQuery,
   useSettingsCreateMailboxMutation,
   useSettingsDeleteMailboxMutation,
+  useSettingsUpdateMailboxMutation,
+  useSettingsMailboxPoolsQuery,
+  useSettingsCreateMailboxPoolMutation,
+  useSettingsUpdateMailboxPoolMutation,
+  useSettingsDeleteMailboxPoolMutation,
   useSettingsTestMailboxMutation,
   useSettingsSyncMailboxMutation,
   useSettingsApiKeysQuery,

@@ -20,7 +20,8 @@ const NAV = [
   { to: '/outbox', label: 'Outbox', permission: 'runs:read' },
   { to: '/approvals', label: 'Approvals', permission: 'approvals:read' },
   { to: '/analytics', label: 'Analytics', permission: 'runs:read' },
-  { to: '/settings', label: 'Settings', permission: 'settings:manage' },
+  // Every member: anyone connects their own mailbox there; the rest of Settings is the admins'.
+  { to: '/settings', label: 'Settings', permission: null },
   { to: '/status', label: 'Status', permission: null },
   // Every role: one's own password and the invitations to other workspaces.
   { to: '/account', label: 'Account', permission: null },

@@ -6,6 +6,7 @@ import type { ApiRoute } from '../../http/api-route';
 import { inboundRoutes } from './inbound-routes';
 import { mailboxRoutes } from './mailbox-routes';
 import { mailboxCheckRoutes } from './mailbox-check-routes';
+import { mailboxPoolRoutes } from './mailbox-pool-routes';
 import { outboxRoutes } from './outbox-routes';
 import { providerSettingsRoutes } from './provider-settings-routes';
 import { signalRunWith } from './signal-run';
@@ -33,6 +34,7 @@ export function messagingRoutes(deps: {
       taskQueue: deps.taskQueue,
     }),
     ...mailboxCheckRoutes({ db: deps.db, settings, egress: deps.egress }),
+    ...mailboxPoolRoutes({ db: deps.db }),
     ...outboxRoutes({
       db: deps.db,
       signalRun,

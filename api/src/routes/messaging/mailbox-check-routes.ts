@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MailboxCheckResultSchema } from '@cadenza/core';
-import type { DataSource } from '@cadenza/data';
+import { getMailbox, type DataSource } from '@cadenza/data';
+import { mailboxScopeOf } from './mailbox-scope';
 import { checkMailbox, type MessagingSettings } from '@cadenza/services/messaging';
 import type { EgressGuard } from '@cadenza/services/net';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
@@ -19,24 +20,28 @@ export function mailboxCheckRoutes(deps: {
       path: '/mailboxes/:id/test',
       tag: 'messaging',
       summary: 'Test a mailbox: SMTP connect and login, or a SendGrid key check; sends nothing',
-      access: 'settings:manage',
+      access: 'authenticated',
       params: IdParams,
       responses: {
         200: { description: 'the outcome (ok false when the provider refused)', schema: MailboxCheckResultSchema },
         404: { description: 'not found' },
       },
-      handler: async ({ principal, params }) => ({
-        body: await checkMailbox(
-          {
-            db: deps.db,
-            secretKey: deps.settings.secretKey,
-            sendgridBaseUrl: deps.settings.sendgridBaseUrl,
-            egress: deps.egress,
-          },
-          principal.tenantId,
-          params.id,
-        ),
-      }),
+      handler: async ({ principal, params }) => {
+        // Another user's mailbox answers 404 before anything is tried.
+        await getMailbox(deps.db, mailboxScopeOf(principal), params.id);
+        return {
+          body: await checkMailbox(
+            {
+              db: deps.db,
+              secretKey: deps.settings.secretKey,
+              sendgridBaseUrl: deps.settings.sendgridBaseUrl,
+              egress: deps.egress,
+            },
+            principal.tenantId,
+            params.id,
+          ),
+        };
+      },
     }),
   ];
 }

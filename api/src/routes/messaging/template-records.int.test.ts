@@ -157,7 +157,14 @@ describe('template variables from company, deal, sender and owner', () => {
       { timeoutMs: 30_000 },
     );
     expect(captured.steps.map((step: any) => step.result?.wouldDo)).toEqual([
-      { to: expect.any(String), subject: expected, html: `<p>${expected}</p>` },
+      {
+        to: expect.any(String),
+        subject: expected,
+        html: `<p>${expected}</p>`,
+        // Who would send it, decided as a send decides.
+        from: expect.any(String),
+        sender: { source: 'workspace', fallback: null },
+      },
       { channel: '#sales', text: 'Oscar Owner: Renewal (Proposal, New business)' },
     ]);
 
