@@ -1,5 +1,6 @@
 import { webDesignerFigures } from './web-designer-figures';
 import { aiLocalModelFigures } from './ai-local-model-figures';
+import { embeddingsFigures } from './embeddings-figures';
 import { leadScoringFigures } from './lead-scoring-figures';
 import { replyClassificationFigures } from './reply-classification-figures';
 /** One figure of the combined report, with what it is compared against (measured in the same run). */
@@ -133,6 +134,7 @@ export const FIGURES_OF: Record<string, (report: Json) => Figure[]> = {
   'ai-local-model': aiLocalModelFigures,
   'lead-scoring': leadScoringFigures,
   'reply-classification': replyClassificationFigures,
+  embeddings: embeddingsFigures,
 };
 
 export function toMarkdown(
