@@ -41,7 +41,8 @@ const PARAGRAPH =
 
 /** Distinct texts (numbered) so nothing could be served from a cache. */
 const shortTexts = (n: number) => Array.from({ length: n }, (_, i) => `${REPLIES[i % REPLIES.length]} (#${i})`);
-const longTexts = (n: number) => Array.from({ length: n }, (_, i) => `Ticket ${i}. ${PARAGRAPH}${PARAGRAPH.slice(0, 200)}`);
+const longTexts = (n: number) =>
+  Array.from({ length: n }, (_, i) => `Ticket ${i}. ${PARAGRAPH}${PARAGRAPH.slice(0, 200)}`);
 
 const log = (message: string) => console.log(`[bench] ${message}`);
 const round = (n: number) => Math.round(n * 100) / 100;

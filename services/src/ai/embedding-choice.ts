@@ -17,7 +17,9 @@ export interface EmbeddingChoice {
 export function resolveEmbeddingModel(env: AiEnv): EmbeddingChoice {
   const auto = env.EMBEDDING_PROVIDER === 'auto';
   const wanted = auto ? (env.OPENAI_API_KEY ? 'openai' : 'local') : env.EMBEDDING_PROVIDER;
-  const note = auto ? `auto: ${env.OPENAI_API_KEY ? 'OPENAI_API_KEY is set' : 'no vendor key set'}` : 'EMBEDDING_PROVIDER';
+  const note = auto
+    ? `auto: ${env.OPENAI_API_KEY ? 'OPENAI_API_KEY is set' : 'no vendor key set'}`
+    : 'EMBEDDING_PROVIDER';
   if (wanted === 'openai') {
     if (!env.OPENAI_API_KEY) throw new ConfigError('ai', ['OPENAI_API_KEY: required when EMBEDDING_PROVIDER=openai']);
     return {
