@@ -120,7 +120,8 @@ def convert(zip_path: Path, out_path: Path) -> None:
     writer.add_add_eos_token(True)
 
     names = gguf.get_tensor_name_map(ARCH, blocks)
-    for hf_name, tensor in weights.items():
+    # Sorted: safetensors hands tensors back in no fixed order, and the same input should give the same file.
+    for hf_name, tensor in sorted(weights.items()):
         if hf_name in SKIPPED_TENSORS:
             continue
         name = names.get_name(hf_name, try_suffixes=(".weight", ".bias"))
