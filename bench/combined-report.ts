@@ -1,5 +1,6 @@
 import { webDesignerFigures } from './web-designer-figures';
 import { aiLocalModelFigures } from './ai-local-model-figures';
+import { embeddingsFigures } from './embeddings-figures';
 import { leadScoringFigures } from './lead-scoring-figures';
 import { replyClassificationFigures } from './reply-classification-figures';
 import { mailboxSyncFigures } from './mailbox-sync-figures';
@@ -135,6 +136,7 @@ export const FIGURES_OF: Record<string, (report: Json) => Figure[]> = {
   'lead-scoring': leadScoringFigures,
   'reply-classification': replyClassificationFigures,
   'mailbox-sync': mailboxSyncFigures,
+  embeddings: embeddingsFigures,
 };
 
 export function toMarkdown(

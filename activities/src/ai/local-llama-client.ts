@@ -1,5 +1,5 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { ModelHostProcess } from './model-host-process';
 
 /** One message of a chat, in the host's wire format. */
 export interface LocalChatMessage {
@@ -30,11 +30,6 @@ export interface LocalLlamaOptions {
   contextSize: number;
 }
 
-interface Pending {
-  resolve: (value: unknown) => void;
-  reject: (error: Error) => void;
-}
-
 const HOST_SCRIPT = path.join(__dirname, 'local-llama-host.mjs');
 
 /**
@@ -42,11 +37,19 @@ const HOST_SCRIPT = path.join(__dirname, 'local-llama-host.mjs');
  * process (one loaded model per worker), and starts a fresh one if it dies.
  */
 export class LocalLlamaClient {
-  private child: ChildProcess | undefined;
-  private readonly pending = new Map<number, Pending>();
-  private nextId = 1;
+  private readonly host: ModelHostProcess;
 
-  constructor(private readonly options: LocalLlamaOptions) {}
+  constructor(private readonly options: LocalLlamaOptions) {
+    this.host = new ModelHostProcess(
+      HOST_SCRIPT,
+      {
+        LLM_MODEL_PATH: options.modelPath,
+        LLM_THREADS: String(options.threads),
+        LLM_CONTEXT_SIZE: String(options.contextSize),
+      },
+      'local model',
+    );
+  }
 
   get modelPath(): string {
     return this.options.modelPath;
@@ -54,75 +57,16 @@ export class LocalLlamaClient {
 
   /** Loads the model now (it loads on first request otherwise); answers the load time in ms. */
   async load(): Promise<number> {
-    const result = (await this.request({ op: 'load' })) as { loadMs: number };
+    const result = (await this.host.request({ op: 'load' })) as { loadMs: number };
     return result.loadMs;
   }
 
   generate(request: LocalGenerateRequest): Promise<LocalGenerateResult> {
-    return this.request({ op: 'generate', ...request }) as Promise<LocalGenerateResult>;
+    return this.host.request({ op: 'generate', ...request }) as Promise<LocalGenerateResult>;
   }
 
   /** Stops the host process; the next request starts a new one. */
-  async close(): Promise<void> {
-    const child = this.child;
-    if (!child) return;
-    this.child = undefined;
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      // An idle host is unref'd; without this the caller's process could end before 'exit' arrives.
-      child.ref();
-      child.kill();
-    });
-  }
-
-  private request(message: object): Promise<unknown> {
-    const child = this.ensureChild();
-    const id = this.nextId++;
-    // Hold the event loop open only while a request is in flight, so an idle host never keeps a process alive.
-    child.ref();
-    child.channel?.ref();
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      child.send({ id, ...message }, (error) => {
-        if (error) this.settle(id, { ok: false, error: error.message });
-      });
-    });
-  }
-
-  private settle(id: number, reply: { ok: boolean; result?: unknown; error?: string }) {
-    const waiter = this.pending.get(id);
-    if (!waiter) return;
-    this.pending.delete(id);
-    if (this.pending.size === 0 && this.child) {
-      this.child.unref();
-      this.child.channel?.unref();
-    }
-    if (reply.ok) waiter.resolve(reply.result);
-    else waiter.reject(new Error(`local model: ${reply.error}`));
-  }
-
-  private ensureChild(): ChildProcess {
-    if (this.child) return this.child;
-    const child = fork(HOST_SCRIPT, [], {
-      // The parent may run under tsx or jest; the host is plain ESM and needs none of their hooks.
-      execArgv: [],
-      env: {
-        ...process.env,
-        LLM_MODEL_PATH: this.options.modelPath,
-        LLM_THREADS: String(this.options.threads),
-        LLM_CONTEXT_SIZE: String(this.options.contextSize),
-      },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    child.on('message', (reply: { id: number; ok: boolean; result?: unknown; error?: string }) =>
-      this.settle(reply.id, reply),
-    );
-    child.on('exit', (code, signal) => {
-      if (this.child === child) this.child = undefined;
-      for (const id of [...this.pending.keys()])
-        this.settle(id, { ok: false, error: `host exited (code ${code}, signal ${signal})` });
-    });
-    this.child = child;
-    return child;
+  close(): Promise<void> {
+    return this.host.close();
   }
 }

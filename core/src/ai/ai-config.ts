@@ -26,6 +26,20 @@ const aiEnvFields = z.object({
     .max(32_768)
     .default(2048)
     .describe('Context window of the local model, in tokens'),
+  EMBEDDING_PROVIDER: z
+    .enum(['auto', 'openai', 'local'])
+    .default('auto')
+    .describe('Sentence embeddings: auto (OpenAI if OPENAI_API_KEY is set, else local MiniLM), openai or local'),
+  OPENAI_EMBEDDING_MODEL: z
+    .string()
+    .min(1)
+    .default('text-embedding-3-small')
+    .describe('OpenAI embedding model id (asked for 384 dimensions, like the local model)'),
+  EMBEDDING_MODEL_PATH: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Local embedding GGUF (BERT); default: all-MiniLM-L6-v2 converted into .venv by setup'),
   AI_PRICE_INPUT_PER_MTOK: pricePerMTok.describe(
     'USD per 1M prompt tokens of the vendor model, for the daily cost budget; overrides the built-in list price (set with AI_PRICE_OUTPUT_PER_MTOK)',
   ),

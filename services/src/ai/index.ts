@@ -2,3 +2,8 @@
 // from here without loading a model or LangChain (the chat models themselves live in the activities).
 export { loadAiEnv, resolveActiveModel } from './ai-model-choice';
 export * from './local-model-path';
+// Sentence embeddings: the interface, the OpenAI implementation, the provider choice and the local model's file.
+export * from './embeddings';
+export * from './openai-embeddings';
+export * from './embedding-choice';
+export * from './embedding-model-path';
