@@ -33,6 +33,7 @@ import { MailboxSendLimits1764300950000 } from './messaging/send-limits-migratio
 import { TemplateSnippets1764300951000 } from './messaging/snippets-migration';
 import { MessagingProviders1764300952000 } from './messaging/provider-settings-migration';
 import { MailboxSync1764301800000 } from './messaging/mailbox-sync-migration';
+import { MailProviders1764301921000 } from './messaging/mail-providers-migration';
 import {
   ContactSearchIndex1764300600001,
   CrmImports1764300600000,
@@ -84,4 +85,5 @@ export const MIGRATIONS: Function[] = [
   InvitationsAndSignInDevices1764301610000,
   PayloadKeys1764301700000,
   MailboxSync1764301800000,
+  MailProviders1764301921000,
 ];

@@ -11,3 +11,5 @@ export { MessagingProviders1764300952000 } from './provider-settings-migration';
 export { loadTemplateRecords, type TemplateRecords } from './template-records';
 export { MailboxSync1764301800000 } from './mailbox-sync-migration';
 export * from './mailbox-sync-repository';
+export { MailProviders1764301921000 } from './mail-providers-migration';
+export * from './mail-oauth-repository';

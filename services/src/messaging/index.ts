@@ -17,3 +17,6 @@ export { signalRunWith } from './signal-run';
 export { syncMailboxOnce, type MailboxSyncDependencies, type MailboxSyncResult } from './mailbox-sync/sync-mailbox';
 export { startMailboxSync, DEFAULT_MAILBOX_POLL_INTERVAL_MS } from './mailbox-sync/start-mailbox-sync';
 export { imapDelivery, type DeliverToMailboxes } from './mailbox-sync/imap-delivery';
+export { syncAnyMailbox, type AnyMailboxSyncDependencies } from './mailbox-sync/sync-any-mailbox';
+export { OAUTH_CALLBACK_PATH, type MailOAuthSettings } from './mail-oauth/oauth-settings';
+export { startMailboxOAuth, completeMailboxOAuth } from './mail-oauth/oauth-connect';

@@ -4,7 +4,7 @@ import type { EgressGuard } from '../../net';
 import { parseHeaderBlock } from './parse-inbound';
 
 /** The headers the sync decides on; the body is downloaded only for mail that concerns Cadenza. */
-const DECISION_HEADERS = [
+export const DECISION_HEADERS = [
   'message-id',
   'in-reply-to',
   'references',

@@ -1,26 +1,10 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { MailboxPollResult } from '@cadenza/contracts';
-import {
-  claimMailboxImport,
-  findTenantMessagesByRfcIds,
-  latestActiveEmailTo,
-  mailboxForSync,
-  mailboxImportedRfcId,
-  markMailboxImportSignalled,
-  readSyncCursor,
-  recordSyncHealth,
-  saveSyncCursor,
-  setMailboxImportRun,
-  unsignalledMailboxImports,
-  type SyncingMailbox,
-} from '@cadenza/data';
+import { mailboxForSync, readSyncCursor, recordSyncHealth, saveSyncCursor, type SyncingMailbox } from '@cadenza/data';
 import { EgressRefusedError, type EgressGuard } from '../../net';
-import { recordInboundEventIn, type SignalRun } from '../inbound-intake';
-import { referencedMessageIds } from '../message-id';
-import { isAutoReply } from './auto-reply';
-import { openImapInbox, type ImapInbox, type InboxEntry } from './imap-inbox';
-import { decideInbound } from './inbound-decision';
-import { inboundText } from './parse-inbound';
+import type { SignalRun } from '../inbound-intake';
+import { openImapInbox, type ImapInbox } from './imap-inbox';
+import { importEntry, signalPendingImports } from './import-message';
 import { isImapTrouble } from './imap-trouble';
 import { planSync } from './sync-cursor';
 
@@ -37,9 +21,6 @@ export interface MailboxSyncDependencies {
  * `auth_failed`, `unreachable`, `refused`: nothing was read; the mailbox's health says why.
  */
 export type MailboxSyncResult = MailboxPollResult;
-
-/** Bodies larger than this are recorded without their text (a 25 MB attachment is not a reply's words). */
-const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 
 /**
  * One poll of a mailbox: reads the INBOX past the stored cursor (at most `batchSize` UIDs),
@@ -70,8 +51,13 @@ export async function syncMailboxOnce(
       return { status: 'synced', imported: 0, more: false };
     }
     let imported = 0;
+    const { uidValidity } = plan.after;
     for (const entry of await inbox.entries(plan.fromUid, plan.toUid)) {
-      if (await importEntry(deps, mailbox, inbox, plan.after.uidValidity, entry)) imported += 1;
+      const message = { ...entry, key: { uidValidity, uid: entry.uid }, source: () => inbox.source(entry.uid) };
+      // The cursor moves with the import, in its transaction.
+      const inClaim = (manager: EntityManager) =>
+        saveSyncCursor(manager, mailbox.tenantId, mailbox.id, { uidValidity, lastUid: entry.uid });
+      if (await importEntry(deps, mailbox, message, { via: 'imap', inClaim })) imported += 1;
     }
     await saveSyncCursor(deps.db, mailbox.tenantId, mailbox.id, plan.after);
     await recordSyncHealth(deps.db, mailbox.id, { ok: true });
@@ -81,74 +67,6 @@ export async function syncMailboxOnce(
     throw error;
   } finally {
     await inbox.close();
-  }
-}
-
-/** Imports one message when it concerns Cadenza; true when it was imported by this call. */
-async function importEntry(
-  deps: MailboxSyncDependencies,
-  mailbox: SyncingMailbox,
-  inbox: ImapInbox,
-  uidValidity: number,
-  entry: InboxEntry,
-): Promise<boolean> {
-  const { db } = deps;
-  const threadIds = referencedMessageIds(entry.headers.get('in-reply-to'), entry.headers.get('references'));
-  const [byThread] = await findTenantMessagesByRfcIds(db, mailbox.tenantId, threadIds);
-  const bySender = !byThread && entry.from ? await latestActiveEmailTo(db, mailbox.tenantId, entry.from) : null;
-  const withAddress = <M extends { to_address: string; sent_at: Date | null }>(m: M | null | undefined) =>
-    m ? { ...m, toAddress: m.to_address, sentAt: m.sent_at } : null;
-  const decision = decideInbound({
-    from: entry.from,
-    receivedAt: entry.receivedAt,
-    autoReply: isAutoReply(entry.headers, entry.subject),
-    byThread: withAddress(byThread),
-    bySender: withAddress(bySender),
-  });
-  if (decision.kind === 'ignore') return false;
-  const rfcMessageId = referencedMessageIds(entry.headers.get('message-id'))[0] ?? null;
-  // The same email under a new UIDVALIDITY, or copied back into the INBOX: already handled.
-  if (rfcMessageId && (await mailboxImportedRfcId(db, mailbox.id, rfcMessageId))) return false;
-  const source = entry.size <= MAX_SOURCE_BYTES ? await inbox.source(entry.uid) : null;
-  const text = source ? await inboundText(source) : '';
-  const { toAddress: _toAddress, sentAt: _sentAt, ...message } = decision.message;
-  const key = { uidValidity, uid: entry.uid };
-  const outcome = await db.transaction(async (manager) => {
-    const claimed = await claimMailboxImport(manager, {
-      mailboxId: mailbox.id,
-      tenantId: mailbox.tenantId,
-      ...key,
-      rfcMessageId,
-      messageId: message.id,
-      kind: decision.kind,
-    });
-    if (!claimed) return null;
-    await saveSyncCursor(manager, mailbox.tenantId, mailbox.id, { uidValidity, lastUid: entry.uid });
-    if (decision.kind === 'foreign_sender') return { workflowId: null };
-    const { workflowId } = await recordInboundEventIn(manager, message, decision.kind, {
-      from: entry.from,
-      subject: entry.subject,
-      text,
-      via: 'imap',
-      mailboxId: mailbox.id,
-      matchedBy: decision.matchedBy,
-    });
-    if (workflowId) await setMailboxImportRun(manager, mailbox.id, key, workflowId);
-    return { workflowId };
-  });
-  if (!outcome) return false;
-  if (outcome.workflowId) {
-    await deps.signalRun(outcome.workflowId, { kind: 'reply', messageId: message.id });
-    await markMailboxImportSignalled(db, mailbox.id, key);
-  }
-  return true;
-}
-
-/** Tells the runs of imports recorded by a poll that stopped before signalling them. */
-async function signalPendingImports(deps: MailboxSyncDependencies, mailboxId: string): Promise<void> {
-  for (const pending of await unsignalledMailboxImports(deps.db, mailboxId)) {
-    await deps.signalRun(pending.runWorkflowId, { kind: 'reply', messageId: pending.messageId });
-    await markMailboxImportSignalled(deps.db, mailboxId, pending);
   }
 }
 
