@@ -46,7 +46,10 @@ const idOf = () => randomBytes(8).toString('hex');
 export async function startGmailDouble(oauth: OAuthDouble) {
   const mailboxes = new Map<string, Mailbox>();
   let nextHistoryId = 1000;
-  const control = { throttle: [] as number[], sent: [] as Array<{ account: string; raw: string; threadId: string | null }> };
+  const control = {
+    throttle: [] as number[],
+    sent: [] as Array<{ account: string; raw: string; threadId: string | null }>,
+  };
 
   const mailboxOf = (account: string) => {
     let found = mailboxes.get(account);
@@ -153,7 +156,12 @@ export async function startGmailDouble(oauth: OAuthDouble) {
     }
     if (request.method === 'POST' && path === '/messages/send') {
       const body = JSON.parse(request.body) as { raw?: string; threadId?: string };
-      if (!body.raw) return gmailError(res, 400, "'raw' RFC822 payload message string or uploading message via /upload/* URL required");
+      if (!body.raw)
+        return gmailError(
+          res,
+          400,
+          "'raw' RFC822 payload message string or uploading message via /upload/* URL required",
+        );
       const raw = Buffer.from(body.raw, 'base64url').toString('utf8');
       control.sent.push({ account, raw, threadId: body.threadId ?? null });
       const known = body.threadId ? box.messages.some((m) => m.threadId === body.threadId) : false;

@@ -20,7 +20,12 @@ export async function startHttpDouble(
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     req.on('end', () => {
-      const request = { method: req.method ?? 'GET', url: new URL(req.url ?? '/', 'http://double'), headers: req.headers, body };
+      const request = {
+        method: req.method ?? 'GET',
+        url: new URL(req.url ?? '/', 'http://double'),
+        headers: req.headers,
+        body,
+      };
       requests.push(request);
       Promise.resolve(handle(request, res)).catch((error: unknown) => {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });

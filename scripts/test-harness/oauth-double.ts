@@ -122,6 +122,16 @@ export async function startOAuthDouble(client: { clientId: string; clientSecret:
       const found = accessTokens.get(/^Bearer (.+)$/.exec(authorization ?? '')?.[1] ?? '');
       return found && found.expiresAt > Date.now() ? found.account : null;
     },
+    /** A grant as a completed consent leaves it, without the browser round trip (tests of what comes after connecting). */
+    grant(account: string) {
+      const refreshToken = `rt-${randomBytes(12).toString('hex')}`;
+      refreshTokens.set(refreshToken, { account, revoked: false });
+      return {
+        accessToken: issueAccess(account),
+        refreshToken,
+        accessExpiresAt: new Date(Date.now() + state.accessTtlSeconds * 1000),
+      };
+    },
     /** Every access token stops working at once (the provider revoked them early, or they lapsed). */
     expireAccessTokens() {
       for (const issued of accessTokens.values()) issued.expiresAt = 0;

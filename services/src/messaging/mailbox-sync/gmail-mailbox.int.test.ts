@@ -57,7 +57,10 @@ describe('Gmail mailboxes', () => {
 
   /** What the provider sends the browser back with, after consent on its page. */
   async function consent(kind: 'gmail', mailboxId?: string) {
-    const started = await api('/mailboxes/oauth/start', { method: 'POST', body: { kind, ...(mailboxId ? { mailboxId } : {}) } });
+    const started = await api('/mailboxes/oauth/start', {
+      method: 'POST',
+      body: { kind, ...(mailboxId ? { mailboxId } : {}) },
+    });
     expect(started.status).toBe(201);
     const authorize = new URL(started.body.authorizeUrl);
     expect(`${authorize.origin}${authorize.pathname}`).toBe(oauth.authorizeUrl);
@@ -221,7 +224,10 @@ describe('Gmail mailboxes', () => {
     expect(sent.raw).toMatch(/^List-Unsubscribe:\s+<https:\/\/cadenza\.test\//im);
 
     // The rep's other mail, then the contact's answer in the thread.
-    gmail.deliver(mailbox.account, email({ From: 'friend@example.org', To: mailbox.account, Subject: 'Lunch?' }, 'Friday?'));
+    gmail.deliver(
+      mailbox.account,
+      email({ From: 'friend@example.org', To: mailbox.account, Subject: 'Lunch?' }, 'Friday?'),
+    );
     const replyId = gmail.deliver(mailbox.account, replyTo(lead, mailbox.account, message.rfcMessageId));
     await syncNow(mailbox.id);
     await completed(run.enrollmentId);
@@ -237,7 +243,11 @@ describe('Gmail mailboxes', () => {
       mailbox.id,
     ]);
     expect(JSON.parse(cursor!.cursor)).toMatchObject({ mode: 'history' });
-    expect(gmail.requests.some((r) => r.url.pathname.endsWith('/messages') && r.url.searchParams.get('q') === 'newer_than:30d')).toBe(true);
+    expect(
+      gmail.requests.some(
+        (r) => r.url.pathname.endsWith('/messages') && r.url.searchParams.get('q') === 'newer_than:30d',
+      ),
+    ).toBe(true);
     expect((await importsOf(mailbox.id)).map((row) => row.kind)).toEqual(['reply']);
     expect(await inboundSignals(run.enrollmentId)).toBe(1);
   });
@@ -289,6 +299,13 @@ describe('Gmail mailboxes', () => {
     const after = JSON.parse(await cursorOf());
     expect(after.mode).toBe('history');
     expect(BigInt(after.historyId)).toBeGreaterThan(BigInt(before.historyId));
-    expect((await sql(`SELECT 1 FROM mailboxes WHERE tenant_id = $1 AND from_address = $2`, [tenant.tenantId, mailbox.account])).length).toBe(1);
+    expect(
+      (
+        await sql(`SELECT 1 FROM mailboxes WHERE tenant_id = $1 AND from_address = $2`, [
+          tenant.tenantId,
+          mailbox.account,
+        ])
+      ).length,
+    ).toBe(1);
   });
 });
