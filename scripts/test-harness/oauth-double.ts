@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import { sendJson, startHttpDouble, type DoubleRequest } from './http-double';
 
 interface IssuedCode {
@@ -39,7 +40,7 @@ export async function startOAuthDouble(client: { clientId: string; clientSecret:
     return token;
   };
 
-  const authorize = (request: DoubleRequest, res: import('node:http').ServerResponse) => {
+  const authorize = (request: DoubleRequest, res: ServerResponse) => {
     const q = request.url.searchParams;
     const redirect = q.get('redirect_uri');
     if (q.get('client_id') !== client.clientId || !redirect)
@@ -67,7 +68,7 @@ export async function startOAuthDouble(client: { clientId: string; clientSecret:
     res.writeHead(302, { location: back.toString() }).end();
   };
 
-  const token = (request: DoubleRequest, res: import('node:http').ServerResponse) => {
+  const token = (request: DoubleRequest, res: ServerResponse) => {
     const form = new URLSearchParams(request.body);
     const failure = state.failTokenRequests.shift();
     if (failure) return sendJson(res, failure.status, { error: failure.error });

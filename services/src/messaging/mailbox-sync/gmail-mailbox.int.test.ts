@@ -7,7 +7,6 @@ import { mailThenAwaitReply, startMessagingPlatform } from '@cadenza/test-harnes
 import { startOAuthDouble, type OAuthDouble } from '@cadenza/test-harness/oauth-double';
 import { startGmailDouble, type GmailDouble } from '@cadenza/test-harness/gmail-double';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 
 /**
  * Gmail mailboxes end to end against local servers speaking Google's wire formats: connected
