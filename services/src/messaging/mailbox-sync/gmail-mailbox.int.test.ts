@@ -7,7 +7,6 @@ import { mailThenAwaitReply, startMessagingPlatform } from '@cadenza/test-harnes
 import { startOAuthDouble, type OAuthDouble } from '@cadenza/test-harness/oauth-double';
 import { startGmailDouble, type GmailDouble } from '@cadenza/test-harness/gmail-double';
 
-
 /**
  * Gmail mailboxes end to end against local servers speaking Google's wire formats: connected
  * through the API by OAuth 2.0 with PKCE (the authorization server checks the verifier), sending
