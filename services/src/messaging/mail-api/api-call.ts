@@ -58,7 +58,13 @@ export async function callMailApi(
   provider: string,
   url: string,
   accessToken: string,
-  init: { method?: string; json?: unknown; body?: string; contentType?: string } = {},
+  init: {
+    method?: string;
+    json?: unknown;
+    body?: string;
+    contentType?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<Response> {
   for (let attempt = 0; ; attempt += 1) {
     const body = init.json !== undefined ? JSON.stringify(init.json) : init.body;
@@ -69,6 +75,7 @@ export async function callMailApi(
         authorization: `Bearer ${accessToken}`,
         accept: 'application/json',
         ...(contentType ? { 'content-type': contentType } : {}),
+        ...init.headers,
       },
       ...(body !== undefined ? { body } : {}),
       signal: AbortSignal.timeout(TIMEOUT_MS),

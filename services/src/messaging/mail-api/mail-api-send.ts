@@ -10,6 +10,7 @@ import { TokenEndpointError } from '../mail-oauth/token-endpoint';
 import { providerFailure } from '../provider-failure';
 import { MailApiError } from './api-call';
 import { gmailMessages, gmailSend, type GmailAccess } from './gmail-api';
+import { graphSendMime, graphSentMessage, type GraphAccess } from './graph-api';
 
 /** What Cadenza composed: the raw RFC 5322 message, its Message-ID, and the thread it answers. */
 export interface ComposedEmail {
@@ -19,10 +20,11 @@ export interface ComposedEmail {
 }
 
 /**
- * Sends a composed email through a gmail mailbox's API with a live access token (refreshed when
- * expired or refused). Once per Message-ID: a retried send whose earlier attempt reached Gmail (the
- * worker died before the message row committed) finds its message by `rfc822msgid:` and does not
- * send it again. A follow-up joins its parent's Gmail thread. Failures follow the provider rules:
+ * Sends a composed email through a gmail or microsoft mailbox's API with a live access token
+ * (refreshed when expired or refused). Once per Message-ID: a retried send whose earlier attempt
+ * reached the provider (the worker died before the message row committed) finds its message (Gmail
+ * `rfc822msgid:`, Graph Sent Items by internetMessageId) and does not send it again. A Gmail
+ * follow-up joins its parent's thread; Outlook threads by our In-Reply-To/References. Failures follow the provider rules:
  * 4xx final, 429/5xx retried (after Retry-After), a revoked grant final and the mailbox marked.
  */
 export async function sendWithMailApi(
@@ -40,6 +42,15 @@ export async function sendWithMailApi(
   try {
     const provider = providerOf(deps.oauth, mailbox);
     const access = mailboxAccess(deps, mailbox);
+    if (mailbox.kind === 'microsoft') {
+      const graph = <T>(call: (api: GraphAccess) => Promise<T>) =>
+        access.run((accessToken) => call({ baseUrl: provider.apiBaseUrl, accessToken, fetch: deps.egress.fetch }));
+      const already = await graph((api) => graphSentMessage(api, email.rfcMessageId));
+      if (already) return { providerMessageId: already.id };
+      // sendMail answers 202 with no id: the Message-ID is how the message is found (and threaded) later.
+      await graph((api) => graphSendMime(api, email.raw));
+      return { providerMessageId: email.rfcMessageId };
+    }
     const gmail = <T>(call: (api: GmailAccess) => Promise<T>) =>
       access.run((accessToken) => call({ baseUrl: provider.apiBaseUrl, accessToken, fetch: deps.egress.fetch }));
     const findByMessageId = async (rfcId: string) =>

@@ -10,6 +10,7 @@ import {
 import { EgressRefusedError, type EgressGuard } from '../../net';
 import { AccessTokenRejected, MailApiError } from '../mail-api/api-call';
 import { gmailProfile } from '../mail-api/gmail-api';
+import { graphAccountAddress } from '../mail-api/graph-api';
 import type { MailOAuthSettings, OAuthProviderSettings } from './oauth-settings';
 import { authorizationUrl, newCodeVerifier, newOAuthState, oauthStateHash } from './pkce';
 import { exchangeCode, TokenEndpointError } from './token-endpoint';
@@ -151,7 +152,8 @@ async function accountAddress(
   tokens: OAuthTokens,
 ): Promise<string> {
   const access = { baseUrl: provider.apiBaseUrl, accessToken: tokens.accessToken, fetch: deps.egress.fetch };
-  const address = (await gmailProfile(access)).emailAddress;
+  const address =
+    provider.kind === 'gmail' ? (await gmailProfile(access)).emailAddress : await graphAccountAddress(access);
   if (!address) throw new MailApiError(provider.label, 200, 'the account has no email address', null);
   return address.toLowerCase();
 }

@@ -6,24 +6,27 @@ import { MailboxAuthExpired } from '../mail-oauth/mailbox-access';
 import type { MailOAuthSettings } from '../mail-oauth/oauth-settings';
 import { TokenEndpointError } from '../mail-oauth/token-endpoint';
 import { syncGmailOnce } from './gmail-sync';
+import { syncGraphOnce } from './graph-sync';
 import { syncMailboxOnce, type MailboxSyncDependencies } from './sync-mailbox';
 
 export type AnyMailboxSyncDependencies = MailboxSyncDependencies & { oauth: MailOAuthSettings };
 
 /**
  * One poll of any listening mailbox, by its kind: IMAP for SMTP mailboxes with IMAP settings, the
- * Gmail API for gmail mailboxes. The sync workflow and its activity are the same for all.
+ * Gmail API for gmail mailboxes, Microsoft Graph for microsoft ones. The sync workflow and its activity are the same for all.
  */
 export async function syncAnyMailbox(
   deps: AnyMailboxSyncDependencies,
   target: { tenantId: string; mailboxId: string; batchSize: number },
 ): Promise<MailboxPollResult> {
   const kind = await mailboxKindOf(deps.db, target.tenantId, target.mailboxId);
-  if (kind !== 'gmail') return syncMailboxOnce(deps, target);
+  if (kind !== 'gmail' && kind !== 'microsoft') return syncMailboxOnce(deps, target);
   const mailbox = await oauthMailbox(deps.db, deps.secretKey, target.tenantId, target.mailboxId);
   if (!mailbox) return { status: 'gone' };
   try {
-    return await syncGmailOnce(deps, mailbox, target.batchSize);
+    return mailbox.kind === 'gmail'
+      ? await syncGmailOnce(deps, mailbox, target.batchSize)
+      : await syncGraphOnce(deps, mailbox, target.batchSize);
   } catch (error) {
     return apiSyncFailed(deps, mailbox, error);
   }
