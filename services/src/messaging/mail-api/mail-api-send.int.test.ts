@@ -4,6 +4,7 @@ import { connectTestDb } from '@cadenza/test-harness/integration';
 import { harnessEgress } from '@cadenza/test-harness/egress-allow';
 import { startOAuthDouble, type OAuthDouble } from '@cadenza/test-harness/oauth-double';
 import { startGmailDouble, type GmailDouble } from '@cadenza/test-harness/gmail-double';
+import { startGraphDouble, type GraphDouble } from '@cadenza/test-harness/graph-double';
 import { mailOAuthSettingsFrom } from '../mail-oauth/oauth-settings';
 import { freshMailboxTokens } from '../mail-oauth/mailbox-access';
 import { sendWithMailApi } from './mail-api-send';
@@ -17,6 +18,7 @@ describe('sending through the Gmail API', () => {
   let db: DataSource;
   let oauth: OAuthDouble;
   let gmail: GmailDouble;
+  let graph: GraphDouble;
   let tenantId: string;
   const secretKey = Buffer.alloc(32, 7);
   let deps: Parameters<typeof sendWithMailApi>[0];
@@ -25,6 +27,7 @@ describe('sending through the Gmail API', () => {
     db = await connectTestDb();
     oauth = await startOAuthDouble({ clientId: 'send-test', clientSecret: 's' });
     gmail = await startGmailDouble(oauth);
+    graph = await startGraphDouble(oauth);
     tenantId = (await createTenant(db, 'gmail send')).id;
     deps = {
       db,
@@ -37,23 +40,26 @@ describe('sending through the Gmail API', () => {
         GOOGLE_OAUTH_AUTHORIZE_URL: oauth.authorizeUrl,
         GOOGLE_OAUTH_TOKEN_URL: oauth.tokenUrl,
         GMAIL_API_BASE_URL: gmail.baseUrl,
-        MICROSOFT_OAUTH_AUTHORIZE_URL: 'https://login.test/a',
-        MICROSOFT_OAUTH_TOKEN_URL: 'https://login.test/t',
-        MICROSOFT_GRAPH_BASE_URL: 'https://graph.test/v1.0',
+        MICROSOFT_OAUTH_CLIENT_ID: 'send-test',
+        MICROSOFT_OAUTH_CLIENT_SECRET: 's',
+        MICROSOFT_OAUTH_AUTHORIZE_URL: oauth.authorizeUrl,
+        MICROSOFT_OAUTH_TOKEN_URL: oauth.tokenUrl,
+        MICROSOFT_GRAPH_BASE_URL: graph.graphBaseUrl,
       }),
     };
   });
   afterAll(async () => {
     await gmail?.close();
+    await graph?.close();
     await oauth?.close();
     await db?.destroy();
   });
 
-  async function connected() {
-    const account = `rep-${randomUUID()}@gmail.test`;
+  async function connected(kind: 'gmail' | 'microsoft' = 'gmail') {
+    const account = `rep-${randomUUID()}@${kind}.test`;
     const { mailboxId } = await saveOAuthConnection(db, secretKey, {
       tenantId,
-      kind: 'gmail',
+      kind,
       mailboxId: null,
       account,
       tokens: oauth.grant(account),
@@ -145,5 +151,25 @@ describe('sending through the Gmail API', () => {
     const stored = (await oauthMailbox(db, secretKey, tenantId, target.mailboxId))!;
     expect(stored.tokens.accessToken).toBe(results[0]!.tokens.accessToken);
     expect(stored.tokens.accessExpiresAt.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('Graph: sends the MIME once per Message-ID (found in Sent Items on a retry); its 400 is final', async () => {
+    const { account, target } = await connected('microsoft');
+    const id = `${randomUUID()}@contoso.test`;
+    expect(await sendWithMailApi(deps, target, { raw: raw(id), rfcMessageId: id })).toEqual({ providerMessageId: id });
+    const again = await sendWithMailApi(deps, target, { raw: raw(id), rfcMessageId: id });
+    expect(again.providerMessageId).toMatch(/^AAMk/);
+    expect(graph.sent.filter((one) => one.raw.includes(id))).toEqual([{ account, raw: raw(id) }]);
+    const noRecipient = `${randomUUID()}@contoso.test`;
+    await expect(
+      sendWithMailApi(deps, target, {
+        raw: `Subject: x\r\nMessage-ID: <${noRecipient}>\r\n\r\nx\r\n`,
+        rfcMessageId: noRecipient,
+      }),
+    ).rejects.toMatchObject({
+      type: 'ProviderRejected',
+      nonRetryable: true,
+      message: expect.stringContaining('ErrorInvalidRecipients: At least one recipient is not valid.'),
+    });
   });
 });
