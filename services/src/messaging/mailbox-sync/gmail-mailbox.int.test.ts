@@ -274,11 +274,19 @@ describe('Gmail mailboxes', () => {
     const before = JSON.parse(await cursorOf());
     expect(before.mode).toBe('history');
 
+    expect((await api(`/mailboxes/${mailbox.id}/test`, { method: 'POST' })).body).toMatchObject({
+      ok: true,
+      message: `signed in to Google as ${mailbox.account}`,
+    });
     oauth.revoke(mailbox.account);
     const expired = await syncNow(mailbox.id);
     expect(expired.authFailedAt).not.toBeNull();
     expect(expired.lastError).toMatch(/^Google refused the refresh token .*reconnect the mailbox$/);
 
+    expect((await api(`/mailboxes/${mailbox.id}/test`, { method: 'POST' })).body).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Google refused the refresh token'),
+    });
     // The reply arrives while the mailbox cannot sign in; Reconnect with the same account picks it up.
     const replyId = gmail.deliver(mailbox.account, replyTo(lead, mailbox.account, message.rfcMessageId));
     oauth.state.consent = { account: `someone-else-${randomUUID()}@gmail.test` };
