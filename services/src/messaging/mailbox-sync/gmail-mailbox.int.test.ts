@@ -6,6 +6,9 @@ import { newContact } from '@cadenza/test-harness/flow-fixtures';
 import { mailThenAwaitReply, startMessagingPlatform } from '@cadenza/test-harness/messaging-platform';
 import { startOAuthDouble, type OAuthDouble } from '@cadenza/test-harness/oauth-double';
 import { startGmailDouble, type GmailDouble } from '@cadenza/test-harness/gmail-double';
+import { harnessEgress } from '@cadenza/test-harness/egress-allow';
+import { loadMessagingSettings } from '../messaging-settings';
+import { syncAnyMailbox } from './sync-any-mailbox';
 
 /**
  * Gmail mailboxes end to end against local servers speaking Google's wire formats: connected
@@ -313,5 +316,44 @@ describe('Gmail mailboxes', () => {
         ])
       ).length,
     ).toBe(1);
+  });
+
+  it('reads new history in pages of batchSize, each poll resuming from the stored page token', async () => {
+    const mailbox = await connect();
+    for (const n of [1, 2, 3])
+      gmail.deliver(
+        mailbox.account,
+        email({ From: `someone${n}@example.org`, To: mailbox.account, Subject: `${n}` }, 'hi'),
+      );
+    const settings = loadMessagingSettings();
+    const deps = {
+      db: platform.db,
+      secretKey: settings.secretKey,
+      egress: harnessEgress,
+      signalRun: async () => undefined,
+      oauth: settings.mailOAuth,
+    };
+    const cursor = async () =>
+      JSON.parse(
+        (
+          await sql<{ cursor: string }>(`SELECT cursor FROM mailbox_api_cursors WHERE mailbox_id = $1`, [mailbox.id])
+        )[0]!.cursor,
+      ) as { mode: string; historyId: string; pageToken?: string };
+    const start = await cursor();
+    const polls = [];
+    for (let i = 0; i < 3; i += 1) {
+      polls.push(await syncAnyMailbox(deps, { tenantId: tenant.tenantId, mailboxId: mailbox.id, batchSize: 1 }));
+      if (i < 2)
+        expect(await cursor()).toMatchObject({
+          mode: 'history',
+          historyId: start.historyId,
+          pageToken: expect.any(String),
+        });
+    }
+    expect(polls.map((poll) => poll.status === 'synced' && poll.more)).toEqual([true, true, false]);
+    const end = await cursor();
+    expect(end.pageToken).toBeUndefined();
+    expect(BigInt(end.historyId)).toBeGreaterThan(BigInt(start.historyId));
+    expect(await importsOf(mailbox.id)).toEqual([]);
   });
 });
