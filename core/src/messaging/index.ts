@@ -7,3 +7,4 @@ export * from './provider-settings-records';
 export * from './template-variable-catalogue';
 export * from './send-limits';
 export * from './mailbox-sync-workflow-ids';
+export * from './mail-oauth-env';

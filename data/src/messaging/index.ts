@@ -13,3 +13,5 @@ export { MailboxSync1764301800000 } from './mailbox-sync-migration';
 export * from './mailbox-sync-repository';
 export { MailboxBounces1764301830000 } from './mailbox-bounces-migration';
 export * from './mailbox-bounces-repository';
+export { MailProviders1764301921000 } from './mail-providers-migration';
+export * from './mail-oauth-repository';

@@ -15,7 +15,7 @@ import type { SendLimits } from '@cadenza/core';
 interface MailboxRow {
   id: string;
   tenant_id: string;
-  kind: 'smtp' | 'sendgrid';
+  kind: 'smtp' | 'sendgrid' | 'gmail' | 'microsoft';
   name: string;
   from_address: string;
   from_name: string | null;
@@ -37,12 +37,20 @@ interface MailboxRow {
   auth_failed_at: Date | null;
   created_at: Date;
   updated_at: Date;
+  /** From mailbox_oauth_tokens (MAILBOX_SELECT): the connected account of a gmail or microsoft mailbox. */
+  oauth_account?: string | null;
+  oauth_connected_at?: Date | null;
 }
+
+/** A mailbox row with the account its OAuth tokens belong to (never the tokens). */
+const MAILBOX_SELECT = `SELECT m.*, t.account AS oauth_account, t.connected_at AS oauth_connected_at
+  FROM mailboxes m LEFT JOIN mailbox_oauth_tokens t ON t.mailbox_id = m.id`;
 
 /** A mailbox as the sender needs it, secret opened. Never leaves the worker. */
 export interface SendingMailbox {
   id: string;
-  kind: 'smtp' | 'sendgrid';
+  tenantId: string;
+  kind: 'smtp' | 'sendgrid' | 'gmail' | 'microsoft';
   fromAddress: string;
   fromName: string | null;
   host: string | null;
@@ -82,6 +90,10 @@ const toView = (row: MailboxRow): MailboxView => ({
     lastError: row.last_sync_error,
     authFailedAt: row.auth_failed_at?.toISOString() ?? null,
   },
+  oauth:
+    row.oauth_account && row.oauth_connected_at
+      ? { account: row.oauth_account, connectedAt: row.oauth_connected_at.toISOString() }
+      : null,
   createdAt: row.created_at.toISOString(),
   updatedAt: row.updated_at.toISOString(),
 });
@@ -107,14 +119,14 @@ async function clearDefault(manager: EntityManager, tenantId: string, except: st
 }
 
 export async function listMailboxes(db: Db, tenantId: string): Promise<MailboxView[]> {
-  const rows = (await db.query(`SELECT * FROM mailboxes WHERE tenant_id = $1 ORDER BY created_at`, [
+  const rows = (await db.query(`${MAILBOX_SELECT} WHERE m.tenant_id = $1 ORDER BY m.created_at`, [
     tenantId,
   ])) as MailboxRow[];
   return rows.map(toView);
 }
 
 async function requireMailboxRow(db: Db, tenantId: string, id: string): Promise<MailboxRow> {
-  const rows = (await db.query(`SELECT * FROM mailboxes WHERE tenant_id = $1 AND id = $2::uuid`, [
+  const rows = (await db.query(`${MAILBOX_SELECT} WHERE m.tenant_id = $1 AND m.id = $2::uuid`, [
     tenantId,
     id,
   ])) as MailboxRow[];
@@ -182,6 +194,17 @@ export async function updateMailbox(
     }
     if (current.kind === 'sendgrid' && change.imap)
       throw new UserError('invalid_field', 'a SendGrid mailbox cannot read replies over IMAP', { field: 'imap' });
+    if (current.kind === 'gmail' || current.kind === 'microsoft') {
+      const field = (['host', 'port', 'secure', 'username', 'secret', 'imap', 'fromAddress'] as const).find(
+        (name) => change[name] !== undefined,
+      );
+      if (field)
+        throw new UserError(
+          'invalid_field',
+          `a ${current.kind} mailbox is connected by OAuth: it has no ${field} to change (use Reconnect)`,
+          { field },
+        );
+    }
     if (change.isDefault) await clearDefault(manager, tenantId, id);
     const sealed = change.secret !== undefined ? seal(secretKey, change.secret) : current.secret_sealed;
     const imap = imapColumnsAfter(current, change.imap, secretKey);
@@ -214,7 +237,11 @@ export async function updateMailbox(
         change.imap !== undefined,
       ],
     )) as [MailboxRow[], number];
-    return toView(rows[0]!);
+    return toView({
+      ...rows[0]!,
+      oauth_account: current.oauth_account,
+      oauth_connected_at: current.oauth_connected_at,
+    });
   });
 }
 
@@ -268,6 +295,7 @@ export async function mailboxForSending(
   }
   return {
     id: row.id,
+    tenantId: row.tenant_id,
     kind: row.kind,
     fromAddress: row.from_address,
     fromName: row.from_name,

@@ -20,6 +20,7 @@ import {
   useSettingsTestMailboxMutation,
 } from './settings-api';
 import { RequestError } from './section-feedback';
+import { ConnectMailboxButtons, mailboxViaLabel, ReconnectMailboxButton } from './mailbox-oauth';
 import { SettingsTable } from './settings-table';
 
 const EMPTY = {
@@ -73,9 +74,9 @@ export function mailboxCreateBody(form: MailboxForm): MailboxCreate {
 
 /** What the replies column says: not listening, healthy (last sync), or why the last poll failed. */
 export function replySyncLabel(mailbox: MailboxView): string {
-  if (!mailbox.imap) return 'not read';
+  if (!mailbox.imap && !mailbox.oauth) return 'not read';
   if (mailbox.sync.authFailedAt)
-    return `password refused since ${new Date(mailbox.sync.authFailedAt).toLocaleString()}`;
+    return `${mailbox.oauth ? 'auth expired' : 'password refused'} since ${new Date(mailbox.sync.authFailedAt).toLocaleString()}`;
   if (mailbox.sync.lastError) return mailbox.sync.lastError;
   if (mailbox.sync.lastSyncAt) return `synced ${new Date(mailbox.sync.lastSyncAt).toLocaleTimeString()}`;
   return 'connecting';
@@ -109,14 +110,15 @@ export function MailboxesSection() {
                 {mailbox.isDefault ? ' (default)' : ''}
               </TableCell>
               <TableCell>{mailbox.fromAddress}</TableCell>
-              <TableCell>{mailbox.kind === 'smtp' ? `SMTP ${mailbox.host}:${mailbox.port}` : 'SendGrid'}</TableCell>
+              <TableCell>{mailboxViaLabel(mailbox)}</TableCell>
               <TableCell>{mailbox.hasSecret ? 'stored' : 'none'}</TableCell>
               <TableCell data-testid="mailbox-replies">
                 {mailbox.imap ? `IMAP ${mailbox.imap.host}:${mailbox.imap.port}, ` : ''}
                 {replySyncLabel(mailbox)}
               </TableCell>
               <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                {mailbox.imap && (
+                <ReconnectMailboxButton mailbox={mailbox} />
+                {(mailbox.imap || mailbox.oauth) && (
                   <Button size="small" onClick={() => void sync(mailbox.id)}>
                     Sync now
                   </Button>
@@ -155,6 +157,7 @@ export function MailboxesSection() {
           );
         }}
       />
+      <ConnectMailboxButtons />
       <MailboxForm />
     </Stack>
   );
