@@ -9,6 +9,7 @@ import { startGmailDouble, type GmailDouble } from '@cadenza/test-harness/gmail-
 import { harnessEgress } from '@cadenza/test-harness/egress-allow';
 import { loadMessagingSettings } from '../messaging-settings';
 import { syncAnyMailbox } from './sync-any-mailbox';
+import { gmailNoSuchUser } from './delivery-report-samples.test-support';
 
 /**
  * Gmail mailboxes end to end against local servers speaking Google's wire formats: connected
@@ -250,6 +251,37 @@ describe('Gmail mailboxes', () => {
       ),
     ).toBe(true);
     expect((await importsOf(mailbox.id)).map((row) => row.kind)).toEqual(['reply']);
+    expect(await inboundSignals(run.enrollmentId)).toBe(1);
+  });
+
+  it('Gmail mail goes through the same screening as IMAP: a bounce report bounces, our own email come back is a loop', async () => {
+    const mailbox = await connect();
+    const { email: lead, run, message } = await enrollAndWait();
+    const sent = gmail.sent.find((one) => one.raw.includes(message.rfcMessageId))!;
+    // A copy of our own email in the INBOX (the rep in Bcc): recorded as a loop, never a reply.
+    const ownId = gmail.deliver(mailbox.account, sent.raw);
+    const reportId = gmail.deliver(
+      mailbox.account,
+      gmailNoSuchUser({ from: mailbox.account, to: lead, messageId: message.rfcMessageId, subject: 'Quick question' }),
+    );
+    await syncNow(mailbox.id);
+    await waitUntil('the bounce recorded', async () => (await api(`/outbox/${message.id}`)).body.status === 'bounced', {
+      timeoutMs: 30_000,
+    });
+    const [suppressed] = await sql<{ reason: string }>(
+      `SELECT reason FROM suppressions WHERE tenant_id = $1 AND address = $2`,
+      [tenant.tenantId, lead],
+    );
+    expect(suppressed?.reason).toBe('bounced');
+    expect(await importsOf(mailbox.id)).toEqual([
+      { source_key: `gmail:${ownId}`, kind: 'loop', signalled: false },
+      { source_key: `gmail:${reportId}`, kind: 'bounce', signalled: true },
+    ]);
+    const [event] = await sql<{ via: string }>(
+      `SELECT data->>'via' AS via FROM message_events WHERE message_id = $1 AND kind = 'bounce'`,
+      [message.id],
+    );
+    expect(event?.via).toBe('gmail');
     expect(await inboundSignals(run.enrollmentId)).toBe(1);
   });
 
