@@ -9,6 +9,29 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * (`<UIDVALIDITY>:<UID>` for IMAP, `gmail:<id>`, `graph:<id>`) instead of the IMAP pair alone,
  * and so is a message's count of failed imports (mailbox_import_failures, from MailboxBounces).
  */
+/** The tables keyed by where a message sits in its mailbox (mailbox_import_failures from MailboxBounces1764301830000). */
+const KEYED_TABLES = ['mailbox_imports', 'mailbox_import_failures'] as const;
+
+/** Re-keys a table by (mailbox_id, source_key), IMAP rows keeping their UIDs as `<UIDVALIDITY>:<UID>`. */
+async function keyBySource(db: QueryRunner, table: (typeof KEYED_TABLES)[number]): Promise<void> {
+  await db.query(`ALTER TABLE ${table} ADD COLUMN source_key text`);
+  await db.query(`UPDATE ${table} SET source_key = uid_validity || ':' || uid`);
+  await db.query(`ALTER TABLE ${table} ALTER COLUMN source_key SET NOT NULL,
+    ADD CONSTRAINT ${table}_source_key_check CHECK (length(source_key) BETWEEN 1 AND 300),
+    DROP CONSTRAINT ${table}_pkey,
+    ADD PRIMARY KEY (mailbox_id, source_key),
+    ALTER COLUMN uid_validity DROP NOT NULL,
+    ALTER COLUMN uid DROP NOT NULL`);
+}
+
+/** Back to (mailbox_id, uid_validity, uid): rows of Gmail and Graph messages have no place there. */
+async function keyByUid(db: QueryRunner, table: (typeof KEYED_TABLES)[number]): Promise<void> {
+  await db.query(`DELETE FROM ${table} WHERE uid IS NULL OR uid_validity IS NULL`);
+  await db.query(`ALTER TABLE ${table} DROP CONSTRAINT ${table}_pkey,
+    ALTER COLUMN uid_validity SET NOT NULL, ALTER COLUMN uid SET NOT NULL,
+    ADD PRIMARY KEY (mailbox_id, uid_validity, uid), DROP COLUMN source_key`);
+}
+
 export class MailProviders1764301921000 implements MigrationInterface {
   name = 'MailProviders1764301921000';
 
@@ -48,33 +71,11 @@ export class MailProviders1764301921000 implements MigrationInterface {
       cursor text NOT NULL,
       updated_at timestamptz NOT NULL DEFAULT now()
     )`);
-    await db.query(`ALTER TABLE mailbox_imports ADD COLUMN source_key text`);
-    await db.query(`UPDATE mailbox_imports SET source_key = uid_validity || ':' || uid`);
-    await db.query(`ALTER TABLE mailbox_imports ALTER COLUMN source_key SET NOT NULL,
-      ADD CONSTRAINT mailbox_imports_source_key_check CHECK (length(source_key) BETWEEN 1 AND 300),
-      DROP CONSTRAINT mailbox_imports_pkey,
-      ADD PRIMARY KEY (mailbox_id, source_key),
-      ALTER COLUMN uid_validity DROP NOT NULL,
-      ALTER COLUMN uid DROP NOT NULL`);
-    await db.query(`ALTER TABLE mailbox_import_failures ADD COLUMN source_key text`);
-    await db.query(`UPDATE mailbox_import_failures SET source_key = uid_validity || ':' || uid`);
-    await db.query(`ALTER TABLE mailbox_import_failures ALTER COLUMN source_key SET NOT NULL,
-      ADD CONSTRAINT mailbox_import_failures_source_key_check CHECK (length(source_key) BETWEEN 1 AND 300),
-      DROP CONSTRAINT mailbox_import_failures_pkey,
-      ADD PRIMARY KEY (mailbox_id, source_key),
-      ALTER COLUMN uid_validity DROP NOT NULL,
-      ALTER COLUMN uid DROP NOT NULL`);
+    for (const table of KEYED_TABLES) await keyBySource(db, table);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DELETE FROM mailbox_import_failures WHERE uid IS NULL OR uid_validity IS NULL`);
-    await db.query(`ALTER TABLE mailbox_import_failures DROP CONSTRAINT mailbox_import_failures_pkey,
-      ALTER COLUMN uid_validity SET NOT NULL, ALTER COLUMN uid SET NOT NULL,
-      ADD PRIMARY KEY (mailbox_id, uid_validity, uid), DROP COLUMN source_key`);
-    await db.query(`DELETE FROM mailbox_imports WHERE uid IS NULL OR uid_validity IS NULL`);
-    await db.query(`ALTER TABLE mailbox_imports DROP CONSTRAINT mailbox_imports_pkey,
-      ALTER COLUMN uid_validity SET NOT NULL, ALTER COLUMN uid SET NOT NULL,
-      ADD PRIMARY KEY (mailbox_id, uid_validity, uid), DROP COLUMN source_key`);
+    for (const table of KEYED_TABLES) await keyByUid(db, table);
     await db.query(`DROP TABLE mailbox_api_cursors`);
     await db.query(`DROP TABLE mailbox_oauth_states`);
     await db.query(`DROP TABLE mailbox_oauth_tokens`);
