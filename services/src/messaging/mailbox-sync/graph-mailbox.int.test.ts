@@ -8,6 +8,7 @@ import { startOAuthDouble, type OAuthDouble } from '@cadenza/test-harness/oauth-
 import { startGraphDouble, type GraphDouble } from '@cadenza/test-harness/graph-double';
 import { harnessEgress } from '@cadenza/test-harness/egress-allow';
 import { loadMessagingSettings } from '../messaging-settings';
+import { awaitNewMail } from './await-new-mail';
 import { syncAnyMailbox } from './sync-any-mailbox';
 
 /**
@@ -192,6 +193,11 @@ describe('Microsoft 365 mailboxes', () => {
         (await sql<{ cursor: string }>(`SELECT cursor FROM mailbox_api_cursors WHERE mailbox_id = $1`, [mailboxId]))[0]!
           .cursor,
       ) as { link: string; more: boolean };
+    // A Graph mailbox has no IMAP IDLE: the wait answers at once and the sync polls (never 'gone').
+    const wait = { heartbeat: () => undefined, heartbeatMs: 5_000, signal: new AbortController().signal };
+    expect(await awaitNewMail(deps, { tenantId: tenant.tenantId, mailboxId, maxWaitMs: 60_000 }, wait)).toEqual({
+      status: 'no_idle',
+    });
     const polls = [];
     for (let i = 0; i < 3; i += 1) {
       polls.push(await syncAnyMailbox(deps, { tenantId: tenant.tenantId, mailboxId, batchSize: 1 }));
