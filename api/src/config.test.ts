@@ -28,6 +28,30 @@ describe('API config: messaging and AI are read at boot, before /ready can answe
     expect(() => loadApiConfig({ ...base, INBOUND_WEBHOOK_SECRET: 'short' })).toThrow(/INBOUND_WEBHOOK_SECRET: /);
   });
 
+  it('offers Gmail and Microsoft mailboxes only with both halves of their OAuth app, and stops on one half', () => {
+    expect(loadApiConfig(base).messaging.mailOAuth).toMatchObject({ gmail: null, microsoft: null });
+    const google = loadApiConfig({
+      ...base,
+      PUBLIC_BASE_URL: 'https://app.example.com/',
+      GOOGLE_OAUTH_CLIENT_ID: 'id',
+      GOOGLE_OAUTH_CLIENT_SECRET: 'secret',
+      GMAIL_API_BASE_URL: 'http://127.0.0.1:4010/',
+    }).messaging.mailOAuth;
+    expect(google.redirectUrl).toBe('https://app.example.com/settings/mailboxes/oauth-callback');
+    expect(google.gmail).toMatchObject({
+      clientId: 'id',
+      authorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
+      apiBaseUrl: 'http://127.0.0.1:4010',
+    });
+    expect(() => loadApiConfig({ ...base, GOOGLE_OAUTH_CLIENT_ID: 'id' })).toThrow(
+      /GOOGLE_OAUTH_CLIENT_SECRET: required when GOOGLE_OAUTH_CLIENT_ID is set/,
+    );
+    expect(() => loadApiConfig({ ...base, MICROSOFT_OAUTH_CLIENT_SECRET: 's' })).toThrow(
+      /MICROSOFT_OAUTH_CLIENT_ID: required when MICROSOFT_OAUTH_CLIENT_SECRET is set/,
+    );
+    expect(() => loadApiConfig({ ...base, GMAIL_API_BASE_URL: 'not a url' })).toThrow(/GMAIL_API_BASE_URL: /);
+  });
+
   it('stops the boot on a bad LLM variable, naming it', () => {
     expect(() => loadApiConfig({ ...base, LLM_THREADS: 'many' })).toThrow(/LLM_THREADS: /);
     expect(() => loadApiConfig({ ...base, LLM_PROVIDER: 'anthropic' })).toThrow(/LLM_PROVIDER: anthropic/);

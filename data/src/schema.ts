@@ -34,6 +34,7 @@ import { TemplateSnippets1764300951000 } from './messaging/snippets-migration';
 import { MessagingProviders1764300952000 } from './messaging/provider-settings-migration';
 import { MailboxSync1764301800000 } from './messaging/mailbox-sync-migration';
 import { MailboxBounces1764301830000 } from './messaging/mailbox-bounces-migration';
+import { MailProviders1764301921000 } from './messaging/mail-providers-migration';
 import { MailboxIdentity1764301930000 } from './messaging/mailbox-identity-migration';
 import {
   ContactSearchIndex1764300600001,
@@ -87,5 +88,6 @@ export const MIGRATIONS: Function[] = [
   PayloadKeys1764301700000,
   MailboxSync1764301800000,
   MailboxBounces1764301830000,
+  MailProviders1764301921000,
   MailboxIdentity1764301930000,
 ];

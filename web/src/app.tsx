@@ -16,6 +16,9 @@ const TasksPage = lazy(() => import('./tasks/tasks-page').then((m) => ({ default
 const ImportPage = lazy(() => import('./import/import-page').then((m) => ({ default: m.ImportPage })));
 const OutboxPage = lazy(() => import('./outbox/outbox-page').then((m) => ({ default: m.OutboxPage })));
 const AnalyticsPage = lazy(() => import('./analytics/analytics-page').then((m) => ({ default: m.AnalyticsPage })));
+const MailboxOAuthCallbackPage = lazy(() =>
+  import('./settings/mailbox-oauth').then((m) => ({ default: m.MailboxOAuthCallbackPage })),
+);
 const SettingsPage = lazy(() => import('./settings/settings-page').then((m) => ({ default: m.SettingsPage })));
 const AccountPage = lazy(() => import('./account/account-page').then((m) => ({ default: m.AccountPage })));
 const ApprovalsPage = lazy(() => import('./approvals/approvals-page').then((m) => ({ default: m.ApprovalsPage })));
@@ -66,6 +69,8 @@ export function App() {
             ['outbox/:messageId?', <OutboxPage key="outbox" />],
             ['analytics', <AnalyticsPage key="analytics" />],
             ['settings', <SettingsPage key="settings" />],
+            // Where Google and Microsoft send the browser back (OAUTH_CALLBACK_PATH in services).
+            ['settings/mailboxes/oauth-callback', <MailboxOAuthCallbackPage key="mailbox-oauth" />],
             ['approvals', <ApprovalsPage key="approvals" />],
             ['account', <AccountPage key="account" />],
           ] as const

@@ -10,3 +10,4 @@ export * from './mailbox-sync-workflow-ids';
 export * from './sender-choice';
 export * from './mailbox-pool-records';
 export * from './sender-checks';
+export * from './mail-oauth-env';

@@ -105,7 +105,9 @@ export type MailboxUpdate = z.infer<typeof MailboxUpdateSchema>;
 
 export const MailboxViewSchema = z.object({
   id: z.string(),
-  kind: z.enum(['smtp', 'sendgrid']),
+  kind: z
+    .enum(['smtp', 'sendgrid', 'gmail', 'microsoft'])
+    .describe('how it sends: SMTP, SendGrid, or a Gmail / Microsoft 365 account connected by OAuth'),
   name: z.string(),
   fromAddress: z.string(),
   fromName: z.string().nullable(),
@@ -132,10 +134,53 @@ export const MailboxViewSchema = z.object({
     .object({
       lastSyncAt: z.string().nullable().describe('when the last poll of the INBOX succeeded'),
       lastError: z.string().nullable().describe('why the last poll failed, if it did'),
-      authFailedAt: z.string().nullable().describe('since when the IMAP server refuses the password (reconnect)'),
+      authFailedAt: z
+        .string()
+        .nullable()
+        .describe('since when the IMAP server refuses the password, or the provider the refresh token (reconnect)'),
     })
     .describe("the mailbox sync's health"),
+  oauth: z
+    .object({
+      account: z.string().describe('the address of the connected account'),
+      connectedAt: z.string().describe('when the account was last connected or reconnected'),
+    })
+    .nullable()
+    .describe(
+      'the Google or Microsoft account a gmail / microsoft mailbox is connected to (tokens are never returned)',
+    ),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type MailboxView = z.infer<typeof MailboxViewSchema>;
+
+/** Starts connecting a Gmail or Microsoft 365 mailbox, or reconnecting one whose access expired. */
+export const MailboxOAuthStartSchema = z
+  .object({
+    kind: z.enum(['gmail', 'microsoft']).describe('which provider to connect'),
+    mailboxId: z
+      .uuid()
+      .optional()
+      .describe('reconnect this mailbox (same id, same sync cursor) rather than add a new one'),
+  })
+  .describe('connect a mailbox by OAuth 2.0 (authorization code with PKCE)');
+export type MailboxOAuthStart = z.infer<typeof MailboxOAuthStartSchema>;
+
+/** What the provider sent back to the redirect address, handed on by the web app. */
+export const MailboxOAuthCallbackSchema = z
+  .object({
+    state: z.string().min(1).max(200).describe('the state of the authorization request, as the provider returned it'),
+    code: z.string().min(1).max(4000).optional().describe('the authorization code; absent when consent was refused'),
+    error: z.string().max(200).optional().describe("the provider's error code, e.g. access_denied"),
+    errorDescription: z.string().max(1000).optional().describe("the provider's error description"),
+  })
+  .describe('the query of the OAuth redirect');
+export type MailboxOAuthCallback = z.infer<typeof MailboxOAuthCallbackSchema>;
+
+export const MailboxOAuthProvidersSchema = z
+  .object({
+    gmail: z.boolean().describe('the deployment configured a Google OAuth app'),
+    microsoft: z.boolean().describe('the deployment configured a Microsoft Entra app'),
+  })
+  .describe('which OAuth mailbox kinds can be connected');
+export type MailboxOAuthProviders = z.infer<typeof MailboxOAuthProvidersSchema>;

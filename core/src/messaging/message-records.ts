@@ -6,7 +6,16 @@ export const MESSAGE_CHANNELS = ['email', 'sms', 'slack'] as const;
 export const MessageChannelSchema = z.enum(MESSAGE_CHANNELS).describe('how the message travels');
 export type MessageChannel = z.infer<typeof MessageChannelSchema>;
 
-export const MESSAGE_PROVIDERS = ['smtp', 'sendgrid', 'sink', 'twilio', 'slack', 'outbox'] as const;
+export const MESSAGE_PROVIDERS = [
+  'smtp',
+  'sendgrid',
+  'gmail',
+  'microsoft',
+  'sink',
+  'twilio',
+  'slack',
+  'outbox',
+] as const;
 export const MessageProviderSchema = z
   .enum(MESSAGE_PROVIDERS)
   .describe('who carried it: sink = the built-in SMTP server, outbox = kept locally because no provider is configured');

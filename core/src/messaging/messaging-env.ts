@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { redisUrlVar } from '../config/redis-env';
 import { portVar } from '../env-config';
 import { SecretKeyEnvSchema } from '../config/secret-key-env';
+import { MailOAuthEnvSchema } from './mail-oauth-env';
 
 /**
  * Environment of the communication hub. Part of both process trees: the worker sends, the API
@@ -9,6 +10,8 @@ import { SecretKeyEnvSchema } from '../config/secret-key-env';
  */
 export const MessagingEnvSchema = z.object({
   ...SecretKeyEnvSchema.shape,
+  // Gmail and Microsoft 365 mailboxes: the OAuth apps and API endpoints.
+  ...MailOAuthEnvSchema.shape,
   PUBLIC_BASE_URL: z
     .url()
     .default('http://localhost:3000')

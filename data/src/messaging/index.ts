@@ -13,5 +13,7 @@ export { MailboxSync1764301800000 } from './mailbox-sync-migration';
 export * from './mailbox-sync-repository';
 export { MailboxBounces1764301830000 } from './mailbox-bounces-migration';
 export * from './mailbox-bounces-repository';
+export { MailProviders1764301921000 } from './mail-providers-migration';
+export * from './mail-oauth-repository';
 export { MailboxIdentity1764301930000 } from './mailbox-identity-migration';
 export * from './mailbox-pools-repository';

@@ -1,4 +1,5 @@
 import type { Db } from '../crm/crm-write';
+import { importKeyText, type ImportKey } from './mailbox-sync-repository';
 import { MESSAGE_COLUMNS_OF_M, type MessageEventKind, type StoredMessage } from './messages-repository';
 
 /**
@@ -81,31 +82,35 @@ export async function mailboxImportHashes(
   return rows.map((row) => row.content_hash);
 }
 
-/** True when this (mailbox, UIDVALIDITY, UID) is recorded as imported. */
-export async function mailboxImportClaimed(
-  db: Db,
-  mailboxId: string,
-  key: { uidValidity: number; uid: number },
-): Promise<boolean> {
-  const rows = (await db.query(
-    `SELECT 1 FROM mailbox_imports WHERE mailbox_id = $1 AND uid_validity = $2 AND uid = $3`,
-    [mailboxId, key.uidValidity, key.uid],
-  )) as unknown[];
+/** True when this import key (IMAP UIDVALIDITY and UID, or provider message id) is recorded as imported. */
+export async function mailboxImportClaimed(db: Db, mailboxId: string, key: ImportKey): Promise<boolean> {
+  const rows = (await db.query(`SELECT 1 FROM mailbox_imports WHERE mailbox_id = $1 AND source_key = $2`, [
+    mailboxId,
+    importKeyText(key),
+  ])) as unknown[];
   return rows.length > 0;
 }
 
 /** Counts one more failed attempt at importing a message; answers how many there were. */
 export async function noteMailboxImportFailure(
   db: Db,
-  failure: { mailboxId: string; tenantId: string; uidValidity: number; uid: number; error: string },
+  failure: { mailboxId: string; tenantId: string; key: ImportKey; error: string },
 ): Promise<number> {
+  const imap = 'uid' in failure.key ? failure.key : null;
   const rows = (await db.query(
-    `INSERT INTO mailbox_import_failures (mailbox_id, tenant_id, uid_validity, uid, attempts, last_error)
-     VALUES ($1, $2, $3, $4, 1, $5)
-     ON CONFLICT (mailbox_id, uid_validity, uid)
-       DO UPDATE SET attempts = mailbox_import_failures.attempts + 1, last_error = $5, last_failed_at = now()
+    `INSERT INTO mailbox_import_failures (mailbox_id, tenant_id, source_key, uid_validity, uid, attempts, last_error)
+     VALUES ($1, $2, $3, $4, $5, 1, $6)
+     ON CONFLICT (mailbox_id, source_key)
+       DO UPDATE SET attempts = mailbox_import_failures.attempts + 1, last_error = $6, last_failed_at = now()
      RETURNING attempts`,
-    [failure.mailboxId, failure.tenantId, failure.uidValidity, failure.uid, failure.error.slice(0, 2000)],
+    [
+      failure.mailboxId,
+      failure.tenantId,
+      importKeyText(failure.key),
+      imap?.uidValidity ?? null,
+      imap?.uid ?? null,
+      failure.error.slice(0, 2000),
+    ],
   )) as Array<{ attempts: number }>;
   return rows[0]!.attempts;
 }

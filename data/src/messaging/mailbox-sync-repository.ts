@@ -26,12 +26,21 @@ export interface SyncCursor {
 export type MailboxImportKind =
   'reply' | 'auto_reply' | 'foreign_sender' | 'bounce' | 'soft_bounce' | 'delivery_report' | 'loop' | 'unreadable';
 
+/**
+ * Where an imported message sits in its mailbox, stable for as long as the message is there: the
+ * IMAP folder's (UIDVALIDITY, UID), or the provider's own message id (Gmail, Microsoft Graph).
+ */
+export type ImportKey = { uidValidity: number; uid: number } | { provider: 'gmail' | 'graph'; id: string };
+
+/** The key as stored (mailbox_imports.source_key): `<UIDVALIDITY>:<UID>`, `gmail:<id>`, `graph:<id>`. */
+export const importKeyText = (key: ImportKey): string =>
+  'uid' in key ? `${key.uidValidity}:${key.uid}` : `${key.provider}:${key.id}`;
+
 /** An imported message, keyed by where it sits in the mailbox. */
 export interface MailboxImport {
   mailboxId: string;
   tenantId: string;
-  uidValidity: number;
-  uid: number;
+  key: ImportKey;
   rfcMessageId: string | null;
   messageId: string | null;
   kind: MailboxImportKind;
@@ -123,16 +132,18 @@ export async function recordSyncHealth(
   );
 }
 
-/** Records an import; false when this (mailbox, UIDVALIDITY, UID) was imported before. */
+/** Records an import; false when this key (IMAP UIDVALIDITY and UID, or provider message id) was imported before. */
 export async function claimMailboxImport(manager: EntityManager, row: MailboxImport): Promise<boolean> {
+  const imap = 'uid' in row.key ? row.key : null;
   const inserted = (await manager.query(
-    `INSERT INTO mailbox_imports (mailbox_id, tenant_id, uid_validity, uid, rfc_message_id, message_id, kind, detail, content_hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9) ON CONFLICT DO NOTHING RETURNING uid`,
+    `INSERT INTO mailbox_imports (mailbox_id, tenant_id, source_key, uid_validity, uid, rfc_message_id, message_id, kind, detail, content_hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10) ON CONFLICT DO NOTHING RETURNING source_key`,
     [
       row.mailboxId,
       row.tenantId,
-      row.uidValidity,
-      row.uid,
+      importKeyText(row.key),
+      imap?.uidValidity ?? null,
+      imap?.uid ?? null,
       row.rfcMessageId,
       row.messageId,
       row.kind,
@@ -143,55 +154,44 @@ export async function claimMailboxImport(manager: EntityManager, row: MailboxImp
   return inserted.length === 1;
 }
 
-/**
- * True when this mailbox already imported a message with this Message-ID: the same email seen
- * again under a new UIDVALIDITY (the server rebuilt its index) or copied back into the INBOX.
- */
-export async function mailboxImportedRfcId(db: Db, mailboxId: string, rfcMessageId: string): Promise<boolean> {
-  const rows = (await db.query(`SELECT 1 FROM mailbox_imports WHERE mailbox_id = $1 AND rfc_message_id = $2 LIMIT 1`, [
-    mailboxId,
-    rfcMessageId,
-  ])) as unknown[];
-  return rows.length > 0;
-}
-
 /** Imports whose run was not told yet: the sync stopped between recording one and signalling. */
 export async function unsignalledMailboxImports(
   db: Db,
   mailboxId: string,
-): Promise<
-  Array<{ uidValidity: number; uid: number; messageId: string; runWorkflowId: string; kind: MailboxImportKind }>
-> {
+): Promise<Array<{ key: ImportKey; messageId: string; runWorkflowId: string; kind: MailboxImportKind }>> {
   const rows = (await db.query(
-    `SELECT uid_validity::text AS uid_validity, uid::text AS uid, message_id, run_workflow_id, kind FROM mailbox_imports
+    `SELECT source_key, uid_validity::text AS uid_validity, uid::text AS uid, message_id, run_workflow_id, kind FROM mailbox_imports
      WHERE mailbox_id = $1 AND run_workflow_id IS NOT NULL AND signalled_at IS NULL AND message_id IS NOT NULL
      ORDER BY created_at`,
     [mailboxId],
   )) as Array<{
-    uid_validity: string;
-    uid: string;
+    source_key: string;
+    uid_validity: string | null;
+    uid: string | null;
     message_id: string;
     run_workflow_id: string;
     kind: MailboxImportKind;
   }>;
   return rows.map((row) => ({
-    uidValidity: Number(row.uid_validity),
-    uid: Number(row.uid),
+    key: importKeyOf(row),
     messageId: row.message_id,
     runWorkflowId: row.run_workflow_id,
     kind: row.kind,
   }));
 }
 
-export async function markMailboxImportSignalled(
-  db: Db,
-  mailboxId: string,
-  key: { uidValidity: number; uid: number },
-): Promise<void> {
-  await db.query(
-    `UPDATE mailbox_imports SET signalled_at = now() WHERE mailbox_id = $1 AND uid_validity = $2 AND uid = $3`,
-    [mailboxId, key.uidValidity, key.uid],
-  );
+function importKeyOf(row: { source_key: string; uid_validity: string | null; uid: string | null }): ImportKey {
+  if (row.uid_validity !== null && row.uid !== null)
+    return { uidValidity: Number(row.uid_validity), uid: Number(row.uid) };
+  const [provider, ...id] = row.source_key.split(':');
+  return { provider: provider === 'graph' ? 'graph' : 'gmail', id: id.join(':') };
+}
+
+export async function markMailboxImportSignalled(db: Db, mailboxId: string, key: ImportKey): Promise<void> {
+  await db.query(`UPDATE mailbox_imports SET signalled_at = now() WHERE mailbox_id = $1 AND source_key = $2`, [
+    mailboxId,
+    importKeyText(key),
+  ]);
 }
 
 /**
@@ -222,11 +222,12 @@ export async function findTenantMessagesByRfcIds(db: Db, tenantId: string, rfcId
 export async function setMailboxImportRun(
   manager: EntityManager,
   mailboxId: string,
-  key: { uidValidity: number; uid: number },
+  key: ImportKey,
   runWorkflowId: string,
 ): Promise<void> {
-  await manager.query(
-    `UPDATE mailbox_imports SET run_workflow_id = $4 WHERE mailbox_id = $1 AND uid_validity = $2 AND uid = $3`,
-    [mailboxId, key.uidValidity, key.uid, runWorkflowId],
-  );
+  await manager.query(`UPDATE mailbox_imports SET run_workflow_id = $3 WHERE mailbox_id = $1 AND source_key = $2`, [
+    mailboxId,
+    importKeyText(key),
+    runWorkflowId,
+  ]);
 }

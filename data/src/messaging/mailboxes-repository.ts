@@ -15,7 +15,7 @@ import type { SendLimits } from '@cadenza/core';
 interface MailboxRow {
   id: string;
   tenant_id: string;
-  kind: 'smtp' | 'sendgrid';
+  kind: 'smtp' | 'sendgrid' | 'gmail' | 'microsoft';
   name: string;
   from_address: string;
   from_name: string | null;
@@ -38,12 +38,20 @@ interface MailboxRow {
   owner_user_id: string | null;
   created_at: Date;
   updated_at: Date;
+  /** From mailbox_oauth_tokens (MAILBOX_SELECT): the connected account of a gmail or microsoft mailbox. */
+  oauth_account?: string | null;
+  oauth_connected_at?: Date | null;
 }
+
+/** A mailbox row with the account its OAuth tokens belong to (never the tokens). */
+const MAILBOX_SELECT = `SELECT m.*, t.account AS oauth_account, t.connected_at AS oauth_connected_at
+  FROM mailboxes m LEFT JOIN mailbox_oauth_tokens t ON t.mailbox_id = m.id`;
 
 /** A mailbox as the sender needs it, secret opened. Never leaves the worker. */
 export interface SendingMailbox {
   id: string;
-  kind: 'smtp' | 'sendgrid';
+  tenantId: string;
+  kind: 'smtp' | 'sendgrid' | 'gmail' | 'microsoft';
   fromAddress: string;
   fromName: string | null;
   host: string | null;
@@ -66,7 +74,7 @@ export type MailboxScope = string | { tenantId: string; ownerUserId: string };
 const tenantOf = (scope: MailboxScope) => (typeof scope === 'string' ? scope : scope.tenantId);
 const ownerOf = (scope: MailboxScope) => (typeof scope === 'string' ? null : scope.ownerUserId);
 /** The SQL condition of a scope, over parameters $1 (tenant) and $2 (owner or null). */
-const SCOPED = `tenant_id = $1 AND ($2::uuid IS NULL OR owner_user_id = $2::uuid)`;
+const SCOPED = `m.tenant_id = $1 AND ($2::uuid IS NULL OR m.owner_user_id = $2::uuid)`;
 const scopeParams = (scope: MailboxScope) => [tenantOf(scope), ownerOf(scope)];
 
 /** The API view: everything but the secret, which is only ever reported as present or not. */
@@ -99,6 +107,10 @@ const toView = (row: MailboxRow): MailboxView => ({
     lastError: row.last_sync_error,
     authFailedAt: row.auth_failed_at?.toISOString() ?? null,
   },
+  oauth:
+    row.oauth_account && row.oauth_connected_at
+      ? { account: row.oauth_account, connectedAt: row.oauth_connected_at.toISOString() }
+      : null,
   createdAt: row.created_at.toISOString(),
   updatedAt: row.updated_at.toISOString(),
 });
@@ -130,7 +142,7 @@ async function clearDefault(manager: EntityManager, tenantId: string, owner: str
 
 export async function listMailboxes(db: Db, scope: MailboxScope): Promise<MailboxView[]> {
   const rows = (await db.query(
-    `SELECT * FROM mailboxes WHERE ${SCOPED} ORDER BY created_at`,
+    `${MAILBOX_SELECT} WHERE ${SCOPED} ORDER BY m.created_at`,
     scopeParams(scope),
   )) as MailboxRow[];
   return rows.map(toView);
@@ -138,7 +150,7 @@ export async function listMailboxes(db: Db, scope: MailboxScope): Promise<Mailbo
 
 /** Another user's mailbox answers 404, as if it did not exist. */
 async function requireMailboxRow(db: Db, scope: MailboxScope, id: string): Promise<MailboxRow> {
-  const rows = (await db.query(`SELECT * FROM mailboxes WHERE ${SCOPED} AND id = $3::uuid`, [
+  const rows = (await db.query(`${MAILBOX_SELECT} WHERE ${SCOPED} AND m.id = $3::uuid`, [
     ...scopeParams(scope),
     id,
   ])) as MailboxRow[];
@@ -215,6 +227,17 @@ export async function updateMailbox(
     }
     if (current.kind === 'sendgrid' && change.imap)
       throw new UserError('invalid_field', 'a SendGrid mailbox cannot read replies over IMAP', { field: 'imap' });
+    if (current.kind === 'gmail' || current.kind === 'microsoft') {
+      const field = (['host', 'port', 'secure', 'username', 'secret', 'imap', 'fromAddress'] as const).find(
+        (name) => change[name] !== undefined,
+      );
+      if (field)
+        throw new UserError(
+          'invalid_field',
+          `a ${current.kind} mailbox is connected by OAuth: it has no ${field} to change (use Reconnect)`,
+          { field },
+        );
+    }
     if (change.isDefault) await clearDefault(manager, tenantId, current.owner_user_id, id);
     const sealed = change.secret !== undefined ? seal(secretKey, change.secret) : current.secret_sealed;
     const imap = imapColumnsAfter(current, change.imap, secretKey);
@@ -247,7 +270,11 @@ export async function updateMailbox(
         change.imap !== undefined,
       ],
     )) as [MailboxRow[], number];
-    return toView(rows[0]!);
+    return toView({
+      ...rows[0]!,
+      oauth_account: current.oauth_account,
+      oauth_connected_at: current.oauth_connected_at,
+    });
   });
 }
 
@@ -344,6 +371,7 @@ function toSending(row: MailboxRow, secretKey: Buffer | null): SendingMailbox {
   }
   return {
     id: row.id,
+    tenantId: row.tenant_id,
     kind: row.kind,
     fromAddress: row.from_address,
     fromName: row.from_name,

@@ -20,3 +20,6 @@ export { startMailboxSync, DEFAULT_MAILBOX_POLL_INTERVAL_MS } from './mailbox-sy
 export { awaitNewMail } from './mailbox-sync/await-new-mail';
 export { imapDelivery, type DeliverToMailboxes } from './mailbox-sync/imap-delivery';
 export { composeSimulatedReply, emailSimulatedReply, replyAddressOf } from './simulated-reply';
+export { syncAnyMailbox, type AnyMailboxSyncDependencies } from './mailbox-sync/sync-any-mailbox';
+export { OAUTH_CALLBACK_PATH, type MailOAuthSettings } from './mail-oauth/oauth-settings';
+export { startMailboxOAuth, completeMailboxOAuth } from './mail-oauth/oauth-connect';

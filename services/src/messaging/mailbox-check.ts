@@ -3,11 +3,13 @@ import { NotFoundError, UserError, type MailboxCheckResult } from '@cadenza/core
 import { decryptSecret } from '@cadenza/data';
 import type { Db } from '@cadenza/data';
 import type { EgressGuard } from '../net';
+import { checkOAuthMailbox } from './mail-oauth/check-oauth-mailbox';
+import type { MailAccessDependencies } from './mail-oauth/mailbox-access';
 
 const TIMEOUT_MS = 10_000;
 
 interface MailboxConnection {
-  kind: 'smtp' | 'sendgrid';
+  kind: 'smtp' | 'sendgrid' | 'gmail' | 'microsoft';
   host: string | null;
   port: number | null;
   secure: boolean;
@@ -22,6 +24,8 @@ export interface MailboxCheckDependencies {
   sendgridBaseUrl: string;
   /** The process's egress guard: the check connects where a send would. */
   egress: EgressGuard;
+  /** For Gmail and Microsoft 365 mailboxes: their tokens and OAuth apps. */
+  oauthAccess?: MailAccessDependencies;
 }
 
 /**
@@ -45,6 +49,11 @@ export async function checkMailbox(
     [tenantId, mailboxId],
   )) as MailboxConnection[];
   if (!row) throw new NotFoundError('mailbox', mailboxId);
+  if ((row.kind === 'gmail' || row.kind === 'microsoft') && deps.oauthAccess) {
+    const started = Date.now();
+    const outcome = await checkOAuthMailbox(deps.oauthAccess, { tenantId, mailboxId });
+    return { ...outcome, durationMs: Date.now() - started };
+  }
   if (row.secret_sealed && !deps.secretKey) {
     throw new UserError(
       'secret_key_missing',

@@ -20,6 +20,7 @@ import { htmlToText } from './html-to-text';
 import { domainOf, messageIdFor } from './message-id';
 import type { MessagingSettings } from './messaging-settings';
 import { sendWithSendgrid } from './sendgrid-send';
+import { sendWithMailApi } from './mail-api/mail-api-send';
 import {
   isThrottleUnavailable,
   retryAfter,
@@ -233,7 +234,14 @@ export function createMessagingService(deps: MessagingDependencies) {
       await insertMessage(manager, { ...base, id, rfcMessageId, html, text: email.text, raw, status: 'queued' });
 
       let providerMessageId: string | null = rfcMessageId;
-      if (mailbox?.kind === 'sendgrid') {
+      if (mailbox?.kind === 'gmail' || mailbox?.kind === 'microsoft') {
+        // The raw message we composed, so Message-ID, threading and List-Unsubscribe stay ours.
+        ({ providerMessageId } = await sendWithMailApi(
+          { db: deps.db, secretKey: config.secretKey, egress: egress(), oauth: config.mailOAuth },
+          { tenantId: request.tenantId, mailboxId: mailbox.id },
+          { raw, rfcMessageId, thread: email.thread },
+        ));
+      } else if (mailbox?.kind === 'sendgrid') {
         ({ providerMessageId } = await sendWithSendgrid(
           config.sendgridBaseUrl,
           mailbox.secret ?? '',

@@ -1,6 +1,7 @@
 import { MessagingEnvSchema, parseEnv, type MessagingEnv, type SendLimits } from '@cadenza/core';
 import { secretKeyFrom } from '@cadenza/data';
 import { trackingSecretFrom } from './tracking-token';
+import { mailOAuthSettingsFrom, type MailOAuthSettings } from './mail-oauth/oauth-settings';
 
 export interface MessagingSettings {
   /** Seals mailbox secrets; null in development without a key (mailboxes with secrets are then refused). */
@@ -18,6 +19,8 @@ export interface MessagingSettings {
   redisUrl: string | null;
   /** Authenticates inbound-email webhooks; null keeps the webhook closed. */
   inboundWebhookSecret: string | null;
+  /** The Google and Microsoft OAuth apps (null: that kind cannot be connected) and their API addresses. */
+  mailOAuth: MailOAuthSettings;
 }
 
 /**
@@ -44,6 +47,7 @@ export function messagingSettingsFrom(parsed: MessagingEnv): MessagingSettings {
     slackWebhookUrl: parsed.SLACK_WEBHOOK_URL ?? null,
     redisUrl: parsed.REDIS_URL ?? null,
     inboundWebhookSecret: parsed.INBOUND_WEBHOOK_SECRET ?? null,
+    mailOAuth: mailOAuthSettingsFrom(parsed),
   };
 }
 

@@ -22,6 +22,7 @@ import {
 import { MailboxEditDialog } from './mailbox-edit-dialog';
 import { MailboxPoolsSection } from './mailbox-pools-section';
 import { RequestError } from './section-feedback';
+import { ConnectMailboxButtons, mailboxViaLabel, ReconnectMailboxButton } from './mailbox-oauth';
 import { SettingsTable } from './settings-table';
 
 const EMPTY = {
@@ -78,9 +79,9 @@ export function mailboxCreateBody(form: Omit<MailboxForm, 'personal'> & { person
 
 /** What the replies column says: not listening, healthy (last sync), or why the last poll failed. */
 export function replySyncLabel(mailbox: MailboxView): string {
-  if (!mailbox.imap) return 'not read';
+  if (!mailbox.imap && !mailbox.oauth) return 'not read';
   if (mailbox.sync.authFailedAt)
-    return `password refused since ${new Date(mailbox.sync.authFailedAt).toLocaleString()}`;
+    return `${mailbox.oauth ? 'auth expired' : 'password refused'} since ${new Date(mailbox.sync.authFailedAt).toLocaleString()}`;
   if (mailbox.sync.lastError) return mailbox.sync.lastError;
   if (mailbox.sync.lastSyncAt) return `synced ${new Date(mailbox.sync.lastSyncAt).toLocaleTimeString()}`;
   return 'connecting';
@@ -146,14 +147,15 @@ export function MailboxesSection({
               </TableCell>
               {admin && <TableCell>{mailboxOwnerLabel(mailbox, myUserId, userNames)}</TableCell>}
               <TableCell>{mailbox.fromAddress}</TableCell>
-              <TableCell>{mailbox.kind === 'smtp' ? `SMTP ${mailbox.host}:${mailbox.port}` : 'SendGrid'}</TableCell>
+              <TableCell>{mailboxViaLabel(mailbox)}</TableCell>
               <TableCell>{mailbox.hasSecret ? 'stored' : 'none'}</TableCell>
               <TableCell data-testid="mailbox-replies">
                 {mailbox.imap ? `IMAP ${mailbox.imap.host}:${mailbox.imap.port}, ` : ''}
                 {replySyncLabel(mailbox)}
               </TableCell>
               <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                {mailbox.imap && (
+                <ReconnectMailboxButton mailbox={mailbox} />
+                {(mailbox.imap || mailbox.oauth) && (
                   <Button size="small" onClick={() => void sync(mailbox.id)}>
                     Sync now
                   </Button>
@@ -195,6 +197,7 @@ export function MailboxesSection({
           );
         }}
       />
+      {admin && <ConnectMailboxButtons />}
       <MailboxForm admin={admin} />
       {editing && <MailboxEditDialog mailbox={editing} onClose={() => setEditing(null)} />}
       {admin && <MailboxPoolsSection mailboxes={mailboxes.data ?? []} />}

@@ -7,6 +7,7 @@ import { inboundRoutes } from './inbound-routes';
 import { mailboxRoutes } from './mailbox-routes';
 import { mailboxCheckRoutes } from './mailbox-check-routes';
 import { mailboxPoolRoutes } from './mailbox-pool-routes';
+import { mailboxOAuthRoutes } from './mailbox-oauth-routes';
 import { outboxRoutes } from './outbox-routes';
 import { providerSettingsRoutes } from './provider-settings-routes';
 import { signalRunWith } from './signal-run';
@@ -30,6 +31,14 @@ export function messagingRoutes(deps: {
       db: deps.db,
       secretKey: settings.secretKey,
       egress: deps.egress,
+      temporal: deps.temporal,
+      taskQueue: deps.taskQueue,
+    }),
+    ...mailboxOAuthRoutes({
+      db: deps.db,
+      secretKey: settings.secretKey,
+      egress: deps.egress,
+      oauth: settings.mailOAuth,
       temporal: deps.temporal,
       taskQueue: deps.taskQueue,
     }),

@@ -11,7 +11,7 @@ const IdParams = z.object({ id: z.uuid().describe('mailbox id') });
 /** "Test connection" for a mailbox: its stored credentials tried against the provider, nothing sent. */
 export function mailboxCheckRoutes(deps: {
   db: DataSource;
-  settings: Pick<MessagingSettings, 'secretKey' | 'sendgridBaseUrl'>;
+  settings: Pick<MessagingSettings, 'secretKey' | 'sendgridBaseUrl' | 'mailOAuth'>;
   egress: EgressGuard;
 }): ApiRoute[] {
   return [
@@ -36,6 +36,12 @@ export function mailboxCheckRoutes(deps: {
               secretKey: deps.settings.secretKey,
               sendgridBaseUrl: deps.settings.sendgridBaseUrl,
               egress: deps.egress,
+              oauthAccess: {
+                db: deps.db,
+                secretKey: deps.settings.secretKey,
+                egress: deps.egress,
+                oauth: deps.settings.mailOAuth,
+              },
             },
             principal.tenantId,
             params.id,

@@ -107,7 +107,8 @@ export function mailboxRoutes(deps: {
       },
       handler: async ({ principal, params }) => {
         const mailbox = await getMailbox(deps.db, mailboxScopeOf(principal), params.id);
-        if (!mailbox.imap) throw new ConflictError('this mailbox has no IMAP settings: add them to read its replies');
+        if (!mailbox.imap && !mailbox.oauth)
+          throw new ConflictError('this mailbox has no IMAP settings: add them to read its replies');
         return { status: 202, body: await listen(principal.tenantId, mailbox.id) };
       },
     }),

@@ -11,8 +11,8 @@ import {
 import { recordInboundEventIn, type SignalRun } from '../inbound-intake';
 import { referencedMessageIds } from '../message-id';
 import { judgeReport, type DeliveryReport, type RecipientVerdict } from './delivery-report';
-import type { InboxEntry } from './imap-inbox';
-import { claimImportIn, type ImportKey } from './import-record';
+import type { InboundMessage, InboundVia } from './import-message';
+import { claimImportIn } from './import-record';
 import { isDuplicateImport, type InboundContent } from './inbound-content';
 
 /**
@@ -110,12 +110,13 @@ const utcDay = (date: Date) => date.toISOString().slice(0, 10);
 export async function importDeliveryReport(
   deps: { db: DataSource; signalRun: SignalRun },
   mailbox: Pick<SyncingMailbox, 'id' | 'tenantId'>,
-  key: ImportKey,
-  entry: InboxEntry,
+  entry: Omit<InboundMessage, 'source'>,
   content: InboundContent,
   report: DeliveryReport,
+  via: InboundVia,
 ): Promise<boolean> {
   const { db } = deps;
+  const { key } = entry;
   const match = await matchReport(db, mailbox, report);
   if (!match) return false;
   const { message, verdict } = match;
@@ -153,7 +154,7 @@ export async function importDeliveryReport(
     recipient: verdict.address,
     from: entry.from,
     subject: entry.subject,
-    via: 'imap',
+    via,
     mailboxId: mailbox.id,
     receivedAt: receivedAt.toISOString(),
   };

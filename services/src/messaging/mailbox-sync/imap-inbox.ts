@@ -5,7 +5,7 @@ import { parseHeaderBlock } from './parse-inbound';
 import { SCREENING_HEADERS } from './screening-headers';
 
 /** The headers the sync decides on; the body is downloaded only for mail that concerns Cadenza. */
-const DECISION_HEADERS = [
+export const DECISION_HEADERS = [
   'message-id',
   'in-reply-to',
   'references',

@@ -1,8 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { mailboxImportClaimed, noteMailboxImportFailure, type SyncingMailbox } from '@cadenza/data';
+import { mailboxImportClaimed, noteMailboxImportFailure, type ImportKey, type SyncingMailbox } from '@cadenza/data';
 import { EgressRefusedError } from '../../net';
+import { AccessTokenRejected, isNetworkTrouble, MailApiError } from '../mail-api/api-call';
+import { MailboxAuthExpired } from '../mail-oauth/mailbox-access';
+import { TokenEndpointError } from '../mail-oauth/token-endpoint';
 import { isImapTrouble } from './imap-trouble';
-import { recordQuietImport, type ImportKey } from './import-record';
+import { recordQuietImport } from './import-record';
 import { storable } from './inbound-content';
 
 /**
@@ -16,10 +19,15 @@ export const MAX_IMPORT_ATTEMPTS = 5;
 /**
  * Trouble with the connection or the sign-in, not with one message: the poll's, never
  * counted against a message. A NO or BAD answer to a command about this message, and Node's
- * own ERR_* errors (a bug meeting odd input), are the message's.
+ * own ERR_* errors (a bug meeting odd input), are the message's. For Gmail and Graph, a
+ * token refused or not refreshed, a throttle (429), an outage (5xx) or no answer are the poll's;
+ * another refusal about this message (a 400) is the message's.
  */
 function pollTrouble(error: unknown): boolean {
   if (error instanceof EgressRefusedError) return true;
+  if (error instanceof MailboxAuthExpired || error instanceof TokenEndpointError) return true;
+  if (error instanceof AccessTokenRejected || isNetworkTrouble(error)) return true;
+  if (error instanceof MailApiError) return error.status === 429 || error.status >= 500;
   if (!isImapTrouble(error)) return false;
   const e = error as { authenticationFailed?: boolean; responseStatus?: string; code?: unknown };
   if (e.authenticationFailed) return true;
@@ -51,7 +59,7 @@ export async function guardImport(
       attempts = await noteMailboxImportFailure(db, {
         mailboxId: mailbox.id,
         tenantId: mailbox.tenantId,
-        ...key,
+        key,
         error: message,
       });
     } catch {

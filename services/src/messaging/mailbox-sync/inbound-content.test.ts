@@ -32,6 +32,11 @@ describe('storableEntry', () => {
 });
 
 describe('inboundContent', () => {
+  // A message as the shared import sees it, its source read from a stand-in inbox (uid 7).
+  const on = (inbox: { source: (uid: number, maxBytes?: number) => Promise<Buffer> }, e: ReturnType<typeof entry>) => ({
+    ...e,
+    source: (maxBytes: number) => inbox.source(e.uid, maxBytes),
+  });
   const entry = (headers: Record<string, string>) => ({
     uid: 7,
     size: 100,
@@ -53,18 +58,22 @@ describe('inboundContent', () => {
 
   it('downloads once, bounded, and hashes the email apart from its trace headers', async () => {
     const inbox = inboxOf('Received: from a\r\nFrom: lead@example.com\r\n\r\nSame words.\r\n');
-    const content = inboundContent(inbox, entry({ 'message-id': '<m@x>', date: 'Tue, 2 Dec 2025' }));
+    const content = inboundContent(on(inbox, entry({ 'message-id': '<m@x>', date: 'Tue, 2 Dec 2025' })));
     expect(await content.text()).toContain('Same words.');
     const hash = await content.hash();
     expect(inbox.asked).toEqual([[7, 2 * 1024 * 1024]]);
     const relayed = inboundContent(
-      inboxOf('Received: from b\r\nReceived: from c\r\nFrom: lead@example.com\r\n\r\nSame words.\r\n'),
-      entry({ 'message-id': '<m@x>', date: 'Tue, 2 Dec 2025' }),
+      on(
+        inboxOf('Received: from b\r\nReceived: from c\r\nFrom: lead@example.com\r\n\r\nSame words.\r\n'),
+        entry({ 'message-id': '<m@x>', date: 'Tue, 2 Dec 2025' }),
+      ),
     );
     expect(await relayed.hash()).toBe(hash);
     const other = inboundContent(
-      inboxOf('From: lead@example.com\r\n\r\nOther words.\r\n'),
-      entry({ 'message-id': '<m@x>', date: 'Tue, 2 Dec 2025' }),
+      on(
+        inboxOf('From: lead@example.com\r\n\r\nOther words.\r\n'),
+        entry({ 'message-id': '<m@x>', date: 'Tue, 2 Dec 2025' }),
+      ),
     );
     expect(await other.hash()).not.toBe(hash);
   });
@@ -83,7 +92,7 @@ describe('inboundContent', () => {
       '',
       'QUJD'.repeat(1000),
     ].join('\r\n');
-    const content = inboundContent(inboxOf(raw), entry({}));
+    const content = inboundContent(on(inboxOf(raw), entry({})));
     expect((await content.text()).trim()).toBe('See the attachment.');
   });
 });

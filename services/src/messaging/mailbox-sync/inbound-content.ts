@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mailboxImportHashes, type Db } from '@cadenza/data';
-import type { ImapInbox, InboxEntry } from './imap-inbox';
+import type { InboundMessage } from './import-message';
 import { mimeLeaves } from './mime-parts';
 import { inboundText } from './parse-inbound';
 
@@ -29,8 +29,8 @@ export function storable(text: string): string {
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
-/** An inbox entry whose every string is storable and bounded, whatever the sender put in its headers. */
-export function storableEntry(entry: InboxEntry): InboxEntry {
+/** A message whose every string is storable and bounded, whatever the sender put in its headers. */
+export function storableEntry<E extends Pick<InboundMessage, 'from' | 'subject' | 'headers'>>(entry: E): E {
   const headers = new Map<string, string>();
   for (const [name, value] of entry.headers) {
     const clean = storable(value);
@@ -65,11 +65,11 @@ export interface InboundContent {
   hash(): Promise<string>;
 }
 
-export function inboundContent(inbox: Pick<ImapInbox, 'source'>, entry: InboxEntry): InboundContent {
+export function inboundContent(entry: Pick<InboundMessage, 'source' | 'from' | 'subject' | 'headers'>): InboundContent {
   let source: Promise<Buffer | null> | null = null;
   let text: Promise<string> | null = null;
   const content: InboundContent = {
-    source: () => (source ??= inbox.source(entry.uid, MAX_SOURCE_BYTES)),
+    source: () => (source ??= entry.source(MAX_SOURCE_BYTES)),
     text: () => (text ??= content.source().then(async (raw) => (raw ? storable(await readableText(raw)) : ''))),
     async hash() {
       const parts = [

@@ -1,8 +1,14 @@
 import type { DataSource } from 'typeorm';
-import { findTenantMessagesByRfcIds, messageEventCount, type StoredMessage, type SyncingMailbox } from '@cadenza/data';
+import {
+  findTenantMessagesByRfcIds,
+  messageEventCount,
+  type ImportKey,
+  type StoredMessage,
+  type SyncingMailbox,
+} from '@cadenza/data';
 import { referencedMessageIds } from '../message-id';
-import type { InboxEntry } from './imap-inbox';
-import { recordQuietImport, type ImportKey } from './import-record';
+import type { InboundMessage } from './import-message';
+import { recordQuietImport } from './import-record';
 
 /**
  * Why an email in the mailbox is mail going round in a circle rather than anyone answering:
@@ -26,7 +32,7 @@ const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim(
 
 /** The loop an email's sender and X-Loop header show with this mailbox, if any. */
 export function addressLoop(
-  entry: Pick<InboxEntry, 'from' | 'headers'>,
+  entry: Pick<InboundMessage, 'from' | 'headers'>,
   mailboxAddress: string,
 ): 'own_address' | 'x_loop' | null {
   if (entry.from && sameAddress(entry.from, mailboxAddress)) return 'own_address';
@@ -42,7 +48,7 @@ export function addressLoop(
 export async function ownEmailComeBack(
   db: DataSource,
   tenantId: string,
-  entry: Pick<InboxEntry, 'headers'>,
+  entry: Pick<InboundMessage, 'headers'>,
 ): Promise<{ message: StoredMessage | null } | null> {
   const ownId = referencedMessageIds(entry.headers.get('message-id'))[0];
   const [message] = ownId ? await findTenantMessagesByRfcIds(db, tenantId, [ownId]) : [];
@@ -54,7 +60,7 @@ export async function ownEmailComeBack(
 export async function loopOfMatched(
   db: DataSource,
   mailbox: Pick<SyncingMailbox, 'address'>,
-  entry: Pick<InboxEntry, 'from' | 'headers'>,
+  entry: Pick<InboundMessage, 'from' | 'headers'>,
   matched: { kind: string; message: { id: string } },
 ): Promise<LoopCause | null> {
   const byAddress = addressLoop(entry, mailbox.address);

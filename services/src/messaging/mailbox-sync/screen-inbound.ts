@@ -1,11 +1,9 @@
 import type { DataSource } from 'typeorm';
-import type { SyncingMailbox } from '@cadenza/data';
 import type { SignalRun } from '../inbound-intake';
 import { referencedMessageIds } from '../message-id';
 import { importDeliveryReport } from './bounce-intake';
 import { mayBeDeliveryReport, parseDeliveryReport } from './delivery-report';
-import type { InboxEntry } from './imap-inbox';
-import type { ImportKey } from './import-record';
+import type { ImportingMailbox, InboundMessage, InboundVia } from './import-message';
 import { isDuplicateImport, type InboundContent } from './inbound-content';
 import { ownEmailComeBack, recordLoop } from './mail-loops';
 
@@ -19,12 +17,13 @@ const REPORT_BYTES = 1024 * 1024;
  */
 export async function importIfNotAReply(
   deps: { db: DataSource; signalRun: SignalRun },
-  mailbox: SyncingMailbox,
-  key: ImportKey,
-  entry: InboxEntry,
+  mailbox: ImportingMailbox,
+  entry: Omit<InboundMessage, 'source'>,
   content: InboundContent,
+  via: InboundVia,
 ): Promise<boolean | null> {
   const { db } = deps;
+  const { key } = entry;
   const own = await ownEmailComeBack(db, mailbox.tenantId, entry);
   if (own) {
     if (!own.message) return false;
@@ -41,5 +40,5 @@ export async function importIfNotAReply(
   const source = await content.source();
   const report = source ? parseDeliveryReport(source.subarray(0, REPORT_BYTES), entry.from) : null;
   if (!report) return null;
-  return importDeliveryReport(deps, mailbox, key, entry, content, report);
+  return importDeliveryReport(deps, mailbox, entry, content, report, via);
 }

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import {
+  MailboxOAuthCallbackSchema,
+  MailboxOAuthProvidersSchema,
+  MailboxOAuthStartSchema,
+  MailboxViewSchema,
+} from '@cadenza/core';
+import { getMailbox, type DataSource } from '@cadenza/data';
+import type { EgressGuard } from '@cadenza/services/net';
+import {
+  completeMailboxOAuth,
+  startMailboxOAuth,
+  startMailboxSync,
+  type MailOAuthSettings,
+} from '@cadenza/services/messaging';
+import type { Client } from '@temporalio/client';
+import { defineRoute, type ApiRoute } from '../../http/api-route';
+
+/**
+ * Connecting Gmail and Microsoft 365 mailboxes by OAuth 2.0 (authorization code with PKCE). The
+ * web app starts a connect, sends the browser to the provider, and hands what the provider sent
+ * back to its callback page to POST /mailboxes/oauth/callback with the person's own session: the
+ * state is single-use, expires in ten minutes and only finishes for the user and tenant that
+ * started it. The connected mailbox starts syncing at once.
+ */
+export function mailboxOAuthRoutes(deps: {
+  db: DataSource;
+  secretKey: Buffer | null;
+  egress: EgressGuard;
+  oauth: MailOAuthSettings;
+  temporal: Client;
+  taskQueue: string;
+}): ApiRoute[] {
+  const connect = { db: deps.db, secretKey: deps.secretKey, egress: deps.egress, oauth: deps.oauth };
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/mailboxes/oauth/providers',
+      tag: 'messaging',
+      summary: 'Which OAuth mailbox kinds this deployment can connect (Gmail, Microsoft 365)',
+      access: 'settings:manage',
+      responses: { 200: { description: 'the configured providers', schema: MailboxOAuthProvidersSchema } },
+      handler: async () => ({ body: { gmail: deps.oauth.gmail !== null, microsoft: deps.oauth.microsoft !== null } }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/mailboxes/oauth/start',
+      tag: 'messaging',
+      summary:
+        'Start connecting a Gmail or Microsoft 365 mailbox, or reconnecting one: answers where to send the browser',
+      access: 'settings:manage',
+      body: MailboxOAuthStartSchema,
+      responses: {
+        201: {
+          description: 'the provider address to open (valid ten minutes, once)',
+          schema: z.object({ authorizeUrl: z.string(), expiresAt: z.string() }),
+        },
+        404: { description: 'the mailbox to reconnect was not found' },
+        409: { description: 'the deployment configures no OAuth app for this kind, or has no CADENZA_SECRET_KEY' },
+      },
+      handler: async ({ principal, body }) => ({
+        status: 201,
+        body: await startMailboxOAuth(connect, principal, body),
+      }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/mailboxes/oauth/callback',
+      tag: 'messaging',
+      summary: "Finish a connect with the provider's redirect (state and code, or its error)",
+      access: 'settings:manage',
+      body: MailboxOAuthCallbackSchema,
+      responses: {
+        200: {
+          description: 'reconnected: the same mailbox, its sync resumes from its cursor',
+          schema: MailboxViewSchema,
+        },
+        201: { description: 'connected: a new mailbox', schema: MailboxViewSchema },
+        400: { description: 'consent refused, an unknown, foreign or expired state, no code, or the code refused' },
+        409: { description: 'the state was used already, or the account is connected already' },
+        502: { description: 'the provider could not be reached or refused to name the account' },
+      },
+      handler: async ({ principal, body }) => {
+        const done = await completeMailboxOAuth(connect, principal, body);
+        await startMailboxSync(
+          { temporal: deps.temporal, taskQueue: deps.taskQueue },
+          { tenantId: principal.tenantId, mailboxId: done.mailboxId },
+        );
+        return {
+          status: done.created ? 201 : 200,
+          body: await getMailbox(deps.db, principal.tenantId, done.mailboxId),
+        };
+      },
+    }),
+  ];
+}
