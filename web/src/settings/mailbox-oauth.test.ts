@@ -13,6 +13,7 @@ const GMAIL: MailboxView = {
   dailyLimit: 1000,
   perMinuteLimit: 10,
   isDefault: false,
+  ownerUserId: null,
   host: null,
   port: null,
   secure: true,

@@ -86,6 +86,7 @@ describe('settings forms', () => {
       hasSecret: true,
       imap: null,
       sync: { lastSyncAt: null, lastError: null, authFailedAt: null },
+      oauth: null,
       createdAt: '',
       updatedAt: '',
     };
