@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { ImapFlow } from 'imapflow';
+import { readSyncCursor } from '@cadenza/data';
 import { waitUntil } from '../../../../scripts/services/wait-until';
 import { allowEgressTo, harnessEgress } from '@cadenza/test-harness/egress-allow';
 import { newContact } from '@cadenza/test-harness/flow-fixtures';
@@ -100,15 +102,46 @@ export async function mailboxSyncPlatform(name: string) {
       .map(([header, value]) => `${header}: ${value}`)
       .join('\r\n')}\r\n\r\n${body}\r\n`;
 
-  /** Asks the sync workflow for a poll and waits until a poll has finished after the last one. */
+  /** The INBOX's next UID on the harness's Dovecot: everything below it has been delivered. */
+  async function inboxUidNext(username: string): Promise<number> {
+    const client = new ImapFlow({
+      host: imap.host,
+      port: imap.port,
+      secure: false,
+      auth: { user: username, pass: imap.password },
+      logger: false,
+    });
+    client.on('error', () => undefined);
+    await client.connect();
+    try {
+      const status = await client.status('INBOX', { uidNext: true });
+      return status ? Number(status.uidNext ?? 1) : 1;
+    } finally {
+      await client.logout();
+    }
+  }
+
+  /**
+   * Asks the sync workflow for a poll and waits until a poll has finished after the last one and,
+   * when it read the INBOX, its cursor has passed every message delivered before the ask. (With
+   * IMAP IDLE a poll woken by the first of several deliveries may end after the ask: the cursor,
+   * not the poll's time, says the mail was read.)
+   */
   async function syncNow(mailboxId: string) {
-    const previous = (await api(`/mailboxes/${mailboxId}`)).body.sync.lastSyncAt as string | null;
+    const before = (await api(`/mailboxes/${mailboxId}`)).body;
+    const previous = before.sync.lastSyncAt as string | null;
+    const uidNext = before.imap
+      ? await inboxUidNext(before.imap.username ?? before.fromAddress).catch(() => null)
+      : null;
     expect((await api(`/mailboxes/${mailboxId}/sync`, { method: 'POST' })).status).toBe(202);
     await waitUntil(
-      'a poll after the last one',
+      'a poll after the last one, past the last message delivered',
       async () => {
         const { sync } = (await api(`/mailboxes/${mailboxId}`)).body;
-        return sync.lastSyncAt && sync.lastSyncAt !== previous ? sync : undefined;
+        if (!sync.lastSyncAt || sync.lastSyncAt === previous) return undefined;
+        if (sync.lastError || uidNext === null) return sync;
+        const cursor = await readSyncCursor(platform.db, mailboxId);
+        return cursor && cursor.lastUid >= uidNext - 1 ? sync : undefined;
       },
       { timeoutMs: 30_000 },
     );
