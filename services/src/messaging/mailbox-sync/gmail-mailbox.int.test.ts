@@ -447,9 +447,14 @@ describe('Gmail mailboxes', () => {
     expect(connected.status).toBe(201);
     expect(connected.body).toMatchObject({ kind: 'gmail', fromAddress: account, ownerUserId: rep.userId });
     const id = connected.body.id as string;
-    expect(await waitUntil('first sync', async () => (await rep.call(`/mailboxes/${id}`)).body.sync.lastSyncAt)).toBeTruthy();
+    expect(
+      await waitUntil('first sync', async () => (await rep.call(`/mailboxes/${id}`)).body.sync.lastSyncAt),
+    ).toBeTruthy();
     // A rep cannot connect a workspace mailbox.
-    const workspace = await rep.call('/mailboxes/oauth/start', { method: 'POST', body: { kind: 'gmail', personal: false } });
+    const workspace = await rep.call('/mailboxes/oauth/start', {
+      method: 'POST',
+      body: { kind: 'gmail', personal: false },
+    });
     expect(workspace.status).toBe(403);
 
     expect(await listed(rep.call)).toEqual([id]);
@@ -507,7 +512,7 @@ describe('Gmail mailboxes', () => {
     expect(received.map((one) => one.account)).toEqual([account]);
   });
 
-  it('an admin connects a workspace Gmail, or their own with personal; an API key only the workspace\'s', async () => {
+  it("an admin connects a workspace Gmail, or their own with personal; an API key only the workspace's", async () => {
     const adminUser = await member('admin');
     const shared = await connectAs(adminUser.call, `team-${randomUUID()}@gmail.test`);
     expect(shared).toMatchObject({ status: 201, body: { ownerUserId: null } });
