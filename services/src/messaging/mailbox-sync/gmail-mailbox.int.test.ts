@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal, Role } from '@cadenza/core';
-import { inviteTenantUser } from '@cadenza/data';
 import { waitUntil } from '../../../../scripts/services/wait-until';
 import { createTenantWithKey, type TestPlatform } from '@cadenza/test-harness/integration';
 import { flowOf, newContact } from '@cadenza/test-harness/flow-fixtures';
@@ -8,6 +7,7 @@ import { mailThenAwaitReply, startMessagingPlatform } from '@cadenza/test-harnes
 import { startOAuthDouble, type OAuthDouble } from '@cadenza/test-harness/oauth-double';
 import { startGmailDouble, type GmailDouble } from '@cadenza/test-harness/gmail-double';
 import { harnessEgress } from '@cadenza/test-harness/egress-allow';
+import { signedInMember } from '@cadenza/test-harness/signed-in-member';
 import { loadMessagingSettings } from '../messaging-settings';
 import { syncAnyMailbox } from './sync-any-mailbox';
 import { gmailNoSuchUser } from './delivery-report-samples.test-support';
@@ -59,38 +59,7 @@ describe('Gmail mailboxes', () => {
   const api = (path: string, init: { method?: string; body?: unknown } = {}) => apiAs(tenant.apiKey)(path, init);
   type Call = typeof api;
 
-  /** A member of the workspace signed in through /auth/login, calling the API with their session cookie. */
-  async function member(role: Role): Promise<{ userId: string; call: Call }> {
-    const email = `${role}-${randomUUID()}@example.com`;
-    const password = 'correct horse battery staple';
-    const { user } = await inviteTenantUser(
-      platform.db,
-      tenant.tenantId,
-      { email, role, password },
-      { kind: 'system', id: null },
-    );
-    const login = await fetch(`${platform.baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    });
-    expect(login.status).toBe(200);
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const cookie = login.headers
-      .getSetCookie()
-      .map((header) => header.split(';')[0]!)
-      .find((pair) => pair.startsWith('cadenza_session='))!;
-    const call: Call = async (path, init = {}) => {
-      const response = await fetch(`${platform.baseUrl}/api/v1${path}`, {
-        method: init.method ?? 'GET',
-        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      });
-      const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : undefined };
-    };
-    return { userId: user.id, call };
-  }
+  const member = (role: Role) => signedInMember(platform, tenant.tenantId, role);
   const sql = async <T>(query: string, params: unknown[]) => (await platform.db.query(query, params)) as T[];
 
   /** What the provider sends the browser back with, after consent on its page. */
