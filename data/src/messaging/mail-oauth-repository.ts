@@ -182,12 +182,16 @@ export async function saveOAuthConnection(
       );
     } else {
       const existing = (await manager.query(
-        `SELECT id FROM mailboxes WHERE tenant_id = $1 AND kind = $2 AND lower(from_address) = lower($3)`,
+        `SELECT id, owner_user_id FROM mailboxes WHERE tenant_id = $1 AND kind = $2 AND lower(from_address) = lower($3)`,
         [connection.tenantId, connection.kind, connection.account],
-      )) as Array<{ id: string }>;
+      )) as Array<{ id: string; owner_user_id: string | null }>;
+      const scopeOwner = connection.scope && typeof connection.scope !== 'string' ? connection.scope.ownerUserId : null;
       if (existing[0])
         throw new ConflictError(
-          `${connection.account} is already connected (mailbox ${existing[0].id}); use Reconnect on it instead`,
+          scopeOwner && existing[0].owner_user_id !== scopeOwner
+            ? // Another member's mailbox: its id is theirs to know, as everywhere else.
+              `${connection.account} is already connected in this workspace by someone else`
+            : `${connection.account} is already connected (mailbox ${existing[0].id}); use Reconnect on it instead`,
         );
       const label = connection.kind === 'gmail' ? 'Gmail' : 'Microsoft 365';
       const inserted = (await manager.query(

@@ -439,7 +439,9 @@ describe('Gmail mailboxes', () => {
     });
     expect(foreign.status).toBe(404);
     // The account is connected once per workspace, whoever owns it.
-    expect((await connectAs(otherRep.call, account)).status).toBe(409);
+    const twice = await connectAs(otherRep.call, account);
+    expect(twice.status).toBe(409);
+    expect(twice.body.message).toBe(`${account} is already connected in this workspace by someone else`);
     // The rep reconnects their own: the same mailbox, still theirs.
     const again = await connectAs(rep.call, account, {}, id);
     expect(again).toMatchObject({ status: 200, body: { id, ownerUserId: rep.userId } });
