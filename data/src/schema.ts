@@ -36,6 +36,7 @@ import { MailboxSync1764301800000 } from './messaging/mailbox-sync-migration';
 import { MailboxBounces1764301830000 } from './messaging/mailbox-bounces-migration';
 import { MailProviders1764301921000 } from './messaging/mail-providers-migration';
 import { MailboxIdentity1764301930000 } from './messaging/mailbox-identity-migration';
+import { MailboxOAuthOwner1764301975000 } from './messaging/mailbox-oauth-owner-migration';
 import {
   ContactSearchIndex1764300600001,
   CrmImports1764300600000,
@@ -90,4 +91,5 @@ export const MIGRATIONS: Function[] = [
   MailboxBounces1764301830000,
   MailProviders1764301921000,
   MailboxIdentity1764301930000,
+  MailboxOAuthOwner1764301975000,
 ];

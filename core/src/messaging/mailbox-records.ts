@@ -162,6 +162,12 @@ export const MailboxOAuthStartSchema = z
       .uuid()
       .optional()
       .describe('reconnect this mailbox (same id, same sync cursor) rather than add a new one'),
+    personal: z
+      .boolean()
+      .optional()
+      .describe(
+        "connect your own mailbox (flows sending from the contact owner's mailbox use it for your contacts) rather than the workspace's; always true for a user without the admin role; ignored on reconnect",
+      ),
   })
   .describe('connect a mailbox by OAuth 2.0 (authorization code with PKCE)');
 export type MailboxOAuthStart = z.infer<typeof MailboxOAuthStartSchema>;

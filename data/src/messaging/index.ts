@@ -16,4 +16,5 @@ export * from './mailbox-bounces-repository';
 export { MailProviders1764301921000 } from './mail-providers-migration';
 export * from './mail-oauth-repository';
 export { MailboxIdentity1764301930000 } from './mailbox-identity-migration';
+export { MailboxOAuthOwner1764301975000 } from './mailbox-oauth-owner-migration';
 export * from './mailbox-pools-repository';

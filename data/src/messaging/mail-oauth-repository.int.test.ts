@@ -36,6 +36,7 @@ describe('mailbox OAuth states', () => {
       userId,
       kind: 'gmail',
       mailboxId: null,
+      personal: userId !== null,
       verifier: 'the-verifier',
     });
     return stateHash;
@@ -48,7 +49,7 @@ describe('mailbox OAuth states', () => {
     // Bob's attempt did not spend it.
     expect(await consumeOAuthState(db, key, hash, { tenantId, userId: ana })).toEqual({
       status: 'ok',
-      state: { tenantId, userId: ana, kind: 'gmail', mailboxId: null, verifier: 'the-verifier' },
+      state: { tenantId, userId: ana, kind: 'gmail', mailboxId: null, personal: true, verifier: 'the-verifier' },
     });
     expect(await consumeOAuthState(db, key, hash, { tenantId, userId: ana })).toEqual({ status: 'used' });
   });

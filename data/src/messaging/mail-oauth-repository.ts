@@ -2,6 +2,7 @@ import { ConflictError, NotFoundError, UserError, type OAuthMailboxKind } from '
 import type { DataSource, EntityManager } from 'typeorm';
 import { decryptSecret, encryptSecret } from '../auth/secret-box';
 import type { Db } from '../crm/crm-write';
+import type { MailboxScope } from './mailboxes-repository';
 
 /** Tokens of a connected Gmail or Microsoft 365 mailbox, opened. Never leave the worker or the API. */
 export interface OAuthTokens {
@@ -26,6 +27,8 @@ export interface OAuthState {
   kind: OAuthMailboxKind;
   /** Set when reconnecting: the mailbox keeps its id and its sync cursor. */
   mailboxId: string | null;
+  /** A new mailbox is the starting user's own (always for a user without settings:manage), else the workspace's. */
+  personal: boolean;
   verifier: string;
 }
 
@@ -51,9 +54,9 @@ export async function createOAuthState(
     row.tenantId,
   ]);
   await db.query(
-    `INSERT INTO mailbox_oauth_states (state_hash, tenant_id, user_id, kind, mailbox_id, verifier_sealed, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [row.stateHash, row.tenantId, row.userId, row.kind, row.mailboxId, sealed, row.expiresAt],
+    `INSERT INTO mailbox_oauth_states (state_hash, tenant_id, user_id, kind, mailbox_id, verifier_sealed, expires_at, personal)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [row.stateHash, row.tenantId, row.userId, row.kind, row.mailboxId, sealed, row.expiresAt, row.personal],
   );
 }
 
@@ -74,7 +77,7 @@ export async function consumeOAuthState(
   const [rows] = (await db.query(
     `UPDATE mailbox_oauth_states SET used_at = now()
      WHERE state_hash = $1 AND tenant_id = $2 AND user_id IS NOT DISTINCT FROM $3 AND used_at IS NULL AND expires_at > now()
-     RETURNING tenant_id, user_id, kind, mailbox_id, verifier_sealed`,
+     RETURNING tenant_id, user_id, kind, mailbox_id, personal, verifier_sealed`,
     [stateHash, caller.tenantId, caller.userId],
   )) as [
     Array<{
@@ -82,6 +85,7 @@ export async function consumeOAuthState(
       user_id: string | null;
       kind: OAuthMailboxKind;
       mailbox_id: string | null;
+      personal: boolean;
       verifier_sealed: string;
     }>,
     number,
@@ -95,6 +99,7 @@ export async function consumeOAuthState(
         userId: row.user_id,
         kind: row.kind,
         mailboxId: row.mailbox_id,
+        personal: row.personal,
         verifier: decryptSecret(requireKey(secretKey), row.verifier_sealed),
       },
     };
@@ -110,12 +115,17 @@ export async function consumeOAuthState(
   return { status: known.used ? 'used' : 'expired' };
 }
 
-/** A reconnect names a mailbox of the same kind in the caller's tenant. */
-export async function requireOAuthMailbox(db: Db, tenantId: string, mailboxId: string, kind: OAuthMailboxKind) {
-  const rows = (await db.query(`SELECT kind, from_address FROM mailboxes WHERE tenant_id = $1 AND id = $2::uuid`, [
-    tenantId,
-    mailboxId,
-  ])) as Array<{ kind: string; from_address: string }>;
+/**
+ * A reconnect names a mailbox of the same kind that the caller may manage: any of the tenant's
+ * for a tenant scope (admins), only their own for a user's; another user's answers 404.
+ */
+export async function requireOAuthMailbox(db: Db, scope: MailboxScope, mailboxId: string, kind: OAuthMailboxKind) {
+  const [tenantId, ownerUserId] = typeof scope === 'string' ? [scope, null] : [scope.tenantId, scope.ownerUserId];
+  const rows = (await db.query(
+    `SELECT kind, from_address FROM mailboxes
+     WHERE tenant_id = $1 AND ($2::uuid IS NULL OR owner_user_id = $2::uuid) AND id = $3::uuid`,
+    [tenantId, ownerUserId, mailboxId],
+  )) as Array<{ kind: string; from_address: string }>;
   if (!rows[0]) throw new NotFoundError('mailbox', mailboxId);
   if (rows[0].kind !== kind)
     throw new UserError('invalid_field', `mailbox ${mailboxId} is not a ${kind} mailbox`, { field: 'mailboxId' });
@@ -128,8 +138,10 @@ const sealTokens = (key: Buffer, tokens: OAuthTokens) => ({
 });
 
 /**
- * Stores a completed connect. A new mailbox sends from the account's address; a reconnect keeps
- * the mailbox (its id, settings and sync cursor), replaces the tokens and clears "auth expired".
+ * Stores a completed connect. A new mailbox sends from the account's address and belongs to
+ * `ownerUserId` (null: the workspace's); a reconnect keeps the mailbox (its id, owner, settings and
+ * sync cursor), replaces the tokens and clears "auth expired", and only reaches a mailbox within
+ * `scope`. An account is connected at most once per tenant, whoever owns it.
  * Answers the mailbox id and whether it was created.
  */
 export async function saveOAuthConnection(
@@ -137,6 +149,9 @@ export async function saveOAuthConnection(
   secretKey: Buffer | null,
   connection: {
     tenantId: string;
+    /** Whose mailboxes a reconnect may reach (the caller's scope); defaults to the whole tenant. */
+    scope?: MailboxScope;
+    ownerUserId?: string | null;
     kind: OAuthMailboxKind;
     mailboxId: string | null;
     account: string;
@@ -148,7 +163,12 @@ export async function saveOAuthConnection(
     let mailboxId = connection.mailboxId;
     const created = mailboxId === null;
     if (mailboxId) {
-      const current = await requireOAuthMailbox(manager, connection.tenantId, mailboxId, connection.kind);
+      const current = await requireOAuthMailbox(
+        manager,
+        connection.scope ?? connection.tenantId,
+        mailboxId,
+        connection.kind,
+      );
       if (current.fromAddress.toLowerCase() !== connection.account.toLowerCase())
         throw new UserError(
           'oauth_wrong_account',
@@ -162,17 +182,28 @@ export async function saveOAuthConnection(
       );
     } else {
       const existing = (await manager.query(
-        `SELECT id FROM mailboxes WHERE tenant_id = $1 AND kind = $2 AND lower(from_address) = lower($3)`,
+        `SELECT id, owner_user_id FROM mailboxes WHERE tenant_id = $1 AND kind = $2 AND lower(from_address) = lower($3)`,
         [connection.tenantId, connection.kind, connection.account],
-      )) as Array<{ id: string }>;
+      )) as Array<{ id: string; owner_user_id: string | null }>;
+      const scopeOwner = connection.scope && typeof connection.scope !== 'string' ? connection.scope.ownerUserId : null;
       if (existing[0])
         throw new ConflictError(
-          `${connection.account} is already connected (mailbox ${existing[0].id}); use Reconnect on it instead`,
+          scopeOwner && existing[0].owner_user_id !== scopeOwner
+            ? // Another member's mailbox: its id is theirs to know, as everywhere else.
+              `${connection.account} is already connected in this workspace by someone else`
+            : `${connection.account} is already connected (mailbox ${existing[0].id}); use Reconnect on it instead`,
         );
       const label = connection.kind === 'gmail' ? 'Gmail' : 'Microsoft 365';
       const inserted = (await manager.query(
-        `INSERT INTO mailboxes (tenant_id, kind, name, from_address, secure) VALUES ($1, $2, $3, $4, true) RETURNING id`,
-        [connection.tenantId, connection.kind, `${label}: ${connection.account}`.slice(0, 100), connection.account],
+        `INSERT INTO mailboxes (tenant_id, kind, name, from_address, secure, owner_user_id)
+         VALUES ($1, $2, $3, $4, true, $5) RETURNING id`,
+        [
+          connection.tenantId,
+          connection.kind,
+          `${label}: ${connection.account}`.slice(0, 100),
+          connection.account,
+          connection.ownerUserId ?? null,
+        ],
       )) as Array<{ id: string }>;
       mailboxId = inserted[0]!.id;
     }

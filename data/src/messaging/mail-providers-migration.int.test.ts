@@ -40,11 +40,15 @@ describe('MailProviders migration on top of MailboxBounces', () => {
     expect(await columnsOf('mailbox_imports')).toEqual(['mailbox_id', 'source_key']);
     expect(await columnsOf('mailbox_import_failures')).toEqual(['mailbox_id', 'source_key']);
 
-    // Back down past MailProviders (and whatever came after it) to MailboxBounces.
+    // Down to MailboxBounces: MailProviders and every migration after it, each down in turn.
     const lastMigration = async () =>
       ((await db.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`)) as Array<{ name: string }>)[0]?.name;
-    for (let undone = 0; undone < 10 && (await lastMigration()) !== 'MailboxBounces1764301830000'; undone += 1)
+    let undone = 0;
+    while ((await lastMigration()) !== 'MailProviders1764301921000' && undone < 20) {
       await db.undoLastMigration({ transaction: 'each' });
+      undone += 1;
+    }
+    await db.undoLastMigration({ transaction: 'each' });
     expect(await lastMigration()).toBe('MailboxBounces1764301830000');
     expect(await columnsOf('mailbox_import_failures')).toEqual(['mailbox_id', 'uid', 'uid_validity']);
 

@@ -30,3 +30,15 @@ export function oauthCallbackBody(search: URLSearchParams): MailboxOAuthCallback
     ...(description ? { errorDescription: description } : {}),
   };
 }
+
+/**
+ * The start body: a reconnect names its mailbox (and keeps its owner); a new mailbox asks to be
+ * the caller's own only when an admin ticked "My own mailbox" (a non-admin's always is).
+ */
+export function oauthStartBody(
+  kind: MailboxOAuthStart['kind'],
+  options: { mailboxId?: string; personal?: boolean } = {},
+): MailboxOAuthStart {
+  if (options.mailboxId) return { kind, mailboxId: options.mailboxId };
+  return { kind, ...(options.personal ? { personal: true } : {}) };
+}

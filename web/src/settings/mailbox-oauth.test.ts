@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MailboxOAuthCallbackSchema, type MailboxView } from '@cadenza/core';
-import { oauthCallbackBody } from './mailbox-oauth-api';
+import { MailboxOAuthCallbackSchema, MailboxOAuthStartSchema, type MailboxView } from '@cadenza/core';
+import { oauthCallbackBody, oauthStartBody } from './mailbox-oauth-api';
 import { mailboxViaLabel } from './mailbox-oauth';
 import { replySyncLabel } from './mailboxes-section';
 
@@ -34,6 +34,18 @@ describe('OAuth mailboxes in settings', () => {
     expect(
       oauthCallbackBody(new URLSearchParams('state=s2&error=access_denied&error_description=The+user+denied')),
     ).toEqual({ state: 's2', error: 'access_denied', errorDescription: 'The user denied' });
+  });
+
+  it("asks for the caller's own mailbox only when ticked, and a reconnect only names its mailbox", () => {
+    expect(oauthStartBody('gmail')).toEqual({ kind: 'gmail' });
+    expect(oauthStartBody('microsoft', { personal: true })).toEqual({ kind: 'microsoft', personal: true });
+    expect(oauthStartBody('gmail', { personal: false })).toEqual({ kind: 'gmail' });
+    const id = '7f6c1e0a-3c1b-4d2e-9f8a-1b2c3d4e5f60';
+    expect(oauthStartBody('gmail', { mailboxId: id, personal: true })).toEqual({ kind: 'gmail', mailboxId: id });
+    expect(MailboxOAuthStartSchema.parse(oauthStartBody('gmail', { personal: true }))).toEqual({
+      kind: 'gmail',
+      personal: true,
+    });
   });
 
   it('says how a connected mailbox sends and when its access expired', () => {

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, Box, Button, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Checkbox, FormControlLabel, Stack, Typography } from '@mui/material';
 import type { MailboxView } from '@cadenza/core';
 import { errorMessage } from '../api/cadenza-api';
 import {
   oauthCallbackBody,
+  oauthStartBody,
   useFinishMailboxOAuthMutation,
   useMailboxOAuthProvidersQuery,
   useStartMailboxOAuthMutation,
@@ -23,30 +24,46 @@ export function mailboxViaLabel(mailbox: MailboxView): string {
 /** Sends the browser to the provider's consent page: a new mailbox, or the same one again (Reconnect). */
 function useConnect() {
   const [start, state] = useStartMailboxOAuthMutation();
-  const connect = async (kind: 'gmail' | 'microsoft', mailboxId?: string) => {
-    const result = await start({ kind, ...(mailboxId ? { mailboxId } : {}) });
+  const connect = async (kind: 'gmail' | 'microsoft', options: { mailboxId?: string; personal?: boolean } = {}) => {
+    const result = await start(oauthStartBody(kind, options));
     if ('data' in result && result.data) window.location.assign(result.data.authorizeUrl);
   };
   return { connect, state };
 }
 
-/** "Connect Google" / "Connect Microsoft", each only when the deployment configured that OAuth app. */
-export function ConnectMailboxButtons() {
+/**
+ * "Connect Google" / "Connect Microsoft", each only when the deployment configured that OAuth app.
+ * Everyone connects: a non-admin's mailbox is always their own; an admin's is the workspace's
+ * unless they tick "My own mailbox", as in the SMTP form.
+ */
+export function ConnectMailboxButtons({ admin }: { admin: boolean }) {
   const providers = useMailboxOAuthProvidersQuery();
   const { connect, state } = useConnect();
+  const [personal, setPersonal] = useState(false);
   const kinds = (['gmail', 'microsoft'] as const).filter((kind) => providers.data?.[kind]);
   if (kinds.length === 0) return null;
   return (
     <Box>
       <Typography variant="subtitle2" gutterBottom>
-        Connect a mailbox by signing in
+        {admin ? 'Connect a mailbox by signing in' : 'Connect your own mailbox by signing in'}
       </Typography>
-      <Stack direction="row" spacing={1}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         {kinds.map((kind) => (
-          <Button key={kind} variant="outlined" disabled={state.isLoading} onClick={() => void connect(kind)}>
+          <Button
+            key={kind}
+            variant="outlined"
+            disabled={state.isLoading}
+            onClick={() => void connect(kind, { personal: admin && personal })}
+          >
             Connect {LABELS[kind]}
           </Button>
         ))}
+        {admin && (
+          <FormControlLabel
+            control={<Checkbox checked={personal} onChange={(e) => setPersonal(e.target.checked)} />}
+            label="My own mailbox"
+          />
+        )}
       </Stack>
       <RequestError error={state.error} />
     </Box>
@@ -65,7 +82,7 @@ export function ReconnectMailboxButton({ mailbox }: { mailbox: MailboxView }) {
         color={mailbox.sync.authFailedAt ? 'warning' : 'primary'}
         variant={mailbox.sync.authFailedAt ? 'contained' : 'text'}
         disabled={state.isLoading}
-        onClick={() => void connect(kind, mailbox.id)}
+        onClick={() => void connect(kind, { mailboxId: mailbox.id })}
       >
         Reconnect
       </Button>

@@ -197,7 +197,7 @@ export function MailboxesSection({
           );
         }}
       />
-      {admin && <ConnectMailboxButtons />}
+      <ConnectMailboxButtons admin={admin} />
       <MailboxForm admin={admin} />
       {editing && <MailboxEditDialog mailbox={editing} onClose={() => setEditing(null)} />}
       {admin && <MailboxPoolsSection mailboxes={mailboxes.data ?? []} />}

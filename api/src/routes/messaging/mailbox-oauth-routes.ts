@@ -15,13 +15,16 @@ import {
 } from '@cadenza/services/messaging';
 import type { Client } from '@temporalio/client';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
+import { mailboxScopeOf, ownerOfNewMailbox } from './mailbox-scope';
 
 /**
  * Connecting Gmail and Microsoft 365 mailboxes by OAuth 2.0 (authorization code with PKCE). The
  * web app starts a connect, sends the browser to the provider, and hands what the provider sent
  * back to its callback page to POST /mailboxes/oauth/callback with the person's own session: the
  * state is single-use, expires in ten minutes and only finishes for the user and tenant that
- * started it. The connected mailbox starts syncing at once.
+ * started it. The connected mailbox starts syncing at once. Like the SMTP mailboxes, any signed-in
+ * user connects their own (a sales rep's Gmail is theirs); an admin connects the workspace's, or
+ * their own with `personal`; a reconnect reaches only a mailbox the caller may manage.
  */
 export function mailboxOAuthRoutes(deps: {
   db: DataSource;
@@ -38,7 +41,7 @@ export function mailboxOAuthRoutes(deps: {
       path: '/mailboxes/oauth/providers',
       tag: 'messaging',
       summary: 'Which OAuth mailbox kinds this deployment can connect (Gmail, Microsoft 365)',
-      access: 'settings:manage',
+      access: 'authenticated',
       responses: { 200: { description: 'the configured providers', schema: MailboxOAuthProvidersSchema } },
       handler: async () => ({ body: { gmail: deps.oauth.gmail !== null, microsoft: deps.oauth.microsoft !== null } }),
     }),
@@ -48,27 +51,34 @@ export function mailboxOAuthRoutes(deps: {
       tag: 'messaging',
       summary:
         'Start connecting a Gmail or Microsoft 365 mailbox, or reconnecting one: answers where to send the browser',
-      access: 'settings:manage',
+      access: 'authenticated',
       body: MailboxOAuthStartSchema,
       responses: {
         201: {
           description: 'the provider address to open (valid ten minutes, once)',
           schema: z.object({ authorizeUrl: z.string(), expiresAt: z.string() }),
         },
-        404: { description: 'the mailbox to reconnect was not found' },
+        400: { description: 'personal: true from an API key (no user to own the mailbox)' },
+        403: { description: 'an API key without settings:manage, or personal: false from a user without it' },
+        404: { description: "the mailbox to reconnect was not found (or is another user's)" },
         409: { description: 'the deployment configures no OAuth app for this kind, or has no CADENZA_SECRET_KEY' },
       },
-      handler: async ({ principal, body }) => ({
-        status: 201,
-        body: await startMailboxOAuth(connect, principal, body),
-      }),
+      handler: async ({ principal, body }) => {
+        const scope = mailboxScopeOf(principal);
+        // A reconnect keeps the mailbox's owner; only a new one needs deciding.
+        const personal = body.mailboxId ? false : ownerOfNewMailbox(principal, body.personal) !== null;
+        return {
+          status: 201,
+          body: await startMailboxOAuth(connect, { ...principal, scope }, { ...body, personal }),
+        };
+      },
     }),
     defineRoute({
       method: 'post',
       path: '/mailboxes/oauth/callback',
       tag: 'messaging',
       summary: "Finish a connect with the provider's redirect (state and code, or its error)",
-      access: 'settings:manage',
+      access: 'authenticated',
       body: MailboxOAuthCallbackSchema,
       responses: {
         200: {
@@ -77,18 +87,20 @@ export function mailboxOAuthRoutes(deps: {
         },
         201: { description: 'connected: a new mailbox', schema: MailboxViewSchema },
         400: { description: 'consent refused, an unknown, foreign or expired state, no code, or the code refused' },
+        403: { description: 'an API key without settings:manage (it has no mailbox of its own)' },
         409: { description: 'the state was used already, or the account is connected already' },
         502: { description: 'the provider could not be reached or refused to name the account' },
       },
       handler: async ({ principal, body }) => {
-        const done = await completeMailboxOAuth(connect, principal, body);
+        const scope = mailboxScopeOf(principal);
+        const done = await completeMailboxOAuth(connect, { ...principal, scope }, body);
         await startMailboxSync(
           { temporal: deps.temporal, taskQueue: deps.taskQueue },
           { tenantId: principal.tenantId, mailboxId: done.mailboxId },
         );
         return {
           status: done.created ? 201 : 200,
-          body: await getMailbox(deps.db, principal.tenantId, done.mailboxId),
+          body: await getMailbox(deps.db, scope, done.mailboxId),
         };
       },
     }),

@@ -5,6 +5,7 @@ import {
   createOAuthState,
   requireOAuthMailbox,
   saveOAuthConnection,
+  type MailboxScope,
   type OAuthTokens,
 } from '@cadenza/data';
 import { EgressRefusedError, type EgressGuard } from '../../net';
@@ -26,6 +27,8 @@ export interface OAuthConnectDependencies {
 export interface ConnectingPrincipal {
   tenantId: string;
   userId: string | null;
+  /** The mailboxes they may reconnect: the whole tenant's (settings:manage) or only their own. */
+  scope: MailboxScope;
 }
 
 /** Long enough to sign in and consent, short enough that a leaked link is soon worthless. */
@@ -48,17 +51,20 @@ function providerFor(oauth: MailOAuthSettings, kind: OAuthMailboxKind): OAuthPro
 /**
  * Starts connecting (or reconnecting) a mailbox: a fresh PKCE verifier and state, kept server-side
  * for ten minutes and bound to the caller, and the provider address to send the browser to. A
- * reconnect hints the mailbox's own address, so the person signs in with the right account.
+ * reconnect hints the mailbox's own address, so the person signs in with the right account, and
+ * only reaches a mailbox in the caller's scope. `personal`: the new mailbox will be the caller's own.
  */
 export async function startMailboxOAuth(
   deps: OAuthConnectDependencies,
   principal: ConnectingPrincipal,
-  request: MailboxOAuthStart,
+  request: Omit<MailboxOAuthStart, 'personal'> & { personal: boolean },
 ): Promise<{ authorizeUrl: string; expiresAt: string }> {
   const provider = providerFor(deps.oauth, request.kind);
   const reconnecting = request.mailboxId
-    ? await requireOAuthMailbox(deps.db, principal.tenantId, request.mailboxId, request.kind)
+    ? await requireOAuthMailbox(deps.db, principal.scope, request.mailboxId, request.kind)
     : null;
+  if (request.personal && !principal.userId)
+    throw new UserError('invalid_field', 'personal: an API key has no user to own a mailbox', { field: 'personal' });
   const state = newOAuthState();
   const verifier = newCodeVerifier();
   const expiresAt = new Date(Date.now() + OAUTH_STATE_TTL_MS);
@@ -69,6 +75,7 @@ export async function startMailboxOAuth(
     userId: principal.userId,
     kind: request.kind,
     mailboxId: request.mailboxId ?? null,
+    personal: !reconnecting && request.personal,
     verifier,
   });
   const authorizeUrl = authorizationUrl(provider, {
@@ -93,7 +100,10 @@ export async function completeMailboxOAuth(
   principal: ConnectingPrincipal,
   callback: MailboxOAuthCallback,
 ): Promise<{ mailboxId: string; created: boolean; kind: OAuthMailboxKind; account: string }> {
-  const consumed = await consumeOAuthState(deps.db, deps.secretKey, oauthStateHash(callback.state), principal);
+  const consumed = await consumeOAuthState(deps.db, deps.secretKey, oauthStateHash(callback.state), {
+    tenantId: principal.tenantId,
+    userId: principal.userId,
+  });
   if (consumed.status === 'used')
     throw new UserError(
       'oauth_state_used',
@@ -137,6 +147,8 @@ export async function completeMailboxOAuth(
   const account = await providerCall(provider, () => accountAddress(deps, provider, tokens));
   const saved = await saveOAuthConnection(deps.db, deps.secretKey, {
     tenantId: state.tenantId,
+    scope: principal.scope,
+    ownerUserId: state.personal ? state.userId : null,
     kind: state.kind,
     mailboxId: state.mailboxId,
     account,

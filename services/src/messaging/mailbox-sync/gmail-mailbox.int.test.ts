@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Principal } from '@cadenza/core';
+import type { Principal, Role } from '@cadenza/core';
 import { waitUntil } from '../../../../scripts/services/wait-until';
 import { createTenantWithKey, type TestPlatform } from '@cadenza/test-harness/integration';
-import { newContact } from '@cadenza/test-harness/flow-fixtures';
+import { flowOf, newContact } from '@cadenza/test-harness/flow-fixtures';
 import { mailThenAwaitReply, startMessagingPlatform } from '@cadenza/test-harness/messaging-platform';
 import { startOAuthDouble, type OAuthDouble } from '@cadenza/test-harness/oauth-double';
 import { startGmailDouble, type GmailDouble } from '@cadenza/test-harness/gmail-double';
 import { harnessEgress } from '@cadenza/test-harness/egress-allow';
+import { signedInMember } from '@cadenza/test-harness/signed-in-member';
 import { loadMessagingSettings } from '../messaging-settings';
 import { syncAnyMailbox } from './sync-any-mailbox';
 import { gmailNoSuchUser } from './delivery-report-samples.test-support';
@@ -16,7 +17,8 @@ import { gmailNoSuchUser } from './delivery-report-samples.test-support';
  * through the API by OAuth 2.0 with PKCE (the authorization server checks the verifier), sending
  * through users.messages.send, and syncing replies through users.history.list into the same
  * import as IMAP mail, once each, across token expiry, a forgotten history id, throttling, a
- * revoked grant and a reconnect.
+ * revoked grant and a reconnect. Any member connects their own Gmail (a sales rep's is theirs,
+ * for the flows that send from the contact owner's mailbox); an admin the workspace's or their own.
  */
 describe('Gmail mailboxes', () => {
   let platform: TestPlatform;
@@ -55,13 +57,16 @@ describe('Gmail mailboxes', () => {
       return { status: response.status, body: text ? JSON.parse(text) : undefined };
     };
   const api = (path: string, init: { method?: string; body?: unknown } = {}) => apiAs(tenant.apiKey)(path, init);
+  type Call = typeof api;
+
+  const member = (role: Role) => signedInMember(platform, tenant.tenantId, role);
   const sql = async <T>(query: string, params: unknown[]) => (await platform.db.query(query, params)) as T[];
 
   /** What the provider sends the browser back with, after consent on its page. */
-  async function consent(kind: 'gmail', mailboxId?: string) {
-    const started = await api('/mailboxes/oauth/start', {
+  async function consent(kind: 'gmail', mailboxId?: string, as: Call = api, extra: Record<string, unknown> = {}) {
+    const started = await as('/mailboxes/oauth/start', {
       method: 'POST',
-      body: { kind, ...(mailboxId ? { mailboxId } : {}) },
+      body: { kind, ...(mailboxId ? { mailboxId } : {}), ...extra },
     });
     expect(started.status).toBe(201);
     const authorize = new URL(started.body.authorizeUrl);
@@ -85,7 +90,13 @@ describe('Gmail mailboxes', () => {
     const callback = await consent('gmail');
     const connected = await api('/mailboxes/oauth/callback', { method: 'POST', body: callback });
     expect(connected.status).toBe(201);
-    expect(connected.body).toMatchObject({ kind: 'gmail', fromAddress: account, oauth: { account }, imap: null });
+    expect(connected.body).toMatchObject({
+      kind: 'gmail',
+      fromAddress: account,
+      oauth: { account },
+      imap: null,
+      ownerUserId: null,
+    });
     const made = await api(`/mailboxes/${connected.body.id}`, {
       method: 'PATCH',
       body: { isDefault: true, perMinuteLimit: 1000 },
@@ -387,5 +398,98 @@ describe('Gmail mailboxes', () => {
     expect(end.pageToken).toBeUndefined();
     expect(BigInt(end.historyId)).toBeGreaterThan(BigInt(start.historyId));
     expect(await importsOf(mailbox.id)).toEqual([]);
+  });
+
+  /** Connects `account` as `as` through start, consent and callback; answers the callback's response. */
+  async function connectAs(as: Call, account: string, extra: Record<string, unknown> = {}, mailboxId?: string) {
+    oauth.state.consent = { account };
+    return as('/mailboxes/oauth/callback', { method: 'POST', body: await consent('gmail', mailboxId, as, extra) });
+  }
+  const listed = async (as: Call) => ((await as('/mailboxes')).body.items as Array<{ id: string }>).map((m) => m.id);
+
+  it("a sales rep connects their own Gmail: theirs and the admins' to see, another rep's 404; owner sends go through it", async () => {
+    const rep = await member('sales_rep');
+    const otherRep = await member('sales_rep');
+    const adminUser = await member('admin');
+    const account = `own-${randomUUID()}@gmail.test`;
+    const connected = await connectAs(rep.call, account);
+    expect(connected.status).toBe(201);
+    expect(connected.body).toMatchObject({ kind: 'gmail', fromAddress: account, ownerUserId: rep.userId });
+    const id = connected.body.id as string;
+    expect(
+      await waitUntil('first sync', async () => (await rep.call(`/mailboxes/${id}`)).body.sync.lastSyncAt),
+    ).toBeTruthy();
+    // A rep cannot connect a workspace mailbox.
+    const workspace = await rep.call('/mailboxes/oauth/start', {
+      method: 'POST',
+      body: { kind: 'gmail', personal: false },
+    });
+    expect(workspace.status).toBe(403);
+
+    expect(await listed(rep.call)).toEqual([id]);
+    expect(await listed(adminUser.call)).toContain(id);
+    expect(await listed(api)).toContain(id);
+    expect((await adminUser.call(`/mailboxes/${id}`)).body).toMatchObject({ id, ownerUserId: rep.userId });
+    // Another rep: not listed, not found, and cannot start a reconnect of it.
+    expect(await listed(otherRep.call)).not.toContain(id);
+    expect((await otherRep.call(`/mailboxes/${id}`)).status).toBe(404);
+    const foreign = await otherRep.call('/mailboxes/oauth/start', {
+      method: 'POST',
+      body: { kind: 'gmail', mailboxId: id },
+    });
+    expect(foreign.status).toBe(404);
+    // The account is connected once per workspace, whoever owns it.
+    const twice = await connectAs(otherRep.call, account);
+    expect(twice.status).toBe(409);
+    expect(twice.body.message).toBe(`${account} is already connected in this workspace by someone else`);
+    // The rep reconnects their own: the same mailbox, still theirs.
+    const again = await connectAs(rep.call, account, {}, id);
+    expect(again).toMatchObject({ status: 200, body: { id, ownerUserId: rep.userId } });
+
+    // A flow sending from the contact owner's mailbox sends the rep's contact through the rep's Gmail.
+    const created = await api('/flows', {
+      method: 'POST',
+      body: {
+        name: `Flow ${randomUUID()}`,
+        kind: 'sequence',
+        draft: flowOf(
+          [
+            {
+              id: 'mail',
+              type: 'send_email',
+              settings: { subject: 'From your rep', body: '<p>Hi</p>', sender: { kind: 'owner' } },
+            },
+          ],
+          [['start', 'mail']],
+        ),
+      },
+    });
+    expect((await api(`/flows/${created.body.id}/publish`, { method: 'POST' })).status).toBe(201);
+    const contactId = await newContact(platform.db, admin, {
+      email: `lead-${randomUUID()}@example.com`,
+      ownerId: rep.userId,
+    });
+    await api(`/flows/${created.body.id}/enrollments`, { method: 'POST', body: { contactIds: [contactId] } });
+    const sent = await waitUntil(
+      'the owner send',
+      async () => {
+        const [item] = (await api(`/outbox?contactId=${contactId}`)).body.items;
+        return item?.status === 'sent' ? (await api(`/outbox/${item.id}`)).body : undefined;
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(sent).toMatchObject({ from: account, provider: 'gmail', sender: { source: 'owner', fallback: null } });
+    const received = gmail.sent.filter((one) => one.raw.includes(sent.rfcMessageId));
+    expect(received.map((one) => one.account)).toEqual([account]);
+  });
+
+  it("an admin connects a workspace Gmail, or their own with personal; an API key only the workspace's", async () => {
+    const adminUser = await member('admin');
+    const shared = await connectAs(adminUser.call, `team-${randomUUID()}@gmail.test`);
+    expect(shared).toMatchObject({ status: 201, body: { ownerUserId: null } });
+    const own = await connectAs(adminUser.call, `boss-${randomUUID()}@gmail.test`, { personal: true });
+    expect(own).toMatchObject({ status: 201, body: { ownerUserId: adminUser.userId } });
+    const keyed = await api('/mailboxes/oauth/start', { method: 'POST', body: { kind: 'gmail', personal: true } });
+    expect(keyed).toMatchObject({ status: 400, body: { code: 'invalid_field', details: { field: 'personal' } } });
   });
 });

@@ -7,6 +7,7 @@ import { mailThenAwaitReply, startMessagingPlatform } from '@cadenza/test-harnes
 import { startOAuthDouble, type OAuthDouble } from '@cadenza/test-harness/oauth-double';
 import { startGraphDouble, type GraphDouble } from '@cadenza/test-harness/graph-double';
 import { harnessEgress } from '@cadenza/test-harness/egress-allow';
+import { signedInMember, type ApiCall } from '@cadenza/test-harness/signed-in-member';
 import { loadMessagingSettings } from '../messaging-settings';
 import { awaitNewMail } from './await-new-mail';
 import { syncAnyMailbox } from './sync-any-mailbox';
@@ -15,7 +16,8 @@ import { syncAnyMailbox } from './sync-any-mailbox';
  * Microsoft 365 mailboxes end to end against local servers speaking the Microsoft identity
  * platform's and Graph's wire formats: connected through the API with PKCE, sending MIME through
  * /me/sendMail, syncing replies through the inbox delta (nextLink, deltaLink, 410) into the same
- * import as IMAP and Gmail mail, once each, across an access token that lapses.
+ * import as IMAP and Gmail mail, once each, across an access token that lapses. A sales rep
+ * connects their own Microsoft 365 mailbox, which no other rep reaches.
  */
 describe('Microsoft 365 mailboxes', () => {
   let platform: TestPlatform;
@@ -211,5 +213,33 @@ describe('Microsoft 365 mailboxes', () => {
     expect(await cursor()).toMatchObject({ more: false, link: expect.stringContaining('$deltatoken=') });
     // Mail unrelated to Cadenza is read, never imported.
     expect(await sql(`SELECT 1 FROM mailbox_imports WHERE mailbox_id = $1`, [mailboxId])).toHaveLength(0);
+  });
+
+  it('a sales rep connects their own Microsoft 365 mailbox; another rep cannot see or reconnect it', async () => {
+    const rep = await signedInMember(platform, tenant.tenantId, 'sales_rep');
+    const otherRep = await signedInMember(platform, tenant.tenantId, 'sales_rep');
+    const account = `own-${randomUUID()}@contoso.test`;
+    const connectAs = async (as: ApiCall, mailboxId?: string) => {
+      oauth.state.consent = { account };
+      const started = await as('/mailboxes/oauth/start', {
+        method: 'POST',
+        body: { kind: 'microsoft', ...(mailboxId ? { mailboxId } : {}) },
+      });
+      if (started.status !== 201) return started;
+      const back = new URL((await fetch(started.body.authorizeUrl, { redirect: 'manual' })).headers.get('location')!);
+      return as('/mailboxes/oauth/callback', {
+        method: 'POST',
+        body: { state: back.searchParams.get('state'), code: back.searchParams.get('code') },
+      });
+    };
+    const connected = await connectAs(rep.call);
+    expect(connected).toMatchObject({ status: 201, body: { kind: 'microsoft', ownerUserId: rep.userId } });
+    const id = connected.body.id as string;
+    expect((await rep.call('/mailboxes')).body.items.map((m: { id: string }) => m.id)).toEqual([id]);
+    expect((await api(`/mailboxes/${id}`)).body).toMatchObject({ ownerUserId: rep.userId });
+    expect((await otherRep.call(`/mailboxes/${id}`)).status).toBe(404);
+    expect((await otherRep.call('/mailboxes')).body.items).toEqual([]);
+    expect((await connectAs(otherRep.call, id)).status).toBe(404);
+    expect(await connectAs(rep.call, id)).toMatchObject({ status: 200, body: { id, ownerUserId: rep.userId } });
   });
 });
