@@ -160,7 +160,10 @@ function greetingIsRecords(name: string, facts: DraftFacts): boolean {
 }
 
 function subjectIsJobTitle(subject: string, facts: DraftFacts): boolean {
-  const plain = subject.trim().toLowerCase().replace(/[.!?:]+$/, '');
+  const plain = subject
+    .trim()
+    .toLowerCase()
+    .replace(/[.!?:]+$/, '');
   if (facts.title && plain === facts.title.trim().toLowerCase()) return true;
   const tokens = words(plain);
   return tokens.length > 0 && tokens.length <= 5 && tokens.every((token) => TITLE_WORDS.has(token));

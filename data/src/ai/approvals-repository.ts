@@ -2,7 +2,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   ConflictError,
   NotFoundError,
+  UserError,
+  checkDraft,
+  describeVerdict,
   statusAfter,
+  type DraftFacts,
+  type DraftReview,
   type Actor,
   type AgentDecision,
   type AgentDraft,
@@ -43,6 +48,8 @@ interface ApprovalRow {
   sent_subject: string | null;
   sent_body: string | null;
   context: Record<string, unknown>;
+  draft_review: DraftReview | null;
+  draft_facts: DraftFacts | null;
   reason: string | null;
   decided_by_kind: Actor['kind'] | null;
   decided_by_id: string | null;
@@ -71,6 +78,7 @@ const toApproval = (row: ApprovalRow): Approval => ({
     email: row.email,
   },
   draft: { subject: row.subject, body: row.body },
+  review: row.draft_review,
   sent: row.sent_subject !== null && row.sent_body !== null ? { subject: row.sent_subject, body: row.sent_body } : null,
   context: row.context,
   reason: row.reason,
@@ -99,6 +107,8 @@ export interface PendingApproval {
   contactId: string;
   testMode: boolean;
   draft: AgentDraft;
+  /** The quality gate's review and the facts it checked against (null from a chain that predates the gate). */
+  check: { review: DraftReview; facts: DraftFacts } | null;
   context: Record<string, unknown>;
   expiresAt: Date | null;
 }
@@ -111,8 +121,8 @@ export async function recordPendingApproval(db: DataSource, pending: PendingAppr
   return crmWrite(db, runPrincipal(pending.tenantId, pending.enrollmentId), async (write) => {
     const inserted = (await write.manager.query(
       `INSERT INTO ai_approvals (tenant_id, key, enrollment_id, workflow_id, flow_id, node_id, contact_id, test_mode,
-         subject, body, context, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12)
+         subject, body, context, expires_at, draft_review, draft_facts)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13::jsonb, $14::jsonb)
        ON CONFLICT (key) DO NOTHING RETURNING id`,
       [
         pending.tenantId,
@@ -127,6 +137,8 @@ export async function recordPendingApproval(db: DataSource, pending: PendingAppr
         pending.draft.body,
         JSON.stringify(pending.context),
         pending.expiresAt,
+        pending.check ? JSON.stringify(pending.check.review) : null,
+        pending.check ? JSON.stringify(pending.check.facts) : null,
       ],
     )) as Array<{ id: string }>;
     if (inserted.length === 0) {
@@ -244,6 +256,33 @@ async function applyDecision(
 }
 
 /**
+ * The gate on a person's decision: a draft that failed the quality checks is not sent as it is, and an
+ * edit is checked again against the same record facts. Drafts from before the gate carry no review and pass.
+ */
+export function refuseFailingDraft(
+  row: Pick<ApprovalRow, 'id' | 'draft_review' | 'draft_facts'>,
+  decision: Pick<AgentDecision, 'action'> & { draft?: AgentDraft },
+): void {
+  if (decision.action === 'approve' && row.draft_review && !row.draft_review.verdict.pass)
+    throw new UserError(
+      'draft_failed_checks',
+      `draft ${row.id} failed the quality checks and cannot be sent unchanged: edit it first. ${describeVerdict(row.draft_review.verdict)}`,
+      { failures: row.draft_review.verdict.failures },
+      422,
+    );
+  if (decision.action === 'edit' && decision.draft && row.draft_facts) {
+    const verdict = checkDraft(decision.draft, row.draft_facts);
+    if (!verdict.pass)
+      throw new UserError(
+        'draft_failed_checks',
+        `the edited draft still fails the quality checks: ${describeVerdict(verdict)}`,
+        { failures: verdict.failures },
+        422,
+      );
+  }
+}
+
+/**
  * A human's decision. The row is locked and must still be pending (a second click is a 409);
  * `deliver` tells the waiting run before commit, so a run that cannot be told leaves nothing decided.
  */
@@ -258,6 +297,7 @@ export async function decideApproval(
     const row = await findRow(write.manager, principal.tenantId, id, true);
     if (row.status !== 'pending')
       throw new ConflictError(`approval ${id} is already ${row.status}`, { status: row.status });
+    refuseFailingDraft(row, decision);
     const decided = await applyDecision(write, row, decision);
     await deliver({ ...decided, key: row.key });
     return decided;
