@@ -2,6 +2,7 @@ import { webDesignerFigures } from './web-designer-figures';
 import { aiLocalModelFigures } from './ai-local-model-figures';
 import { leadScoringFigures } from './lead-scoring-figures';
 import { replyClassificationFigures } from './reply-classification-figures';
+import { draftGateFigures } from './draft-gate-figures';
 /** One figure of the combined report, with what it is compared against (measured in the same run). */
 export interface Figure {
   bench: string;
@@ -133,6 +134,7 @@ export const FIGURES_OF: Record<string, (report: Json) => Figure[]> = {
   'ai-local-model': aiLocalModelFigures,
   'lead-scoring': leadScoringFigures,
   'reply-classification': replyClassificationFigures,
+  'draft-gate': draftGateFigures,
 };
 
 export function toMarkdown(

@@ -15,6 +15,7 @@ const SMALL: Record<string, Record<string, string>> = {
   'ai-local-model': { BENCH_SAMPLES: '2' },
   'lead-scoring': { BENCH_LEADS: '100000', BENCH_DB_LEADS: '2000' },
   'reply-classification': { BENCH_REPLIES: '36' },
+  'draft-gate': { BENCH_DRAFT_CONTACTS: '20', BENCH_DRAFT_BASELINE: '10' },
 };
 
 const REPO_ROOT = path.resolve(__dirname, '..');

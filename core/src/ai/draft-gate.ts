@@ -15,6 +15,7 @@ export const DRAFT_CHECK_CODES = [
   'wrong_greeting',
   'invented_name',
   'subject_job_title',
+  'not_personal',
 ] as const;
 export const DraftCheckCodeSchema = z.enum(DRAFT_CHECK_CODES);
 export type DraftCheckCode = z.infer<typeof DraftCheckCodeSchema>;
@@ -54,7 +55,7 @@ export type DraftReview = z.infer<typeof DraftReviewSchema>;
 
 export const DRAFT_LIMITS = {
   subject: { min: 6, max: 80 },
-  body: { min: 60, max: 1200 },
+  body: { min: 40, max: 1200 },
   /** Share of word trigrams that repeat an earlier one. */
   maxRepeatedTrigrams: 0.15,
 } as const;
@@ -209,6 +210,10 @@ export function checkDraft(draft: { subject: string; body: string }, facts: Draf
         .map((name) => `"${name}"`)
         .join(', ')}, which the CRM record does not.`,
     );
+
+  const personal = [facts.firstName, facts.company].filter((value): value is string => Boolean(value));
+  if (personal.length > 0 && !personal.some((value) => both.toLowerCase().includes(value.toLowerCase())))
+    fail('not_personal', `The draft names neither ${personal.join(' nor ')}: it could go to anybody.`);
 
   if (subjectIsJobTitle(subject, facts)) fail('subject_job_title', `The subject "${subject}" is only a job title.`);
 

@@ -2,9 +2,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   ConflictError,
   NotFoundError,
-  UserError,
-  checkDraft,
-  describeVerdict,
   statusAfter,
   type DraftFacts,
   type DraftReview,
@@ -19,6 +16,7 @@ import { crmWrite, managerOf, type Db } from '../crm/crm-write';
 import type { CrmPrincipal } from '../crm/crm-principal';
 import { keysetClause, toPage, type KeysetOrder } from '../crm/keyset-page';
 import { SqlParams } from '../crm/sql-params';
+import { refuseFailingDraft } from './refuse-failing-draft';
 
 const ORDER: KeysetOrder = {
   name: 'createdAt:desc',
@@ -253,33 +251,6 @@ async function applyDecision(
     enrollmentId: row.enrollment_id,
   });
   return after;
-}
-
-/**
- * The gate on a person's decision: a draft that failed the quality checks is not sent as it is, and an
- * edit is checked again against the same record facts. Drafts from before the gate carry no review and pass.
- */
-export function refuseFailingDraft(
-  row: Pick<ApprovalRow, 'id' | 'draft_review' | 'draft_facts'>,
-  decision: Pick<AgentDecision, 'action'> & { draft?: AgentDraft },
-): void {
-  if (decision.action === 'approve' && row.draft_review && !row.draft_review.verdict.pass)
-    throw new UserError(
-      'draft_failed_checks',
-      `draft ${row.id} failed the quality checks and cannot be sent unchanged: edit it first. ${describeVerdict(row.draft_review.verdict)}`,
-      { failures: row.draft_review.verdict.failures },
-      422,
-    );
-  if (decision.action === 'edit' && decision.draft && row.draft_facts) {
-    const verdict = checkDraft(decision.draft, row.draft_facts);
-    if (!verdict.pass)
-      throw new UserError(
-        'draft_failed_checks',
-        `the edited draft still fails the quality checks: ${describeVerdict(verdict)}`,
-        { failures: verdict.failures },
-        422,
-      );
-  }
 }
 
 /**
