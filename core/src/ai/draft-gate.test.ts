@@ -1,4 +1,4 @@
-import { checkDraft, describeVerdict, inventedNames, type DraftFacts } from './draft-gate';
+import { checkDraft, describeVerdict, inventedNames, notesAreUsable, type DraftFacts } from './draft-gate';
 
 const facts: DraftFacts = {
   firstName: 'Priya',
@@ -87,5 +87,14 @@ describe('inventedNames', () => {
   it('lets through sentence starters, calendar words and the record, and catches the rest', () => {
     expect(inventedNames('Would Tuesday work? I saw Northwind is hiring. Thanks, Sam', facts)).toEqual([]);
     expect(inventedNames("I met Jennifer at Globex's booth", facts)).toEqual(['Jennifer', 'Globex']);
+  });
+});
+
+describe('notesAreUsable', () => {
+  it("refuses the research step's echoed prompt and looping text, and keeps real notes", () => {
+    expect(notesAreUsable('You are a sales researcher. Contact:\n{"firstName": "Priya"}')).toBe(false);
+    expect(notesAreUsable('She is a great listener. '.repeat(6))).toBe(false);
+    expect(notesAreUsable('')).toBe(false);
+    expect(notesAreUsable('Priya runs sales at Northwind Logistics and opened the last two emails.')).toBe(true);
   });
 });

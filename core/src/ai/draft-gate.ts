@@ -220,6 +220,16 @@ export function checkDraft(draft: { subject: string; body: string }, facts: Draf
   return { pass: failures.length === 0, failures };
 }
 
+/**
+ * Whether a model's free notes (the research step's) read as notes rather than its prompt played
+ * back or a phrase repeated to the token limit: the same echo and repetition checks as a draft's.
+ */
+export const notesAreUsable = (notes: string): boolean =>
+  notes.trim().length > 0 &&
+  !ECHO_PATTERNS.some((pattern) => pattern.test(notes)) &&
+  repeatedTrigramShare(notes) <= DRAFT_LIMITS.maxRepeatedTrigrams &&
+  !hasRepeatedSentence(notes);
+
 /** One line for a reviewer or an error message: which checks failed. */
 export const describeVerdict = (verdict: DraftVerdict): string =>
   verdict.pass ? 'passed the quality checks' : verdict.failures.map((failure) => failure.message).join(' ');

@@ -16,7 +16,7 @@ import { buildOutreachGraph, type OutreachValues } from './outreach-graph';
 import { activityContext, withHeartbeat } from './with-heartbeat';
 import { modelScoreOf } from '@cadenza/services/scoring';
 import { trainedModelScore } from './trained-model-score';
-import { draftFactsOf, openingDocument } from './draft-composition';
+import { draftFactsOf, openingDocument, researchOrFacts } from './draft-composition';
 import { chatDraftAttempt, localOpeningAttempt } from './draft-attempts';
 import { gatedDraft } from './gated-draft';
 
@@ -99,12 +99,13 @@ async function chainOf(input: ActionInputOf<'ai_agent'>, tools: AgentActionTools
       requireApproval: settings.requireApproval,
       async research() {
         const activity = await recentActivity(tools.db, input.tenantId, input.contactId);
-        return generateText(await model(), {
+        const found = await generateText(await model(), {
           system: RESEARCH_SYSTEM,
           prompt: researchPrompt(lead, activity),
           maxTokens: RESEARCH_TOKENS,
           promptVersion: promptVersionOf(RESEARCH_SYSTEM, researchPrompt({}, [])),
         });
+        return { ...found, text: researchOrFacts(found.text, draftFactsOf(contact.fields, instructions, null)).text };
       },
       async score(research) {
         // The tenant's trained model, when it has one, is calibrated on its own outcomes and explained by

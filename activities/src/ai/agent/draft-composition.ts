@@ -1,4 +1,4 @@
-import type { DraftFacts } from '@cadenza/core';
+import { notesAreUsable, type DraftFacts } from '@cadenza/core';
 
 /**
  * Template-constrained drafting for a small base model: the record fills the greeting, subject,
@@ -106,4 +106,18 @@ export function composeDraft(facts: DraftFacts, opening: string): { subject: str
     facts.senderName ? `Best,\n${facts.senderName}` : 'Best regards',
   ].join('\n');
   return { subject, body };
+}
+
+/**
+ * The research notes the chain keeps: the model's when they read as notes, otherwise what the record
+ * says (a base model often plays its prompt back), so neither the score nor the reviewer reads an echo.
+ */
+export function researchOrFacts(notes: string, facts: DraftFacts): { text: string; fromModel: boolean } {
+  if (notesAreUsable(notes)) return { text: notes, fromModel: true };
+  const who = [facts.firstName, facts.lastName].filter(Boolean).join(' ') || 'The contact';
+  const role = [facts.title, facts.company && `at ${facts.company}`].filter(Boolean).join(' ');
+  return {
+    text: `${who}${role ? `, ${role}` : ''}. (From the CRM record: the model's notes did not read as notes.)`,
+    fromModel: false,
+  };
 }

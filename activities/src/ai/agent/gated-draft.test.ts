@@ -5,6 +5,7 @@ import {
   exampleOpenings,
   openingDocument,
   openingOf,
+  researchOrFacts,
   templateOpening,
 } from './draft-composition';
 import { gatedDraft, type DraftAttempt } from './gated-draft';
@@ -63,6 +64,18 @@ describe('draft composition', () => {
     );
     expect(openingOf('\nRecipient:')).toBeNull();
     expect(openingOf('I am a great listener and I would love to')).toBeNull();
+  });
+});
+
+describe('researchOrFacts', () => {
+  it("keeps the model's notes when they read as notes, and says what the record holds otherwise", () => {
+    expect(researchOrFacts('Aria leads sales at Dunder Cloud.', facts)).toEqual({
+      text: 'Aria leads sales at Dunder Cloud.',
+      fromModel: true,
+    });
+    const echoed = researchOrFacts('You are a sales researcher. Contact: {"firstName": "Aria"}', facts);
+    expect(echoed.fromModel).toBe(false);
+    expect(echoed.text).toMatch(/^Aria Khan, Sales Director at Dunder Cloud\./);
   });
 });
 
