@@ -4,6 +4,7 @@ import { embeddingsFigures } from './embeddings-figures';
 import { leadScoringFigures } from './lead-scoring-figures';
 import { replyClassificationFigures } from './reply-classification-figures';
 import { mailboxSyncFigures } from './mailbox-sync-figures';
+import { draftGateFigures } from './draft-gate-figures';
 /** One figure of the combined report, with what it is compared against (measured in the same run). */
 export interface Figure {
   bench: string;
@@ -137,6 +138,7 @@ export const FIGURES_OF: Record<string, (report: Json) => Figure[]> = {
   'reply-classification': replyClassificationFigures,
   'mailbox-sync': mailboxSyncFigures,
   embeddings: embeddingsFigures,
+  'draft-gate': draftGateFigures,
 };
 
 export function toMarkdown(

@@ -17,6 +17,7 @@ const SMALL: Record<string, Record<string, string>> = {
   'reply-classification': { BENCH_REPLIES: '36' },
   'mailbox-sync': { BENCH_BACKLOG: '1000', BENCH_BACKLOG_REPLIES: '20', BENCH_LIVE_REPLIES: '10' },
   embeddings: { BENCH_SHORT: '64', BENCH_LONG: '16' },
+  'draft-gate': { BENCH_DRAFT_CONTACTS: '20', BENCH_DRAFT_BASELINE: '10' },
 };
 
 const REPO_ROOT = path.resolve(__dirname, '..');

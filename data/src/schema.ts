@@ -26,6 +26,7 @@ import { Messaging1764300700000 } from './messaging/migration';
 import { AnalyticsIndexes1764301050000 } from './analytics/migration';
 import { ContactViews1764301000000 } from './contact-workspace/migration';
 import { AiAgents1764300900000 } from './ai/agent-migration';
+import { AiDraftReview1764301950000 } from './ai/draft-review-migration';
 import { AiPromptsAndBudgets1764300910000 } from './ai/prompts-migration';
 import { LeadScoringModels1764301300000 } from './ai/lead-scoring-migration';
 import { AiCostBudget1764301350000 } from './ai/ai-cost-budget-migration';
@@ -91,5 +92,6 @@ export const MIGRATIONS: Function[] = [
   MailboxBounces1764301830000,
   MailProviders1764301921000,
   MailboxIdentity1764301930000,
+  AiDraftReview1764301950000,
   MailboxOAuthOwner1764301975000,
 ];

@@ -29,6 +29,8 @@ export interface DemoApprovalResult {
   approved: number;
   /** Already decided (by a person in the inbox, or an earlier call): left as they are. */
   alreadyDecided: number;
+  /** Failed the quality gate: left pending for a person to edit, never sent by the seed. */
+  heldBack: number;
   /** Whether any draft of the AI flow had been decided before this call. */
   skipped: boolean;
 }
@@ -37,6 +39,8 @@ interface DraftRow {
   id: string;
   status: string;
   email: string;
+  /** The gate's verdict; null for a draft written before the gate, which the seed does not send either. */
+  passed: boolean | null;
 }
 
 async function marketerPrincipal(db: DataSource, tenantId: string, userTag?: string): Promise<Principal> {
@@ -52,7 +56,7 @@ async function marketerPrincipal(db: DataSource, tenantId: string, userTag?: str
 
 /**
  * The seed's part of the first state: once the worker's local model has written the drafts of
- * the first two AI leads, the demo marketer approves them through the same decision service as
+ * the first two AI leads, the demo marketer approves those that passed the quality gate through the same decision service as
  * the approvals API (timeline and audit name the marketer), so the waiting runs send them through
  * the real send path. Does nothing when anyone has decided a draft of the AI flow already: the
  * workspace is then the user's. Safe to call again (a decided draft is never decided twice).
@@ -74,15 +78,16 @@ export async function approveDemoDrafts(
     `SELECT count(*)::int AS n FROM ai_approvals WHERE tenant_id = $1 AND flow_id = $2 AND status <> 'pending'`,
     [tenantId, flow.id],
   )) as Array<{ n: number }>;
-  if (decided!.n > 0) return { approved: 0, alreadyDecided: 0, skipped: true };
+  if (decided!.n > 0) return { approved: 0, alreadyDecided: 0, heldBack: 0, skipped: true };
 
   const principal = await marketerPrincipal(db, tenantId, options.userTag);
   const wanted = new Set(demoAutoApprovedEmails());
-  const result: DemoApprovalResult = { approved: 0, alreadyDecided: 0, skipped: false };
+  const result: DemoApprovalResult = { approved: 0, alreadyDecided: 0, heldBack: 0, skipped: false };
   let firstDraftSeen = false;
   while (wanted.size > 0) {
     const drafts = (await db.query(
-      `SELECT a.id, a.status, lower(c.email) AS email FROM ai_approvals a
+      `SELECT a.id, a.status, lower(c.email) AS email, (a.draft_review->'verdict'->>'pass')::boolean AS passed
+         FROM ai_approvals a
          JOIN contacts c ON c.id = a.contact_id AND c.tenant_id = a.tenant_id
         WHERE a.tenant_id = $1 AND a.flow_id = $2`,
       [tenantId, flow.id],
@@ -95,6 +100,11 @@ export async function approveDemoDrafts(
       wanted.delete(draft.email);
       if (draft.status !== 'pending') {
         result.alreadyDecided++;
+        continue;
+      }
+      // The marketer only sends what passed the quality gate; a failing draft waits for a person's edit.
+      if (draft.passed !== true) {
+        result.heldBack++;
         continue;
       }
       try {

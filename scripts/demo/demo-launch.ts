@@ -128,6 +128,8 @@ export async function approveDemoInBackground(
         `demo: the marketer approved ${result.approved} AI drafts (${((Date.now() - startedAt) / 1000).toFixed(1)} s); they are sent to the outbox`,
       );
     }
+    if (result.heldBack > 0)
+      say(`demo: ${result.heldBack} AI drafts failed the quality checks and wait in the inbox for an edit`);
   } catch (error) {
     say(`demo: could not approve the AI drafts: ${error instanceof Error ? error.message : String(error)}`);
   } finally {

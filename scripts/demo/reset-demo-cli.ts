@@ -72,7 +72,7 @@ async function main(): Promise<void> {
       onFirstDraft: (ms) => console.log(`[demo] first draft in the approvals inbox after ${(ms / 1000).toFixed(1)} s`),
     });
     console.log(
-      `[demo] the marketer approved ${approvals.approved} drafts (${((Date.now() - approvedAt) / 1000).toFixed(1)} s)\n\n  ${demoSignInLines(path.join(config.CADENZA_DATA_DIR, 'demo-api-key'))}`,
+      `[demo] the marketer approved ${approvals.approved} drafts${approvals.heldBack ? ` (${approvals.heldBack} held back: failed the quality checks)` : ''} (${((Date.now() - approvedAt) / 1000).toFixed(1)} s)\n\n  ${demoSignInLines(path.join(config.CADENZA_DATA_DIR, 'demo-api-key'))}`,
     );
   } finally {
     await connection.close();

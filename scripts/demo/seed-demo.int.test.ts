@@ -162,7 +162,15 @@ describe('demo workspace runs', () => {
 
     // The local model drafts in the worker; the seed waits for the two drafts it approves.
     const approved = await approveDemoDrafts(db, temporal, { tenantId, userTag, timeoutMs: 240_000, pollMs: 500 });
-    expect(approved).toEqual({ approved: DEMO_AUTO_APPROVED, alreadyDecided: 0, skipped: false });
+    // The gate's fallback makes every draft pass, so the seed sends both; it never sends a failing one.
+    expect(approved).toEqual({ approved: DEMO_AUTO_APPROVED, alreadyDecided: 0, heldBack: 0, skipped: false });
+    const reviews = (await db.query(byContactEmail('ai_approvals', 't.draft_review'), [
+      tenantId,
+      demoAutoApprovedEmails(),
+    ])) as Array<{
+      draft_review: { origin: string; verdict: { pass: boolean } };
+    }>;
+    expect(reviews.map((row) => row.draft_review.verdict.pass)).toEqual([true, true]);
 
     const [{ id: marketerId }] = (await db.query(`SELECT id FROM users WHERE email = $1`, [marketer.email])) as [
       { id: string },
@@ -213,6 +221,7 @@ describe('demo workspace runs', () => {
     expect(await approveDemoDrafts(db, temporal, { tenantId, userTag })).toEqual({
       approved: 0,
       alreadyDecided: 0,
+      heldBack: 0,
       skipped: true,
     });
 

@@ -18,9 +18,15 @@ export interface ChatCall {
 export async function callChatModel(
   choice: ChatModelChoice,
   messages: BaseMessage[],
-  options: { maxTokens: number; jsonSchema?: Record<string, unknown> },
+  options: {
+    maxTokens: number;
+    jsonSchema?: Record<string, unknown>;
+    /** Local model only: continue the prompt as a document up to a stop sequence (see LocalChatModel). */
+    completion?: { stop: string[]; seed?: number; temperature?: number };
+  },
 ): Promise<ChatCall> {
   const callOptions: Record<string, unknown> = { maxTokens: options.maxTokens };
+  if (options.completion && choice.active.provider === 'local') callOptions.completion = options.completion;
   if (options.jsonSchema) {
     if (choice.active.provider === 'local') callOptions.jsonSchema = options.jsonSchema;
     else

@@ -9,6 +9,8 @@ export interface LocalChatModelCallOptions extends BaseChatModelCallOptions {
   maxTokens?: number;
   /** Constrains the reply to JSON matching this schema (llama.cpp grammar), so it always parses. */
   jsonSchema?: object;
+  /** Plain-document continuation for a base model: the prompt is continued, not answered, up to a stop sequence. */
+  completion?: { stop: string[]; seed?: number; temperature?: number };
 }
 
 const roleOf = (message: BaseMessage): LocalChatMessage['role'] => {
@@ -40,6 +42,12 @@ export class LocalChatModel extends BaseChatModel<LocalChatModelCallOptions> {
       messages: messages.map((message) => ({ role: roleOf(message), content: message.text })),
       maxTokens: options.maxTokens ?? this.defaultMaxTokens,
       ...(options.jsonSchema ? { jsonSchema: options.jsonSchema } : {}),
+      ...(options.completion
+        ? {
+            completion: { stop: options.completion.stop, seed: options.completion.seed },
+            temperature: options.completion.temperature ?? 0,
+          }
+        : {}),
     });
     const usage = {
       input_tokens: reply.inputTokens,

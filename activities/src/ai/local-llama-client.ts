@@ -13,6 +13,8 @@ export interface LocalGenerateRequest {
   temperature?: number;
   /** Constrains generation to JSON matching this schema (a llama.cpp grammar). */
   jsonSchema?: object;
+  /** Continue the messages' text as a plain document (no chat template), stopping at any of `stop`. */
+  completion?: { stop: string[]; seed?: number };
 }
 
 export interface LocalGenerateResult {

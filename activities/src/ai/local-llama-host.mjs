@@ -1,8 +1,10 @@
 // The local GGUF model, served to its parent (a worker) over the IPC channel of child_process.fork.
 // Why a child process: node-llama-cpp is ESM-only with a native addon; a separate process loads it the same
 // way under the worker, tsx and jest, and a crash in llama.cpp cannot take the Temporal worker down with it.
-// Protocol: { id, op: 'generate', messages, maxTokens, temperature?, jsonSchema? } -> { id, ok, result | error }.
-import { getLlama, LlamaChatSession } from 'node-llama-cpp';
+// Protocol: { id, op: 'generate', messages, maxTokens, temperature?, jsonSchema? } -> { id, ok, result | error };
+// with `completion: { stop, seed? }` the messages' text is continued as a plain document (no chat template),
+// which is how a base model is used well: few-shot framing, cut at a stop sequence.
+import { getLlama, LlamaChatSession, LlamaCompletion } from 'node-llama-cpp';
 
 const modelPath = process.env.LLM_MODEL_PATH;
 const threads = Number(process.env.LLM_THREADS || 1);
@@ -40,7 +42,36 @@ const historyOf = (messages) =>
         : { type: 'user', text: message.content },
   );
 
+async function complete(request) {
+  const { context, sequence, loadMs } = await load();
+  const completion = new LlamaCompletion({ contextSequence: sequence, autoDisposeSequence: false });
+  try {
+    const before = sequence.tokenMeter.getState();
+    const started = Date.now();
+    const reply = await completion.generateCompletionWithMeta(request.messages.map((m) => m.content).join('\n\n'), {
+      maxTokens: request.maxTokens,
+      temperature: request.temperature ?? 0,
+      ...(request.completion.seed !== undefined ? { seed: request.completion.seed } : {}),
+      customStopTriggers: request.completion.stop ?? [],
+    });
+    const after = sequence.tokenMeter.getState();
+    return {
+      text: reply.response,
+      stopReason: reply.metadata.stopReason,
+      inputTokens: after.usedInputTokens - before.usedInputTokens,
+      outputTokens: after.usedOutputTokens - before.usedOutputTokens,
+      generationMs: Date.now() - started,
+      loadMs,
+      contextSize: context.contextSize,
+    };
+  } finally {
+    completion.dispose({ disposeSequence: false });
+    await sequence.clearHistory();
+  }
+}
+
 async function generate(request) {
+  if (request.completion) return complete(request);
   const { llama, context, sequence, loadMs } = await load();
   const messages = request.messages;
   const last = messages.at(-1);

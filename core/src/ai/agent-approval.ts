@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ActorSchema } from '../crm/common';
+import { DraftReviewSchema } from './draft-gate';
 
 /** What an agent chain drafted for a human to approve. */
 export const AgentDraftSchema = z.object({
@@ -48,6 +49,11 @@ export const ApprovalSchema = z.object({
     email: z.string().nullable(),
   }),
   draft: AgentDraftSchema.describe('what the agent wrote'),
+  review: DraftReviewSchema.nullable()
+    .default(null)
+    .describe(
+      "the quality gate's verdict on the draft and whether the model or the template wrote it; null for drafts from before the gate",
+    ),
   sent: AgentDraftSchema.nullable().describe('what was approved for sending (the edit when a human changed it)'),
   context: z.record(z.string(), z.unknown()).describe("the chain's research notes and score, for the reviewer"),
   reason: z.string().nullable().describe('why it was rejected'),

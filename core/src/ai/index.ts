@@ -6,3 +6,4 @@ export * from './prompts-and-budgets';
 export * from './lead-scoring';
 export * from './lead-scoring-workflow-ids';
 export * from './model-pricing';
+export * from './draft-gate';

@@ -3,6 +3,8 @@ import {
   ConflictError,
   NotFoundError,
   statusAfter,
+  type DraftFacts,
+  type DraftReview,
   type Actor,
   type AgentDecision,
   type AgentDraft,
@@ -14,6 +16,7 @@ import { crmWrite, managerOf, type Db } from '../crm/crm-write';
 import type { CrmPrincipal } from '../crm/crm-principal';
 import { keysetClause, toPage, type KeysetOrder } from '../crm/keyset-page';
 import { SqlParams } from '../crm/sql-params';
+import { refuseFailingDraft } from './refuse-failing-draft';
 
 const ORDER: KeysetOrder = {
   name: 'createdAt:desc',
@@ -43,6 +46,8 @@ interface ApprovalRow {
   sent_subject: string | null;
   sent_body: string | null;
   context: Record<string, unknown>;
+  draft_review: DraftReview | null;
+  draft_facts: DraftFacts | null;
   reason: string | null;
   decided_by_kind: Actor['kind'] | null;
   decided_by_id: string | null;
@@ -71,6 +76,7 @@ const toApproval = (row: ApprovalRow): Approval => ({
     email: row.email,
   },
   draft: { subject: row.subject, body: row.body },
+  review: row.draft_review,
   sent: row.sent_subject !== null && row.sent_body !== null ? { subject: row.sent_subject, body: row.sent_body } : null,
   context: row.context,
   reason: row.reason,
@@ -99,6 +105,8 @@ export interface PendingApproval {
   contactId: string;
   testMode: boolean;
   draft: AgentDraft;
+  /** The quality gate's review and the facts it checked against (null from a chain that predates the gate). */
+  check: { review: DraftReview; facts: DraftFacts } | null;
   context: Record<string, unknown>;
   expiresAt: Date | null;
 }
@@ -111,8 +119,8 @@ export async function recordPendingApproval(db: DataSource, pending: PendingAppr
   return crmWrite(db, runPrincipal(pending.tenantId, pending.enrollmentId), async (write) => {
     const inserted = (await write.manager.query(
       `INSERT INTO ai_approvals (tenant_id, key, enrollment_id, workflow_id, flow_id, node_id, contact_id, test_mode,
-         subject, body, context, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12)
+         subject, body, context, expires_at, draft_review, draft_facts)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13::jsonb, $14::jsonb)
        ON CONFLICT (key) DO NOTHING RETURNING id`,
       [
         pending.tenantId,
@@ -127,6 +135,8 @@ export async function recordPendingApproval(db: DataSource, pending: PendingAppr
         pending.draft.body,
         JSON.stringify(pending.context),
         pending.expiresAt,
+        pending.check ? JSON.stringify(pending.check.review) : null,
+        pending.check ? JSON.stringify(pending.check.facts) : null,
       ],
     )) as Array<{ id: string }>;
     if (inserted.length === 0) {
@@ -258,6 +268,7 @@ export async function decideApproval(
     const row = await findRow(write.manager, principal.tenantId, id, true);
     if (row.status !== 'pending')
       throw new ConflictError(`approval ${id} is already ${row.status}`, { status: row.status });
+    refuseFailingDraft(row, decision);
     const decided = await applyDecision(write, row, decision);
     await deliver({ ...decided, key: row.key });
     return decided;

@@ -61,6 +61,33 @@ describe('approval card', () => {
     expect(onApprove).toHaveBeenCalledWith({ subject: 'Twenty minutes, Grace?', body: pending.draft.body });
   });
 
+  it("shows the gate's verdict and the template badge", () => {
+    renderCard({
+      approval: {
+        ...pending,
+        review: { origin: 'template', modelAttempts: 2, verdict: { pass: true, failures: [] } },
+      },
+    });
+    expect(screen.getByText('template')).toBeTruthy();
+    expect(screen.getByText('checks passed')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Approve and send' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('lists the failed checks and offers only an edit for a failing draft', () => {
+    const failures = [{ code: 'subject_job_title' as const, message: 'The subject "CEO" is only a job title.' }];
+    const { onApprove } = renderCard({
+      approval: { ...pending, review: { origin: 'model', modelAttempts: 1, verdict: { pass: false, failures } } },
+    });
+    expect(screen.getByText('failed 1 check')).toBeTruthy();
+    expect(screen.getByText('The subject "CEO" is only a job title.')).toBeTruthy();
+    const approve = screen.getByRole('button', { name: 'Approve and send' }) as HTMLButtonElement;
+    expect(approve.disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    fireEvent.change(screen.getByLabelText('Subject'), { target: { value: 'Twenty minutes, Grace?' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send edited draft' }));
+    expect(onApprove).toHaveBeenCalledWith({ subject: 'Twenty minutes, Grace?', body: pending.draft.body });
+  });
+
   it('rejects with a reason', () => {
     const { onReject, onApprove } = renderCard();
     fireEvent.click(screen.getByRole('button', { name: 'Reject' }));

@@ -29,6 +29,9 @@ export function ApprovalCard({ approval, canDecide, busy = false, error, onAppro
   const research = typeof approval.context.research === 'string' ? approval.context.research : null;
   const score = scoreOf(approval.context);
   const editedIsValid = draft.subject.trim().length > 0 && draft.body.trim().length > 0;
+  const review = approval.review;
+  // The API refuses to send a failing draft unchanged; the card says so before anyone tries.
+  const failedChecks = review && !review.verdict.pass ? review.verdict.failures : null;
 
   return (
     <Card variant="outlined" component="article" aria-label={`draft for ${approval.contact.name}`}>
@@ -44,6 +47,20 @@ export function ApprovalCard({ approval, canDecide, busy = false, error, onAppro
           </Typography>
           {approval.testMode && <Chip size="small" label="test run" />}
           {score && <Chip size="small" label={`score ${score}`} />}
+          {review?.origin === 'template' && (
+            <Chip size="small" variant="outlined" label="template" title="The model's drafts failed the checks" />
+          )}
+          {review && (
+            <Chip
+              size="small"
+              color={failedChecks ? 'error' : 'success'}
+              label={
+                failedChecks
+                  ? `failed ${failedChecks.length} check${failedChecks.length > 1 ? 's' : ''}`
+                  : 'checks passed'
+              }
+            />
+          )}
           <Chip size="small" label={approval.status} color={pending ? 'warning' : 'default'} />
         </Stack>
         <Typography variant="body2" color="text.secondary">
@@ -81,6 +98,16 @@ export function ApprovalCard({ approval, canDecide, busy = false, error, onAppro
             </Typography>
           </Box>
         )}
+        {failedChecks && (
+          <Alert severity="warning" sx={{ mt: 2 }} aria-label="quality checks">
+            This draft failed the quality checks and can only be sent after an edit:
+            <Box component="ul" sx={{ m: 0, pl: 2 }}>
+              {failedChecks.map((failure) => (
+                <li key={failure.code}>{failure.message}</li>
+              ))}
+            </Box>
+          </Alert>
+        )}
         {mode === 'reject' && (
           <TextField
             sx={{ mt: 2 }}
@@ -107,7 +134,7 @@ export function ApprovalCard({ approval, canDecide, busy = false, error, onAppro
         <CardActions>
           {mode === 'view' && (
             <>
-              <Button variant="contained" disabled={busy} onClick={() => onApprove()}>
+              <Button variant="contained" disabled={busy || Boolean(failedChecks)} onClick={() => onApprove()}>
                 Approve and send
               </Button>
               <Button disabled={busy} onClick={() => setMode('edit')}>

@@ -6,10 +6,9 @@ import { recordPendingApproval, settleApproval } from '@cadenza/data';
 import { recordAgentStep } from '@cadenza/data';
 import type { ActionInputOf, FlowActionInput, FlowActionResult } from '../../flow/flow-action-input';
 import type { FlowCrmPort } from '@cadenza/services/flow';
-import { generateText, scoreLead, structuredOrFail, usageOf, type ChatModelSource } from '../ai-steps';
+import { generateText, scoreLead, usageOf, type ChatModelSource } from '../ai-steps';
 import { promptVersionOf } from '../ai-prompts';
 import { meteredFor } from '../token-meter';
-import { generateStructured } from '../generate-structured';
 import { advanceChain, type ChainOutcome } from './advance-chain';
 import { agentCheckpointer } from './agent-checkpointer';
 import { DRAFT_SYSTEM, RESEARCH_SYSTEM, draftPrompt, researchPrompt } from './agent-prompts';
@@ -17,6 +16,9 @@ import { buildOutreachGraph, type OutreachValues } from './outreach-graph';
 import { activityContext, withHeartbeat } from './with-heartbeat';
 import { modelScoreOf } from '@cadenza/services/scoring';
 import { trainedModelScore } from './trained-model-score';
+import { draftFactsOf, openingDocument, researchOrFacts } from './draft-composition';
+import { chatDraftAttempt, localOpeningAttempt } from './draft-attempts';
+import { gatedDraft } from './gated-draft';
 
 /** What the flow engine lends the agent chain. */
 export interface AgentActionTools {
@@ -40,6 +42,17 @@ export type AgentResumeInput = ActionInputOf<'ai_agent'> & { decision: AgentDeci
 export type AgentStepResult = FlowActionResult & { awaitingApproval?: { approvalId: string; draft: AgentDraft } };
 
 const RECENT_ACTIVITY = 10;
+
+/** Who signs the draft: the contact's owner, a member of this workspace. */
+async function senderNameOf(db: DataSource, tenantId: string, contact: ContactSnapshot): Promise<string | null> {
+  const ownerId = contact.fields.ownerId;
+  if (typeof ownerId !== 'string') return null;
+  const [row] = (await db.query(
+    `SELECT u.name FROM users u JOIN memberships m ON m.user_id = u.id WHERE m.tenant_id = $1 AND u.id = $2`,
+    [tenantId, ownerId],
+  )) as Array<{ name: string | null }>;
+  return row?.name ?? null;
+}
 const RESEARCH_TOKENS = 80;
 
 /** The send could not happen yet (mailbox cap): the graph stops before `send`, the run waits and calls again. */
@@ -86,12 +99,13 @@ async function chainOf(input: ActionInputOf<'ai_agent'>, tools: AgentActionTools
       requireApproval: settings.requireApproval,
       async research() {
         const activity = await recentActivity(tools.db, input.tenantId, input.contactId);
-        return generateText(await model(), {
+        const found = await generateText(await model(), {
           system: RESEARCH_SYSTEM,
           prompt: researchPrompt(lead, activity),
           maxTokens: RESEARCH_TOKENS,
           promptVersion: promptVersionOf(RESEARCH_SYSTEM, researchPrompt({}, [])),
         });
+        return { ...found, text: researchOrFacts(found.text, draftFactsOf(contact.fields, instructions, null)).text };
       },
       async score(research) {
         // The tenant's trained model, when it has one, is calibrated on its own outcomes and explained by
@@ -111,18 +125,32 @@ async function chainOf(input: ActionInputOf<'ai_agent'>, tools: AgentActionTools
       },
       async draft(research, score) {
         const choice = await model();
-        const prompt = { system: DRAFT_SYSTEM, user: draftPrompt({ instructions, contact: lead, research, score }) };
-        const written = await structuredOrFail(() =>
-          generateStructured(choice, draftSchemaFor(settings.draftMaxTokens), prompt, {
-            // Room for the JSON around the text.
-            maxTokens: settings.draftMaxTokens + 48,
-            attempts: 2,
+        const facts = draftFactsOf(contact.fields, instructions, await senderNameOf(tools.db, input.tenantId, contact));
+        // A base model continues documents and does not follow instructions: it writes one sentence of a
+        // fixed template. An instruction-tuned chat model writes the whole draft. Both pass the gate or fall back.
+        const local = choice.active.provider === 'local';
+        const attempt = local
+          ? localOpeningAttempt(choice, facts, instructions)
+          : chatDraftAttempt(
+              choice,
+              draftSchemaFor(settings.draftMaxTokens),
+              { system: DRAFT_SYSTEM, user: draftPrompt({ instructions, contact: lead, research, score }) },
+              // Room for the JSON around the text.
+              settings.draftMaxTokens + 48,
+            );
+        const gated = await gatedDraft(facts, attempt);
+        const total = gated.usage.reduce(
+          (sum, call) => ({
+            inputTokens: sum.inputTokens + call.inputTokens,
+            outputTokens: sum.outputTokens + call.outputTokens,
+            latencyMs: sum.latencyMs + call.latencyMs,
           }),
+          { inputTokens: 0, outputTokens: 0, latencyMs: 0 },
         );
-        return {
-          draft: { subject: written.value.subject.trim(), body: written.value.body.trim() },
-          ...usageOf(choice, promptVersionOf(DRAFT_SYSTEM, settings.instructions), written),
-        };
+        const version = local
+          ? promptVersionOf(openingDocument(facts, '', 0))
+          : promptVersionOf(DRAFT_SYSTEM, settings.instructions);
+        return { draft: gated.draft, check: { review: gated.review, facts }, ...usageOf(choice, version, total) };
       },
       async send(draft) {
         const sent = await tools.sendEmail(input, { subject: draft.subject, text: draft.body });
@@ -198,6 +226,7 @@ export async function aiAgentAction(input: AgentStepInput, tools: AgentActionToo
     contactId: input.contactId,
     testMode: input.testMode,
     draft: outcome.draft,
+    check: outcome.values.check ?? null,
     context: { research: outcome.values.research, score: outcome.values.score },
     expiresAt: input.approvalExpiresAt ? new Date(input.approvalExpiresAt) : null,
   });

@@ -1,5 +1,5 @@
 import { Annotation, END, START, StateGraph, interrupt, type BaseCheckpointSaver } from '@langchain/langgraph';
-import type { AgentDecision, AgentDraft, AiLeadScore, LlmUsage } from '@cadenza/core';
+import type { AgentDecision, AgentDraft, AiLeadScore, DraftFacts, DraftReview, LlmUsage } from '@cadenza/core';
 
 /** What a node's model call cost, named by the node. */
 export type NodeUsage = LlmUsage & { node: string };
@@ -12,11 +12,19 @@ export const OutreachState = Annotation.Root({
   research: Annotation<string | null>(),
   score: Annotation<AiLeadScore | null>(),
   draft: Annotation<AgentDraft | null>(),
+  /** The quality gate's verdict on the draft and the record facts it was checked against (absent in older threads). */
+  check: Annotation<DraftCheck | null>(),
   decision: Annotation<AgentDecision | null>(),
   delivery: Annotation<Record<string, unknown> | null>(),
   usage: Annotation<NodeUsage[]>({ reducer: (kept, added) => kept.concat(added), default: () => [] }),
 });
 export type OutreachValues = typeof OutreachState.State;
+
+/** The gate's review of a draft, with the facts an edit is checked against again. */
+export interface DraftCheck {
+  review: DraftReview;
+  facts: DraftFacts;
+}
 
 /** What the approval interrupt hands to the workflow (and so to the human). */
 export interface ApprovalRequest {
@@ -27,7 +35,7 @@ export interface ApprovalRequest {
 export interface OutreachTools {
   research(): Promise<{ text: string } & LlmUsage>;
   score(research: string): Promise<AiLeadScore & LlmUsage>;
-  draft(research: string, score: AiLeadScore | null): Promise<{ draft: AgentDraft } & LlmUsage>;
+  draft(research: string, score: AiLeadScore | null): Promise<{ draft: AgentDraft; check: DraftCheck } & LlmUsage>;
   /** Sends once per step key, whatever the number of calls. */
   send(draft: AgentDraft): Promise<Record<string, unknown>>;
   /** Records that a node ran (and in which activity attempt), after its work and before its checkpoint. */
@@ -71,7 +79,7 @@ export function buildOutreachGraph(tools: OutreachTools, checkpointer: BaseCheck
       const written = await tools.draft(state.research ?? '', state.score);
       const usage = usageOf(written);
       await tools.trace('draft_email', usage);
-      return { draft: written.draft, usage: [{ node: 'draft_email', ...usage }] };
+      return { draft: written.draft, check: written.check, usage: [{ node: 'draft_email', ...usage }] };
     })
     .addNode('await_approval', async (state) => {
       // The node runs again from its start when resumed; interrupt() then returns the decision.

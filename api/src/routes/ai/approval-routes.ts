@@ -55,6 +55,10 @@ export function approvalRoutes(deps: { db: DataSource; temporal: Client }): ApiR
         200: { description: 'the decided draft', schema: ApprovalSchema },
         404: { description: 'no such draft' },
         409: { description: 'already decided, or the run has ended' },
+        422: {
+          description:
+            'draft_failed_checks: the draft failed the quality gate and was sent unchanged, or the edit still fails it (details.failures)',
+        },
       },
       handler: async ({ principal, params, body }) => ({
         body: await decide(

@@ -95,6 +95,9 @@ describe('approvals API', () => {
       sent: null,
     });
     expect(pending.draft.subject.length).toBeGreaterThan(0);
+    // Every stored draft passed the quality gate: the model's own, or the template when it could not.
+    expect(pending.review).toMatchObject({ verdict: { pass: true, failures: [] } });
+    expect(['model', 'template']).toContain(pending.review.origin);
     // The draft is stored by the agent's activity; the run's projection says "waiting" once
     // the workflow has taken that activity's result, a moment later.
     const run = await waitUntil(
@@ -126,6 +129,40 @@ describe('approvals API', () => {
     });
     expect(invalid.status).toBe(400);
     expect(JSON.stringify(invalid.body)).toContain('draft.subject');
+
+    // A draft that failed the gate is not sent as it is. The fallback makes every draft the chain stores
+    // pass, so the test marks this one failed the way an older or unusual record's draft would be.
+    await platform.db.query(`UPDATE ai_approvals SET draft_review = $2::jsonb WHERE id = $1`, [
+      pending.id,
+      JSON.stringify({
+        origin: 'model',
+        modelAttempts: 2,
+        verdict: {
+          pass: false,
+          failures: [{ code: 'subject_job_title', message: 'The subject "CEO" is only a job title.' }],
+        },
+      }),
+    ]);
+    const unchanged = await api(`/approvals/${pending.id}/approve`, { method: 'POST', body: {}, key: keys.marketer });
+    expect(unchanged.status).toBe(422);
+    expect(unchanged.body).toMatchObject({
+      code: 'draft_failed_checks',
+      details: { failures: [{ code: 'subject_job_title' }] },
+    });
+    expect(unchanged.body.message).toContain('edit it first');
+    // An edit is checked again against the record: a name the record does not hold is refused too.
+    const invented = await api(`/approvals/${pending.id}/approve`, {
+      method: 'POST',
+      body: {
+        draft: {
+          subject: 'A quick demo, Grace?',
+          body: 'Hi Grace,\n\nJennifer from Globex told me you might like a demo.',
+        },
+      },
+      key: keys.marketer,
+    });
+    expect(invented.status).toBe(422);
+    expect(invented.body.details.failures.map((f: { code: string }) => f.code)).toEqual(['invented_name']);
 
     const edited = { subject: 'A quick demo, Grace?', body: 'Hi Grace,\n\nWould a 20 minute demo next week suit you?' };
     const approved = await api(`/approvals/${pending.id}/approve`, {
