@@ -171,7 +171,7 @@ describe('outbox, analytics and settings in the browser', () => {
     // Simulate the contact's reply: the message turns "replied" and the run leaves the flow.
     await page.getByLabel('Reply text').fill('Yes, Tuesday works for a call');
     await page.getByRole('button', { name: 'Simulate reply' }).click();
-    await page.getByText('Reply recorded; the run was signalled.').waitFor();
+    await page.getByText('Reply recorded; the run was signalled', { exact: false }).waitFor();
     await page.getByTestId('message-status').filter({ hasText: 'replied' }).waitFor();
     const [message] = (await api(`/outbox?contactId=${contact.body.id}`)).body.items;
     expect(message).toMatchObject({ status: 'replied', repliedAt: expect.any(String) });

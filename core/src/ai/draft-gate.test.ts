@@ -88,6 +88,12 @@ describe('inventedNames', () => {
     expect(inventedNames('Would Tuesday work? I saw Northwind is hiring. Thanks, Sam', facts)).toEqual([]);
     expect(inventedNames("I met Jennifer at Globex's booth", facts)).toEqual(['Jennifer', 'Globex']);
   });
+
+  it('reads a name with digits whole, as the record is read: the record\'s "Web3Labs" is known, "Web" alone is not', () => {
+    const digits = { ...facts, company: 'Web3Labs', firstName: 'Quillon7f3a' };
+    expect(inventedNames('Hi Quillon7f3a, I saw Web3Labs is hiring.', digits)).toEqual([]);
+    expect(inventedNames('I saw Web4Labs is hiring.', digits)).toEqual(['Web4Labs']);
+  });
 });
 
 describe('notesAreUsable', () => {

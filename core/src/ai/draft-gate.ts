@@ -139,7 +139,8 @@ function knownWords(facts: DraftFacts): Set<string> {
 export function inventedNames(text: string, facts: DraftFacts): string[] {
   const known = knownWords(facts);
   const found = new Set<string>();
-  for (const match of text.matchAll(/\b\p{Lu}[\p{L}'-]*/gu)) {
+  // Letters and digits, as the record's words are read (words()): "Web3Labs" is one name, not "Web".
+  for (const match of text.matchAll(/\b\p{Lu}[\p{L}\p{N}'-]*/gu)) {
     const word = match[0].replace(/'s$/i, '');
     const lower = word.toLowerCase();
     if (COMMON_WORDS.has(lower) || known.has(lower) || TITLE_WORDS.has(lower)) continue;

@@ -204,7 +204,14 @@ describe('GDPR erasure of a contact that went through everything', () => {
         ),
       { timeoutMs: 30_000, intervalMs: 200 },
     );
-    await ok(`/approvals/${approval.id}/approve`, 'POST', {});
+    // Edited before sending (the quality gate refuses a model draft that mangles this test's odd names);
+    // the edit names the contact, so the sent email is one more place the erasure must reach.
+    await ok(`/approvals/${approval.id}/approve`, 'POST', {
+      draft: {
+        subject: `${person.firstName}, a quick question`,
+        body: `Hi ${person.firstName},\n\nWould a short call next week be useful to you?\n\nBest regards`,
+      },
+    });
     await runOf(agentRun, 'completed');
 
     // Last, the contact unsubscribes (one click, from the sequence email's header).

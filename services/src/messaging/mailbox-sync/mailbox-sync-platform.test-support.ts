@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ImapFlow } from 'imapflow';
 import { readSyncCursor } from '@cadenza/data';
+import { mailboxSyncWorkflowId } from '@cadenza/core';
 import { waitUntil } from '../../../../scripts/services/wait-until';
 import { allowEgressTo, harnessEgress } from '@cadenza/test-harness/egress-allow';
 import { newContact } from '@cadenza/test-harness/flow-fixtures';
@@ -195,9 +196,21 @@ export async function mailboxSyncPlatform(name: string) {
       )[0]?.last_uid ?? 0,
     );
 
+  /**
+   * Ends the mailbox's sync workflow, for a test that polls by itself and needs no poll of the
+   * workflow's in between (IMAP IDLE wakes it on every delivery). A change to the mailbox's IMAP
+   * settings starts it again.
+   */
+  async function stopWorkflowSync(mailboxId: string) {
+    await platform.temporal.workflow
+      .getHandle(mailboxSyncWorkflowId(tenant.tenantId, mailboxId))
+      .terminate('the test polls by itself');
+  }
+
   return {
     ...started,
     imap,
+    stopWorkflowSync,
     imapSettings,
     api,
     sql,
