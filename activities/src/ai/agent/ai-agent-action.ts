@@ -43,8 +43,17 @@ export type AgentStepResult = FlowActionResult & { awaitingApproval?: { approval
 
 const RECENT_ACTIVITY = 10;
 
-/** Who signs the draft: the contact's owner, a member of this workspace. */
+/**
+ * Who signs the draft: the person the email will come from. The agent sends from the workspace's
+ * default mailbox, so its sender name when it has one (an email from Sam's mailbox signed by
+ * someone else reads wrong); otherwise (the built-in sender) the contact's owner.
+ */
 async function senderNameOf(db: DataSource, tenantId: string, contact: ContactSnapshot): Promise<string | null> {
+  const [mailbox] = (await db.query(
+    `SELECT from_name FROM mailboxes WHERE tenant_id = $1 AND is_default AND owner_user_id IS NULL AND from_name IS NOT NULL`,
+    [tenantId],
+  )) as Array<{ from_name: string }>;
+  if (mailbox) return mailbox.from_name;
   const ownerId = contact.fields.ownerId;
   if (typeof ownerId !== 'string') return null;
   const [row] = (await db.query(

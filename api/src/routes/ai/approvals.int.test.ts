@@ -28,6 +28,21 @@ describe('approvals API', () => {
       salesRep: await createApiKey(db, tenant.tenantId, 'rep', 'sales_rep'),
       otherTenant: (await createTenantWithKey(db, 'Other tenant')).apiKey,
     };
+    // The workspace sends from Sam's mailbox: the drafts are signed by the person the email comes from.
+    const mailbox = await api('/mailboxes', {
+      method: 'POST',
+      body: {
+        kind: 'smtp',
+        name: 'Sam',
+        fromAddress: `sam-${randomUUID()}@acme.test`,
+        fromName: 'Sam Sales',
+        host: '127.0.0.1',
+        port: Number(process.env.SMTP_SINK_PORT),
+        isDefault: true,
+        perMinuteLimit: 1000,
+      },
+    });
+    expect(mailbox.status).toBe(201);
   }, 120_000);
   afterAll(async () => {
     await stop?.();
@@ -98,6 +113,7 @@ describe('approvals API', () => {
     // Every stored draft passed the quality gate: the model's own, or the template when it could not.
     expect(pending.review).toMatchObject({ verdict: { pass: true, failures: [] } });
     expect(['model', 'template']).toContain(pending.review.origin);
+    expect(pending.draft.body.trim()).toMatch(/\nSam Sales$/);
     // The draft is stored by the agent's activity; the run's projection says "waiting" once
     // the workflow has taken that activity's result, a moment later.
     const run = await waitUntil(
