@@ -197,7 +197,9 @@ describe('deals board, tasks and import in the browser', () => {
     console.log(`deal move: on the mover's board after ${ownBoardMs} ms, on the colleague's after ${otherBoardMs} ms`);
     expect((await api<Deal>('GET', `/deals/${moved.id}`)).stageId).toBe(proposal!.id);
     const proposalColumn = repPage.locator(`[data-testid="stage-${proposal!.id}"]`);
-    await expect(proposalColumn.locator('[data-testid="stage-count"]').textContent()).resolves.toBe('1');
+    // The head may count the live move on top of a summary that already had it for a moment;
+    // the refetch that follows every deal event settles it on the server's count.
+    await proposalColumn.locator('[data-testid="stage-count"]', { hasText: /^1$/ }).waitFor({ timeout: 5000 });
     await repPage.screenshot({ path: path.join(SCREENSHOTS, 'crm-deals-board.png') });
 
     // A stage removed since the board loaded: the server refuses the move and the card goes back.

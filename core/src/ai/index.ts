@@ -7,3 +7,4 @@ export * from './lead-scoring';
 export * from './lead-scoring-workflow-ids';
 export * from './model-pricing';
 export * from './draft-gate';
+export * from './reply-triage';

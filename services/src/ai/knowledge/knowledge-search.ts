@@ -1,0 +1,38 @@
+/**
+ * Semantic search over a workspace's knowledge: uploaded documents and snippets (chunked and
+ * embedded), and the notes and timeline entries of its contacts. One interface whatever holds
+ * the vectors (pgvector where the server has it, a portable path where it does not), with the
+ * same results. Used by the API's search, the contacts search box and the agent's tools.
+ *
+ * (Interface fixed first so the agent's tools and the search can be built side by side; the
+ * implementation lives beside it.)
+ */
+export type KnowledgeSource = 'document' | 'note' | 'timeline';
+
+export interface KnowledgeHit {
+  source: KnowledgeSource;
+  /** The chunk's, note's or timeline entry's id. */
+  id: string;
+  /** The contact the text belongs to (notes, timeline entries); null for workspace documents. */
+  contactId: string | null;
+  /** Document title, or a short label for a note or timeline entry. */
+  title: string;
+  /** The matching text (one chunk). */
+  text: string;
+  /** Cosine similarity, -1..1, higher is closer. */
+  score: number;
+}
+
+export interface KnowledgeQuery {
+  tenantId: string;
+  query: string;
+  /** Only this contact's notes and timeline (documents still match). */
+  contactId?: string;
+  sources?: KnowledgeSource[];
+  /** At most this many hits, best first (default 10, max 50). */
+  limit?: number;
+}
+
+export interface KnowledgeSearch {
+  search(query: KnowledgeQuery): Promise<KnowledgeHit[]>;
+}
