@@ -5,6 +5,7 @@ import { replySubject, threadReferences } from './email-thread';
 import { domainOf } from './message-id';
 import { headerOf } from './smtp-sink';
 import { sendOverSmtp } from './smtp-send';
+import { withCrlf } from './line-endings';
 
 /** The sent email a simulated reply answers, as the outbox keeps it. */
 export interface AnsweredEmail {
@@ -52,7 +53,7 @@ export async function composeSimulatedReply(
     subject: simulatedReplySubject(answered.subject, reply.automatic ?? false),
     // RFC 3834: what an out-of-office responder sets, so the sync reads it as an automatic reply.
     ...(reply.automatic ? { headers: { 'Auto-Submitted': 'auto-replied' } } : {}),
-    text: reply.text,
+    text: withCrlf(reply.text),
     date: reply.date ?? new Date(),
     messageId: `<${rfcMessageId}>`,
     inReplyTo: `<${answered.rfcMessageId}>`,
