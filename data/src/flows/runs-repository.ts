@@ -284,7 +284,7 @@ export async function getRun(
 
 /** Open runs of a flow, for archive (cancel each) and the designer's live counts. */
 export async function countOpenRunsByNode(
-  db: DataSource,
+  db: DataSource | EntityManager,
   tenantId: string,
   flowId: string,
 ): Promise<Record<string, number>> {
