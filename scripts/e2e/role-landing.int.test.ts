@@ -102,6 +102,26 @@ describe('landing pages and owners by role, in the browser', () => {
     await ops.close();
   }, 120_000);
 
+  it("keeps the wide bar on one row at 1440 px, the person's pages and sign-out in the account menu", async () => {
+    const page = await newSessionPage(browser, errors);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await signIn(page, platform.baseUrl, people.admin.email, PASSWORD);
+    const bar = await page.locator('header').boundingBox();
+    expect(bar!.height).toBeLessThanOrEqual(72);
+    const main = page.getByRole('navigation', { name: 'main' });
+    for (const link of ['Flows', 'Contacts', 'Deals', 'Tasks', 'Import', 'Outbox', 'Approvals', 'Analytics'])
+      await main.getByRole('link', { name: link, exact: true }).waitFor();
+    await page.getByRole('button', { name: 'account menu' }).click();
+    const menu = page.getByRole('navigation', { name: 'account' });
+    for (const link of ['Settings', 'Status', 'Account']) await menu.getByRole('link', { name: link }).waitFor();
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'account menu' }).click();
+    await menu.getByRole('button', { name: 'Sign out' }).click();
+    await page.locator('#email').waitFor();
+    await page.close();
+  }, 60_000);
+
   it("names each contact's owner for every member, instead of 'another user'", async () => {
     const page = await signedIn('marketer');
     await page.getByRole('link', { name: 'Contacts', exact: true }).click();
