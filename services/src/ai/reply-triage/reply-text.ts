@@ -31,10 +31,6 @@ const FOOTER_STARTS: RegExp[] = [
 const SIGN_OFF =
   /^\s*(thanks|thank you|many thanks|best|best regards|kind regards|warm regards|regards|cheers|br|sincerely|all the best|mit freundlichen grüßen|viele grüße|beste grüße|cordialement|bien à vous|saludos|un saludo|atentamente)\s*[,.!]?\s*$/im;
 
-/** "Hi Sam," "Dear Sam," "Good morning," alone on the first line. */
-const GREETING =
-  /^\s*(hi|hello|hey|dear|good (morning|afternoon)|hallo|guten tag|bonjour|hola)\b[^\n.?]{0,30}[,!:]?[ \t]*\n/i;
-
 /** Gmail wraps a long "On …, Name <address> wrote:" over two lines; join them so the header is one line. */
 const joinWrappedHeader = (text: string) =>
   text.replace(/^(\s*On\s[^\n]{4,200})\n([^\n]{0,120}\swrote:\s*)$/gim, '$1 $2');
