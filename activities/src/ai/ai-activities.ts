@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { ZodError } from 'zod';
-import type { AiEnv, ReplyTriage, ReplyTriageRequest } from '@cadenza/core';
+import { TRIAGE_MAX_TEXT, type AiEnv, type ReplyTriage, type ReplyTriageRequest } from '@cadenza/core';
 import { EmbedderMismatchError } from '@cadenza/services/ai';
 import type { EgressGuard } from '@cadenza/services/net';
 import type { DataSource } from 'typeorm';
@@ -27,8 +27,10 @@ export function createAiActivities(deps: {
      */
     async triageReply(input: { tenantId: string } & ReplyTriageRequest): Promise<ReplyTriage> {
       const { tenantId, ...request } = input;
+      // A flow hands in whatever arrived; the start of a very long reply says what it means (the API refuses longer).
+      const cut = { ...request, text: request.text.slice(0, TRIAGE_MAX_TEXT) };
       try {
-        return await createReplyTriager(deps.ai, deps.egress, { chatModel: modelFor(tenantId) }).triage(request);
+        return await createReplyTriager(deps.ai, deps.egress, { chatModel: modelFor(tenantId) }).triage(cut);
       } catch (error) {
         if (error instanceof ZodError)
           throw ApplicationFailure.nonRetryable(

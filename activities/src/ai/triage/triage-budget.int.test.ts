@@ -98,8 +98,14 @@ describe('triageReply and the AI budget', () => {
     expect(await getTokenBudget(db, tenantId)).toMatchObject({ usedToday: 0, callsToday: 0 });
   }, 60_000);
 
-  it('refuses a request the schema refuses, without retrying', async () => {
+  it('cuts a very long reply to the size the triage reads, and refuses an empty one without retrying', async () => {
     const offline = activities({});
+    const long = await offline.triageReply({
+      tenantId: 't',
+      // A long thread: the request, then 36,000 characters of quoted history.
+      text: `Please remove me from your list.\n\n${'> an earlier message\n'.repeat(1_700)}`,
+    });
+    expect(long.intent).toBe('unsubscribe');
     await expect(offline.triageReply({ tenantId: 't', text: '   ' })).rejects.toMatchObject({
       type: 'InvalidTriageRequest',
       nonRetryable: true,
