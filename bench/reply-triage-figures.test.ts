@@ -9,6 +9,8 @@ describe('reply-triage figures', () => {
       keywordAccuracy: 0.6,
       perIntent: { bounce: 1, other: 0.5 },
       keywordPerIntent: { bounce: 0.8 },
+      needsReview: 9,
+      confidentAccuracy: 0.95,
       olderSet: { size: 36, accuracy: 0.9, keywordAccuracy: 0.75 },
       latency: { p50Ms: 20, p95Ms: 40 },
     });
@@ -16,6 +18,8 @@ describe('reply-triage figures', () => {
       ['accuracy, 72 test replies (minilm-logreg@abc)', 0.9, 0.6, 1.5],
       ['accuracy: bounce', 1, 0.8, 1.25],
       ['accuracy: other', 0.5, 0, null],
+      ['accuracy of answers above the review threshold', 0.95, null, null],
+      ['share of replies sent to review', 0.13, null, null],
       ['accuracy, older 36-reply set', 0.9, 0.75, 1.2],
       ['latency per reply, p50', 20, null, null],
       ['latency per reply, p95', 40, null, null],

@@ -15,6 +15,8 @@ export function replyTriageFigures(r: Json): Figure[] {
         value: (r.keywordPerIntent as Record<string, number>)[intent] ?? 0,
       }),
     ),
+    figure('reply-triage', 'accuracy of answers above the review threshold', r.confidentAccuracy, ''),
+    figure('reply-triage', 'share of replies sent to review', r.needsReview / r.setSize, ''),
     figure('reply-triage', `accuracy, older ${r.olderSet.size}-reply set`, r.olderSet.accuracy, '', {
       name: 'keyword rules',
       value: r.olderSet.keywordAccuracy,

@@ -41,11 +41,13 @@ async function main(): Promise<void> {
   const latencies: number[] = [];
   const pairs: Array<{ expected: ReplyIntent; predicted: ReplyIntent | null }> = [];
   let needsReview = 0;
+  let confidentRight = 0;
   for (const { id: _id, intent, ...request } of test) {
     const started = performance.now();
     const answer = await triager.triage(request).catch(() => null);
     latencies.push(performance.now() - started);
     if (answer?.needsReview) needsReview++;
+    else if (answer?.intent === intent) confidentRight++;
     pairs.push({ expected: intent, predicted: answer?.intent ?? null });
   }
   const model = classificationAccuracy(pairs);
@@ -66,6 +68,8 @@ async function main(): Promise<void> {
     majorityAccuracy: round(majority.accuracy),
     failed: pairs.filter((p) => p.predicted === null).length,
     needsReview,
+    // What a flow acts on without a person: the answers above the review threshold, and how often they are right.
+    confidentAccuracy: round(confidentRight / Math.max(1, test.length - needsReview)),
     latency: summarizeLatencies(latencies),
     perIntent: model.perLabel,
     keywordPerIntent: keywords.perLabel,
