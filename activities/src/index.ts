@@ -60,7 +60,7 @@ export function createActivities({ db, crm, temporal, taskQueue, settings, metri
     ...createSmokeActivities(db),
     ...createEventRetentionActivities(db),
     ...createImportActivities(db),
-    ...createAiActivities({ db, chatModel }),
+    ...createAiActivities({ db, chatModel, ai: settings.ai, egress: settings.egress }),
     ...createLeadScoringActivities(db),
     ...createMailboxSyncActivities({ db, temporal, settings }),
   };

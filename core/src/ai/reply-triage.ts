@@ -68,3 +68,9 @@ export const ReplyTriageSchema = z.object({
     .describe('Classifier and version that answered, e.g. `minilm-logreg@3f2a9c1d` or `openai:gpt-4o-mini`'),
 });
 export type ReplyTriage = z.infer<typeof ReplyTriageSchema>;
+
+/**
+ * The workflow that runs one triage for the API on the worker (the API never loads the model):
+ * tenant-scoped, so its payloads (the reply text) are encrypted with the tenant's key.
+ */
+export const replyTriageWorkflowId = (tenantId: string, nonce: string) => `reply-triage:${tenantId}:${nonce}`;
