@@ -7,3 +7,5 @@ export * from './embeddings';
 export * from './openai-embeddings';
 export * from './embedding-choice';
 export * from './embedding-model-path';
+// Semantic search over the knowledge base, notes and timeline; the indexing the worker runs.
+export * from './knowledge';
