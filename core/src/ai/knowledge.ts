@@ -11,8 +11,8 @@ export type KnowledgeSource = (typeof KNOWLEDGE_SOURCES)[number];
 
 /** Upload and query bounds: a document is read whole into one request and chunked in one activity. */
 export const KNOWLEDGE_LIMITS = {
-  /** UTF-8 bytes of one document's text (1 MB). */
-  documentBytes: 1_000_000,
+  /** UTF-8 bytes of one document's text: 900 KB, so its JSON upload stays within the 1 MiB request body limit. */
+  documentBytes: 900_000,
   titleChars: 200,
   /** A search query (the embedder reads at most 256 tokens anyway). */
   queryChars: 1000,
