@@ -12,7 +12,11 @@ const HITS = 50;
  * was typed, each with the text that matched. The API answers in the caller's view of contacts.
  */
 export function SemanticContactResults({ query }: { query: string }) {
-  const result = useSemanticSearchQuery({ query, sources: ['note', 'timeline'], limit: HITS }, { skip: !query });
+  // Asked again each time the mode is opened: notes written meanwhile may match.
+  const result = useSemanticSearchQuery(
+    { query, sources: ['note', 'timeline'], limit: HITS },
+    { skip: !query, refetchOnMountOrArgChange: true },
+  );
   if (!query) return <Typography color="text.secondary">Type what you are looking for, in your own words.</Typography>;
   const rows = bestHitPerContact(result.data?.items ?? []);
   return (
