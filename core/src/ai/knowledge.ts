@@ -92,11 +92,13 @@ export const SemanticSearchQuerySchema = SemanticSearchRequestSchema.extend({
 export const SemanticSearchHitSchema = z.object({
   source: KnowledgeSourceSchema,
   id: z.string().describe("the chunk's, note's or timeline entry's id"),
-  contactId: z.string().nullable(),
-  title: z.string(),
-  text: z.string().describe('the matching text'),
-  score: z.number().describe('cosine similarity, higher is closer'),
+  contactId: z.string().nullable().describe('the contact the text belongs to (notes, timeline); null for documents'),
+  title: z.string().describe('document title, or what and whose: "Note about Lena Park"'),
+  text: z.string().describe('the matching text (one chunk)'),
+  score: z.number().describe('cosine similarity, -1..1, higher is closer'),
 });
+/** One hit of a semantic search (services/src/ai/knowledge/knowledge-search.ts). */
+export type KnowledgeHit = z.infer<typeof SemanticSearchHitSchema>;
 
 export const SemanticSearchResponseSchema = z.object({
   model: z.string().describe('the embedding model that ranked the hits'),

@@ -45,6 +45,7 @@ export async function knowledgeEmbedQueryWorkflow(input: KnowledgeEmbedQueryInpu
 
 /** Rounds before continuing as new: keeps the history short (two events a round when idle). */
 const ROUNDS_PER_RUN = 500;
+const FAILED_ROUND_PAUSE_SECONDS = 60;
 
 /**
  * Keeps notes and timeline entries embedded: embeds what has no vector yet, batch after batch, and
@@ -53,8 +54,14 @@ const ROUNDS_PER_RUN = 500;
  */
 export async function knowledgeIndexerWorkflow(input: KnowledgeIndexerInput): Promise<void> {
   for (let round = 0; round < ROUNDS_PER_RUN; round++) {
-    const { embedded } = await indexing.knowledgeIndexPending({ batch: input.batch });
-    if (embedded === 0) await sleep(`${input.idleSeconds} seconds`);
+    try {
+      const { embedded } = await indexing.knowledgeIndexPending({ batch: input.batch });
+      if (embedded === 0) await sleep(`${input.idleSeconds} seconds`);
+    } catch {
+      // The model or the database is out for longer than the retries (a missing model file, an outage):
+      // the indexer outlives it and tries again later, rather than ending and leaving notes unindexed.
+      await sleep(`${FAILED_ROUND_PAUSE_SECONDS} seconds`);
+    }
   }
   await continueAsNew<typeof knowledgeIndexerWorkflow>(input);
 }
