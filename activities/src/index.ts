@@ -21,7 +21,7 @@ import { createEmbedder } from './ai/embedder-switch';
 import { createKnowledgeActivities } from './ai/knowledge/knowledge-activities';
 import type { ActivitySettings } from './activity-settings';
 
-export { closeLocalEmbedder, closeLocalModel, loadAiEnv, resolveActiveModel } from './ai';
+export { closeLocalEmbedder, closeLocalModel, createEmbedder, loadAiEnv, resolveActiveModel } from './ai';
 export { scoreContactsWithModel } from '@cadenza/services/scoring';
 export { NO_ACTIVITY_METRICS, type ActivityMetricsHooks } from './activity-metrics-hooks';
 export { activitySettingsFromEnv, type ActivitySettings } from './activity-settings';
