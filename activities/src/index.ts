@@ -17,9 +17,11 @@ import { createAiActivities } from './ai/ai-activities';
 import { createLeadScoringActivities } from './ai/scoring/lead-scoring-activities';
 import { meterLlmTokens } from './llm-token-meter';
 import { chatModelSourceOf } from './ai/chat-model-switch';
+import { createEmbedder } from './ai/embedder-switch';
+import { createKnowledgeActivities } from './ai/knowledge/knowledge-activities';
 import type { ActivitySettings } from './activity-settings';
 
-export { closeLocalModel, loadAiEnv, resolveActiveModel } from './ai';
+export { closeLocalEmbedder, closeLocalModel, createEmbedder, loadAiEnv, resolveActiveModel } from './ai';
 export { scoreContactsWithModel } from '@cadenza/services/scoring';
 export { NO_ACTIVITY_METRICS, type ActivityMetricsHooks } from './activity-metrics-hooks';
 export { activitySettingsFromEnv, type ActivitySettings } from './activity-settings';
@@ -63,6 +65,7 @@ export function createActivities({ db, crm, temporal, taskQueue, settings, metri
     ...createAiActivities({ db, chatModel, ai: settings.ai, egress: settings.egress }),
     ...createLeadScoringActivities(db),
     ...createMailboxSyncActivities({ db, temporal, settings }),
+    ...createKnowledgeActivities({ db, embedder: () => createEmbedder(settings.ai, settings.egress).embedder }),
   };
   // Every LLM call inside these activities reports its tokens to the worker's counter.
   return meterLlmTokens(activities, (metrics ?? NO_ACTIVITY_METRICS).llmTokens);
@@ -70,3 +73,4 @@ export function createActivities({ db, crm, temporal, taskQueue, settings, metri
 
 export type Activities = ReturnType<typeof createActivities>;
 export type { ActionInputOf, FlowActionInput, FlowActionResult } from './flow/flow-action-input';
+export { workerKnowledgeSearch } from './ai/knowledge/worker-knowledge-search';

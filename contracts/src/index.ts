@@ -4,6 +4,13 @@ import type { FlowRunInput, FlowRunResult } from './flow-run';
 import type { ImportContactsInput } from './import-contacts';
 import type { MailboxSyncInput, MailboxSyncResult } from './mailbox-sync';
 import type { ReplyTriageWorkflowInput } from './reply-triage';
+import type {
+  KnowledgeEmbedQueryInput,
+  KnowledgeEmbedQueryResult,
+  KnowledgeIndexDocumentInput,
+  KnowledgeIndexDocumentResult,
+  KnowledgeIndexerInput,
+} from './knowledge';
 import type { PruneEventLogWorkflowInput, RetrainLeadScoringInput, SmokeWorkflowInput } from './maintenance';
 import type {
   ScheduledEnrollmentInput,
@@ -24,6 +31,7 @@ export * from './triggers';
 export * from './maintenance';
 export * from './mailbox-sync';
 export * from './reply-triage';
+export * from './knowledge';
 
 /**
  * Every workflow type the worker registers, by name, with its signature. workflows/src/index.ts
@@ -40,6 +48,9 @@ export interface WorkflowContracts {
   smokeWorkflow: (input: SmokeWorkflowInput) => Promise<SmokeRunRecord>;
   mailboxSyncWorkflow: (input: MailboxSyncInput) => Promise<MailboxSyncResult>;
   replyTriageWorkflow: (input: ReplyTriageWorkflowInput) => Promise<ReplyTriage>;
+  knowledgeIndexDocumentWorkflow: (input: KnowledgeIndexDocumentInput) => Promise<KnowledgeIndexDocumentResult>;
+  knowledgeEmbedQueryWorkflow: (input: KnowledgeEmbedQueryInput) => Promise<KnowledgeEmbedQueryResult>;
+  knowledgeIndexerWorkflow: (input: KnowledgeIndexerInput) => Promise<void>;
 }
 
 export type WorkflowName = keyof WorkflowContracts;
@@ -56,4 +67,7 @@ export const WORKFLOW_NAMES: { readonly [N in WorkflowName]: N } = {
   smokeWorkflow: 'smokeWorkflow',
   mailboxSyncWorkflow: 'mailboxSyncWorkflow',
   replyTriageWorkflow: 'replyTriageWorkflow',
+  knowledgeIndexDocumentWorkflow: 'knowledgeIndexDocumentWorkflow',
+  knowledgeEmbedQueryWorkflow: 'knowledgeEmbedQueryWorkflow',
+  knowledgeIndexerWorkflow: 'knowledgeIndexerWorkflow',
 };

@@ -9,6 +9,11 @@ import { scheduledEnrollmentWorkflow } from './flow/triggers/scheduled-enrollmen
 import { importContactsWorkflow } from './crm-import/import-contacts-workflow';
 import { mailboxSyncWorkflow } from './messaging/mailbox-sync-workflow';
 import { replyTriageWorkflow } from './reply-triage-workflow';
+import {
+  knowledgeEmbedQueryWorkflow,
+  knowledgeIndexDocumentWorkflow,
+  knowledgeIndexerWorkflow,
+} from './knowledge/knowledge-workflows';
 
 /**
  * The workflows the worker registers (every exported function here is one). Each is checked
@@ -25,6 +30,9 @@ export {
   importContactsWorkflow,
   mailboxSyncWorkflow,
   replyTriageWorkflow,
+  knowledgeIndexDocumentWorkflow,
+  knowledgeEmbedQueryWorkflow,
+  knowledgeIndexerWorkflow,
 };
 
 // A workflow whose signature drifts from its contract, or a contract without a workflow, fails to compile here.
@@ -39,4 +47,7 @@ const _conformance = {
   importContactsWorkflow,
   mailboxSyncWorkflow,
   replyTriageWorkflow,
+  knowledgeIndexDocumentWorkflow,
+  knowledgeEmbedQueryWorkflow,
+  knowledgeIndexerWorkflow,
 } satisfies WorkflowContracts;

@@ -7,21 +7,10 @@
  * (Interface fixed first so the agent's tools and the search can be built side by side; the
  * implementation lives beside it.)
  */
-export type KnowledgeSource = 'document' | 'note' | 'timeline';
+import type { KnowledgeHit, KnowledgeSource, Principal } from '@cadenza/core';
 
-export interface KnowledgeHit {
-  source: KnowledgeSource;
-  /** The chunk's, note's or timeline entry's id. */
-  id: string;
-  /** The contact the text belongs to (notes, timeline entries); null for workspace documents. */
-  contactId: string | null;
-  /** Document title, or a short label for a note or timeline entry. */
-  title: string;
-  /** The matching text (one chunk). */
-  text: string;
-  /** Cosine similarity, -1..1, higher is closer. */
-  score: number;
-}
+/** A hit: source, id, contactId, title, text (one chunk), score (cosine similarity, higher is closer). */
+export type { KnowledgeHit, KnowledgeSource };
 
 export interface KnowledgeQuery {
   tenantId: string;
@@ -31,6 +20,12 @@ export interface KnowledgeQuery {
   sources?: KnowledgeSource[];
   /** At most this many hits, best first (default 10, max 50). */
   limit?: number;
+  /**
+   * Only what this principal may read of contacts (a sales rep: its own contacts' notes and
+   * timeline; documents are the workspace's). Omitted: the whole workspace, for the worker acting
+   * for the tenant (an agent's research about one contact).
+   */
+  visibleTo?: Principal;
 }
 
 export interface KnowledgeSearch {
