@@ -18,6 +18,7 @@ import { createLeadScoringActivities } from './ai/scoring/lead-scoring-activitie
 import { meterLlmTokens } from './llm-token-meter';
 import { chatModelSourceOf } from './ai/chat-model-switch';
 import type { ActivitySettings } from './activity-settings';
+import { createReplyTriageActivities, type ReplyTriagerSource } from './flow/reply-triage/reply-triage-activities';
 
 export { closeLocalModel, loadAiEnv, resolveActiveModel } from './ai';
 export { scoreContactsWithModel } from '@cadenza/services/scoring';
@@ -35,10 +36,16 @@ export interface ActivityDependencies {
   settings: ActivitySettings;
   /** Send and LLM-token counters; the worker passes its Prometheus ones, tests may omit them. */
   metrics?: ActivityMetricsHooks;
+  /** Who reads replies (reply triage); without one, runs follow their flow's rules as before triage. */
+  replyTriager?: ReplyTriagerSource;
 }
 
+/** A worker without a reply triager: every reading answers "no_triager". */
+const NO_REPLY_TRIAGER: ReplyTriagerSource = async () => null;
+
 /** Every activity the workers register, built over shared dependencies. */
-export function createActivities({ db, crm, temporal, taskQueue, settings, metrics }: ActivityDependencies) {
+export function createActivities({ db, crm, temporal, taskQueue, settings, metrics, replyTriager }: ActivityDependencies) {
+  const triager = replyTriager ?? NO_REPLY_TRIAGER;
   const enroll = (request: Parameters<typeof enrollContact>[1]) =>
     enrollContact({ db, temporal, taskQueue, crm }, request);
   const chatModel = chatModelSourceOf(settings.ai, settings.egress);
@@ -54,7 +61,9 @@ export function createActivities({ db, crm, temporal, taskQueue, settings, metri
         metrics ?? NO_ACTIVITY_METRICS,
       ),
       chatModel,
+      replyTriager: triager,
     }),
+    ...createReplyTriageActivities({ db, temporal, replyTriager: triager }),
     ...createBulkEnrollmentActivities(enroll),
     ...createTriggerActivities({ db, crm, enroll }),
     ...createSmokeActivities(db),
@@ -70,3 +79,4 @@ export function createActivities({ db, crm, temporal, taskQueue, settings, metri
 
 export type Activities = ReturnType<typeof createActivities>;
 export type { ActionInputOf, FlowActionInput, FlowActionResult } from './flow/flow-action-input';
+export type { ReadReplyResult, ReplyTriagerSource } from './flow/reply-triage/reply-triage-activities';

@@ -6,6 +6,7 @@ export * from './node-shape';
 export * from './kinds/schemas';
 export * from './node-kinds';
 export * from './flow-settings';
+export * from './reply-triage-settings';
 export * from './flow-definition';
 export * from './flow-errors';
 export * from './field-references';
