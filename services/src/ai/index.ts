@@ -7,3 +7,5 @@ export * from './embeddings';
 export * from './openai-embeddings';
 export * from './embedding-choice';
 export * from './embedding-model-path';
+// Reply triage (issue 22): the ReplyTriager interface, the offline classifier and its extractions.
+export * from './reply-triage';
