@@ -19,8 +19,9 @@ import { meterLlmTokens } from './llm-token-meter';
 import { chatModelSourceOf } from './ai/chat-model-switch';
 import type { ActivitySettings } from './activity-settings';
 import { createReplyTriageActivities, type ReplyTriagerSource } from './flow/reply-triage/reply-triage-activities';
+import { workerReplyTriager } from './flow/reply-triage/worker-reply-triager';
 
-export { closeLocalModel, loadAiEnv, resolveActiveModel } from './ai';
+export { closeLocalEmbedder, closeLocalModel, loadAiEnv, resolveActiveModel } from './ai';
 export { scoreContactsWithModel } from '@cadenza/services/scoring';
 export { NO_ACTIVITY_METRICS, type ActivityMetricsHooks } from './activity-metrics-hooks';
 export { activitySettingsFromEnv, type ActivitySettings } from './activity-settings';
@@ -36,16 +37,21 @@ export interface ActivityDependencies {
   settings: ActivitySettings;
   /** Send and LLM-token counters; the worker passes its Prometheus ones, tests may omit them. */
   metrics?: ActivityMetricsHooks;
-  /** Who reads replies (reply triage); without one, runs follow their flow's rules as before triage. */
+  /** Who reads replies (reply triage); by default the offline classifier, built on first use. */
   replyTriager?: ReplyTriagerSource;
 }
 
-/** A worker without a reply triager: every reading answers "no_triager". */
-const NO_REPLY_TRIAGER: ReplyTriagerSource = async () => null;
-
 /** Every activity the workers register, built over shared dependencies. */
-export function createActivities({ db, crm, temporal, taskQueue, settings, metrics, replyTriager }: ActivityDependencies) {
-  const triager = replyTriager ?? NO_REPLY_TRIAGER;
+export function createActivities({
+  db,
+  crm,
+  temporal,
+  taskQueue,
+  settings,
+  metrics,
+  replyTriager,
+}: ActivityDependencies) {
+  const triager = replyTriager ?? workerReplyTriager(settings);
   const enroll = (request: Parameters<typeof enrollContact>[1]) =>
     enrollContact({ db, temporal, taskQueue, crm }, request);
   const chatModel = chatModelSourceOf(settings.ai, settings.egress);

@@ -1,9 +1,5 @@
-import {
-  planReplyAct,
-  ReplyTriageSettingsSchema,
-  sideEffectKey,
-  type ReplyTriageSettings,
-} from '@cadenza/core';
+import { planReplyAct, ReplyTriageSettingsSchema, sideEffectKey, type ReplyTriageSettings } from '@cadenza/core';
+import { ActivityFailure } from '@temporalio/workflow';
 import type { FlowRunInput, StepRecord } from '@cadenza/contracts';
 import { quickActions, replyReading } from './flow-activities';
 import type { RunControls } from './run-controls';
@@ -19,6 +15,14 @@ const nowIso = () => new Date().toISOString();
 /** The flow's reply triage settings; definitions saved before triage existed get the defaults. */
 export const replyTriageSettingsOf = (input: FlowRunInput): ReplyTriageSettings =>
   ReplyTriageSettingsSchema.parse(input.definition.settings.replyTriage ?? {});
+
+/** Turns an activity's final failure into `fallback`; anything else (a cancellation) goes on up. */
+const unlessActivityFailure =
+  <T>(fallback: T) =>
+  (error: unknown): T => {
+    if (error instanceof ActivityFailure) return fallback;
+    throw error;
+  };
 
 export interface ReplyReadingContext {
   input: FlowRunInput;
@@ -44,11 +48,10 @@ export async function readArrivedReplies(context: ReplyReadingContext): Promise<
     const visit = (context.visits[READING_NODE_ID] ?? 0) + 1;
     context.visits[READING_NODE_ID] = visit;
     const startedAt = nowIso();
-    const reading = await replyReading.readInboundReply({
-      tenantId: input.tenantId,
-      messageId: event.messageId,
-      eventKind: event.kind,
-    });
+    // A reading that fails for good (ten attempts) leaves the reply to the flow's own rules.
+    const reading = await replyReading
+      .readInboundReply({ tenantId: input.tenantId, messageId: event.messageId, eventKind: event.kind })
+      .catch(unlessActivityFailure({ unread: 'failed' as const }));
     const step = { nodeId: READING_NODE_ID, nodeType: 'reply_triage', visit, status: 'completed' as const, startedAt };
     if ('unread' in reading) {
       if (event.kind === 'reply') controls.keep(event);
@@ -59,19 +62,35 @@ export async function readArrivedReplies(context: ReplyReadingContext): Promise<
     const done =
       plan.act.act === 'none'
         ? null
-        : await quickActions.actOnInboundReply({
-            key: sideEffectKey(input.enrollmentId, READING_NODE_ID, visit),
-            tenantId: input.tenantId,
-            enrollmentId: input.enrollmentId,
-            contactId: input.contactId,
-            messageId: event.messageId,
-            testMode: input.testMode,
-            act: plan.act,
-          });
+        : await quickActions
+            .actOnInboundReply({
+              key: sideEffectKey(input.enrollmentId, READING_NODE_ID, visit),
+              tenantId: input.tenantId,
+              enrollmentId: input.enrollmentId,
+              contactId: input.contactId,
+              messageId: event.messageId,
+              testMode: input.testMode,
+              act: plan.act,
+            })
+            .catch(unlessActivityFailure(null));
+    if (plan.act.act !== 'none' && done === null) {
+      // The act failed for good: nothing is assumed done, and the reply follows the flow's own rules.
+      if (event.kind === 'reply') controls.keep(event);
+      context.record({
+        ...step,
+        status: 'failed',
+        output: plan.act.act,
+        result: { event, triage: reading.triage, act: plan.act },
+        error: 'the act on this reply failed after its retries',
+        endedAt: nowIso(),
+      });
+      continue;
+    }
     const act = plan.act;
     if (act.act === 'pause') controls.rest = { until: act.until, reason: 'out_of_office' };
     else if (act.act === 'snooze') controls.rest = { until: act.until, reason: 'not_now' };
-    else if (act.act === 'unsubscribe') controls.stop ??= { status: 'unenrolled', reason: 'unsubscribe: asked in a reply' };
+    else if (act.act === 'unsubscribe')
+      controls.stop ??= { status: 'unenrolled', reason: 'unsubscribe: asked in a reply' };
     else if (act.act === 'refer') controls.stop ??= { status: 'unenrolled', reason: 'reply: wrong person' };
     // A person answering (anything but an absence or a snooze) is around: a rest in progress ends.
     if (event.kind === 'reply' && act.act !== 'pause' && act.act !== 'snooze') controls.rest = null;

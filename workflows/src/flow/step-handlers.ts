@@ -254,10 +254,7 @@ async function waitOutReplies(
   const { controls } = context;
   let end = until.getTime();
   for (;;) {
-    await condition(
-      () => done() || controls.stop !== null || controls.unread.length > 0,
-      timeoutOf(end - Date.now()),
-    );
+    await condition(() => done() || controls.stop !== null || controls.unread.length > 0, timeoutOf(end - Date.now()));
     if (done() || controls.stop !== null || controls.unread.length === 0) return new Date(end);
     const left = end - Date.now();
     await context.readReplies();

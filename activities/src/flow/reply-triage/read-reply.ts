@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { ReplyTriageSchema, TRIAGE_MAX_TEXT, type ReplyTriage, type ReplyTriageRequest } from '@cadenza/core';
+import { ReplyTriageSchema, TRIAGE_MAX_TEXT, type ReplyTriage } from '@cadenza/core';
+import type { ReplyTriager } from '@cadenza/services/ai';
 import { CrmWrite } from '@cadenza/data';
 import { readingSummary } from './reply-reading-summary';
 
@@ -7,7 +8,7 @@ import { readingSummary } from './reply-reading-summary';
  * The worker's reply triager (services/src/ai/reply-triage: the local classifier or the vendor
  * model), or null when this worker has none: the run then follows the flow's rules as before.
  */
-export type ReplyTriagerSource = () => Promise<{ triage(request: ReplyTriageRequest): Promise<ReplyTriage> } | null>;
+export type ReplyTriagerSource = () => Promise<ReplyTriager | null>;
 
 export interface ReadReplyInput {
   tenantId: string;
@@ -18,8 +19,7 @@ export interface ReadReplyInput {
 
 /** A reading, or why there is none (the run then follows the flow's rules as before triage). */
 export type ReadReplyResult =
-  | { triage: ReplyTriage; receivedAt: string }
-  | { unread: 'no_triager' | 'no_reply' | 'empty_text' };
+  { triage: ReplyTriage; receivedAt: string } | { unread: 'no_triager' | 'no_reply' | 'empty_text' };
 
 interface StoredEvent {
   id: string;
@@ -50,7 +50,11 @@ export async function readReply(
   const reader = await triager();
   if (!reader) return { unread: 'no_triager' };
   const subject = typeof event.data.subject === 'string' ? event.data.subject : (event.subject ?? undefined);
-  const triage = await reader.triage({ text: text.slice(0, TRIAGE_MAX_TEXT), subject: subject?.slice(0, 998), receivedAt });
+  const triage = await reader.triage({
+    text: text.slice(0, TRIAGE_MAX_TEXT),
+    subject: subject?.slice(0, 998),
+    receivedAt,
+  });
   return db.transaction(async (manager) => {
     // Only the first reading is kept: a concurrent attempt that lost keeps the winner's.
     const [written] = (await manager.query(
@@ -82,10 +86,7 @@ export async function readReply(
   });
 }
 
-async function latestEvent(
-  db: Pick<DataSource, 'query'>,
-  input: ReadReplyInput,
-): Promise<StoredEvent | undefined> {
+async function latestEvent(db: Pick<DataSource, 'query'>, input: ReadReplyInput): Promise<StoredEvent | undefined> {
   const [row] = (await db.query(
     `SELECT e.id::text AS id, m.contact_id, m.subject, e.data, e.occurred_at
      FROM message_events e JOIN messages m ON m.id = e.message_id AND m.tenant_id = e.tenant_id

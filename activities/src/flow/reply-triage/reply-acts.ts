@@ -67,10 +67,10 @@ const ACTS: { [A in ReplyAct['act']]: (ctx: ActContext, act: Extract<ReplyAct, {
   snooze: async (_ctx, act) => ({ snoozedUntil: act.until }),
   none: async () => ({}),
   unsubscribe: async (ctx) => {
-    const [message] = (await ctx.manager.query(
-      `SELECT to_address FROM messages WHERE id = $1 AND tenant_id = $2`,
-      [ctx.input.messageId, ctx.input.tenantId],
-    )) as Array<{ to_address: string }>;
+    const [message] = (await ctx.manager.query(`SELECT to_address FROM messages WHERE id = $1 AND tenant_id = $2`, [
+      ctx.input.messageId,
+      ctx.input.tenantId,
+    ])) as Array<{ to_address: string }>;
     const addresses = [...new Set([ctx.contact.email, message?.to_address].filter((a): a is string => !!a))];
     for (const address of addresses)
       await suppressAddress(ctx.manager, ctx.input.tenantId, address, 'unsubscribed', ctx.input.messageId);
@@ -145,7 +145,12 @@ export async function actOnReply(db: DataSource, temporal: Client, input: ReplyA
     via: 'api_key',
     actor: { kind: 'workflow', id: input.enrollmentId },
   };
-  const claim = { key: input.key, tenantId: input.tenantId, enrollmentId: input.enrollmentId, nodeType: 'reply_triage' };
+  const claim = {
+    key: input.key,
+    tenantId: input.tenantId,
+    enrollmentId: input.enrollmentId,
+    nodeType: 'reply_triage',
+  };
   const record = input.testMode
     ? await once(db, { ...claim, captured: true }, async () => ({ wouldDo: input.act }))
     : await onceInDatabase(db, { ...claim, captured: false }, async (manager) => {
@@ -179,11 +184,12 @@ async function unenrollEverywhere(db: DataSource, temporal: Client, input: Reply
     [input.tenantId, input.contactId, input.enrollmentId],
   )) as Array<{ workflow_id: string }>;
   await Promise.all(
-    open.map((run) =>
-      temporal.workflow
-        .getHandle(run.workflow_id)
-        .signal(unenrollSignal, { reason: 'unsubscribe', detail: 'asked in a reply' })
-        .catch(() => undefined), // ended meanwhile: nothing to leave
+    open.map(
+      (run) =>
+        temporal.workflow
+          .getHandle(run.workflow_id)
+          .signal(unenrollSignal, { reason: 'unsubscribe', detail: 'asked in a reply' })
+          .catch(() => undefined), // ended meanwhile: nothing to leave
     ),
   );
 }

@@ -14,9 +14,12 @@ describe('reply reading summaries', () => {
     expect(
       readingSummary({ ...triage, intent: 'wrong_person', returnDate: undefined, referral: { name: 'Dana' } }, 'reply'),
     ).toBe('Reply read as wrong person (93%), refers to Dana');
-    expect(readingSummary({ ...triage, intent: 'other', returnDate: undefined, needsReview: true, confidence: 0.4 }, 'reply')).toBe(
-      'Reply read as other (40%), unsure: a person reviews it',
-    );
+    expect(
+      readingSummary(
+        { ...triage, intent: 'other', returnDate: undefined, needsReview: true, confidence: 0.4 },
+        'reply',
+      ),
+    ).toBe('Reply read as other (40%), unsure: a person reviews it');
   });
 
   it('name a referral by whatever the reply gave', () => {

@@ -3,7 +3,10 @@ import { outOfOfficeResumeAt, planReplyAct } from './reply-act';
 
 const defaults = ReplyTriageSettingsSchema.parse({});
 const receivedAt = new Date('2026-12-18T15:00:00Z'); // a Friday
-const read = (intent: Parameters<typeof planReplyAct>[0]['intent'], extra: Partial<Parameters<typeof planReplyAct>[0]> = {}) => ({
+const read = (
+  intent: Parameters<typeof planReplyAct>[0]['intent'],
+  extra: Partial<Parameters<typeof planReplyAct>[0]> = {},
+) => ({
   intent,
   needsReview: false,
   ...extra,
@@ -35,9 +38,9 @@ describe('outOfOfficeResumeAt', () => {
     expect(outOfOfficeResumeAt('2027-01-04', receivedAt, { amount: 7, unit: 'days' }).toISOString()).toBe(
       '2027-01-05T09:00:00.000Z',
     );
-    expect(outOfOfficeResumeAt('2027-01-04', receivedAt, { amount: 7, unit: 'days' }, 'Europe/Paris').toISOString()).toBe(
-      '2027-01-05T08:00:00.000Z',
-    );
+    expect(
+      outOfOfficeResumeAt('2027-01-04', receivedAt, { amount: 7, unit: 'days' }, 'Europe/Paris').toISOString(),
+    ).toBe('2027-01-05T08:00:00.000Z');
   });
 
   it('skips the weekend: back on a Friday resumes on Monday', () => {
@@ -56,7 +59,9 @@ describe('outOfOfficeResumeAt', () => {
 
 describe('planReplyAct', () => {
   it('pauses on out of office, and the event no longer counts as a reply', () => {
-    expect(planReplyAct(read('out_of_office', { returnDate: '2027-01-04' }), 'auto_reply', defaults, receivedAt)).toEqual({
+    expect(
+      planReplyAct(read('out_of_office', { returnDate: '2027-01-04' }), 'auto_reply', defaults, receivedAt),
+    ).toEqual({
       act: { act: 'pause', until: '2027-01-05T09:00:00.000Z' },
       countsAsReply: false,
     });
@@ -103,9 +108,15 @@ describe('planReplyAct', () => {
 
   it("keeps today's rules for not interested, bounce and other, and when triage is off", () => {
     for (const intent of ['not_interested', 'bounce', 'other'] as const)
-      expect(planReplyAct(read(intent), 'reply', defaults, receivedAt)).toEqual({ act: { act: 'none' }, countsAsReply: true });
+      expect(planReplyAct(read(intent), 'reply', defaults, receivedAt)).toEqual({
+        act: { act: 'none' },
+        countsAsReply: true,
+      });
     const off = ReplyTriageSettingsSchema.parse({ enabled: false });
-    expect(planReplyAct(read('out_of_office'), 'reply', off, receivedAt)).toEqual({ act: { act: 'none' }, countsAsReply: true });
+    expect(planReplyAct(read('out_of_office'), 'reply', off, receivedAt)).toEqual({
+      act: { act: 'none' },
+      countsAsReply: true,
+    });
   });
 
   it('an automatic reply saying "interested" or "not now" is not the contact answering', () => {

@@ -95,7 +95,10 @@ export function planReplyAct(
       return {
         act: {
           act: 'snooze',
-          until: addDuration(receivedAt, settings.notNow.reenrollAfter, { businessDaysOnly: false, timezone }).toISOString(),
+          until: addDuration(receivedAt, settings.notNow.reenrollAfter, {
+            businessDaysOnly: false,
+            timezone,
+          }).toISOString(),
         },
         countsAsReply: false,
       };

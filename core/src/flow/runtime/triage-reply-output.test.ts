@@ -10,7 +10,9 @@ const definition = {
 
 describe('triageReplyOutput', () => {
   it("takes the intent's output when it is connected", () => {
-    expect(triageReplyOutput(definition, 'read', { intent: 'out_of_office', needsReview: false })).toBe('out_of_office');
+    expect(triageReplyOutput(definition, 'read', { intent: 'out_of_office', needsReview: false })).toBe(
+      'out_of_office',
+    );
   });
 
   it('takes next for an intent left unconnected, and when there was no reply', () => {

@@ -148,7 +148,10 @@ export async function signalPendingImports(deps: ImportDependencies, mailboxId: 
     const event =
       pending.kind === 'bounce'
         ? { kind: 'bounce' as const }
-        : { kind: pending.kind === 'auto_reply' ? ('auto_reply' as const) : ('reply' as const), messageId: pending.messageId };
+        : {
+            kind: pending.kind === 'auto_reply' ? ('auto_reply' as const) : ('reply' as const),
+            messageId: pending.messageId,
+          };
     await deps.signalRun(pending.runWorkflowId, event);
     await markMailboxImportSignalled(deps.db, mailboxId, pending.key);
   }

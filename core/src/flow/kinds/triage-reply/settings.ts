@@ -10,6 +10,8 @@ export const TriageReplySchema = nodeSchemaOf(
       .string()
       .max(500)
       .optional()
-      .describe('A note for the flow\'s editors; the step reads the reply the "Wait for event: reply" before it received'),
+      .describe(
+        'A note for the flow\'s editors; the step reads the reply the "Wait for event: reply" before it received',
+      ),
   }),
 );

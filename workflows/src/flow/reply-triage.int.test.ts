@@ -1,0 +1,301 @@
+import { randomUUID } from 'node:crypto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { activitySettingsFromEnv, closeLocalEmbedder, createActivities } from '@cadenza/activities';
+import type { FlowDefinitionInput, Principal } from '@cadenza/core';
+import { getContact, getRun, inviteTenantUser, type DataSource } from '@cadenza/data';
+import { createCrmFlowPort } from '@cadenza/services/flow';
+import { startTimeSkippingFlowEnv, type TimeSkippingFlowEnv } from '@cadenza/test-harness/time-skipping-flow-env';
+import { flowOf, newContact, publishedFlow } from '@cadenza/test-harness/flow-fixtures';
+import { currentNodeQuery, type FlowRunInput, type FlowRunResult } from '@cadenza/contracts';
+import { answer, sentEmail } from '@cadenza/test-harness/reply-fixtures';
+import { READING_NODE_ID } from './reply-reading';
+
+/**
+ * Reply triage in the run, end to end: real Temporal (time-skipping, so a pause of weeks passes
+ * in seconds), real PostgreSQL, the real offline triager (all-MiniLM-L6-v2 + the committed
+ * model) reading each reply, the platform's intake signalling the run.
+ */
+describe('reply triage in flow runs', () => {
+  let flowEnv: TimeSkippingFlowEnv;
+  let env: TestWorkflowEnvironment;
+  let db: DataSource;
+  let admin: Principal;
+  let ownerId: string;
+  const taskQueue = `reply-triage-${randomUUID()}`;
+
+  beforeAll(async () => {
+    flowEnv = await startTimeSkippingFlowEnv(taskQueue, 'Reply triage');
+    ({ env, db, admin } = flowEnv);
+    const { user } = await inviteTenantUser(
+      db,
+      admin.tenantId,
+      {
+        email: `owner-${randomUUID()}@cadenza.test`,
+        name: 'Olive Owner',
+        role: 'sales_rep',
+        password: 'a long enough password',
+      },
+      { kind: 'system', id: null },
+    );
+    ownerId = user.id;
+  }, 120_000);
+
+  afterAll(async () => {
+    await flowEnv?.teardown();
+    await closeLocalEmbedder();
+  });
+
+  async function start(definition: FlowDefinitionInput, contact: { id: string; email: string } | null = null) {
+    const email = contact?.email ?? `${randomUUID()}@lead.test`;
+    const contactId = contact?.id ?? (await newContact(db, admin, { email, ownerId }));
+    const flow = await publishedFlow(db, admin, definition);
+    const input: FlowRunInput = {
+      tenantId: admin.tenantId,
+      flowId: flow.flowId,
+      flowVersion: flow.version,
+      flowName: 'Reply triage',
+      contactId,
+      enrollmentId: randomUUID(),
+      definition: flow.definition,
+      testMode: false,
+      startedAt: new Date().toISOString(),
+    };
+    const handle = await env.client.workflow.start('flowRunWorkflow', {
+      taskQueue,
+      workflowId: `flow-test-${input.enrollmentId}`,
+      args: [input],
+    });
+    return { handle, input, contactId, email };
+  }
+
+  /** Until the run waits at `nodeId` (its row exists then, so the intake finds it). */
+  async function waitingAt(handle: Awaited<ReturnType<typeof start>>['handle'], nodeId: string) {
+    for (let i = 0; i < 200; i += 1) {
+      const current = await handle.query(currentNodeQuery);
+      if (current.nodeId === nodeId && current.status === 'waiting') return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`the run never waited at ${nodeId}`);
+  }
+
+  async function runRow(enrollmentId: string, wanted: (run: Awaited<ReturnType<typeof getRun>>) => boolean) {
+    for (let i = 0; i < 400; i += 1) {
+      const run = await getRun(db, admin.tenantId, enrollmentId);
+      if (wanted(run)) return run;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return getRun(db, admin.tenantId, enrollmentId);
+  }
+
+  const wait = (id: string, amount: number) => ({
+    id,
+    type: 'wait',
+    settings: { mode: 'duration', duration: { amount, unit: 'days' } },
+  });
+  const tag = (id: string, name: string) => ({ id, type: 'add_tag', settings: { tag: name } });
+  const awaitReply = (id: string) => ({
+    id,
+    type: 'wait_for_event',
+    settings: { event: { kind: 'reply' }, timeout: { amount: 5, unit: 'days' } },
+  });
+  const tasksOf = (contactId: string) =>
+    db.query(`SELECT title, assignee_id FROM tasks WHERE tenant_id = $1 AND contact_id = $2 ORDER BY created_at`, [
+      admin.tenantId,
+      contactId,
+    ]) as Promise<Array<{ title: string; assignee_id: string | null }>>;
+
+  it('an out-of-office auto-reply pauses a waiting run until the day after the return date; the wait then goes on', async () => {
+    const definition = flowOf(
+      [wait('pause-here', 2), tag('after', 'followed_up')],
+      [
+        ['start', 'pause-here'],
+        ['pause-here', 'after'],
+      ],
+    );
+    const { handle, input, contactId, email } = await start(definition);
+    await waitingAt(handle, 'pause-here');
+    const message = await sentEmail(db, input, email);
+    const before = Date.now();
+    const { signalled } = await answer(
+      db,
+      env.client,
+      message,
+      'auto_reply',
+      'Hello, I am out of the office until Monday 4 January 2027 with limited access to email. I will reply when I am back.',
+    );
+    expect(signalled).toBe(true);
+
+    const paused = await runRow(input.enrollmentId, (run) => run.status === 'paused');
+    expect(paused).toMatchObject({
+      status: 'paused',
+      currentNodeId: 'pause-here',
+      restingUntil: '2027-01-05T09:00:00.000Z',
+      restReason: 'out_of_office',
+    });
+    const reading = paused.steps.find((step) => step.nodeId === READING_NODE_ID)!;
+    expect(reading.output).toBe('pause');
+    expect(reading.result).toMatchObject({ triage: { intent: 'out_of_office', returnDate: '2027-01-04' } });
+    // The verdict is kept on the message event; the timeline says what the reply was read as.
+    const [event] = (await db.query(
+      `SELECT data->'triage'->>'intent' AS intent FROM message_events WHERE message_id = $1 AND kind = 'auto_reply'`,
+      [message.id],
+    )) as Array<{ intent: string }>;
+    expect(event!.intent).toBe('out_of_office');
+    const timeline = (await db.query(`SELECT summary FROM timeline_entries WHERE contact_id = $1`, [
+      contactId,
+    ])) as Array<{
+      summary: string;
+    }>;
+    expect(timeline.map((entry) => entry.summary)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Automatic reply read as out of office \(\d+%\), back 2027-01-04$/),
+        'Sequence paused until 2027-01-05 (out of office)',
+      ]),
+    );
+
+    const result = (await handle.result()) as FlowRunResult;
+    expect(result.status).toBe('completed');
+    expect((await getContact(db, admin, contactId)).tags).toEqual(['followed_up']);
+    const ended = await getRun(db, admin.tenantId, input.enrollmentId);
+    expect(ended.restingUntil).toBeNull();
+    // The wait kept its remaining time (about two days) after the pause ended.
+    const waited = ended.steps.find((step) => step.nodeId === 'pause-here')!.result as { until: string };
+    const resumed = Date.parse('2027-01-05T09:00:00.000Z');
+    expect(Date.parse(waited.until)).toBeGreaterThan(resumed + 1.9 * 86_400_000 - (Date.now() - before));
+    expect(Date.parse(waited.until)).toBeLessThanOrEqual(resumed + 2 * 86_400_000);
+  });
+
+  it('an unsubscribe reply suppresses the address and takes the contact out of every flow', async () => {
+    const definition = flowOf(
+      [wait('hold', 3), tag('after', 'still_here')],
+      [
+        ['start', 'hold'],
+        ['hold', 'after'],
+      ],
+    );
+    const first = await start(definition);
+    const second = await start(definition, { id: first.contactId, email: first.email });
+    await waitingAt(first.handle, 'hold');
+    await waitingAt(second.handle, 'hold');
+    const message = await sentEmail(db, first.input, first.email);
+    await answer(db, env.client, message, 'reply', 'Please remove me from your mailing list. Do not contact me again.');
+
+    expect(await first.handle.result()).toMatchObject({
+      status: 'unenrolled',
+      exitReason: 'unsubscribe: asked in a reply',
+    });
+    expect(await second.handle.result()).toMatchObject({
+      status: 'unenrolled',
+      exitReason: 'unsubscribe: asked in a reply',
+    });
+    const suppressed = (await db.query(`SELECT reason FROM suppressions WHERE tenant_id = $1 AND address = $2`, [
+      admin.tenantId,
+      first.email.toLowerCase(),
+    ])) as Array<{ reason: string }>;
+    expect(suppressed).toEqual([{ reason: 'unsubscribed' }]);
+    expect((await getContact(db, admin, first.contactId)).tags).toEqual([]);
+  });
+
+  it('a wrong-person reply creates the referred contact and a task once, even when the act is retried', async () => {
+    const definition = flowOf(
+      [awaitReply('await'), tag('replied', 'replied')],
+      [
+        ['start', 'await'],
+        ['await', 'replied'],
+      ],
+    );
+    const run = await start(definition);
+    await waitingAt(run.handle, 'await');
+    const referred = `dana.lee.${randomUUID().slice(0, 8)}@acme-corp.test`;
+    const text = `I am not the right person for this. Please reach out to Dana Lee (${referred}), she runs our purchasing.`;
+    await answer(db, env.client, await sentEmail(db, run.input, run.email), 'reply', text);
+    expect(await run.handle.result()).toMatchObject({ status: 'unenrolled', exitReason: 'reply: wrong person' });
+
+    const contacts = () =>
+      db.query(`SELECT id, first_name, last_name, owner_id FROM contacts WHERE tenant_id = $1 AND lower(email) = $2`, [
+        admin.tenantId,
+        referred,
+      ]) as Promise<Array<{ id: string; first_name: string; last_name: string; owner_id: string }>>;
+    const [created] = await contacts();
+    expect(created).toMatchObject({ first_name: 'Dana', last_name: 'Lee', owner_id: ownerId });
+    expect(await tasksOf(created!.id)).toEqual([
+      { title: `Ada Lovelace says Dana Lee <${referred}> is the right person`, assignee_id: ownerId },
+    ]);
+
+    // The act again under the same key (a worker killed after its commit, the activity retried): nothing new.
+    const activities = createActivities({
+      db,
+      crm: createCrmFlowPort(db),
+      temporal: env.client,
+      taskQueue,
+      settings: activitySettingsFromEnv(),
+    });
+    const reading = (await getRun(db, admin.tenantId, run.input.enrollmentId)).steps.find(
+      (step) => step.nodeId === READING_NODE_ID,
+    )!;
+    const retried = await activities.actOnInboundReply({
+      key: `${run.input.enrollmentId}:${READING_NODE_ID}:1`,
+      tenantId: admin.tenantId,
+      enrollmentId: run.input.enrollmentId,
+      contactId: run.contactId,
+      messageId: (reading.result as { event: { messageId: string } }).event.messageId,
+      testMode: false,
+      act: { act: 'refer', referral: { name: 'Dana Lee', email: referred } },
+    });
+    expect(retried.performed).toBe(false);
+    // Another contact naming the same person: the existing contact is used, never a second one.
+    const other = await start(definition);
+    await waitingAt(other.handle, 'await');
+    await answer(db, env.client, await sentEmail(db, other.input, other.email), 'reply', text);
+    await other.handle.result();
+    expect(await contacts()).toHaveLength(1);
+    expect(await tasksOf(created!.id)).toHaveLength(2);
+  });
+
+  it('"Read the reply" after a reply wait takes the output of the intent, and next for an unconnected one', async () => {
+    const definition = flowOf(
+      [awaitReply('await'), { id: 'read', type: 'triage_reply', settings: {} }, tag('hot', 'hot'), tag('rest', 'rest')],
+      [
+        ['start', 'await'],
+        ['await', 'read'],
+        ['read', 'hot', 'interested'],
+        ['read', 'rest'],
+      ],
+      // The run's own triage is off here: the step alone reads the reply.
+      { replyTriage: { enabled: false }, unenrollOn: { reply: false } },
+    );
+    const interested = await start(definition);
+    const declined = await start(definition);
+    await waitingAt(interested.handle, 'await');
+    await waitingAt(declined.handle, 'await');
+    await answer(
+      db,
+      env.client,
+      await sentEmail(db, interested.input, interested.email),
+      'reply',
+      'Thanks, this sounds interesting. Can we set up a call next week to discuss pricing?',
+    );
+    await answer(
+      db,
+      env.client,
+      await sentEmail(db, declined.input, declined.email),
+      'reply',
+      'No thanks, we are not interested.',
+    );
+    await interested.handle.result();
+    await declined.handle.result();
+
+    const routeOf = async (enrollmentId: string) =>
+      (await getRun(db, admin.tenantId, enrollmentId)).steps.find((step) => step.nodeId === 'read')!;
+    expect(await routeOf(interested.input.enrollmentId)).toMatchObject({
+      output: 'interested',
+      result: { intent: 'interested' },
+    });
+    expect(await routeOf(declined.input.enrollmentId)).toMatchObject({
+      output: 'next',
+      result: { intent: 'not_interested' },
+    });
+    expect((await getContact(db, admin, interested.contactId)).tags).toEqual(['hot']);
+    expect((await getContact(db, admin, declined.contactId)).tags).toEqual(['rest']);
+  });
+});
