@@ -4,7 +4,7 @@ import path from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { activitySettingsFromEnv, createActivities } from '@cadenza/activities';
+import { activitySettingsFromEnv, closeLocalEmbedder, createActivities } from '@cadenza/activities';
 import { createCrmFlowPort } from '@cadenza/services/flow';
 import { loadMessagingSettings } from '@cadenza/services/messaging';
 import { createMailbox, deleteMailbox, type DataSource } from '@cadenza/data';
@@ -21,6 +21,7 @@ import { connectTestDb } from '@cadenza/test-harness/integration';
 import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '@cadenza/test-harness/flow-fixtures';
 import { allowEgressTo } from '@cadenza/test-harness/egress-allow';
 import { deliverToMailbox, testImapServer } from '@cadenza/test-harness/imap-mailbox';
+import { answer, sentEmail } from '@cadenza/test-harness/reply-fixtures';
 
 /**
  * Records the replay fixtures (not a test: skipped unless RECORD_REPLAY_HISTORIES names what to
@@ -70,6 +71,7 @@ const record = (name: string) => (wanted.includes(name) ? it : it.skip);
     await running;
     await env?.teardown();
     await db?.destroy();
+    await closeLocalEmbedder();
   });
 
   async function save(name: string, workflowId: string, runId?: string) {
@@ -215,4 +217,70 @@ const record = (name: string) => (wanted.includes(name) ? it : it.skip);
     duplicateReplyRun('duplicate-reply-before-patch'),
   );
   record('duplicate-reply-dropped')('duplicate-reply-dropped', () => duplicateReplyRun('duplicate-reply-dropped'));
+
+  /**
+   * Reply triage (REPLY_TRIAGE_PATCH) in one history: a run waiting for a reply reads an
+   * out-of-office auto-reply and pauses; the contact's real reply ends the pause, is read as
+   * interested (a task), and answers the wait.
+   */
+  record('reply-triage-out-of-office')('reply-triage-out-of-office', async () => {
+    const definition = flowOf(
+      [
+        {
+          id: 'await',
+          type: 'wait_for_event',
+          settings: { event: { kind: 'reply' }, timeout: { amount: 5, unit: 'days' } },
+        },
+        { id: 'replied', type: 'add_tag', settings: { tag: 'replied' } },
+      ],
+      [
+        ['start', 'await'],
+        ['await', 'replied'],
+      ],
+      { unenrollOn: { reply: false } },
+    );
+    const email = `${randomUUID()}@example.com`;
+    const contactId = await newContact(db, admin, { email });
+    const flow = await publishedFlow(db, admin, definition);
+    const input: FlowRunInput = {
+      tenantId: admin.tenantId,
+      flowId: flow.flowId,
+      flowVersion: flow.version,
+      flowName: 'Replay fixture',
+      contactId,
+      enrollmentId: randomUUID(),
+      definition: flow.definition,
+      testMode: false,
+      startedAt: new Date().toISOString(),
+    };
+    const workflowId = `record-run-${input.enrollmentId}`;
+    const handle = await env.client.workflow.start('flowRunWorkflow', { taskQueue, workflowId, args: [input] });
+    const until = async (status: string) => {
+      for (let i = 0; i < 200; i += 1) {
+        const current = await handle.query(currentNodeQuery);
+        if (current.nodeId === 'await' && current.status === status) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`the run never was ${status}`);
+    };
+    await until('waiting');
+    const message = await sentEmail(db, input, email);
+    await answer(
+      db,
+      env.client,
+      message,
+      'auto_reply',
+      'I am out of the office until Monday 4 January 2027 with limited access to email.',
+    );
+    await until('paused');
+    await answer(
+      db,
+      env.client,
+      message,
+      'reply',
+      'Thanks, this sounds interesting. Can we set up a call next week to discuss pricing?',
+    );
+    expect(await handle.result()).toMatchObject({ status: 'completed' });
+    await save('reply-triage-out-of-office', workflowId);
+  });
 });
