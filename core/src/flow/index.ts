@@ -11,5 +11,6 @@ export * from './flow-definition';
 export * from './flow-errors';
 export * from './field-references';
 export * from './flow-limits';
+export * from './flow-warnings';
 export { validateFlowDefinition, type ValidateFlowOptions, type FlowValidationResult } from './validate-flow';
 export * from './runtime';

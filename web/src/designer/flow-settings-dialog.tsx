@@ -27,6 +27,7 @@ import {
   timezones,
   type SendingWindow,
 } from './flow-settings-model';
+import { ReplyTriageSection } from './reply-triage-section';
 
 export interface FlowSettingsDialogProps {
   open: boolean;
@@ -173,6 +174,15 @@ export function FlowSettingsDialog({
                   </Stack>
                 </>
               )}
+            </Section>
+
+            <Section title="When a reply comes in">
+              <ReplyTriageSection
+                value={value.replyTriage}
+                issues={issues}
+                open={open}
+                onChange={(replyTriage) => setValue({ ...value, replyTriage })}
+              />
             </Section>
 
             <Section title="Leave the flow when">

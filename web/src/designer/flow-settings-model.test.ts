@@ -6,6 +6,15 @@ describe('flow settings model', () => {
     expect(settingsForEditing({})).toEqual({
       unenrollOn: { reply: true, goalMet: true, unsubscribe: true, bounce: true, enteredFlow: [] },
       reenrollment: { policy: 'never' },
+      replyTriage: {
+        enabled: true,
+        outOfOffice: { pause: true, pauseWhenNoDate: { amount: 7, unit: 'days' } },
+        unsubscribe: { everywhere: true },
+        wrongPerson: { createReferral: true },
+        notNow: { snooze: true, reenrollAfter: { amount: 90, unit: 'days' } },
+        interested: { createTask: true },
+        reviewTask: true,
+      },
     });
     expect(settingsForEditing(undefined).reenrollment).toEqual({ policy: 'never' });
   });
@@ -19,6 +28,11 @@ describe('flow settings model', () => {
     expect(editing.sendingWindow?.start).toBe('18:00');
     expect(editing.unenrollOn).toMatchObject({ reply: false, bounce: true });
     expect(settingsIssues(editing)).toEqual({ 'sendingWindow.end': 'must close after it opens' });
+  });
+
+  it('names a reply triage duration that is not a positive amount', () => {
+    const issues = settingsIssues({ replyTriage: { notNow: { reenrollAfter: { amount: 0, unit: 'days' } } } });
+    expect(Object.keys(issues)).toEqual(['replyTriage.notNow.reenrollAfter.amount']);
   });
 
   it('names bad timezones and empty days by their path', () => {
