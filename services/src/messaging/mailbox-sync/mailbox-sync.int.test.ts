@@ -239,7 +239,8 @@ describe('mailbox sync over IMAP', () => {
     );
     expect((await api(`/outbox/${message.id}`)).body.status).toBe('replied');
     expect(await importsOf(mailbox.id)).toEqual([
-      { uid: String(autoReply), kind: 'auto_reply', signalled: false },
+      // The automatic reply reaches the run as an auto_reply (reply triage reads it), never as a reply.
+      { uid: String(autoReply), kind: 'auto_reply', signalled: true },
       { uid: String(forged), kind: 'foreign_sender', signalled: false },
       { uid: String(reply), kind: 'reply', signalled: true },
     ]);
@@ -254,7 +255,7 @@ describe('mailbox sync over IMAP', () => {
         run.enrollmentId,
       ])
     )[0]!.workflow_id;
-    expect(await inboundSignals(workflowId)).toBe(1);
+    expect(await inboundSignals(workflowId)).toBe(2);
 
     // Read again, and read again from the first UID (a lost cursor): nothing is imported or signalled twice.
     await syncNow(mailbox.id);
@@ -262,7 +263,7 @@ describe('mailbox sync over IMAP', () => {
     await syncNow(mailbox.id);
     expect((await importsOf(mailbox.id)).map((row) => row.kind)).toEqual(['auto_reply', 'foreign_sender', 'reply']);
     expect(await eventKinds(message.id)).toEqual(['auto_reply', 'reply']);
-    expect(await inboundSignals(workflowId)).toBe(1);
+    expect(await inboundSignals(workflowId)).toBe(2);
     const cursor = await sql<{ last_uid: string }>(
       `SELECT last_uid::text FROM mailbox_sync_cursors WHERE mailbox_id = $1`,
       [mailbox.id],
