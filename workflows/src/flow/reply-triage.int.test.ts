@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { activitySettingsFromEnv, closeLocalEmbedder, createActivities } from '@cadenza/activities';
 import type { FlowDefinitionInput, Principal } from '@cadenza/core';
-import { getContact, getRun, inviteTenantUser, type DataSource } from '@cadenza/data';
+import {
+  createDeal,
+  createPipeline,
+  getContact,
+  getDeal,
+  getRun,
+  inviteTenantUser,
+  type DataSource,
+} from '@cadenza/data';
 import { createCrmFlowPort } from '@cadenza/services/flow';
 import { startTimeSkippingFlowEnv, type TimeSkippingFlowEnv } from '@cadenza/test-harness/time-skipping-flow-env';
 import { flowOf, newContact, publishedFlow } from '@cadenza/test-harness/flow-fixtures';
@@ -297,5 +305,77 @@ describe('reply triage in flow runs', () => {
     });
     expect((await getContact(db, admin, interested.contactId)).tags).toEqual(['hot']);
     expect((await getContact(db, admin, declined.contactId)).tags).toEqual(['rest']);
+  });
+
+  it('a "not now" reply snoozes the run, which then starts the flow over with fresh side effect keys', async () => {
+    const definition = flowOf(
+      [tag('first', 'touched'), wait('hold', 2), tag('after', 'followed_up')],
+      [
+        ['start', 'first'],
+        ['first', 'hold'],
+        ['hold', 'after'],
+      ],
+      { replyTriage: { notNow: { reenrollAfter: { amount: 30, unit: 'days' } } } },
+    );
+    const run = await start(definition);
+    await waitingAt(run.handle, 'hold');
+    await answer(
+      db,
+      env.client,
+      await sentEmail(db, run.input, run.email),
+      'reply',
+      'Not right now, we are in a budget freeze. Maybe check back next quarter.',
+    );
+    const snoozed = await runRow(run.input.enrollmentId, (found) => found.restReason === 'not_now');
+    expect(snoozed).toMatchObject({ status: 'paused', restReason: 'not_now' });
+    const from = Date.parse(snoozed.steps.find((step) => step.nodeId === READING_NODE_ID)!.startedAt);
+    expect(Date.parse(snoozed.restingUntil!) - from).toBeGreaterThan(29 * 86_400_000);
+
+    expect(await run.handle.result()).toMatchObject({ status: 'completed' });
+    const ended = await getRun(db, admin.tenantId, run.input.enrollmentId);
+    // The first pass stopped in its wait; the second went through every step, each a visit of its own.
+    expect(ended.steps.filter((step) => step.nodeId === 'first').map((step) => step.visit)).toEqual([1, 2]);
+    expect(ended.steps.filter((step) => step.nodeId === 'after').map((step) => step.visit)).toEqual([1]);
+    expect((await getContact(db, admin, run.contactId)).tags.sort()).toEqual(['followed_up', 'touched']);
+  });
+
+  it('an interested reply makes a task for the owner and moves the open deal; then the run leaves on reply', async () => {
+    const pipeline = await createPipeline(db, admin, {
+      name: `Sales ${randomUUID().slice(0, 6)}`,
+      stages: [
+        { name: 'New', probability: 10 },
+        { name: 'Meeting', probability: 40 },
+        { name: 'Won', probability: 100 },
+      ],
+    });
+    const [fresh, meeting] = pipeline.stages;
+    const definition = flowOf(
+      [wait('hold', 3), tag('after', 'still_here')],
+      [
+        ['start', 'hold'],
+        ['hold', 'after'],
+      ],
+      { replyTriage: { interested: { moveDealToStage: meeting!.id } } },
+    );
+    const run = await start(definition);
+    const deal = await createDeal(db, admin, {
+      name: 'Pilot',
+      pipelineId: pipeline.id,
+      stageId: fresh!.id,
+      contactId: run.contactId,
+    });
+    await waitingAt(run.handle, 'hold');
+    await answer(
+      db,
+      env.client,
+      await sentEmail(db, run.input, run.email),
+      'reply',
+      'Thanks, this sounds interesting. Can we set up a call next week to discuss pricing?',
+    );
+    expect(await run.handle.result()).toMatchObject({ status: 'unenrolled', exitReason: 'reply' });
+    expect(await tasksOf(run.contactId)).toEqual([
+      { title: 'Ada Lovelace is interested: follow up on the reply', assignee_id: ownerId },
+    ]);
+    expect((await getDeal(db, admin, deal.id)).stageId).toBe(meeting!.id);
   });
 });
