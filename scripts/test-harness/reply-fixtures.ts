@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Client } from '@temporalio/client';
-import { inboundEventSignal } from '@cadenza/contracts';
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import { currentNodeQuery, inboundEventSignal } from '@cadenza/contracts';
 import { findMessageById, insertMessage, type DataSource, type StoredMessage } from '@cadenza/data';
 import { recordInboundEvent } from '@cadenza/services/messaging';
 
@@ -50,4 +50,14 @@ export async function answer(
     kind,
     { from: message.to_address, subject: `Re: ${message.subject ?? ''}`, text },
   );
+}
+
+/** Until the run rests at `nodeId` with `status` (its run row exists by then, so the intake finds it). */
+export async function runAt(handle: WorkflowHandle, nodeId: string, status = 'waiting'): Promise<void> {
+  for (let i = 0; i < 200; i += 1) {
+    const current = await handle.query(currentNodeQuery);
+    if (current.nodeId === nodeId && current.status === status) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the run never was ${status} at ${nodeId}`);
 }

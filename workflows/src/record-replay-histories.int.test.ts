@@ -9,19 +9,13 @@ import { createCrmFlowPort } from '@cadenza/services/flow';
 import { loadMessagingSettings } from '@cadenza/services/messaging';
 import { createMailbox, deleteMailbox, type DataSource } from '@cadenza/data';
 import { ensureSearchAttributes, temporalBinaries } from '@cadenza/temporal';
-import {
-  currentNodeQuery,
-  inboundEventSignal,
-  mailboxSyncNowSignal,
-  type FlowRunInput,
-  type MailboxSyncInput,
-} from '@cadenza/contracts';
-import type { Principal } from '@cadenza/core';
+import { inboundEventSignal, mailboxSyncNowSignal, type MailboxSyncInput } from '@cadenza/contracts';
+import type { FlowDefinitionInput, Principal } from '@cadenza/core';
 import { connectTestDb } from '@cadenza/test-harness/integration';
-import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '@cadenza/test-harness/flow-fixtures';
+import { adminOfNewTenant, flowOf, newContact, publishedFlow, runInputOf } from '@cadenza/test-harness/flow-fixtures';
 import { allowEgressTo } from '@cadenza/test-harness/egress-allow';
 import { deliverToMailbox, testImapServer } from '@cadenza/test-harness/imap-mailbox';
-import { answer, sentEmail } from '@cadenza/test-harness/reply-fixtures';
+import { answer, runAt, sentEmail } from '@cadenza/test-harness/reply-fixtures';
 
 /**
  * Records the replay fixtures (not a test: skipped unless RECORD_REPLAY_HISTORIES names what to
@@ -163,6 +157,15 @@ const record = (name: string) => (wanted.includes(name) ? it : it.skip);
     120_000,
   );
 
+  /** Starts a run of `definition` for a new contact with this email. */
+  async function startRun(definition: FlowDefinitionInput, email = `${randomUUID()}@example.com`) {
+    const contactId = await newContact(db, admin, { email });
+    const input = runInputOf(admin, await publishedFlow(db, admin, definition), contactId, 'Replay fixture');
+    const workflowId = `record-run-${input.enrollmentId}`;
+    const handle = await env.client.workflow.start('flowRunWorkflow', { taskQueue, workflowId, args: [input] });
+    return { handle, workflowId, input };
+  }
+
   /** A run told twice of the same reply while it waits for one, then waiting for another. */
   async function duplicateReplyRun(name: string) {
     const awaitReply = (id: string) => ({
@@ -187,26 +190,8 @@ const record = (name: string) => (wanted.includes(name) ? it : it.skip);
         ['second', 'quiet', 'timeout'],
       ],
     );
-    const contactId = await newContact(db, admin, { email: `${randomUUID()}@example.com` });
-    const flow = await publishedFlow(db, admin, definition);
-    const input: FlowRunInput = {
-      tenantId: admin.tenantId,
-      flowId: flow.flowId,
-      flowVersion: flow.version,
-      flowName: 'Replay fixture',
-      contactId,
-      enrollmentId: randomUUID(),
-      definition: flow.definition,
-      testMode: false,
-      startedAt: new Date().toISOString(),
-    };
-    const workflowId = `record-run-${input.enrollmentId}`;
-    const handle = await env.client.workflow.start('flowRunWorkflow', { taskQueue, workflowId, args: [input] });
-    for (let i = 0; i < 100; i += 1) {
-      const current = await handle.query(currentNodeQuery);
-      if (current.nodeId === 'first' && current.status === 'waiting') break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    const { handle, workflowId } = await startRun(definition);
+    await runAt(handle, 'first');
     await handle.signal(inboundEventSignal, { kind: 'reply', messageId: 'sent-1' });
     await handle.signal(inboundEventSignal, { kind: 'reply', messageId: 'sent-1' });
     await handle.result();
@@ -240,30 +225,8 @@ const record = (name: string) => (wanted.includes(name) ? it : it.skip);
       { unenrollOn: { reply: false } },
     );
     const email = `${randomUUID()}@example.com`;
-    const contactId = await newContact(db, admin, { email });
-    const flow = await publishedFlow(db, admin, definition);
-    const input: FlowRunInput = {
-      tenantId: admin.tenantId,
-      flowId: flow.flowId,
-      flowVersion: flow.version,
-      flowName: 'Replay fixture',
-      contactId,
-      enrollmentId: randomUUID(),
-      definition: flow.definition,
-      testMode: false,
-      startedAt: new Date().toISOString(),
-    };
-    const workflowId = `record-run-${input.enrollmentId}`;
-    const handle = await env.client.workflow.start('flowRunWorkflow', { taskQueue, workflowId, args: [input] });
-    const until = async (status: string) => {
-      for (let i = 0; i < 200; i += 1) {
-        const current = await handle.query(currentNodeQuery);
-        if (current.nodeId === 'await' && current.status === status) return;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      throw new Error(`the run never was ${status}`);
-    };
-    await until('waiting');
+    const { handle, workflowId, input } = await startRun(definition, email);
+    await runAt(handle, 'await');
     const message = await sentEmail(db, input, email);
     await answer(
       db,
@@ -272,7 +235,7 @@ const record = (name: string) => (wanted.includes(name) ? it : it.skip);
       'auto_reply',
       'I am out of the office until Monday 4 January 2027 with limited access to email.',
     );
-    await until('paused');
+    await runAt(handle, 'await', 'paused');
     await answer(
       db,
       env.client,

@@ -1,7 +1,7 @@
 import { Checkbox, FormControlLabel, Stack, TextField, Typography } from '@mui/material';
 import type { FlowSettings } from '@cadenza/core';
 import { useListPipelinesQuery } from '../deals/deals-api';
-import { DURATION_UNITS } from './flow-settings-model';
+import { DurationUnitSelect } from './duration-unit-select';
 
 type ReplyTriage = FlowSettings['replyTriage'];
 type Duration = ReplyTriage['notNow']['reenrollAfter'];
@@ -144,21 +144,7 @@ function DurationField({
         onChange={(event) => onChange({ ...value, amount: Number(event.target.value) })}
         sx={{ width: 220 }}
       />
-      <TextField
-        select
-        size="small"
-        id={`${id}-unit`}
-        label="Unit"
-        value={value.unit}
-        onChange={(event) => onChange({ ...value, unit: event.target.value as Duration['unit'] })}
-        slotProps={{ select: { native: true } }}
-      >
-        {DURATION_UNITS.map((unit) => (
-          <option key={unit} value={unit}>
-            {unit}
-          </option>
-        ))}
-      </TextField>
+      <DurationUnitSelect id={`${id}-unit`} value={value.unit} onChange={(unit) => onChange({ ...value, unit })} />
     </Stack>
   );
 }

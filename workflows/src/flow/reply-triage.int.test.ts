@@ -13,9 +13,9 @@ import {
 } from '@cadenza/data';
 import { createCrmFlowPort } from '@cadenza/services/flow';
 import { startTimeSkippingFlowEnv, type TimeSkippingFlowEnv } from '@cadenza/test-harness/time-skipping-flow-env';
-import { flowOf, newContact, publishedFlow } from '@cadenza/test-harness/flow-fixtures';
-import { currentNodeQuery, type FlowRunInput, type FlowRunResult } from '@cadenza/contracts';
-import { answer, sentEmail } from '@cadenza/test-harness/reply-fixtures';
+import { flowOf, newContact, publishedFlow, runInputOf } from '@cadenza/test-harness/flow-fixtures';
+import type { FlowRunResult } from '@cadenza/contracts';
+import { answer, runAt, sentEmail } from '@cadenza/test-harness/reply-fixtures';
 import { READING_NODE_ID } from './reply-reading';
 
 /**
@@ -56,18 +56,7 @@ describe('reply triage in flow runs', () => {
   async function start(definition: FlowDefinitionInput, contact: { id: string; email: string } | null = null) {
     const email = contact?.email ?? `${randomUUID()}@lead.test`;
     const contactId = contact?.id ?? (await newContact(db, admin, { email, ownerId }));
-    const flow = await publishedFlow(db, admin, definition);
-    const input: FlowRunInput = {
-      tenantId: admin.tenantId,
-      flowId: flow.flowId,
-      flowVersion: flow.version,
-      flowName: 'Reply triage',
-      contactId,
-      enrollmentId: randomUUID(),
-      definition: flow.definition,
-      testMode: false,
-      startedAt: new Date().toISOString(),
-    };
+    const input = runInputOf(admin, await publishedFlow(db, admin, definition), contactId, 'Reply triage');
     const handle = await env.client.workflow.start('flowRunWorkflow', {
       taskQueue,
       workflowId: `flow-test-${input.enrollmentId}`,
@@ -76,15 +65,9 @@ describe('reply triage in flow runs', () => {
     return { handle, input, contactId, email };
   }
 
-  /** Until the run waits at `nodeId` (its row exists then, so the intake finds it). */
-  async function waitingAt(handle: Awaited<ReturnType<typeof start>>['handle'], nodeId: string) {
-    for (let i = 0; i < 200; i += 1) {
-      const current = await handle.query(currentNodeQuery);
-      if (current.nodeId === nodeId && current.status === 'waiting') return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`the run never waited at ${nodeId}`);
-  }
+  /** The contact answers an email the run sent, through the platform's intake. */
+  const reply = async (run: Awaited<ReturnType<typeof start>>, text: string, kind: 'reply' | 'auto_reply' = 'reply') =>
+    answer(db, env.client, await sentEmail(db, run.input, run.email), kind, text);
 
   async function runRow(enrollmentId: string, wanted: (run: Awaited<ReturnType<typeof getRun>>) => boolean) {
     for (let i = 0; i < 400; i += 1) {
@@ -121,7 +104,7 @@ describe('reply triage in flow runs', () => {
       ],
     );
     const { handle, input, contactId, email } = await start(definition);
-    await waitingAt(handle, 'pause-here');
+    await runAt(handle, 'pause-here');
     const message = await sentEmail(db, input, email);
     const before = Date.now();
     const { signalled } = await answer(
@@ -183,8 +166,8 @@ describe('reply triage in flow runs', () => {
     );
     const first = await start(definition);
     const second = await start(definition, { id: first.contactId, email: first.email });
-    await waitingAt(first.handle, 'hold');
-    await waitingAt(second.handle, 'hold');
+    await runAt(first.handle, 'hold');
+    await runAt(second.handle, 'hold');
     const message = await sentEmail(db, first.input, first.email);
     await answer(db, env.client, message, 'reply', 'Please remove me from your mailing list. Do not contact me again.');
 
@@ -213,10 +196,10 @@ describe('reply triage in flow runs', () => {
       ],
     );
     const run = await start(definition);
-    await waitingAt(run.handle, 'await');
+    await runAt(run.handle, 'await');
     const referred = `dana.lee.${randomUUID().slice(0, 8)}@acme-corp.test`;
     const text = `I am not the right person for this. Please reach out to Dana Lee (${referred}), she runs our purchasing.`;
-    await answer(db, env.client, await sentEmail(db, run.input, run.email), 'reply', text);
+    await reply(run, text);
     expect(await run.handle.result()).toMatchObject({ status: 'unenrolled', exitReason: 'reply: wrong person' });
 
     const contacts = () =>
@@ -253,8 +236,8 @@ describe('reply triage in flow runs', () => {
     expect(retried.performed).toBe(false);
     // Another contact naming the same person: the existing contact is used, never a second one.
     const other = await start(definition);
-    await waitingAt(other.handle, 'await');
-    await answer(db, env.client, await sentEmail(db, other.input, other.email), 'reply', text);
+    await runAt(other.handle, 'await');
+    await reply(other, text);
     await other.handle.result();
     expect(await contacts()).toHaveLength(1);
     expect(await tasksOf(created!.id)).toHaveLength(2);
@@ -274,22 +257,10 @@ describe('reply triage in flow runs', () => {
     );
     const interested = await start(definition);
     const declined = await start(definition);
-    await waitingAt(interested.handle, 'await');
-    await waitingAt(declined.handle, 'await');
-    await answer(
-      db,
-      env.client,
-      await sentEmail(db, interested.input, interested.email),
-      'reply',
-      'Thanks, this sounds interesting. Can we set up a call next week to discuss pricing?',
-    );
-    await answer(
-      db,
-      env.client,
-      await sentEmail(db, declined.input, declined.email),
-      'reply',
-      'No thanks, we are not interested.',
-    );
+    await runAt(interested.handle, 'await');
+    await runAt(declined.handle, 'await');
+    await reply(interested, 'Thanks, this sounds interesting. Can we set up a call next week to discuss pricing?');
+    await reply(declined, 'No thanks, we are not interested.');
     await interested.handle.result();
     await declined.handle.result();
 
@@ -318,25 +289,28 @@ describe('reply triage in flow runs', () => {
       { replyTriage: { notNow: { reenrollAfter: { amount: 30, unit: 'days' } } } },
     );
     const run = await start(definition);
-    await waitingAt(run.handle, 'hold');
-    await answer(
-      db,
-      env.client,
-      await sentEmail(db, run.input, run.email),
-      'reply',
-      'Not right now, we are in a budget freeze. Maybe check back next quarter.',
-    );
-    const snoozed = await runRow(run.input.enrollmentId, (found) => found.restReason === 'not_now');
-    expect(snoozed).toMatchObject({ status: 'paused', restReason: 'not_now' });
-    const from = Date.parse(snoozed.steps.find((step) => step.nodeId === READING_NODE_ID)!.startedAt);
-    expect(Date.parse(snoozed.restingUntil!) - from).toBeGreaterThan(29 * 86_400_000);
-
+    await runAt(run.handle, 'hold');
+    await reply(run, 'Not right now, we are in a budget freeze. Maybe check back next quarter.');
     expect(await run.handle.result()).toMatchObject({ status: 'completed' });
     const ended = await getRun(db, admin.tenantId, run.input.enrollmentId);
     // The first pass stopped in its wait; the second went through every step, each a visit of its own.
     expect(ended.steps.filter((step) => step.nodeId === 'first').map((step) => step.visit)).toEqual([1, 2]);
     expect(ended.steps.filter((step) => step.nodeId === 'after').map((step) => step.visit)).toEqual([1]);
     expect((await getContact(db, admin, run.contactId)).tags.sort()).toEqual(['followed_up', 'touched']);
+    // Snoozed thirty days from the reply as the intake recorded it (the test server's clock, already
+    // past earlier tests' pauses, may run ahead of it, so the rest itself may pass at once here).
+    const reading = ended.steps.find((step) => step.nodeId === READING_NODE_ID)!;
+    expect(reading.output).toBe('snooze');
+    const { until } = (reading.result as { act: { until: string } }).act;
+    const [received] = (await db.query(
+      `SELECT e.occurred_at FROM message_events e JOIN messages m ON m.id = e.message_id
+       WHERE m.enrollment_id = $1 AND e.kind = 'reply'`,
+      [run.input.enrollmentId],
+    )) as Array<{ occurred_at: Date }>;
+    // Calendar days keep the time of day to the second.
+    const after = Date.parse(until) - received!.occurred_at.getTime();
+    expect(after).toBeGreaterThan(30 * 86_400_000 - 1000);
+    expect(after).toBeLessThanOrEqual(30 * 86_400_000);
   });
 
   it('an interested reply makes a task for the owner and moves the open deal; then the run leaves on reply', async () => {
@@ -364,14 +338,8 @@ describe('reply triage in flow runs', () => {
       stageId: fresh!.id,
       contactId: run.contactId,
     });
-    await waitingAt(run.handle, 'hold');
-    await answer(
-      db,
-      env.client,
-      await sentEmail(db, run.input, run.email),
-      'reply',
-      'Thanks, this sounds interesting. Can we set up a call next week to discuss pricing?',
-    );
+    await runAt(run.handle, 'hold');
+    await reply(run, 'Thanks, this sounds interesting. Can we set up a call next week to discuss pricing?');
     expect(await run.handle.result()).toMatchObject({ status: 'unenrolled', exitReason: 'reply' });
     expect(await tasksOf(run.contactId)).toEqual([
       { title: 'Ada Lovelace is interested: follow up on the reply', assignee_id: ownerId },

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { ReplyTriageSchema, TRIAGE_MAX_TEXT, type ReplyTriage } from '@cadenza/core';
 import type { ReplyTriager } from '@cadenza/services/ai';
-import { CrmWrite } from '@cadenza/data';
 import { readingSummary } from './reply-reading-summary';
+import { addTimelineEntry, systemPrincipal } from './timeline-entry';
 
 /**
  * The worker's reply triager (services/src/ai/reply-triage: the local classifier or the vendor
@@ -66,22 +66,12 @@ export async function readReply(
       const again = await latestEvent(manager, input);
       return { triage: ReplyTriageSchema.parse(again?.data.triage), receivedAt };
     }
-    if (event.contact_id) {
-      const write = new CrmWrite(manager, {
-        tenantId: input.tenantId,
-        userId: null,
-        role: 'admin',
-        via: 'api_key',
-        actor: { kind: 'system', id: null },
-      });
-      const entryId = await write.timeline(event.contact_id, {
+    if (event.contact_id)
+      await addTimelineEntry(manager, systemPrincipal(input.tenantId), event.contact_id, {
         kind: 'ai_action',
         summary: readingSummary(triage, input.eventKind),
         data: { messageId: input.messageId, triage },
       });
-      write.event('contact.timeline_added', 'contact', event.contact_id, { entryId, kind: 'ai_action' });
-      await write.flush();
-    }
     return { triage, receivedAt };
   });
 }

@@ -6,7 +6,6 @@ import {
   changeDealStage,
   createContact,
   createTask,
-  CrmWrite,
   findContactByEmail,
   getContact,
   once,
@@ -15,6 +14,7 @@ import {
   type CrmPrincipal,
 } from '@cadenza/data';
 import { actSummary, referralName } from './reply-reading-summary';
+import { addTimelineEntry } from './timeline-entry';
 
 export interface ReplyActInput {
   /** sideEffectKey(enrollment, `reply:<messageId>`, 1): one act per reply and run, whatever retries. */
@@ -160,16 +160,12 @@ export async function actOnReply(db: DataSource, temporal: Client, input: ReplyA
           input.act,
         );
         const summary = actSummary(input.act);
-        if (summary) {
-          const write = new CrmWrite(manager, principal);
-          const entryId = await write.timeline(contact.id, {
+        if (summary)
+          await addTimelineEntry(manager, principal, contact.id, {
             kind: 'ai_action',
             summary,
             data: { messageId: input.messageId, act: input.act, ...done },
           });
-          write.event('contact.timeline_added', 'contact', contact.id, { entryId, kind: 'ai_action' });
-          await write.flush();
-        }
         return { act: input.act.act, ...done };
       });
   if (input.act.act === 'unsubscribe' && !input.testMode) await unenrollEverywhere(db, temporal, input);
