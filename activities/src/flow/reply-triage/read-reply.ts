@@ -21,6 +21,8 @@ export interface ReadReplyInput {
 export type ReadReplyResult =
   { triage: ReplyTriage; receivedAt: string } | { unread: 'no_triager' | 'no_reply' | 'empty_text' };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 interface StoredEvent {
   id: string;
   contact_id: string | null;
@@ -77,6 +79,8 @@ export async function readReply(
 }
 
 async function latestEvent(db: Pick<DataSource, 'query'>, input: ReadReplyInput): Promise<StoredEvent | undefined> {
+  // A signal may name a message that is not ours (an API caller's own id): nothing to read.
+  if (!UUID.test(input.messageId)) return undefined;
   const [row] = (await db.query(
     `SELECT e.id::text AS id, m.contact_id, m.subject, e.data, e.occurred_at
      FROM message_events e JOIN messages m ON m.id = e.message_id AND m.tenant_id = e.tenant_id
