@@ -8,6 +8,7 @@ const read = (
   extra: Partial<Parameters<typeof planReplyAct>[0]> = {},
 ) => ({
   intent,
+  confidence: 0.95,
   needsReview: false,
   ...extra,
 });
@@ -65,6 +66,13 @@ describe('planReplyAct', () => {
       act: { act: 'pause', until: '2027-01-05T09:00:00.000Z' },
       countsAsReply: false,
     });
+  });
+
+  it("asks for a review rather than pause on a person's reply that is only maybe out of office", () => {
+    const maybe = read('out_of_office', { confidence: 0.62, returnDate: '2026-12-22' });
+    expect(planReplyAct(maybe, 'reply', defaults, receivedAt)).toEqual({ act: { act: 'review' }, countsAsReply: true });
+    // An automatic reply is out of office by its headers already: the reading need not be as sure.
+    expect(planReplyAct(maybe, 'auto_reply', defaults, receivedAt).act.act).toBe('pause');
   });
 
   it('unsubscribes everywhere and refers, for replies and automatic replies alike', () => {

@@ -31,6 +31,13 @@ export interface ReplyPlan {
   countsAsReply: boolean;
 }
 
+/**
+ * A person's own reply (not flagged automatic by its headers) read as out of office pauses the
+ * run only when the reading is this sure: pausing a lead who wrote "Tuesday works for me" costs
+ * the hottest follow-up, so below it the owner is asked to review instead.
+ */
+export const OUT_OF_OFFICE_REPLY_CONFIDENCE = 0.8;
+
 /** Business hours start: a paused run resumes at 09:00 local on the day it is due back. */
 const RESUME_HOUR = 9;
 
@@ -58,7 +65,7 @@ export function outOfOfficeResumeAt(
  * so only an absence, a removal or a referral in it leads anywhere.
  */
 export function planReplyAct(
-  triage: Pick<ReplyTriage, 'intent' | 'needsReview' | 'returnDate' | 'referral'>,
+  triage: Pick<ReplyTriage, 'intent' | 'confidence' | 'needsReview' | 'returnDate' | 'referral'>,
   eventKind: ReadableEventKind,
   settings: ReplyTriageSettings,
   receivedAt: Date,
@@ -67,8 +74,10 @@ export function planReplyAct(
   const isReply = eventKind === 'reply';
   const asToday: ReplyPlan = { act: { act: 'none' }, countsAsReply: isReply };
   if (!settings.enabled) return asToday;
-  if (triage.needsReview)
-    return isReply && settings.reviewTask ? { act: { act: 'review' }, countsAsReply: true } : asToday;
+  const unsure =
+    triage.needsReview ||
+    (isReply && triage.intent === 'out_of_office' && triage.confidence < OUT_OF_OFFICE_REPLY_CONFIDENCE);
+  if (unsure) return isReply && settings.reviewTask ? { act: { act: 'review' }, countsAsReply: true } : asToday;
   switch (triage.intent) {
     case 'out_of_office':
       if (!settings.outOfOffice.pause) return asToday;
