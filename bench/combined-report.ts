@@ -2,7 +2,7 @@ import { webDesignerFigures } from './web-designer-figures';
 import { aiLocalModelFigures } from './ai-local-model-figures';
 import { embeddingsFigures } from './embeddings-figures';
 import { leadScoringFigures } from './lead-scoring-figures';
-import { replyClassificationFigures } from './reply-classification-figures';
+import { replyTriageFigures } from './reply-triage-figures';
 import { mailboxSyncFigures } from './mailbox-sync-figures';
 import { draftGateFigures } from './draft-gate-figures';
 /** One figure of the combined report, with what it is compared against (measured in the same run). */
@@ -135,7 +135,7 @@ export const FIGURES_OF: Record<string, (report: Json) => Figure[]> = {
   messaging: messagingFigures,
   'ai-local-model': aiLocalModelFigures,
   'lead-scoring': leadScoringFigures,
-  'reply-classification': replyClassificationFigures,
+  'reply-triage': replyTriageFigures,
   'mailbox-sync': mailboxSyncFigures,
   embeddings: embeddingsFigures,
   'draft-gate': draftGateFigures,

@@ -16,7 +16,8 @@ import { modelFileOf } from '../services/src/ai/reply-triage/reply-triage-model'
 import { trainReplyTriageModel, type LabelledFeatures } from '../services/src/ai/reply-triage/train-reply-triage-model';
 
 const CURRENT = path.join(__dirname, '../services/src/ai/reply-triage/current-model.ts');
-const L2_CANDIDATES = [1e-4, 1e-3, 3e-3, 1e-2, 3e-2, 1e-1];
+const L2_CANDIDATES = [3e-3, 1e-2, 3e-2, 1e-1];
+const BOOST_CANDIDATES = [1, 2, 4];
 
 async function main(): Promise<void> {
   const { embedder } = createEmbedder(loadAiEnv({ ...process.env, EMBEDDING_PROVIDER: 'local' }), harnessEgress);
@@ -29,21 +30,22 @@ async function main(): Promise<void> {
   console.log(
     `embedded ${train.rows.length} train and ${dev.rows.length} dev replies with ${embedder.model} in ${Date.now() - started} ms`,
   );
-  const candidates = L2_CANDIDATES.map((l2) =>
-    trainReplyTriageModel({
-      name: 'minilm-logreg',
-      embedder: embedder.model,
-      train,
-      dev,
-      training: { l2, epochs: 300, learningRate: 0.02 },
-    }),
+  const candidates = BOOST_CANDIDATES.flatMap((lexicalBoost) =>
+    L2_CANDIDATES.map((l2) =>
+      trainReplyTriageModel({
+        name: 'minilm-logreg',
+        embedder: embedder.model,
+        train,
+        dev,
+        training: { l2, epochs: 300, learningRate: 0.02 },
+        lexicalBoost,
+      }),
+    ),
   );
-  for (const candidate of candidates)
-    console.log(
-      `l2=${candidate.training.hyperparameters.l2}: dev accuracy ${candidate.training.devAccuracy.toFixed(3)}`,
-    );
-  // Best on dev; on a tie, the stronger decay (smaller weights, more modest confidences).
-  const best = candidates.reduce((a, b) => (b.training.devAccuracy >= a.training.devAccuracy ? b : a));
+  for (const { training } of candidates)
+    console.log(`${JSON.stringify(training.hyperparameters)}: dev accuracy ${training.devAccuracy.toFixed(3)}`);
+  // Best on dev; on a tie, the first (weaker cues, then weaker decay).
+  const best = candidates.reduce((a, b) => (b.training.devAccuracy > a.training.devAccuracy ? b : a));
   const file = modelFileOf(best);
   writeFileSync(file, `${JSON.stringify(best)}\n`);
   const current = readFileSync(CURRENT, 'utf8').replace(

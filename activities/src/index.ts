@@ -75,7 +75,7 @@ export function createActivities({
     ...createSmokeActivities(db),
     ...createEventRetentionActivities(db),
     ...createImportActivities(db),
-    ...createAiActivities({ db, chatModel }),
+    ...createAiActivities({ db, chatModel, ai: settings.ai, egress: settings.egress }),
     ...createLeadScoringActivities(db),
     ...createMailboxSyncActivities({ db, temporal, settings }),
   };

@@ -1,8 +1,9 @@
-import type { ImportProgress, ScoringModel, SmokeRunRecord } from '@cadenza/core';
+import type { ImportProgress, ReplyTriage, ScoringModel, SmokeRunRecord } from '@cadenza/core';
 import type { BulkEnrollmentInput, BulkEnrollmentProgress } from './bulk-enrollment';
 import type { FlowRunInput, FlowRunResult } from './flow-run';
 import type { ImportContactsInput } from './import-contacts';
 import type { MailboxSyncInput, MailboxSyncResult } from './mailbox-sync';
+import type { ReplyTriageWorkflowInput } from './reply-triage';
 import type { PruneEventLogWorkflowInput, RetrainLeadScoringInput, SmokeWorkflowInput } from './maintenance';
 import type {
   ScheduledEnrollmentInput,
@@ -22,6 +23,7 @@ export * from './import-contacts';
 export * from './triggers';
 export * from './maintenance';
 export * from './mailbox-sync';
+export * from './reply-triage';
 
 /**
  * Every workflow type the worker registers, by name, with its signature. workflows/src/index.ts
@@ -37,6 +39,7 @@ export interface WorkflowContracts {
   retrainLeadScoringWorkflow: (input: RetrainLeadScoringInput) => Promise<ScoringModel>;
   smokeWorkflow: (input: SmokeWorkflowInput) => Promise<SmokeRunRecord>;
   mailboxSyncWorkflow: (input: MailboxSyncInput) => Promise<MailboxSyncResult>;
+  replyTriageWorkflow: (input: ReplyTriageWorkflowInput) => Promise<ReplyTriage>;
 }
 
 export type WorkflowName = keyof WorkflowContracts;
@@ -52,4 +55,5 @@ export const WORKFLOW_NAMES: { readonly [N in WorkflowName]: N } = {
   retrainLeadScoringWorkflow: 'retrainLeadScoringWorkflow',
   smokeWorkflow: 'smokeWorkflow',
   mailboxSyncWorkflow: 'mailboxSyncWorkflow',
+  replyTriageWorkflow: 'replyTriageWorkflow',
 };

@@ -8,6 +8,7 @@ import { triggerDispatcherWorkflow } from './flow/triggers/trigger-dispatcher-wo
 import { scheduledEnrollmentWorkflow } from './flow/triggers/scheduled-enrollment-workflow';
 import { importContactsWorkflow } from './crm-import/import-contacts-workflow';
 import { mailboxSyncWorkflow } from './messaging/mailbox-sync-workflow';
+import { replyTriageWorkflow } from './reply-triage-workflow';
 
 /**
  * The workflows the worker registers (every exported function here is one). Each is checked
@@ -23,6 +24,7 @@ export {
   scheduledEnrollmentWorkflow,
   importContactsWorkflow,
   mailboxSyncWorkflow,
+  replyTriageWorkflow,
 };
 
 // A workflow whose signature drifts from its contract, or a contract without a workflow, fails to compile here.
@@ -36,4 +38,5 @@ const _conformance = {
   scheduledEnrollmentWorkflow,
   importContactsWorkflow,
   mailboxSyncWorkflow,
+  replyTriageWorkflow,
 } satisfies WorkflowContracts;

@@ -11,6 +11,7 @@ import { importWorkflowId } from '../crm-import/import';
 import { smokeWorkflowId } from '../smoke-run';
 import { mailboxSyncWorkflowId } from '../messaging/mailbox-sync-workflow-ids';
 import { leadScoringScheduledRunId, leadScoringTrainWorkflowId } from '../ai/lead-scoring-workflow-ids';
+import { replyTriageWorkflowId } from '../ai/reply-triage';
 import { payloadKeyScopeLabel, payloadKeyScopeOf } from './payload-key-scope';
 
 const tenantId = randomUUID();
@@ -35,6 +36,7 @@ describe('payloadKeyScopeOf', () => {
       smokeWorkflowId(tenantId, randomUUID()),
       mailboxSyncWorkflowId(tenantId, randomUUID()),
       leadScoringTrainWorkflowId(tenantId, randomUUID()),
+      replyTriageWorkflowId(tenantId, randomUUID()),
       `${leadScoringScheduledRunId(tenantId)}-2026-12-07T10:00:00Z`,
     ];
     for (const id of ids) expect([id, payloadKeyScopeOf(id)]).toEqual([id, tenant]);

@@ -168,6 +168,39 @@ describe('flows API', () => {
     expect(counts.body).toEqual({ wait: 1 });
   });
 
+  it('pages runs newest first with a cursor, and refuses a cursor it did not make', async () => {
+    const flowId = await createPublished(waitThenTag(30, 'paged'));
+    const contactIds = [];
+    for (let i = 0; i < 5; i++)
+      contactIds.push(await newContact(platform.db, admin, { email: `${randomUUID()}@example.com` }));
+    await api(`/flows/${flowId}/enrollments`, { method: 'POST', body: { contactIds } });
+    await waitUntil(
+      'five runs in the projection',
+      async () => (await api(`/runs?flowId=${flowId}`)).body.items.length === 5,
+    );
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page = await api(`/runs?flowId=${flowId}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((run: { enrollmentId: string }) => run.enrollmentId));
+      cursor = page.body.nextCursor;
+      pages += 1;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(new Set(seen).size).toBe(5);
+    const all = (await api(`/runs?flowId=${flowId}`)).body.items.map(
+      (run: { enrollmentId: string }) => run.enrollmentId,
+    );
+    expect(seen).toEqual(all);
+
+    const forged = await api(`/runs?flowId=${flowId}&cursor=not-a-cursor`);
+    expect(forged.status).toBe(400);
+    expect(forged.body.message).toContain('query.cursor');
+  });
+
   it('keeps a run on the version it started with when a new version is published', async () => {
     const flowId = await createPublished(waitThenTag(1, 'from_v1'));
     const early = await newContact(platform.db, admin, { email: `${randomUUID()}@example.com` });

@@ -5,7 +5,7 @@ import { MODELS_DIR, readReplyTriageModel, type ReplyTriageModel } from './reply
  * The model file the triager uses, written by `npm run train:reply-triage`. Older files stay in
  * models/ so every version ever answered remains identifiable.
  */
-export const CURRENT_REPLY_TRIAGE_MODEL = 'minilm-logreg-b2a78f75.json';
+export const CURRENT_REPLY_TRIAGE_MODEL = 'minilm-logreg-bba484ae.json';
 
 let loaded: ReplyTriageModel | undefined;
 

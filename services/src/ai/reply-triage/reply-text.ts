@@ -67,7 +67,7 @@ export function replyBody(text: string): string {
   return body || text.trim();
 }
 
-/** What the classifier embeds: the subject when it says something of its own (not "Re: …" of ours), then the body. */
+/** What a triager reads: the stripped body (embedded) and the subject (its lexical features), trimmed. */
 export function triageInput(request: { text: string; subject?: string }): { body: string; subject: string } {
   return { body: replyBody(request.text), subject: (request.subject ?? '').trim() };
 }

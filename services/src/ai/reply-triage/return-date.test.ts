@@ -31,6 +31,11 @@ describe('extractReturnDate', () => {
     ['on parental leave until March 2027', '2027-03-01'],
     ['away from Friday 19 December, returning Monday 5 January', '2027-01-05'],
     ['Dec 1st', '2026-12-01'],
+    ['I will return in early March.', '2027-03-01'],
+    ['back mid-December', '2026-12-15'],
+    ['away until the end of November', '2026-11-30'],
+    ['on sabbatical until the end of the year', '2026-12-31'],
+    ['out until the end of the month', '2026-11-30'],
   ])('%s → %s', (text, expected) => {
     expect(extractReturnDate(text, RECEIVED)).toBe(expected);
   });

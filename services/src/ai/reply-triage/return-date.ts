@@ -93,6 +93,31 @@ const READERS: Reader[] = [
     },
   },
   {
+    // early March, mid-March, end of March (no day): the first, the 15th, the last day
+    pattern: new RegExp(`${L}(early|beginning of|mid-?|late|end of)\\s*${MONTH}(?:\\s+(\\d{4}))?${R}`, 'giu'),
+    read: (m, received) => {
+      const month = MONTH_OF.get(m[2]!.toLowerCase())!;
+      const part = m[1]!.toLowerCase();
+      const year = m[3] ? Number(m[3]) : undefined;
+      const lastDay = (y: number) => new Date(Date.UTC(y, month, 0)).getUTCDate();
+      const dayIn = (y: number) =>
+        part.startsWith('mid') ? 15 : part === 'late' || part === 'end of' ? lastDay(y) : 1;
+      if (year !== undefined) return exact(year, month, dayIn(year));
+      const thisYear = new Date(received).getUTCFullYear();
+      return nextMonthDay(received, month, dayIn(thisYear)) ?? exact(thisYear + 1, month, dayIn(thisYear + 1));
+    },
+  },
+  {
+    // the end of the year / of the month
+    pattern: /\bend of (?:the |this )?(year|month)\b/gi,
+    read: (m, received) => {
+      const date = new Date(received);
+      return m[1]!.toLowerCase() === 'year'
+        ? utcDay(date.getUTCFullYear(), 12, 31)
+        : Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0);
+    },
+  },
+  {
     // March 2027: the first of the month
     pattern: new RegExp(`${L}${MONTH}\\s+(\\d{4})${R}`, 'giu'),
     read: (m) => exact(Number(m[2]), MONTH_OF.get(m[1]!.toLowerCase())!, 1),

@@ -34,9 +34,18 @@ export function trainReplyTriageModel(options: {
   train: LabelledFeatures;
   dev: LabelledFeatures;
   training: SoftmaxTraining;
+  /**
+   * How much louder the lexical features speak than one embedding dimension after standardising
+   * (folded into their scale): 384 dimensions share the weight decay with a handful of cues.
+   */
+  lexicalBoost: number;
   trainedAt?: Date;
 }): ReplyTriageModel {
-  const { mean, scale } = standardisation(options.train.rows);
+  if (!(options.lexicalBoost > 0)) throw new Error(`lexicalBoost must be positive, got ${options.lexicalBoost}`);
+  const standard = standardisation(options.train.rows);
+  const mean = standard.mean;
+  const firstLexical = mean.length - LEXICAL_FEATURE_NAMES.length;
+  const scale = standard.scale.map((s, j) => (j >= firstLexical ? s / options.lexicalBoost : s));
   const xs = options.train.rows.map((row) => row.map((value, j) => (value - mean[j]!) / scale[j]!));
   const ys = options.train.intents.map((intent) => REPLY_INTENTS.indexOf(intent));
   const fitted = trainSoftmax(xs, ys, REPLY_INTENTS.length, options.training);
@@ -61,7 +70,7 @@ export function trainReplyTriageModel(options: {
       devReplies: options.dev.rows.length,
       devAccuracy: 0,
       devPerIntent: {},
-      hyperparameters: { ...options.training },
+      hyperparameters: { ...options.training, lexicalBoost: options.lexicalBoost },
     },
   };
   const dev = accuracyOf(unscored, options.dev);
