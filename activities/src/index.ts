@@ -51,10 +51,10 @@ export function createActivities({
   metrics,
   replyTriager,
 }: ActivityDependencies) {
-  const triager = replyTriager ?? workerReplyTriager(settings);
   const enroll = (request: Parameters<typeof enrollContact>[1]) =>
     enrollContact({ db, temporal, taskQueue, crm }, request);
   const chatModel = chatModelSourceOf(settings.ai, settings.egress);
+  const triager = replyTriager ?? workerReplyTriager(settings, chatModel);
   const activities = {
     ...createFlowRunActivities({ db, crm }),
     ...createFlowActionActivities({

@@ -1,20 +1,18 @@
-import { createLocalReplyTriager, resolveEmbeddingModel, type ReplyTriager } from '@cadenza/services/ai';
+import type { ReplyTriager } from '@cadenza/services/ai';
 import type { ActivitySettings } from '../../activity-settings';
-import { createEmbedder } from '../../ai/embedder-switch';
+import type { ChatModelSource } from '../../ai/ai-steps';
+import { createReplyTriager } from '../../ai/triage/reply-triager-switch';
 import type { ReplyTriagerSource } from './read-reply';
 
 /**
- * The flows' reply triager, built on first use (the local embedding host starts only when a
- * reply is read): the offline classifier over the local embedder. With a vendor embedder
- * configured the committed model cannot read its vectors (another model's 384 numbers), so the
- * flows read nothing until the vendor triager is wired here (issue 22, the triage part); runs
- * then follow their flow's rules as before triage.
+ * The flows' reply triager: the one the API's endpoint uses (createReplyTriager: the vendor
+ * model with an OpenAI key, otherwise the offline classifier), built on first use so the local
+ * embedding host starts only when a reply is read.
  */
-export function workerReplyTriager(settings: Pick<ActivitySettings, 'ai' | 'egress'>): ReplyTriagerSource {
-  let triager: ReplyTriager | null | undefined;
-  return async () => {
-    if (triager !== undefined) return triager;
-    if (resolveEmbeddingModel(settings.ai).provider !== 'local') return (triager = null);
-    return (triager = createLocalReplyTriager(createEmbedder(settings.ai, settings.egress).embedder));
-  };
+export function workerReplyTriager(
+  settings: Pick<ActivitySettings, 'ai' | 'egress'>,
+  chatModel: ChatModelSource,
+): ReplyTriagerSource {
+  let triager: ReplyTriager | undefined;
+  return async () => (triager ??= createReplyTriager(settings.ai, settings.egress, { chatModel }));
 }
