@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { Provider } from 'react-redux';
-import type { ThunkDispatch, UnknownAction } from '@reduxjs/toolkit';
 import { FlowSettingsSchema, type Pipeline } from '@cadenza/core';
 import { createStore } from '../store';
-import { dealsApi } from '../deals/deals-api';
+import { dealsApi, type useDealsDispatch } from '../deals/deals-api';
 import { ReplyTriageSection } from './reply-triage-section';
 
 afterEach(cleanup);
@@ -22,7 +21,7 @@ async function section(value = defaults) {
   const onChange = vi.fn();
   const store = createStore();
   // The deals endpoints are injected with their own tag types, so the store's dispatch is widened for them.
-  const dispatch = store.dispatch as ThunkDispatch<unknown, unknown, UnknownAction>;
+  const dispatch = store.dispatch as unknown as ReturnType<typeof useDealsDispatch>;
   await dispatch(dealsApi.util.upsertQueryData('listPipelines', undefined, [pipeline]));
   render(
     <Provider store={store}>
