@@ -14,7 +14,7 @@ import {
 import { createCrmFlowPort } from '@cadenza/services/flow';
 import { startTimeSkippingFlowEnv, type TimeSkippingFlowEnv } from '@cadenza/test-harness/time-skipping-flow-env';
 import { flowOf, newContact, publishedFlow, runInputOf } from '@cadenza/test-harness/flow-fixtures';
-import type { FlowRunResult } from '@cadenza/contracts';
+import { cancelSignal, resumeSignal, type FlowRunResult } from '@cadenza/contracts';
 import { answer, runAt, sentEmail } from '@cadenza/test-harness/reply-fixtures';
 import { READING_NODE_ID } from './reply-reading';
 
@@ -345,5 +345,29 @@ describe('reply triage in flow runs', () => {
       { title: 'Ada Lovelace is interested: follow up on the reply', assignee_id: ownerId },
     ]);
     expect((await getDeal(db, admin, deal.id)).stageId).toBe(meeting!.id);
+  });
+
+  it('ops resume a run an out-of-office reply paused, and can cancel it', async () => {
+    const definition = flowOf(
+      [wait('pause-here', 2), tag('after', 'followed_up')],
+      [
+        ['start', 'pause-here'],
+        ['pause-here', 'after'],
+      ],
+    );
+    const run = await start(definition);
+    await runAt(run.handle, 'pause-here');
+    await reply(run, 'I am currently out of the office with limited access to email.', 'auto_reply');
+    await runAt(run.handle, 'pause-here', 'paused');
+    const paused = await runRow(run.input.enrollmentId, (found) => found.restingUntil !== null);
+    expect(paused).toMatchObject({ status: 'paused', restReason: 'out_of_office' });
+    await run.handle.signal(resumeSignal);
+    await runAt(run.handle, 'pause-here', 'waiting');
+    expect(await runRow(run.input.enrollmentId, (found) => found.restingUntil === null)).toMatchObject({
+      status: 'waiting',
+      restReason: null,
+    });
+    await run.handle.signal(cancelSignal, { reason: 'ops cancelled' });
+    expect(await run.handle.result()).toMatchObject({ status: 'cancelled', exitReason: 'ops cancelled' });
   });
 });
