@@ -12,9 +12,15 @@ export const READING_NODE_ID = 'reply-triage';
 
 const nowIso = () => new Date().toISOString();
 
-/** The flow's reply triage settings; definitions saved before triage existed get the defaults. */
-export const replyTriageSettingsOf = (input: FlowRunInput): ReplyTriageSettings =>
-  ReplyTriageSettingsSchema.parse(input.definition.settings.replyTriage ?? {});
+/**
+ * The flow's reply triage settings; definitions saved before triage existed get the defaults.
+ * Settings that do not parse (publish checks them, so only a hand-made input) turn triage off
+ * rather than fail every workflow task of the run.
+ */
+export function replyTriageSettingsOf(input: FlowRunInput): ReplyTriageSettings {
+  const parsed = ReplyTriageSettingsSchema.safeParse(input.definition.settings.replyTriage ?? {});
+  return parsed.success ? parsed.data : { ...ReplyTriageSettingsSchema.parse({}), enabled: false };
+}
 
 /** Turns an activity's final failure into `fallback`; anything else (a cancellation) goes on up. */
 const unlessActivityFailure =
