@@ -20,6 +20,8 @@ import { chatModelSourceOf } from './ai/chat-model-switch';
 import { createEmbedder } from './ai/embedder-switch';
 import { createKnowledgeActivities } from './ai/knowledge/knowledge-activities';
 import type { ActivitySettings } from './activity-settings';
+import { createReplyTriageActivities, type ReplyTriagerSource } from './flow/reply-triage/reply-triage-activities';
+import { workerReplyTriager } from './flow/reply-triage/worker-reply-triager';
 
 export { closeLocalEmbedder, closeLocalModel, createEmbedder, loadAiEnv, resolveActiveModel } from './ai';
 export { scoreContactsWithModel } from '@cadenza/services/scoring';
@@ -37,13 +39,24 @@ export interface ActivityDependencies {
   settings: ActivitySettings;
   /** Send and LLM-token counters; the worker passes its Prometheus ones, tests may omit them. */
   metrics?: ActivityMetricsHooks;
+  /** Who reads replies (reply triage); by default the offline classifier, built on first use. */
+  replyTriager?: ReplyTriagerSource;
 }
 
 /** Every activity the workers register, built over shared dependencies. */
-export function createActivities({ db, crm, temporal, taskQueue, settings, metrics }: ActivityDependencies) {
+export function createActivities({
+  db,
+  crm,
+  temporal,
+  taskQueue,
+  settings,
+  metrics,
+  replyTriager,
+}: ActivityDependencies) {
   const enroll = (request: Parameters<typeof enrollContact>[1]) =>
     enrollContact({ db, temporal, taskQueue, crm }, request);
   const chatModel = chatModelSourceOf(settings.ai, settings.egress);
+  const triager = replyTriager ?? workerReplyTriager(settings, chatModel);
   const activities = {
     ...createFlowRunActivities({ db, crm }),
     ...createFlowActionActivities({
@@ -56,7 +69,9 @@ export function createActivities({ db, crm, temporal, taskQueue, settings, metri
         metrics ?? NO_ACTIVITY_METRICS,
       ),
       chatModel,
+      replyTriager: triager,
     }),
+    ...createReplyTriageActivities({ db, temporal, replyTriager: triager }),
     ...createBulkEnrollmentActivities(enroll),
     ...createTriggerActivities({ db, crm, enroll }),
     ...createSmokeActivities(db),
@@ -74,3 +89,4 @@ export function createActivities({ db, crm, temporal, taskQueue, settings, metri
 export type Activities = ReturnType<typeof createActivities>;
 export type { ActionInputOf, FlowActionInput, FlowActionResult } from './flow/flow-action-input';
 export { workerKnowledgeSearch } from './ai/knowledge/worker-knowledge-search';
+export type { ReadReplyResult, ReplyTriagerSource } from './flow/reply-triage/reply-triage-activities';

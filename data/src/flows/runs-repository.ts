@@ -27,6 +27,9 @@ export interface RunProjection {
   exitReason?: string | null;
   startedAt: string;
   endedAt?: string | null;
+  /** Reply triage rests the run until then (ISO), for this reason; null when it does not. */
+  restingUntil?: string | null;
+  restReason?: 'out_of_office' | 'not_now' | null;
 }
 
 export interface StepProjection {
@@ -67,10 +70,11 @@ export async function saveRunProjection(
      ),
      run AS (
        INSERT INTO flow_runs (enrollment_id, tenant_id, workflow_id, flow_id, flow_version, contact_id, status,
-         current_node_id, exit_reason, test_mode, started_at, ended_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         current_node_id, exit_reason, test_mode, started_at, ended_at, resting_until, rest_reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $17, $18)
        ON CONFLICT (enrollment_id) DO UPDATE SET status = EXCLUDED.status, current_node_id = EXCLUDED.current_node_id,
-         exit_reason = EXCLUDED.exit_reason, ended_at = EXCLUDED.ended_at
+         exit_reason = EXCLUDED.exit_reason, ended_at = EXCLUDED.ended_at, resting_until = EXCLUDED.resting_until,
+         rest_reason = EXCLUDED.rest_reason
        WHERE flow_runs.ended_at IS NULL OR EXCLUDED.ended_at IS NOT NULL
        RETURNING 1
      ),
@@ -119,6 +123,8 @@ export async function saveRunProjection(
       JSON.stringify(event.payload),
       JSON.stringify(event.actor),
       FINAL.includes(run.status),
+      run.restingUntil ?? null,
+      run.restReason ?? null,
     ],
   )) as Array<{ event_ids: string[] }>;
   const ids = written?.event_ids ?? [];
@@ -170,6 +176,8 @@ interface RunRow {
   test_mode: boolean;
   started_at: Date;
   ended_at: Date | null;
+  resting_until: Date | null;
+  rest_reason: 'out_of_office' | 'not_now' | null;
 }
 
 const toRun = (row: RunRow): FlowRun => ({
@@ -184,6 +192,8 @@ const toRun = (row: RunRow): FlowRun => ({
   testMode: row.test_mode,
   startedAt: row.started_at.toISOString(),
   endedAt: row.ended_at?.toISOString() ?? null,
+  restingUntil: row.resting_until?.toISOString() ?? null,
+  restReason: row.rest_reason ?? null,
 });
 
 export interface RunFilter {

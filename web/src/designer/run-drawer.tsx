@@ -14,6 +14,7 @@ import {
 } from '@mui/material';
 import { errorMessage, useGetRunQuery, useRunActionMutation } from '../api/cadenza-api';
 import { formatDateTime } from '../format/plain-format';
+import { restLine } from './run-rest';
 
 const FINAL = new Set(['completed', 'unenrolled', 'cancelled']);
 
@@ -52,6 +53,11 @@ export function RunDrawer({ runId, onClose }: { runId: string | null; onClose: (
                 v{run.flowVersion} · at {run.currentNodeId ?? '—'}
               </Typography>
             </Stack>
+            {restLine(run) && (
+              <Typography variant="body2" role="status">
+                {restLine(run)}
+              </Typography>
+            )}
             {run.exitReason && <Typography variant="body2">Exit: {run.exitReason}</Typography>}
             <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
               {control('pause', 'Pause', !ended && run.status !== 'paused')}

@@ -10,6 +10,7 @@ import { nodeNotAvailable } from '../node-not-available';
 import type { AiActionTools } from '../../ai/ai-flow-actions';
 import type { ChatModelSource } from '../../ai/ai-steps';
 import type { AgentActionTools } from '../../ai/agent/ai-agent-action';
+import type { ReplyTriagerSource } from '../reply-triage/read-reply';
 
 export interface FlowActionDependencies {
   db: DataSource;
@@ -27,6 +28,8 @@ export interface FlowActionDependencies {
   messaging?: MessagingService;
   /** Chat model for AI steps: the provider the worker's configuration names (chatModelSourceOf). */
   chatModel: ChatModelSource;
+  /** Reads replies (triage_reply and the run's reply triage); answers null when the worker has no triager. */
+  replyTriager: ReplyTriagerSource;
 }
 
 /** What every action kind's activity is built from (one shared set per worker). */

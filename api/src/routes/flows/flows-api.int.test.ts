@@ -91,7 +91,35 @@ describe('flows API', () => {
     expect((await api('/flows/validate', { method: 'POST', body: { definition: known } })).body).toEqual({
       ok: true,
       errors: [],
+      warnings: [],
     });
+  });
+
+  it('warns of a "Read the reply" step with no reply wait before it, and not of one after a reply wait', async () => {
+    const read = { id: 'read', type: 'triage_reply', settings: {} };
+    const alone = flowOf([read], [['start', 'read']]);
+    expect((await api('/flows/validate', { method: 'POST', body: { definition: alone } })).body).toEqual({
+      ok: true,
+      errors: [],
+      warnings: [expect.objectContaining({ code: 'triage_without_reply_wait', nodeId: 'read' })],
+    });
+    const afterWait = flowOf(
+      [
+        {
+          id: 'await',
+          type: 'wait_for_event',
+          settings: { event: { kind: 'reply' }, timeout: { amount: 2, unit: 'days' } },
+        },
+        read,
+      ],
+      [
+        ['start', 'await'],
+        ['await', 'read'],
+      ],
+    );
+    expect((await api('/flows/validate', { method: 'POST', body: { definition: afterWait } })).body.warnings).toEqual(
+      [],
+    );
   });
 
   it('removes a contact from flows that ask for it when it enters another flow', async () => {

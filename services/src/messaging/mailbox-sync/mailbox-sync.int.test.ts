@@ -160,7 +160,8 @@ describe('mailbox sync over IMAP', () => {
     );
     expect((await api(`/outbox/${message.id}`)).body.status).toBe('replied');
     expect(await importRows(mailbox.id)).toEqual([
-      { uid: String(autoReply), kind: 'auto_reply', signalled: false },
+      // The automatic reply reaches the run as an auto_reply (reply triage reads it), never as a reply.
+      { uid: String(autoReply), kind: 'auto_reply', signalled: true },
       { uid: String(forged), kind: 'foreign_sender', signalled: false },
       { uid: String(reply), kind: 'reply', signalled: true },
     ]);
@@ -170,7 +171,7 @@ describe('mailbox sync over IMAP', () => {
     expect(timeline.filter((entry) => entry.kind === 'email_replied')).toHaveLength(1);
     expect(timeline.find((entry) => entry.kind === 'email_replied').summary).toContain('Yes, let us talk on Tuesday.');
     expect(timeline.some((entry) => String(entry.summary).startsWith('Automatic reply (out of office)'))).toBe(true);
-    expect(await inboundSignals(workflowId)).toBe(1);
+    expect(await inboundSignals(workflowId)).toBe(2);
 
     // Read again, and read again from the first UID (a lost cursor): nothing is imported or signalled twice.
     await syncNow(mailbox.id);
@@ -178,7 +179,7 @@ describe('mailbox sync over IMAP', () => {
     await syncNow(mailbox.id);
     expect((await importsOf(mailbox.id)).map((row) => row.kind)).toEqual(['auto_reply', 'foreign_sender', 'reply']);
     expect(await eventKinds(message.id)).toEqual(['auto_reply', 'reply']);
-    expect(await inboundSignals(workflowId)).toBe(1);
+    expect(await inboundSignals(workflowId)).toBe(2);
     const cursor = await sql<{ last_uid: string }>(
       `SELECT last_uid::text FROM mailbox_sync_cursors WHERE mailbox_id = $1`,
       [mailbox.id],
