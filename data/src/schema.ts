@@ -39,6 +39,7 @@ import { MailProviders1764301921000 } from './messaging/mail-providers-migration
 import { MailboxIdentity1764301930000 } from './messaging/mailbox-identity-migration';
 import { MailboxOAuthOwner1764301975000 } from './messaging/mailbox-oauth-owner-migration';
 import { FlowRunRest1764302240000 } from './flows/run-rest-migration';
+import { TestRunStarters1764302600000 } from './flows/test-run-starters-migration';
 import { KnowledgeBase1764302300000 } from './knowledge/knowledge-migration';
 import {
   ContactSearchIndex1764300600001,
@@ -98,4 +99,5 @@ export const MIGRATIONS: Function[] = [
   MailboxOAuthOwner1764301975000,
   FlowRunRest1764302240000,
   KnowledgeBase1764302300000,
+  TestRunStarters1764302600000,
 ];

@@ -33,7 +33,17 @@ export async function generateStructured<S extends z.ZodType>(
     const call = await callChatModel(choice, [new SystemMessage(prompt.system), new HumanMessage(prompt.user)], {
       maxTokens: options.maxTokens,
       jsonSchema,
+    }).catch((error: unknown) => {
+      // The vendor SDK parses a structured answer itself and throws SyntaxError when it is not
+      // JSON: that is an invalid answer (ask again, then give up), not a transient failure to retry forever.
+      if (error instanceof SyntaxError) return { invalid: error.message };
+      throw error;
     });
+    if ('invalid' in call) {
+      raw.push('');
+      problems.push(`the answer is not JSON: ${call.invalid}`);
+      continue;
+    }
     totals.inputTokens += call.inputTokens;
     totals.outputTokens += call.outputTokens;
     totals.latencyMs += call.latencyMs;

@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/common';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadAiEnv, createChatModel } from './chat-model-switch';
@@ -24,11 +25,15 @@ describe('the OpenAI provider path', () => {
         const structured = body.response_format !== undefined;
         // The first structured answer breaks the schema, so the retry path is exercised too.
         const invalidFirst = structured && requests.filter((r) => r.body.response_format).length === 1;
-        const content = structured
-          ? invalidFirst
-            ? '{"intent":"maybe","confidence":0.9}'
-            : '{"intent":"not_now","confidence":0.82}'
-          : 'Hi Grace, fancy a demo?';
+        // A model that answers prose where JSON was asked for (the SDK's own parser throws on it).
+        const prose = structured && JSON.stringify(body.messages).includes('NOT JSON PLEASE');
+        const content = prose
+          ? 'Quillon says hello, no JSON here'
+          : structured
+            ? invalidFirst
+              ? '{"intent":"maybe","confidence":0.9}'
+              : '{"intent":"not_now","confidence":0.82}'
+            : 'Hi Grace, fancy a demo?';
         response.writeHead(200, { 'content-type': 'application/json' }).end(
           JSON.stringify({
             id: 'chatcmpl-1',
@@ -87,6 +92,18 @@ describe('the OpenAI provider path', () => {
     expect(sent.json_schema.schema).toMatchObject({
       properties: { intent: { enum: expect.arrayContaining(['unsubscribe', 'bounce', 'other']) } },
     });
+  });
+
+  it('gives up on an answer that is not JSON at all after its attempts, without an endless retry', async () => {
+    const env = loadAiEnv({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: baseUrl, OPENAI_MODEL: 'gpt-test' });
+    const before = requests.length;
+    const failure = await triageReplyWithModel(await createChatModel(env, harnessEgress), {
+      text: 'NOT JSON PLEASE',
+    }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ApplicationFailure);
+    expect(failure).toMatchObject({ type: 'LlmInvalidOutput', nonRetryable: true });
+    expect((failure as Error).message).toContain('not JSON');
+    expect(requests.length - before).toBe(2);
   });
 
   it('goes through the egress guard: an OPENAI_BASE_URL on an internal address is refused before connecting', async () => {

@@ -3,3 +3,5 @@ export * from './runs-repository';
 export * from './side-effects';
 export { FlowEngine1764300500000 } from './migration';
 export { FlowRunRest1764302240000 } from './run-rest-migration';
+export { TestRunStarters1764302600000 } from './test-run-starters-migration';
+export { recordTestRunStarter, testRunStarter } from './test-run-starters';

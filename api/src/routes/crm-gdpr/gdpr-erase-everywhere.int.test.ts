@@ -196,7 +196,10 @@ describe('GDPR erasure of a contact that went through everything', () => {
     const tokenOf = (kind: 'o' | 'c') => new RegExp(`/t/${kind}/([^"]+)"`).exec(message.html)![1]!;
     expect((await api(`/t/o/${tokenOf('o')}`, 'GET', undefined, false)).status).toBe(200);
     expect((await api(`/t/c/${tokenOf('c')}`, 'GET', undefined, false)).status).toBe(302);
-    await ok(`/outbox/${sent!.id}/reply`, 'POST', { text: `Sure. ${fullName}, ${person.phone}` });
+    // A clearly interested answer (the run reads every reply; a "not now" would snooze it instead).
+    await ok(`/outbox/${sent!.id}/reply`, 'POST', {
+      text: `Yes, I am interested, let us talk this week. ${fullName}, ${person.phone}`,
+    });
     await runOf(sequenceRun, 'completed');
 
     const approval = await waitUntil(

@@ -18,7 +18,8 @@ import {
   type InboundEvent,
   type Principal,
 } from '@cadenza/core';
-import { getFlow, getRun, listRuns, readableContactIds } from '@cadenza/data';
+import { getFlow, getRun, listRuns, readableContactIds, recordTestRunStarter, testRunStarter } from '@cadenza/data';
+import { checkMayControlSomeRun, checkRunControl } from './run-control-access';
 import { enrollContact, startTestRun } from '@cadenza/services/flow';
 import type { SignalDefinition } from '@temporalio/client';
 import {
@@ -51,10 +52,12 @@ export function runRoutes(deps: FlowRouteDependencies): ApiRoute[] {
   const enrollmentDeps = { db: deps.db, temporal: deps.temporal, taskQueue: deps.taskQueue, crm: deps.crm };
 
   const signalRun =
-    <Args extends unknown[], Body>(signal: SignalDefinition<Args>, argsOf: (body: Body) => Args) =>
+    <Args extends unknown[], Body>(signal: SignalDefinition<Args>, argsOf: (body: Body) => Args, control = false) =>
     async ({ principal, params, body }: { principal: Principal; params: { enrollmentId: string }; body: Body }) => {
+      if (control) checkMayControlSomeRun(principal);
       // Read as the caller: a run about a contact they may not read is not found, and not signalled.
       const run = await getRun(deps.db, principal, params.enrollmentId);
+      if (control) checkRunControl(principal, run, await testRunStarter(deps.db, principal.tenantId, run.enrollmentId));
       if (run.endedAt)
         throw new UserError('run_ended', `run ${params.enrollmentId} has ended (${run.status})`, undefined, 409);
       const handle = deps.temporal.workflow.getHandle(run.workflowId);
@@ -178,6 +181,14 @@ export function runRoutes(deps: FlowRouteDependencies): ApiRoute[] {
           flowName: flow.name,
           kind: flow.kind,
         });
+        // The test run is theirs to fast-forward, pause and cancel. (Started by an API key: no
+        // one's; ops control it. An API crash between the start and this row leaves it to ops too.)
+        if (principal.userId)
+          await recordTestRunStarter(deps.db, {
+            tenantId: principal.tenantId,
+            enrollmentId: started.enrollmentId,
+            userId: principal.userId,
+          });
         return {
           status: 202,
           body: { ...started, temporalUiUrl: temporalRunUrl(deps.temporalUiUrl, deps.namespace, started.workflowId) },
@@ -236,24 +247,33 @@ export function runRoutes(deps: FlowRouteDependencies): ApiRoute[] {
         method: 'post',
         path: `/runs/:enrollmentId/${path}`,
         tag: 'runs',
-        summary,
-        access: 'runs:manage',
+        summary: `${summary} (runs:manage, or the person who started this test run)`,
+        // Checked in the handler: who started a test run is known only once the run is read.
+        access: 'authenticated',
         params: RunParams,
-        responses: { 202: { description: 'signal sent' }, 409: { description: 'the run has ended' } },
-        handler: (context) => signalRun(signal, (): [] => [])(context),
+        responses: {
+          202: { description: 'signal sent' },
+          403: { description: 'neither runs:manage nor the starter of this test run' },
+          409: { description: 'the run has ended' },
+        },
+        handler: (context) => signalRun(signal, (): [] => [], true)(context),
       }),
     ),
     defineRoute({
       method: 'post',
       path: '/runs/:enrollmentId/cancel',
       tag: 'runs',
-      summary: 'Cancel the run with a recorded reason',
-      access: 'runs:manage',
+      summary: 'Cancel the run with a recorded reason (runs:manage, or the person who started this test run)',
+      access: 'authenticated',
       params: RunParams,
       body: CancelRunSchema,
-      responses: { 202: { description: 'signal sent' }, 409: { description: 'the run has ended' } },
+      responses: {
+        202: { description: 'signal sent' },
+        403: { description: 'neither runs:manage nor the starter of this test run' },
+        409: { description: 'the run has ended' },
+      },
       handler: (context) =>
-        signalRun(cancelSignal, (body: { reason: string }): [{ reason: string }] => [body])(context),
+        signalRun(cancelSignal, (body: { reason: string }): [{ reason: string }] => [body], true)(context),
     }),
     defineRoute({
       method: 'post',
