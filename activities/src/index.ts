@@ -18,6 +18,7 @@ import { createLeadScoringActivities } from './ai/scoring/lead-scoring-activitie
 import { meterLlmTokens } from './llm-token-meter';
 import { chatModelSourceOf } from './ai/chat-model-switch';
 import type { ActivitySettings } from './activity-settings';
+import type { KnowledgeSearch } from '@cadenza/services/ai';
 
 export { closeLocalModel, loadAiEnv, resolveActiveModel } from './ai';
 export { scoreContactsWithModel } from '@cadenza/services/scoring';
@@ -35,10 +36,12 @@ export interface ActivityDependencies {
   settings: ActivitySettings;
   /** Send and LLM-token counters; the worker passes its Prometheus ones, tests may omit them. */
   metrics?: ActivityMetricsHooks;
+  /** Semantic search over workspace knowledge (the agent's knowledge_search tool); without it the tool answers "not available". */
+  knowledge?: KnowledgeSearch;
 }
 
 /** Every activity the workers register, built over shared dependencies. */
-export function createActivities({ db, crm, temporal, taskQueue, settings, metrics }: ActivityDependencies) {
+export function createActivities({ db, crm, temporal, taskQueue, settings, metrics, knowledge }: ActivityDependencies) {
   const enroll = (request: Parameters<typeof enrollContact>[1]) =>
     enrollContact({ db, temporal, taskQueue, crm }, request);
   const chatModel = chatModelSourceOf(settings.ai, settings.egress);
@@ -54,6 +57,7 @@ export function createActivities({ db, crm, temporal, taskQueue, settings, metri
         metrics ?? NO_ACTIVITY_METRICS,
       ),
       chatModel,
+      ...(knowledge ? { knowledge } : {}),
     }),
     ...createBulkEnrollmentActivities(enroll),
     ...createTriggerActivities({ db, crm, enroll }),

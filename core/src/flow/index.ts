@@ -10,5 +10,6 @@ export * from './flow-definition';
 export * from './flow-errors';
 export * from './field-references';
 export * from './flow-limits';
+export * from './kinds/ai-agent/agent-tools';
 export { validateFlowDefinition, type ValidateFlowOptions, type FlowValidationResult } from './validate-flow';
 export * from './runtime';
