@@ -18,7 +18,9 @@ import { createLeadScoringActivities } from './ai/scoring/lead-scoring-activitie
 import { meterLlmTokens } from './llm-token-meter';
 import { chatModelSourceOf } from './ai/chat-model-switch';
 import type { ActivitySettings } from './activity-settings';
-import type { KnowledgeSearch } from '@cadenza/services/ai';
+import { createKnowledgeSearch, embedQueryWith, type KnowledgeSearch } from '@cadenza/services/ai';
+import { createEmbedder } from './ai/embedder-switch';
+import { lazyKnowledgeSearch } from './ai/agent/tools/lazy-knowledge-search';
 
 export { closeLocalModel, loadAiEnv, resolveActiveModel } from './ai';
 export { scoreContactsWithModel } from '@cadenza/services/scoring';
@@ -36,7 +38,7 @@ export interface ActivityDependencies {
   settings: ActivitySettings;
   /** Send and LLM-token counters; the worker passes its Prometheus ones, tests may omit them. */
   metrics?: ActivityMetricsHooks;
-  /** Semantic search over workspace knowledge (the agent's knowledge_search tool); without it the tool answers "not available". */
+  /** Semantic search over workspace knowledge (the agent's knowledge_search tool); omitted: the worker's own, over its embedder. */
   knowledge?: KnowledgeSearch;
 }
 
@@ -57,7 +59,14 @@ export function createActivities({ db, crm, temporal, taskQueue, settings, metri
         metrics ?? NO_ACTIVITY_METRICS,
       ),
       chatModel,
-      ...(knowledge ? { knowledge } : {}),
+      knowledge:
+        knowledge ??
+        lazyKnowledgeSearch(() =>
+          createKnowledgeSearch({
+            db,
+            embedQuery: embedQueryWith(createEmbedder(settings.ai, settings.egress).embedder),
+          }),
+        ),
     }),
     ...createBulkEnrollmentActivities(enroll),
     ...createTriggerActivities({ db, crm, enroll }),

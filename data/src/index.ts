@@ -31,3 +31,4 @@ export * from './messaging';
 export { flowFunnel, flowAbTests, repActivity } from './analytics';
 export * from './ai';
 export * from './privacy';
+export * from './knowledge';

@@ -12,9 +12,7 @@ export interface ChatRequest {
 
 /** What the double answers: text, one tool call, or an HTTP error (a vendor outage). */
 export type ChatReply =
-  | { content: string }
-  | { toolCall: { name: string; arguments: Record<string, unknown> } }
-  | { status: number };
+  { content: string } | { toolCall: { name: string; arguments: Record<string, unknown> } } | { status: number };
 
 export interface OpenAiDouble {
   /** The OPENAI_BASE_URL to configure (its port is allowed through the egress guard). */
@@ -28,7 +26,9 @@ export interface OpenAiDouble {
  * vendor cannot be reached from tests). `answer` decides each reply from the request and its
  * position; usage is 12 prompt and 7 completion tokens a call.
  */
-export async function startOpenAiDouble(answer: (request: ChatRequest, index: number) => ChatReply): Promise<OpenAiDouble> {
+export async function startOpenAiDouble(
+  answer: (request: ChatRequest, index: number) => ChatReply,
+): Promise<OpenAiDouble> {
   const requests: ChatRequest[] = [];
   const server: Server = createServer((request, response) => {
     let raw = '';
@@ -39,9 +39,9 @@ export async function startOpenAiDouble(answer: (request: ChatRequest, index: nu
       requests.push(body);
       const reply = answer(body, requests.length - 1);
       if ('status' in reply)
-        return void response.writeHead(reply.status, { 'content-type': 'application/json' }).end(
-          JSON.stringify({ error: { message: 'the double is down', type: 'server_error' } }),
-        );
+        return void response
+          .writeHead(reply.status, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { message: 'the double is down', type: 'server_error' } }));
       const message =
         'toolCall' in reply
           ? {

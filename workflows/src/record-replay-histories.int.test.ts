@@ -22,11 +22,7 @@ import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '@cadenza/te
 import { allowEgressTo } from '@cadenza/test-harness/egress-allow';
 import { deliverToMailbox, testImapServer } from '@cadenza/test-harness/imap-mailbox';
 import { agentChainAnswers, startOpenAiDouble } from '@cadenza/test-harness/openai-double';
-import {
-  decide,
-  pendingApprovalOf,
-  startAgentRun,
-} from '../../activities/src/ai/agent/agent-run.test-support';
+import { decide, pendingApprovalOf, startAgentRun } from '../../activities/src/ai/agent/agent-run.test-support';
 
 /**
  * Records the replay fixtures (not a test: skipped unless RECORD_REPLAY_HISTORIES names what to
@@ -245,7 +241,11 @@ const record = (name: string) => (wanted.includes(name) ? it : it.skip);
         crm: createCrmFlowPort(db),
         temporal: env.client,
         taskQueue: agentQueue,
-        settings: activitySettingsFromEnv({ ...process.env, OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: double.baseUrl }),
+        settings: activitySettingsFromEnv({
+          ...process.env,
+          OPENAI_API_KEY: 'sk-test',
+          OPENAI_BASE_URL: double.baseUrl,
+        }),
       }),
     });
     const agentRunning = agentWorker.run();

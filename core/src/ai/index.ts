@@ -8,3 +8,4 @@ export * from './lead-scoring-workflow-ids';
 export * from './model-pricing';
 export * from './draft-gate';
 export * from './reply-triage';
+export * from './knowledge';

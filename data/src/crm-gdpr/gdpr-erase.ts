@@ -7,6 +7,7 @@ import { eraseImportRows } from './erase-import-rows';
 import { REDACTED_JSON, type ErasureSubject } from './erasure-subject';
 import { identifiersOf } from './identifier-scrub';
 import { scrubLinkedRecords } from './scrub-linked-records';
+import { eraseContactVectors } from '../knowledge/knowledge-vectors';
 
 export interface ErasureResult {
   contactId: string;
@@ -21,6 +22,8 @@ export interface ErasureResult {
     agentCheckpoints: number;
     /** Copies of its messages in the development SMTP sink. */
     sinkMessages: number;
+    /** Embeddings of its notes and timeline entries (semantic search). */
+    knowledgeVectors: number;
   };
   unlinked: { tasks: number; deals: number };
   /** Records kept without the personal data they held. */
@@ -45,7 +48,7 @@ export interface ErasureResult {
 
 /**
  * Erases one contact (GDPR right to erasure) in one transaction, everywhere the platform keeps
- * it: its timeline, notes, AI drafts and agent checkpoints and its runs' side-effect results are
+ * it: its timeline, notes, their embeddings, AI drafts and agent checkpoints and its runs' side-effect results are
  * deleted; sent messages stay as anonymised delivery records, suppressions as a hash, import
  * rows without their cells; tasks and deals lose the link and the contact's name; earlier audit
  * entries and events about it lose their personal data; and one audit entry records the erasure
@@ -75,6 +78,8 @@ export async function eraseContact(db: Db, principal: CrmPrincipal, contactId: s
     const agent = await eraseAgentState(manager, subject);
     const importRows = await eraseImportRows(manager, subject);
 
+    // Before the notes and timeline they embed (their foreign keys would take them too, uncounted).
+    const knowledgeVectors = await eraseContactVectors(manager, tenantId, contactId);
     const timelineEntries = await count(
       `DELETE FROM timeline_entries WHERE tenant_id = $1 AND contact_id = $2 RETURNING id`,
     );
@@ -132,6 +137,7 @@ export async function eraseContact(db: Db, principal: CrmPrincipal, contactId: s
         approvals: agent.approvals,
         agentCheckpoints: agent.checkpointRows,
         sinkMessages: delivery.sinkMessages,
+        knowledgeVectors,
       },
       unlinked: { tasks, deals },
       anonymised: {

@@ -7,5 +7,5 @@ export * from './embeddings';
 export * from './openai-embeddings';
 export * from './embedding-choice';
 export * from './embedding-model-path';
-// The knowledge search the agent's tools and the API use (its implementation lives beside the interface).
-export type * from './knowledge/knowledge-search';
+// Semantic search over the knowledge base, notes and timeline; the indexing the worker runs.
+export * from './knowledge';

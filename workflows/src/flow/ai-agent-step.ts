@@ -149,10 +149,7 @@ async function approvalsInTurn(
     const waiting = answer.awaitingApproval!;
     const key = waiting.key ?? base.key;
     await context.beforeBlocking();
-    await condition(
-      () => inbox.has(key) || context.controls.stop !== null,
-      Math.max(0, expiry.getTime() - Date.now()),
-    );
+    await condition(() => inbox.has(key) || context.controls.stop !== null, Math.max(0, expiry.getTime() - Date.now()));
     const signal = inbox.get(key);
     const decision: AgentDecision = signal?.decision ?? {
       action: context.controls.stop ? 'cancelled' : 'timeout',

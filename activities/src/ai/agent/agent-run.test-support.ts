@@ -75,7 +75,11 @@ export async function decide(
 export async function agentStepOf(db: DataSource, tenantId: string, enrollmentId: string) {
   const run = await getRun(db, tenantId, enrollmentId);
   const step = run.steps.find((candidate) => candidate.nodeId === 'agent')!;
-  const result = step.result as { toolCalls: AgentToolCallTrace[]; toolOutcome: string | null; research: string | null };
+  const result = step.result as {
+    toolCalls: AgentToolCallTrace[];
+    toolOutcome: string | null;
+    research: string | null;
+  };
   return { step, ...result };
 }
 

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { AGENT_CHECKPOINT_SCHEMA, type DataSource } from '@cadenza/data';
+import { AGENT_CHECKPOINT_SCHEMA, createKnowledgeDocument, createNote, type DataSource } from '@cadenza/data';
+import {
+  createKnowledgeSearch,
+  embedQueryWith,
+  indexKnowledgeDocument,
+  indexPendingKnowledge,
+} from '@cadenza/services/ai';
+import { closeLocalEmbedder, createEmbedder } from '../embedder-switch';
 import type { NodeOfType, Principal } from '@cadenza/core';
 import { createCrmFlowPort } from '@cadenza/services/flow';
 import { startTimeSkippingFlowEnv, type TimeSkippingFlowEnv } from '@cadenza/test-harness/time-skipping-flow-env';
@@ -12,8 +19,9 @@ import { agentStepOf, decide, pendingApprovalOf, startAgentRun, tasksOf } from '
 
 /**
  * The offline agent (the local 270M base model, which cannot choose tools): its plan calls
- * crm_lookup, knowledge_search and create_task in turn, the model choosing only the task's
- * priority under a grammar; through the real interpreter, PostgreSQL and checkpointer.
+ * crm_lookup, knowledge_search (the worker's real search: the local embedder over PostgreSQL)
+ * and create_task in turn, the model choosing only the task's priority under a grammar; through
+ * the real interpreter, PostgreSQL and checkpointer.
  */
 describe('ai_agent tools offline (the local base model)', () => {
   let flowEnv: TimeSkippingFlowEnv;
@@ -30,7 +38,27 @@ describe('ai_agent tools offline (the local base model)', () => {
   afterAll(async () => {
     await flowEnv?.teardown();
     await closeLocalModel();
+    await closeLocalEmbedder();
   });
+
+  /** A workspace document and a note about the contact, embedded as the worker's indexing would. */
+  async function knowledgeAbout(contactId: string) {
+    const { embedder } = createEmbedder(loadAiEnv(), harnessEgress);
+    const document = await createKnowledgeDocument(
+      db,
+      admin.tenantId,
+      {
+        kind: 'snippet',
+        title: 'Demo offer',
+        format: 'text',
+        text: 'Our product demo takes 20 minutes and shows automated follow-up sequences for sales teams.',
+      },
+      null,
+    );
+    await indexKnowledgeDocument({ db, embedder }, { tenantId: admin.tenantId, documentId: document.id });
+    await createNote(db, admin, { contactId, body: 'Grace wants to see a demo before the budget meeting in March.' });
+    while ((await indexPendingKnowledge({ db, embedder }, { limit: 64, tenantId: admin.tenantId })).embedded > 0);
+  }
 
   const ctx = () => ({ env, db, taskQueue });
   const tools = ['crm_lookup', 'knowledge_search', 'create_task'];
@@ -42,6 +70,7 @@ describe('ai_agent tools offline (the local base model)', () => {
       title: 'CTO',
       email: `${randomUUID()}@example.com`,
     });
+    await knowledgeAbout(contactId);
     const settings = { instructions: 'Invite {{contact.firstName}} to a demo', tools, maxSteps: 3, draftMaxTokens: 60 };
     const { handle, enrollmentId, flowId, key } = await startAgentRun(ctx(), admin, contactId, settings);
     const approval = await pendingApprovalOf(db, admin.tenantId, enrollmentId);
@@ -62,6 +91,10 @@ describe('ai_agent tools offline (the local base model)', () => {
       enroll: () => Promise.reject(new Error('no enrollments here')),
       egress: harnessEgress,
       chatModel: chatModelSourceOf(loadAiEnv(), harnessEgress),
+      knowledge: createKnowledgeSearch({
+        db,
+        embedQuery: embedQueryWith(createEmbedder(loadAiEnv(), harnessEgress).embedder),
+      }),
     });
     const run = await db.query(`SELECT definition FROM flow_versions WHERE tenant_id = $1 AND flow_id = $2`, [
       admin.tenantId,
@@ -97,8 +130,12 @@ describe('ai_agent tools offline (the local base model)', () => {
     ]);
     expect(agent.toolCalls[0]!.output).toMatchObject({ contact: { firstName: 'Grace', lastName: 'Hopper' } });
     expect(agent.toolCalls[1]!.input).toEqual({ query: 'Invite Grace to a demo (CTO)', limit: 5 });
-    // This worker has no knowledge search wired (see the report): the agent is told and goes on.
-    expect(agent.toolCalls[1]!.error).toBe('knowledge search is not available in this worker');
+    // The search found the contact's note and the workspace's snippet, and the research quotes them.
+    expect(agent.toolCalls[1]!.error).toBeUndefined();
+    const hits = (agent.toolCalls[1]!.output as { hits: Array<{ source: string; title: string; text: string }> }).hits;
+    expect(hits.map((hit) => hit.source)).toEqual(expect.arrayContaining(['note', 'document']));
+    expect(hits.find((hit) => hit.source === 'note')?.text).toContain('budget meeting in March');
+    expect(approval.context.research).toMatch(/From "[^"]+": /);
     expect(['low', 'normal', 'high']).toContain(agent.toolCalls[2]!.input.priority);
     expect(agent.toolCalls[2]!.output).toMatchObject({ taskId: task!.id, title: 'Follow up with Grace Hopper' });
     expect(await tasksOf(db, admin.tenantId, contactId)).toHaveLength(1);
@@ -122,7 +159,12 @@ describe('ai_agent tools offline (the local base model)', () => {
       ctx(),
       admin,
       contactId,
-      { instructions: 'Invite {{contact.firstName}} to a demo', tools: ['create_task'], maxSteps: 1, requireApproval: false },
+      {
+        instructions: 'Invite {{contact.firstName}} to a demo',
+        tools: ['create_task'],
+        maxSteps: 1,
+        requireApproval: false,
+      },
       { testMode: true },
     );
     expect(await captured.handle.result()).toMatchObject({ status: 'completed' });

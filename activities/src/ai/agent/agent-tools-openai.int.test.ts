@@ -50,7 +50,11 @@ describe('ai_agent tools chosen by a tool-calling model (OpenAI wire format)', (
 
   it('makes the calls the model chooses, waits for approval of update_field, and creates one task despite a retry', async () => {
     const name = `Grace${randomUUID().slice(0, 8)}`;
-    const contactId = await newContact(db, admin, { firstName: name, title: 'CTO', email: `${randomUUID()}@example.com` });
+    const contactId = await newContact(db, admin, {
+      firstName: name,
+      title: 'CTO',
+      email: `${randomUUID()}@example.com`,
+    });
     const chain = agentChainAnswers([
       { name: 'crm_lookup', arguments: {} },
       { name: 'update_field', arguments: { field: 'leadStatus', value: 'connected' } },
@@ -73,7 +77,11 @@ describe('ai_agent tools chosen by a tool-calling model (OpenAI wire format)', (
     });
 
     const proposed = await pendingApprovalOf(db, admin.tenantId, enrollmentId);
-    expect(proposed.toolCall).toEqual({ index: 1, tool: 'update_field', input: { field: 'leadStatus', value: 'connected' } });
+    expect(proposed.toolCall).toEqual({
+      index: 1,
+      tool: 'update_field',
+      input: { field: 'leadStatus', value: 'connected' },
+    });
     expect(proposed.draft.subject).toBe('Allow the AI agent to update field');
     // Nothing changed before the decision.
     expect((await getContact(db, admin, contactId)).leadStatus).not.toBe('connected');
@@ -112,11 +120,17 @@ describe('ai_agent tools chosen by a tool-calling model (OpenAI wire format)', (
       `${key}:tool:2`,
     ]);
     const attempts = (await listAgentSteps(db, admin.tenantId, key)).map((step) => `${step.node}#${step.attempt}`);
-    expect(attempts.filter((step) => step.startsWith('call_tool'))).toEqual(['call_tool#1', 'call_tool#1', 'call_tool#1']);
+    expect(attempts.filter((step) => step.startsWith('call_tool'))).toEqual([
+      'call_tool#1',
+      'call_tool#1',
+      'call_tool#1',
+    ]);
     expect(attempts).toContain('choose_tool#2');
 
     // Only the listed tools were offered to the model.
-    const offered = double.requests.filter((request) => JSON.stringify(request.messages).includes(name) && request.tools);
+    const offered = double.requests.filter(
+      (request) => JSON.stringify(request.messages).includes(name) && request.tools,
+    );
     expect(new Set(offered.flatMap((request) => request.tools!.map((tool) => tool.function.name)))).toEqual(
       new Set(['crm_lookup', 'update_field', 'create_task']),
     );

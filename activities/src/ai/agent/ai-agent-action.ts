@@ -183,7 +183,9 @@ function toolLoopOf(
       if (choice.active.provider !== 'local') {
         const label = [name, facts.title, facts.company && `at ${facts.company}`].filter(Boolean).join(', ');
         const turn = await modelToolTurn(choice, offered, conversationOf(instructions, label, made), index);
-        return turn.kind === 'call' ? { call: turn.call, usage: turn.usage } : { call: null, notes: turn.text, usage: turn.usage };
+        return turn.kind === 'call'
+          ? { call: turn.call, usage: turn.usage }
+          : { call: null, notes: turn.text, usage: turn.usage };
       }
       const planned = offlineToolPlan(settings.tools, facts)[index];
       if (!planned) return { call: null };
@@ -389,11 +391,18 @@ export async function aiAgentAction(input: AgentStepInput, tools: AgentActionToo
  * then the draft): that goes to the inbox like the first.
  */
 export async function aiAgentResumeAction(input: AgentResumeInput, tools: AgentActionTools): Promise<AgentStepResult> {
-  await settleApproval(tools.db, input.tenantId, { key: input.approvalKey ?? input.key }, input.decision, input.decidedBy);
+  await settleApproval(
+    tools.db,
+    input.tenantId,
+    { key: input.approvalKey ?? input.key },
+    input.decision,
+    input.decidedBy,
+  );
   const outcome = await advance(input, tools, input.decision);
   if ('deferredUntil' in outcome) return deferred(outcome.deferredUntil);
   if (outcome.kind === 'finished') return finished(input, outcome.values);
   // A workflow from before tool approvals gives no place for a second wait, and never needs one.
-  if (!input.next) throw ApplicationFailure.nonRetryable('the agent chain is still waiting for approval', 'AgentNotResumed');
+  if (!input.next)
+    throw ApplicationFailure.nonRetryable('the agent chain is still waiting for approval', 'AgentNotResumed');
   return awaiting(input, tools, outcome.request, outcome.values, input.next);
 }

@@ -35,9 +35,14 @@ export function conversationOf(instructions: string, contactLabel: string, calls
   ];
   for (const call of calls) {
     const id = `call_${call.index}`;
-    messages.push(new AIMessage({ content: '', tool_calls: [{ id, name: call.tool, args: call.input, type: 'tool_call' }] }));
     messages.push(
-      new ToolMessage({ tool_call_id: id, content: JSON.stringify(call.error ? { error: call.error } : call.output ?? null) }),
+      new AIMessage({ content: '', tool_calls: [{ id, name: call.tool, args: call.input, type: 'tool_call' }] }),
+    );
+    messages.push(
+      new ToolMessage({
+        tool_call_id: id,
+        content: JSON.stringify(call.error ? { error: call.error } : (call.output ?? null)),
+      }),
     );
   }
   return messages;
@@ -61,7 +66,13 @@ export async function modelToolTurn(
   if (first && isAgentToolName(first.name) && offered.has(first.name))
     return {
       kind: 'call',
-      call: { index, tool: first.name, input: first.args, chosenBy: 'model', ...(first.id ? { callId: first.id } : {}) },
+      call: {
+        index,
+        tool: first.name,
+        input: first.args,
+        chosenBy: 'model',
+        ...(first.id ? { callId: first.id } : {}),
+      },
       usage,
     };
   return { kind: 'notes', text: call.text.trim(), usage };

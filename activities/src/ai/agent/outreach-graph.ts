@@ -67,7 +67,10 @@ export interface AgentToolLoop {
 /** The side of each node that talks to the world: CRM reads, the model, the mailer. */
 export interface OutreachTools {
   /** Research notes: from what the tools found when the agent called any, otherwise by the model. */
-  research(found: { toolCalls: readonly AgentToolCallTrace[]; notes: string | null }): Promise<{ text: string } & LlmUsage>;
+  research(found: {
+    toolCalls: readonly AgentToolCallTrace[];
+    notes: string | null;
+  }): Promise<{ text: string } & LlmUsage>;
   toolLoop: AgentToolLoop;
   score(research: string): Promise<AiLeadScore & LlmUsage>;
   draft(research: string, score: AiLeadScore | null): Promise<{ draft: AgentDraft; check: DraftCheck } & LlmUsage>;
@@ -104,97 +107,102 @@ const SKIPPED: Record<Exclude<AgentDecision['action'], 'approve' | 'edit'>, stri
  */
 export function buildOutreachGraph(tools: OutreachTools, checkpointer: BaseCheckpointSaver) {
   const loop = tools.toolLoop;
-  return new StateGraph(OutreachState)
-    .addNode('choose_tool', async (state) => {
-      if (loop.offered.length === 0) return { pendingCall: null };
-      const made = state.toolCalls ?? [];
-      const proposed = await loop.next(made);
-      const usage = proposed.usage ? usageOf(proposed.usage) : null;
-      if (usage) await tools.trace('choose_tool', usage);
-      const move = toolLoopMove(proposed.call, made.length, loop.maxSteps);
-      return {
-        pendingCall: move.kind === 'call' ? move.call : null,
-        toolOutcome: move.kind === 'done' ? move.outcome : null,
-        ...(proposed.notes ? { agentNotes: proposed.notes } : {}),
-        ...(usage ? { usage: [{ node: 'choose_tool', ...usage }] } : {}),
-      };
-    })
-    .addNode('call_tool', async (state) => {
-      const call = state.pendingCall!;
-      // The node runs again from its start when resumed; interrupt() then returns the decision.
-      const decision: AgentDecision | null = loop.needsApproval(call.tool)
-        ? interrupt<ApprovalRequest, AgentDecision>({ toolCall: call })
-        : null;
-      const made =
-        decision && !sends(decision)
-          ? {
-              index: call.index,
-              tool: call.tool,
-              input: call.input,
-              error: SKIPPED[decision.action as keyof typeof SKIPPED],
-              durationMs: 0,
-              chosenBy: call.chosenBy,
-            }
-          : await loop.run(call);
-      await tools.trace('call_tool', null);
-      return {
-        toolCalls: [decision ? { ...made, approval: { decision: decision.action } } : made],
-        pendingCall: null,
-        ...(decision?.action === 'cancelled' ? { toolOutcome: 'stopped' as const } : {}),
-      };
-    })
-    .addNode('research_contact', async (state) => {
-      const found = await tools.research({ toolCalls: state.toolCalls ?? [], notes: state.agentNotes ?? null });
-      const usage = usageOf(found);
-      await tools.trace('research_contact', usage);
-      return { research: found.text, usage: [{ node: 'research_contact', ...usage }] };
-    })
-    .addNode('score_lead', async (state) => {
-      const judged = await tools.score(state.research ?? '');
-      const usage = usageOf(judged);
-      await tools.trace('score_lead', usage);
-      return {
-        score: { score: judged.score, explanation: judged.explanation },
-        usage: [{ node: 'score_lead', ...usage }],
-      };
-    })
-    .addNode('draft_email', async (state) => {
-      const written = await tools.draft(state.research ?? '', state.score);
-      const usage = usageOf(written);
-      await tools.trace('draft_email', usage);
-      return { draft: written.draft, check: written.check, usage: [{ node: 'draft_email', ...usage }] };
-    })
-    .addNode('await_approval', async (state) => {
-      // The node runs again from its start when resumed; interrupt() then returns the decision.
-      const decision: AgentDecision = tools.requireApproval
-        ? interrupt<ApprovalRequest, AgentDecision>({ draft: state.draft! })
-        : { action: 'approve' };
-      await tools.trace('await_approval', null);
-      return { decision };
-    })
-    .addNode('send_email', async (state) => {
-      const decision = state.decision!;
-      const draft = decision.action === 'edit' ? decision.draft : state.draft!;
-      const delivery = await tools.send(draft);
-      await tools.trace('send_email', null);
-      return { delivery };
-    })
-    .addEdge(START, 'choose_tool')
-    .addConditionalEdges('choose_tool', (state) => (state.pendingCall ? 'call_tool' : 'research_contact'), [
-      'call_tool',
-      'research_contact',
-    ])
-    // A run stopped while a call waited for approval ends here: nothing is drafted for nobody.
-    .addConditionalEdges('call_tool', (state) => (state.toolOutcome === 'stopped' ? END : 'choose_tool'), [
-      'choose_tool',
-      END,
-    ])
-    .addEdge('research_contact', 'score_lead')
-    .addEdge('score_lead', 'draft_email')
-    .addEdge('draft_email', 'await_approval')
-    .addConditionalEdges('await_approval', (state) => (sends(state.decision) ? 'send_email' : END), ['send_email', END])
-    .addEdge('send_email', END)
-    .compile({ checkpointer });
+  return (
+    new StateGraph(OutreachState)
+      .addNode('choose_tool', async (state) => {
+        if (loop.offered.length === 0) return { pendingCall: null };
+        const made = state.toolCalls ?? [];
+        const proposed = await loop.next(made);
+        const usage = proposed.usage ? usageOf(proposed.usage) : null;
+        if (usage) await tools.trace('choose_tool', usage);
+        const move = toolLoopMove(proposed.call, made.length, loop.maxSteps);
+        return {
+          pendingCall: move.kind === 'call' ? move.call : null,
+          toolOutcome: move.kind === 'done' ? move.outcome : null,
+          ...(proposed.notes ? { agentNotes: proposed.notes } : {}),
+          ...(usage ? { usage: [{ node: 'choose_tool', ...usage }] } : {}),
+        };
+      })
+      .addNode('call_tool', async (state) => {
+        const call = state.pendingCall!;
+        // The node runs again from its start when resumed; interrupt() then returns the decision.
+        const decision: AgentDecision | null = loop.needsApproval(call.tool)
+          ? interrupt<ApprovalRequest, AgentDecision>({ toolCall: call })
+          : null;
+        const made =
+          decision && !sends(decision)
+            ? {
+                index: call.index,
+                tool: call.tool,
+                input: call.input,
+                error: SKIPPED[decision.action as keyof typeof SKIPPED],
+                durationMs: 0,
+                chosenBy: call.chosenBy,
+              }
+            : await loop.run(call);
+        await tools.trace('call_tool', null);
+        return {
+          toolCalls: [decision ? { ...made, approval: { decision: decision.action } } : made],
+          pendingCall: null,
+          ...(decision?.action === 'cancelled' ? { toolOutcome: 'stopped' as const } : {}),
+        };
+      })
+      .addNode('research_contact', async (state) => {
+        const found = await tools.research({ toolCalls: state.toolCalls ?? [], notes: state.agentNotes ?? null });
+        const usage = usageOf(found);
+        await tools.trace('research_contact', usage);
+        return { research: found.text, usage: [{ node: 'research_contact', ...usage }] };
+      })
+      .addNode('score_lead', async (state) => {
+        const judged = await tools.score(state.research ?? '');
+        const usage = usageOf(judged);
+        await tools.trace('score_lead', usage);
+        return {
+          score: { score: judged.score, explanation: judged.explanation },
+          usage: [{ node: 'score_lead', ...usage }],
+        };
+      })
+      .addNode('draft_email', async (state) => {
+        const written = await tools.draft(state.research ?? '', state.score);
+        const usage = usageOf(written);
+        await tools.trace('draft_email', usage);
+        return { draft: written.draft, check: written.check, usage: [{ node: 'draft_email', ...usage }] };
+      })
+      .addNode('await_approval', async (state) => {
+        // The node runs again from its start when resumed; interrupt() then returns the decision.
+        const decision: AgentDecision = tools.requireApproval
+          ? interrupt<ApprovalRequest, AgentDecision>({ draft: state.draft! })
+          : { action: 'approve' };
+        await tools.trace('await_approval', null);
+        return { decision };
+      })
+      .addNode('send_email', async (state) => {
+        const decision = state.decision!;
+        const draft = decision.action === 'edit' ? decision.draft : state.draft!;
+        const delivery = await tools.send(draft);
+        await tools.trace('send_email', null);
+        return { delivery };
+      })
+      .addEdge(START, 'choose_tool')
+      .addConditionalEdges('choose_tool', (state) => (state.pendingCall ? 'call_tool' : 'research_contact'), [
+        'call_tool',
+        'research_contact',
+      ])
+      // A run stopped while a call waited for approval ends here: nothing is drafted for nobody.
+      .addConditionalEdges('call_tool', (state) => (state.toolOutcome === 'stopped' ? END : 'choose_tool'), [
+        'choose_tool',
+        END,
+      ])
+      .addEdge('research_contact', 'score_lead')
+      .addEdge('score_lead', 'draft_email')
+      .addEdge('draft_email', 'await_approval')
+      .addConditionalEdges('await_approval', (state) => (sends(state.decision) ? 'send_email' : END), [
+        'send_email',
+        END,
+      ])
+      .addEdge('send_email', END)
+      .compile({ checkpointer })
+  );
 }
 
 export type OutreachGraph = ReturnType<typeof buildOutreachGraph>;

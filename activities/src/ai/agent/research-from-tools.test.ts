@@ -12,13 +12,22 @@ const call = (tool: AgentToolCallTrace['tool'], output: unknown, error?: string)
 
 describe('researchFromTools', () => {
   const lookup = call('crm_lookup', {
-    contact: { firstName: 'Grace', lastName: 'Hopper', title: 'CTO', company: 'Navy Labs', lifecycleStage: 'sales_qualified_lead' },
+    contact: {
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      title: 'CTO',
+      company: 'Navy Labs',
+      lifecycleStage: 'sales_qualified_lead',
+    },
     company: { name: 'Navy Labs', industry: 'Defence' },
     openDeals: [{ name: 'Pilot', stage: 'Proposal' }],
     recentActivity: [{ summary: 'Opened "Demo?"' }, { summary: 'Replied to "Demo?"' }],
   });
   const search = call('knowledge_search', {
-    hits: [{ title: 'Pricing', text: 'Teams plan:\n  $49 per seat' }, { title: 'Empty', text: '  ' }],
+    hits: [
+      { title: 'Pricing', text: 'Teams plan:\n  $49 per seat' },
+      { title: 'Empty', text: '  ' },
+    ],
   });
 
   it('writes lines from the lookup and the best passages, not the raw record', () => {

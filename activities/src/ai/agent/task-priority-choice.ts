@@ -20,9 +20,14 @@ export async function chooseTaskPriority(
   choice: ChatModelChoice,
   notes: string,
 ): Promise<{ priority: 'low' | 'normal' | 'high' } & LlmUsage> {
-  const chosen = await generateStructured(choice, PrioritySchema, { system: SYSTEM, user: promptOf(notes) }, {
-    maxTokens: 16,
-    attempts: 1,
-  });
+  const chosen = await generateStructured(
+    choice,
+    PrioritySchema,
+    { system: SYSTEM, user: promptOf(notes) },
+    {
+      maxTokens: 16,
+      attempts: 1,
+    },
+  );
   return { priority: chosen.value.priority, ...usageOf(choice, promptVersionOf(SYSTEM, promptOf('')), chosen) };
 }

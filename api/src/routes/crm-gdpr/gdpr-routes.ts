@@ -23,6 +23,7 @@ const ErasureSchema = z.object({
     approvals: z.number().describe('AI drafts with their research'),
     agentCheckpoints: z.number().describe("checkpoint rows of the contact's AI agent chains"),
     sinkMessages: z.number().describe('copies in the development SMTP sink'),
+    knowledgeVectors: z.number().describe('embeddings of its notes and timeline entries (semantic search)'),
   }),
   unlinked: z.object({ tasks: z.number(), deals: z.number() }),
   anonymised: z

@@ -7,7 +7,9 @@
  * (Interface fixed first so the agent's tools and the search can be built side by side; the
  * implementation lives beside it.)
  */
-export type KnowledgeSource = 'document' | 'note' | 'timeline';
+import type { KnowledgeSource, Principal } from '@cadenza/core';
+
+export type { KnowledgeSource };
 
 export interface KnowledgeHit {
   source: KnowledgeSource;
@@ -31,6 +33,12 @@ export interface KnowledgeQuery {
   sources?: KnowledgeSource[];
   /** At most this many hits, best first (default 10, max 50). */
   limit?: number;
+  /**
+   * Only what this principal may read of contacts (a sales rep: its own contacts' notes and
+   * timeline; documents are the workspace's). Omitted: the whole workspace, for the worker acting
+   * for the tenant (an agent's research about one contact).
+   */
+  visibleTo?: Principal;
 }
 
 export interface KnowledgeSearch {

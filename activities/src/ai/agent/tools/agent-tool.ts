@@ -50,8 +50,7 @@ export type EffectTool<S extends z.ZodObject, N extends AgentToolName = AgentToo
 };
 
 export type AgentTool<S extends z.ZodObject = z.ZodObject, N extends AgentToolName = AgentToolName> =
-  | ReadTool<S, N>
-  | EffectTool<S, N>;
+  ReadTool<S, N> | EffectTool<S, N>;
 
 /** Arguments a tool refuses (a field that does not exist, a flow that is not published): the agent sees why. */
 export class AgentToolInputError extends Error {

@@ -28,7 +28,9 @@ export const createTaskTool: EffectTool<typeof CreateTaskInput, 'create_task'> =
         title: args.title,
         ...(args.notes ? { notes: args.notes } : {}),
         priority: args.priority,
-        ...(args.dueInDays !== undefined ? { dueAt: new Date(Date.now() + args.dueInDays * DAY_MS).toISOString() } : {}),
+        ...(args.dueInDays !== undefined
+          ? { dueAt: new Date(Date.now() + args.dueInDays * DAY_MS).toISOString() }
+          : {}),
       },
       actor,
     );

@@ -15,7 +15,7 @@ export const crmLookupTool: ReadTool<typeof CrmLookupInput, 'crm_lookup'> = {
   name: 'crm_lookup',
   kind: 'read',
   description:
-    "Reads the contact this run is about from the CRM: their fields, their company, their open deals and recent activity.",
+    'Reads the contact this run is about from the CRM: their fields, their company, their open deals and recent activity.',
   input: CrmLookupInput,
   async read(_args, { db, tenantId, contactId }) {
     const [contact] = (await db.query(

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AgentToolInputError, type EffectTool } from './agent-tool';
 
 const EnrollInFlowInput = z.object({
-  flowId: z.string().uuid().describe("Id of a published flow of this workspace to enroll the contact in"),
+  flowId: z.string().uuid().describe('Id of a published flow of this workspace to enroll the contact in'),
 });
 
 /**

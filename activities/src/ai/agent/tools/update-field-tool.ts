@@ -5,7 +5,9 @@ import { AgentToolInputError, type EffectTool } from './agent-tool';
 
 const UpdateFieldInput = z.object({
   field: ContactFieldSchema.describe('Contact field to set, e.g. "leadStatus" or "custom.industry"'),
-  value: z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]).describe('New value; null clears the field'),
+  value: z
+    .union([z.string().max(2000), z.number(), z.boolean(), z.null()])
+    .describe('New value; null clears the field'),
 });
 
 /**
@@ -21,8 +23,7 @@ export const updateFieldTool: EffectTool<typeof UpdateFieldInput, 'update_field'
   input: UpdateFieldInput,
   async check({ field }, { db, tenantId }) {
     const known = await knownContactFields(db, tenantId);
-    if (!isKnownField(field, new Set(known)))
-      throw new AgentToolInputError(`unknown contact field "${field}"`);
+    if (!isKnownField(field, new Set(known))) throw new AgentToolInputError(`unknown contact field "${field}"`);
   },
   preview: (args) => ({ updateField: args }),
   perform: (manager, { field, value }, { crm, tenantId, contactId, actor }) =>

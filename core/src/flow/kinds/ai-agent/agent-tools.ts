@@ -3,7 +3,13 @@
  * validates `tools` against these names, the designer offers them, the activities map a module
  * over them (a name without its module fails to compile) and the run panel labels the trace.
  */
-export const AGENT_TOOL_NAMES = ['crm_lookup', 'knowledge_search', 'create_task', 'update_field', 'enroll_in_flow'] as const;
+export const AGENT_TOOL_NAMES = [
+  'crm_lookup',
+  'knowledge_search',
+  'create_task',
+  'update_field',
+  'enroll_in_flow',
+] as const;
 export type AgentToolName = (typeof AGENT_TOOL_NAMES)[number];
 
 export interface AgentToolFacts {

@@ -1,0 +1,4 @@
+export * from './knowledge-search';
+export * from './create-knowledge-search';
+export * from './knowledge-indexing';
+export * from './chunk-text';
