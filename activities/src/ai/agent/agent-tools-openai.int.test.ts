@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Principal } from '@cadenza/core';
-import { getContact, listAgentSteps, listSideEffects, type DataSource } from '@cadenza/data';
+import { createFlow, getContact, listAgentSteps, listApprovals, listSideEffects, type DataSource } from '@cadenza/data';
+import { harnessEgress } from '@cadenza/test-harness/egress-allow';
 import { startTimeSkippingFlowEnv, type TimeSkippingFlowEnv } from '@cadenza/test-harness/time-skipping-flow-env';
-import { newContact } from '@cadenza/test-harness/flow-fixtures';
+import { flowOf, newContact, publishedFlow } from '@cadenza/test-harness/flow-fixtures';
 import {
   agentChainAnswers,
   startOpenAiDouble,
@@ -167,5 +168,60 @@ describe('ai_agent tools chosen by a tool-calling model (OpenAI wire format)', (
     ]);
     expect((await getContact(db, admin, contactId)).leadStatus).not.toBe('unqualified');
     expect(await listSideEffects(db, admin.tenantId, enrollmentId)).toEqual([]);
+  }, 300_000);
+
+  it('enrolls in a published flow once approved, refuses a draft flow without asking, and ignores a tool not offered', async () => {
+    const name = `Ada${randomUUID().slice(0, 8)}`;
+    const contactId = await newContact(db, admin, { firstName: name, email: `${randomUUID()}@example.com` });
+    const target = await publishedFlow(
+      db,
+      admin,
+      flowOf([{ id: 'tag', type: 'add_tag', settings: { tag: 'nurture' } }], [['start', 'tag']]),
+      'Nurture',
+    );
+    const unpublished = await createFlow(
+      db,
+      admin,
+      { name: 'Unpublished', kind: 'sequence', draft: flowOf([], []) },
+      harnessEgress.allow,
+    );
+    scripts.set(
+      name,
+      agentChainAnswers([
+        { name: 'enroll_in_flow', arguments: { flowId: unpublished.id } },
+        { name: 'enroll_in_flow', arguments: { flowId: target.flowId } },
+        { name: 'send_fax', arguments: { to: 'anyone' } },
+      ]),
+    );
+    const { handle, enrollmentId } = await startAgentRun(ctx(), admin, contactId, {
+      instructions: 'Move {{contact.firstName}} to nurturing',
+      tools: ['enroll_in_flow'],
+      maxSteps: 5,
+    });
+    const proposed = await pendingApprovalOf(db, admin.tenantId, enrollmentId);
+    expect(proposed.toolCall).toEqual({ index: 1, tool: 'enroll_in_flow', input: { flowId: target.flowId } });
+    await decide(db, admin, handle, proposed, { action: 'approve' });
+    const draft = await pendingApprovalOf(db, admin.tenantId, enrollmentId, (item) => item.toolCall === null);
+    await decide(db, admin, handle, draft, { action: 'reject' });
+    expect(await handle.result()).toMatchObject({ status: 'completed' });
+
+    const agent = await agentStepOf(db, admin.tenantId, enrollmentId);
+    expect(agent.toolOutcome).toBe('finished');
+    expect(agent.toolCalls).toHaveLength(2);
+    expect(agent.toolCalls[0]).toMatchObject({
+      tool: 'enroll_in_flow',
+      error: `flow ${unpublished.id} is not published and active (it is draft)`,
+    });
+    expect(agent.toolCalls[0]!.approval).toBeUndefined();
+    expect(agent.toolCalls[1]).toMatchObject({ approval: { decision: 'approve' }, output: { status: 'started' } });
+    const decided = (await listApprovals(db, admin.tenantId, { status: 'approved', limit: 200 })).items;
+    expect(decided.filter((item) => item.enrollmentId === enrollmentId).map((item) => item.toolCall?.index)).toEqual([
+      1,
+    ]);
+    // The enrolled run of the published flow tags the contact.
+    const started = agent.toolCalls[1]!.output as { enrollmentId: string; workflowId: string };
+    expect(started.enrollmentId).toMatch(/^[0-9a-f-]{36}$/);
+    await env.client.workflow.getHandle(started.workflowId).result();
+    expect((await getContact(db, admin, contactId)).tags).toEqual(['nurture']);
   }, 300_000);
 });

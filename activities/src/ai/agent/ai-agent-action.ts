@@ -20,7 +20,7 @@ import { chooseTaskPriority } from './task-priority-choice';
 import { conversationOf, modelToolTurn } from './model-tool-choice';
 import { researchFromTools } from './research-from-tools';
 import { offeredTools } from './tools/tool-registry';
-import { runToolCall, type ProposedToolCall } from './tools/run-tool-call';
+import { callRefusal, runToolCall, type ProposedToolCall } from './tools/run-tool-call';
 import { toolCallKey } from './tools/tool-call-key';
 import type { ChatModelChoice } from '../chat-model-switch';
 import { activityContext, withHeartbeat } from './with-heartbeat';
@@ -176,6 +176,7 @@ function toolLoopOf(
     offered: offered.map((tool) => tool.name),
     maxSteps: settings.maxSteps,
     needsApproval: (tool) => AGENT_TOOLS[tool].needsApproval,
+    refusal: (call) => callRefusal(call, { stepKey: input.key, testMode: input.testMode, context }),
     run: (call) => runToolCall(call, { stepKey: input.key, testMode: input.testMode, context }),
     async next(made) {
       const choice = await model();

@@ -61,6 +61,8 @@ export interface AgentToolLoop {
   maxSteps: number;
   next(made: readonly AgentToolCallTrace[]): Promise<NextToolCall>;
   needsApproval(tool: AgentToolName): boolean;
+  /** Why the call would be refused (checked before asking a person), or null. */
+  refusal(call: ProposedToolCall): Promise<string | null>;
   run(call: ProposedToolCall): Promise<AgentToolCallTrace>;
 }
 
@@ -125,21 +127,27 @@ export function buildOutreachGraph(tools: OutreachTools, checkpointer: BaseCheck
       })
       .addNode('call_tool', async (state) => {
         const call = state.pendingCall!;
+        const notMade = (error: string) => ({
+          index: call.index,
+          tool: call.tool,
+          input: call.input,
+          error,
+          durationMs: 0,
+          chosenBy: call.chosenBy,
+        });
+        // Nobody is asked to approve a call that would be refused anyway.
+        const refusal = loop.needsApproval(call.tool) ? await loop.refusal(call) : null;
         // The node runs again from its start when resumed; interrupt() then returns the decision.
-        const decision: AgentDecision | null = loop.needsApproval(call.tool)
-          ? interrupt<ApprovalRequest, AgentDecision>({ toolCall: call })
-          : null;
+        const decision: AgentDecision | null =
+          loop.needsApproval(call.tool) && refusal === null
+            ? interrupt<ApprovalRequest, AgentDecision>({ toolCall: call })
+            : null;
         const made =
-          decision && !sends(decision)
-            ? {
-                index: call.index,
-                tool: call.tool,
-                input: call.input,
-                error: SKIPPED[decision.action as keyof typeof SKIPPED],
-                durationMs: 0,
-                chosenBy: call.chosenBy,
-              }
-            : await loop.run(call);
+          refusal !== null
+            ? notMade(refusal)
+            : decision && !sends(decision)
+              ? notMade(SKIPPED[decision.action as keyof typeof SKIPPED])
+              : await loop.run(call);
         await tools.trace('call_tool', null);
         return {
           toolCalls: [decision ? { ...made, approval: { decision: decision.action } } : made],

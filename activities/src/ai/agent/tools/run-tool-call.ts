@@ -29,6 +29,23 @@ const refusalOf = (error: unknown): string | null => {
 };
 
 /**
+ * Why a call would be refused (bad arguments, a field or flow that does not exist), or null:
+ * asked before a person is asked to approve it, so nobody approves a call that cannot run.
+ */
+export async function callRefusal(call: ProposedToolCall, run: ToolCallRun): Promise<string | null> {
+  const tool = AGENT_TOOL_MODULES[call.tool];
+  try {
+    const args = tool.input.parse(call.input);
+    if (tool.kind === 'effect') await tool.check(args, run.context);
+    return null;
+  } catch (error) {
+    const refusal = refusalOf(error);
+    if (refusal === null) throw error;
+    return refusal;
+  }
+}
+
+/**
  * Runs one tool call and says what happened, for the trace. The input is checked against the
  * tool's schema; a read runs; an effect runs at most once per tool-call key (a test run records
  * what it would do instead). A refusal is the call's result (the agent reads it and goes on);
