@@ -13,16 +13,12 @@ import { meteredFor } from '../token-meter';
 import { advanceChain, type ChainOutcome } from './advance-chain';
 import { agentCheckpointer } from './agent-checkpointer';
 import { DRAFT_SYSTEM, RESEARCH_SYSTEM, draftPrompt, researchPrompt } from './agent-prompts';
-import { buildOutreachGraph, type AgentToolLoop, type ApprovalRequest, type OutreachValues } from './outreach-graph';
+import { buildOutreachGraph, type ApprovalRequest, type OutreachValues } from './outreach-graph';
 import type { FlowActionDependencies } from '../../flow/actions/action-tools';
-import { offlineToolPlan, type PlanFacts } from './offline-tool-plan';
-import { chooseTaskPriority } from './task-priority-choice';
-import { conversationOf, modelToolTurn } from './model-tool-choice';
 import { researchFromTools } from './research-from-tools';
-import { offeredTools } from './tools/tool-registry';
-import { callRefusal, runToolCall, type ProposedToolCall } from './tools/run-tool-call';
+import { agentToolLoop } from './agent-tool-loop';
+import type { ProposedToolCall } from './tools/run-tool-call';
 import { toolCallKey } from './tools/tool-call-key';
-import type { ChatModelChoice } from '../chat-model-switch';
 import { activityContext, withHeartbeat } from './with-heartbeat';
 import { modelScoreOf } from '@cadenza/services/scoring';
 import { trainedModelScore } from './trained-model-score';
@@ -135,69 +131,6 @@ const TOOL_RESEARCH_USAGE = {
   latencyMs: 0,
 } as const;
 
-const fieldText = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null);
-
-/**
- * The step's tool loop: the tools its settings list, capped at maxSteps calls. With a model that
- * can call tools (OpenAI), the model chooses each call; with the local base model, the offline plan
- * does (offline-tool-plan.ts), and the model only chooses a new task's priority under a grammar.
- */
-function toolLoopOf(
-  input: ActionInputOf<'ai_agent'>,
-  tools: AgentActionTools,
-  contact: ContactSnapshot,
-  instructions: string,
-  model: () => Promise<ChatModelChoice>,
-): AgentToolLoop {
-  const settings = input.node.settings;
-  const offered = offeredTools(settings.tools);
-  const name =
-    [fieldText(contact.fields.firstName), fieldText(contact.fields.lastName)].filter(Boolean).join(' ') ||
-    fieldText(contact.fields.email) ||
-    'the contact';
-  const facts: PlanFacts = {
-    instructions,
-    name,
-    title: fieldText(contact.fields.title),
-    company: fieldText(contact.fields.companyName),
-  };
-  const context = {
-    db: tools.db,
-    crm: tools.crm,
-    knowledge: tools.knowledge,
-    enroll: tools.enroll,
-    tenantId: input.tenantId,
-    contactId: input.contactId,
-    enrollmentId: input.enrollmentId,
-    flowId: input.flowId,
-    actor: { kind: 'workflow' as const, id: input.enrollmentId },
-  };
-  return {
-    offered: offered.map((tool) => tool.name),
-    maxSteps: settings.maxSteps,
-    needsApproval: (tool) => AGENT_TOOLS[tool].needsApproval,
-    refusal: (call) => callRefusal(call, { stepKey: input.key, testMode: input.testMode, context }),
-    run: (call) => runToolCall(call, { stepKey: input.key, testMode: input.testMode, context }),
-    async next(made) {
-      const choice = await model();
-      const index = made.length;
-      if (choice.active.provider !== 'local') {
-        const label = [name, facts.title, facts.company && `at ${facts.company}`].filter(Boolean).join(', ');
-        const turn = await modelToolTurn(choice, offered, conversationOf(instructions, label, made), index);
-        return turn.kind === 'call'
-          ? { call: turn.call, usage: turn.usage }
-          : { call: null, notes: turn.text, usage: turn.usage };
-      }
-      const planned = offlineToolPlan(settings.tools, facts)[index];
-      if (!planned) return { call: null };
-      const call: ProposedToolCall = { index, tool: planned.tool, input: planned.input, chosenBy: 'plan' };
-      if (planned.decide !== 'task_priority') return { call };
-      const { priority, ...usage } = await chooseTaskPriority(choice, researchFromTools(made, null) ?? instructions);
-      return { call: { ...call, input: { ...call.input, priority } }, usage };
-    },
-  };
-}
-
 /** The chain of one step: its graph over this step's tools, on the Postgres checkpointer. */
 async function chainOf(input: ActionInputOf<'ai_agent'>, tools: AgentActionTools) {
   const settings = input.node.settings;
@@ -206,7 +139,7 @@ async function chainOf(input: ActionInputOf<'ai_agent'>, tools: AgentActionTools
   const lead = { ...contact.fields, score: contact.score, engagement: contact.engagement };
   const model = async () => meteredFor(tools.chatModel, tools.db, input.tenantId)(settings.model);
   const attempt = activityContext()?.info.attempt ?? 1;
-  const toolLoop = toolLoopOf(input, tools, contact, instructions, model);
+  const toolLoop = agentToolLoop(input, tools, contact, instructions, model);
   const graph = buildOutreachGraph(
     {
       requireApproval: settings.requireApproval,
