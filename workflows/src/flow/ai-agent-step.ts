@@ -1,5 +1,6 @@
 import { condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
+  AGENT_TOOLS,
   addDuration,
   agentOutputAfter,
   type Actor,
@@ -90,7 +91,10 @@ export async function aiAgentStep(node: NodeOfType<'ai_agent'> & StepNode, conte
     node,
     stepOutputs: context.stepOutputs,
   };
-  const expiresAt = node.settings.requireApproval
+  // The first wait may be for a tool call as well as for the draft: the inbox shows when it times out.
+  const asksApproval =
+    node.settings.requireApproval || (node.settings.tools ?? []).some((tool) => AGENT_TOOLS[tool].needsApproval);
+  const expiresAt = asksApproval
     ? addDuration(new Date(), node.settings.approvalTimeout, { businessDaysOnly: false })
     : null;
 
