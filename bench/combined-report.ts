@@ -1,6 +1,7 @@
 import { webDesignerFigures } from './web-designer-figures';
 import { aiLocalModelFigures } from './ai-local-model-figures';
 import { embeddingsFigures } from './embeddings-figures';
+import { semanticSearchFigures } from './semantic-search-figures';
 import { leadScoringFigures } from './lead-scoring-figures';
 import { replyClassificationFigures } from './reply-classification-figures';
 import { mailboxSyncFigures } from './mailbox-sync-figures';
@@ -138,6 +139,7 @@ export const FIGURES_OF: Record<string, (report: Json) => Figure[]> = {
   'reply-classification': replyClassificationFigures,
   'mailbox-sync': mailboxSyncFigures,
   embeddings: embeddingsFigures,
+  'semantic-search': semanticSearchFigures,
   'draft-gate': draftGateFigures,
 };
 

@@ -18,6 +18,7 @@ const SMALL: Record<string, Record<string, string>> = {
   'mailbox-sync': { BENCH_BACKLOG: '1000', BENCH_BACKLOG_REPLIES: '20', BENCH_LIVE_REPLIES: '10' },
   embeddings: { BENCH_SHORT: '64', BENCH_LONG: '16' },
   'draft-gate': { BENCH_DRAFT_CONTACTS: '20', BENCH_DRAFT_BASELINE: '10' },
+  'semantic-search': { BENCH_CONTACTS: '5000', BENCH_EMBED: '100', BENCH_QUERIES: '20' },
 };
 
 const REPO_ROOT = path.resolve(__dirname, '..');

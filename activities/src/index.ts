@@ -17,12 +17,13 @@ import { createAiActivities } from './ai/ai-activities';
 import { createLeadScoringActivities } from './ai/scoring/lead-scoring-activities';
 import { meterLlmTokens } from './llm-token-meter';
 import { chatModelSourceOf } from './ai/chat-model-switch';
+import { createEmbedder } from './ai/embedder-switch';
+import { createKnowledgeActivities } from './ai/knowledge/knowledge-activities';
 import type { ActivitySettings } from './activity-settings';
 import { createKnowledgeSearch, embedQueryWith, type KnowledgeSearch } from '@cadenza/services/ai';
-import { createEmbedder } from './ai/embedder-switch';
 import { lazyKnowledgeSearch } from './ai/agent/tools/lazy-knowledge-search';
 
-export { closeLocalModel, loadAiEnv, resolveActiveModel } from './ai';
+export { closeLocalEmbedder, closeLocalModel, createEmbedder, loadAiEnv, resolveActiveModel } from './ai';
 export { scoreContactsWithModel } from '@cadenza/services/scoring';
 export { NO_ACTIVITY_METRICS, type ActivityMetricsHooks } from './activity-metrics-hooks';
 export { activitySettingsFromEnv, type ActivitySettings } from './activity-settings';
@@ -47,6 +48,8 @@ export function createActivities({ db, crm, temporal, taskQueue, settings, metri
   const enroll = (request: Parameters<typeof enrollContact>[1]) =>
     enrollContact({ db, temporal, taskQueue, crm }, request);
   const chatModel = chatModelSourceOf(settings.ai, settings.egress);
+  // Taken when first needed: the local embedding model's host starts then, not at worker boot.
+  const embedder = () => createEmbedder(settings.ai, settings.egress).embedder;
   const activities = {
     ...createFlowRunActivities({ db, crm }),
     ...createFlowActionActivities({
@@ -60,13 +63,7 @@ export function createActivities({ db, crm, temporal, taskQueue, settings, metri
       ),
       chatModel,
       knowledge:
-        knowledge ??
-        lazyKnowledgeSearch(() =>
-          createKnowledgeSearch({
-            db,
-            embedQuery: embedQueryWith(createEmbedder(settings.ai, settings.egress).embedder),
-          }),
-        ),
+        knowledge ?? lazyKnowledgeSearch(() => createKnowledgeSearch({ db, embedQuery: embedQueryWith(embedder()) })),
     }),
     ...createBulkEnrollmentActivities(enroll),
     ...createTriggerActivities({ db, crm, enroll }),
@@ -76,6 +73,7 @@ export function createActivities({ db, crm, temporal, taskQueue, settings, metri
     ...createAiActivities({ db, chatModel }),
     ...createLeadScoringActivities(db),
     ...createMailboxSyncActivities({ db, temporal, settings }),
+    ...createKnowledgeActivities({ db, embedder }),
   };
   // Every LLM call inside these activities reports its tokens to the worker's counter.
   return meterLlmTokens(activities, (metrics ?? NO_ACTIVITY_METRICS).llmTokens);

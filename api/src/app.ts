@@ -41,6 +41,7 @@ import { aiModelRoutes } from './routes/ai/ai-model-routes';
 import { approvalRoutes } from './routes/ai/approval-routes';
 import { promptRoutes } from './routes/ai/prompt-routes';
 import { leadScoringRoutes } from './routes/ai/lead-scoring-routes';
+import { knowledgeRoutes } from './routes/knowledge/knowledge-routes';
 import { precompressedAssets } from './http/precompressed-assets';
 import { routePages } from './http/route-pages';
 import { DEVELOPMENT_PLATFORM, type PlatformSettings } from './platform-settings';
@@ -120,6 +121,7 @@ function apiV1Routes({
     ...approvalRoutes({ db, temporal }),
     ...promptRoutes({ db }),
     ...leadScoringRoutes({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE }),
+    ...knowledgeRoutes({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE }),
     ...platformRoutes(platform ?? DEVELOPMENT_PLATFORM),
   ];
 }

@@ -9,6 +9,7 @@ import { createApp } from './app';
 import { attachLiveGateway } from './live/live-gateway';
 import { appOrigins } from './live/app-origins';
 import { ensureEventRetentionScheduleInBackground } from './live/retention-schedule';
+import { ensureKnowledgeIndexerInBackground } from './routes/knowledge/ensure-knowledge-indexer';
 import { createSessionResolver } from './auth/session-resolver';
 import { createApiMetrics } from './observability/api-metrics';
 import { createLogger } from './observability/logger';
@@ -96,6 +97,10 @@ async function main(): Promise<void> {
       everyMinutes: config.EVENT_RETENTION_PRUNE_EVERY_MINUTES,
     },
     (error) => logger.warn({ err: error }, 'event retention schedule not ensured yet; retrying'),
+  );
+  // Keeps contacts' notes and timeline entries embedded for semantic search (one indexer per deployment).
+  ensureKnowledgeIndexerInBackground(temporal, config.TEMPORAL_TASK_QUEUE, (error) =>
+    logger.warn({ err: error }, 'knowledge indexer not started yet; retrying'),
   );
 
   const shutdown = () => {

@@ -3,6 +3,13 @@ import type { BulkEnrollmentInput, BulkEnrollmentProgress } from './bulk-enrollm
 import type { FlowRunInput, FlowRunResult } from './flow-run';
 import type { ImportContactsInput } from './import-contacts';
 import type { MailboxSyncInput, MailboxSyncResult } from './mailbox-sync';
+import type {
+  KnowledgeEmbedQueryInput,
+  KnowledgeEmbedQueryResult,
+  KnowledgeIndexDocumentInput,
+  KnowledgeIndexDocumentResult,
+  KnowledgeIndexerInput,
+} from './knowledge';
 import type { PruneEventLogWorkflowInput, RetrainLeadScoringInput, SmokeWorkflowInput } from './maintenance';
 import type {
   ScheduledEnrollmentInput,
@@ -22,6 +29,7 @@ export * from './import-contacts';
 export * from './triggers';
 export * from './maintenance';
 export * from './mailbox-sync';
+export * from './knowledge';
 
 /**
  * Every workflow type the worker registers, by name, with its signature. workflows/src/index.ts
@@ -37,6 +45,9 @@ export interface WorkflowContracts {
   retrainLeadScoringWorkflow: (input: RetrainLeadScoringInput) => Promise<ScoringModel>;
   smokeWorkflow: (input: SmokeWorkflowInput) => Promise<SmokeRunRecord>;
   mailboxSyncWorkflow: (input: MailboxSyncInput) => Promise<MailboxSyncResult>;
+  knowledgeIndexDocumentWorkflow: (input: KnowledgeIndexDocumentInput) => Promise<KnowledgeIndexDocumentResult>;
+  knowledgeEmbedQueryWorkflow: (input: KnowledgeEmbedQueryInput) => Promise<KnowledgeEmbedQueryResult>;
+  knowledgeIndexerWorkflow: (input: KnowledgeIndexerInput) => Promise<void>;
 }
 
 export type WorkflowName = keyof WorkflowContracts;
@@ -52,4 +63,7 @@ export const WORKFLOW_NAMES: { readonly [N in WorkflowName]: N } = {
   retrainLeadScoringWorkflow: 'retrainLeadScoringWorkflow',
   smokeWorkflow: 'smokeWorkflow',
   mailboxSyncWorkflow: 'mailboxSyncWorkflow',
+  knowledgeIndexDocumentWorkflow: 'knowledgeIndexDocumentWorkflow',
+  knowledgeEmbedQueryWorkflow: 'knowledgeEmbedQueryWorkflow',
+  knowledgeIndexerWorkflow: 'knowledgeIndexerWorkflow',
 };

@@ -8,6 +8,11 @@ import { triggerDispatcherWorkflow } from './flow/triggers/trigger-dispatcher-wo
 import { scheduledEnrollmentWorkflow } from './flow/triggers/scheduled-enrollment-workflow';
 import { importContactsWorkflow } from './crm-import/import-contacts-workflow';
 import { mailboxSyncWorkflow } from './messaging/mailbox-sync-workflow';
+import {
+  knowledgeEmbedQueryWorkflow,
+  knowledgeIndexDocumentWorkflow,
+  knowledgeIndexerWorkflow,
+} from './knowledge/knowledge-workflows';
 
 /**
  * The workflows the worker registers (every exported function here is one). Each is checked
@@ -23,6 +28,9 @@ export {
   scheduledEnrollmentWorkflow,
   importContactsWorkflow,
   mailboxSyncWorkflow,
+  knowledgeIndexDocumentWorkflow,
+  knowledgeEmbedQueryWorkflow,
+  knowledgeIndexerWorkflow,
 };
 
 // A workflow whose signature drifts from its contract, or a contract without a workflow, fails to compile here.
@@ -36,4 +44,7 @@ const _conformance = {
   scheduledEnrollmentWorkflow,
   importContactsWorkflow,
   mailboxSyncWorkflow,
+  knowledgeIndexDocumentWorkflow,
+  knowledgeEmbedQueryWorkflow,
+  knowledgeIndexerWorkflow,
 } satisfies WorkflowContracts;

@@ -9,3 +9,4 @@ export * from './model-pricing';
 export * from './draft-gate';
 export * from './reply-triage';
 export * from './knowledge';
+export * from './knowledge-workflow-ids';

@@ -11,8 +11,8 @@ export type KnowledgeSource = (typeof KNOWLEDGE_SOURCES)[number];
 
 /** Upload and query bounds: a document is read whole into one request and chunked in one activity. */
 export const KNOWLEDGE_LIMITS = {
-  /** UTF-8 bytes of one document's text (1 MB). */
-  documentBytes: 1_000_000,
+  /** UTF-8 bytes of one document's text: 900 KB, so its JSON upload stays within the 1 MiB request body limit. */
+  documentBytes: 900_000,
   titleChars: 200,
   /** A search query (the embedder reads at most 256 tokens anyway). */
   queryChars: 1000,
@@ -92,11 +92,13 @@ export const SemanticSearchQuerySchema = SemanticSearchRequestSchema.extend({
 export const SemanticSearchHitSchema = z.object({
   source: KnowledgeSourceSchema,
   id: z.string().describe("the chunk's, note's or timeline entry's id"),
-  contactId: z.string().nullable(),
-  title: z.string(),
-  text: z.string().describe('the matching text'),
-  score: z.number().describe('cosine similarity, higher is closer'),
+  contactId: z.string().nullable().describe('the contact the text belongs to (notes, timeline); null for documents'),
+  title: z.string().describe('document title, or what and whose: "Note about Lena Park"'),
+  text: z.string().describe('the matching text (one chunk)'),
+  score: z.number().describe('cosine similarity, -1..1, higher is closer'),
 });
+/** One hit of a semantic search (services/src/ai/knowledge/knowledge-search.ts). */
+export type KnowledgeHit = z.infer<typeof SemanticSearchHitSchema>;
 
 export const SemanticSearchResponseSchema = z.object({
   model: z.string().describe('the embedding model that ranked the hits'),

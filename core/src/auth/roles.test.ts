@@ -35,6 +35,11 @@ describe('role matrix', () => {
     expect(ROLES.filter((role) => can(role, 'approvals:read'))).toEqual(['admin', 'marketer', 'ops']);
   });
 
+  it('lets everyone read the knowledge base and search, and admins and marketers manage it', () => {
+    expect(ROLES.filter((role) => can(role, 'knowledge:read'))).toEqual([...ROLES]);
+    expect(ROLES.filter((role) => can(role, 'knowledge:manage'))).toEqual(['admin', 'marketer']);
+  });
+
   it('scopes sales reps, and only them, to the records they own', () => {
     expect(OWNERSHIP_SCOPED_ROLES).toEqual(['sales_rep']);
   });

@@ -34,6 +34,9 @@ export const PERMISSIONS = [
   'replies:simulate',
   // Read Temporal payloads decoded (the Temporal UI's codec server): personal data of runs.
   'payloads:decode',
+  // The workspace knowledge base and semantic search (notes and timeline hits follow the contact read rules).
+  'knowledge:read',
+  'knowledge:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -59,6 +62,8 @@ const GRANTS: Record<Role, Grant> = {
     'tasks:read',
     'approvals:read',
     'approvals:decide',
+    'knowledge:read',
+    'knowledge:manage',
     // A marketer tests a sequence's reply branch end to end (the reply is a real email in development).
     'replies:simulate',
   ],
@@ -71,6 +76,7 @@ const GRANTS: Record<Role, Grant> = {
     'deals:write',
     'tasks:read',
     'tasks:write',
+    'knowledge:read',
   ],
   ops: [
     'flows:read',
@@ -84,6 +90,7 @@ const GRANTS: Record<Role, Grant> = {
     'approvals:read',
     'payloads:decode',
     'replies:simulate',
+    'knowledge:read',
   ],
 };
 

@@ -11,6 +11,11 @@ import { importWorkflowId } from '../crm-import/import';
 import { smokeWorkflowId } from '../smoke-run';
 import { mailboxSyncWorkflowId } from '../messaging/mailbox-sync-workflow-ids';
 import { leadScoringScheduledRunId, leadScoringTrainWorkflowId } from '../ai/lead-scoring-workflow-ids';
+import {
+  KNOWLEDGE_INDEXER_WORKFLOW_ID,
+  knowledgeIndexWorkflowId,
+  knowledgeQueryWorkflowId,
+} from '../ai/knowledge-workflow-ids';
 import { payloadKeyScopeLabel, payloadKeyScopeOf } from './payload-key-scope';
 
 const tenantId = randomUUID();
@@ -35,13 +40,21 @@ describe('payloadKeyScopeOf', () => {
       smokeWorkflowId(tenantId, randomUUID()),
       mailboxSyncWorkflowId(tenantId, randomUUID()),
       leadScoringTrainWorkflowId(tenantId, randomUUID()),
+      knowledgeIndexWorkflowId(tenantId, randomUUID()),
+      knowledgeQueryWorkflowId(tenantId, randomUUID()),
       `${leadScoringScheduledRunId(tenantId)}-2026-12-07T10:00:00Z`,
     ];
     for (const id of ids) expect([id, payloadKeyScopeOf(id)]).toEqual([id, tenant]);
   });
 
   it('gives platform workflows, unknown ids and payloads outside any workflow the platform key', () => {
-    for (const id of ['cadenza-event-log-retention-run-2026-12-07T10:00:00Z', 'something-else', '', undefined]) {
+    for (const id of [
+      'cadenza-event-log-retention-run-2026-12-07T10:00:00Z',
+      KNOWLEDGE_INDEXER_WORKFLOW_ID,
+      'something-else',
+      '',
+      undefined,
+    ]) {
       expect(payloadKeyScopeOf(id)).toEqual({ kind: 'platform' });
     }
     // A schedule id is not a workflow id; its memo is the platform's.

@@ -1,16 +1,6 @@
-import type { KnowledgeSource } from '@cadenza/core';
+import type { KnowledgeHit, KnowledgeSource } from '@cadenza/core';
 import { managerOf, type Db } from '../crm/crm-write';
 import type { ScoredId } from './top-k';
-
-export interface KnowledgeHitRow {
-  source: KnowledgeSource;
-  /** The chunk's vector id, the note's id or the timeline entry's id. */
-  id: string;
-  contactId: string | null;
-  title: string;
-  text: string;
-  score: number;
-}
 
 interface DetailRow {
   vector_id: string;
@@ -47,7 +37,7 @@ function titleOf(row: DetailRow): string {
  * The texts behind ranked vector ids, in the ranking's order. Notes and timeline entries are read
  * from their own tables (their text is kept once); a vector whose record went meanwhile is dropped.
  */
-export async function knowledgeHitsOf(db: Db, tenantId: string, ranked: ScoredId[]): Promise<KnowledgeHitRow[]> {
+export async function knowledgeHitsOf(db: Db, tenantId: string, ranked: ScoredId[]): Promise<KnowledgeHit[]> {
   if (ranked.length === 0) return [];
   const rows = (await managerOf(db).query(
     `SELECT v.id::text AS vector_id, v.source, v.contact_id::text AS contact_id, v.note_id::text AS note_id,

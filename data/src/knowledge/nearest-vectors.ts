@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import type { KnowledgeSource, Principal } from '@cadenza/core';
 import { contactVisibleCondition } from '../crm/crm-principal';
 import { managerOf, type Db } from '../crm/crm-write';
@@ -17,7 +18,7 @@ export interface VectorFilter {
   visibleTo?: Principal;
 }
 
-/** How many rows the portable scan reads per round trip: about 6 MB of vectors. */
+/** How many rows the portable scan fetches at a time: about 6 MB of vectors. */
 const SCAN_BATCH = 4096;
 
 function whereOf(filter: VectorFilter, params: SqlParams): string {
@@ -32,10 +33,11 @@ function whereOf(filter: VectorFilter, params: SqlParams): string {
 }
 
 /**
- * The portable path: every matching vector read in batches (keyset on the primary key) and scored
- * by the dot product in Node, keeping the best `limit`. Exact; memory is one batch whatever the
- * workspace's size. (The bytea arrives hex-encoded and is decoded natively; node-postgres's binary
- * mode would be smaller on the wire but decodes every field as UTF-8, which mangles the bytes.)
+ * The portable path: every matching vector read through a cursor, 4,096 rows a fetch (one plan, one pass
+ * over the table, memory one batch whatever the workspace's size), each scored by the dot product in Node,
+ * keeping the best `limit`. Exact. (A keyset on the id instead re-plans per batch and reads the heap in id
+ * order: 3-4 times slower at 100,000 vectors. The bytea arrives hex-encoded and is decoded natively;
+ * node-postgres's binary mode would be smaller on the wire but decodes every field as UTF-8.)
  */
 export async function nearestByScan(
   db: Db,
@@ -43,25 +45,36 @@ export async function nearestByScan(
   query: Float32Array,
   limit: number,
 ): Promise<ScoredId[]> {
-  const manager = managerOf(db);
-  let best: ScoredId[] = [];
-  let after: string | null = null;
-  for (;;) {
+  const runner = (db instanceof DataSource ? db : db.connection).createQueryRunner('slave');
+  await runner.connect();
+  try {
+    await runner.query('BEGIN READ ONLY');
     const params = new SqlParams();
-    const where = whereOf(filter, params);
-    const keyset = after ? ` AND v.id > ${params.add(after)}::uuid` : '';
-    const rows = (await manager.query(
-      `SELECT v.id::text AS id, v.embedding FROM knowledge_vectors v WHERE ${where}${keyset}
-       ORDER BY v.id LIMIT ${SCAN_BATCH}`,
+    await runner.query(
+      `DECLARE knowledge_scan NO SCROLL CURSOR FOR
+       SELECT v.id::text AS id, v.embedding FROM knowledge_vectors v WHERE ${whereOf(filter, params)}`,
       params.values,
-    )) as Array<{ id: string; embedding: Buffer }>;
-    best = keepTop(
-      best,
-      rows.map((row) => ({ id: row.id, score: dotWith(query, row.embedding) })),
-      limit,
     );
-    if (rows.length < SCAN_BATCH) return best;
-    after = rows[rows.length - 1]!.id;
+    let best: ScoredId[] = [];
+    for (;;) {
+      const rows = (await runner.query(`FETCH ${SCAN_BATCH} FROM knowledge_scan`)) as Array<{
+        id: string;
+        embedding: Buffer;
+      }>;
+      best = keepTop(
+        best,
+        rows.map((row) => ({ id: row.id, score: dotWith(query, row.embedding) })),
+        limit,
+      );
+      if (rows.length < SCAN_BATCH) break;
+    }
+    await runner.query('COMMIT');
+    return best;
+  } catch (error) {
+    await runner.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await runner.release();
   }
 }
 

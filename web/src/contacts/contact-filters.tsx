@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Box, Button, Chip, Stack, TextField } from '@mui/material';
+import { Box, Button, Chip, FormControlLabel, Stack, Switch, TextField } from '@mui/material';
 import { LEAD_STATUSES, LIFECYCLE_STAGES, type ContactViewFilters, type CustomFieldDefinition } from '@cadenza/core';
 import { humanize } from './contact-format';
 
@@ -13,6 +13,11 @@ interface Props {
   onChange: (filters: ContactViewFilters) => void;
   customFields: CustomFieldDefinition[];
   owners: OwnerOption[];
+  /**
+   * Search by meaning: the box's text goes to the semantic search of notes and timeline (`onQuery`)
+   * instead of the list's name/email/company filter. Omitted: no toggle.
+   */
+  meaning?: { on: boolean; onToggle: (on: boolean, text: string) => void; onQuery: (text: string) => void };
 }
 
 const SEARCH_DEBOUNCE_MS = 300;
@@ -48,15 +53,21 @@ const toScore = (text: string): number | undefined => {
 };
 
 /** Server-side filters of the contacts table: every change becomes a new list query. */
-export function ContactFilters({ filters, onChange, customFields, owners }: Props) {
+export function ContactFilters({ filters, onChange, customFields, owners, meaning }: Props) {
   const [search, setSearch] = useState(filters.q ?? '');
   const [tagText, setTagText] = useState((filters.tag ?? []).join(', '));
   const [fieldKey, setFieldKey] = useState('');
   const [fieldValue, setFieldValue] = useState('');
   // A saved view replaces the filters from outside: show its values.
-  useEffect(() => setSearch(filters.q ?? ''), [filters.q]);
+  useEffect(() => {
+    if (!meaning?.on) setSearch(filters.q ?? '');
+  }, [filters.q]);
   useEffect(() => setTagText((filters.tag ?? []).join(', ')), [filters.tag]);
   useEffect(() => {
+    if (meaning?.on) {
+      const timer = setTimeout(() => meaning.onQuery(search.trim()), SEARCH_DEBOUNCE_MS);
+      return () => clearTimeout(timer);
+    }
     if ((filters.q ?? '') === search.trim()) return;
     const timer = setTimeout(() => onChange({ ...filters, q: search.trim() || undefined }), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
@@ -84,11 +95,24 @@ export function ContactFilters({ filters, onChange, customFields, owners }: Prop
         id="contact-search"
         size="small"
         label="Search"
-        placeholder="name, email, company"
+        placeholder={meaning?.on ? 'what was said or done' : 'name, email, company'}
         value={search}
         onChange={(e) => setSearch(e.target.value)}
         sx={{ width: 220 }}
       />
+      {meaning && (
+        <FormControlLabel
+          control={
+            <Switch
+              size="small"
+              checked={meaning.on}
+              onChange={(e) => meaning.onToggle(e.target.checked, search.trim())}
+            />
+          }
+          label="by meaning"
+          sx={{ mr: 1 }}
+        />
+      )}
       <NativeSelect
         id="filter-stage"
         label="Stage"

@@ -14,6 +14,7 @@ import { useLiveContactRows } from './use-live-contact-rows';
 import { useOwnerOptions } from './use-owner-options';
 import { formatCount } from '../format/plain-format';
 import { CONTACTS_TITLE } from '../shell/deep-link-pages';
+import { SemanticContactResults } from '../knowledge/semantic-contact-results';
 
 // The toolbar above the table re-renders only when its own inputs change, not with every page loaded.
 const Filters = memo(ContactFilters);
@@ -48,6 +49,22 @@ export function ContactsPage() {
     setArgs(view ? { filters: normalizeFilters(view.filters), sort: view.sort } : INITIAL_CONTACT_ARGS);
     setSelected(new Set());
   }, []);
+  // Search by meaning replaces the table with the contacts whose notes and timeline match.
+  const [meaningQuery, setMeaningQuery] = useState<string | null>(null);
+  const meaning = useMemo(
+    () => ({
+      on: meaningQuery !== null,
+      onToggle: (on: boolean, text: string) => {
+        setMeaningQuery(on ? text : null);
+        setArgs((current) => ({
+          ...current,
+          filters: normalizeFilters({ ...current.filters, q: on ? undefined : text || undefined }),
+        }));
+      },
+      onQuery: (text: string) => setMeaningQuery(text),
+    }),
+    [meaningQuery !== null], // stable while the mode stays: the memoized toolbar does not re-render per keystroke
+  );
   const clearSelection = useCallback(() => setSelected(new Set()), []);
   const selectedIds = useMemo(() => [...selected], [selected]);
   const onSort = useCallback((sort: string) => setArgs((current) => ({ ...current, sort })), []);
@@ -101,21 +118,26 @@ export function ContactsPage() {
         onChange={setFilters}
         customFields={customFields.data ?? NO_FIELDS}
         owners={owners}
+        meaning={meaning}
       />
       <BulkActions selected={selectedIds} owners={owners} onDone={clearSelection} />
       {list.error ? <Alert severity="error">{errorMessage(list.error)}</Alert> : null}
-      <ContactsTable
-        rows={shownRows}
-        hasMore={Boolean(hasNextPage)}
-        loadingMore={list.isFetching}
-        onLoadMore={loadMore}
-        selected={selected}
-        onToggle={toggle}
-        onToggleAll={toggleAll}
-        sort={args.sort}
-        onSort={onSort}
-        ownerLabel={ownerLabel}
-      />
+      {meaningQuery !== null ? (
+        <SemanticContactResults query={meaningQuery} />
+      ) : (
+        <ContactsTable
+          rows={shownRows}
+          hasMore={Boolean(hasNextPage)}
+          loadingMore={list.isFetching}
+          onLoadMore={loadMore}
+          selected={selected}
+          onToggle={toggle}
+          onToggleAll={toggleAll}
+          sort={args.sort}
+          onSort={onSort}
+          ownerLabel={ownerLabel}
+        />
+      )}
     </Box>
   );
 }

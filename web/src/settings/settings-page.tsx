@@ -9,6 +9,7 @@ import { CustomFieldsSection } from './custom-fields-section';
 import { MailboxesSection } from './mailboxes-section';
 import { PipelinesSection } from './pipelines-section';
 import { UsersSection } from './users-section';
+import { KnowledgeSection } from '../knowledge/knowledge-section';
 
 /** 'signed_in': every member; the section itself shows what the role may manage. */
 type TabAccess = Permission | 'signed_in';
@@ -35,6 +36,13 @@ const TABS: Array<{
   { id: 'api-keys', label: 'API keys', permission: 'api_keys:manage', render: () => <ApiKeysSection /> },
   { id: 'custom-fields', label: 'Custom fields', permission: 'settings:manage', render: () => <CustomFieldsSection /> },
   { id: 'pipelines', label: 'Pipelines', permission: 'settings:manage', render: () => <PipelinesSection /> },
+  {
+    id: 'knowledge',
+    label: 'Knowledge',
+    // Everyone reads the knowledge base; admins and marketers add and delete.
+    permission: 'knowledge:read',
+    render: (_userId, role) => <KnowledgeSection canManage={can(role, 'knowledge:manage')} />,
+  },
 ];
 
 /** Workspace settings; each tab shows only to roles the API lets manage it. */

@@ -7,23 +7,10 @@
  * (Interface fixed first so the agent's tools and the search can be built side by side; the
  * implementation lives beside it.)
  */
-import type { KnowledgeSource, Principal } from '@cadenza/core';
+import type { KnowledgeHit, KnowledgeSource, Principal } from '@cadenza/core';
 
-export type { KnowledgeSource };
-
-export interface KnowledgeHit {
-  source: KnowledgeSource;
-  /** The chunk's, note's or timeline entry's id. */
-  id: string;
-  /** The contact the text belongs to (notes, timeline entries); null for workspace documents. */
-  contactId: string | null;
-  /** Document title, or a short label for a note or timeline entry. */
-  title: string;
-  /** The matching text (one chunk). */
-  text: string;
-  /** Cosine similarity, -1..1, higher is closer. */
-  score: number;
-}
+/** A hit: source, id, contactId, title, text (one chunk), score (cosine similarity, higher is closer). */
+export type { KnowledgeHit, KnowledgeSource };
 
 export interface KnowledgeQuery {
   tenantId: string;
