@@ -81,3 +81,4 @@ export function createActivities({ db, crm, temporal, taskQueue, settings, metri
 
 export type Activities = ReturnType<typeof createActivities>;
 export type { ActionInputOf, FlowActionInput, FlowActionResult } from './flow/flow-action-input';
+export { workerKnowledgeSearch } from './ai/knowledge/worker-knowledge-search';

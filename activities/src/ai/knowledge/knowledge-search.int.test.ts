@@ -25,6 +25,8 @@ import { connectTestDb } from '@cadenza/test-harness/integration';
 import { harnessEgress } from '@cadenza/test-harness/egress-allow';
 import { closeLocalEmbedder, createEmbedder } from '../embedder-switch';
 import { loadAiEnv } from '../chat-model-switch';
+import { activitySettingsFromEnv } from '../../activity-settings';
+import { workerKnowledgeSearch } from './worker-knowledge-search';
 
 /**
  * The search end to end on the real local embedder (all-MiniLM-L6-v2) and PostgreSQL's portable
@@ -138,6 +140,12 @@ describe('createKnowledgeSearch', () => {
     });
     expect(hits.filter((h) => h.contactId !== null).map((h) => h.contactId)).toEqual([ids.mine]);
     expect(hits.some((h) => h.source === 'document')).toBe(true);
+  });
+
+  it('answers the same through the search activities build (the embedder taken on first use)', async () => {
+    const viaWorker = workerKnowledgeSearch(db, activitySettingsFromEnv({ EMBEDDING_PROVIDER: 'local' }));
+    const query = { tenantId: admin.tenantId, query: 'how is customer data encrypted?' };
+    expect(await viaWorker.search(query)).toEqual(await search().search(query));
   });
 
   it('refuses an empty, an over-long query and a limit out of bounds, naming what is wrong', async () => {

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { closeLocalModel } from '@cadenza/activities';
+import { closeLocalEmbedder, closeLocalModel, createEmbedder, loadAiEnv } from '@cadenza/activities';
+import { indexPendingKnowledge } from '@cadenza/services/ai';
+import { harnessEgress } from '@cadenza/test-harness/egress-allow';
 import { suppressionOf } from '@cadenza/data';
 import { headerOf } from '@cadenza/services/messaging';
 import { waitUntil } from '../../../../scripts/services/wait-until';
@@ -85,6 +87,7 @@ describe('GDPR erasure of a contact that went through everything', () => {
     await stop?.();
     await openAi?.close();
     await closeLocalModel();
+    await closeLocalEmbedder();
   });
 
   const api = async (path: string, method = 'GET', body?: unknown, auth = true) => {
@@ -219,6 +222,20 @@ describe('GDPR erasure of a contact that went through everything', () => {
     const unsubscribe = /\/t\/u\/([^>]+)>/.exec(headerOf(raw, 'List-Unsubscribe')!)![1]!;
     expect((await api(`/t/u/${unsubscribe}`, 'POST', undefined, false)).status).toBe(200);
 
+    // Its notes and timeline embedded for semantic search, as the indexer does (the local model: the fake
+    // OpenAI answers no embeddings).
+    const { embedder } = createEmbedder(loadAiEnv({ EMBEDDING_PROVIDER: 'local' }), harnessEgress);
+    while ((await indexPendingKnowledge({ db: platform.db, embedder }, { limit: 64, tenantId })).embedded > 0);
+    const vectorsOfContact = async () =>
+      (
+        (await platform.db.query(`SELECT 1 FROM knowledge_vectors WHERE tenant_id = $1 AND contact_id = $2`, [
+          tenantId,
+          contactId,
+        ])) as unknown[]
+      ).length;
+    const vectors = await vectorsOfContact();
+    expect(vectors).toBeGreaterThan(1);
+
     const needles = [person.email, fullName, person.firstName, person.lastName, person.phone];
     // The seeding reached every place this test is about: otherwise a clean scan would prove nothing.
     const before = await scanForPersonalData(platform.db, needles);
@@ -248,6 +265,9 @@ describe('GDPR erasure of a contact that went through everything', () => {
       anonymised: { messages: 2, suppressions: 1, importRows: 1, tasks: 2, deals: 1 },
     });
     expect(erased.body.removed.agentCheckpoints).toBeGreaterThan(0);
+    // Vectors hold no text for the scan to find: counted instead.
+    expect(erased.body.removed.knowledgeVectors).toBe(vectors);
+    expect(await vectorsOfContact()).toBe(0);
     // The click (its link) and the reply (its text and sender); the open and unsubscribe carry no data.
     expect(erased.body.anonymised.messageEvents).toBe(2);
 

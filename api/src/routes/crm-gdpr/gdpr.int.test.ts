@@ -55,7 +55,15 @@ describe('GDPR export and erasure', () => {
       status: 200,
       body: {
         contactId: fx.contactId,
-        removed: { timelineEntries: 3, notes: 1, messages: 0, approvals: 0, agentCheckpoints: 0, sinkMessages: 0, knowledgeVectors: 0 },
+        removed: {
+          timelineEntries: 3,
+          notes: 1,
+          messages: 0,
+          approvals: 0,
+          agentCheckpoints: 0,
+          sinkMessages: 0,
+          knowledgeVectors: 0,
+        },
         unlinked: { tasks: 1, deals: 1 },
         anonymised: { messages: 0, messageEvents: 0, suppressions: 0, importRows: 0, tasks: 0, deals: 0 },
         redactedAuditEntries: 3,
@@ -87,7 +95,15 @@ describe('GDPR export and erasure', () => {
       action: 'delete',
       before: {
         erasure: 'gdpr',
-        removed: { timelineEntries: 3, notes: 1, messages: 0, approvals: 0, agentCheckpoints: 0, sinkMessages: 0, knowledgeVectors: 0 },
+        removed: {
+          timelineEntries: 3,
+          notes: 1,
+          messages: 0,
+          approvals: 0,
+          agentCheckpoints: 0,
+          sinkMessages: 0,
+          knowledgeVectors: 0,
+        },
         unlinked: { tasks: 1, deals: 1 },
         anonymised: { messages: 0, messageEvents: 0, suppressions: 0, importRows: 0, tasks: 0, deals: 0 },
       },

@@ -4,6 +4,7 @@ import { closeLocalEmbedder } from '@cadenza/activities';
 import { createApiKey } from '@cadenza/data';
 import { WORKFLOW_NAMES, type WorkflowContracts } from '@cadenza/contracts';
 import { createTenantWithKey, startTestPlatform, type TestPlatform } from '@cadenza/test-harness/integration';
+import { apiKeyCaller } from '@cadenza/test-harness/api-key-call';
 import { waitUntil } from '../../../../scripts/services/wait-until';
 
 /**
@@ -50,14 +51,8 @@ describe('knowledge API', () => {
     await closeLocalEmbedder();
   });
 
-  const api = async (key: string, path: string, method = 'GET', body?: unknown) => {
-    const response = await fetch(`${platform.baseUrl}/api/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json().catch(() => null)) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-  };
+  const api = (key: string, path: string, method = 'GET', body?: unknown) =>
+    apiKeyCaller(platform.baseUrl)(key, path, method, body);
 
   it('indexes an upload on the worker: indexing at once, then ready with its chunks', async () => {
     const created = await api(keys.marketer, '/knowledge/documents', 'POST', {
