@@ -20,8 +20,8 @@ import { chatModelSourceOf } from './ai/chat-model-switch';
 import { createEmbedder } from './ai/embedder-switch';
 import { createKnowledgeActivities } from './ai/knowledge/knowledge-activities';
 import type { ActivitySettings } from './activity-settings';
-import { createKnowledgeSearch, embedQueryWith, type KnowledgeSearch } from '@cadenza/services/ai';
-import { lazyKnowledgeSearch } from './ai/agent/tools/lazy-knowledge-search';
+import type { KnowledgeSearch } from '@cadenza/services/ai';
+import { workerKnowledgeSearch } from './ai/knowledge/worker-knowledge-search';
 
 export { closeLocalEmbedder, closeLocalModel, createEmbedder, loadAiEnv, resolveActiveModel } from './ai';
 export { scoreContactsWithModel } from '@cadenza/services/scoring';
@@ -62,8 +62,7 @@ export function createActivities({ db, crm, temporal, taskQueue, settings, metri
         metrics ?? NO_ACTIVITY_METRICS,
       ),
       chatModel,
-      knowledge:
-        knowledge ?? lazyKnowledgeSearch(() => createKnowledgeSearch({ db, embedQuery: embedQueryWith(embedder()) })),
+      knowledge: knowledge ?? workerKnowledgeSearch(db, settings),
     }),
     ...createBulkEnrollmentActivities(enroll),
     ...createTriggerActivities({ db, crm, enroll }),

@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { AGENT_CHECKPOINT_SCHEMA, createKnowledgeDocument, createNote, type DataSource } from '@cadenza/data';
-import {
-  createKnowledgeSearch,
-  embedQueryWith,
-  indexKnowledgeDocument,
-  indexPendingKnowledge,
-} from '@cadenza/services/ai';
+import { indexKnowledgeDocument, indexPendingKnowledge } from '@cadenza/services/ai';
 import { closeLocalEmbedder, createEmbedder } from '../embedder-switch';
 import type { NodeOfType, Principal } from '@cadenza/core';
 import { createCrmFlowPort } from '@cadenza/services/flow';
@@ -15,6 +10,8 @@ import { newContact } from '@cadenza/test-harness/flow-fixtures';
 import { harnessEgress } from '@cadenza/test-harness/egress-allow';
 import { chatModelSourceOf, closeLocalModel, loadAiEnv } from '../chat-model-switch';
 import { createFlowActionActivities } from '../../flow/actions';
+import { activitySettingsFromEnv } from '../../activity-settings';
+import { workerKnowledgeSearch } from '../knowledge/worker-knowledge-search';
 import { agentStepOf, decide, pendingApprovalOf, startAgentRun, tasksOf } from './agent-run.test-support';
 
 /**
@@ -91,10 +88,7 @@ describe('ai_agent tools offline (the local base model)', () => {
       enroll: () => Promise.reject(new Error('no enrollments here')),
       egress: harnessEgress,
       chatModel: chatModelSourceOf(loadAiEnv(), harnessEgress),
-      knowledge: createKnowledgeSearch({
-        db,
-        embedQuery: embedQueryWith(createEmbedder(loadAiEnv(), harnessEgress).embedder),
-      }),
+      knowledge: workerKnowledgeSearch(db, activitySettingsFromEnv()),
     });
     const run = await db.query(`SELECT definition FROM flow_versions WHERE tenant_id = $1 AND flow_id = $2`, [
       admin.tenantId,
