@@ -114,4 +114,72 @@ describe('an agent chain whose worker is killed', () => {
     const sends = (await listAgentSteps(db, admin.tenantId, key)).filter((step) => step.node === 'send_email');
     expect(sends).toHaveLength(1);
   }, 600_000);
+
+  it('killed as the agent is about to create its task, creates exactly one', async () => {
+    const flow = await publishedFlow(
+      db,
+      admin,
+      flowOf(
+        [
+          {
+            id: 'agent',
+            type: 'ai_agent',
+            settings: {
+              instructions: 'Invite {{contact.firstName}} to a demo',
+              tools: ['crm_lookup', 'create_task'],
+              maxSteps: 2,
+              draftMaxTokens: 60,
+            },
+          },
+        ],
+        [['start', 'agent']],
+      ),
+    );
+    const contactId = await newContact(db, admin, { firstName: 'Grace', email: `${randomUUID()}@example.com` });
+    const first = await spawnWorker();
+    const enrollment = await enrollContact(
+      { db, temporal: client, taskQueue, crm: createCrmFlowPort(db) },
+      { tenantId: admin.tenantId, flowId: flow.flowId, contactId, source: 'test' },
+    );
+    if (enrollment.status !== 'started') throw new Error(`enrollment: ${enrollment.status}`);
+    const key = sideEffectKey(enrollment.enrollmentId, 'agent', 1);
+
+    // The create_task call is chosen and checkpointed: the kill lands just before, during or just
+    // after the call (whichever it is, the retry must not make a second task).
+    const saver = await agentCheckpointer(db);
+    await waitUntil(
+      'the create_task call checkpointed',
+      async () => {
+        const tuple = await saver.getTuple({ configurable: { thread_id: key } });
+        const values = tuple?.checkpoint.channel_values as { pendingCall?: { tool: string } | null } | undefined;
+        return values?.pendingCall?.tool === 'create_task';
+      },
+      { timeoutMs: 180_000, intervalMs: 20 },
+    );
+    first.kill();
+    await first.exited;
+    await spawnWorker();
+    const approval = await waitUntil(
+      'the draft in the inbox',
+      async () =>
+        (await listApprovals(db, admin.tenantId, { status: 'pending', limit: 200 })).items.find(
+          (item) => item.enrollmentId === enrollment.enrollmentId,
+        ),
+      { timeoutMs: 240_000, intervalMs: 250 },
+    );
+    const tasks = (await db.query(`SELECT title FROM tasks WHERE tenant_id = $1 AND contact_id = $2`, [
+      admin.tenantId,
+      contactId,
+    ])) as Array<{ title: string }>;
+    expect(tasks).toEqual([{ title: 'Follow up with Grace Lovelace' }]);
+    expect(approval.context.research).toMatch(/^Grace Lovelace\./);
+    await decideApproval(db, { ...admin, role: 'marketer' }, approval.id, { action: 'reject' }, (decided) =>
+      client.workflow.getHandle(enrollment.workflowId).signal(agentApprovalSignal, {
+        key: decided.key,
+        decision: { action: 'reject' },
+        decidedBy: { kind: 'api_key', id: null },
+      }),
+    );
+    expect(await client.workflow.getHandle(enrollment.workflowId).result()).toMatchObject({ status: 'completed' });
+  }, 600_000);
 });
