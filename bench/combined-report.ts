@@ -3,7 +3,7 @@ import { aiLocalModelFigures } from './ai-local-model-figures';
 import { embeddingsFigures } from './embeddings-figures';
 import { semanticSearchFigures } from './semantic-search-figures';
 import { leadScoringFigures } from './lead-scoring-figures';
-import { replyClassificationFigures } from './reply-classification-figures';
+import { replyTriageFigures } from './reply-triage-figures';
 import { mailboxSyncFigures } from './mailbox-sync-figures';
 import { draftGateFigures } from './draft-gate-figures';
 /** One figure of the combined report, with what it is compared against (measured in the same run). */
@@ -136,7 +136,7 @@ export const FIGURES_OF: Record<string, (report: Json) => Figure[]> = {
   messaging: messagingFigures,
   'ai-local-model': aiLocalModelFigures,
   'lead-scoring': leadScoringFigures,
-  'reply-classification': replyClassificationFigures,
+  'reply-triage': replyTriageFigures,
   'mailbox-sync': mailboxSyncFigures,
   embeddings: embeddingsFigures,
   'semantic-search': semanticSearchFigures,

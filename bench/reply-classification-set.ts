@@ -1,10 +1,10 @@
-import type { ReplyLabel } from '@cadenza/core';
+import type { ReplyIntent } from '@cadenza/core';
 
 /**
  * A small hand-labelled set of replies to sequence emails, six per label, written for this bench
  * (not drawn from any real mailbox). Some are deliberately indirect so keyword rules miss them.
  */
-export const REPLY_CLASSIFICATION_SET: ReadonlyArray<{ text: string; label: ReplyLabel }> = [
+export const REPLY_CLASSIFICATION_SET: ReadonlyArray<{ text: string; label: ReplyIntent }> = [
   { label: 'interested', text: 'Sounds good, can we do a call on Thursday afternoon?' },
   { label: 'interested', text: 'Yes, please send me the pricing and a few time slots for a demo.' },
   { label: 'interested', text: "This is exactly what we've been looking for. Who should I talk to?" },

@@ -14,7 +14,7 @@ const SMALL: Record<string, Record<string, string>> = {
   'web-designer': { BENCH_RENDER_SAMPLES: '3', BENCH_EVENTS: '20', BENCH_LIGHTHOUSE: '1' },
   'ai-local-model': { BENCH_SAMPLES: '2' },
   'lead-scoring': { BENCH_LEADS: '100000', BENCH_DB_LEADS: '2000' },
-  'reply-classification': { BENCH_REPLIES: '36' },
+  'reply-triage': {},
   'mailbox-sync': { BENCH_BACKLOG: '1000', BENCH_BACKLOG_REPLIES: '20', BENCH_LIVE_REPLIES: '10' },
   embeddings: { BENCH_SHORT: '64', BENCH_LONG: '16' },
   'draft-gate': { BENCH_DRAFT_CONTACTS: '20', BENCH_DRAFT_BASELINE: '10' },

@@ -22,6 +22,8 @@ import { createKnowledgeActivities } from './ai/knowledge/knowledge-activities';
 import type { ActivitySettings } from './activity-settings';
 import type { KnowledgeSearch } from '@cadenza/services/ai';
 import { workerKnowledgeSearch } from './ai/knowledge/worker-knowledge-search';
+import { createReplyTriageActivities, type ReplyTriagerSource } from './flow/reply-triage/reply-triage-activities';
+import { workerReplyTriager } from './flow/reply-triage/worker-reply-triager';
 
 export { closeLocalEmbedder, closeLocalModel, createEmbedder, loadAiEnv, resolveActiveModel } from './ai';
 export { scoreContactsWithModel } from '@cadenza/services/scoring';
@@ -39,15 +41,27 @@ export interface ActivityDependencies {
   settings: ActivitySettings;
   /** Send and LLM-token counters; the worker passes its Prometheus ones, tests may omit them. */
   metrics?: ActivityMetricsHooks;
+  /** Who reads replies (reply triage); by default the offline classifier, built on first use. */
+  replyTriager?: ReplyTriagerSource;
   /** Semantic search over workspace knowledge (the agent's knowledge_search tool); omitted: the worker's own, over its embedder. */
   knowledge?: KnowledgeSearch;
 }
 
 /** Every activity the workers register, built over shared dependencies. */
-export function createActivities({ db, crm, temporal, taskQueue, settings, metrics, knowledge }: ActivityDependencies) {
+export function createActivities({
+  db,
+  crm,
+  temporal,
+  taskQueue,
+  settings,
+  metrics,
+  replyTriager,
+  knowledge,
+}: ActivityDependencies) {
   const enroll = (request: Parameters<typeof enrollContact>[1]) =>
     enrollContact({ db, temporal, taskQueue, crm }, request);
   const chatModel = chatModelSourceOf(settings.ai, settings.egress);
+  const triager = replyTriager ?? workerReplyTriager(settings, chatModel);
   // Taken when first needed: the local embedding model's host starts then, not at worker boot.
   const embedder = () => createEmbedder(settings.ai, settings.egress).embedder;
   const activities = {
@@ -63,13 +77,15 @@ export function createActivities({ db, crm, temporal, taskQueue, settings, metri
       ),
       chatModel,
       knowledge: knowledge ?? workerKnowledgeSearch(db, settings),
+      replyTriager: triager,
     }),
+    ...createReplyTriageActivities({ db, temporal, replyTriager: triager }),
     ...createBulkEnrollmentActivities(enroll),
     ...createTriggerActivities({ db, crm, enroll }),
     ...createSmokeActivities(db),
     ...createEventRetentionActivities(db),
     ...createImportActivities(db),
-    ...createAiActivities({ db, chatModel }),
+    ...createAiActivities({ db, chatModel, ai: settings.ai, egress: settings.egress }),
     ...createLeadScoringActivities(db),
     ...createMailboxSyncActivities({ db, temporal, settings }),
     ...createKnowledgeActivities({ db, embedder }),
@@ -81,3 +97,4 @@ export function createActivities({ db, crm, temporal, taskQueue, settings, metri
 export type Activities = ReturnType<typeof createActivities>;
 export type { ActionInputOf, FlowActionInput, FlowActionResult } from './flow/flow-action-input';
 export { workerKnowledgeSearch } from './ai/knowledge/worker-knowledge-search';
+export type { ReadReplyResult, ReplyTriagerSource } from './flow/reply-triage/reply-triage-activities';

@@ -28,7 +28,9 @@ describe('LLM token metering', () => {
             object: 'chat.completion',
             created: 1,
             model: body.model,
-            choices: [{ index: 0, message: { role: 'assistant', content: '{"label":"interested"}' } }],
+            choices: [
+              { index: 0, message: { role: 'assistant', content: '{"intent":"interested","confidence":0.9}' } },
+            ],
             usage: { prompt_tokens: 31, completion_tokens: 5, total_tokens: 36 },
           }),
         );
@@ -41,14 +43,10 @@ describe('LLM token metering', () => {
 
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const aiActivities = (model: string) =>
-    createAiActivities({
-      chatModel: () =>
-        createChatModel(
-          loadAiEnv({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: baseUrl, OPENAI_MODEL: model }),
-          harnessEgress,
-        ),
-    });
+  const aiActivities = (model: string) => {
+    const ai = loadAiEnv({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: baseUrl, OPENAI_MODEL: model });
+    return createAiActivities({ ai, egress: harnessEgress, chatModel: () => createChatModel(ai, harnessEgress) });
+  };
   const recorder = () => {
     const recorded: Recorded = [];
     return { recorded, hook: (labels: Recorded[number][0], tokens: number) => void recorded.push([labels, tokens]) };
@@ -61,9 +59,9 @@ describe('LLM token metering', () => {
     const workerB = meterLlmTokens(aiActivities('gpt-b'), b.hook);
     // Interleaved, as two workers in one process would run them.
     await Promise.all([
-      workerA.aiClassifyReply({ tenantId: 't', text: 'Sounds great, call me' }),
-      workerB.aiClassifyReply({ tenantId: 't', text: 'Yes please' }),
-      workerA.aiClassifyReply({ tenantId: 't', text: 'Tell me more' }),
+      workerA.triageReply({ tenantId: 't', text: 'Sounds great, call me' }),
+      workerB.triageReply({ tenantId: 't', text: 'Yes please' }),
+      workerA.triageReply({ tenantId: 't', text: 'Tell me more' }),
     ]);
     expect(a.recorded).toEqual([
       [{ model: 'gpt-a', kind: 'prompt' }, 31],
@@ -80,7 +78,7 @@ describe('LLM token metering', () => {
   it('reports nothing for a call outside a metered activity', async () => {
     const c = recorder();
     meterLlmTokens(aiActivities('gpt-c'), c.hook); // metered copy made, but the raw one is called
-    await aiActivities('gpt-c').aiClassifyReply({ tenantId: 't', text: 'Not now' });
+    await aiActivities('gpt-c').triageReply({ tenantId: 't', text: 'Not now' });
     expect(c.recorded).toEqual([]);
   });
 });

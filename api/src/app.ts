@@ -41,6 +41,7 @@ import { aiModelRoutes } from './routes/ai/ai-model-routes';
 import { approvalRoutes } from './routes/ai/approval-routes';
 import { promptRoutes } from './routes/ai/prompt-routes';
 import { leadScoringRoutes } from './routes/ai/lead-scoring-routes';
+import { replyTriageRoutes } from './routes/ai/reply-triage-routes';
 import { knowledgeRoutes } from './routes/knowledge/knowledge-routes';
 import { precompressedAssets } from './http/precompressed-assets';
 import { routePages } from './http/route-pages';
@@ -121,6 +122,7 @@ function apiV1Routes({
     ...approvalRoutes({ db, temporal }),
     ...promptRoutes({ db }),
     ...leadScoringRoutes({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE }),
+    ...replyTriageRoutes({ temporal, redis, taskQueue: config.TEMPORAL_TASK_QUEUE }),
     ...knowledgeRoutes({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE }),
     ...platformRoutes(platform ?? DEVELOPMENT_PLATFORM),
   ];

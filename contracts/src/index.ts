@@ -1,8 +1,9 @@
-import type { ImportProgress, ScoringModel, SmokeRunRecord } from '@cadenza/core';
+import type { ImportProgress, ReplyTriage, ScoringModel, SmokeRunRecord } from '@cadenza/core';
 import type { BulkEnrollmentInput, BulkEnrollmentProgress } from './bulk-enrollment';
 import type { FlowRunInput, FlowRunResult } from './flow-run';
 import type { ImportContactsInput } from './import-contacts';
 import type { MailboxSyncInput, MailboxSyncResult } from './mailbox-sync';
+import type { ReplyTriageWorkflowInput } from './reply-triage';
 import type {
   KnowledgeEmbedQueryInput,
   KnowledgeEmbedQueryResult,
@@ -29,6 +30,7 @@ export * from './import-contacts';
 export * from './triggers';
 export * from './maintenance';
 export * from './mailbox-sync';
+export * from './reply-triage';
 export * from './knowledge';
 
 /**
@@ -45,6 +47,7 @@ export interface WorkflowContracts {
   retrainLeadScoringWorkflow: (input: RetrainLeadScoringInput) => Promise<ScoringModel>;
   smokeWorkflow: (input: SmokeWorkflowInput) => Promise<SmokeRunRecord>;
   mailboxSyncWorkflow: (input: MailboxSyncInput) => Promise<MailboxSyncResult>;
+  replyTriageWorkflow: (input: ReplyTriageWorkflowInput) => Promise<ReplyTriage>;
   knowledgeIndexDocumentWorkflow: (input: KnowledgeIndexDocumentInput) => Promise<KnowledgeIndexDocumentResult>;
   knowledgeEmbedQueryWorkflow: (input: KnowledgeEmbedQueryInput) => Promise<KnowledgeEmbedQueryResult>;
   knowledgeIndexerWorkflow: (input: KnowledgeIndexerInput) => Promise<void>;
@@ -63,6 +66,7 @@ export const WORKFLOW_NAMES: { readonly [N in WorkflowName]: N } = {
   retrainLeadScoringWorkflow: 'retrainLeadScoringWorkflow',
   smokeWorkflow: 'smokeWorkflow',
   mailboxSyncWorkflow: 'mailboxSyncWorkflow',
+  replyTriageWorkflow: 'replyTriageWorkflow',
   knowledgeIndexDocumentWorkflow: 'knowledgeIndexDocumentWorkflow',
   knowledgeEmbedQueryWorkflow: 'knowledgeEmbedQueryWorkflow',
   knowledgeIndexerWorkflow: 'knowledgeIndexerWorkflow',

@@ -38,6 +38,7 @@ import { MailboxBounces1764301830000 } from './messaging/mailbox-bounces-migrati
 import { MailProviders1764301921000 } from './messaging/mail-providers-migration';
 import { MailboxIdentity1764301930000 } from './messaging/mailbox-identity-migration';
 import { MailboxOAuthOwner1764301975000 } from './messaging/mailbox-oauth-owner-migration';
+import { FlowRunRest1764302240000 } from './flows/run-rest-migration';
 import { KnowledgeBase1764302300000 } from './knowledge/knowledge-migration';
 import {
   ContactSearchIndex1764300600001,
@@ -95,5 +96,6 @@ export const MIGRATIONS: Function[] = [
   MailboxIdentity1764301930000,
   AiDraftReview1764301950000,
   MailboxOAuthOwner1764301975000,
+  FlowRunRest1764302240000,
   KnowledgeBase1764302300000,
 ];

@@ -192,7 +192,7 @@ describe('demo workspace runs', () => {
       byContactEmail('timeline_entries', 't.summary') + ` AND t.actor_kind = 'user' AND t.actor_id = $3`,
       [tenantId, chosen, marketerId],
     )) as Array<{ summary: string }>;
-    expect(timeline.map((entry) => entry.summary)).toEqual(chosen.map(() => 'A user approved the AI draft'));
+    expect(timeline.map((entry) => entry.summary)).toEqual(chosen.map(() => `${marketer.name} approved the AI draft`));
 
     // The waiting runs send the approved drafts through the sink: real messages, one each.
     let sent: Array<{ status: string; subject: string }> = [];

@@ -177,6 +177,15 @@ describe('deals board, tasks and import in the browser', () => {
       );
     }
     const moved = deals[0]!;
+    // A deal still open after its close date is flagged on the card.
+    const late = await api<Deal>('POST', '/deals', {
+      name: 'Umbrella renewal',
+      amount: 500,
+      pipelineId: pipeline.id,
+      stageId: qualified!.id,
+      ownerId: repId,
+      closeDate: '2020-01-31',
+    });
 
     const adminPage = await newSessionPage(browser, errors);
     await signIn(adminPage, platform.baseUrl, admin.email, admin.password);
@@ -187,6 +196,13 @@ describe('deals board, tasks and import in the browser', () => {
     const card = (stageId: string) => `[data-testid="stage-${stageId}"] [data-testid="deal-${moved.id}"]`;
     await adminPage.locator(card(qualified!.id)).waitFor();
     await repPage.locator(card(qualified!.id)).waitFor();
+    await repPage.locator(`[data-testid="deal-${late.id}"]`).getByText('overdue since 2020-01-31').waitFor();
+    expect(
+      await repPage
+        .locator(`[data-testid="deal-${moved.id}"]`)
+        .getByText(/overdue/)
+        .count(),
+    ).toBe(0);
 
     await adminPage.dragAndDrop(`[data-testid="deal-${moved.id}"]`, `[data-testid="stage-${proposal!.id}"]`);
     const dropped = Date.now();

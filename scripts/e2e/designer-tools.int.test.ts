@@ -316,7 +316,7 @@ describe('designer tools in the browser', () => {
       expect(box!.x + box!.width).toBeLessThanOrEqual(820);
     }
     expect(await overflow()).toBeLessThanOrEqual(0);
-    // Below the md breakpoint the top bar is one row: its links sit behind Menu, which closes on navigation.
+    // Below the lg breakpoint the top bar is one row: its links sit behind Menu, which closes on navigation.
     expect(await page.getByRole('link', { name: 'Contacts' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: 'Flows' }).click();

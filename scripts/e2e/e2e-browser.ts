@@ -39,5 +39,6 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.fill('#email', email);
   await page.fill('#password', password);
   await page.click('button[type="submit"]');
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  // The shell is up: the account menu on a wide screen, the Menu button on a narrow one.
+  await page.getByRole('button', { name: /^(account menu|Menu)$/ }).waitFor();
 }

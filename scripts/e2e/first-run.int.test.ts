@@ -175,7 +175,7 @@ describe('first-run demo tour in the browser', () => {
     await contactTab.getByLabel('Search').fill(leadEmail);
     await contactTab.getByRole('link', { name: leadName }).click();
     await contactTab.getByRole('heading', { name: leadName }).waitFor();
-    await contactTab.getByRole('list', { name: 'timeline' }).getByText('A user approved the AI draft').waitFor();
+    await contactTab.getByRole('list', { name: 'timeline' }).getByText(`${admin.name} approved the AI draft`).waitFor();
 
     // 6. Simulate the reply from the outbox: the run takes the reply branch, tags the contact and leaves.
     await inbox.getByRole('button', { name: 'Simulate reply' }).click();

@@ -202,7 +202,8 @@ describe('outbox, analytics and settings in the browser', () => {
     await shot(page, 'analytics.png');
 
     // Settings: users listed; a mailbox on the sink passes its test; a new API key shows once.
-    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'account menu' }).click();
+    await page.getByRole('navigation', { name: 'account' }).getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('table', { name: 'users' }).getByText(admin.email).waitFor();
     await page.getByRole('tab', { name: 'Mailboxes' }).click();
     const form = page.getByRole('form', { name: 'add mailbox' });

@@ -1,5 +1,6 @@
 import { FlowDefinitionSchema, type Principal, type FlowDefinitionInput, type ContactCreate } from '@cadenza/core';
 import { createContact, createFlow, createTenant, publishFlow, type DataSource } from '@cadenza/data';
+import { randomUUID } from 'node:crypto';
 import { harnessEgress } from './egress-allow';
 
 /** An admin principal of a fresh tenant: what the API would pass for an admin API key. */
@@ -40,3 +41,21 @@ export function flowOf(
     edges: edges.map(([from, to, handle]) => (handle ? { from, to, handle } : { from, to })),
   } as FlowDefinitionInput;
 }
+
+/** The input of a flow run of `flow` (as publishedFlow returns it) for one contact, as enrollment would start it. */
+export const runInputOf = (
+  principal: Principal,
+  flow: Awaited<ReturnType<typeof publishedFlow>>,
+  contactId: string,
+  flowName = 'Test flow',
+) => ({
+  tenantId: principal.tenantId,
+  flowId: flow.flowId,
+  flowVersion: flow.version,
+  flowName,
+  contactId,
+  enrollmentId: randomUUID(),
+  definition: flow.definition,
+  testMode: false,
+  startedAt: new Date().toISOString(),
+});

@@ -1,7 +1,8 @@
 import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes } from 'react-router-dom';
+import { Route, Routes } from 'react-router-dom';
 import { Typography } from '@mui/material';
 import { AppShell } from './shell/app-shell';
+import { RoleLanding } from './shell/role-landing';
 import { contactsPage, designerPage, flowListPage } from './shell/page-imports';
 
 // Every page loads on demand, so the first bundle is the shell alone (mobile Lighthouse, issues 7
@@ -28,7 +29,7 @@ export function App() {
   return (
     <Routes>
       <Route element={<AppShell />}>
-        <Route index element={<Navigate to="/flows" replace />} />
+        <Route index element={<RoleLanding />} />
         <Route
           path="flows"
           element={
@@ -89,7 +90,7 @@ export function App() {
             </Suspense>
           }
         />
-        <Route path="*" element={<Navigate to="/flows" replace />} />
+        <Route path="*" element={<RoleLanding />} />
       </Route>
     </Routes>
   );

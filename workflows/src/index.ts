@@ -8,6 +8,7 @@ import { triggerDispatcherWorkflow } from './flow/triggers/trigger-dispatcher-wo
 import { scheduledEnrollmentWorkflow } from './flow/triggers/scheduled-enrollment-workflow';
 import { importContactsWorkflow } from './crm-import/import-contacts-workflow';
 import { mailboxSyncWorkflow } from './messaging/mailbox-sync-workflow';
+import { replyTriageWorkflow } from './reply-triage-workflow';
 import {
   knowledgeEmbedQueryWorkflow,
   knowledgeIndexDocumentWorkflow,
@@ -28,6 +29,7 @@ export {
   scheduledEnrollmentWorkflow,
   importContactsWorkflow,
   mailboxSyncWorkflow,
+  replyTriageWorkflow,
   knowledgeIndexDocumentWorkflow,
   knowledgeEmbedQueryWorkflow,
   knowledgeIndexerWorkflow,
@@ -44,6 +46,7 @@ const _conformance = {
   scheduledEnrollmentWorkflow,
   importContactsWorkflow,
   mailboxSyncWorkflow,
+  replyTriageWorkflow,
   knowledgeIndexDocumentWorkflow,
   knowledgeEmbedQueryWorkflow,
   knowledgeIndexerWorkflow,

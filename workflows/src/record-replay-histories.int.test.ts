@@ -4,25 +4,20 @@ import path from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { activitySettingsFromEnv, createActivities } from '@cadenza/activities';
+import { activitySettingsFromEnv, closeLocalEmbedder, createActivities } from '@cadenza/activities';
 import { createCrmFlowPort } from '@cadenza/services/flow';
 import { loadMessagingSettings } from '@cadenza/services/messaging';
 import { createMailbox, deleteMailbox, type DataSource } from '@cadenza/data';
 import { ensureSearchAttributes, temporalBinaries } from '@cadenza/temporal';
-import {
-  currentNodeQuery,
-  inboundEventSignal,
-  mailboxSyncNowSignal,
-  type FlowRunInput,
-  type MailboxSyncInput,
-} from '@cadenza/contracts';
-import type { Principal } from '@cadenza/core';
+import { inboundEventSignal, mailboxSyncNowSignal, type MailboxSyncInput } from '@cadenza/contracts';
+import type { FlowDefinitionInput, Principal } from '@cadenza/core';
 import { connectTestDb } from '@cadenza/test-harness/integration';
-import { adminOfNewTenant, flowOf, newContact, publishedFlow } from '@cadenza/test-harness/flow-fixtures';
+import { adminOfNewTenant, flowOf, newContact, publishedFlow, runInputOf } from '@cadenza/test-harness/flow-fixtures';
 import { allowEgressTo } from '@cadenza/test-harness/egress-allow';
 import { deliverToMailbox, testImapServer } from '@cadenza/test-harness/imap-mailbox';
 import { agentChainAnswers, startOpenAiDouble } from '@cadenza/test-harness/openai-double';
 import { decide, pendingApprovalOf, startAgentRun } from '../../activities/src/ai/agent/agent-run.test-support';
+import { answer, runAt, sentEmail } from '@cadenza/test-harness/reply-fixtures';
 
 /**
  * Records the replay fixtures (not a test: skipped unless RECORD_REPLAY_HISTORIES names what to
@@ -72,6 +67,7 @@ const record = (name: string) => (wanted.includes(name) ? it : it.skip);
     await running;
     await env?.teardown();
     await db?.destroy();
+    await closeLocalEmbedder();
   });
 
   async function save(name: string, workflowId: string, runId?: string) {
@@ -163,6 +159,15 @@ const record = (name: string) => (wanted.includes(name) ? it : it.skip);
     120_000,
   );
 
+  /** Starts a run of `definition` for a new contact with this email. */
+  async function startRun(definition: FlowDefinitionInput, email = `${randomUUID()}@example.com`) {
+    const contactId = await newContact(db, admin, { email });
+    const input = runInputOf(admin, await publishedFlow(db, admin, definition), contactId, 'Replay fixture');
+    const workflowId = `record-run-${input.enrollmentId}`;
+    const handle = await env.client.workflow.start('flowRunWorkflow', { taskQueue, workflowId, args: [input] });
+    return { handle, workflowId, input };
+  }
+
   /** A run told twice of the same reply while it waits for one, then waiting for another. */
   async function duplicateReplyRun(name: string) {
     const awaitReply = (id: string) => ({
@@ -187,26 +192,8 @@ const record = (name: string) => (wanted.includes(name) ? it : it.skip);
         ['second', 'quiet', 'timeout'],
       ],
     );
-    const contactId = await newContact(db, admin, { email: `${randomUUID()}@example.com` });
-    const flow = await publishedFlow(db, admin, definition);
-    const input: FlowRunInput = {
-      tenantId: admin.tenantId,
-      flowId: flow.flowId,
-      flowVersion: flow.version,
-      flowName: 'Replay fixture',
-      contactId,
-      enrollmentId: randomUUID(),
-      definition: flow.definition,
-      testMode: false,
-      startedAt: new Date().toISOString(),
-    };
-    const workflowId = `record-run-${input.enrollmentId}`;
-    const handle = await env.client.workflow.start('flowRunWorkflow', { taskQueue, workflowId, args: [input] });
-    for (let i = 0; i < 100; i += 1) {
-      const current = await handle.query(currentNodeQuery);
-      if (current.nodeId === 'first' && current.status === 'waiting') break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    const { handle, workflowId } = await startRun(definition);
+    await runAt(handle, 'first');
     await handle.signal(inboundEventSignal, { kind: 'reply', messageId: 'sent-1' });
     await handle.signal(inboundEventSignal, { kind: 'reply', messageId: 'sent-1' });
     await handle.result();
@@ -277,4 +264,48 @@ const record = (name: string) => (wanted.includes(name) ? it : it.skip);
   record('agent-tool-approval-then-draft')('agent-tool-approval-then-draft', () =>
     agentRun('agent-tool-approval-then-draft', ['crm_lookup', 'update_field']),
   );
+
+  /**
+   * Reply triage (REPLY_TRIAGE_PATCH) in one history: a run waiting for a reply reads an
+   * out-of-office auto-reply and pauses; the contact's real reply ends the pause, is read as
+   * interested (a task), and answers the wait.
+   */
+  record('reply-triage-out-of-office')('reply-triage-out-of-office', async () => {
+    const definition = flowOf(
+      [
+        {
+          id: 'await',
+          type: 'wait_for_event',
+          settings: { event: { kind: 'reply' }, timeout: { amount: 5, unit: 'days' } },
+        },
+        { id: 'replied', type: 'add_tag', settings: { tag: 'replied' } },
+      ],
+      [
+        ['start', 'await'],
+        ['await', 'replied'],
+      ],
+      { unenrollOn: { reply: false } },
+    );
+    const email = `${randomUUID()}@example.com`;
+    const { handle, workflowId, input } = await startRun(definition, email);
+    await runAt(handle, 'await');
+    const message = await sentEmail(db, input, email);
+    await answer(
+      db,
+      env.client,
+      message,
+      'auto_reply',
+      'I am out of the office until Monday 4 January 2027 with limited access to email.',
+    );
+    await runAt(handle, 'await', 'paused');
+    await answer(
+      db,
+      env.client,
+      message,
+      'reply',
+      'Thanks, this sounds interesting. Can we set up a call next week to discuss pricing?',
+    );
+    expect(await handle.result()).toMatchObject({ status: 'completed' });
+    await save('reply-triage-out-of-office', workflowId);
+  });
 });

@@ -1,4 +1,4 @@
-import { classifyReplyPrompt, promptVersionOf } from './ai-prompts';
+import { promptVersionOf, triageReplyPrompt } from './ai-prompts';
 
 describe('promptVersionOf', () => {
   it('is stable for the same text and changes with any part', () => {
@@ -12,10 +12,11 @@ describe('promptVersionOf', () => {
   });
 });
 
-describe('classifyReplyPrompt', () => {
-  it('quotes the reply and caps its length', () => {
-    const prompt = classifyReplyPrompt('x'.repeat(10_000));
-    expect(prompt.length).toBeLessThan(4100);
+describe('triageReplyPrompt', () => {
+  it('quotes the reply after its subject and caps both lengths', () => {
+    const prompt = triageReplyPrompt('s'.repeat(1000), 'x'.repeat(10_000));
+    expect(prompt.length).toBeLessThan(4400);
+    expect(prompt).toMatch(/^Subject: s+\nReply:/);
     expect(prompt).toContain('"""');
   });
 });

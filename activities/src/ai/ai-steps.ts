@@ -1,18 +1,23 @@
 import { HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
 import { ApplicationFailure } from '@temporalio/activity';
+import { z } from 'zod';
 import {
   AiLeadScoreSchema,
-  ReplyClassificationSchema,
+  ReplyIntentSchema,
+  ReplyTriageRequestSchema,
+  TRIAGE_REVIEW_THRESHOLD,
   type AiLeadScore,
   type LlmUsage,
-  type ReplyLabel,
+  type ReplyTriage,
+  type ReplyTriageRequest,
 } from '@cadenza/core';
+import { completeTriage, triageInput } from '@cadenza/services/ai';
 import {
-  CLASSIFY_REPLY_SYSTEM,
   SCORE_LEAD_SYSTEM,
-  classifyReplyPrompt,
+  TRIAGE_REPLY_SYSTEM,
   promptVersionOf,
   scoreLeadPrompt,
+  triageReplyPrompt,
 } from './ai-prompts';
 import { callChatModel } from './call-chat-model';
 import type { ChatModelChoice } from './chat-model-switch';
@@ -67,23 +72,47 @@ export async function structuredOrFail<T>(work: () => Promise<StructuredResult<T
   }
 }
 
-export async function classifyReply(
+/** What the vendor model answers for a reply; the extractions (return date, referral) are read from the text after. */
+export const VendorReplyIntentSchema = z.object({
+  intent: ReplyIntentSchema.describe('What the reply means for the sequence'),
+  confidence: z.number().min(0).max(1).describe('Probability that the intent is right'),
+});
+
+/**
+ * Reply triage by a chat model (the vendor path; offline, the trained classifier answers instead):
+ * the same preprocessing as the classifier (quote and signature stripped), a JSON-schema answer,
+ * then the same extractions. `model` on the answer is `<provider>:<model>`.
+ */
+export async function triageReplyWithModel(
   choice: ChatModelChoice,
-  replyText: string,
-): Promise<{ label: ReplyLabel; raw: string; attempts: number } & LlmUsage> {
+  request: ReplyTriageRequest,
+): Promise<{ triage: ReplyTriage; raw: string; attempts: number } & LlmUsage> {
+  const { text, subject, receivedAt } = ReplyTriageRequestSchema.parse(request);
+  const input = triageInput({ text, ...(subject !== undefined ? { subject } : {}) });
   const result = await structuredOrFail(() =>
     generateStructured(
       choice,
-      ReplyClassificationSchema,
-      { system: CLASSIFY_REPLY_SYSTEM, user: classifyReplyPrompt(replyText) },
-      { maxTokens: 24 },
+      VendorReplyIntentSchema,
+      { system: TRIAGE_REPLY_SYSTEM, user: triageReplyPrompt(input.subject, input.body) },
+      { maxTokens: 40 },
     ),
   );
+  const { intent, confidence } = result.value;
+  const triage = completeTriage(
+    {
+      intent,
+      confidence,
+      needsReview: confidence < TRIAGE_REVIEW_THRESHOLD,
+      model: `${choice.active.provider}:${choice.active.model}`,
+    },
+    input.body,
+    receivedAt,
+  );
   return {
-    label: result.value.label,
+    triage,
     raw: result.raw,
     attempts: result.attempts,
-    ...usageOf(choice, promptVersionOf(CLASSIFY_REPLY_SYSTEM, classifyReplyPrompt('')), result),
+    ...usageOf(choice, promptVersionOf(TRIAGE_REPLY_SYSTEM, triageReplyPrompt('', '')), result),
   };
 }
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadAiEnv, createChatModel } from './chat-model-switch';
-import { classifyReply, generateText } from './ai-steps';
+import { generateText, triageReplyWithModel } from './ai-steps';
 import { allowEgressTo, harnessEgress } from '@cadenza/test-harness/egress-allow';
 
 /**
@@ -26,8 +26,8 @@ describe('the OpenAI provider path', () => {
         const invalidFirst = structured && requests.filter((r) => r.body.response_format).length === 1;
         const content = structured
           ? invalidFirst
-            ? '{"label":"maybe"}'
-            : '{"label":"not_now"}'
+            ? '{"intent":"maybe","confidence":0.9}'
+            : '{"intent":"not_now","confidence":0.82}'
           : 'Hi Grace, fancy a demo?';
         response.writeHead(200, { 'content-type': 'application/json' }).end(
           JSON.stringify({
@@ -64,14 +64,28 @@ describe('the OpenAI provider path', () => {
     expect(sent.body).toMatchObject({ model: 'gpt-test', messages: [{ role: 'user', content: 'Invite Grace' }] });
   });
 
-  it('asks for a JSON schema, rejects a reply outside the enum and retries', async () => {
-    const env = loadAiEnv({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: baseUrl });
-    const result = await classifyReply(await createChatModel(env, harnessEgress), 'Ask me again in Q3');
-    expect(result).toMatchObject({ label: 'not_now', attempts: 2, inputTokens: 24, outputTokens: 14 });
+  it('triages a reply: asks for a JSON schema, rejects a reply outside the enum and retries', async () => {
+    const env = loadAiEnv({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: baseUrl, OPENAI_MODEL: 'gpt-test' });
+    const result = await triageReplyWithModel(await createChatModel(env, harnessEgress), {
+      text: 'Ask me again in Q3\n\nOn Mon, Nov 3, 2026 at 9:14 AM Sam <sam@cadenza.example> wrote:\n> Interested in a demo?',
+      subject: 'Re: intro',
+    });
+    expect(result).toMatchObject({ attempts: 2, inputTokens: 24, outputTokens: 14 });
+    expect(result.triage).toEqual({
+      intent: 'not_now',
+      confidence: 0.82,
+      needsReview: false,
+      model: 'openai:gpt-test',
+    });
+    // The model reads what the classifier reads: the subject, and the body without the quoted email.
+    const messages = requests.at(-1)!.body.messages as Array<{ role: string; content: string }>;
+    expect(messages.at(-1)!.content).toContain('Subject: Re: intro');
+    expect(messages.at(-1)!.content).toContain('Ask me again in Q3');
+    expect(messages.at(-1)!.content).not.toContain('Interested in a demo');
     const sent = requests.at(-1)!.body.response_format as { type: string; json_schema: { schema: unknown } };
     expect(sent.type).toBe('json_schema');
     expect(sent.json_schema.schema).toMatchObject({
-      properties: { label: { enum: expect.arrayContaining(['unsubscribe']) } },
+      properties: { intent: { enum: expect.arrayContaining(['unsubscribe', 'bounce', 'other']) } },
     });
   });
 

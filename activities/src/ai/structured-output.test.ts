@@ -1,21 +1,24 @@
 import { z } from 'zod';
-import { AiLeadScoreSchema, ReplyClassificationSchema } from '@cadenza/core';
+import { AiLeadScoreSchema } from '@cadenza/core';
+import { VendorReplyIntentSchema } from './ai-steps';
 import { jsonSchemaOf, parseStructuredOutput } from './structured-output';
 
 describe('parseStructuredOutput', () => {
   it('accepts JSON matching the schema, also inside a code fence', () => {
-    expect(parseStructuredOutput(ReplyClassificationSchema, '{"label":"not_now"}')).toEqual({
+    expect(parseStructuredOutput(VendorReplyIntentSchema, '{"intent":"not_now","confidence":0.8}')).toEqual({
       ok: true,
-      value: { label: 'not_now' },
+      value: { intent: 'not_now', confidence: 0.8 },
     });
-    expect(parseStructuredOutput(ReplyClassificationSchema, '```json\n{"label":"unsubscribe"}\n```')).toEqual({
+    expect(
+      parseStructuredOutput(VendorReplyIntentSchema, '```json\n{"intent":"unsubscribe","confidence":1}\n```'),
+    ).toEqual({
       ok: true,
-      value: { label: 'unsubscribe' },
+      value: { intent: 'unsubscribe', confidence: 1 },
     });
   });
 
   it('names the problem when the reply is not JSON or breaks the schema', () => {
-    expect(parseStructuredOutput(ReplyClassificationSchema, 'Interested!')).toEqual({
+    expect(parseStructuredOutput(VendorReplyIntentSchema, 'Interested!')).toEqual({
       ok: false,
       problem: 'the reply is not JSON',
     });

@@ -1,21 +1,5 @@
 import { z } from 'zod';
 
-/** How an inbound reply to a sequence email reads; drives a branch of the flow. */
-export const ReplyLabelSchema = z.enum([
-  'interested',
-  'not_now',
-  'not_interested',
-  'unsubscribe',
-  'out_of_office',
-  'wrong_person',
-]);
-export type ReplyLabel = z.infer<typeof ReplyLabelSchema>;
-
-export const ReplyClassificationSchema = z.object({
-  label: ReplyLabelSchema.describe('What the reply means for the sequence'),
-});
-export type ReplyClassification = z.infer<typeof ReplyClassificationSchema>;
-
 /** A model's judgement of a lead against written criteria. */
 export const AiLeadScoreSchema = z.object({
   score: z.number().int().min(0).max(100).describe('Fit with the criteria, 0 (none) to 100 (perfect)'),

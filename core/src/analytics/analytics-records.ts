@@ -102,7 +102,7 @@ export const StepFunnelSchema = z.object({
   entered: count('step runs started in the range (each visit counts)'),
   completed: count('of those, completed or captured'),
   failed: count('of those, failed'),
-  waiting: count('of those, still waiting'),
+  waiting: count("runs resting at this step now (as the designer's badge counts them), whatever the range"),
   sent: count('messages this step sent'),
   delivered: count('of those, not bounced or failed'),
   opened: count('first opens'),

@@ -87,6 +87,14 @@ export const TenantUserViewSchema = UserViewSchema.extend({
 });
 export type TenantUserView = z.infer<typeof TenantUserViewSchema>;
 
+/** A colleague as every member sees them: who owns a contact, who to assign to. No sign-in details. */
+export const WorkspaceMemberSchema = z.object({
+  id: z.string().describe('user id'),
+  name: z.string().describe('display name, or the email when the user has none'),
+  role: RoleSchema,
+});
+export type WorkspaceMember = z.infer<typeof WorkspaceMemberSchema>;
+
 export const InviteUserRequestSchema = z.object({
   email: EmailSchema,
   name: z.string().trim().min(1).max(200).optional().describe('display name, used only when the email has no account'),

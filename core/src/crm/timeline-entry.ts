@@ -31,7 +31,9 @@ export const TimelineEntrySchema = z.object({
   kind: TimelineKindSchema,
   summary: z.string(),
   data: z.record(z.string(), z.unknown()),
-  actor: ActorSchema,
+  actor: ActorSchema.extend({
+    name: z.string().nullable().describe("the user's name (or email) when a user did it; null otherwise"),
+  }),
   occurredAt: z.string(),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;

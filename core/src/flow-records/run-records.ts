@@ -41,6 +41,12 @@ export const FlowRunSchema = z.object({
   testMode: z.boolean(),
   startedAt: z.string(),
   endedAt: z.string().nullable(),
+  restingUntil: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('Reply triage rests the run until then: "paused until" (out of office) or "snoozed until" (not now)'),
+  restReason: z.enum(['out_of_office', 'not_now']).nullable().optional().describe('Why the run rests'),
   temporalUiUrl: z.string().optional(),
 });
 export type FlowRun = z.infer<typeof FlowRunSchema>;
@@ -63,6 +69,8 @@ export const TestRunRequestSchema = z.object({
 export const InboundEventSchema = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('reply'), messageId: z.string().optional() }),
+    // An automatic answer (out of office, "I have left"): read by reply triage, never the contact replying.
+    z.object({ kind: z.literal('auto_reply'), messageId: z.string().optional() }),
     z.object({ kind: z.literal('open'), messageId: z.string().optional() }),
     z.object({ kind: z.literal('click'), url: z.string().optional() }),
     z.object({ kind: z.literal('stage_change'), stage: z.string().optional() }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { WEEKDAYS } from './weekdays';
 import { DurationSchema, TimezoneSchema } from './primitives';
+import { ReplyTriageSettingsSchema } from './reply-triage-settings';
 
 /** Flow-wide settings. Every field has a default so `{}` is a valid, permissive start. */
 
@@ -53,5 +54,6 @@ export const FlowSettingsSchema = z.object({
   sendingWindow: SendingWindowSchema.optional().describe('Omitted means sends may happen at any time'),
   unenrollOn: UnenrollRulesSchema.prefault({}),
   reenrollment: ReenrollmentSchema.default({ policy: 'never' }),
+  replyTriage: ReplyTriageSettingsSchema.prefault({}),
 });
 export type FlowSettings = z.infer<typeof FlowSettingsSchema>;

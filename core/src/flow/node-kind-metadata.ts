@@ -14,6 +14,7 @@ import { sendEmailKind } from './kinds/send-email/kind';
 import { sendSmsKind } from './kinds/send-sms/kind';
 import { notifySlackKind } from './kinds/notify-slack/kind';
 import { createTaskKind } from './kinds/create-task/kind';
+import { triageReplyKind } from './kinds/triage-reply/kind';
 import { updateFieldKind } from './kinds/update-field/kind';
 import { addTagKind } from './kinds/add-tag/kind';
 import { removeTagKind } from './kinds/remove-tag/kind';
@@ -60,6 +61,7 @@ export const NODE_KINDS: { readonly [T in NodeType]: NodeKindInfo<T> } = {
   score_lead: scoreLeadKind,
   ai_summarize_timeline: aiSummarizeTimelineKind,
   ai_extract_fields: aiExtractFieldsKind,
+  triage_reply: triageReplyKind,
 
   wait: waitKind,
   wait_for_event: waitForEventKind,

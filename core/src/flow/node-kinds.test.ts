@@ -31,6 +31,7 @@ const SAMPLE_SETTINGS: Record<NodeType, unknown> = {
     source: '{{steps.reply.event.text}}',
     fields: [{ name: 'budget', type: 'number', description: 'Budget in euros' }, { name: 'timeline' }],
   },
+  triage_reply: {},
   wait: { mode: 'until_field', field: 'renewalDate', offsetDays: -30, businessDaysOnly: true },
   wait_for_event: { event: { kind: 'reply' }, timeout: { amount: 3, unit: 'days' } },
   branch: { condition: { all: [{ field: 'contact.country', operator: 'in', value: ['FR', 'BE'] }] } },

@@ -94,6 +94,12 @@ export const OutboxPageSchema = pageOf(MessageViewSchema);
 export const SimulateReplySchema = z.object({
   text: z.string().trim().min(1).max(10_000).describe('body of the simulated reply'),
   from: z.email().optional().describe('sender of the reply; defaults to the original recipient'),
+  automatic: z
+    .boolean()
+    .default(false)
+    .describe(
+      'send it as an out-of-office responder does: "Automatic reply:" subject and Auto-Submitted: auto-replied',
+    ),
 });
 
 export const SimulatedReplySchema = MessageViewSchema.extend({

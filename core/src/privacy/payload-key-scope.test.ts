@@ -11,6 +11,7 @@ import { importWorkflowId } from '../crm-import/import';
 import { smokeWorkflowId } from '../smoke-run';
 import { mailboxSyncWorkflowId } from '../messaging/mailbox-sync-workflow-ids';
 import { leadScoringScheduledRunId, leadScoringTrainWorkflowId } from '../ai/lead-scoring-workflow-ids';
+import { replyTriageWorkflowId } from '../ai/reply-triage';
 import {
   KNOWLEDGE_INDEXER_WORKFLOW_ID,
   knowledgeIndexWorkflowId,
@@ -40,6 +41,7 @@ describe('payloadKeyScopeOf', () => {
       smokeWorkflowId(tenantId, randomUUID()),
       mailboxSyncWorkflowId(tenantId, randomUUID()),
       leadScoringTrainWorkflowId(tenantId, randomUUID()),
+      replyTriageWorkflowId(tenantId, randomUUID()),
       knowledgeIndexWorkflowId(tenantId, randomUUID()),
       knowledgeQueryWorkflowId(tenantId, randomUUID()),
       `${leadScoringScheduledRunId(tenantId)}-2026-12-07T10:00:00Z`,

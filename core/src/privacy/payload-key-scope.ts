@@ -17,7 +17,7 @@ const SEGMENT = '[^:]+';
 
 /**
  * The scope of each workflow id family, by the id builders in flow-records, crm-import, smoke-run,
- * messaging (mailbox sync), knowledge (indexing, query embedding) and the API's lead-scoring routes. The contact families come first: `flowtest:` must never fall
+ * messaging (mailbox sync), knowledge (indexing, query embedding), the API's lead-scoring routes and reply triage. The contact families come first: `flowtest:` must never fall
  * through to a tenant-wide key. Schedules append the tick's time and child pages `:page-N`, hence
  * prefixes rather than whole-id patterns. Tested against every builder in payload-key-scope.test.ts.
  */
@@ -32,7 +32,7 @@ const FAMILIES: ReadonlyArray<{ pattern: RegExp; scope: (m: RegExpMatchArray) =>
   },
   {
     pattern: new RegExp(
-      `^(?:bulk-enroll|trigger-dispatcher|scheduled-enroll|import|smoke|mailbox-sync|knowledge-index|knowledge-query):(${SEGMENT})(?::|$)`,
+      `^(?:bulk-enroll|trigger-dispatcher|scheduled-enroll|import|smoke|mailbox-sync|reply-triage|knowledge-index|knowledge-query):(${SEGMENT})(?::|$)`,
     ),
     scope: (m) => ({ kind: 'tenant', tenantId: m[1]! }),
   },

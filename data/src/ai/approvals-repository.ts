@@ -202,6 +202,16 @@ const TIMELINE_SUMMARY: Record<AgentDecision['action'], string> = {
   cancelled: 'AI draft withdrawn: the run stopped',
 };
 
+/** Who decided, as the timeline names them: the user by name (or email), else what kind of caller. */
+async function deciderName(manager: EntityManager, actor: { kind: string; id: string | null }): Promise<string> {
+  if (actor.kind === 'workflow') return 'The run';
+  if (actor.kind !== 'user' || !actor.id) return 'An API key';
+  const [user] = (await manager.query(`SELECT coalesce(name, email) AS name FROM users WHERE id::text = $1`, [
+    actor.id,
+  ])) as Array<{ name: string }>;
+  return user?.name ?? 'A user';
+}
+
 /** Writes a decision on a locked pending row: status, the text to send, timeline, audit and event. */
 async function applyDecision(
   write: Parameters<Parameters<typeof crmWrite>[2]>[0],
@@ -241,7 +251,7 @@ async function applyDecision(
     decidedBy: actor,
     decidedAt: (updated?.[0]?.decided_at ?? new Date()).toISOString(),
   };
-  const who = actor.kind === 'user' ? 'A user' : actor.kind === 'workflow' ? 'The run' : 'An API key';
+  const who = await deciderName(write.manager, actor);
   const summary = TIMELINE_SUMMARY[decision.action];
   await write.timeline(row.contact_id, {
     kind: 'ai_action',

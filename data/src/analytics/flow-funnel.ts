@@ -7,6 +7,7 @@ import {
   type StepFunnel,
 } from '@cadenza/core';
 import type { Db } from '../crm/crm-write';
+import { countOpenRunsByNode } from '../flows/runs-repository';
 import { dayOf, inRange, rangeOf } from './analytics-range';
 import { flowNodesFor } from './flow-nodes';
 
@@ -64,8 +65,7 @@ const REASONS_SQL = `WITH ${RUNS}
 const STEPS_SQL = `WITH ${RUNS}
   SELECT s.node_id, min(s.node_type) AS node_type, count(*)::int AS entered,
     count(*) FILTER (WHERE s.status IN ('completed', 'captured'))::int AS completed,
-    count(*) FILTER (WHERE s.status = 'failed')::int AS failed,
-    count(*) FILTER (WHERE s.status = 'waiting')::int AS waiting
+    count(*) FILTER (WHERE s.status = 'failed')::int AS failed
   FROM flow_step_runs s JOIN runs r ON r.enrollment_id = s.enrollment_id
   WHERE s.tenant_id = $1 AND ${IN('s.started_at')}
   GROUP BY s.node_id`;
@@ -95,7 +95,6 @@ interface StepRow {
   entered: number;
   completed: number;
   failed: number;
-  waiting: number;
 }
 
 interface StepMessageRow {
@@ -131,11 +130,12 @@ export async function flowFunnel(
   const flow = await flowNodesFor(db, tenantId, flowId);
   const range = await rangeOf(db, query);
   const params = [tenantId, flowId, range.from, range.to, range.timezone];
-  const [daily, reasons, steps, stepMessages] = await Promise.all([
+  const [daily, reasons, steps, stepMessages, waiting] = await Promise.all([
     db.query(DAILY_SQL, params) as Promise<Array<{ day: string; metric: string; count: number }>>,
     db.query(REASONS_SQL, params) as Promise<Array<{ reason: string; count: number }>>,
     db.query(STEPS_SQL, params) as Promise<StepRow[]>,
     db.query(STEP_MESSAGES_SQL, params) as Promise<StepMessageRow[]>,
+    countOpenRunsByNode(db, tenantId, flowId),
   ]);
   const series = fillDailySeries(range.days, FUNNEL_METRICS, daily);
   const totals = Object.fromEntries(
@@ -150,7 +150,7 @@ export async function flowFunnel(
     totals,
     daily: series,
     unenrolledByReason: reasons,
-    steps: mergeSteps(flow.nodes, steps, stepMessages),
+    steps: mergeSteps(flow.nodes, steps, stepMessages, waiting),
   };
 }
 
@@ -159,6 +159,7 @@ function mergeSteps(
   nodes: Array<{ id: string; type: string; label: string | null }>,
   steps: StepRow[],
   messages: StepMessageRow[],
+  waitingByNode: Record<string, number>,
 ): StepFunnel[] {
   const byNode = new Map<string, StepFunnel>();
   for (const node of nodes) {
@@ -174,8 +175,12 @@ function mergeSteps(
       entered: row.entered,
       completed: row.completed,
       failed: row.failed,
-      waiting: row.waiting,
     });
+  }
+  // A step row is written when the step ends, so a run resting at a step is read where the
+  // designer's badge reads it: the open run's current node.
+  for (const [nodeId, count] of Object.entries(waitingByNode)) {
+    if (nodeId !== 'start') entry(nodeId, 'unknown').waiting = count;
   }
   for (const row of messages) {
     Object.assign(entry(row.node_id, 'unknown'), {

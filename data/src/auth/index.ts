@@ -39,6 +39,7 @@ export {
 export { startTotpEnrollment, confirmTotpEnrollment, disableTotp } from './totp-enrollment';
 export {
   listTenantUsers,
+  listWorkspaceMembers,
   getTenantUser,
   inviteTenantUser,
   changeTenantUserRole,

@@ -6,6 +6,7 @@ import {
   type NewDomainEvent,
   type Role,
   type TenantUserView,
+  type WorkspaceMember,
 } from '@cadenza/core';
 import { appendDomainEvents } from '../events';
 import { hashPassword } from './passwords';
@@ -42,6 +43,15 @@ export async function listTenantUsers(db: DataSource, tenantId: string): Promise
     [tenantId],
   )) as MemberRow[];
   return rows.map((row) => toView(row));
+}
+
+/** The workspace's people by name, for owner columns and pickers; every member may read it. */
+export async function listWorkspaceMembers(db: DataSource, tenantId: string): Promise<WorkspaceMember[]> {
+  return (await db.query(
+    `SELECT u.id::text AS id, coalesce(u.name, u.email) AS name, m.role FROM memberships m JOIN users u ON u.id = m.user_id
+      WHERE m.tenant_id = $1 ORDER BY coalesce(u.name, u.email)`,
+    [tenantId],
+  )) as WorkspaceMember[];
 }
 
 async function findMember(manager: EntityManager, tenantId: string, userId: string): Promise<MemberRow | null> {

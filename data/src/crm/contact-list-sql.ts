@@ -7,6 +7,7 @@ import {
 } from '@cadenza/core';
 import type { KeysetOrder } from './keyset-page';
 import type { SqlParams } from './sql-params';
+import { searchCondition } from './prefix-search';
 
 /** The allow-list behind `sort`: each field maps to a NOT NULL expression with a matching index. */
 const SORT_KEYS: Record<ContactSortField, Pick<KeysetOrder, 'expression' | 'cast'>> = {
@@ -40,7 +41,7 @@ export function contactFilterConditions(
   definitions: ReadonlyArray<Pick<CustomFieldDefinition, 'key' | 'type' | 'options'>>,
 ): string[] {
   const where: string[] = [];
-  if (query.q) where.push(`c.search @@ websearch_to_tsquery('simple', ${params.add(query.q)})`);
+  if (query.q) where.push(searchCondition('c.search', query.q, (value) => params.add(value)));
   if (query.email) where.push(`lower(c.email) = lower(${params.add(query.email)})`);
   if (query.lifecycleStage) where.push(`c.lifecycle_stage = ${params.add(query.lifecycleStage)}`);
   if (query.leadStatus) where.push(`c.lead_status = ${params.add(query.leadStatus)}`);

@@ -77,7 +77,7 @@ describe('CRM repositories (what flows and imports call)', () => {
     await updateTask(db, admin, task.id, { done: true });
     const timeline = await listTimeline(db, admin, contact.id, { limit: 10 });
     expect(timeline.items.map((e) => e.summary)).toEqual(['Task done: Follow up', 'Task created: Follow up']);
-    expect(timeline.items[1]?.actor).toEqual({ kind: 'workflow', id: 'run-1' });
+    expect(timeline.items[1]?.actor).toEqual({ kind: 'workflow', id: 'run-1', name: null });
     const audit = await listAuditLog(db, admin, { entity: 'task', entityId: task.id, limit: 10 });
     expect(audit.items.map((a) => [a.action, a.actor.kind])).toEqual([
       ['update', 'api_key'],
@@ -119,6 +119,16 @@ describe('CRM repositories (what flows and imports call)', () => {
       'email_sent',
     ]);
     expect(page2.nextCursor).toBeNull();
+    expect(page1.items[0]!.actor).toEqual({ kind: 'api_key', id: null, name: null });
+    // A user's entry carries their name, so the timeline says who, not "by user".
+    const [user] = (await db.query(`INSERT INTO users (email, name, password_hash) VALUES ($1, $2, 'x') RETURNING id`, [
+      `${randomUUID()}@crm.test`,
+      'Maya Marketer',
+    ])) as Array<{ id: string }>;
+    const byUser: Principal = { ...admin, userId: user!.id, via: 'session' };
+    const note = await appendTimelineEntry(db, byUser, contact.id, { kind: 'note', summary: 'called' });
+    expect(note.actor).toEqual({ kind: 'user', id: user!.id, name: 'Maya Marketer' });
+    expect((await listTimeline(db, admin, contact.id, { limit: 1 })).items[0]!.actor.name).toBe('Maya Marketer');
     await expect(appendTimelineEntry(db, admin, randomUUID(), { kind: 'note', summary: 'x' })).rejects.toMatchObject({
       status: 404,
     });

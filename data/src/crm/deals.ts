@@ -17,6 +17,7 @@ import { crmWrite, fieldError, managerOf, queryRows, type CrmWrite, type Db } fr
 import { ownerCondition, ownerFor, type CrmPrincipal } from './crm-principal';
 import { keysetClause, toPage, type KeysetOrder } from './keyset-page';
 import { SqlParams } from './sql-params';
+import { searchCondition } from './prefix-search';
 
 const SELECT = `d.id, d.name, d.amount, d.currency, d.pipeline_id AS "pipelineId", d.stage_id AS "stageId",
   d.contact_id AS "contactId", d.company_id AS "companyId", d.owner_id AS "ownerId",
@@ -105,7 +106,7 @@ export async function listDeals(
   ] as const) {
     if (query[field]) where.push(`d.${column} = ${params.add(query[field])}::uuid`);
   }
-  if (query.q) where.push(`d.search @@ websearch_to_tsquery('simple', ${params.add(query.q)})`);
+  if (query.q) where.push(searchCondition('d.search', query.q, (value) => params.add(value)));
   const owner = ownerCondition(principal, 'd.owner_id', params);
   if (owner) where.push(owner);
   const keyset = keysetClause(order, params, query.cursor, query.limit);

@@ -5,6 +5,7 @@ import { crmWrite, managerOf, type Db } from './crm-write';
 import { actorOf, contactVisibleCondition, type CrmPrincipal } from './crm-principal';
 import { keysetClause, toPage, type KeysetOrder } from './keyset-page';
 import { SqlParams } from './sql-params';
+import { searchCondition } from './prefix-search';
 
 const SELECT = `n.id, n.contact_id AS "contactId", n.body, n.author_kind AS "authorKind", n.author_id AS "authorId",
   n.created_at AS "createdAt"`;
@@ -51,7 +52,7 @@ export async function listNotes(db: Db, principal: CrmPrincipal, query: NoteList
   const params = new SqlParams([principal.tenantId]);
   const where = ['n.tenant_id = $1', visibleContact(principal, params)];
   if (query.contactId) where.push(`n.contact_id = ${params.add(query.contactId)}::uuid`);
-  if (query.q) where.push(`n.search @@ websearch_to_tsquery('simple', ${params.add(query.q)})`);
+  if (query.q) where.push(searchCondition('n.search', query.q, (value) => params.add(value)));
   const keyset = keysetClause(ORDER, params, query.cursor, query.limit);
   if (keyset.where) where.push(keyset.where);
   const rows = (await managerOf(db).query(

@@ -14,6 +14,7 @@ import { crmWrite, managerOf, queryRows, type CrmWrite, type Db } from './crm-wr
 import { actorOf, ownerCondition, ownerFor, type CrmPrincipal } from './crm-principal';
 import { keysetClause, toPage, type KeysetOrder } from './keyset-page';
 import { SqlParams } from './sql-params';
+import { searchCondition } from './prefix-search';
 
 const SELECT = `t.id, t.title, t.due_at AS "dueAt", t.done, t.contact_id AS "contactId", t.deal_id AS "dealId",
   t.assignee_id AS "assigneeId", t.created_by_kind AS "createdByKind", t.created_by_id AS "createdById",
@@ -90,7 +91,7 @@ export async function listTasks(
   ] as const) {
     if (query[field]) where.push(`t.${column} = ${params.add(query[field])}::uuid`);
   }
-  if (query.q) where.push(`t.search @@ websearch_to_tsquery('simple', ${params.add(query.q)})`);
+  if (query.q) where.push(searchCondition('t.search', query.q, (value) => params.add(value)));
   const owner = ownerCondition(principal, 't.assignee_id', params);
   if (owner) where.push(owner);
   const order = ORDERS[query.sort ?? 'createdAt:desc'];

@@ -27,9 +27,14 @@ interface TimelineSqlRow {
   data: Record<string, unknown>;
   actor_kind: TimelineEntry['actor']['kind'];
   actor_id: string | null;
+  actor_name: string | null;
   occurred_at: Date;
   sort_key: string;
 }
+
+/** Who did it, by name, when a user did (the timeline keeps the id; a renamed user shows the new name). */
+const ACTOR_NAME = `(SELECT coalesce(u.name, u.email) FROM users u
+  WHERE t.actor_kind = 'user' AND u.id::text = t.actor_id) AS actor_name`;
 
 const toEntry = (row: TimelineSqlRow): TimelineEntry => ({
   id: row.id,
@@ -37,7 +42,7 @@ const toEntry = (row: TimelineSqlRow): TimelineEntry => ({
   kind: row.kind,
   summary: row.summary,
   data: row.data,
-  actor: { kind: row.actor_kind, id: row.actor_id },
+  actor: { kind: row.actor_kind, id: row.actor_id, name: row.actor_name },
   occurredAt: row.occurred_at.toISOString(),
 });
 
@@ -53,7 +58,7 @@ export async function listTimeline(
   const params = new SqlParams([principal.tenantId, contactId]);
   const keyset = keysetClause(ORDER, params, query.cursor, query.limit);
   const rows = (await manager.query(
-    `SELECT t.*, t.occurred_at::text AS sort_key FROM timeline_entries t
+    `SELECT t.*, t.occurred_at::text AS sort_key, ${ACTOR_NAME} FROM timeline_entries t
      WHERE t.tenant_id = $1 AND t.contact_id = $2 ${keyset.where ? `AND ${keyset.where}` : ''} ${keyset.orderLimit}`,
     params.values,
   )) as TimelineSqlRow[];
@@ -72,7 +77,7 @@ export async function appendTimelineEntry(
     await requireContact(write.manager, principal, contactId);
     const id = await write.timeline(contactId, parsed);
     const rows = (await write.manager.query(
-      `SELECT t.*, '' AS sort_key FROM timeline_entries t WHERE t.tenant_id = $1 AND t.id = $2`,
+      `SELECT t.*, '' AS sort_key, ${ACTOR_NAME} FROM timeline_entries t WHERE t.tenant_id = $1 AND t.id = $2`,
       [principal.tenantId, id],
     )) as TimelineSqlRow[];
     return toEntry(rows[0]!);

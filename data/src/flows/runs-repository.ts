@@ -2,6 +2,7 @@ import { EntityManager, type DataSource } from 'typeorm';
 import {
   NotFoundError,
   type FlowRun,
+  type Page,
   type Principal,
   type RunStatus,
   type StepRun,
@@ -9,6 +10,7 @@ import {
 } from '@cadenza/core';
 import { contactVisibleCondition } from '../crm/crm-principal';
 import { SqlParams } from '../crm/sql-params';
+import { keysetClause, toPage, type KeysetOrder } from '../crm/keyset-page';
 import { awaitSeqsAtCommit, numberDomainEvents } from '../events/seq-at-commit';
 
 /** A run's state as the workflow reports it; upserted, so the report order does not matter. */
@@ -25,6 +27,9 @@ export interface RunProjection {
   exitReason?: string | null;
   startedAt: string;
   endedAt?: string | null;
+  /** Reply triage rests the run until then (ISO), for this reason; null when it does not. */
+  restingUntil?: string | null;
+  restReason?: 'out_of_office' | 'not_now' | null;
 }
 
 export interface StepProjection {
@@ -65,10 +70,11 @@ export async function saveRunProjection(
      ),
      run AS (
        INSERT INTO flow_runs (enrollment_id, tenant_id, workflow_id, flow_id, flow_version, contact_id, status,
-         current_node_id, exit_reason, test_mode, started_at, ended_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         current_node_id, exit_reason, test_mode, started_at, ended_at, resting_until, rest_reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $17, $18)
        ON CONFLICT (enrollment_id) DO UPDATE SET status = EXCLUDED.status, current_node_id = EXCLUDED.current_node_id,
-         exit_reason = EXCLUDED.exit_reason, ended_at = EXCLUDED.ended_at
+         exit_reason = EXCLUDED.exit_reason, ended_at = EXCLUDED.ended_at, resting_until = EXCLUDED.resting_until,
+         rest_reason = EXCLUDED.rest_reason
        WHERE flow_runs.ended_at IS NULL OR EXCLUDED.ended_at IS NOT NULL
        RETURNING 1
      ),
@@ -117,6 +123,8 @@ export async function saveRunProjection(
       JSON.stringify(event.payload),
       JSON.stringify(event.actor),
       FINAL.includes(run.status),
+      run.restingUntil ?? null,
+      run.restReason ?? null,
     ],
   )) as Array<{ event_ids: string[] }>;
   const ids = written?.event_ids ?? [];
@@ -168,6 +176,8 @@ interface RunRow {
   test_mode: boolean;
   started_at: Date;
   ended_at: Date | null;
+  resting_until: Date | null;
+  rest_reason: 'out_of_office' | 'not_now' | null;
 }
 
 const toRun = (row: RunRow): FlowRun => ({
@@ -182,6 +192,8 @@ const toRun = (row: RunRow): FlowRun => ({
   testMode: row.test_mode,
   startedAt: row.started_at.toISOString(),
   endedAt: row.ended_at?.toISOString() ?? null,
+  restingUntil: row.resting_until?.toISOString() ?? null,
+  restReason: row.rest_reason ?? null,
 });
 
 export interface RunFilter {
@@ -190,9 +202,21 @@ export interface RunFilter {
   status?: RunStatus;
   nodeId?: string;
   limit?: number;
+  /** The nextCursor of the previous page. */
+  cursor?: string;
 }
 
-export async function listRuns(db: DataSource, principal: Principal, filter: RunFilter): Promise<FlowRun[]> {
+/** Newest first; the enrollment id breaks ties between runs started in the same microsecond. */
+const RUN_ORDER: KeysetOrder = {
+  name: 'startedAt:desc',
+  expression: 'r.started_at',
+  cast: 'timestamptz',
+  direction: 'desc',
+  idExpression: 'r.enrollment_id',
+};
+
+/** One page of the runs the caller may see, newest first, with the cursor of the next page. */
+export async function listRuns(db: DataSource, principal: Principal, filter: RunFilter): Promise<Page<FlowRun>> {
   const params = new SqlParams([principal.tenantId]);
   const where = ['r.tenant_id = $1'];
   if (filter.flowId) where.push(`r.flow_id = ${params.add(filter.flowId)}::uuid`);
@@ -201,11 +225,15 @@ export async function listRuns(db: DataSource, principal: Principal, filter: Run
   if (filter.nodeId) where.push(`r.current_node_id = ${params.add(filter.nodeId)}`);
   const visible = visibleRun(principal, params);
   if (visible) where.push(visible);
+  const limit = filter.limit ?? 100;
+  const keyset = keysetClause(RUN_ORDER, params, filter.cursor, limit);
+  if (keyset.where) where.push(keyset.where);
   const rows = (await db.query(
-    `SELECT r.* FROM flow_runs r WHERE ${where.join(' AND ')} ORDER BY r.started_at DESC LIMIT ${params.add(filter.limit ?? 100)}`,
+    `SELECT r.*, r.started_at::text AS sort_key, r.enrollment_id AS id FROM flow_runs r
+     WHERE ${where.join(' AND ')} ${keyset.orderLimit}`,
     params.values,
-  )) as RunRow[];
-  return rows.map(toRun);
+  )) as Array<RunRow & { sort_key: string; id: string }>;
+  return toPage(rows, RUN_ORDER, limit, toRun);
 }
 
 /** A run is visible exactly when its contact is (sales reps: their own contacts' runs). */
@@ -266,7 +294,7 @@ export async function getRun(
 
 /** Open runs of a flow, for archive (cancel each) and the designer's live counts. */
 export async function countOpenRunsByNode(
-  db: DataSource,
+  db: DataSource | EntityManager,
   tenantId: string,
   flowId: string,
 ): Promise<Record<string, number>> {

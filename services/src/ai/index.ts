@@ -7,5 +7,7 @@ export * from './embeddings';
 export * from './openai-embeddings';
 export * from './embedding-choice';
 export * from './embedding-model-path';
+// Reply triage (issue 22): the ReplyTriager interface, the offline classifier and its extractions.
+export * from './reply-triage';
 // Semantic search over the knowledge base, notes and timeline; the indexing the worker runs.
 export * from './knowledge';

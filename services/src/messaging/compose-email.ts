@@ -1,4 +1,5 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
+import { withCrlf } from './line-endings';
 
 export interface EmailToCompose {
   from: { name: string | null; address: string };
@@ -17,7 +18,7 @@ export interface EmailToCompose {
 
 /**
  * The RFC 5322 source of an email, built once: the same bytes go to SMTP servers and are
- * kept as the message's raw source in the outbox. Carries the idempotency key as a header,
+ * kept as the message's raw source in the outbox, with CRLF line endings in every part. Carries the idempotency key as a header,
  * and RFC 8058 one-click unsubscribe headers when there is a link.
  */
 export async function composeEmail(email: EmailToCompose): Promise<string> {
@@ -26,8 +27,8 @@ export async function composeEmail(email: EmailToCompose): Promise<string> {
     to: email.to,
     ...(email.replyTo ? { replyTo: email.replyTo } : {}),
     subject: email.subject,
-    html: email.html,
-    text: email.text,
+    html: withCrlf(email.html),
+    text: withCrlf(email.text),
     messageId: `<${email.rfcMessageId}>`,
     ...(email.thread
       ? {

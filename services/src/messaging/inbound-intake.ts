@@ -55,19 +55,22 @@ const TIMELINE: Record<
   }),
 };
 
-/** What the run hears of each event; an automatic reply is recorded but is not the contact answering. */
+/**
+ * What the run hears of each event. An automatic reply reaches it as its own kind (reply triage
+ * reads it: out of office pauses the run); no rule treats it as the contact answering.
+ */
 const EVENT_OF: Record<MessageEventKind, (m: StoredMessage, data: Record<string, unknown>) => InboundEvent | null> = {
   open: (m) => ({ kind: 'open', messageId: m.id }),
   click: (_m, data) => ({ kind: 'click', url: String(data.url) }),
   reply: (m) => ({ kind: 'reply', messageId: m.id }),
   unsubscribe: () => ({ kind: 'unsubscribe' }),
   bounce: () => ({ kind: 'bounce' }),
-  auto_reply: () => null,
+  auto_reply: (m) => ({ kind: 'auto_reply', messageId: m.id }),
   // A temporary failure: the sending server retries; only a hard bounce (or repeated soft ones) tells the run.
   soft_bounce: () => null,
 };
 
-/** The signal an event sends to its run, or null when the run is not told (automatic replies). */
+/** The signal an event sends to its run, or null when the run is not told (soft bounces). */
 export const inboundEventFor = (message: StoredMessage, kind: MessageEventKind, data: Record<string, unknown> = {}) =>
   EVENT_OF[kind](message, data);
 

@@ -19,7 +19,7 @@ export { syncMailboxOnce, type MailboxSyncDependencies, type MailboxSyncResult }
 export { startMailboxSync, DEFAULT_MAILBOX_POLL_INTERVAL_MS } from './mailbox-sync/start-mailbox-sync';
 export { awaitNewMail } from './mailbox-sync/await-new-mail';
 export { imapDelivery, type DeliverToMailboxes } from './mailbox-sync/imap-delivery';
-export { composeSimulatedReply, emailSimulatedReply, replyAddressOf } from './simulated-reply';
+export { composeSimulatedReply, emailSimulatedReply, replyAddressOf, simulatedReplySubject } from './simulated-reply';
 export { syncAnyMailbox, type AnyMailboxSyncDependencies } from './mailbox-sync/sync-any-mailbox';
 export { OAUTH_CALLBACK_PATH, type MailOAuthSettings } from './mail-oauth/oauth-settings';
 export { startMailboxOAuth, completeMailboxOAuth } from './mail-oauth/oauth-connect';

@@ -1,5 +1,6 @@
 import { composeSimulatedReply, replyAddressOf } from './simulated-reply';
 import { headerOf } from './smtp-sink';
+import { isAutoReply } from './mailbox-sync/auto-reply';
 
 describe('a simulated reply is the email a mail client would write', () => {
   const answered = {
@@ -32,6 +33,20 @@ describe('a simulated reply is the email a mail client would write', () => {
     );
     expect(headerOf(raw, 'Subject')).toBe('Re: Quick question');
     expect(headerOf(raw, 'References')).toBe('<second@cadenza.test>');
+  });
+
+  it('writes an out-of-office as a responder does: "Automatic reply:" and Auto-Submitted, which the sync reads as automatic', async () => {
+    const { raw } = await composeSimulatedReply(answered, {
+      from: 'lead@example.com',
+      to: 'rep@acme.test',
+      text: 'I am out of the office until Monday.',
+      automatic: true,
+    });
+    expect(headerOf(raw, 'Subject')).toBe('Automatic reply: Re: Quick question');
+    expect(headerOf(raw, 'Auto-Submitted')).toBe('auto-replied');
+    expect(isAutoReply(new Map([['auto-submitted', 'auto-replied']]), headerOf(raw, 'Subject'))).toBe(true);
+    const plain = await composeSimulatedReply(answered, { from: 'lead@example.com', to: 'rep@acme.test', text: 'Yes' });
+    expect(headerOf(plain.raw, 'Auto-Submitted')).toBeNull();
   });
 
   it('goes to the Reply-To of the sent email when it had one, else to the mailbox', () => {

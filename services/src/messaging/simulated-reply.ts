@@ -5,6 +5,7 @@ import { replySubject, threadReferences } from './email-thread';
 import { domainOf } from './message-id';
 import { headerOf } from './smtp-sink';
 import { sendOverSmtp } from './smtp-send';
+import { withCrlf } from './line-endings';
 
 /** The sent email a simulated reply answers, as the outbox keeps it. */
 export interface AnsweredEmail {
@@ -24,21 +25,35 @@ export function replyAddressOf(email: { raw: string | null; mailboxAddress: stri
   return /^[^\s@<>]+@[^\s@<>]+$/.test(address) ? address : email.mailboxAddress;
 }
 
+/** What the simulated contact answers: their address, the rep's, the text, and whether a responder sent it. */
+export interface SimulatedReplyText {
+  from: string;
+  to: string;
+  text: string;
+  automatic?: boolean;
+}
+
+/** "Re: <subject>", or as Outlook's and Gmail's responders title it, "Automatic reply: Re: <subject>". */
+export const simulatedReplySubject = (subject: string | null, automatic: boolean) =>
+  `${automatic ? 'Automatic reply: ' : ''}${replySubject(subject ?? '')}`;
+
 /**
  * The reply a contact's mail client would write: from the contact to the rep's address, "Re:"
  * the subject, In-Reply-To the sent Message-ID and References the thread so far.
  */
 export async function composeSimulatedReply(
   answered: AnsweredEmail,
-  reply: { from: string; to: string; text: string; date?: Date },
+  reply: SimulatedReplyText & { date?: Date },
 ): Promise<{ raw: string; rfcMessageId: string }> {
   const references = threadReferences(answered);
   const rfcMessageId = `${randomUUID()}@${domainOf(reply.from)}`;
   const composer = new MailComposer({
     from: reply.from,
     to: reply.to,
-    subject: replySubject(answered.subject ?? ''),
-    text: reply.text,
+    subject: simulatedReplySubject(answered.subject, reply.automatic ?? false),
+    // RFC 3834: what an out-of-office responder sets, so the sync reads it as an automatic reply.
+    ...(reply.automatic ? { headers: { 'Auto-Submitted': 'auto-replied' } } : {}),
+    text: withCrlf(reply.text),
     date: reply.date ?? new Date(),
     messageId: `<${rfcMessageId}>`,
     inReplyTo: `<${answered.rfcMessageId}>`,
@@ -58,7 +73,7 @@ export async function composeSimulatedReply(
 export async function emailSimulatedReply(
   deps: { sink: { host: string; port: number }; egress: EgressGuard },
   answered: AnsweredEmail,
-  reply: { from: string; to: string; text: string },
+  reply: SimulatedReplyText,
 ): Promise<{ rfcMessageId: string }> {
   const { raw, rfcMessageId } = await composeSimulatedReply(answered, reply);
   await sendOverSmtp(

@@ -10,11 +10,11 @@ export function ActiveModelChip() {
   // loading it on the side replaced the chip (the largest paint of a page) once it arrived.
   return (
     <Chip
-      title={model.note ?? undefined}
+      title={model.note ? `${label} — ${model.note}` : label}
       size="small"
       label={label}
       aria-label="active AI model"
-      sx={{ color: 'inherit', borderColor: 'rgba(255,255,255,0.5)', maxWidth: 280 }}
+      sx={{ color: 'inherit', borderColor: 'rgba(255,255,255,0.5)', maxWidth: 220 }}
       variant="outlined"
     />
   );

@@ -1,9 +1,9 @@
 import { createApi, fetchBaseQuery, type FetchBaseQueryError } from '@reduxjs/toolkit/query/react';
-import type { Flow, FlowRun, FlowValidationError, FlowVersion, SessionView, StepRun } from '@cadenza/core';
+import type { Flow, FlowRun, FlowValidationError, FlowVersion, FlowWarning, SessionView, StepRun } from '@cadenza/core';
 
 export type FlowListItem = Flow & { activeRuns: number };
 export type FlowRunDetail = FlowRun & { steps: StepRun[] };
-export type ValidationResult = { ok: boolean; errors: FlowValidationError[] };
+export type ValidationResult = { ok: boolean; errors: FlowValidationError[]; warnings?: FlowWarning[] };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

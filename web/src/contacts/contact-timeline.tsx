@@ -1,6 +1,6 @@
 import { Card, CardContent, List, ListItem, ListItemText, Typography } from '@mui/material';
 import type { TimelineEntry } from '@cadenza/core';
-import { humanize } from './contact-format';
+import { actorLabel, humanize } from './contact-format';
 import { formatDateTime } from '../format/plain-format';
 
 /** Everything that happened to the contact, newest first. */
@@ -19,7 +19,7 @@ export function ContactTimeline({ entries }: { entries: TimelineEntry[] | undefi
             <ListItem key={entry.id} disableGutters data-kind={entry.kind}>
               <ListItemText
                 primary={entry.summary}
-                secondary={`${humanize(entry.kind)} · ${formatDateTime(entry.occurredAt)} · by ${entry.actor.kind}`}
+                secondary={`${humanize(entry.kind)} · ${formatDateTime(entry.occurredAt)} · by ${actorLabel(entry.actor)}`}
               />
             </ListItem>
           ))}

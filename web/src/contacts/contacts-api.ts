@@ -12,7 +12,7 @@ import type {
   SavedViewUpdate,
   Task,
   TimelineEntry,
-  TenantUserView,
+  WorkspaceMember,
 } from '@cadenza/core';
 import { cadenzaApi } from '../api/cadenza-api';
 import { CONTACT_PAGE_SIZE, contactListSearch, type ContactListArgs } from './contact-query';
@@ -84,9 +84,9 @@ export const contactsApi = cadenzaApi
         query: () => '/custom-fields',
         transformResponse: (body: { items: CustomFieldDefinition[] }) => body.items,
       }),
-      workspaceUsers: build.query<TenantUserView[], void>({
-        query: () => '/users',
-        transformResponse: (body: { items: TenantUserView[] }) => body.items,
+      workspaceMembers: build.query<WorkspaceMember[], void>({
+        query: () => '/members',
+        transformResponse: (body: { items: WorkspaceMember[] }) => body.items,
       }),
       savedViews: build.query<SavedView[], void>({
         query: () => '/contact-views',
@@ -131,7 +131,7 @@ export const {
   useContactTasksQuery,
   useContactRunsQuery,
   useCustomFieldsQuery,
-  useWorkspaceUsersQuery,
+  useWorkspaceMembersQuery,
   useSavedViewsQuery,
   useCreateSavedViewMutation,
   useUpdateSavedViewMutation,

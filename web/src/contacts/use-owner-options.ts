@@ -1,25 +1,30 @@
 import { useCallback, useMemo } from 'react';
-import { can, type SessionView } from '@cadenza/core';
-import { useWorkspaceUsersQuery } from './contacts-api';
+import { OWNERSHIP_SCOPED_ROLES, type SessionView } from '@cadenza/core';
+import { useWorkspaceMembersQuery } from './contacts-api';
 import type { OwnerOption } from './contact-filters';
 
 /**
- * Who contacts can be owned by, as far as the signed-in user may know: everyone in the
- * workspace for those who manage users, otherwise just themselves.
+ * Who owns contacts, by name, for every member; and who a contact list can be filtered by:
+ * everyone in the workspace, except for roles that only ever see their own contacts (sales
+ * reps), for whom another owner would always be an empty list.
  */
 export function useOwnerOptions(session: SessionView): {
   owners: OwnerOption[];
   ownerLabel: (id: string | null) => string;
 } {
-  const users = useWorkspaceUsersQuery(undefined, { skip: !can(session.role, 'users:manage') });
+  const members = useWorkspaceMembersQuery();
+  const names = useMemo(() => new Map((members.data ?? []).map((m) => [m.id, m.name])), [members.data]);
   const owners = useMemo<OwnerOption[]>(() => {
     const me = { id: session.user.id, label: 'Me' };
-    const others = (users.data ?? [])
-      .filter((u) => u.id !== session.user.id)
-      .map((u) => ({ id: u.id, label: u.name ?? u.email }));
+    if (OWNERSHIP_SCOPED_ROLES.includes(session.role)) return [me];
+    const others = (members.data ?? [])
+      .filter((m) => m.id !== session.user.id)
+      .map((m) => ({ id: m.id, label: m.name }));
     return [me, ...others];
-  }, [users.data, session.user.id]);
-  const names = useMemo(() => new Map(owners.map((o) => [o.id, o.label])), [owners]);
-  const ownerLabel = useCallback((id: string | null) => (id ? (names.get(id) ?? 'another user') : '—'), [names]);
+  }, [members.data, session.user.id, session.role]);
+  const ownerLabel = useCallback(
+    (id: string | null) => (id ? (id === session.user.id ? 'Me' : (names.get(id) ?? 'a former member')) : '—'),
+    [names, session.user.id],
+  );
   return { owners, ownerLabel };
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Deal, DealStageSummary, Page, Stage } from '@cadenza/core';
-import { columnDeals, formatTotals, moveInSummary, putDeal, stagesInOrder, takeDeal } from './board-columns';
+import {
+  columnDeals,
+  formatTotals,
+  isOverdue,
+  localDay,
+  moveInSummary,
+  putDeal,
+  stagesInOrder,
+  takeDeal,
+} from './board-columns';
 import { dealFixture } from './deal-fixture';
 
 const stage = (id: string, position: number): Stage => ({ id, pipelineId: 'p', name: id, probability: null, position });
@@ -109,5 +118,31 @@ describe('formatTotals', () => {
       ),
     ).toBe('€50 · $1,200');
     expect(formatTotals([])).toBe('');
+  });
+});
+
+describe('overdue deals', () => {
+  const open = { name: 'Proposal', probability: 50 };
+  it('flags an open deal whose close date has passed, not one closing today or later', () => {
+    expect(isOverdue({ closeDate: '2026-12-06' }, open, '2026-12-07')).toBe(true);
+    expect(isOverdue({ closeDate: '2026-12-07' }, open, '2026-12-07')).toBe(false);
+    expect(isOverdue({ closeDate: null }, open, '2026-12-07')).toBe(false);
+  });
+
+  it('never flags a closed deal: probability 0 or 100, or a closed name when no probability is set', () => {
+    for (const stage of [
+      { name: 'Won', probability: 100 },
+      { name: 'Lost', probability: 0 },
+      { name: 'Closed won', probability: null },
+      { name: 'Closed lost', probability: null },
+    ])
+      expect(isOverdue({ closeDate: '2020-01-01' }, stage, '2026-12-07')).toBe(false);
+    expect(isOverdue({ closeDate: '2020-01-01' }, { name: 'Negotiation', probability: null }, '2026-12-07')).toBe(true);
+  });
+});
+
+describe('localDay', () => {
+  it('writes the local calendar day as close dates are written', () => {
+    expect(localDay(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
   });
 });

@@ -89,3 +89,20 @@ export function formatTotals(totals: ReadonlyArray<{ currency: string; amount: n
     )
     .join(' · ');
 }
+
+/**
+ * Whether a stage ends the pipeline: a win probability of 0 or 100 (HubSpot's closed lost and
+ * closed won), or, where no probability is set, a name that says so ("Closed won", "Lost").
+ */
+export const isClosedStage = (stage: Pick<Stage, 'name' | 'probability'>): boolean =>
+  stage.probability === null
+    ? /\b(closed|won|lost)\b/i.test(stage.name)
+    : stage.probability === 0 || stage.probability === 100;
+
+/** A deal still open whose close date has passed: the rep should move it or change the date. */
+export const isOverdue = (deal: Pick<Deal, 'closeDate'>, stage: Pick<Stage, 'name' | 'probability'>, today: string) =>
+  deal.closeDate !== null && deal.closeDate < today && !isClosedStage(stage);
+
+/** A date as the calendar day it is where the browser is (YYYY-MM-DD), to compare with close dates. */
+export const localDay = (at: Date): string =>
+  `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;

@@ -6,7 +6,7 @@ import { nearEnd } from '../crm-shared/near-end';
 import { useLiveRecords } from '../crm-shared/use-live-records';
 import { ErrorSnackbar } from './error-snackbar';
 import { useDebounced } from './use-debounced';
-import { columnDeals, formatTotals, stagesInOrder } from './board-columns';
+import { columnDeals, formatTotals, isOverdue, localDay, stagesInOrder } from './board-columns';
 import {
   applyStageMove,
   boardTag,
@@ -126,6 +126,8 @@ const StageColumn = memo(function StageColumn(props: {
   const [over, setOver] = useState(false);
   const accepts = (e: DragEvent) => canMove && e.dataTransfer.types.includes(DEAL_MIME);
   const remaining = totals ? Math.max(0, totals.count - deals.length) : 0;
+  // Close dates are calendar days; today's, in the rep's own time zone, decides what is overdue.
+  const today = useMemo(() => localDay(new Date()), []);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
   const loadMore = () => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
@@ -151,8 +153,10 @@ const StageColumn = memo(function StageColumn(props: {
         if (deal) onDrop(deal, stage.id);
       }}
       sx={{
-        width: 280,
-        flex: '0 0 280px',
+        // Six stages fit a 1440 px screen side by side (Closed won and lost included); more scroll.
+        flex: '1 1 0',
+        minWidth: 200,
+        maxWidth: 320,
         minHeight: 240,
         p: 1,
         bgcolor: over ? 'action.hover' : 'background.paper',
@@ -187,7 +191,7 @@ const StageColumn = memo(function StageColumn(props: {
         }}
       >
         {deals.map((deal) => (
-          <DealCard key={deal.id} deal={deal} draggable={canMove} />
+          <DealCard key={deal.id} deal={deal} draggable={canMove} overdue={isOverdue(deal, stage, today)} />
         ))}
       </Box>
       {hasNextPage && (
@@ -206,7 +210,7 @@ const StageColumn = memo(function StageColumn(props: {
   );
 });
 
-function DealCard({ deal, draggable }: { deal: Deal; draggable: boolean }) {
+function DealCard({ deal, draggable, overdue }: { deal: Deal; draggable: boolean; overdue: boolean }) {
   return (
     <Card
       role="listitem"
@@ -225,7 +229,12 @@ function DealCard({ deal, draggable }: { deal: Deal; draggable: boolean }) {
         </Typography>
         <Typography variant="caption" color="text.secondary" component="div">
           {deal.amount !== null ? formatTotals([{ currency: deal.currency, amount: deal.amount }]) : 'no amount'}
-          {deal.closeDate ? ` · closes ${deal.closeDate}` : ''}
+          {deal.closeDate && !overdue ? ` · closes ${deal.closeDate}` : ''}
+          {overdue && (
+            <Box component="span" sx={{ color: 'error.main', fontWeight: 600 }}>
+              {` · overdue since ${deal.closeDate}`}
+            </Box>
+          )}
         </Typography>
       </CardContent>
     </Card>

@@ -15,7 +15,7 @@ import {
   Stack,
   Typography,
 } from '@mui/material';
-import { can, type FlowValidationError, type NodeType } from '@cadenza/core';
+import { can, flowWarnings, type FlowValidationError, type FlowWarning, type NodeType } from '@cadenza/core';
 import {
   apiErrorOf,
   errorMessage,
@@ -85,7 +85,7 @@ function DesignerWorkspace() {
   const [saveDraft, saving] = useSaveDraftMutation();
   const [publish, publishing] = usePublishFlowMutation();
   const [validate] = useValidateFlowMutation();
-  const [notice, setNotice] = useState<{ severity: 'success' | 'error'; text: string }>();
+  const [notice, setNotice] = useState<{ severity: 'success' | 'warning' | 'error'; text: string }>();
   const [runId, setRunId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const { getNodes, fitView } = useReactFlow();
@@ -135,7 +135,12 @@ function DesignerWorkspace() {
     if (!(await save())) return setDialog(null);
     try {
       const version = await publish(flowId).unwrap();
-      setNotice({ severity: 'success', text: `Published version ${version.version}` });
+      const warnings = flowWarnings(definition());
+      setNotice(
+        warnings.length > 0
+          ? { severity: 'warning', text: `Published version ${version.version}. ${warningText(warnings)}` }
+          : { severity: 'success', text: `Published version ${version.version}` },
+      );
       void flowQuery.refetch();
     } catch (error) {
       const errors = flowErrorsOf(error);
@@ -148,10 +153,13 @@ function DesignerWorkspace() {
     try {
       const result = await validate(definition()).unwrap();
       dispatch(designerActions.validated(result.errors));
+      const warnings = result.warnings ?? [];
       setNotice(
-        result.ok
-          ? { severity: 'success', text: 'No problems found' }
-          : { severity: 'error', text: `${result.errors.length} problem(s) found` },
+        !result.ok
+          ? { severity: 'error', text: `${result.errors.length} problem(s) found` }
+          : warnings.length > 0
+            ? { severity: 'warning', text: `No problems found. ${warningText(warnings)}` }
+            : { severity: 'success', text: 'No problems found' },
       );
     } catch (error) {
       setNotice({ severity: 'error', text: errorMessage(error) });
@@ -364,3 +372,9 @@ function DesignerWorkspace() {
     </Box>
   );
 }
+
+/** Warnings as one sentence for the designer's notice. */
+const warningText = (warnings: readonly FlowWarning[]) =>
+  warnings.length === 1
+    ? `Warning: ${warnings[0]!.message}`
+    : `${warnings.length} warnings: ${warnings.map((w) => w.message).join(' ')}`;

@@ -19,7 +19,6 @@ import type { FlowSettings } from '@cadenza/core';
 import { useListFlowsQuery } from '../api/cadenza-api';
 import type { DesignerNode } from './designer-types';
 import {
-  DURATION_UNITS,
   WEEKDAYS,
   defaultSendingWindow,
   settingsForEditing,
@@ -27,6 +26,8 @@ import {
   timezones,
   type SendingWindow,
 } from './flow-settings-model';
+import { ReplyTriageSection } from './reply-triage-section';
+import { DurationUnitSelect, type DurationUnit } from './duration-unit-select';
 
 export interface FlowSettingsDialogProps {
   open: boolean;
@@ -175,6 +176,15 @@ export function FlowSettingsDialog({
               )}
             </Section>
 
+            <Section title="When a reply comes in">
+              <ReplyTriageSection
+                value={value.replyTriage}
+                issues={issues}
+                open={open}
+                onChange={(replyTriage) => setValue({ ...value, replyTriage })}
+              />
+            </Section>
+
             <Section title="Leave the flow when">
               {UNENROLL_RULES.map(([key, label]) => (
                 <FormControlLabel
@@ -288,7 +298,7 @@ export function FlowSettingsDialog({
   );
 }
 
-type Duration = { amount: number; unit: (typeof DURATION_UNITS)[number] };
+type Duration = { amount: number; unit: DurationUnit };
 
 function CooldownField({
   value,
@@ -316,22 +326,12 @@ function CooldownField({
         }
         sx={{ width: 140 }}
       />
-      <TextField
-        select
-        size="small"
+      <DurationUnitSelect
         id="settings-cooldown-unit"
-        label="Unit"
         value={value?.unit ?? 'days'}
         disabled={!value}
-        onChange={(event) => value && onChange({ ...value, unit: event.target.value as Duration['unit'] })}
-        slotProps={{ select: { native: true } }}
-      >
-        {DURATION_UNITS.map((unit) => (
-          <option key={unit} value={unit}>
-            {unit}
-          </option>
-        ))}
-      </TextField>
+        onChange={(unit) => value && onChange({ ...value, unit })}
+      />
     </Stack>
   );
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ReplyTriageSettingsSchema } from '@cadenza/core';
 import { defaultSendingWindow, settingsForEditing, settingsIssues, timezones } from './flow-settings-model';
 
 describe('flow settings model', () => {
@@ -6,6 +7,8 @@ describe('flow settings model', () => {
     expect(settingsForEditing({})).toEqual({
       unenrollOn: { reply: true, goalMet: true, unsubscribe: true, bounce: true, enteredFlow: [] },
       reenrollment: { policy: 'never' },
+      // Its values are pinned by core's reply-act.test.ts; here: the editor shows them all.
+      replyTriage: ReplyTriageSettingsSchema.parse({}),
     });
     expect(settingsForEditing(undefined).reenrollment).toEqual({ policy: 'never' });
   });
@@ -19,6 +22,11 @@ describe('flow settings model', () => {
     expect(editing.sendingWindow?.start).toBe('18:00');
     expect(editing.unenrollOn).toMatchObject({ reply: false, bounce: true });
     expect(settingsIssues(editing)).toEqual({ 'sendingWindow.end': 'must close after it opens' });
+  });
+
+  it('names a reply triage duration that is not a positive amount', () => {
+    const issues = settingsIssues({ replyTriage: { notNow: { reenrollAfter: { amount: 0, unit: 'days' } } } });
+    expect(Object.keys(issues)).toEqual(['replyTriage.notNow.reenrollAfter.amount']);
   });
 
   it('names bad timezones and empty days by their path', () => {

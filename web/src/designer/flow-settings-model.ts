@@ -27,6 +27,7 @@ export function settingsForEditing(raw: unknown): FlowSettings {
     ...defaults,
     ...record,
     unenrollOn: { ...defaults.unenrollOn, ...(record.unenrollOn ?? {}) },
+    replyTriage: { ...defaults.replyTriage, ...(record.replyTriage ?? {}) },
   } as FlowSettings;
 }
 

@@ -16,6 +16,7 @@ import { errorMessage, useGetRunQuery, useRunActionMutation } from '../api/caden
 import { formatDateTime } from '../format/plain-format';
 import { AgentTrace } from './agent-trace';
 import { agentTraceOf } from './agent-trace-model';
+import { restLine } from './run-rest';
 
 const FINAL = new Set(['completed', 'unenrolled', 'cancelled']);
 
@@ -54,6 +55,11 @@ export function RunDrawer({ runId, onClose }: { runId: string | null; onClose: (
                 v{run.flowVersion} · at {run.currentNodeId ?? '—'}
               </Typography>
             </Stack>
+            {restLine(run) && (
+              <Typography variant="body2" role="status">
+                {restLine(run)}
+              </Typography>
+            )}
             {run.exitReason && <Typography variant="body2">Exit: {run.exitReason}</Typography>}
             <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
               {control('pause', 'Pause', !ended && run.status !== 'paused')}

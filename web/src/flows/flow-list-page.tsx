@@ -16,7 +16,8 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { errorMessage, useCreateFlowMutation, useListFlowsQuery } from '../api/cadenza-api';
+import { errorMessage, useCreateFlowMutation, useListFlowsQuery, useMeQuery } from '../api/cadenza-api';
+import { can } from '@cadenza/core';
 import { emptyDefinition } from '../designer/flow-graph';
 import { formatDateTime } from '../format/plain-format';
 
@@ -25,6 +26,9 @@ const STATUS_COLORS = { draft: 'default', active: 'success', paused: 'warning', 
 /** Flows with status, version, active runs and last edit; a new flow opens in the designer. */
 export function FlowListPage() {
   const flows = useListFlowsQuery();
+  const me = useMeQuery();
+  // Offered only to those who may make one (marketers and admins), never offered and then refused.
+  const canCreate = me.data ? can(me.data.role, 'flows:manage') : false;
   const [create, creating] = useCreateFlowMutation();
   const [name, setName] = useState('');
   const navigate = useNavigate();
@@ -41,24 +45,28 @@ export function FlowListPage() {
       <Typography variant="h4" component="h1" gutterBottom>
         Flows
       </Typography>
-      <Stack component="form" direction="row" spacing={1} sx={{ mb: 2 }} onSubmit={submit} aria-label="create flow">
-        <TextField
-          size="small"
-          id="new-flow-name"
-          label="New flow name"
-          required
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <Button type="submit" variant="contained" disabled={creating.isLoading}>
-          Create flow
-        </Button>
-      </Stack>
+      {canCreate && (
+        <Stack component="form" direction="row" spacing={1} sx={{ mb: 2 }} onSubmit={submit} aria-label="create flow">
+          <TextField
+            size="small"
+            id="new-flow-name"
+            label="New flow name"
+            required
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+          <Button type="submit" variant="contained" disabled={creating.isLoading}>
+            Create flow
+          </Button>
+        </Stack>
+      )}
       {creating.error && <Alert severity="error">{errorMessage(creating.error)}</Alert>}
       {flows.error && <Alert severity="error">{errorMessage(flows.error)}</Alert>}
       {flows.isLoading && <Typography color="text.secondary">Loading flows…</Typography>}
       {flows.data?.length === 0 && (
-        <Typography color="text.secondary">No flows yet: name one above to start.</Typography>
+        <Typography color="text.secondary">
+          {canCreate ? 'No flows yet: name one above to start.' : 'No flows yet: marketers build them.'}
+        </Typography>
       )}
       {flows.data && flows.data.length > 0 && (
         <Box sx={{ overflowX: 'auto' }}>

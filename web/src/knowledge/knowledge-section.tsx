@@ -17,6 +17,31 @@ function StatusChip({ document }: { document: KnowledgeDocument }) {
   return document.error ? <Tooltip title={document.error}>{chip}</Tooltip> : chip;
 }
 
+/** A small select over a fixed set of values, each with its label. */
+function ChoiceField<T extends string>(props: {
+  label: string;
+  value: T;
+  choices: Record<T, string>;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <TextField
+      select
+      size="small"
+      label={props.label}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value as T)}
+      sx={{ minWidth: 130 }}
+    >
+      {(Object.entries(props.choices) as Array<[T, string]>).map(([value, label]) => (
+        <MenuItem key={value} value={value}>
+          {label}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
 const EMPTY_FORM: KnowledgeDocumentCreate = { kind: 'snippet', title: '', format: 'text', text: '' };
 
 /**
@@ -126,28 +151,18 @@ export function KnowledgeSection({ canManage }: { canManage: boolean }) {
                   value={form.title}
                   onChange={(e) => setForm({ ...form, title: e.target.value })}
                 />
-                <TextField
-                  select
-                  size="small"
+                <ChoiceField
                   label="Kind"
                   value={form.kind}
-                  onChange={(e) => setForm({ ...form, kind: e.target.value as KnowledgeDocumentCreate['kind'] })}
-                  sx={{ minWidth: 130 }}
-                >
-                  <MenuItem value="snippet">snippet</MenuItem>
-                  <MenuItem value="document">document</MenuItem>
-                </TextField>
-                <TextField
-                  select
-                  size="small"
+                  choices={{ snippet: 'snippet', document: 'document' }}
+                  onChange={(kind) => setForm({ ...form, kind })}
+                />
+                <ChoiceField
                   label="Format"
                   value={form.format}
-                  onChange={(e) => setForm({ ...form, format: e.target.value as KnowledgeDocumentCreate['format'] })}
-                  sx={{ minWidth: 130 }}
-                >
-                  <MenuItem value="text">plain text</MenuItem>
-                  <MenuItem value="markdown">Markdown</MenuItem>
-                </TextField>
+                  choices={{ text: 'plain text', markdown: 'Markdown' }}
+                  onChange={(format) => setForm({ ...form, format })}
+                />
               </Stack>
               <TextField
                 label="Text"

@@ -7,6 +7,7 @@ import { STATUS_COLOR, canSimulateReply, simulatedReplyOutcome } from './message
 import { formatDateTime } from '../format/plain-format';
 import { useGetPlatformFeaturesQuery } from '../api/platform-api';
 import { safePreviewHtml } from './safe-preview-html';
+import { sampleReplies, type SampleReply } from './sample-replies';
 
 type View = 'rendered' | 'text' | 'raw';
 
@@ -109,19 +110,38 @@ function RenderedHtml({ html }: { html: string }) {
 }
 
 function ReplyForm({ id, to }: { id: string; to: string }) {
-  const [text, setText] = useState('Sounds good — can we talk on Tuesday?');
+  const samples = useMemo(() => sampleReplies(new Date()), []);
+  const [chosen, setChosen] = useState<SampleReply>(samples[0]!);
+  const [text, setText] = useState(chosen.text);
   const [reply, state] = useSimulateReplyMutation();
+  const automatic = chosen.automatic && text === chosen.text;
   return (
     <Box
       component="form"
       aria-label="simulate reply"
       onSubmit={(event) => {
         event.preventDefault();
-        void reply({ id, text });
+        void reply({ id, text, automatic });
       }}
       sx={{ display: 'flex', flexDirection: 'column', gap: 1, borderTop: 1, borderColor: 'divider', pt: 1.5 }}
     >
       <Typography variant="subtitle2">Simulate a reply from {to}</Typography>
+      <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }} role="group" aria-label="sample replies">
+        {samples.map((sample) => (
+          <Chip
+            key={sample.label}
+            label={sample.label}
+            size="small"
+            clickable
+            color={sample === chosen ? 'primary' : 'default'}
+            aria-pressed={sample === chosen}
+            onClick={() => {
+              setChosen(sample);
+              setText(sample.text);
+            }}
+          />
+        ))}
+      </Stack>
       <TextField
         label="Reply text"
         multiline
@@ -132,7 +152,7 @@ function ReplyForm({ id, to }: { id: string; to: string }) {
       />
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <Button type="submit" variant="contained" disabled={state.isLoading || !text.trim()}>
-          Simulate reply
+          {automatic ? 'Simulate automatic reply' : 'Simulate reply'}
         </Button>
         {state.data && (
           <Alert severity="success" sx={{ py: 0 }}>

@@ -34,8 +34,8 @@ export const outboxApi = api.injectEndpoints({
       query: (id) => ({ url: `/outbox/${id}/raw`, responseHandler: 'text' }),
       providesTags: (_r, _e, id) => [{ type: 'OutboxMessage', id }],
     }),
-    simulateReply: build.mutation<SimulatedReply, { id: string; text: string }>({
-      query: ({ id, text }) => ({ url: `/outbox/${id}/reply`, method: 'POST', body: { text } }),
+    simulateReply: build.mutation<SimulatedReply, { id: string; text: string; automatic: boolean }>({
+      query: ({ id, text, automatic }) => ({ url: `/outbox/${id}/reply`, method: 'POST', body: { text, automatic } }),
       invalidatesTags: (_r, _e, { id }) => ['OutboxList', { type: 'OutboxMessage', id }],
     }),
   }),

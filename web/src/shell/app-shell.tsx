@@ -7,6 +7,7 @@ import { TenantSwitch } from '../workspace/tenant-switch';
 import { ActiveModelChip } from '../ai/active-model-chip';
 import { modelApi } from '../ai/model-api';
 import { WIDE_SHELL_QUERY } from './wide-shell';
+import { AccountMenu } from './account-menu';
 
 // A signed-in page's first paint does not need the sign-in form (its inputs stay out of the shell).
 const SignInPage = lazy(() => import('./sign-in-page').then((m) => ({ default: m.SignInPage })));
@@ -20,19 +21,40 @@ const NAV = [
   { to: '/outbox', label: 'Outbox', permission: 'runs:read' },
   { to: '/approvals', label: 'Approvals', permission: 'approvals:read' },
   { to: '/analytics', label: 'Analytics', permission: 'runs:read' },
-  // Every member: anyone connects their own mailbox there; the rest of Settings is the admins'.
-  { to: '/settings', label: 'Settings', permission: null },
-  { to: '/status', label: 'Status', permission: null },
-  // Every role: one's own password and the invitations to other workspaces.
-  { to: '/account', label: 'Account', permission: null },
 ] as const;
 
-/** The top bar's links by role, the model in use, the workspace and sign-out. */
-function ShellItems({ session, onNavigate }: { session: SessionView; onNavigate?: () => void }) {
+/** Pages of the person rather than of the work: in the account menu on a wide bar, listed in the compact one. */
+const ACCOUNT_LINKS = [
+  // Every member: anyone connects their own mailbox there; the rest of Settings is the admins'.
+  { to: '/settings', label: 'Settings' },
+  { to: '/status', label: 'Status' },
+  // Every role: one's own password and the invitations to other workspaces.
+  { to: '/account', label: 'Account' },
+] as const;
+
+/** The work pages this role may open, as links of the bar. */
+function WorkLinks({ session, onNavigate }: { session: SessionView; onNavigate?: () => void }) {
+  return NAV.filter((item) => can(session.role, item.permission)).map((item) => (
+    <Button
+      key={item.to}
+      color="inherit"
+      component={NavLink}
+      to={item.to}
+      onClick={onNavigate}
+      sx={{ minWidth: 0, px: 1.25 }}
+    >
+      {item.label}
+    </Button>
+  ));
+}
+
+/** The compact menu: every link, the model in use, the workspace and sign-out. */
+function CompactItems({ session, onNavigate }: { session: SessionView; onNavigate?: () => void }) {
   const [logout] = useLogoutMutation();
   return (
     <>
-      {NAV.filter((item) => !item.permission || can(session.role, item.permission)).map((item) => (
+      <WorkLinks session={session} onNavigate={onNavigate} />
+      {ACCOUNT_LINKS.map((item) => (
         <Button key={item.to} color="inherit" component={NavLink} to={item.to} onClick={onNavigate}>
           {item.label}
         </Button>
@@ -48,7 +70,7 @@ function ShellItems({ session, onNavigate }: { session: SessionView; onNavigate?
 }
 
 /**
- * Top bar with navigation by role; shows sign-in until there is a session. Below the `md`
+ * Top bar with navigation by role; shows sign-in until there is a session. Below the `lg`
  * breakpoint (phones, portrait tablets) the links fold behind a Menu button: eleven links, the model
  * and the workspace would wrap the bar into four rows above every page.
  */
@@ -107,16 +129,33 @@ export function AppShell() {
             </Toolbar>
             {menuOpen && (
               <Toolbar id="app-menu" component="nav" aria-label="main" sx={{ gap: 1, flexWrap: 'wrap', pb: 1 }}>
-                <ShellItems session={shownSession} onNavigate={() => setMenuOpen(false)} />
+                <CompactItems session={shownSession} onNavigate={() => setMenuOpen(false)} />
               </Toolbar>
             )}
           </>
         ) : (
-          <Toolbar sx={{ gap: 1, flexWrap: 'wrap' }}>
-            <Typography variant="h6" component="span" sx={{ mr: 2 }}>
+          <Toolbar sx={{ gap: 0.5 }}>
+            <Typography variant="h6" component="span" sx={{ mr: 1.5 }}>
               Cadenza
             </Typography>
-            <ShellItems session={shownSession} />
+            <Box component="nav" aria-label="main" sx={{ display: 'flex', gap: 0.25, flexShrink: 0 }}>
+              <WorkLinks session={shownSession} />
+            </Box>
+            {/* The chips give way (ellipsis, full text in their title) before the links wrap. */}
+            <Box
+              sx={{
+                flex: 1,
+                minWidth: 0,
+                display: 'flex',
+                gap: 0.5,
+                justifyContent: 'flex-end',
+                '& > *': { minWidth: 96 },
+              }}
+            >
+              <ActiveModelChip />
+              <TenantSwitch session={shownSession} />
+            </Box>
+            <AccountMenu session={shownSession} links={ACCOUNT_LINKS} />
           </Toolbar>
         )}
       </AppBar>

@@ -21,7 +21,7 @@ export function preloadOnStart(pathname: string, store: AppStore): void {
     if (isWideShell()) void store.dispatch(modelApi.util.prefetch('activeModel', undefined, {}));
     if (link?.page === 'flows') void store.dispatch(cadenzaApi.util.prefetch('listFlows', undefined, {}));
     if (link?.page === 'designer') void store.dispatch(cadenzaApi.util.prefetch('getFlow', link.flowId, {}));
-    if (link?.page === 'contacts') void importContactsData().then((m) => m.prefetchContactsPage(store.dispatch, data));
+    if (link?.page === 'contacts') void importContactsData().then((m) => m.prefetchContactsPage(store.dispatch));
   });
 }
 

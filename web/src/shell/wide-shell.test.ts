@@ -3,7 +3,7 @@ import { theme } from '../theme';
 import { WIDE_SHELL_QUERY } from './wide-shell';
 
 describe('WIDE_SHELL_QUERY', () => {
-  it('is the theme’s md breakpoint and up', () => {
-    expect(`@media ${WIDE_SHELL_QUERY}`).toBe(theme.breakpoints.up('md'));
+  it('is the theme’s lg breakpoint and up', () => {
+    expect(`@media ${WIDE_SHELL_QUERY}`).toBe(theme.breakpoints.up('lg'));
   });
 });

@@ -20,7 +20,15 @@ export function TenantSwitch({ session }: { session: SessionView }) {
   const others = session.memberships.filter((membership) => membership.tenantId !== session.tenant.id);
   const label = `${session.tenant.name} · ${session.role}`;
   if (others.length === 0) {
-    return <Chip size="small" label={label} variant="outlined" sx={{ color: 'inherit', borderColor: 'inherit' }} />;
+    return (
+      <Chip
+        title={label}
+        size="small"
+        label={label}
+        variant="outlined"
+        sx={{ color: 'inherit', borderColor: 'inherit' }}
+      />
+    );
   }
   const onChange = async (tenantId: string) => {
     const switched = await switchTenant({ tenantId })

@@ -49,3 +49,8 @@ export const localQuickActions = proxyLocalActivities<Activities>({
 });
 export const sendActions = proxyActivities<Activities>({ startToCloseTimeout: '45 seconds', retry: actionRetry });
 export const slowActions = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', retry: actionRetry });
+/**
+ * Reading a reply (reply triage): the worker's classifier, which embeds the text (the local
+ * model loads on first use), so an attempt may take a while; retried like an action.
+ */
+export const replyReading = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry: actionRetry });

@@ -7,7 +7,7 @@ import type { PayloadKeySource } from '@cadenza/core';
 import { cadenzaDataConverter, FAILURE_CONVERTER_PATH } from '@cadenza/temporal';
 import { workflowBundlerOptions } from '../../../workers/src/workflow-bundle-options';
 import { RUN_SHAPE_PATCH } from './flow-run-workflow';
-import { INBOUND_EVENT_ONCE_PATCH } from './run-controls';
+import { INBOUND_EVENT_ONCE_PATCH, REPLY_TRIAGE_PATCH } from './run-controls';
 import { AGENT_TOOL_APPROVALS_PATCH } from './ai-agent-step';
 
 /**
@@ -49,6 +49,13 @@ const AGENT_HISTORIES: Array<[name: string, patches: string[]]> = [
 
 /** Histories recorded with patches: each must carry the ones it claims and replay with today's code. */
 const PATCHED_HISTORIES = [...DUPLICATE_EVENT_HISTORIES, ...AGENT_HISTORIES];
+
+/**
+ * A run that read replies (REPLY_TRIAGE_PATCH), recorded by record-replay-histories.int.test.ts:
+ * an out-of-office auto-reply paused its reply wait, the contact's reply (read as interested)
+ * ended the pause and answered the wait.
+ */
+const REPLY_TRIAGE_HISTORY = 'reply-triage-out-of-office';
 
 const historyOf = (name: string) =>
   temporal.api.history.v1.History.decode(readFileSync(path.join(__dirname, 'replay-histories', `${name}.history.bin`)));
@@ -119,5 +126,20 @@ describe('flowRunWorkflow replaying histories from before the current run shape'
       (historyOf(name).events ?? []).filter((event) => event.timerFiredEventAttributes).length;
     expect(timersFired('duplicate-reply-before-patch')).toBe(0);
     expect(timersFired('duplicate-reply-dropped')).toBe(1);
+  });
+
+  it(`${REPLY_TRIAGE_HISTORY} carries the reply-triage patch, read both replies and acted on each`, () => {
+    const history = historyOf(REPLY_TRIAGE_HISTORY);
+    expect(patchIdsOf(history)).toEqual([RUN_SHAPE_PATCH, REPLY_TRIAGE_PATCH]);
+    const activities = (history.events ?? [])
+      .map((event) => event.activityTaskScheduledEventAttributes?.activityType?.name)
+      .filter(Boolean);
+    expect(activities).toEqual(['readInboundReply', 'actOnInboundReply', 'readInboundReply', 'actOnInboundReply']);
+  });
+
+  it(`${REPLY_TRIAGE_HISTORY} replays without a nondeterminism error`, async () => {
+    await expect(
+      Worker.runReplayHistory({ workflowBundle, replayName: REPLY_TRIAGE_HISTORY }, historyOf(REPLY_TRIAGE_HISTORY)),
+    ).resolves.toBeUndefined();
   });
 });

@@ -21,7 +21,8 @@ import {
 import { runSearchAttributeKeys } from '@cadenza/temporal/search-attribute-keys';
 import { projections, reads } from './flow-activities';
 import type { CarriedState, FlowRunInput, FlowRunResult, StepRecord } from '@cadenza/contracts';
-import { RunControls } from './run-controls';
+import { RunControls, type RunRest } from './run-controls';
+import { readArrivedReplies, replyTriageSettingsOf } from './reply-reading';
 import { currentNodeQuery, stepHistoryQuery } from '@cadenza/contracts';
 import { STEP_HANDLERS, type StepOutcome } from './step-handlers';
 
@@ -53,7 +54,11 @@ export async function flowRunWorkflow(input: FlowRunInput): Promise<FlowRunResul
   const { definition } = input;
   // First, before any command: a history from before the patch has no marker here.
   const currentShape = patched(RUN_SHAPE_PATCH);
-  const controls = new RunControls(definition.settings.unenrollOn, input.carried?.inboundEventKeys);
+  const controls = new RunControls(
+    definition.settings.unenrollOn,
+    input.carried?.inboundEventKeys,
+    replyTriageSettingsOf(input).enabled,
+  );
   controls.install();
 
   const state: CarriedState = input.carried ?? {
@@ -112,6 +117,8 @@ export async function flowRunWorkflow(input: FlowRunInput): Promise<FlowRunResul
           exitReason,
           startedAt: input.startedAt,
           endedAt: ended ? nowIso() : null,
+          restingUntil: ended ? null : (controls.rest?.until ?? null),
+          restReason: ended ? null : (controls.rest?.reason ?? null),
         },
         steps,
       });
@@ -125,8 +132,53 @@ export async function flowRunWorkflow(input: FlowRunInput): Promise<FlowRunResul
 
   const goals = definition.nodes.filter((node) => node.type === 'goal');
 
+  /** Reads the replies that arrived and acts on them (reply triage); no command when none did. */
+  const readReplies = () => readArrivedReplies({ input, controls, visits: state.visits, record });
+
+  /**
+   * Rests while reply triage asks (an out-of-office pause, a "not now" snooze), as "paused" with
+   * the date on the run row. A reply arriving meanwhile is read (the person may be back); ops'
+   * resume ends the rest, cancel ends the run. A snooze that runs out starts the flow over, as a
+   * new enrollment would (visits go on counting, so every side effect gets a key of its own).
+   */
+  const restWhileAsked = async (): Promise<void> => {
+    if (!controls.rest) return;
+    const before = status;
+    while (controls.rest && !controls.stop) {
+      const rest: RunRest = controls.rest;
+      status = 'paused';
+      await flush();
+      const interrupted = await condition(
+        () => controls.stop !== null || controls.rest !== rest || controls.unread.length > 0,
+        Math.max(1, Date.parse(rest.until) - Date.now()),
+      );
+      if (controls.unread.length > 0) await readReplies();
+      if (interrupted || controls.rest !== rest) continue;
+      controls.rest = null;
+      if (rest.reason === 'not_now') await startOver();
+    }
+    status = before;
+  };
+
+  /** The flow from its first step again, in a fresh history (the end of a "not now" snooze). */
+  const startOver = async (): Promise<never> => {
+    await flush();
+    state.recentSteps = [...state.recentSteps, ...stepsThisRun].slice(-RECENT_STEPS_KEPT);
+    return continueAsNew<typeof flowRunWorkflow>({
+      ...input,
+      carried: {
+        ...state,
+        nextNodeId: nextNodeId(definition, definition.trigger.id),
+        stepOutputs: {},
+        inboundEventKeys: controls.receivedKeys(),
+      },
+    });
+  };
+
   try {
     while (state.nextNodeId) {
+      await readReplies();
+      await restWhileAsked();
       controls.applyUnenrollRules();
       if (controls.paused && !controls.stop) {
         status = 'paused';
@@ -223,6 +275,8 @@ export async function flowRunWorkflow(input: FlowRunInput): Promise<FlowRunResul
           controls,
           currentShape,
           showNode,
+          readReplies,
+          restWhileAsked,
           stepOutputs: state.stepOutputs,
           contact: () => reads.loadContactSnapshot({ tenantId: input.tenantId, contactId: input.contactId }),
           // Stays "waiting" until the step returns, so queries and the projection agree.

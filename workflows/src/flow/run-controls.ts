@@ -21,6 +21,22 @@ const MAX_REMEMBERED_EVENTS = 500;
 export const INBOUND_EVENT_ONCE_PATCH = 'inbound-event-once';
 
 /**
+ * Marks runs that read replies and automatic replies before acting on them (reply triage,
+ * issue 22). Asked only when such an event arrives, so a history from before it (a reply kept
+ * for the leave rule and the reply wait at once) replays as it was taken.
+ */
+export const REPLY_TRIAGE_PATCH = 'reply-triage';
+
+/** The two inbound events reply triage reads, each naming the email they answer. */
+export type ReadableEvent = Extract<InboundEvent, { kind: 'reply' | 'auto_reply' }> & { messageId: string };
+
+/** A rest reply triage asked for: out of office pauses the run, "not now" snoozes it (then starts it over). */
+export interface RunRest {
+  until: string;
+  reason: 'out_of_office' | 'not_now';
+}
+
+/**
  * What makes two inbound events the same: their kind and the message they concern. A sender
  * killed between signalling a run and recording that it did signals it again (the mailbox sync
  * after a worker kill); the run drops the repeat. Events naming no message are never the same.
@@ -45,13 +61,21 @@ export class RunControls {
   retryRequested = false;
   stop: StopRequest | null = null;
   readonly events: InboundEvent[] = [];
+  /** Replies and automatic replies waiting to be read (only with REPLY_TRIAGE_PATCH); kept out of `events` until read. */
+  readonly unread: ReadableEvent[] = [];
+  /** Set by reply triage: the run rests until then; ops' resume ends it early. */
+  rest: RunRest | null = null;
   /** Keys of events received, oldest first, at most MAX_REMEMBERED_EVENTS (a Set keeps insertion order). */
   private readonly received: Set<string>;
 
-  /** `received`: the keys an earlier run of this enrollment remembered (carried across continue-as-new). */
+  /**
+   * `received`: the keys an earlier run of this enrollment remembered (carried across continue-as-new).
+   * `readsReplies`: the flow's reply triage is on (settings.replyTriage.enabled).
+   */
   constructor(
     private readonly unenrollOn: FlowSettings['unenrollOn'],
     received: readonly string[] = [],
+    private readonly readsReplies = false,
   ) {
     this.received = new Set(received.slice(-MAX_REMEMBERED_EVENTS));
   }
@@ -63,7 +87,8 @@ export class RunControls {
 
   install(): void {
     setHandler(pauseSignal, () => void (this.paused = true));
-    setHandler(resumeSignal, () => void (this.paused = false));
+    // Resume also ends a rest reply triage asked for (ops know better than the out-of-office text).
+    setHandler(resumeSignal, () => void ((this.paused = false), (this.rest = null)));
     setHandler(skipWaitSignal, () => void (this.skipWaitRequested = true));
     setHandler(retrySignal, () => void (this.retryRequested = true));
     setHandler(cancelSignal, ({ reason }) => void (this.stop ??= { status: 'cancelled', reason }));
@@ -74,10 +99,22 @@ export class RunControls {
     );
     setHandler(inboundEventSignal, (event) => {
       if (this.isRepeat(event)) return;
+      if (this.toRead(event)) return void this.unread.push(event);
       // Kept for a later wait_for_event (an email opened before the wait still counts); bounded.
-      this.events.push(event);
-      if (this.events.length > MAX_KEPT_EVENTS) this.events.shift();
+      this.keep(event);
     });
+  }
+
+  /** A reply or automatic reply this run reads before anything acts on it. Asks the patch only then. */
+  private toRead(event: InboundEvent): event is ReadableEvent {
+    if (!this.readsReplies || (event.kind !== 'reply' && event.kind !== 'auto_reply') || !event.messageId) return false;
+    return patched(REPLY_TRIAGE_PATCH);
+  }
+
+  /** Keeps an event that was read and still counts (a reply for the leave rule or a reply wait). */
+  keep(event: InboundEvent): void {
+    this.events.push(event);
+    if (this.events.length > MAX_KEPT_EVENTS) this.events.shift();
   }
 
   /**

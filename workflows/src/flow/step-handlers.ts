@@ -5,7 +5,9 @@ import {
   contactTimezone,
   evaluateCondition,
   nextSendingTime,
+  triageReplyOutput,
   waitWakeTime,
+  type TriageReplyReading,
   type ContactSnapshot,
   type InboundEvent,
   NODE_KINDS,
@@ -36,6 +38,10 @@ export interface StepContext {
   currentShape: boolean;
   /** Publishes this step's node as NodeId; called before anything that leaves the workflow task but a local activity. */
   showNode: () => void;
+  /** Reads replies that arrived (reply triage) and acts on them; may ask for a rest or a stop. */
+  readReplies: () => Promise<void>;
+  /** Rests while reply triage asks (out of office, not now); returns at once otherwise. */
+  restWhileAsked: () => Promise<void>;
   stepOutputs: Record<string, Record<string, unknown>>;
   /** The contact as it is now, read through an activity (cached within the step). */
   contact: () => Promise<ContactSnapshot>;
@@ -149,6 +155,12 @@ export const STEP_HANDLERS: { [T in StepNode['type']]: Handler<T> } = {
   score_lead: action('slow', (proxy) => proxy.flowScoreLead),
   ai_summarize_timeline: action('slow', (proxy) => proxy.flowAiSummarizeTimeline),
   ai_extract_fields: action('slow', (proxy) => proxy.flowAiExtractFields),
+  async triage_reply(node, context) {
+    const outcome = await action('slow', (proxy) => proxy.flowTriageReply)(node, context);
+    if (outcome.output === null) return outcome;
+    const reading = outcome.result as TriageReplyReading;
+    return { ...outcome, output: triageReplyOutput(context.input.definition, node.id, reading) };
+  },
 
   async wait(node, context) {
     const settings = node.settings;
@@ -167,13 +179,10 @@ export const STEP_HANDLERS: { [T in StepNode['type']]: Handler<T> } = {
     const resumeAt = nextSendingTime(wake, window, timezoneOf(contact));
     context.controls.skipWaitRequested = false;
     await context.beforeBlocking();
-    await condition(
-      () => context.controls.skipWaitRequested || context.controls.stop !== null,
-      Math.max(0, resumeAt.getTime() - Date.now()),
-    );
+    const until = await waitOutReplies(context, resumeAt, () => context.controls.skipWaitRequested);
     const skipped = context.controls.skipWaitRequested;
     context.controls.skipWaitRequested = false;
-    return { output: 'next', result: { until: resumeAt.toISOString(), skipped } };
+    return { output: 'next', result: { until: until.toISOString(), skipped } };
   },
 
   async wait_for_event(node, context) {
@@ -182,11 +191,13 @@ export const STEP_HANDLERS: { [T in StepNode['type']]: Handler<T> } = {
     let received = context.controls.take(matches);
     if (!received) {
       await context.beforeBlocking();
-      const ms = addDuration(new Date(), timeout, { businessDaysOnly: false }).getTime() - Date.now();
-      await condition(
-        () =>
-          context.controls.events.some(matches) || context.controls.skipWaitRequested || context.controls.stop !== null,
-        ms,
+      const deadline = addDuration(new Date(), timeout, { businessDaysOnly: false });
+      await waitOutReplies(
+        context,
+        deadline,
+        () => context.controls.events.some(matches) || context.controls.skipWaitRequested,
+        // Kept as before reply triage: no floor under the timeout.
+        (ms) => ms,
       );
       received = context.controls.take(matches);
       context.controls.skipWaitRequested = false;
@@ -226,5 +237,33 @@ export const STEP_HANDLERS: { [T in StepNode['type']]: Handler<T> } = {
     return { output: null, result: {}, end: { status: 'completed', reason: node.settings.reason ?? 'exit' } };
   },
 };
+
+/**
+ * Waits until `until`, or until `done()` or a stop. A reply arriving meanwhile is read (reply
+ * triage) without ending the wait; an out-of-office rest it asks for stops the wait's clock,
+ * which goes on afterwards with the time it had left. Answers when the wait would now end. Runs
+ * without reply triage (and histories from before it) never see an unread reply, so their
+ * commands are one timer, as before.
+ */
+async function waitOutReplies(
+  context: StepContext,
+  until: Date,
+  done: () => boolean,
+  timeoutOf: (ms: number) => number = (ms) => Math.max(0, ms),
+): Promise<Date> {
+  const { controls } = context;
+  let end = until.getTime();
+  for (;;) {
+    await condition(() => done() || controls.stop !== null || controls.unread.length > 0, timeoutOf(end - Date.now()));
+    if (done() || controls.stop !== null || controls.unread.length === 0) return new Date(end);
+    const left = end - Date.now();
+    await context.readReplies();
+    if (controls.rest) {
+      await context.restWhileAsked();
+      end = Date.now() + Math.max(0, left);
+      await context.beforeBlocking();
+    }
+  }
+}
 
 const EMPTY_CONTACT = (id: string): ContactSnapshot => ({ id, fields: {}, engagement: {}, score: null });

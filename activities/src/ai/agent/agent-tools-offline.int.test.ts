@@ -89,6 +89,8 @@ describe('ai_agent tools offline (the local base model)', () => {
       egress: harnessEgress,
       chatModel: chatModelSourceOf(loadAiEnv(), harnessEgress),
       knowledge: workerKnowledgeSearch(db, activitySettingsFromEnv()),
+      // The agent reads no replies.
+      replyTriager: async () => null,
     });
     const run = await db.query(`SELECT definition FROM flow_versions WHERE tenant_id = $1 AND flow_id = $2`, [
       admin.tenantId,

@@ -11,6 +11,7 @@ import { nodeNotAvailable } from '../node-not-available';
 import type { AiActionTools } from '../../ai/ai-flow-actions';
 import type { ChatModelSource } from '../../ai/ai-steps';
 import type { AgentActionTools } from '../../ai/agent/ai-agent-action';
+import type { ReplyTriagerSource } from '../reply-triage/read-reply';
 
 export interface FlowActionDependencies {
   db: DataSource;
@@ -30,6 +31,8 @@ export interface FlowActionDependencies {
   chatModel: ChatModelSource;
   /** Semantic search over the workspace's knowledge, for the agent's knowledge_search tool. */
   knowledge?: KnowledgeSearch;
+  /** Reads replies (triage_reply and the run's reply triage); answers null when the worker has no triager. */
+  replyTriager: ReplyTriagerSource;
 }
 
 /** What every action kind's activity is built from (one shared set per worker). */

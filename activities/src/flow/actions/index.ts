@@ -15,6 +15,7 @@ import { removeTag } from './remove-tag';
 import { scoreLead } from './score-lead';
 import { sendEmail } from './send-email';
 import { sendSms } from './send-sms';
+import { triageReply } from './triage-reply';
 import { updateField } from './update-field';
 
 export type { FlowActionDependencies } from './action-tools';
@@ -57,6 +58,7 @@ export function createFlowActionActivities(deps: FlowActionDependencies) {
     flowScoreLead: scoreLead(tools),
     flowAiSummarizeTimeline: aiSummarizeTimeline(tools),
     flowAiExtractFields: aiExtractFields(tools),
+    flowTriageReply: triageReply(tools),
     flowAiAgent: aiAgent(tools),
     flowAiAgentResume: aiAgentResume(tools),
   } satisfies ActionActivities;

@@ -62,12 +62,14 @@ describe('analytics API', () => {
     bounced?: boolean;
     testMode?: boolean;
     unenrolled?: { at: string; reason: string };
+    /** The node an open run rests at (the designer's badge counts it there). */
+    waitingAt?: string;
   }) {
     const enrollmentId = randomUUID();
     await db.query(
       `INSERT INTO flow_runs (enrollment_id, tenant_id, workflow_id, flow_id, flow_version, contact_id, status,
-         exit_reason, test_mode, started_at, ended_at)
-       VALUES ($1, $2, $3, $4, 1, $5, $6, $7, $8, $9, $10)`,
+         exit_reason, test_mode, started_at, ended_at, current_node_id)
+       VALUES ($1, $2, $3, $4, 1, $5, $6, $7, $8, $9, $10, $11)`,
       [
         enrollmentId,
         tenant.tenantId,
@@ -79,6 +81,7 @@ describe('analytics API', () => {
         options.testMode ?? false,
         options.startedAt,
         options.unenrolled?.at ?? null,
+        options.waitingAt ?? null,
       ],
     );
     if (!options.variant) return;
@@ -145,7 +148,8 @@ describe('analytics API', () => {
     // Counted on Jan 1 in UTC but on Dec 31 in New York; a test run and an older run never count.
     await run({ startedAt: '2026-01-01T03:00:00Z' });
     await run({ variant: 'a', startedAt: '2026-01-01T11:00:00Z', replied: '2026-01-01T12:00:00Z', testMode: true });
-    await run({ startedAt: '2025-12-20T10:00:00Z' });
+    await run({ startedAt: '2025-12-20T10:00:00Z', waitingAt: 'email_b' });
+    await run({ startedAt: '2025-12-21T10:00:00Z', waitingAt: 'email_b', testMode: true });
   }, 60_000);
   afterAll(async () => {
     await platform?.stop();
@@ -221,6 +225,8 @@ describe('analytics API', () => {
     });
     expect(body.steps[1]).toMatchObject({ entered: 10, sent: 10, delivered: 10, opened: 5, replied: 2 });
     expect(body.steps[2]).toMatchObject({ entered: 10, sent: 10, delivered: 9, opened: 8, replied: 6 });
+    // Waiting is now, as the designer's badge counts it: the open run resting at email_b, not the test run.
+    expect(body.steps.map((step: { waiting: number }) => step.waiting)).toEqual([0, 0, 1, 0]);
     expect(body.steps[3]).toMatchObject({ nodeType: 'goal', label: 'Booked', entered: 6, goalReached: 6 });
   });
 

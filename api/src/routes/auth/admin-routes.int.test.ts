@@ -95,8 +95,13 @@ describe('user and API-key administration: roles, tenant isolation, secrets', ()
       expect((await member.call('GET', '/api-keys')).status).toBe(403);
       expect((await member.call('GET', '/invitations')).status).toBe(403);
       expect((await member.call('POST', '/api-keys', { name: 'k', role: 'admin' })).status).toBe(403);
-      // ...while their own session works.
+      // ...while their own session works, and they see their colleagues by name (no sign-in details).
       expect((await member.call('GET', '/auth/me')).status).toBe(200);
+      const members = await member.call('GET', '/members');
+      expect(members.status).toBe(200);
+      const items = members.body.items as Array<Record<string, unknown>>;
+      expect(items).toContainEqual({ id: a.adminId, name: expect.any(String), role: 'admin' });
+      expect(items.every((item) => Object.keys(item).sort().join() === 'id,name,role')).toBe(true);
     }
     const opsKey = await createApiKey(platform.db, a.tenantId, 'ops key', 'ops');
     const viaKey = await fetch(`${platform.baseUrl}/api/v1/users`, { headers: { authorization: `Bearer ${opsKey}` } });
@@ -225,6 +230,8 @@ describe('user and API-key administration: roles, tenant isolation, secrets', ()
 
     const listedByB = (await b.admin.call('GET', '/users')).body.items as Array<{ id: string }>;
     expect(listedByB.map((u) => u.id)).not.toContain(userOfA);
+    const membersOfB = (await b.admin.call('GET', '/members')).body.items as Array<{ id: string }>;
+    expect(membersOfB.map((u) => u.id)).not.toContain(userOfA);
     expect((await b.admin.call('GET', `/users/${userOfA}`)).status).toBe(404);
     expect((await b.admin.call('PATCH', `/users/${userOfA}`, { role: 'admin' })).status).toBe(404);
     expect((await b.admin.call('DELETE', `/users/${userOfA}`)).status).toBe(404);

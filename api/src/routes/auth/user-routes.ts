@@ -4,8 +4,16 @@ import {
   InvitationViewSchema,
   InviteUserRequestSchema,
   TenantUserViewSchema,
+  WorkspaceMemberSchema,
 } from '@cadenza/core';
-import { changeTenantUserRole, getTenantUser, inviteToTenant, listTenantUsers, removeTenantUser } from '@cadenza/data';
+import {
+  changeTenantUserRole,
+  getTenantUser,
+  inviteToTenant,
+  listTenantUsers,
+  listWorkspaceMembers,
+  removeTenantUser,
+} from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import { actorOf, type AuthRouteDependencies } from './auth-route-deps';
 
@@ -22,6 +30,17 @@ export function userRoutes({ db }: AuthRouteDependencies): ApiRoute[] {
       access: 'users:manage',
       responses: { 200: { description: 'the users', schema: z.object({ items: z.array(TenantUserViewSchema) }) } },
       handler: async ({ principal }) => ({ body: { items: await listTenantUsers(db, principal.tenantId) } }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/members',
+      tag: 'users',
+      summary: "This workspace's people by name and role (owner names and pickers); any member may read it",
+      access: 'contacts:read',
+      responses: {
+        200: { description: 'the members', schema: z.object({ items: z.array(WorkspaceMemberSchema) }) },
+      },
+      handler: async ({ principal }) => ({ body: { items: await listWorkspaceMembers(db, principal.tenantId) } }),
     }),
     defineRoute({
       method: 'post',

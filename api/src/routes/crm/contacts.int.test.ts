@@ -177,6 +177,10 @@ describe('contacts and companies over HTTP', () => {
     expect(await names('q=homer%40plant.org')).toEqual(['Homer']);
     expect(await names('q=plant')).toEqual(['Homer']);
     expect(await names('q=simpson%20-marge')).toEqual(['Homer']);
+    // Typed as far as one got: every word a prefix, split where emails split.
+    expect(await names('q=homer.simp')).toEqual(['Homer']);
+    expect(await names('q=simp')).toEqual(['Homer', 'Marge']);
+    expect(await names('q=homer%40pla')).toEqual(['Homer']);
     expect(await names('email=MARGE@home.net')).toEqual(['Marge']);
     expect(await names('tag=vip')).toEqual(['Hank', 'Homer']);
     expect(await names('tag=vip&tag=evil')).toEqual(['Hank']);

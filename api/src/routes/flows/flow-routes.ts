@@ -4,6 +4,7 @@ import {
   CreateFlowSchema,
   FlowSchema,
   FlowVersionSchema,
+  flowWarnings,
   UpdateFlowSchema,
   LIMIT_DESCRIPTIONS,
 } from '@cadenza/core';
@@ -94,12 +95,17 @@ export function flowRoutes(deps: FlowRouteDependencies): ApiRoute[] {
       access: 'flows:read',
       body: z.object({ definition: z.unknown().describe('the flow definition to check') }),
       responses: {
-        200: { description: 'validation result (ok, or errors naming node ids)' },
+        200: { description: 'validation result (ok, or errors naming node ids) and warnings naming node ids' },
         413: { description: LIMIT_DESCRIPTIONS.flow },
       },
       handler: async ({ body, principal }) => {
         const result = await validateFlowForTenant(deps.db, principal.tenantId, body.definition, deps.egressAllow());
-        return { body: result.ok ? { ok: true, errors: [] } : { ok: false, errors: result.errors } };
+        // Warnings (a design that runs but likely not as meant) come with a valid definition only.
+        return {
+          body: result.ok
+            ? { ok: true, errors: [], warnings: flowWarnings(result.definition) }
+            : { ok: false, errors: result.errors, warnings: [] },
+        };
       },
     }),
     defineRoute({

@@ -91,7 +91,35 @@ describe('flows API', () => {
     expect((await api('/flows/validate', { method: 'POST', body: { definition: known } })).body).toEqual({
       ok: true,
       errors: [],
+      warnings: [],
     });
+  });
+
+  it('warns of a "Read the reply" step with no reply wait before it, and not of one after a reply wait', async () => {
+    const read = { id: 'read', type: 'triage_reply', settings: {} };
+    const alone = flowOf([read], [['start', 'read']]);
+    expect((await api('/flows/validate', { method: 'POST', body: { definition: alone } })).body).toEqual({
+      ok: true,
+      errors: [],
+      warnings: [expect.objectContaining({ code: 'triage_without_reply_wait', nodeId: 'read' })],
+    });
+    const afterWait = flowOf(
+      [
+        {
+          id: 'await',
+          type: 'wait_for_event',
+          settings: { event: { kind: 'reply' }, timeout: { amount: 2, unit: 'days' } },
+        },
+        read,
+      ],
+      [
+        ['start', 'await'],
+        ['await', 'read'],
+      ],
+    );
+    expect((await api('/flows/validate', { method: 'POST', body: { definition: afterWait } })).body.warnings).toEqual(
+      [],
+    );
   });
 
   it('removes a contact from flows that ask for it when it enters another flow', async () => {
@@ -138,6 +166,39 @@ describe('flows API', () => {
 
     const counts = await api(`/flows/${flowId}/node-counts`);
     expect(counts.body).toEqual({ wait: 1 });
+  });
+
+  it('pages runs newest first with a cursor, and refuses a cursor it did not make', async () => {
+    const flowId = await createPublished(waitThenTag(30, 'paged'));
+    const contactIds = [];
+    for (let i = 0; i < 5; i++)
+      contactIds.push(await newContact(platform.db, admin, { email: `${randomUUID()}@example.com` }));
+    await api(`/flows/${flowId}/enrollments`, { method: 'POST', body: { contactIds } });
+    await waitUntil(
+      'five runs in the projection',
+      async () => (await api(`/runs?flowId=${flowId}`)).body.items.length === 5,
+    );
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page = await api(`/runs?flowId=${flowId}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((run: { enrollmentId: string }) => run.enrollmentId));
+      cursor = page.body.nextCursor;
+      pages += 1;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(new Set(seen).size).toBe(5);
+    const all = (await api(`/runs?flowId=${flowId}`)).body.items.map(
+      (run: { enrollmentId: string }) => run.enrollmentId,
+    );
+    expect(seen).toEqual(all);
+
+    const forged = await api(`/runs?flowId=${flowId}&cursor=not-a-cursor`);
+    expect(forged.status).toBe(400);
+    expect(forged.body.message).toContain('query.cursor');
   });
 
   it('keeps a run on the version it started with when a new version is published', async () => {

@@ -8,6 +8,7 @@ import {
   FlowRunSchema,
   InboundEventSchema,
   NotFoundError,
+  pageOf,
   RUN_STATUSES,
   temporalRunUrl,
   TestRunRequestSchema,
@@ -194,12 +195,19 @@ export function runRoutes(deps: FlowRouteDependencies): ApiRoute[] {
         contactId: z.string().max(100).optional(),
         status: z.enum(RUN_STATUSES).optional(),
         nodeId: z.string().max(64).optional(),
-        limit: z.coerce.number().int().min(1).max(500).default(100),
+        limit: z.coerce.number().int().min(1).max(500).default(100).describe('page size, 1-500'),
+        cursor: z.string().max(500).optional().describe('opaque cursor from the previous page (its nextCursor)'),
       }),
-      responses: { 200: { description: 'runs, newest first', schema: z.object({ items: z.array(FlowRunSchema) }) } },
-      handler: async ({ principal, query }) => ({
-        body: { items: (await listRuns(deps.db, principal, query)).map(withLink) },
-      }),
+      responses: {
+        200: {
+          description: 'one page of runs, newest first; nextCursor is null on the last page',
+          schema: pageOf(FlowRunSchema),
+        },
+      },
+      handler: async ({ principal, query }) => {
+        const page = await listRuns(deps.db, principal, query);
+        return { body: { items: page.items.map(withLink), nextCursor: page.nextCursor } };
+      },
     }),
     defineRoute({
       method: 'get',

@@ -13,6 +13,7 @@ import {
   emailSimulatedReply,
   intakeInboundEmail,
   replyAddressOf,
+  simulatedReplySubject,
   startMailboxSync,
   type SignalRun,
 } from '@cadenza/services/messaging';
@@ -115,7 +116,7 @@ export function outboxRoutes(deps: {
           await emailSimulatedReply(
             { sink: deps.sink, egress: deps.egress },
             { rfcMessageId: message.rfcMessageId, to: message.to, subject: message.subject, raw: message.raw },
-            { from, to: replyTo, text: body.text },
+            { from, to: replyTo, text: body.text, automatic: body.automatic },
           );
           // Read now rather than at the next poll; the run moves when the sync has matched it.
           await startMailboxSync(
@@ -126,8 +127,9 @@ export function outboxRoutes(deps: {
         }
         await intakeInboundEmail(deps.db, deps.signalRun, {
           from,
-          subject: `Re: ${message.subject ?? ''}`,
+          subject: simulatedReplySubject(message.subject, body.automatic),
           text: body.text,
+          headers: body.automatic ? 'Auto-Submitted: auto-replied' : null,
           inReplyTo: `<${message.rfcMessageId}>`,
         });
         const { html: _h, raw: _r, ...after } = await getMessage(deps.db, principal, params.id);

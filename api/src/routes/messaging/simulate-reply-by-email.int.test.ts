@@ -69,7 +69,8 @@ describe('a simulated reply to a listening mailbox goes by email', () => {
     }
   }
 
-  it('emails the reply to the mailbox, whose sync moves the run through its reply branch once', async () => {
+  /** A listening mailbox, a published flow that emails and waits for a reply, a lead enrolled: the run waits. */
+  async function runWaitingForReply() {
     const address = `rep-${randomUUID()}@acme.test`;
     const mailbox = await api('/mailboxes', {
       method: 'POST',
@@ -104,6 +105,12 @@ describe('a simulated reply to a listening mailbox goes by email', () => {
     const [message] = (await api(`/outbox?contactId=${contactId}`)).body.items;
     expect(message.from).toContain(address);
 
+    return { address, mailbox, lead, contactId, run, message };
+  }
+
+  it('emails the reply to the mailbox, whose sync moves the run through its reply branch once', async () => {
+    const { address, mailbox, lead, contactId, run, message } = await runWaitingForReply();
+
     const reply = await api(`/outbox/${message.id}/reply`, { method: 'POST', body: { text: 'Tuesday works for me.' } });
     expect(reply.status).toBe(202);
     expect(reply.body).toMatchObject({ replyPath: 'mailbox', replyTo: address });
@@ -134,5 +141,28 @@ describe('a simulated reply to a listening mailbox goes by email', () => {
     expect((await api(`/outbox/${message.id}`)).body.status).toBe('replied');
     const timeline = (await api(`/contacts/${contactId}/timeline`)).body.items as any[];
     expect(timeline.filter((entry) => entry.kind === 'email_replied')).toHaveLength(1);
+  });
+  it('emails an automatic reply as a responder does; the sync imports it as automatic, not as the contact answering', async () => {
+    const { mailbox, run, message } = await runWaitingForReply();
+    const reply = await api(`/outbox/${message.id}/reply`, {
+      method: 'POST',
+      body: { text: 'I am out of the office until Monday.', automatic: true },
+    });
+    expect(reply.status).toBe(202);
+    const imports = await waitUntil(
+      'the automatic reply imported',
+      async () => {
+        const rows = (await platform.db.query(`SELECT kind FROM mailbox_imports WHERE mailbox_id = $1`, [
+          mailbox.body.id,
+        ])) as Array<{ kind: string }>;
+        return rows.length > 0 ? rows : undefined;
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(imports).toEqual([{ kind: 'auto_reply' }]);
+    // The contact did not answer: the run did not take its reply branch.
+    const after = (await api(`/runs/${run.enrollmentId}`)).body;
+    expect(after.steps.map((step: any) => step.nodeId)).not.toContain('replied');
+    expect((await api(`/outbox/${message.id}`)).body.status).not.toBe('replied');
   });
 });

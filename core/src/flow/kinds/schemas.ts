@@ -23,6 +23,7 @@ import { AiAgentSchema } from './ai-agent/settings';
 import { ScoreLeadSchema } from './score-lead/settings';
 import { AiSummarizeTimelineSchema } from './ai-summarize-timeline/settings';
 import { AiExtractFieldsSchema } from './ai-extract-fields/settings';
+import { TriageReplySchema } from './triage-reply/settings';
 import { WaitSchema } from './wait/settings';
 import { WaitForEventSchema } from './wait-for-event/settings';
 import { BranchSchema } from './branch/settings';
@@ -51,6 +52,7 @@ export { AiAgentSchema } from './ai-agent/settings';
 export { ScoreLeadSchema } from './score-lead/settings';
 export { AiSummarizeTimelineSchema } from './ai-summarize-timeline/settings';
 export { AiExtractFieldsSchema } from './ai-extract-fields/settings';
+export { TriageReplySchema } from './triage-reply/settings';
 export { WaitSchema } from './wait/settings';
 export { WaitForEventSchema } from './wait-for-event/settings';
 export { BranchSchema } from './branch/settings';
@@ -86,6 +88,7 @@ export const ACTION_NODE_SCHEMAS = [
   ScoreLeadSchema,
   AiSummarizeTimelineSchema,
   AiExtractFieldsSchema,
+  TriageReplySchema,
 ] as const;
 
 /** They route or pause a run and have no side effect of their own. */

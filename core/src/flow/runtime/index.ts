@@ -10,3 +10,5 @@ export * from './evaluate-condition';
 export * from './ab-split';
 export * from './render-template';
 export * from './graph-walk';
+export * from './reply-act';
+export * from './triage-reply-output';

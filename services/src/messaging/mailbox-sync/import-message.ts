@@ -131,19 +131,27 @@ async function importEntry(
   });
   if (!outcome) return false;
   if (outcome.workflowId) {
-    await deps.signalRun(outcome.workflowId, { kind: 'reply', messageId: message.id });
+    // An automatic reply reaches the run as such (reply triage reads it), never as the contact replying.
+    const kind = decision.kind === 'auto_reply' ? 'auto_reply' : 'reply';
+    await deps.signalRun(outcome.workflowId, { kind, messageId: message.id });
     await markMailboxImportSignalled(db, mailbox.id, key);
   }
   return true;
 }
 
-/** Tells the runs of imports recorded by a poll that stopped before signalling them (a bounce's run hears `bounce`). */
+/**
+ * Tells the runs of imports recorded by a poll that stopped before signalling them (a bounce's
+ * run hears `bounce`, an automatic reply's `auto_reply`).
+ */
 export async function signalPendingImports(deps: ImportDependencies, mailboxId: string): Promise<void> {
   for (const pending of await unsignalledMailboxImports(deps.db, mailboxId)) {
     const event =
       pending.kind === 'bounce'
         ? { kind: 'bounce' as const }
-        : { kind: 'reply' as const, messageId: pending.messageId };
+        : {
+            kind: pending.kind === 'auto_reply' ? ('auto_reply' as const) : ('reply' as const),
+            messageId: pending.messageId,
+          };
     await deps.signalRun(pending.runWorkflowId, event);
     await markMailboxImportSignalled(deps.db, mailboxId, pending.key);
   }

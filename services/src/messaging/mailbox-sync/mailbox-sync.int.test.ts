@@ -1,17 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { Principal } from '@cadenza/core';
 import { waitUntil } from '../../../../scripts/services/wait-until';
-import { allowEgressTo, harnessEgress } from '@cadenza/test-harness/egress-allow';
-import { type TestPlatform } from '@cadenza/test-harness/integration';
-import { newContact } from '@cadenza/test-harness/flow-fixtures';
-import { deliverToMailbox, testImapServer } from '@cadenza/test-harness/imap-mailbox';
-import { mailThenAwaitReply, startMessagingPlatform } from '@cadenza/test-harness/messaging-platform';
+import { harnessEgress } from '@cadenza/test-harness/egress-allow';
+import { deliverToMailbox } from '@cadenza/test-harness/imap-mailbox';
 import { loadMessagingSettings } from '../messaging-settings';
 import { signalRunWith } from '../signal-run';
 import { syncMailboxOnce } from './sync-mailbox';
 import nodemailer from 'nodemailer';
 import { startSmtpSink, type SmtpSink } from '../smtp-sink';
 import { imapDelivery } from './imap-delivery';
+import { mailboxSyncPlatform } from './mailbox-sync-platform.test-support';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -23,17 +20,39 @@ import { imapDelivery } from './imap-delivery';
  * rep's other mail do not count as replies.
  */
 describe('mailbox sync over IMAP', () => {
-  let platform: TestPlatform;
-  let tenant: { tenantId: string; apiKey: string };
-  let admin: Principal;
-  let stop: () => Promise<void>;
-  const imap = testImapServer();
+  type Platform = Awaited<ReturnType<typeof mailboxSyncPlatform>>;
+  let platform: Platform['platform'];
+  let tenant: Platform['tenant'];
+  let api: Platform['api'];
+  let sql: Platform['sql'];
+  let imap: Platform['imap'];
+  let connectMailbox: Platform['connectMailbox'];
+  let enrollAndWait: Platform['enrollAndWait'];
+  let email: Platform['email'];
+  let syncNow: Platform['syncNow'];
+  let importsOf: Platform['importsOf'];
+  let eventKinds: Platform['eventKinds'];
+  let inboundSignals: Platform['inboundSignals'];
+  let stop: Platform['stop'];
   /** The contacts' side: an SMTP server that delivers into the local IMAP mailboxes, as the launcher's sink does. */
   let contactsSmtp: SmtpSink;
 
   beforeAll(async () => {
-    allowEgressTo(imap.port);
-    ({ platform, tenant, admin, stop } = await startMessagingPlatform('imap-sync'));
+    ({
+      platform,
+      tenant,
+      api,
+      sql,
+      imap,
+      connectMailbox,
+      enrollAndWait,
+      email,
+      syncNow,
+      importsOf,
+      eventKinds,
+      inboundSignals,
+      stop,
+    } = await mailboxSyncPlatform('imap-sync'));
     contactsSmtp = await startSmtpSink({ db: platform.db, port: 0, deliver: imapDelivery(imap) });
   });
   afterAll(async () => {
@@ -56,111 +75,13 @@ describe('mailbox sync over IMAP', () => {
     }
   }
 
-  const api = async (path: string, init: { method?: string; body?: unknown } = {}) => {
-    const response = await fetch(`${platform.baseUrl}/api/v1${path}`, {
-      method: init.method ?? 'GET',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${tenant.apiKey}` },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  };
-
-  const sql = async <T>(query: string, params: unknown[]) => (await platform.db.query(query, params)) as T[];
-
-  /** The rep's mailbox: sends through the SMTP sink, reads replies from its own Dovecot mailbox. */
-  async function connectMailbox() {
-    const address = `rep-${randomUUID()}@acme.test`;
-    const created = await api('/mailboxes', {
-      method: 'POST',
-      body: {
-        kind: 'smtp',
-        name: 'Rep',
-        fromAddress: address,
-        host: '127.0.0.1',
-        port: Number(process.env.SMTP_SINK_PORT),
-        isDefault: true,
-        perMinuteLimit: 1000,
-        imap: { host: imap.host, port: imap.port, secure: false, username: address, password: imap.password },
-      },
-    });
-    expect(created.status).toBe(201);
-    expect(created.body.imap).toEqual({
-      host: imap.host,
-      port: imap.port,
-      secure: false,
-      username: address,
-      hasPassword: true,
-    });
-    // The sync's first poll marks the mailbox healthy.
-    await waitUntil('first sync', async () => (await api(`/mailboxes/${created.body.id}`)).body.sync.lastSyncAt, {
-      timeoutMs: 30_000,
-    });
-    return { id: created.body.id as string, address };
-  }
-
-  async function enrollAndWait() {
-    const created = await api('/flows', {
-      method: 'POST',
-      body: { name: `Flow ${randomUUID()}`, kind: 'sequence', draft: mailThenAwaitReply() },
-    });
-    expect(created.status).toBe(201);
-    expect((await api(`/flows/${created.body.id}/publish`, { method: 'POST' })).status).toBe(201);
-    const flowId = created.body.id as string;
-    const email = `lead-${randomUUID()}@example.com`;
-    const contactId = await newContact(platform.db, admin, { email });
-    await api(`/flows/${flowId}/enrollments`, { method: 'POST', body: { contactIds: [contactId] } });
-    const run = await waitUntil(
-      'run waiting for the reply',
-      async () => {
-        const found = (await api(`/runs?flowId=${flowId}&contactId=${contactId}`)).body.items[0];
-        return found?.status === 'waiting' && found.currentNodeId === 'await' ? found : undefined;
-      },
-      { timeoutMs: 30_000 },
-    );
-    const [message] = (await api(`/outbox?contactId=${contactId}`)).body.items;
-    expect(message).toMatchObject({ status: 'sent', to: email });
-    return { contactId, email, run, message };
-  }
-
-  const email = (headers: Record<string, string>, body: string) =>
-    `${Object.entries({ 'MIME-Version': '1.0', 'Content-Type': 'text/plain; charset=utf-8', ...headers })
-      .map(([name, value]) => `${name}: ${value}`)
-      .join('\r\n')}\r\n\r\n${body}\r\n`;
-
-  /** Asks for a poll and waits until a poll has finished after the last one. */
-  async function syncNow(mailboxId: string) {
-    const previous = (await api(`/mailboxes/${mailboxId}`)).body.sync.lastSyncAt as string | null;
-    expect((await api(`/mailboxes/${mailboxId}/sync`, { method: 'POST' })).status).toBe(202);
-    await waitUntil(
-      'a poll after the last one',
-      async () => {
-        const { sync } = (await api(`/mailboxes/${mailboxId}`)).body;
-        return sync.lastSyncAt && sync.lastSyncAt !== previous ? sync : undefined;
-      },
-      { timeoutMs: 30_000 },
-    );
-  }
-
-  const importsOf = (mailboxId: string) =>
-    sql<{ uid: string; kind: string; signalled: boolean }>(
-      `SELECT uid::text, kind, signalled_at IS NOT NULL AS signalled FROM mailbox_imports WHERE mailbox_id = $1 ORDER BY uid`,
-      [mailboxId],
-    );
-  const eventKinds = async (messageId: string) =>
-    (await sql<{ kind: string }>(`SELECT kind FROM message_events WHERE message_id = $1 ORDER BY id`, [messageId])).map(
-      (row) => row.kind,
-    );
-  const inboundSignals = async (workflowId: string) => {
-    const history = await platform.temporal.workflow.getHandle(workflowId).fetchHistory();
-    return (history.events ?? []).filter(
-      (event) => event.workflowExecutionSignaledEventAttributes?.signalName === 'inboundEvent',
-    ).length;
-  };
+  /** The imports as the assertions read them: UID, kind and whether the run was told. */
+  const importRows = async (mailboxId: string) =>
+    (await importsOf(mailboxId)).map(({ uid, kind, signalled }) => ({ uid, kind, signalled }));
 
   it('a reply delivered by IMAP moves the run through its reply branch exactly once; the rest is not a reply', async () => {
     const mailbox = await connectMailbox();
-    const { contactId, email: lead, run, message } = await enrollAndWait();
+    const { contactId, email: lead, run, message, workflowId } = await enrollAndWait();
     const sent = `<${message.rfcMessageId}>`;
     expect(message.from).toContain(mailbox.address);
 
@@ -238,8 +159,9 @@ describe('mailbox sync over IMAP', () => {
       ]),
     );
     expect((await api(`/outbox/${message.id}`)).body.status).toBe('replied');
-    expect(await importsOf(mailbox.id)).toEqual([
-      { uid: String(autoReply), kind: 'auto_reply', signalled: false },
+    expect(await importRows(mailbox.id)).toEqual([
+      // The automatic reply reaches the run as an auto_reply (reply triage reads it), never as a reply.
+      { uid: String(autoReply), kind: 'auto_reply', signalled: true },
       { uid: String(forged), kind: 'foreign_sender', signalled: false },
       { uid: String(reply), kind: 'reply', signalled: true },
     ]);
@@ -249,12 +171,7 @@ describe('mailbox sync over IMAP', () => {
     expect(timeline.filter((entry) => entry.kind === 'email_replied')).toHaveLength(1);
     expect(timeline.find((entry) => entry.kind === 'email_replied').summary).toContain('Yes, let us talk on Tuesday.');
     expect(timeline.some((entry) => String(entry.summary).startsWith('Automatic reply (out of office)'))).toBe(true);
-    const workflowId = (
-      await sql<{ workflow_id: string }>(`SELECT workflow_id FROM flow_runs WHERE enrollment_id = $1`, [
-        run.enrollmentId,
-      ])
-    )[0]!.workflow_id;
-    expect(await inboundSignals(workflowId)).toBe(1);
+    expect(await inboundSignals(workflowId)).toBe(2);
 
     // Read again, and read again from the first UID (a lost cursor): nothing is imported or signalled twice.
     await syncNow(mailbox.id);
@@ -262,7 +179,7 @@ describe('mailbox sync over IMAP', () => {
     await syncNow(mailbox.id);
     expect((await importsOf(mailbox.id)).map((row) => row.kind)).toEqual(['auto_reply', 'foreign_sender', 'reply']);
     expect(await eventKinds(message.id)).toEqual(['auto_reply', 'reply']);
-    expect(await inboundSignals(workflowId)).toBe(1);
+    expect(await inboundSignals(workflowId)).toBe(2);
     const cursor = await sql<{ last_uid: string }>(
       `SELECT last_uid::text FROM mailbox_sync_cursors WHERE mailbox_id = $1`,
       [mailbox.id],
@@ -272,7 +189,7 @@ describe('mailbox sync over IMAP', () => {
 
   it('a reply recorded by a poll that died before signalling is signalled once by the next poll', async () => {
     const mailbox = await connectMailbox();
-    const { email: lead, run, message } = await enrollAndWait();
+    const { email: lead, run, message, workflowId } = await enrollAndWait();
     await deliverToMailbox(
       mailbox.address,
       email(
@@ -311,11 +228,6 @@ describe('mailbox sync over IMAP', () => {
     );
     await syncNow(mailbox.id);
     expect((await importsOf(mailbox.id)).map((row) => [row.kind, row.signalled])).toEqual([['reply', true]]);
-    const workflowId = (
-      await sql<{ workflow_id: string }>(`SELECT workflow_id FROM flow_runs WHERE enrollment_id = $1`, [
-        run.enrollmentId,
-      ])
-    )[0]!.workflow_id;
     expect(await inboundSignals(workflowId)).toBe(1);
     expect(await eventKinds(message.id)).toEqual(['reply']);
     // The same signal path the activity uses, for a run that has ended: nothing to tell, no error.
@@ -330,7 +242,7 @@ describe('mailbox sync over IMAP', () => {
     const lastYear = new Date(Date.now() - 365 * 24 * 3600 * 1000);
     const older = await deliverToMailbox(mailbox.address, newEmail('Invoice', 'Here is the invoice.'), lastYear);
     await syncNow(mailbox.id);
-    expect(await importsOf(mailbox.id)).toEqual([]);
+    expect(await importRows(mailbox.id)).toEqual([]);
     expect((await api(`/runs/${run.enrollmentId}`)).body.status).toBe('waiting');
 
     const fresh = await deliverToMailbox(mailbox.address, newEmail('Your email', 'Call me tomorrow.'));
@@ -340,7 +252,7 @@ describe('mailbox sync over IMAP', () => {
       async () => (await api(`/runs/${run.enrollmentId}`)).body?.status === 'completed',
       { timeoutMs: 30_000 },
     );
-    expect(await importsOf(mailbox.id)).toEqual([{ uid: String(fresh), kind: 'reply', signalled: true }]);
+    expect(await importRows(mailbox.id)).toEqual([{ uid: String(fresh), kind: 'reply', signalled: true }]);
     expect(fresh).toBeGreaterThan(older);
     expect(await eventKinds(message.id)).toEqual(['reply']);
   });
