@@ -187,6 +187,57 @@ describe('first-run demo tour in the browser', () => {
       .filter({ hasText: String(DEMO_AUTO_APPROVED) })
       .waitFor({ timeout: 30_000 });
 
+    // 7-8. The two leads approved at start: one answers with an out-of-office, the other asks to be removed.
+    const otherEmails = inbox
+      .getByRole('list', { name: 'messages' })
+      .getByRole('button')
+      .filter({ hasNotText: leadEmail });
+    const addressOf = async (index: number) =>
+      /[\w.+-]+@[\w.-]+\.\w+/.exec((await otherEmails.nth(index).textContent()) ?? '')![0];
+    const [awayEmail, leavingEmail] = [await addressOf(0), await addressOf(1)];
+    const answer = async (address: string, sample: string, button: string) => {
+      await otherEmails.filter({ hasText: address }).click();
+      await inbox.getByRole('group', { name: 'sample replies' }).getByRole('button', { name: sample }).click();
+      await inbox.getByRole('button', { name: button }).click();
+      await inbox.getByText(`Reply emailed to ${rep.email}; the mailbox sync reads it`, { exact: false }).waitFor();
+    };
+    const openContact = async (address: string) => {
+      await contactTab.goto(`${baseUrl}/contacts`);
+      await contactTab.getByLabel('Search').fill(address);
+      await contactTab.getByRole('row').filter({ hasText: address }).getByRole('link').first().click();
+      return contactTab.getByRole('list', { name: 'timeline' });
+    };
+
+    // 7. The out-of-office is read as such: the run does not leave, it rests until the day after the return.
+    await answer(awayEmail, 'Out of office', 'Simulate automatic reply');
+    const awayTimeline = await openContact(awayEmail);
+    await awayTimeline
+      .getByText(/Automatic reply read as out of office \(\d+%\), back \d{4}-\d{2}-\d{2}/)
+      .waitFor({ timeout: 90_000 });
+    await awayTimeline
+      .getByText(/Sequence paused until \d{4}-\d{2}-\d{2} \(out of office\)/)
+      .waitFor({ timeout: 30_000 });
+    await contactTab.reload();
+    await contactTab
+      .getByRole('list', { name: 'active enrollments' })
+      .getByText(/Paused until .* \(out of office\)/)
+      .waitFor();
+    await shot(contactTab, 'first-run-out-of-office.png');
+    await badge(designer, 'wait_reply')
+      .filter({ hasText: String(DEMO_AUTO_APPROVED) })
+      .waitFor({ timeout: 30_000 });
+
+    // 8. "Please remove me" suppresses the address and takes the contact out of every flow.
+    await answer(leavingEmail, 'Unsubscribe', 'Simulate reply');
+    const leavingTimeline = await openContact(leavingEmail);
+    await leavingTimeline
+      .getByText('Asked to be removed: email suppressed and removed from every flow')
+      .waitFor({ timeout: 90_000 });
+    await shot(contactTab, 'first-run-unsubscribe.png');
+    await badge(designer, 'wait_reply')
+      .filter({ hasText: String(DEMO_AUTO_APPROVED - 1) })
+      .waitFor({ timeout: 30_000 });
+
     expect(consoleErrors).toEqual([]);
-  }, 300_000);
+  }, 480_000);
 });

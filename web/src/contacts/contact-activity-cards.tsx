@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { Card, CardContent, Chip, List, ListItem, ListItemText, Typography } from '@mui/material';
 import type { Deal, FlowRun, Task } from '@cadenza/core';
 import { formatDateTime } from '../format/plain-format';
+import { restLine } from '../designer/run-rest';
 
 function ListCard({ title, empty, children }: { title: string; empty: boolean; children: ReactNode }) {
   return (
@@ -25,7 +26,7 @@ function ListCard({ title, empty, children }: { title: string; empty: boolean; c
 
 const OPEN_RUN = new Set(['running', 'waiting', 'paused', 'failed']);
 
-/** Flows the contact is in now, with the step each run is at; finished runs are left to the flow's page. */
+/** Flows the contact is in now, with the step each run is at (or until when it rests); finished runs are left to the flow's page. */
 export function EnrollmentsCard({ runs, flowNames }: { runs: FlowRun[]; flowNames: Map<string, string> }) {
   const active = runs.filter((run) => OPEN_RUN.has(run.status) && !run.testMode);
   return (
@@ -36,7 +37,7 @@ export function EnrollmentsCard({ runs, flowNames }: { runs: FlowRun[]; flowName
             primary={
               <Link to={`/flows/${run.flowId}`}>{flowNames.get(run.flowId) ?? `Flow ${run.flowId.slice(0, 8)}`}</Link>
             }
-            secondary={`step ${run.currentNodeId ?? '—'} · since ${formatDateTime(run.startedAt)}`}
+            secondary={restLine(run) ?? `step ${run.currentNodeId ?? '—'} · since ${formatDateTime(run.startedAt)}`}
           />
           <Chip size="small" label={run.status} color={run.status === 'failed' ? 'error' : 'default'} />
         </ListItem>
