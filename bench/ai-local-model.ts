@@ -132,6 +132,9 @@ async function agentChain(db: DataSource) {
         chatModel: chatModelSourceOf(loadAiEnv(), harnessEgress),
         render: (text, contact, input) => renderTemplate(text, { contact, steps: input.stepOutputs }).text,
         sendEmail: () => Promise.reject(new Error('the bench stops at the approval')),
+        // The bench's agent has no tools: nothing is enrolled, nothing searched.
+        enroll: () => Promise.reject(new Error('the bench agent has no tools')),
+        knowledge: undefined,
       },
     );
     const wallMs = Date.now() - started;

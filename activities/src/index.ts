@@ -20,6 +20,8 @@ import { chatModelSourceOf } from './ai/chat-model-switch';
 import { createEmbedder } from './ai/embedder-switch';
 import { createKnowledgeActivities } from './ai/knowledge/knowledge-activities';
 import type { ActivitySettings } from './activity-settings';
+import type { KnowledgeSearch } from '@cadenza/services/ai';
+import { workerKnowledgeSearch } from './ai/knowledge/worker-knowledge-search';
 import { createReplyTriageActivities, type ReplyTriagerSource } from './flow/reply-triage/reply-triage-activities';
 import { workerReplyTriager } from './flow/reply-triage/worker-reply-triager';
 
@@ -41,6 +43,8 @@ export interface ActivityDependencies {
   metrics?: ActivityMetricsHooks;
   /** Who reads replies (reply triage); by default the offline classifier, built on first use. */
   replyTriager?: ReplyTriagerSource;
+  /** Semantic search over workspace knowledge (the agent's knowledge_search tool); omitted: the worker's own, over its embedder. */
+  knowledge?: KnowledgeSearch;
 }
 
 /** Every activity the workers register, built over shared dependencies. */
@@ -52,11 +56,14 @@ export function createActivities({
   settings,
   metrics,
   replyTriager,
+  knowledge,
 }: ActivityDependencies) {
   const enroll = (request: Parameters<typeof enrollContact>[1]) =>
     enrollContact({ db, temporal, taskQueue, crm }, request);
   const chatModel = chatModelSourceOf(settings.ai, settings.egress);
   const triager = replyTriager ?? workerReplyTriager(settings, chatModel);
+  // Taken when first needed: the local embedding model's host starts then, not at worker boot.
+  const embedder = () => createEmbedder(settings.ai, settings.egress).embedder;
   const activities = {
     ...createFlowRunActivities({ db, crm }),
     ...createFlowActionActivities({
@@ -69,6 +76,7 @@ export function createActivities({
         metrics ?? NO_ACTIVITY_METRICS,
       ),
       chatModel,
+      knowledge: knowledge ?? workerKnowledgeSearch(db, settings),
       replyTriager: triager,
     }),
     ...createReplyTriageActivities({ db, temporal, replyTriager: triager }),
@@ -80,7 +88,7 @@ export function createActivities({
     ...createAiActivities({ db, chatModel, ai: settings.ai, egress: settings.egress }),
     ...createLeadScoringActivities(db),
     ...createMailboxSyncActivities({ db, temporal, settings }),
-    ...createKnowledgeActivities({ db, embedder: () => createEmbedder(settings.ai, settings.egress).embedder }),
+    ...createKnowledgeActivities({ db, embedder }),
   };
   // Every LLM call inside these activities reports its tokens to the worker's counter.
   return meterLlmTokens(activities, (metrics ?? NO_ACTIVITY_METRICS).llmTokens);

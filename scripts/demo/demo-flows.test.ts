@@ -33,7 +33,12 @@ describe('demo flows', () => {
     const agent = definition.nodes.find((node) => node.id === 'agent');
     expect(agent).toMatchObject({
       type: 'ai_agent',
-      settings: { requireApproval: true, draftMaxTokens: AI_DRAFT_MAX_TOKENS, approvalTimeout: { unit: 'days' } },
+      settings: {
+        requireApproval: true,
+        draftMaxTokens: AI_DRAFT_MAX_TOKENS,
+        approvalTimeout: { unit: 'days' },
+        tools: ['crm_lookup', 'knowledge_search'],
+      },
     });
     expect(definition.nodes.filter((node) => node.type === 'send_email')).toHaveLength(0);
     const handles = definition.edges.filter((edge) => edge.from === 'agent').map((edge) => edge.handle ?? 'next');

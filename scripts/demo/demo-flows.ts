@@ -107,7 +107,7 @@ export const AI_APPROVAL_DAYS = 7;
 export const AI_DRAFT_MAX_TOKENS = 96;
 
 /**
- * The AI agent chain: the `ai_agent` step researches the contact, scores the fit, drafts an
+ * The AI agent chain: the `ai_agent` step researches the contact with its tools, scores the fit, drafts an
  * email with the local model and waits for a person in the approvals inbox. Approved, the draft
  * is sent at once (a person released it, so no sending window) and the run waits for a reply;
  * rejected or left undecided, the run ends without sending anything.
@@ -124,6 +124,10 @@ export function aiChainFlowDefinition(): FlowDefinitionInput {
         settings: {
           instructions:
             'Follow up with {{contact.firstName}}, {{contact.title}}, who showed interest in automating sales outreach: offer a 15-minute call this week.',
+          // The research reads the record and searches the knowledge base and the contact's notes
+          // (the agent's read-only tools), rather than a model pasting the raw record.
+          tools: ['crm_lookup', 'knowledge_search'],
+          maxSteps: 2,
           requireApproval: true,
           approvalTimeout: { amount: AI_APPROVAL_DAYS, unit: 'days' },
           draftMaxTokens: AI_DRAFT_MAX_TOKENS,

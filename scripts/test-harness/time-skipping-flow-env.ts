@@ -1,7 +1,7 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { Principal } from '@cadenza/core';
-import { activitySettingsFromEnv, createActivities } from '@cadenza/activities';
+import { activitySettingsFromEnv, createActivities, type ActivityDependencies } from '@cadenza/activities';
 import { createCrmFlowPort } from '@cadenza/services/flow';
 import type { DataSource } from '@cadenza/data';
 import { cadenzaDataConverter, ensureSearchAttributes, temporalBinaries } from '@cadenza/temporal';
@@ -23,7 +23,16 @@ export interface TimeSkippingFlowEnv {
  * seconds), with a worker on `taskQueue` running the real workflows and the real activities on
  * the real PostgreSQL of this test run. Call from beforeAll (it takes a while: 120 s timeout).
  */
-export async function startTimeSkippingFlowEnv(taskQueue: string, tenantName?: string): Promise<TimeSkippingFlowEnv> {
+export async function startTimeSkippingFlowEnv(
+  taskQueue: string,
+  tenantName?: string,
+  options: {
+    /** Extra environment for the activities' settings (e.g. OPENAI_BASE_URL pointing at a double). */
+    env?: Record<string, string>;
+    /** The knowledge search the agent's knowledge_search tool uses. */
+    knowledge?: ActivityDependencies['knowledge'];
+  } = {},
+): Promise<TimeSkippingFlowEnv> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const db = await connectTestDb();
   const admin = await adminOfNewTenant(db, tenantName).catch(async (error: unknown) => {
@@ -50,7 +59,8 @@ export async function startTimeSkippingFlowEnv(taskQueue: string, tenantName?: s
         crm: createCrmFlowPort(db),
         temporal: env.client,
         taskQueue,
-        settings: activitySettingsFromEnv(),
+        settings: activitySettingsFromEnv({ ...process.env, ...options.env }),
+        ...(options.knowledge ? { knowledge: options.knowledge } : {}),
       }),
     });
     const running = worker.run();

@@ -15,6 +15,8 @@ import { connectTestDb } from '@cadenza/test-harness/integration';
 import { adminOfNewTenant, flowOf, newContact, publishedFlow, runInputOf } from '@cadenza/test-harness/flow-fixtures';
 import { allowEgressTo } from '@cadenza/test-harness/egress-allow';
 import { deliverToMailbox, testImapServer } from '@cadenza/test-harness/imap-mailbox';
+import { agentChainAnswers, startOpenAiDouble } from '@cadenza/test-harness/openai-double';
+import { decide, pendingApprovalOf, startAgentRun } from '../../activities/src/ai/agent/agent-run.test-support';
 import { answer, runAt, sentEmail } from '@cadenza/test-harness/reply-fixtures';
 
 /**
@@ -202,6 +204,66 @@ const record = (name: string) => (wanted.includes(name) ? it : it.skip);
     duplicateReplyRun('duplicate-reply-before-patch'),
   );
   record('duplicate-reply-dropped')('duplicate-reply-dropped', () => duplicateReplyRun('duplicate-reply-dropped'));
+
+  /**
+   * An agent step on the vendor path (a local OpenAI wire double), on a worker of its own: its
+   * tool calls (update_field needs approval: approved), then its draft (rejected). Record
+   * agent-draft-before-tool-approvals with the ai-agent-step.ts of before AGENT_TOOL_APPROVALS_PATCH
+   * (the step then has no tools: one wait, for the draft).
+   */
+  async function agentRun(name: string, tools: string[]) {
+    const double = await startOpenAiDouble(
+      agentChainAnswers([
+        { name: 'crm_lookup', arguments: {} },
+        { name: 'update_field', arguments: { field: 'leadStatus', value: 'connected' } },
+      ]),
+    );
+    const agentQueue = `record-agent-${randomUUID()}`;
+    const agentWorker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: agentQueue,
+      workflowsPath: require.resolve('@cadenza/workflows'),
+      activities: createActivities({
+        db,
+        crm: createCrmFlowPort(db),
+        temporal: env.client,
+        taskQueue: agentQueue,
+        settings: activitySettingsFromEnv({
+          ...process.env,
+          OPENAI_API_KEY: 'sk-test',
+          OPENAI_BASE_URL: double.baseUrl,
+        }),
+      }),
+    });
+    const agentRunning = agentWorker.run();
+    try {
+      const contactId = await newContact(db, admin, { firstName: 'Grace', email: `${randomUUID()}@example.com` });
+      const { handle, enrollmentId } = await startAgentRun({ env, db, taskQueue: agentQueue }, admin, contactId, {
+        instructions: 'Qualify {{contact.firstName}}',
+        tools,
+        maxSteps: 3,
+      });
+      if (tools.includes('update_field')) {
+        const call = await pendingApprovalOf(db, admin.tenantId, enrollmentId);
+        await decide(db, admin, handle, call, { action: 'approve' });
+      }
+      const draft = await pendingApprovalOf(db, admin.tenantId, enrollmentId, (item) => !item.toolCall);
+      await decide(db, admin, handle, draft, { action: 'reject' });
+      await handle.result();
+      await save(name, handle.workflowId);
+    } finally {
+      agentWorker.shutdown();
+      await agentRunning;
+      await double.close();
+    }
+  }
+
+  record('agent-draft-before-tool-approvals')('agent-draft-before-tool-approvals', () =>
+    agentRun('agent-draft-before-tool-approvals', []),
+  );
+  record('agent-tool-approval-then-draft')('agent-tool-approval-then-draft', () =>
+    agentRun('agent-tool-approval-then-draft', ['crm_lookup', 'update_field']),
+  );
 
   /**
    * Reply triage (REPLY_TRIAGE_PATCH) in one history: a run waiting for a reply reads an

@@ -6,6 +6,8 @@ import { egressRefusalIn } from '@cadenza/services/net';
 
 export interface ChatCall {
   text: string;
+  /** The calls the model chose, when it was offered tools (OpenAI tool calling). */
+  toolCalls: Array<{ id?: string; name: string; args: Record<string, unknown> }>;
   inputTokens: number;
   outputTokens: number;
   latencyMs: number;
@@ -23,10 +25,16 @@ export async function callChatModel(
     jsonSchema?: Record<string, unknown>;
     /** Local model only: continue the prompt as a document up to a stop sequence (see LocalChatModel). */
     completion?: { stop: string[]; seed?: number; temperature?: number };
+    /** OpenAI-compatible servers only: tools the model may call (chat-completions `tools`), one call per reply. */
+    tools?: Array<{ type: 'function'; function: { name: string; description: string; parameters: object } }>;
   },
 ): Promise<ChatCall> {
   const callOptions: Record<string, unknown> = { maxTokens: options.maxTokens };
   if (options.completion && choice.active.provider === 'local') callOptions.completion = options.completion;
+  if (options.tools && choice.active.provider !== 'local') {
+    callOptions.tools = options.tools;
+    callOptions.parallel_tool_calls = false;
+  }
   if (options.jsonSchema) {
     if (choice.active.provider === 'local') callOptions.jsonSchema = options.jsonSchema;
     else
@@ -46,6 +54,11 @@ export async function callChatModel(
   const latencyMs = Date.now() - started;
   const call = {
     text: reply.text,
+    toolCalls: (reply.tool_calls ?? []).map((call) => ({
+      ...(call.id ? { id: call.id } : {}),
+      name: call.name,
+      args: call.args,
+    })),
     inputTokens: reply.usage_metadata?.input_tokens ?? 0,
     outputTokens: reply.usage_metadata?.output_tokens ?? 0,
     latencyMs,

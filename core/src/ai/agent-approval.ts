@@ -48,7 +48,16 @@ export const ApprovalSchema = z.object({
     name: z.string().describe('first and last name, or the email when there is none'),
     email: z.string().nullable(),
   }),
-  draft: AgentDraftSchema.describe('what the agent wrote'),
+  draft: AgentDraftSchema.describe('what the agent wrote; for a proposed tool call, what the call would do'),
+  toolCall: z
+    .object({
+      index: z.number().int().describe("the call's position among the step's tool calls"),
+      tool: z.string().describe('the agent tool, e.g. update_field'),
+      input: z.record(z.string(), z.unknown()).describe('its arguments'),
+    })
+    .nullable()
+    .default(null)
+    .describe('a tool call the agent asks to make (approve runs it, reject skips it); null for a draft'),
   review: DraftReviewSchema.nullable()
     .default(null)
     .describe(

@@ -18,7 +18,11 @@ export const StepRunSchema = z.object({
   visit: z.number().int().positive().describe('1 for the first pass through the node, 2 for the second…'),
   status: StepStatusSchema,
   output: z.string().nullable().describe('the output taken: next, yes, no, timeout, a variant…'),
-  result: z.unknown().describe('what the step produced (ids, rendered text, captured side effect)'),
+  result: z
+    .unknown()
+    .describe(
+      "what the step produced (ids, rendered text, captured side effect); an ai_agent step's trace is its toolCalls (tool, input, output or error, durationMs, index) and toolOutcome",
+    ),
   error: z.string().nullable(),
   startedAt: z.string(),
   endedAt: z.string().nullable(),

@@ -11,6 +11,7 @@ export * from './flow-definition';
 export * from './flow-errors';
 export * from './field-references';
 export * from './flow-limits';
+export * from './kinds/ai-agent/agent-tools';
 export * from './flow-warnings';
 export { validateFlowDefinition, type ValidateFlowOptions, type FlowValidationResult } from './validate-flow';
 export * from './runtime';

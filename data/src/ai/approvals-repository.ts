@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   ConflictError,
   NotFoundError,
+  UserError,
   statusAfter,
   type DraftFacts,
   type DraftReview,
@@ -62,6 +63,12 @@ const SELECT = `SELECT a.*, a.created_at::text AS sort_key, f.name AS flow_name,
   LEFT JOIN flows f ON f.id = a.flow_id AND f.tenant_id = a.tenant_id
   LEFT JOIN contacts c ON c.id = a.contact_id AND c.tenant_id = a.tenant_id`;
 
+/** A proposed tool call waits with its call in the context (see the agent's tool loop); a draft has none. */
+const toolCallOf = (context: Record<string, unknown>): Approval['toolCall'] => {
+  const call = context.toolCall as Approval['toolCall'] | undefined;
+  return call && typeof call.tool === 'string' ? call : null;
+};
+
 const toApproval = (row: ApprovalRow): Approval => ({
   id: row.id,
   status: row.status,
@@ -76,6 +83,7 @@ const toApproval = (row: ApprovalRow): Approval => ({
     email: row.email,
   },
   draft: { subject: row.subject, body: row.body },
+  toolCall: toolCallOf(row.context),
   review: row.draft_review,
   sent: row.sent_subject !== null && row.sent_body !== null ? { subject: row.sent_subject, body: row.sent_body } : null,
   context: row.context,
@@ -109,6 +117,8 @@ export interface PendingApproval {
   check: { review: DraftReview; facts: DraftFacts } | null;
   context: Record<string, unknown>;
   expiresAt: Date | null;
+  /** The timeline's line; omitted: "AI agent drafted <subject> for approval". */
+  timelineSummary?: string;
 }
 
 /**
@@ -148,7 +158,7 @@ export async function recordPendingApproval(db: DataSource, pending: PendingAppr
     const id = inserted[0]!.id;
     await write.timeline(pending.contactId, {
       kind: 'ai_action',
-      summary: `AI agent drafted "${pending.draft.subject.slice(0, 120)}" for approval`,
+      summary: pending.timelineSummary ?? `AI agent drafted "${pending.draft.subject.slice(0, 120)}" for approval`,
       data: { approvalId: id, enrollmentId: pending.enrollmentId, nodeId: pending.nodeId },
     });
     write.event('approval.requested', 'approval', id, {
@@ -278,6 +288,8 @@ export async function decideApproval(
     const row = await findRow(write.manager, principal.tenantId, id, true);
     if (row.status !== 'pending')
       throw new ConflictError(`approval ${id} is already ${row.status}`, { status: row.status });
+    if (decision.action === 'edit' && toolCallOf(row.context))
+      throw new UserError('tool_call_not_editable', `approval ${id} is a proposed tool call: approve or reject it`);
     refuseFailingDraft(row, decision);
     const decided = await applyDecision(write, row, decision);
     await deliver({ ...decided, key: row.key });

@@ -58,7 +58,7 @@ const actorOf = (principal: Principal) => ({
 });
 
 /** Contact fields templates and conditions may name: the standard ones and the tenant's custom fields. */
-async function knownContactFields(db: DataSource | EntityManager, tenantId: string): Promise<string[]> {
+export async function knownContactFields(db: DataSource | EntityManager, tenantId: string): Promise<string[]> {
   const custom = (await db.query(`SELECT key FROM custom_field_definitions WHERE tenant_id = $1`, [
     tenantId,
   ])) as Array<{

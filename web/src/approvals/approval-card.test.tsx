@@ -107,4 +107,23 @@ describe('approval card', () => {
     expect(screen.queryByRole('button', { name: 'Approve and send' })).toBeNull();
     expect(screen.getByText('Edited subject')).toBeTruthy();
   });
+
+  it('shows a proposed tool call with its input, to allow or skip, never to edit', () => {
+    const proposed = ApprovalSchema.parse({
+      ...pending,
+      draft: { subject: 'Allow the AI agent to update field', body: '{}' },
+      toolCall: { index: 1, tool: 'update_field', input: { field: 'leadStatus', value: 'connected' } },
+      context: { toolCall: { index: 1, tool: 'update_field', input: {} } },
+    });
+    const { onApprove, onReject } = renderCard({ approval: proposed });
+    const shown = screen.getByLabelText('proposed tool call');
+    expect(shown.textContent).toContain('The agent asks to run: Update field');
+    expect(shown.textContent).toContain('"value": "connected"');
+    expect(screen.queryByRole('button', { name: 'Edit' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Allow' }));
+    expect(onApprove).toHaveBeenCalledWith();
+    fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm rejection' }));
+    expect(onReject).toHaveBeenCalledWith(undefined);
+  });
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Box, Button, Card, CardActions, CardContent, Chip, Stack, TextField, Typography } from '@mui/material';
-import type { AgentDraft, Approval } from '@cadenza/core';
+import { AGENT_TOOLS, isAgentToolName, type AgentDraft, type Approval } from '@cadenza/core';
 import { formatDateTime } from '../format/plain-format';
 
 export interface ApprovalCardProps {
@@ -32,6 +32,9 @@ export function ApprovalCard({ approval, canDecide, busy = false, error, onAppro
   const review = approval.review;
   // The API refuses to send a failing draft unchanged; the card says so before anyone tries.
   const failedChecks = review && !review.verdict.pass ? review.verdict.failures : null;
+  // A tool call the agent asks to make: allowed (it runs once) or skipped, never edited.
+  const toolCall = approval.toolCall;
+  const toolLabel = toolCall && (isAgentToolName(toolCall.tool) ? AGENT_TOOLS[toolCall.tool].label : toolCall.tool);
 
   return (
     <Card variant="outlined" component="article" aria-label={`draft for ${approval.contact.name}`}>
@@ -72,7 +75,14 @@ export function ApprovalCard({ approval, canDecide, busy = false, error, onAppro
             {research}
           </Typography>
         )}
-        {mode === 'edit' ? (
+        {toolCall ? (
+          <Box sx={{ mt: 2, p: 1.5, bgcolor: 'grey.100', borderRadius: 1 }} aria-label="proposed tool call">
+            <Typography variant="subtitle2">The agent asks to run: {toolLabel}</Typography>
+            <Box component="pre" sx={{ m: 0, fontSize: 12, whiteSpace: 'pre-wrap' }}>
+              {JSON.stringify(toolCall.input, null, 2)}
+            </Box>
+          </Box>
+        ) : mode === 'edit' ? (
           <Stack spacing={1.5} sx={{ mt: 2 }}>
             <TextField
               label="Subject"
@@ -135,13 +145,15 @@ export function ApprovalCard({ approval, canDecide, busy = false, error, onAppro
           {mode === 'view' && (
             <>
               <Button variant="contained" disabled={busy || Boolean(failedChecks)} onClick={() => onApprove()}>
-                Approve and send
+                {toolCall ? 'Allow' : 'Approve and send'}
               </Button>
-              <Button disabled={busy} onClick={() => setMode('edit')}>
-                Edit
-              </Button>
+              {!toolCall && (
+                <Button disabled={busy} onClick={() => setMode('edit')}>
+                  Edit
+                </Button>
+              )}
               <Button color="error" disabled={busy} onClick={() => setMode('reject')}>
-                Reject
+                {toolCall ? 'Skip' : 'Reject'}
               </Button>
             </>
           )}

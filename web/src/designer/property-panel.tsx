@@ -17,6 +17,7 @@ import type { SplitVariant } from './split-weights';
 import { SenderPicker } from './sender-picker';
 import { TemplateEditor } from './template-editor';
 import { WeightsEditor } from './weights-editor';
+import { AgentToolsPicker } from './agent-tools-picker';
 
 export interface PropertyPanelProps {
   node: DesignerNode;
@@ -85,6 +86,16 @@ const WIDGETS: Partial<Record<NodeType, { owns: string[]; render: (context: Widg
         variants={Array.isArray(settings.variants) ? (settings.variants as SplitVariant[]) : []}
         errors={errors}
         onChange={(variants) => change({ variants })}
+      />
+    ),
+  },
+  ai_agent: {
+    owns: ['tools'],
+    render: ({ settings, errors, change }) => (
+      <AgentToolsPicker
+        value={Array.isArray(settings.tools) ? (settings.tools as string[]) : []}
+        error={errors.tools ?? Object.entries(errors).find(([path]) => path.startsWith('tools.'))?.[1]}
+        onChange={(tools) => change({ tools })}
       />
     ),
   },

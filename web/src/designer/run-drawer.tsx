@@ -14,6 +14,8 @@ import {
 } from '@mui/material';
 import { errorMessage, useGetRunQuery, useRunActionMutation } from '../api/cadenza-api';
 import { formatDateTime } from '../format/plain-format';
+import { AgentTrace } from './agent-trace';
+import { agentTraceOf } from './agent-trace-model';
 import { restLine } from './run-rest';
 
 const FINAL = new Set(['completed', 'unenrolled', 'cancelled']);
@@ -86,6 +88,7 @@ export function RunDrawer({ runId, onClose }: { runId: string | null; onClose: (
                             {step.error}
                           </Box>
                         )}
+                        {agentTraceOf(step.result) && <AgentTrace trace={agentTraceOf(step.result)!} />}
                         {step.result !== null && step.result !== undefined && (
                           <Box component="code" sx={{ display: 'block', fontSize: 11, wordBreak: 'break-all' }}>
                             {JSON.stringify(step.result).slice(0, 300)}

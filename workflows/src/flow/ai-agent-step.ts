@@ -1,5 +1,6 @@
-import { condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
+  AGENT_TOOLS,
   addDuration,
   agentOutputAfter,
   type Actor,
@@ -42,6 +43,17 @@ function approvalInbox(controls: RunControls): Map<string, AgentApprovalSignal> 
   return inbox;
 }
 
+/**
+ * With tools, one agent step may wait for several decisions (each tool call that needs approval,
+ * then the draft), each under its own approval key, and a resume may answer "waiting again".
+ * Runs from before waited once, for the draft, under the step key.
+ */
+export const AGENT_TOOL_APPROVALS_PATCH = 'ai-agent-tool-approvals';
+
+type AgentResult = Awaited<ReturnType<Activities['flowAiAgent']>>;
+/** What every call of the step's agent activities carries. */
+type StepBase = Omit<Parameters<Activities['flowAiAgentResume']>[0], 'decision' | 'decidedBy' | 'approvalKey' | 'next'>;
+
 type AgentCall = () => Promise<{ result: unknown; captured: boolean; throttledUntil?: string }>;
 
 /** Calls an agent activity; a send deferred by the mailbox cap waits durably for its slot and calls again. */
@@ -79,7 +91,10 @@ export async function aiAgentStep(node: NodeOfType<'ai_agent'> & StepNode, conte
     node,
     stepOutputs: context.stepOutputs,
   };
-  const expiresAt = node.settings.requireApproval
+  // The first wait may be for a tool call as well as for the draft: the inbox shows when it times out.
+  const asksApproval =
+    node.settings.requireApproval || (node.settings.tools ?? []).some((tool) => AGENT_TOOLS[tool].needsApproval);
+  const expiresAt = asksApproval
     ? addDuration(new Date(), node.settings.approvalTimeout, { businessDaysOnly: false })
     : null;
 
@@ -93,8 +108,9 @@ export async function aiAgentStep(node: NodeOfType<'ai_agent'> & StepNode, conte
     context,
   );
   if (!first) return { output: null };
-  const waiting = (first as Awaited<ReturnType<Activities['flowAiAgent']>>).awaitingApproval;
+  const waiting = (first as AgentResult).awaitingApproval;
   if (!waiting) return { output: 'next', result: first.result, captured: first.captured };
+  if (patched(AGENT_TOOL_APPROVALS_PATCH)) return approvalsInTurn(first as AgentResult, expiresAt, base, context);
 
   await context.beforeBlocking();
   await condition(
@@ -114,4 +130,47 @@ export async function aiAgentStep(node: NodeOfType<'ai_agent'> & StepNode, conte
   if (!resumed) return { output: null };
   const result = { ...(resumed.result as Record<string, unknown>), approvalId: waiting.approvalId };
   return { output: agentOutputAfter(decision), result, captured: resumed.captured };
+}
+
+/**
+ * Waits for each decision the chain asks for in turn (behind AGENT_TOOL_APPROVALS_PATCH): a
+ * tool call (approve runs it, reject or no decision in time skips it) or the draft; each
+ * decision resumes the chain, which may ask again. The step leaves by the draft's decision, or
+ * by `next` when the last thing decided was a tool call (the draft then needed no approval).
+ */
+async function approvalsInTurn(
+  first: AgentResult,
+  firstExpiry: Date | null,
+  base: StepBase,
+  context: StepContext,
+): Promise<StepOutcome> {
+  const inbox = approvalInbox(context.controls);
+  const timeout = base.node.settings.approvalTimeout;
+  const fromNow = () => addDuration(new Date(), timeout, { businessDaysOnly: false });
+  let answer = first;
+  let expiry = firstExpiry ?? fromNow();
+  for (;;) {
+    const waiting = answer.awaitingApproval!;
+    const key = waiting.key ?? base.key;
+    await context.beforeBlocking();
+    await condition(() => inbox.has(key) || context.controls.stop !== null, Math.max(0, expiry.getTime() - Date.now()));
+    const signal = inbox.get(key);
+    const decision: AgentDecision = signal?.decision ?? {
+      action: context.controls.stop ? 'cancelled' : 'timeout',
+    };
+    const decidedBy: Actor = signal?.decidedBy ?? { kind: 'workflow', id: base.enrollmentId };
+    expiry = fromNow();
+    const next = { workflowId: workflowInfo().workflowId, approvalExpiresAt: expiry.toISOString() };
+    const resumed = await untilNotDeferred(
+      () => agentActivities.flowAiAgentResume({ ...base, decision, decidedBy, approvalKey: key, next }),
+      context,
+    );
+    if (!resumed) return { output: null };
+    if (!(resumed as AgentResult).awaitingApproval) {
+      const output = waiting.toolCall ? (decision.action === 'cancelled' ? null : 'next') : agentOutputAfter(decision);
+      const result = { ...(resumed.result as Record<string, unknown>), approvalId: waiting.approvalId };
+      return { output, result, captured: resumed.captured };
+    }
+    answer = resumed as AgentResult;
+  }
 }

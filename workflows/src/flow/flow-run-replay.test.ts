@@ -8,6 +8,7 @@ import { cadenzaDataConverter, FAILURE_CONVERTER_PATH } from '@cadenza/temporal'
 import { workflowBundlerOptions } from '../../../workers/src/workflow-bundle-options';
 import { RUN_SHAPE_PATCH } from './flow-run-workflow';
 import { INBOUND_EVENT_ONCE_PATCH, REPLY_TRIAGE_PATCH } from './run-controls';
+import { AGENT_TOOL_APPROVALS_PATCH } from './ai-agent-step';
 
 /**
  * Histories recorded by the interpreter as it was before RUN_SHAPE_PATCH (database steps and
@@ -36,6 +37,18 @@ const DUPLICATE_EVENT_HISTORIES: Array<[name: string, patches: string[]]> = [
   ['duplicate-reply-before-patch', [RUN_SHAPE_PATCH]],
   ['duplicate-reply-dropped', [RUN_SHAPE_PATCH, INBOUND_EVENT_ONCE_PATCH]],
 ];
+
+/**
+ * Agent steps on the vendor path: one wait for the draft from before AGENT_TOOL_APPROVALS_PATCH,
+ * and with it a wait for an update_field call (approved) and then for the draft (rejected).
+ */
+const AGENT_HISTORIES: Array<[name: string, patches: string[]]> = [
+  ['agent-draft-before-tool-approvals', [RUN_SHAPE_PATCH]],
+  ['agent-tool-approval-then-draft', [RUN_SHAPE_PATCH, AGENT_TOOL_APPROVALS_PATCH]],
+];
+
+/** Histories recorded with patches: each must carry the ones it claims and replay with today's code. */
+const PATCHED_HISTORIES = [...DUPLICATE_EVENT_HISTORIES, ...AGENT_HISTORIES];
 
 /**
  * A run that read replies (REPLY_TRIAGE_PATCH), recorded by record-replay-histories.int.test.ts:
@@ -89,14 +102,23 @@ describe('flowRunWorkflow replaying histories from before the current run shape'
     ).resolves.toBeUndefined();
   });
 
-  it.each(DUPLICATE_EVENT_HISTORIES)('%s carries the patches it claims', (name, patches) => {
+  it.each(PATCHED_HISTORIES)('%s carries the patches it claims', (name, patches) => {
     expect(patchIdsOf(historyOf(name))).toEqual(patches);
   });
 
-  it.each(DUPLICATE_EVENT_HISTORIES)('%s replays without a nondeterminism error', async (name) => {
+  it.each(PATCHED_HISTORIES)('%s replays without a nondeterminism error', async (name) => {
     await expect(
       Worker.runReplayHistory({ workflowBundle, replayName: name }, historyOf(name)),
     ).resolves.toBeUndefined();
+  });
+
+  it('the agent step with a tool call waited twice (two approval signals, two resumes)', () => {
+    const resumes = (name: string) =>
+      (historyOf(name).events ?? []).filter(
+        (event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'flowAiAgentResume',
+      ).length;
+    expect(resumes('agent-draft-before-tool-approvals')).toBe(1);
+    expect(resumes('agent-tool-approval-then-draft')).toBe(2);
   });
 
   it('the repeat answered the later wait before the patch, and is dropped with it (the second wait times out)', () => {

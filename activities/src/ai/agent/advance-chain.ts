@@ -1,9 +1,9 @@
 import { Command } from '@langchain/langgraph';
-import type { AgentDecision, AgentDraft } from '@cadenza/core';
+import type { AgentDecision } from '@cadenza/core';
 import type { ApprovalRequest, OutreachGraph, OutreachValues } from './outreach-graph';
 
 export type ChainOutcome =
-  | { kind: 'awaiting_approval'; draft: AgentDraft; values: OutreachValues }
+  | { kind: 'awaiting_approval'; request: ApprovalRequest; values: OutreachValues }
   | { kind: 'finished'; values: OutreachValues };
 
 type Snapshot = Awaited<ReturnType<OutreachGraph['getState']>>;
@@ -23,7 +23,8 @@ export async function advanceChain(
   decision?: AgentDecision,
 ): Promise<ChainOutcome> {
   // "sync": each node's checkpoint is written before the next node starts, so a crash loses at most the running node.
-  const config = { configurable: { thread_id: threadId }, durability: 'sync' as const };
+  // The tool loop takes two supersteps per call (choose, call): room for maxSteps (at most 50) and the chain.
+  const config = { configurable: { thread_id: threadId }, durability: 'sync' as const, recursionLimit: 128 };
   const before = await graph.getState(config);
   const waiting = pendingApproval(before);
   if (before.createdAt === undefined) await graph.invoke({ research: null }, config);
@@ -34,6 +35,6 @@ export async function advanceChain(
   const after = await graph.getState(config);
   const stillWaiting = pendingApproval(after);
   return stillWaiting
-    ? { kind: 'awaiting_approval', draft: stillWaiting.draft, values: after.values as OutreachValues }
+    ? { kind: 'awaiting_approval', request: stillWaiting, values: after.values as OutreachValues }
     : { kind: 'finished', values: after.values as OutreachValues };
 }

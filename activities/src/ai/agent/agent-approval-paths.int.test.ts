@@ -17,6 +17,7 @@ import { seedLeadOutcomes } from '@cadenza/test-harness/lead-outcomes';
 import { closeLocalModel } from '../chat-model-switch';
 import { trainTenantLeadModel } from '@cadenza/services/scoring';
 import { agentApprovalSignal } from '@cadenza/contracts';
+import { pendingApprovalOf as pendingApproval } from './agent-run.test-support';
 
 /**
  * The agent chain through the real interpreter (time-skipping test server: days of waiting
@@ -88,17 +89,8 @@ describe('ai_agent: reject and timeout paths', () => {
     return { handle, contactId, enrollmentId, key: sideEffectKey(enrollmentId, 'agent', 1) };
   }
 
-  async function pendingApprovalOf(enrollmentId: string, tenantId = admin.tenantId) {
-    for (let i = 0; i < 600; i++) {
-      const page = await listApprovals(db, tenantId, { status: 'pending', limit: 200 });
-      const found = page.items.find((item) => item.enrollmentId === enrollmentId);
-      if (found) return found;
-      const run = await getRun(db, tenantId, enrollmentId).catch(() => null);
-      if (run?.status === 'failed') throw new Error(`run failed: ${run.steps.at(-1)?.error}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    throw new Error(`no pending approval for run ${enrollmentId}`);
-  }
+  const pendingApprovalOf = (enrollmentId: string, tenantId = admin.tenantId) =>
+    pendingApproval(db, tenantId, enrollmentId);
 
   it('waits with the draft in the inbox, and a rejection takes the "rejected" output without sending', async () => {
     const { handle, contactId, enrollmentId, key } = await start();

@@ -35,20 +35,12 @@ describe('an agent chain whose worker is killed', () => {
     return worker;
   };
 
-  it('resumes from the checkpoint on a new worker, waits for approval, and sends once', async () => {
+  /** Publishes a one-step agent flow, starts a worker, and enrolls a new contact (Grace) in it. */
+  async function enrollInAgentFlow(settings: Record<string, unknown>) {
     const flow = await publishedFlow(
       db,
       admin,
-      flowOf(
-        [
-          {
-            id: 'agent',
-            type: 'ai_agent',
-            settings: { instructions: 'Invite {{contact.firstName}} to a demo', draftMaxTokens: 120 },
-          },
-        ],
-        [['start', 'agent']],
-      ),
+      flowOf([{ id: 'agent', type: 'ai_agent', settings }], [['start', 'agent']]),
     );
     const contactId = await newContact(db, admin, { firstName: 'Grace', email: `${randomUUID()}@example.com` });
     const first = await spawnWorker();
@@ -57,33 +49,49 @@ describe('an agent chain whose worker is killed', () => {
       { tenantId: admin.tenantId, flowId: flow.flowId, contactId, source: 'test' },
     );
     if (enrollment.status !== 'started') throw new Error(`enrollment: ${enrollment.status}`);
-    const key = sideEffectKey(enrollment.enrollmentId, 'agent', 1);
+    return { first, enrollment, contactId, key: sideEffectKey(enrollment.enrollmentId, 'agent', 1) };
+  }
+
+  /** Waits until the chain's latest checkpoint holds what `reached` looks for (polled often: the kill follows). */
+  async function untilCheckpoint(key: string, label: string, reached: (values: Record<string, unknown>) => boolean) {
+    const saver = await agentCheckpointer(db);
+    await waitUntil(
+      label,
+      async () => {
+        const tuple = await saver.getTuple({ configurable: { thread_id: key } });
+        return tuple ? reached(tuple.checkpoint.channel_values as Record<string, unknown>) : false;
+      },
+      { timeoutMs: 180_000, intervalMs: 20 },
+    );
+  }
+
+  /** The run's draft in the inbox, once the new worker has finished the chain up to the approval. */
+  const draftInInbox = (enrollmentId: string) =>
+    waitUntil(
+      'the draft in the inbox',
+      async () =>
+        (await listApprovals(db, admin.tenantId, { status: 'pending', limit: 200 })).items.find(
+          (item) => item.enrollmentId === enrollmentId,
+        ),
+      { timeoutMs: 240_000, intervalMs: 250 },
+    );
+
+  it('resumes from the checkpoint on a new worker, waits for approval, and sends once', async () => {
+    const { first, enrollment, key } = await enrollInAgentFlow({
+      instructions: 'Invite {{contact.firstName}} to a demo',
+      draftMaxTokens: 120,
+    });
 
     // Kill as soon as the lead's score is checkpointed (not merely computed: a kill between the
     // node's end and its checkpoint rightly runs the node again): the draft is being written.
-    const saver = await agentCheckpointer(db);
-    await waitUntil(
-      'the score_lead checkpoint',
-      async () => {
-        const tuple = await saver.getTuple({ configurable: { thread_id: key } });
-        return (tuple?.checkpoint.channel_values as { score?: unknown } | undefined)?.score !== undefined;
-      },
-      { timeoutMs: 180_000, intervalMs: 50 },
-    );
+    await untilCheckpoint(key, 'the score_lead checkpoint', (values) => values.score !== undefined);
     first.kill();
     await first.exited;
     const handle = client.workflow.getHandle(enrollment.workflowId);
     expect((await handle.describe()).status.name).toBe('RUNNING');
 
     await spawnWorker();
-    const approval = await waitUntil(
-      'the draft in the inbox',
-      async () =>
-        (await listApprovals(db, admin.tenantId, { status: 'pending', limit: 200 })).items.find(
-          (item) => item.enrollmentId === enrollment.enrollmentId,
-        ),
-      { timeoutMs: 240_000, intervalMs: 250 },
-    );
+    const approval = await draftInInbox(enrollment.enrollmentId);
 
     const trace = await listAgentSteps(db, admin.tenantId, key);
     const runsOf = (node: string) => trace.filter((step) => step.node === node);
@@ -113,5 +121,40 @@ describe('an agent chain whose worker is killed', () => {
     expect(messages).toEqual([{ subject: approval.draft.subject }]);
     const sends = (await listAgentSteps(db, admin.tenantId, key)).filter((step) => step.node === 'send_email');
     expect(sends).toHaveLength(1);
+  }, 600_000);
+
+  it('killed as the agent is about to create its task, creates exactly one', async () => {
+    const { first, enrollment, key, contactId } = await enrollInAgentFlow({
+      instructions: 'Invite {{contact.firstName}} to a demo',
+      tools: ['crm_lookup', 'create_task'],
+      maxSteps: 2,
+      draftMaxTokens: 60,
+    });
+
+    // The create_task call is chosen and checkpointed: the kill lands just before, during or just
+    // after the call (whichever it is, the retry must not make a second task).
+    await untilCheckpoint(
+      key,
+      'the create_task call checkpointed',
+      (values) => (values.pendingCall as { tool?: string } | null | undefined)?.tool === 'create_task',
+    );
+    first.kill();
+    await first.exited;
+    await spawnWorker();
+    const approval = await draftInInbox(enrollment.enrollmentId);
+    const tasks = (await db.query(`SELECT title FROM tasks WHERE tenant_id = $1 AND contact_id = $2`, [
+      admin.tenantId,
+      contactId,
+    ])) as Array<{ title: string }>;
+    expect(tasks).toEqual([{ title: 'Follow up with Grace Lovelace' }]);
+    expect(approval.context.research).toMatch(/^Grace Lovelace\./);
+    await decideApproval(db, { ...admin, role: 'marketer' }, approval.id, { action: 'reject' }, (decided) =>
+      client.workflow.getHandle(enrollment.workflowId).signal(agentApprovalSignal, {
+        key: decided.key,
+        decision: { action: 'reject' },
+        decidedBy: { kind: 'api_key', id: null },
+      }),
+    );
+    expect(await client.workflow.getHandle(enrollment.workflowId).result()).toMatchObject({ status: 'completed' });
   }, 600_000);
 });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { DataSource } from 'typeorm';
 import { ApplicationFailure } from '@temporalio/activity';
-import type { Actor, AgentDecision, AgentDraft, ContactSnapshot } from '@cadenza/core';
+import { AGENT_TOOLS, type Actor, type AgentDecision, type AgentDraft, type ContactSnapshot } from '@cadenza/core';
+import type { KnowledgeSearch } from '@cadenza/services/ai';
 import { recordPendingApproval, settleApproval } from '@cadenza/data';
 import { recordAgentStep } from '@cadenza/data';
 import type { ActionInputOf, FlowActionInput, FlowActionResult } from '../../flow/flow-action-input';
@@ -12,7 +13,12 @@ import { meteredFor } from '../token-meter';
 import { advanceChain, type ChainOutcome } from './advance-chain';
 import { agentCheckpointer } from './agent-checkpointer';
 import { DRAFT_SYSTEM, RESEARCH_SYSTEM, draftPrompt, researchPrompt } from './agent-prompts';
-import { buildOutreachGraph, type OutreachValues } from './outreach-graph';
+import { buildOutreachGraph, type ApprovalRequest, type OutreachValues } from './outreach-graph';
+import type { FlowActionDependencies } from '../../flow/actions/action-tools';
+import { researchFromTools } from './research-from-tools';
+import { agentToolLoop } from './agent-tool-loop';
+import type { ProposedToolCall } from './tools/run-tool-call';
+import { toolCallKey } from './tools/tool-call-key';
 import { activityContext, withHeartbeat } from './with-heartbeat';
 import { modelScoreOf } from '@cadenza/services/scoring';
 import { trainedModelScore } from './trained-model-score';
@@ -28,6 +34,10 @@ export interface AgentActionTools {
   render: (text: string, contact: ContactSnapshot, input: FlowActionInput) => string;
   /** Sends a composed email once per step key (the send_email path: suppression, throttle, sink or provider). */
   sendEmail: (input: FlowActionInput, email: { subject: string; text: string }) => Promise<FlowActionResult>;
+  /** Starts a run of another flow (the enroll_in_flow tool). */
+  enroll: FlowActionDependencies['enroll'];
+  /** The knowledge_search tool's search; a worker without it answers the tool "not available". */
+  knowledge: KnowledgeSearch | undefined;
 }
 
 export type AgentStepInput = ActionInputOf<'ai_agent'> & {
@@ -36,10 +46,26 @@ export type AgentStepInput = ActionInputOf<'ai_agent'> & {
   /** When the run stops waiting for a decision (computed by the workflow, shown in the inbox). */
   approvalExpiresAt: string | null;
 };
-export type AgentResumeInput = ActionInputOf<'ai_agent'> & { decision: AgentDecision; decidedBy: Actor };
+export type AgentResumeInput = ActionInputOf<'ai_agent'> & {
+  decision: AgentDecision;
+  decidedBy: Actor;
+  /** The approval decided (a tool call's); absent: the draft's, keyed by the step (runs from before tools). */
+  approvalKey?: string;
+  /** Where a further approval of this step goes, should the chain ask again (a tool call, then the draft). */
+  next?: Pick<AgentStepInput, 'workflowId' | 'approvalExpiresAt'>;
+};
 
-/** The agent step's answer: a FlowActionResult, or a draft waiting for a human. */
-export type AgentStepResult = FlowActionResult & { awaitingApproval?: { approvalId: string; draft: AgentDraft } };
+/** What waits for a person: the step's draft, or a tool call the agent wants to make. */
+export interface AwaitingApproval {
+  approvalId: string;
+  /** The approval's signal key: the step key for the draft, the tool-call key for a tool call. */
+  key: string;
+  draft?: AgentDraft;
+  toolCall?: ProposedToolCall;
+}
+
+/** The agent step's answer: a FlowActionResult, or something waiting for a human. */
+export type AgentStepResult = FlowActionResult & { awaitingApproval?: AwaitingApproval };
 
 const RECENT_ACTIVITY = 10;
 
@@ -95,6 +121,16 @@ async function recentActivity(db: DataSource, tenantId: string, contactId: strin
   return rows.map((row) => row.summary);
 }
 
+/** Research written from the tools' results costs no model call. */
+const TOOL_RESEARCH_USAGE = {
+  provider: 'tools',
+  model: 'none',
+  promptVersion: 'tool-results',
+  inputTokens: 0,
+  outputTokens: 0,
+  latencyMs: 0,
+} as const;
+
 /** The chain of one step: its graph over this step's tools, on the Postgres checkpointer. */
 async function chainOf(input: ActionInputOf<'ai_agent'>, tools: AgentActionTools) {
   const settings = input.node.settings;
@@ -103,10 +139,15 @@ async function chainOf(input: ActionInputOf<'ai_agent'>, tools: AgentActionTools
   const lead = { ...contact.fields, score: contact.score, engagement: contact.engagement };
   const model = async () => meteredFor(tools.chatModel, tools.db, input.tenantId)(settings.model);
   const attempt = activityContext()?.info.attempt ?? 1;
+  const toolLoop = agentToolLoop(input, tools, contact, instructions, model);
   const graph = buildOutreachGraph(
     {
       requireApproval: settings.requireApproval,
-      async research() {
+      toolLoop,
+      async research(tooled) {
+        // An agent that used its tools researches from what they returned, not from the raw record.
+        const fromTools = researchFromTools(tooled.toolCalls, tooled.notes);
+        if (fromTools !== null) return { text: fromTools, ...TOOL_RESEARCH_USAGE };
         const activity = await recentActivity(tools.db, input.tenantId, input.contactId);
         const found = await generateText(await model(), {
           system: RESEARCH_SYSTEM,
@@ -182,6 +223,8 @@ function resultOf(values: OutreachValues) {
     score: values.score ?? null,
     draft: values.draft ?? null,
     decision: values.decision?.action ?? null,
+    toolCalls: values.toolCalls ?? [],
+    toolOutcome: values.toolOutcome ?? null,
     delivery: values.delivery ?? null,
     usage,
     inputTokens: usage.reduce((sum, call) => sum + call.inputTokens, 0),
@@ -217,46 +260,83 @@ const deferred = (until: string): AgentStepResult => ({
   throttledUntil: until,
 });
 
+/** Puts what the chain waits for in the approvals inbox (once per approval key) and answers the workflow. */
+async function awaiting(
+  input: ActionInputOf<'ai_agent'>,
+  tools: AgentActionTools,
+  request: ApprovalRequest,
+  values: OutreachValues,
+  where: Pick<AgentStepInput, 'workflowId' | 'approvalExpiresAt'>,
+): Promise<AgentStepResult> {
+  const forTool = 'toolCall' in request ? request.toolCall : null;
+  const draft = 'draft' in request ? request.draft : null;
+  const key = forTool ? toolCallKey(input.key, forTool.index) : input.key;
+  const approvalId = await recordPendingApproval(tools.db, {
+    tenantId: input.tenantId,
+    key,
+    enrollmentId: input.enrollmentId,
+    workflowId: where.workflowId,
+    flowId: input.flowId,
+    nodeId: input.node.id,
+    contactId: input.contactId,
+    testMode: input.testMode,
+    ...(forTool
+      ? {
+          // The inbox lists subject and body: a proposed call reads as what it would do.
+          draft: {
+            subject: `Allow the AI agent to ${AGENT_TOOLS[forTool.tool].label.toLowerCase()}`,
+            body: JSON.stringify(forTool.input, null, 2),
+          },
+          check: null,
+          context: { toolCall: { index: forTool.index, tool: forTool.tool, input: forTool.input } },
+          timelineSummary: `AI agent asks to ${AGENT_TOOLS[forTool.tool].label.toLowerCase()}`,
+        }
+      : {
+          draft: draft!,
+          check: values.check ?? null,
+          context: { research: values.research, score: values.score },
+        }),
+    expiresAt: where.approvalExpiresAt ? new Date(where.approvalExpiresAt) : null,
+  });
+  return {
+    result: { awaitingApproval: true, approvalId, ...resultOf(values) },
+    captured: false,
+    performed: true,
+    awaitingApproval: { approvalId, key, ...(forTool ? { toolCall: forTool } : { draft: draft! }) },
+  };
+}
+
 /**
  * ai_agent, first part: runs the chain (thread = enrollment + node + visit) until it finishes or
- * waits for approval. A waiting draft goes to the approvals inbox, and the workflow waits for a decision.
+ * waits for approval (a tool call that needs one, or the draft). What waits goes to the approvals
+ * inbox, and the workflow waits for a decision.
  */
 export async function aiAgentAction(input: AgentStepInput, tools: AgentActionTools): Promise<AgentStepResult> {
   const outcome = await advance(input, tools);
   if ('deferredUntil' in outcome) return deferred(outcome.deferredUntil);
   if (outcome.kind === 'finished') return finished(input, outcome.values);
-  const approvalId = await recordPendingApproval(tools.db, {
-    tenantId: input.tenantId,
-    key: input.key,
-    enrollmentId: input.enrollmentId,
-    workflowId: input.workflowId,
-    flowId: input.flowId,
-    nodeId: input.node.id,
-    contactId: input.contactId,
-    testMode: input.testMode,
-    draft: outcome.draft,
-    check: outcome.values.check ?? null,
-    context: { research: outcome.values.research, score: outcome.values.score },
-    expiresAt: input.approvalExpiresAt ? new Date(input.approvalExpiresAt) : null,
-  });
-  return {
-    result: { awaitingApproval: true, approvalId, ...resultOf(outcome.values) },
-    captured: false,
-    performed: true,
-    awaitingApproval: { approvalId, draft: outcome.draft },
-  };
+  return awaiting(input, tools, outcome.request, outcome.values, input);
 }
 
 /**
  * ai_agent, second part: resumes the waiting chain with the decision. The approval row is settled
- * first (a timeout, a stopped run, or a decision whose API commit was lost), then an approved draft is sent once.
+ * first (a timeout, a stopped run, or a decision whose API commit was lost), then an approved draft
+ * is sent once, or an approved tool call made once. The chain may then wait again (a tool call,
+ * then the draft): that goes to the inbox like the first.
  */
 export async function aiAgentResumeAction(input: AgentResumeInput, tools: AgentActionTools): Promise<AgentStepResult> {
-  await settleApproval(tools.db, input.tenantId, { key: input.key }, input.decision, input.decidedBy);
+  await settleApproval(
+    tools.db,
+    input.tenantId,
+    { key: input.approvalKey ?? input.key },
+    input.decision,
+    input.decidedBy,
+  );
   const outcome = await advance(input, tools, input.decision);
   if ('deferredUntil' in outcome) return deferred(outcome.deferredUntil);
-  if (outcome.kind === 'awaiting_approval')
-    // The graph only waits again if it was resumed without a decision, which the workflow never does.
+  if (outcome.kind === 'finished') return finished(input, outcome.values);
+  // A workflow from before tool approvals gives no place for a second wait, and never needs one.
+  if (!input.next)
     throw ApplicationFailure.nonRetryable('the agent chain is still waiting for approval', 'AgentNotResumed');
-  return finished(input, outcome.values);
+  return awaiting(input, tools, outcome.request, outcome.values, input.next);
 }

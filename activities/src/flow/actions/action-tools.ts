@@ -4,6 +4,7 @@ import { renderTemplate, type ActionType, type ContactSnapshot } from '@cadenza/
 import { once, onceInDatabase } from '@cadenza/data';
 import type { FlowCrmPort } from '@cadenza/services/flow';
 import type { EgressGuard } from '@cadenza/services/net';
+import type { KnowledgeSearch } from '@cadenza/services/ai';
 import { SendThrottled, textToHtml, type MessagingService } from '@cadenza/services/messaging';
 import type { ActionInputOf, FlowActionInput, FlowActionResult } from '../flow-action-input';
 import { nodeNotAvailable } from '../node-not-available';
@@ -28,6 +29,8 @@ export interface FlowActionDependencies {
   messaging?: MessagingService;
   /** Chat model for AI steps: the provider the worker's configuration names (chatModelSourceOf). */
   chatModel: ChatModelSource;
+  /** Semantic search over the workspace's knowledge, for the agent's knowledge_search tool. */
+  knowledge?: KnowledgeSearch;
   /** Reads replies (triage_reply and the run's reply triage); answers null when the worker has no triager. */
   replyTriager: ReplyTriagerSource;
 }
@@ -119,7 +122,15 @@ export function createActionTools(deps: FlowActionDependencies): ActionTools {
     actorOf,
     messaging,
     ai: { crm, db, perform, render, actorOf, chatModel: deps.chatModel },
-    agent: { db, crm, render, chatModel: deps.chatModel, sendEmail: sendComposedEmail },
+    agent: {
+      db,
+      crm,
+      render,
+      chatModel: deps.chatModel,
+      sendEmail: sendComposedEmail,
+      enroll: deps.enroll,
+      knowledge: deps.knowledge,
+    },
   };
 }
 
