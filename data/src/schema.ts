@@ -38,6 +38,7 @@ import { MailboxBounces1764301830000 } from './messaging/mailbox-bounces-migrati
 import { MailProviders1764301921000 } from './messaging/mail-providers-migration';
 import { MailboxIdentity1764301930000 } from './messaging/mailbox-identity-migration';
 import { MailboxOAuthOwner1764301975000 } from './messaging/mailbox-oauth-owner-migration';
+import { AuditTrail1764302500000 } from './audit/audit-trail-migration';
 import {
   ContactSearchIndex1764300600001,
   CrmImports1764300600000,
@@ -94,4 +95,5 @@ export const MIGRATIONS: Function[] = [
   MailboxIdentity1764301930000,
   AiDraftReview1764301950000,
   MailboxOAuthOwner1764301975000,
+  AuditTrail1764302500000,
 ];

@@ -39,7 +39,13 @@ export function invitationRoutes({ db }: AuthRouteDependencies): ApiRoute[] {
       params: InvitationParams,
       responses: { 204: { description: 'revoked' }, 404: { description: 'no such pending invitation here' } },
       handler: async ({ params, principal }) => {
-        await revokeTenantInvitation(db, principal.tenantId, params.invitationId, actorOf(principal));
+        await revokeTenantInvitation(
+          db,
+          principal.tenantId,
+          params.invitationId,
+          actorOf(principal),
+          principal.clientAddress,
+        );
         return { status: 204 };
       },
     }),
@@ -66,7 +72,7 @@ export function invitationRoutes({ db }: AuthRouteDependencies): ApiRoute[] {
         404: { description: 'no such pending invitation for you' },
       },
       handler: async ({ params, req }) => ({
-        body: await acceptInvitation(db, requireSession(req).userId, params.invitationId),
+        body: await acceptInvitation(db, requireSession(req).userId, params.invitationId, req.ip ?? null),
       }),
     }),
     defineRoute({
@@ -78,7 +84,7 @@ export function invitationRoutes({ db }: AuthRouteDependencies): ApiRoute[] {
       params: InvitationParams,
       responses: { 204: { description: 'declined' }, 404: { description: 'no such pending invitation for you' } },
       handler: async ({ params, req }) => {
-        await declineInvitation(db, requireSession(req).userId, params.invitationId);
+        await declineInvitation(db, requireSession(req).userId, params.invitationId, req.ip ?? null);
         return { status: 204 };
       },
     }),

@@ -84,7 +84,7 @@ describe('GDPR export and erasure', () => {
       [tenant.tenantId, fx.contactId],
     )) as Array<{ action: string; before: unknown; after: unknown }>;
     expect(audit.at(-1)).toEqual({
-      action: 'delete',
+      action: 'erase',
       before: {
         erasure: 'gdpr',
         removed: { timelineEntries: 3, notes: 1, messages: 0, approvals: 0, agentCheckpoints: 0, sinkMessages: 0 },
