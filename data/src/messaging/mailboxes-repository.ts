@@ -297,7 +297,7 @@ export async function updateMailbox(
     if (audit) {
       // Changed fields by name; a new password or API key is recorded as replaced, never as itself.
       const fields = withReplacedSecrets(
-        changedFields(auditedMailbox(toView(current)), auditedMailbox(changed), ['hasSecret']),
+        changedFields(auditedMailbox(toView(current)), auditedMailbox(changed), ['hasSecret', 'updatedAt']),
         { secret: change.secret !== undefined, imapPassword: change.imap?.password !== undefined },
       );
       await recordAudit(manager, audit, { action: 'update', entity: 'mailbox', entityId: id, ...fields });
