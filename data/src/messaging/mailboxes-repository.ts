@@ -336,8 +336,9 @@ export async function deleteMailbox(
     const current = await requireMailboxRow(manager, scope, id);
     await manager.query(`DELETE FROM mailboxes WHERE tenant_id = $1 AND id = $2`, [tenantOf(scope), id]);
     if (audit) {
+      // Removing a Gmail or Microsoft 365 mailbox is how its account is disconnected (its tokens go with it).
       await recordAudit(manager, audit, {
-        action: 'delete',
+        action: current.kind === 'gmail' || current.kind === 'microsoft' ? 'disconnect' : 'delete',
         entity: 'mailbox',
         entityId: id,
         before: auditedMailbox(toView(current)),
