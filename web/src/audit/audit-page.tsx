@@ -19,6 +19,33 @@ import { useListAuditInfiniteQuery } from './audit-api';
 import { AuditEntryRow } from './audit-entry-row';
 import { EMPTY_AUDIT_FILTER, auditExportHref, type AuditFilterForm } from './audit-filter';
 
+/** One filter's drop-down: "any" first, then each value with its label. */
+function FilterSelect(props: {
+  label: string;
+  value: string;
+  onChange: (event: { target: { value: string } }) => void;
+  any: string;
+  options: ReadonlyArray<readonly [string, string]>;
+}) {
+  return (
+    <TextField
+      select
+      size="small"
+      label={props.label}
+      value={props.value}
+      onChange={props.onChange}
+      sx={{ minWidth: 170 }}
+    >
+      <MenuItem value="">{props.any}</MenuItem>
+      {props.options.map(([value, label]) => (
+        <MenuItem key={value} value={value}>
+          {label}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
 /**
  * The audit trail for admins and ops: who did what, when and from where, filtered by actor,
  * action, record kind and days; newest first, a page at a time; the same filters export as CSV.
@@ -43,51 +70,27 @@ export function AuditPage() {
         </Button>
       </Stack>
       <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 2, mb: 2 }} component="form" aria-label="audit filters">
-        <TextField
-          select
-          size="small"
+        <FilterSelect
           label="Who"
           value={filter.actorId}
           onChange={set('actorId')}
-          sx={{ minWidth: 180 }}
-        >
-          <MenuItem value="">Anyone</MenuItem>
-          {(members.data ?? []).map((member) => (
-            <MenuItem key={member.id} value={member.id}>
-              {member.name}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
-          size="small"
+          any="Anyone"
+          options={(members.data ?? []).map((member) => [member.id, member.name] as const)}
+        />
+        <FilterSelect
           label="Action"
           value={filter.action}
           onChange={set('action')}
-          sx={{ minWidth: 160 }}
-        >
-          <MenuItem value="">Any action</MenuItem>
-          {AUDIT_ACTIONS.map((action) => (
-            <MenuItem key={action} value={action}>
-              {action.replaceAll('_', ' ')}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
-          size="small"
+          any="Any action"
+          options={AUDIT_ACTIONS.map((action) => [action, action.replaceAll('_', ' ')] as const)}
+        />
+        <FilterSelect
           label="Record"
           value={filter.entity}
           onChange={set('entity')}
-          sx={{ minWidth: 160 }}
-        >
-          <MenuItem value="">Any record</MenuItem>
-          {AUDITED_ENTITIES.map((entity) => (
-            <MenuItem key={entity} value={entity}>
-              {entity.replaceAll('_', ' ')}
-            </MenuItem>
-          ))}
-        </TextField>
+          any="Any record"
+          options={AUDITED_ENTITIES.map((entity) => [entity, entity.replaceAll('_', ' ')] as const)}
+        />
         <TextField
           type="date"
           size="small"
