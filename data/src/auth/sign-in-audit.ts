@@ -1,22 +1,34 @@
 import type { DataSource } from 'typeorm';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit, type PendingAudit } from '../audit/record-audit';
 
 /** Which check a failed sign-in did not pass. Never the password or the code tried. */
 export type SignInFailureReason = 'invalid_credentials' | 'totp_required' | 'totp_invalid' | 'rate_limited';
 
-/** A sign-in or sign-out of a user, in the workspace of the session. */
-export async function recordSessionAudit(
+/**
+ * Something a user did to their own account (sign-in, sign-out, a new password, TOTP on or off),
+ * recorded in the workspace of the session it was done from.
+ */
+export async function recordAccountAudit(
   db: DataSource,
-  action: 'sign_in' | 'sign_out',
   session: { userId: string; tenantId: string },
+  entry: Pick<PendingAudit, 'action' | 'before' | 'after'>,
   clientAddress: string | null,
 ): Promise<void> {
   await recordAudit(
     db,
     { tenantId: session.tenantId, actor: { kind: 'user', id: session.userId }, clientAddress },
-    { action, entity: 'user', entityId: session.userId, before: null, after: null },
+    { ...entry, entity: 'user', entityId: session.userId },
   );
 }
+
+/** The account changes a user makes to themselves, as audit before/after: never the password or the TOTP secret. */
+export const ACCOUNT_CHANGES = {
+  password: { action: 'update', before: { password: '(secret)' }, after: { password: '(replaced)' } },
+  totpEnabled: { action: 'update', before: { totp: false }, after: { totp: true } },
+  totpDisabled: { action: 'update', before: { totp: true }, after: { totp: false } },
+  signIn: { action: 'sign_in', before: null, after: null },
+  signOut: { action: 'sign_out', before: null, after: null },
+} as const satisfies Record<string, Pick<PendingAudit, 'action' | 'before' | 'after'>>;
 
 /**
  * A failed sign-in has no workspace: the audit log is per workspace, so the failure is

@@ -12,7 +12,8 @@ import {
 import {
   deleteSessionByToken,
   describeSession,
-  recordSessionAudit,
+  ACCOUNT_CHANGES,
+  recordAccountAudit,
   recordSignInFailure,
   signIn,
   switchSessionTenant,
@@ -90,7 +91,12 @@ export function sessionRoutes({ db, redis, settings }: AuthRouteDependencies): A
           throw error;
         });
         // After the session's own transaction: signIn decides the workspace inside it.
-        await recordSessionAudit(db, 'sign_in', { userId: view.user.id, tenantId: view.tenant.id }, clientAddress);
+        await recordAccountAudit(
+          db,
+          { userId: view.user.id, tenantId: view.tenant.id },
+          ACCOUNT_CHANGES.signIn,
+          clientAddress,
+        );
         // A cookie from an earlier sign-in on this browser is replaced, so its session ends too.
         const previous = sessionTokenOf(req);
         if (previous) await deleteSessionByToken(db, previous);
@@ -112,7 +118,7 @@ export function sessionRoutes({ db, redis, settings }: AuthRouteDependencies): A
       handler: async ({ req, res }) => {
         const token = sessionTokenOf(req);
         const ended = token ? await deleteSessionByToken(db, token) : null;
-        if (ended) await recordSessionAudit(db, 'sign_out', ended, req.ip ?? null);
+        if (ended) await recordAccountAudit(db, ended, ACCOUNT_CHANGES.signOut, req.ip ?? null);
         res.setHeader('Set-Cookie', clearedSessionCookie(settings.secureCookies));
         return { status: 204 };
       },

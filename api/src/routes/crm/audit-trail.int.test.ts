@@ -100,6 +100,22 @@ describe('audit trail', () => {
     ]);
   });
 
+  it('records a password change as replaced, never the old or new password', async () => {
+    const person = await addMember(a, 'marketer');
+    const newPassword = 'a brand new passphrase ' + randomUUID();
+    const changed = await person.member.call('POST', '/auth/password', { currentPassword: PASSWORD, newPassword });
+    expect(changed.status).toBe(204);
+    expect(await list(a, `actorId=${person.id}&action=update`)).toEqual([
+      expect.objectContaining({
+        entity: 'user',
+        entityId: person.id,
+        before: { password: '(secret)' },
+        after: { password: '(replaced)' },
+      }),
+    ]);
+    expect(JSON.stringify(await rawRows(a.tenantId))).not.toContain(newPassword);
+  });
+
   it('records a role change with before and after', async () => {
     const person = await addMember(a, 'marketer');
     expect((await a.admin.call('PATCH', `/users/${person.id}`, { role: 'ops' })).status).toBe(200);
