@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActorKindSchema, IdSchema } from './common';
+import { ActorKindSchema } from './common';
 
 /**
  * Every kind of record the audit log names. A new audited kind is added here first, so an
@@ -23,6 +23,8 @@ export const AUDITED_ENTITIES = [
   'invitation',
   'api_key',
   'mailbox',
+  // A workspace's Twilio or Slack settings; the id is the provider's kind.
+  'messaging_provider',
   'flow',
   'contact_export',
 ] as const;
@@ -74,7 +76,12 @@ const isoTime = z.iso.datetime({ offset: true });
 /** The filters the audit list and its CSV export share. */
 export const AuditFilterSchema = z.object({
   entity: AuditedEntitySchema.optional(),
-  entityId: IdSchema.optional().describe('only changes of this record'),
+  entityId: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('only entries about this record (an id, or a provider kind)'),
   action: AuditActionSchema.optional(),
   actorId: z.string().max(200).optional().describe('only entries by this user or API key id'),
   since: isoTime.optional().describe('entries at or after this time (ISO 8601)'),

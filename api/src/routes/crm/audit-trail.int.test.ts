@@ -185,6 +185,24 @@ describe('audit trail', () => {
     expect(raw).not.toContain(second);
   });
 
+  it('records provider settings changed by field, the Twilio token only as set or replaced', async () => {
+    const sid = 'AC' + 'a'.repeat(32);
+    const tokens = ['first-token-' + randomUUID(), 'second-token-' + randomUUID()];
+    const put = (from: string, authToken: string) =>
+      a.admin.call('PUT', '/messaging-providers/twilio', { accountSid: sid, from, authToken });
+    expect((await put('+15550001111', tokens[0]!)).status).toBe(200);
+    expect((await put('+15550002222', tokens[1]!)).status).toBe(200);
+    expect((await a.admin.call('DELETE', '/messaging-providers/twilio')).status).toBe(200);
+    const entries = await list(a, 'entity=messaging_provider&entityId=twilio');
+    expect(entries.map((e) => [e.action, e.before, e.after])).toEqual([
+      ['delete', { accountSid: sid, from: '+15550002222' }, null],
+      ['update', { from: '+15550001111', authToken: '(secret)' }, { from: '+15550002222', authToken: '(replaced)' }],
+      ['create', null, { accountSid: sid, from: '+15550001111', authToken: '(set)' }],
+    ]);
+    const raw = JSON.stringify(await rawRows(a.tenantId));
+    for (const token of tokens) expect(raw).not.toContain(token);
+  });
+
   it('records a flow publish, pause and archive', async () => {
     const definition = flowOf([{ id: 'tag', type: 'add_tag', settings: { tag: 'x' } }], [['start', 'tag']]);
     const flow = await a.admin.call('POST', '/flows', {
