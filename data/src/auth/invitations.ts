@@ -238,16 +238,26 @@ export async function declineInvitation(
  * At sign-in: an account that belongs to no workspace joins the one whose invitation created
  * it. Only that one: an invitation to an account that existed before always waits for a yes.
  */
-export async function acceptAccountCreatingInvitation(manager: EntityManager, userId: string): Promise<void> {
-  const [taken] = await queryRows<{ tenant_id: string; role: Role }>(
+export async function acceptAccountCreatingInvitation(
+  manager: EntityManager,
+  userId: string,
+  clientAddress: string | null = null,
+): Promise<void> {
+  const [taken] = await queryRows<{ id: string; tenant_id: string; role: Role }>(
     manager,
     `DELETE FROM invitations WHERE id = (
        SELECT i.id FROM invitations i JOIN users u ON u.email = i.email
         WHERE u.id = $1 AND i.creates_account AND i.expires_at > now()
           AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id)
         ORDER BY i.created_at LIMIT 1 FOR UPDATE OF i)
-     RETURNING tenant_id, role`,
+     RETURNING id, tenant_id, role`,
     [userId],
   );
-  if (taken) await joinTenant(manager, userId, taken.tenant_id, taken.role);
+  if (!taken) return;
+  await joinTenant(manager, userId, taken.tenant_id, taken.role);
+  await recordAudit(
+    manager,
+    { tenantId: taken.tenant_id, actor: { kind: 'user', id: userId }, clientAddress },
+    { action: 'accept', entity: 'invitation', entityId: taken.id, before: null, after: { role: taken.role } },
+  );
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { Db } from '../crm/db';
 import { recordAudit, type PendingAudit } from '../audit/record-audit';
 
 /** Which check a failed sign-in did not pass. Never the password or the code tried. */
@@ -9,7 +10,7 @@ export type SignInFailureReason = 'invalid_credentials' | 'totp_required' | 'tot
  * recorded in the workspace of the session it was done from.
  */
 export async function recordAccountAudit(
-  db: DataSource,
+  db: Db,
   session: { userId: string; tenantId: string },
   entry: Pick<PendingAudit, 'action' | 'before' | 'after'>,
   clientAddress: string | null,

@@ -84,19 +84,13 @@ export function sessionRoutes({ db, redis, settings }: AuthRouteDependencies): A
             secretKey: settings.secretKey,
             throttle: settings.signIn.throttle,
             deviceToken: deviceTokenOf(req),
+            clientAddress,
           });
         }).catch(async (error: unknown) => {
           const reason = failureReason(error);
           if (reason) await recordSignInFailure(db, { email: body.email, reason, clientAddress });
           throw error;
         });
-        // After the session's own transaction: signIn decides the workspace inside it.
-        await recordAccountAudit(
-          db,
-          { userId: view.user.id, tenantId: view.tenant.id },
-          ACCOUNT_CHANGES.signIn,
-          clientAddress,
-        );
         // A cookie from an earlier sign-in on this browser is replaced, so its session ends too.
         const previous = sessionTokenOf(req);
         if (previous) await deleteSessionByToken(db, previous);

@@ -128,6 +128,14 @@ describe('audit trail', () => {
     });
     const [invited] = await list(a, 'entity=invitation&action=create');
     expect(invited!.after).toEqual({ email: person.email, role: 'marketer' });
+    // The first sign-in of the account the invitation made accepted it, as that person.
+    expect(await list(a, `entity=invitation&action=accept&actorId=${person.id}`)).toEqual([
+      expect.objectContaining({
+        entityId: invited!.entityId,
+        after: { role: 'marketer' },
+        clientAddress: expect.any(String),
+      }),
+    ]);
     expect(JSON.stringify(await rawRows(a.tenantId))).not.toContain(PASSWORD);
   });
 
@@ -216,10 +224,10 @@ describe('audit trail', () => {
     expect((await a.admin.call('POST', `/flows/${flowId}/pause`)).status).toBe(200);
     expect((await a.admin.call('POST', `/flows/${flowId}/archive`, { reason: 'done' })).status).toBe(200);
     const entries = await list(a, `entity=flow&entityId=${flowId}`);
-    expect(entries.map((e) => [e.action, e.after])).toEqual([
-      ['archive', { status: 'archived', reason: 'done' }],
-      ['pause', { status: 'paused' }],
-      ['publish', { version: 1 }],
+    expect(entries.map((e) => [e.action, e.before, e.after])).toEqual([
+      ['archive', { status: 'paused' }, { status: 'archived', reason: 'done' }],
+      ['pause', { status: 'active' }, { status: 'paused' }],
+      ['publish', null, { version: 1 }],
     ]);
   });
 

@@ -23,7 +23,6 @@ import { withTriggerSync } from '@cadenza/services/flow';
 import { cancelSignal } from '@cadenza/contracts';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import type { FlowRouteDependencies } from './flow-route-dependencies';
-import { auditFlow } from './flow-audit';
 
 const FlowIdParams = z.object({ flowId: z.string().min(1).max(100).describe('flow id') });
 
@@ -114,16 +113,15 @@ export function flowRoutes(deps: FlowRouteDependencies): ApiRoute[] {
         201: { description: 'the new version', schema: FlowVersionSchema },
         400: { description: 'the draft is invalid' },
       },
-      handler: async ({ principal, params }) => {
-        const version = await withTriggerSync(
+      handler: async ({ principal, params }) => ({
+        status: 201,
+        body: await withTriggerSync(
           deps,
           principal.tenantId,
           params.flowId,
           publishFlow(deps.db, principal, params.flowId, deps.egressAllow()),
-        );
-        await auditFlow(deps.db, principal, 'publish', params.flowId, { version: version.version });
-        return { status: 201, body: version };
-      },
+        ),
+      }),
     }),
     defineRoute({
       method: 'get',
@@ -145,16 +143,14 @@ export function flowRoutes(deps: FlowRouteDependencies): ApiRoute[] {
       access: 'flows:manage',
       params: FlowIdParams,
       responses: { 200: { description: 'paused', schema: FlowSchema } },
-      handler: async ({ principal, params }) => {
-        const flow = await withTriggerSync(
+      handler: async ({ principal, params }) => ({
+        body: await withTriggerSync(
           deps,
           principal.tenantId,
           params.flowId,
           setFlowStatus(deps.db, principal, params.flowId, 'paused'),
-        );
-        await auditFlow(deps.db, principal, 'pause', params.flowId, { status: flow.status });
-        return { body: flow };
-      },
+        ),
+      }),
     }),
     defineRoute({
       method: 'post',
@@ -164,16 +160,14 @@ export function flowRoutes(deps: FlowRouteDependencies): ApiRoute[] {
       access: 'flows:manage',
       params: FlowIdParams,
       responses: { 200: { description: 'active', schema: FlowSchema } },
-      handler: async ({ principal, params }) => {
-        const flow = await withTriggerSync(
+      handler: async ({ principal, params }) => ({
+        body: await withTriggerSync(
           deps,
           principal.tenantId,
           params.flowId,
           setFlowStatus(deps.db, principal, params.flowId, 'active'),
-        );
-        await auditFlow(deps.db, principal, 'resume', params.flowId, { status: flow.status });
-        return { body: flow };
-      },
+        ),
+      }),
     }),
     defineRoute({
       method: 'post',
@@ -191,7 +185,6 @@ export function flowRoutes(deps: FlowRouteDependencies): ApiRoute[] {
           params.flowId,
           setFlowStatus(deps.db, principal, params.flowId, 'archived', body.reason),
         );
-        await auditFlow(deps.db, principal, 'archive', params.flowId, { status: flow.status, reason: body.reason });
         const workflowIds = await listOpenRunWorkflowIds(deps.db, principal.tenantId, params.flowId);
         const results = await Promise.allSettled(
           workflowIds.map((id) =>
