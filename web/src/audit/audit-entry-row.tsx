@@ -2,6 +2,9 @@ import { Box, TableCell, TableRow, Typography } from '@mui/material';
 import { auditChangeText, auditFieldChanges, type AuditEntry } from '@cadenza/core';
 import { formatDateTime } from '../format/plain-format';
 
+/** A code word as people read it: "sign_in_failed" → "sign in failed". */
+export const readableWord = (word: string): string => word.replaceAll('_', ' ');
+
 /** Who acted: a member by name when the workspace knows them, else the kind and id. */
 export function actorLabel(actor: AuditEntry['actor'], names: ReadonlyMap<string, string>): string {
   if (actor.kind === 'user') return actor.id ? (names.get(actor.id) ?? `user ${actor.id}`) : 'someone (not signed in)';
@@ -20,9 +23,9 @@ export function AuditEntryRow({ entry, names }: { entry: AuditEntry; names: Read
       <TableCell sx={{ whiteSpace: 'nowrap' }}>{entry.clientAddress ?? '—'}</TableCell>
       <TableCell>
         <Typography variant="body2" component="span" sx={{ fontWeight: 600 }}>
-          {entry.action.replaceAll('_', ' ')}
+          {readableWord(entry.action)}
         </Typography>{' '}
-        {entry.entity.replaceAll('_', ' ')}{' '}
+        {readableWord(entry.entity)}{' '}
         <Typography variant="caption" component="span" color="text.secondary">
           {entry.entityId}
         </Typography>

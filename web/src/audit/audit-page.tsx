@@ -16,8 +16,11 @@ import {
 import { AUDIT_ACTIONS, AUDITED_ENTITIES } from '@cadenza/core';
 import { useWorkspaceMembersQuery } from '../contacts/contacts-api';
 import { useListAuditInfiniteQuery } from './audit-api';
-import { AuditEntryRow } from './audit-entry-row';
+import { AuditEntryRow, readableWord } from './audit-entry-row';
 import { EMPTY_AUDIT_FILTER, auditExportHref, type AuditFilterForm } from './audit-filter';
+
+/** A code word as a drop-down's value and label. */
+const spoken = (word: string) => [word, readableWord(word)] as const;
 
 /** One filter's drop-down: "any" first, then each value with its label. */
 function FilterSelect(props: {
@@ -82,31 +85,26 @@ export function AuditPage() {
           value={filter.action}
           onChange={set('action')}
           any="Any action"
-          options={AUDIT_ACTIONS.map((action) => [action, action.replaceAll('_', ' ')] as const)}
+          options={AUDIT_ACTIONS.map(spoken)}
         />
         <FilterSelect
           label="Record"
           value={filter.entity}
           onChange={set('entity')}
           any="Any record"
-          options={AUDITED_ENTITIES.map((entity) => [entity, entity.replaceAll('_', ' ')] as const)}
+          options={AUDITED_ENTITIES.map(spoken)}
         />
-        <TextField
-          type="date"
-          size="small"
-          label="Since"
-          value={filter.since}
-          onChange={set('since')}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
-        <TextField
-          type="date"
-          size="small"
-          label="Until"
-          value={filter.until}
-          onChange={set('until')}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
+        {(['since', 'until'] as const).map((key) => (
+          <TextField
+            key={key}
+            type="date"
+            size="small"
+            label={key === 'since' ? 'Since' : 'Until'}
+            value={filter[key]}
+            onChange={set(key)}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
+        ))}
       </Stack>
       {list.isError && <Alert severity="error">The audit trail could not be loaded.</Alert>}
       <Table size="small" aria-label="audit entries">
