@@ -32,6 +32,24 @@ export const ACCOUNT_CHANGES = {
 } as const satisfies Record<string, Pick<PendingAudit, 'action' | 'before' | 'after'>>;
 
 /**
+ * A refused attempt costs the caller nothing (no password check), so a client hammering an account
+ * would write a row per request: one lockout per account, address and minute is enough to see it.
+ */
+async function lockoutRecordedLately(
+  db: DataSource,
+  membership: { tenant_id: string; user_id: string },
+  clientAddress: string | null,
+): Promise<boolean> {
+  const rows = (await db.query(
+    `SELECT 1 FROM audit_log WHERE tenant_id = $1 AND entity = 'user' AND entity_id = $2
+       AND action = 'sign_in_failed' AND after->>'reason' = 'rate_limited'
+       AND client_address IS NOT DISTINCT FROM $3 AND at > now() - interval '1 minute' LIMIT 1`,
+    [membership.tenant_id, membership.user_id, clientAddress],
+  )) as unknown[];
+  return rows.length > 0;
+}
+
+/**
  * A failed sign-in has no workspace: the audit log is per workspace, so the failure is
  * recorded under every workspace the tried email belongs to (its admins are the ones who
  * should see someone guessing at their colleague's account). An email that names no
@@ -48,6 +66,8 @@ export async function recordSignInFailure(
     [attempt.email],
   )) as Array<{ tenant_id: string; user_id: string }>;
   for (const membership of memberships) {
+    if (attempt.reason === 'rate_limited' && (await lockoutRecordedLately(db, membership, attempt.clientAddress)))
+      continue;
     await recordAudit(
       db,
       { tenantId: membership.tenant_id, actor: { kind: 'user', id: null }, clientAddress: attempt.clientAddress },
