@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InvitationViewSchema, MembershipViewSchema, MyInvitationViewSchema } from '@cadenza/core';
 import {
+  actorOf,
   acceptInvitation,
   declineInvitation,
   listMyInvitations,
@@ -9,7 +10,7 @@ import {
 } from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import { requireSession } from '../../auth/session-resolver';
-import { actorOf, type AuthRouteDependencies } from './auth-route-deps';
+import type { AuthRouteDependencies } from './auth-route-deps';
 
 const InvitationParams = z.object({ invitationId: z.uuid().describe('id of an invitation') });
 

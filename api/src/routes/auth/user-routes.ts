@@ -7,6 +7,7 @@ import {
   WorkspaceMemberSchema,
 } from '@cadenza/core';
 import {
+  actorOf,
   changeTenantUserRole,
   getTenantUser,
   inviteToTenant,
@@ -15,7 +16,7 @@ import {
   removeTenantUser,
 } from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
-import { actorOf, type AuthRouteDependencies } from './auth-route-deps';
+import type { AuthRouteDependencies } from './auth-route-deps';
 
 const UserIdParams = z.object({ userId: z.uuid().describe('id of a user of this workspace') });
 
