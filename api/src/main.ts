@@ -94,6 +94,7 @@ async function main(): Promise<void> {
     {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       retentionDays: config.EVENT_RETENTION_DAYS,
+      auditRetentionDays: config.AUDIT_RETENTION_DAYS,
       everyMinutes: config.EVENT_RETENTION_PRUNE_EVERY_MINUTES,
     },
     (error) => logger.warn({ err: error }, 'event retention schedule not ensured yet; retrying'),

@@ -43,7 +43,7 @@ export interface WorkflowContracts {
   importContactsWorkflow: (input: ImportContactsInput) => Promise<ImportProgress>;
   triggerDispatcherWorkflow: (input: TriggerDispatcherInput) => Promise<TriggerDispatcherResult>;
   scheduledEnrollmentWorkflow: (input: ScheduledEnrollmentInput) => Promise<ScheduledEnrollmentResult>;
-  pruneEventLogWorkflow: (input: PruneEventLogWorkflowInput) => Promise<{ deleted: number }>;
+  pruneEventLogWorkflow: (input: PruneEventLogWorkflowInput) => Promise<{ deleted: number; auditDeleted?: number }>;
   retrainLeadScoringWorkflow: (input: RetrainLeadScoringInput) => Promise<ScoringModel>;
   smokeWorkflow: (input: SmokeWorkflowInput) => Promise<SmokeRunRecord>;
   mailboxSyncWorkflow: (input: MailboxSyncInput) => Promise<MailboxSyncResult>;

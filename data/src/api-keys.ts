@@ -41,11 +41,11 @@ export async function registerApiKey(db: DataSource, tenantId: string, name: str
 export async function findApiKeyGrant(
   db: DataSource,
   secret: string,
-): Promise<{ tenantId: string; role: Role } | null> {
+): Promise<{ id: string; tenantId: string; role: Role } | null> {
   if (!secret.startsWith(KEY_PREFIX)) return null;
   const key = await db.getRepository(ApiKeyEntity).findOne({
     where: { secretHash: hashApiKeySecret(secret) },
-    select: { tenantId: true, role: true, revokedAt: true },
+    select: { id: true, tenantId: true, role: true, revokedAt: true },
   });
-  return key && !key.revokedAt ? { tenantId: key.tenantId, role: key.role } : null;
+  return key && !key.revokedAt ? { id: key.id, tenantId: key.tenantId, role: key.role } : null;
 }

@@ -24,6 +24,7 @@ export {
 } from './events';
 export * from './flows';
 export * from './crm';
+export * from './audit';
 export * from './contact-workspace';
 export * from './crm-import';
 export * from './crm-gdpr';

@@ -41,6 +41,7 @@ import { MailboxOAuthOwner1764301975000 } from './messaging/mailbox-oauth-owner-
 import { FlowRunRest1764302240000 } from './flows/run-rest-migration';
 import { TestRunStarters1764302600000 } from './flows/test-run-starters-migration';
 import { KnowledgeBase1764302300000 } from './knowledge/knowledge-migration';
+import { AuditTrail1764302500000 } from './audit/audit-trail-migration';
 import {
   ContactSearchIndex1764300600001,
   CrmImports1764300600000,
@@ -99,5 +100,6 @@ export const MIGRATIONS: Function[] = [
   MailboxOAuthOwner1764301975000,
   FlowRunRest1764302240000,
   KnowledgeBase1764302300000,
+  AuditTrail1764302500000,
   TestRunStarters1764302600000,
 ];

@@ -8,6 +8,7 @@ import { contactsPage, designerPage, flowListPage } from './shell/page-imports';
 // Every page loads on demand, so the first bundle is the shell alone (mobile Lighthouse, issues 7
 // and 8). The designer pulls in @xyflow/react, which no other page needs.
 const FlowListPage = flowListPage.Page;
+const AuditPage = lazy(() => import('./audit/audit-page').then((m) => ({ default: m.AuditPage })));
 const StatusPage = lazy(() => import('./shell/status-page').then((m) => ({ default: m.StatusPage })));
 const DesignerPage = designerPage.Page;
 const ContactsPage = contactsPage.Page;
@@ -74,6 +75,7 @@ export function App() {
             ['settings/mailboxes/oauth-callback', <MailboxOAuthCallbackPage key="mailbox-oauth" />],
             ['approvals', <ApprovalsPage key="approvals" />],
             ['account', <AccountPage key="account" />],
+            ['audit', <AuditPage key="audit" />],
           ] as const
         ).map(([path, page]) => (
           <Route

@@ -20,10 +20,18 @@ export function authenticate(db: DataSource, resolveSession?: SessionResolver): 
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const grant = match?.[1] ? await findApiKeyGrant(db, match[1]) : null;
       if (!grant) throw new UnauthorizedError('the API key is unknown or revoked');
-      setPrincipal(res, { tenantId: grant.tenantId, userId: null, role: grant.role, via: 'api_key' });
+      setPrincipal(res, {
+        tenantId: grant.tenantId,
+        userId: null,
+        role: grant.role,
+        via: 'api_key',
+        apiKeyId: grant.id,
+        ...(req.ip ? { clientAddress: req.ip } : {}),
+      });
     } else if (resolveSession) {
       const principal = await resolveSession(req);
-      if (principal) setPrincipal(res, principal);
+      // req.ip is the socket's peer unless TRUST_PROXY names the proxies allowed to set X-Forwarded-For.
+      if (principal) setPrincipal(res, req.ip ? { ...principal, clientAddress: req.ip } : principal);
     }
     next();
   };

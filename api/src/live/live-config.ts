@@ -30,12 +30,20 @@ export const LiveConfigSchema = z.object({
     .positive()
     .default(30)
     .describe('days of domain events kept for reconnecting clients; older ones are pruned, in days'),
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(365)
+    .describe(
+      'days of audit trail kept (sign-ins, roles, keys, changes); older entries are pruned by the retention Schedule, in days',
+    ),
   EVENT_RETENTION_PRUNE_EVERY_MINUTES: z.coerce
     .number()
     .int()
     .min(1)
     .default(60)
-    .describe('how often the retention Schedule prunes the event log, in minutes'),
+    .describe('how often the retention Schedule prunes the event log and the audit trail, in minutes'),
 });
 
 export type LiveConfig = z.infer<typeof LiveConfigSchema>;

@@ -6,6 +6,8 @@ export const EVENT_RETENTION_SCHEDULE_ID = 'cadenza-event-log-retention';
 export interface RetentionScheduleOptions {
   taskQueue: string;
   retentionDays: number;
+  /** AUDIT_RETENTION_DAYS: the same Schedule prunes the audit trail. */
+  auditRetentionDays: number;
   everyMinutes: number;
 }
 
@@ -20,7 +22,12 @@ export async function ensureEventRetentionSchedule(client: Client, options: Rete
     workflowType: WORKFLOW_NAMES.pruneEventLogWorkflow,
     workflowId: 'cadenza-event-log-retention-run',
     taskQueue: options.taskQueue,
-    args: [{ retentionDays: options.retentionDays } satisfies PruneEventLogWorkflowInput],
+    args: [
+      {
+        retentionDays: options.retentionDays,
+        auditRetentionDays: options.auditRetentionDays,
+      } satisfies PruneEventLogWorkflowInput,
+    ],
   };
   try {
     await client.schedule.create({

@@ -15,3 +15,4 @@ export * from './list-query';
 export * from './saved-view';
 export * from './contact-bulk';
 export * from './contact-score';
+export * from './audit-change';

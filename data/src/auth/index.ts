@@ -25,6 +25,7 @@ export {
   type NewSession,
 } from './sessions';
 export { signIn, type SignInOptions } from './sign-in';
+export { ACCOUNT_CHANGES, recordAccountAudit, recordSignInFailure, type SignInFailureReason } from './sign-in-audit';
 export { throttledCodeCheck } from './sign-in-attempts';
 export { SIGN_IN_DEVICE_TTL_MS } from './sign-in-devices';
 export { changeOwnPassword, type ChangePasswordOptions } from './change-password';

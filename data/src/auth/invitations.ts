@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/record-audit';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   ConflictError,
@@ -48,6 +49,7 @@ export async function inviteToTenant(
   tenantId: string,
   input: InviteUserRequest,
   actor: Actor,
+  clientAddress: string | null = null,
 ): Promise<InvitationView> {
   const passwordHash = await hashPassword(input.password); // outside the transaction: slow on purpose
   return db.transaction(async (manager) => {
@@ -81,6 +83,18 @@ export async function inviteToTenant(
     await appendDomainEvents(manager, tenantId, [
       { type: 'user.invited', subject: 'user', subjectId: row!.id, payload: { role: input.role }, actor },
     ]);
+    // The initial password is never audited: only who was invited, with which role.
+    await recordAudit(
+      manager,
+      { tenantId, actor, clientAddress },
+      {
+        action: 'create',
+        entity: 'invitation',
+        entityId: row!.id,
+        before: null,
+        after: { email: input.email, role: input.role },
+      },
+    );
     return toView(row!);
   });
 }
@@ -95,16 +109,34 @@ export async function listTenantInvitations(db: DataSource, tenantId: string): P
   return rows.map(toView);
 }
 
-export async function revokeTenantInvitation(db: DataSource, tenantId: string, invitationId: string, actor: Actor) {
+export async function revokeTenantInvitation(
+  db: DataSource,
+  tenantId: string,
+  invitationId: string,
+  actor: Actor,
+  clientAddress: string | null = null,
+) {
   await db.transaction(async (manager) => {
-    const [row] = await queryRows(manager, `DELETE FROM invitations WHERE tenant_id = $1 AND id = $2 RETURNING id`, [
-      tenantId,
-      invitationId,
-    ]);
+    const [row] = await queryRows<{ id: string; email: string; role: Role }>(
+      manager,
+      `DELETE FROM invitations WHERE tenant_id = $1 AND id = $2 RETURNING id, email, role`,
+      [tenantId, invitationId],
+    );
     if (!row) throw new NotFoundError('invitation', invitationId);
     await appendDomainEvents(manager, tenantId, [
       { type: 'user.invitation_revoked', subject: 'user', subjectId: invitationId, actor },
     ]);
+    await recordAudit(
+      manager,
+      { tenantId, actor, clientAddress },
+      {
+        action: 'revoke',
+        entity: 'invitation',
+        entityId: invitationId,
+        before: { email: row.email, role: row.role },
+        after: null,
+      },
+    );
   });
 }
 
@@ -155,21 +187,42 @@ export async function acceptInvitationIn(
   manager: EntityManager,
   userId: string,
   invitationId: string,
+  clientAddress: string | null = null,
 ): Promise<MembershipView> {
   const taken = await takeMyInvitation(manager, userId, invitationId);
   await joinTenant(manager, userId, taken.tenant_id, taken.role);
+  await recordAudit(
+    manager,
+    { tenantId: taken.tenant_id, actor: { kind: 'user', id: userId }, clientAddress },
+    { action: 'accept', entity: 'invitation', entityId: invitationId, before: null, after: { role: taken.role } },
+  );
   const [tenant] = (await manager.query(`SELECT name FROM tenants WHERE id = $1`, [taken.tenant_id])) as Array<{
     name: string;
   }>;
   return { tenantId: taken.tenant_id, tenantName: tenant!.name, role: taken.role };
 }
 
-export const acceptInvitation = (db: DataSource, userId: string, invitationId: string): Promise<MembershipView> =>
-  db.transaction((manager) => acceptInvitationIn(manager, userId, invitationId));
+export const acceptInvitation = (
+  db: DataSource,
+  userId: string,
+  invitationId: string,
+  clientAddress: string | null = null,
+): Promise<MembershipView> =>
+  db.transaction((manager) => acceptInvitationIn(manager, userId, invitationId, clientAddress));
 
-export async function declineInvitation(db: DataSource, userId: string, invitationId: string): Promise<void> {
+export async function declineInvitation(
+  db: DataSource,
+  userId: string,
+  invitationId: string,
+  clientAddress: string | null = null,
+): Promise<void> {
   await db.transaction(async (manager) => {
     const taken = await takeMyInvitation(manager, userId, invitationId);
+    await recordAudit(
+      manager,
+      { tenantId: taken.tenant_id, actor: { kind: 'user', id: userId }, clientAddress },
+      { action: 'decline', entity: 'invitation', entityId: invitationId, before: null, after: { role: taken.role } },
+    );
     await appendDomainEvents(manager, taken.tenant_id, [
       {
         type: 'user.invitation_declined',
@@ -185,16 +238,26 @@ export async function declineInvitation(db: DataSource, userId: string, invitati
  * At sign-in: an account that belongs to no workspace joins the one whose invitation created
  * it. Only that one: an invitation to an account that existed before always waits for a yes.
  */
-export async function acceptAccountCreatingInvitation(manager: EntityManager, userId: string): Promise<void> {
-  const [taken] = await queryRows<{ tenant_id: string; role: Role }>(
+export async function acceptAccountCreatingInvitation(
+  manager: EntityManager,
+  userId: string,
+  clientAddress: string | null = null,
+): Promise<void> {
+  const [taken] = await queryRows<{ id: string; tenant_id: string; role: Role }>(
     manager,
     `DELETE FROM invitations WHERE id = (
        SELECT i.id FROM invitations i JOIN users u ON u.email = i.email
         WHERE u.id = $1 AND i.creates_account AND i.expires_at > now()
           AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id)
         ORDER BY i.created_at LIMIT 1 FOR UPDATE OF i)
-     RETURNING tenant_id, role`,
+     RETURNING id, tenant_id, role`,
     [userId],
   );
-  if (taken) await joinTenant(manager, userId, taken.tenant_id, taken.role);
+  if (!taken) return;
+  await joinTenant(manager, userId, taken.tenant_id, taken.role);
+  await recordAudit(
+    manager,
+    { tenantId: taken.tenant_id, actor: { kind: 'user', id: userId }, clientAddress },
+    { action: 'accept', entity: 'invitation', entityId: taken.id, before: null, after: { role: taken.role } },
+  );
 }

@@ -53,8 +53,16 @@ export async function resolveSessionToken(db: DataSource, token: string): Promis
     : null;
 }
 
-export async function deleteSessionByToken(db: DataSource, token: string): Promise<void> {
-  await db.query(`DELETE FROM sessions WHERE token_hash = $1`, [hashSessionToken(token)]);
+/** Ends a session; says whose it was (null when there was none), for the audit log's sign-out. */
+export async function deleteSessionByToken(
+  db: DataSource,
+  token: string,
+): Promise<{ userId: string; tenantId: string } | null> {
+  const [rows] = (await db.query(`DELETE FROM sessions WHERE token_hash = $1 RETURNING user_id, tenant_id`, [
+    hashSessionToken(token),
+  ])) as [Array<{ user_id: string; tenant_id: string }>, number];
+  const row = rows[0];
+  return row ? { userId: row.user_id, tenantId: row.tenant_id } : null;
 }
 
 /** Moves a session to another workspace of the same user; null when the user is not a member there. */

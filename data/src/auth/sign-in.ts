@@ -19,6 +19,7 @@ import { createSession, describeSession, type NewSession } from './sessions';
 import { issueSignInDevice } from './sign-in-devices';
 import { claimPasswordCheck, clearPasswordChecks, recordTotpStep, type ClaimedAccount } from './sign-in-attempts';
 import { verifyTotp } from './totp';
+import { ACCOUNT_CHANGES, recordAccountAudit } from './sign-in-audit';
 
 export interface SignInOptions {
   sessionTtlMs: number;
@@ -27,6 +28,8 @@ export interface SignInOptions {
   throttle?: SignInThrottlePolicy;
   /** The device cookie this browser sent, if any. */
   deviceToken?: string | null;
+  /** The client's address, for the audit entry of the sign-in. */
+  clientAddress?: string | null;
   now?: () => Date;
 }
 
@@ -84,10 +87,10 @@ export async function signIn(
     await clearPasswordChecks(manager, claim);
     // Saying yes to an invitation is part of this sign-in when the person asked for it by id.
     const accepted = request.acceptInvitationId
-      ? await acceptInvitationIn(manager, claim.userId, request.acceptInvitationId)
+      ? await acceptInvitationIn(manager, claim.userId, request.acceptInvitationId, options.clientAddress ?? null)
       : null;
     const tenantId = request.tenantId ?? accepted?.tenantId ?? null;
-    if (!tenantId) await acceptAccountCreatingInvitation(manager, claim.userId);
+    if (!tenantId) await acceptAccountCreatingInvitation(manager, claim.userId, options.clientAddress ?? null);
     const [membership] = (await manager.query(
       `SELECT tenant_id, role FROM memberships WHERE user_id = $1 AND ($2::uuid IS NULL OR tenant_id = $2::uuid)
         ORDER BY created_at LIMIT 1`,
@@ -107,6 +110,12 @@ export async function signIn(
       tenantId: membership.tenant_id,
       ttlMs: options.sessionTtlMs,
     });
+    await recordAccountAudit(
+      manager,
+      { userId: claim.userId, tenantId: membership.tenant_id },
+      ACCOUNT_CHANGES.signIn,
+      options.clientAddress ?? null,
+    );
     const view = await describeSession(manager, {
       userId: claim.userId,
       tenantId: membership.tenant_id,

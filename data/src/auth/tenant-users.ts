@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/record-audit';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   ConflictError,
@@ -123,6 +124,7 @@ export async function changeTenantUserRole(
   userId: string,
   role: Role,
   actor: Actor,
+  clientAddress: string | null = null,
 ): Promise<TenantUserView> {
   return db.transaction(async (manager) => {
     const member = await findMember(manager, tenantId, userId);
@@ -143,12 +145,23 @@ export async function changeTenantUserRole(
         actor,
       },
     ]);
+    await recordAudit(
+      manager,
+      { tenantId, actor, clientAddress },
+      { action: 'update', entity: 'membership', entityId: userId, before: { role: member.role }, after: { role } },
+    );
     return toView({ ...member, role });
   });
 }
 
 /** Removes a person from this workspace only (the account stays) and ends their sessions in it. */
-export async function removeTenantUser(db: DataSource, tenantId: string, userId: string, actor: Actor) {
+export async function removeTenantUser(
+  db: DataSource,
+  tenantId: string,
+  userId: string,
+  actor: Actor,
+  clientAddress: string | null = null,
+) {
   await db.transaction(async (manager) => {
     const member = await findMember(manager, tenantId, userId);
     if (!member) throw new NotFoundError('user', userId);
@@ -156,5 +169,10 @@ export async function removeTenantUser(db: DataSource, tenantId: string, userId:
     await manager.query(`DELETE FROM memberships WHERE tenant_id = $1 AND user_id = $2`, [tenantId, userId]);
     await manager.query(`DELETE FROM sessions WHERE tenant_id = $1 AND user_id = $2`, [tenantId, userId]);
     await appendDomainEvents(manager, tenantId, [{ type: 'user.removed', subject: 'user', subjectId: userId, actor }]);
+    await recordAudit(
+      manager,
+      { tenantId, actor, clientAddress },
+      { action: 'delete', entity: 'membership', entityId: userId, before: { role: member.role }, after: null },
+    );
   });
 }

@@ -152,7 +152,7 @@ export async function eraseContact(db: Db, principal: CrmPrincipal, contactId: s
       openRunWorkflowIds: openRuns.map((r) => r.workflow_id),
     };
     write.audit(
-      'delete',
+      'erase',
       'contact',
       contactId,
       { erasure: 'gdpr', removed: result.removed, unlinked: result.unlinked, anonymised: result.anonymised },

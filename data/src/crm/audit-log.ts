@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditListQuery, Page } from '@cadenza/core';
+import type { AuditEntry, AuditFilter, AuditListQuery, Page } from '@cadenza/core';
 import { managerOf, type Db } from './crm-write';
 import type { CrmPrincipal } from './crm-principal';
 import { keysetClause, toPage, type KeysetOrder } from './keyset-page';
@@ -22,6 +22,7 @@ interface AuditSqlRow {
   entity_id: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  client_address: string | null;
   at: Date;
   sort_key: string;
 }
@@ -34,15 +35,26 @@ const toEntry = (row: AuditSqlRow): AuditEntry => ({
   entityId: row.entity_id,
   before: row.before,
   after: row.after,
+  clientAddress: row.client_address,
   at: row.at.toISOString(),
 });
 
-/** The tenant's audit log, newest first. */
-export async function listAuditLog(db: Db, principal: CrmPrincipal, query: AuditListQuery): Promise<Page<AuditEntry>> {
-  const params = new SqlParams([principal.tenantId]);
+/** The WHERE conditions of a filter; the tenant's always comes first. */
+function filterConditions(tenantId: string, filter: AuditFilter): { where: string[]; params: SqlParams } {
+  const params = new SqlParams([tenantId]);
   const where = ['a.tenant_id = $1'];
-  if (query.entity) where.push(`a.entity = ${params.add(query.entity)}`);
-  if (query.entityId) where.push(`a.entity_id = ${params.add(query.entityId)}`);
+  if (filter.entity) where.push(`a.entity = ${params.add(filter.entity)}`);
+  if (filter.entityId) where.push(`a.entity_id = ${params.add(filter.entityId)}`);
+  if (filter.action) where.push(`a.action = ${params.add(filter.action)}`);
+  if (filter.actorId) where.push(`a.actor_id = ${params.add(filter.actorId)}`);
+  if (filter.since) where.push(`a.at >= ${params.add(filter.since)}::timestamptz`);
+  if (filter.until) where.push(`a.at < ${params.add(filter.until)}::timestamptz`);
+  return { where, params };
+}
+
+/** The tenant's audit log, newest first, filtered; the CSV export pages through the same query. */
+export async function listAuditLog(db: Db, principal: CrmPrincipal, query: AuditListQuery): Promise<Page<AuditEntry>> {
+  const { where, params } = filterConditions(principal.tenantId, query);
   const keyset = keysetClause(ORDER, params, query.cursor, query.limit);
   if (keyset.where) where.push(keyset.where);
   const rows = (await managerOf(db).query(

@@ -9,7 +9,8 @@ export type CrmPrincipal = Principal & { actor?: Actor };
 
 export function actorOf(principal: CrmPrincipal): Actor {
   if (principal.actor) return principal.actor;
-  return principal.userId ? { kind: 'user', id: principal.userId } : { kind: 'api_key', id: null };
+  if (principal.userId) return { kind: 'user', id: principal.userId };
+  return { kind: 'api_key', id: principal.apiKeyId ?? null };
 }
 
 export const isOwnershipScoped = (principal: Principal) => OWNERSHIP_SCOPED_ROLES.includes(principal.role);

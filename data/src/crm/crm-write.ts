@@ -1,4 +1,4 @@
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   ConflictError,
   UserError,
@@ -7,18 +7,12 @@ import {
   type NewDomainEvent,
   type TimelineEntryCreate,
 } from '@cadenza/core';
-import { recordDomainEvents, type AlongsideStatement } from '../events/domain-events';
+import { recordDomainEvents } from '../events/domain-events';
+import { auditInsertStatement, type PendingAudit } from '../audit/record-audit';
 import { actorOf, type CrmPrincipal } from './crm-principal';
+import { managerOf, type Db } from './db';
 
-export type Db = DataSource | EntityManager;
-
-interface PendingAudit {
-  action: AuditAction;
-  entity: AuditedEntity;
-  entityId: string;
-  before: object | null;
-  after: object | null;
-}
+export { managerOf, type Db };
 
 /**
  * One CRM write: the change, its audit entries, domain events and timeline entries, all
@@ -67,30 +61,13 @@ export class CrmWrite {
 
   /** Audit rows and events go in one statement (the audit insert rides along the events'): one round trip. */
   async flush(): Promise<void> {
-    const actor = actorOf(this.principal);
-    let audit: AlongsideStatement | undefined;
-    if (this.audits.length > 0) {
-      audit = {
-        sql: (p) =>
-          `INSERT INTO audit_log (tenant_id, actor_kind, actor_id, action, entity, entity_id, before, after)
-           SELECT $${p}, $${p + 1}, $${p + 2}, a.action, a.entity, a.entity_id, a.before, a.after
-           FROM jsonb_to_recordset($${p + 3}::jsonb) AS a(action text, entity text, entity_id text, before jsonb, after jsonb)`,
-        parameters: [
-          this.tenantId,
-          actor.kind,
-          actor.id,
-          JSON.stringify(
-            this.audits.map((a) => ({
-              action: a.action,
-              entity: a.entity,
-              entity_id: a.entityId,
-              before: a.before,
-              after: a.after,
-            })),
-          ),
-        ],
-      };
-    }
+    const audit =
+      this.audits.length > 0
+        ? auditInsertStatement(
+            { tenantId: this.tenantId, actor: actorOf(this.principal), clientAddress: this.principal.clientAddress },
+            this.audits,
+          )
+        : undefined;
     await recordDomainEvents(this.manager, this.tenantId, this.events, audit);
   }
 }
@@ -140,9 +117,6 @@ export async function crmWrite<T>(db: Db, principal: CrmPrincipal, work: (write:
     throw toUserError(error);
   }
 }
-
-/** Reads go through the plain manager. */
-export const managerOf = (db: Db): EntityManager => (db instanceof DataSource ? db.manager : db);
 
 /** A 400 naming one field, e.g. a companyId that names no company of this tenant. */
 export function fieldError(field: string, message: string): UserError {

@@ -13,7 +13,10 @@ import {
   type FlowVersion,
   type Principal,
   type EgressAllowList,
+  type AuditAction,
 } from '@cadenza/core';
+import { recordAudit } from '../audit/record-audit';
+import { auditContextOf } from '../audit/audit-context';
 import { recordDomainEvents } from '../events';
 import { withSendTemplateChecks } from '@cadenza/core/templates';
 import { snippetBodies } from '../messaging/snippets-repository';
@@ -221,6 +224,13 @@ export async function publishFlow(
     await recordDomainEvents(manager, principal.tenantId, [
       { type: 'flow.published', subject: 'flow', subjectId: flowId, payload: { version }, actor: actorOf(principal) },
     ]);
+    await recordAudit(manager, auditContextOf(principal), {
+      action: 'publish',
+      entity: 'flow',
+      entityId: flowId,
+      before: current.latest_version ? { version: current.latest_version } : null,
+      after: { version },
+    });
     return { flowId, version, definition, publishedAt: row!.published_at.toISOString() };
   });
 }
@@ -257,6 +267,12 @@ export async function getFlowVersion(
   return { flow, version: wanted, definition: row.definition };
 }
 
+/** The audited verb of each status a flow is moved to. */
+const FLOW_STATUS_ACTIONS = { active: 'resume', paused: 'pause', archived: 'archive' } as const satisfies Record<
+  'active' | 'paused' | 'archived',
+  AuditAction
+>;
+
 /** Pause stops new enrollments (runs in flight go on); resume reopens them. */
 export async function setFlowStatus(
   db: DataSource,
@@ -286,6 +302,13 @@ export async function setFlowStatus(
         actor: actorOf(principal),
       },
     ]);
+    await recordAudit(manager, auditContextOf(principal), {
+      action: FLOW_STATUS_ACTIONS[status],
+      entity: 'flow',
+      entityId: flowId,
+      before: { status: current.status },
+      after: reason && status === 'archived' ? { status, reason } : { status },
+    });
     return toFlow(row!);
   });
 }

@@ -1,3 +1,5 @@
+import { recordAudit, type AuditContext } from '../audit/record-audit';
+import { changedFields, withReplacedSecrets } from '../audit/changed-fields';
 import {
   ConflictError,
   MailboxCreateSchema,
@@ -170,7 +172,7 @@ export async function createMailbox(
   secretKey: Buffer | null,
   scope: MailboxScope,
   input: MailboxCreate,
-  options: { ownerUserId?: string | null } = {},
+  options: { ownerUserId?: string | null; audit?: AuditContext } = {},
 ): Promise<MailboxView> {
   const tenantId = tenantOf(scope);
   const owner = ownerOf(scope) ?? options.ownerUserId ?? null;
@@ -208,8 +210,24 @@ export async function createMailbox(
         owner,
       ],
     )) as MailboxRow[];
-    return toView(rows[0]!);
+    const created = toView(rows[0]!);
+    if (options.audit) {
+      await recordAudit(manager, options.audit, {
+        action: 'create',
+        entity: 'mailbox',
+        entityId: created.id,
+        before: null,
+        after: auditedMailbox(created),
+      });
+    }
+    return created;
   });
+}
+
+/** What the audit log keeps of a mailbox: its settings, never a secret (the view has none) nor its sync health. */
+function auditedMailbox(view: MailboxView): Record<string, unknown> {
+  const { sync: _sync, ...settings } = view;
+  return settings;
 }
 
 export async function updateMailbox(
@@ -218,6 +236,7 @@ export async function updateMailbox(
   scope: MailboxScope,
   id: string,
   change: MailboxUpdate,
+  audit?: AuditContext,
 ): Promise<MailboxView> {
   const tenantId = tenantOf(scope);
   return db.transaction(async (manager) => {
@@ -270,11 +289,20 @@ export async function updateMailbox(
         change.imap !== undefined,
       ],
     )) as [MailboxRow[], number];
-    return toView({
+    const changed = toView({
       ...rows[0]!,
       oauth_account: current.oauth_account,
       oauth_connected_at: current.oauth_connected_at,
     });
+    if (audit) {
+      // Changed fields by name; a new password or API key is recorded as replaced, never as itself.
+      const fields = withReplacedSecrets(
+        changedFields(auditedMailbox(toView(current)), auditedMailbox(changed), ['hasSecret', 'updatedAt']),
+        { secret: change.secret !== undefined, imapPassword: change.imap?.password !== undefined },
+      );
+      await recordAudit(manager, audit, { action: 'update', entity: 'mailbox', entityId: id, ...fields });
+    }
+    return changed;
   });
 }
 
@@ -298,10 +326,25 @@ function imapColumnsAfter(current: MailboxRow, change: MailboxUpdate['imap'], se
   };
 }
 
-export async function deleteMailbox(db: DataSource, scope: MailboxScope, id: string): Promise<void> {
+export async function deleteMailbox(
+  db: DataSource,
+  scope: MailboxScope,
+  id: string,
+  audit?: AuditContext,
+): Promise<void> {
   await db.transaction(async (manager) => {
-    await requireMailboxRow(manager, scope, id);
+    const current = await requireMailboxRow(manager, scope, id);
     await manager.query(`DELETE FROM mailboxes WHERE tenant_id = $1 AND id = $2`, [tenantOf(scope), id]);
+    if (audit) {
+      // Removing a Gmail or Microsoft 365 mailbox is how its account is disconnected (its tokens go with it).
+      await recordAudit(manager, audit, {
+        action: current.kind === 'gmail' || current.kind === 'microsoft' ? 'disconnect' : 'delete',
+        entity: 'mailbox',
+        entityId: id,
+        before: auditedMailbox(toView(current)),
+        after: null,
+      });
+    }
   });
 }
 

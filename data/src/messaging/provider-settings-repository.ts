@@ -9,6 +9,8 @@ import {
 import type { DataSource } from 'typeorm';
 import { decryptSecret, encryptSecret } from '../auth/secret-box';
 import type { Db } from '../crm/crm-write';
+import { recordAudit, type AuditContext } from '../audit/record-audit';
+import { changedFields, withReplacedSecrets } from '../audit/changed-fields';
 
 interface ProviderRow {
   kind: MessagingProviderKind;
@@ -69,17 +71,34 @@ async function upsert(
   db: DataSource,
   tenantId: string,
   kind: MessagingProviderKind,
-  settings: object,
+  settings: Record<string, unknown>,
   sealed: string,
+  audit: AuditContext | undefined,
 ): Promise<void> {
-  await db.transaction((manager) =>
-    manager.query(
+  await db.transaction(async (manager) => {
+    const [previous] = (await manager.query(
+      `SELECT settings FROM messaging_providers WHERE tenant_id = $1 AND kind = $2 FOR UPDATE`,
+      [tenantId, kind],
+    )) as Array<{ settings: Record<string, unknown> }>;
+    await manager.query(
       `INSERT INTO messaging_providers (tenant_id, kind, settings, secret_sealed) VALUES ($1, $2, $3, $4)
        ON CONFLICT (tenant_id, kind) DO UPDATE SET settings = EXCLUDED.settings,
          secret_sealed = EXCLUDED.secret_sealed, updated_at = now()`,
       [tenantId, kind, JSON.stringify(settings), sealed],
-    ),
-  );
+    );
+    if (!audit) return;
+    // The token or webhook URL is always written anew: recorded as replaced, never as itself.
+    const secretName = kind === 'twilio' ? 'authToken' : 'webhookUrl';
+    const change = previous
+      ? withReplacedSecrets(changedFields(previous.settings, settings), { [secretName]: true })
+      : { before: null, after: { ...settings, [secretName]: '(set)' } };
+    await recordAudit(manager, audit, {
+      action: previous ? 'update' : 'create',
+      entity: 'messaging_provider',
+      entityId: kind,
+      ...change,
+    });
+  });
 }
 
 export async function setTwilioSettings(
@@ -87,9 +106,10 @@ export async function setTwilioSettings(
   secretKey: Buffer | null,
   tenantId: string,
   input: TwilioSettingsWrite,
+  audit?: AuditContext,
 ): Promise<void> {
   const sealed = encryptSecret(requireKey(secretKey), input.authToken);
-  await upsert(db, tenantId, 'twilio', { accountSid: input.accountSid, from: input.from }, sealed);
+  await upsert(db, tenantId, 'twilio', { accountSid: input.accountSid, from: input.from }, sealed, audit);
 }
 
 export async function setSlackSettings(
@@ -97,8 +117,9 @@ export async function setSlackSettings(
   secretKey: Buffer | null,
   tenantId: string,
   input: SlackSettingsWrite,
+  audit?: AuditContext,
 ): Promise<void> {
-  await upsert(db, tenantId, 'slack', {}, encryptSecret(requireKey(secretKey), input.webhookUrl));
+  await upsert(db, tenantId, 'slack', {}, encryptSecret(requireKey(secretKey), input.webhookUrl), audit);
 }
 
 /** Removes a provider; sends fall back to the environment's, else the outbox. Answers whether one was set. */
@@ -106,13 +127,24 @@ export async function clearMessagingProvider(
   db: DataSource,
   tenantId: string,
   kind: MessagingProviderKind,
+  audit?: AuditContext,
 ): Promise<boolean> {
   return db.transaction(async (manager) => {
-    const [, removed] = (await manager.query(
-      `DELETE FROM messaging_providers WHERE tenant_id = $1 AND kind = $2 RETURNING kind`,
+    const [rows] = (await manager.query(
+      `DELETE FROM messaging_providers WHERE tenant_id = $1 AND kind = $2 RETURNING settings`,
       [tenantId, kind],
-    )) as [unknown[], number];
-    return removed > 0;
+    )) as [Array<{ settings: Record<string, unknown> }>, number];
+    const removed = rows[0];
+    if (removed && audit) {
+      await recordAudit(manager, audit, {
+        action: 'delete',
+        entity: 'messaging_provider',
+        entityId: kind,
+        before: removed.settings,
+        after: null,
+      });
+    }
+    return removed !== undefined;
   });
 }
 

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useDeferredValue, useState } from 'react';
 import { AppBar, Box, Button, Toolbar, Typography, useMediaQuery } from '@mui/material';
 import { NavLink, Outlet } from 'react-router-dom';
-import { can, type SessionView } from '@cadenza/core';
+import { can, type Permission, type SessionView } from '@cadenza/core';
 import { useLogoutMutation, useMeQuery } from '../api/cadenza-api';
 import { TenantSwitch } from '../workspace/tenant-switch';
 import { ActiveModelChip } from '../ai/active-model-chip';
@@ -24,13 +24,19 @@ const NAV = [
 ] as const;
 
 /** Pages of the person rather than of the work: in the account menu on a wide bar, listed in the compact one. */
-const ACCOUNT_LINKS = [
+const ACCOUNT_LINKS: ReadonlyArray<{ to: string; label: string; permission?: Permission }> = [
   // Every member: anyone connects their own mailbox there; the rest of Settings is the admins'.
   { to: '/settings', label: 'Settings' },
   { to: '/status', label: 'Status' },
+  // Admins and ops: who did what (the bar stays one row at 1440 px, so it lives in this menu).
+  { to: '/audit', label: 'Audit', permission: 'audit:read' },
   // Every role: one's own password and the invitations to other workspaces.
   { to: '/account', label: 'Account' },
-] as const;
+];
+
+/** The account links this role may open. */
+const accountLinksFor = (session: SessionView) =>
+  ACCOUNT_LINKS.filter((link) => !link.permission || can(session.role, link.permission));
 
 /** The work pages this role may open, as links of the bar. */
 function WorkLinks({ session, onNavigate }: { session: SessionView; onNavigate?: () => void }) {
@@ -54,7 +60,7 @@ function CompactItems({ session, onNavigate }: { session: SessionView; onNavigat
   return (
     <>
       <WorkLinks session={session} onNavigate={onNavigate} />
-      {ACCOUNT_LINKS.map((item) => (
+      {accountLinksFor(session).map((item) => (
         <Button key={item.to} color="inherit" component={NavLink} to={item.to} onClick={onNavigate}>
           {item.label}
         </Button>
@@ -155,7 +161,7 @@ export function AppShell() {
               <ActiveModelChip />
               <TenantSwitch session={shownSession} />
             </Box>
-            <AccountMenu session={shownSession} links={ACCOUNT_LINKS} />
+            <AccountMenu session={shownSession} links={accountLinksFor(shownSession)} />
           </Toolbar>
         )}
       </AppBar>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ApiKeyViewSchema, CreateApiKeyRequestSchema, CreatedApiKeySchema } from '@cadenza/core';
-import { issueTenantApiKey, listTenantApiKeys, revokeTenantApiKey } from '@cadenza/data';
+import { auditContextOf, issueTenantApiKey, listTenantApiKeys, revokeTenantApiKey } from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import type { AuthRouteDependencies } from './auth-route-deps';
 
@@ -28,7 +28,7 @@ export function apiKeyRoutes({ db }: AuthRouteDependencies): ApiRoute[] {
       responses: { 201: { description: 'the key and its secret', schema: CreatedApiKeySchema } },
       handler: async ({ body, principal, res }) => {
         res.setHeader('Cache-Control', 'no-store');
-        return { status: 201, body: await issueTenantApiKey(db, principal.tenantId, body) };
+        return { status: 201, body: await issueTenantApiKey(db, principal.tenantId, body, auditContextOf(principal)) };
       },
     }),
     defineRoute({
@@ -43,7 +43,7 @@ export function apiKeyRoutes({ db }: AuthRouteDependencies): ApiRoute[] {
         404: { description: 'no such key in this workspace' },
       },
       handler: async ({ params, principal }) => ({
-        body: await revokeTenantApiKey(db, principal.tenantId, params.keyId),
+        body: await revokeTenantApiKey(db, principal.tenantId, params.keyId, auditContextOf(principal)),
       }),
     }),
   ];

@@ -37,7 +37,11 @@ export class BrowserClient {
     const text = await response.text();
     return {
       status: response.status,
-      body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+      // A download (CSV) is kept as text only.
+      body:
+        text && response.headers.get('content-type')?.includes('json')
+          ? (JSON.parse(text) as Record<string, unknown>)
+          : {},
       headers: response.headers,
       text,
     };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InvitationViewSchema, MembershipViewSchema, MyInvitationViewSchema } from '@cadenza/core';
 import {
+  actorOf,
   acceptInvitation,
   declineInvitation,
   listMyInvitations,
@@ -9,7 +10,7 @@ import {
 } from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import { requireSession } from '../../auth/session-resolver';
-import { actorOf, type AuthRouteDependencies } from './auth-route-deps';
+import type { AuthRouteDependencies } from './auth-route-deps';
 
 const InvitationParams = z.object({ invitationId: z.uuid().describe('id of an invitation') });
 
@@ -39,7 +40,13 @@ export function invitationRoutes({ db }: AuthRouteDependencies): ApiRoute[] {
       params: InvitationParams,
       responses: { 204: { description: 'revoked' }, 404: { description: 'no such pending invitation here' } },
       handler: async ({ params, principal }) => {
-        await revokeTenantInvitation(db, principal.tenantId, params.invitationId, actorOf(principal));
+        await revokeTenantInvitation(
+          db,
+          principal.tenantId,
+          params.invitationId,
+          actorOf(principal),
+          principal.clientAddress,
+        );
         return { status: 204 };
       },
     }),
@@ -66,7 +73,7 @@ export function invitationRoutes({ db }: AuthRouteDependencies): ApiRoute[] {
         404: { description: 'no such pending invitation for you' },
       },
       handler: async ({ params, req }) => ({
-        body: await acceptInvitation(db, requireSession(req).userId, params.invitationId),
+        body: await acceptInvitation(db, requireSession(req).userId, params.invitationId, req.ip ?? null),
       }),
     }),
     defineRoute({
@@ -78,7 +85,7 @@ export function invitationRoutes({ db }: AuthRouteDependencies): ApiRoute[] {
       params: InvitationParams,
       responses: { 204: { description: 'declined' }, 404: { description: 'no such pending invitation for you' } },
       handler: async ({ params, req }) => {
-        await declineInvitation(db, requireSession(req).userId, params.invitationId);
+        await declineInvitation(db, requireSession(req).userId, params.invitationId, req.ip ?? null);
         return { status: 204 };
       },
     }),

@@ -1,5 +1,5 @@
 import { ChangePasswordRequestSchema } from '@cadenza/core';
-import { changeOwnPassword } from '@cadenza/data';
+import { ACCOUNT_CHANGES, changeOwnPassword, recordAccountAudit } from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import { requireSession } from '../../auth/session-resolver';
 import { deviceTokenOf } from '../../auth/device-cookie';
@@ -29,6 +29,7 @@ export function passwordRoutes({ db, settings }: AuthRouteDependencies): ApiRout
             throttle: settings.signIn.throttle,
           }),
         );
+        await recordAccountAudit(db, requireSession(req), ACCOUNT_CHANGES.password, req.ip ?? null);
         return { status: 204 };
       },
     }),

@@ -1,4 +1,7 @@
 import {
+  InvalidCredentialsError,
+  InvalidTotpError,
+  TotpRequiredError,
   LoginRequestSchema,
   NotFoundError,
   SessionViewSchema,
@@ -6,7 +9,16 @@ import {
   TooManyRequestsError,
   TryAgainError,
 } from '@cadenza/core';
-import { deleteSessionByToken, describeSession, signIn, switchSessionTenant } from '@cadenza/data';
+import {
+  deleteSessionByToken,
+  describeSession,
+  ACCOUNT_CHANGES,
+  recordAccountAudit,
+  recordSignInFailure,
+  signIn,
+  switchSessionTenant,
+  type SignInFailureReason,
+} from '@cadenza/data';
 import type { Response } from 'express';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import { LoginRateLimiter } from '../../auth/login-rate-limit';
@@ -25,6 +37,16 @@ export async function withRetryAfter<T>(res: Response, work: () => Promise<T>): 
     }
     throw error;
   }
+}
+
+/** The audited reason of a failed sign-in; null for answers that are not a failed check (busy, no workspace). */
+function failureReason(error: unknown): SignInFailureReason | null {
+  if (error instanceof InvalidCredentialsError) return 'invalid_credentials';
+  if (error instanceof InvalidTotpError) return 'totp_invalid';
+  if (error instanceof TotpRequiredError) return 'totp_required';
+  // The per-address limit: the lockout a client sees. An account in its delay answers as a wrong password.
+  if (error instanceof TooManyRequestsError) return 'rate_limited';
+  return null;
 }
 
 /** Sign in, sign out, who am I, and switching workspace: the browser session lifecycle. */
@@ -54,6 +76,7 @@ export function sessionRoutes({ db, redis, settings }: AuthRouteDependencies): A
       },
       handler: async ({ body, req, res }) => {
         // req.ip is the socket's peer unless TRUST_PROXY names the proxies allowed to set X-Forwarded-For.
+        const clientAddress = req.ip ?? null;
         const { session, view, deviceToken } = await withRetryAfter(res, async () => {
           await limiter.consume(req.ip ?? 'unknown');
           return signIn(db, body, {
@@ -61,7 +84,12 @@ export function sessionRoutes({ db, redis, settings }: AuthRouteDependencies): A
             secretKey: settings.secretKey,
             throttle: settings.signIn.throttle,
             deviceToken: deviceTokenOf(req),
+            clientAddress,
           });
+        }).catch(async (error: unknown) => {
+          const reason = failureReason(error);
+          if (reason) await recordSignInFailure(db, { email: body.email, reason, clientAddress });
+          throw error;
         });
         // A cookie from an earlier sign-in on this browser is replaced, so its session ends too.
         const previous = sessionTokenOf(req);
@@ -83,7 +111,8 @@ export function sessionRoutes({ db, redis, settings }: AuthRouteDependencies): A
       responses: { 204: { description: 'signed out (also when there was no session)' } },
       handler: async ({ req, res }) => {
         const token = sessionTokenOf(req);
-        if (token) await deleteSessionByToken(db, token);
+        const ended = token ? await deleteSessionByToken(db, token) : null;
+        if (ended) await recordAccountAudit(db, ended, ACCOUNT_CHANGES.signOut, req.ip ?? null);
         res.setHeader('Set-Cookie', clearedSessionCookie(settings.secureCookies));
         return { status: 204 };
       },

@@ -1,7 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { DEFAULT_PASSWORD_HASHING_LIMITS, configurePasswordHashing, passwordHashingQueue } from '@cadenza/data';
+import {
+  DEFAULT_PASSWORD_HASHING_LIMITS,
+  configurePasswordHashing,
+  createTenant,
+  ensureTenantAdmin,
+  passwordHashingQueue,
+} from '@cadenza/data';
 import { startTestPlatform, type TestPlatform } from '@cadenza/test-harness/integration';
 import { createApp } from '../../app';
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../../auth/auth-settings';
@@ -74,6 +80,31 @@ describe('sign-in limits across emails', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await login(other)).status).toBe(401);
     await platform.redis.del(clientBucketKey(address), clientBucketKey(other));
+  });
+
+  it('audits the lockout of an account once a minute, from the forwarded client address', async () => {
+    const tenant = await createTenant(platform.db, 'Lockout audit');
+    const email = uniqueEmail('locked');
+    const { userId } = await ensureTenantAdmin(platform.db, {
+      tenantId: tenant.id,
+      email,
+      password: 'the right passphrase ok',
+    });
+    const address = testAddress();
+    await platform.redis.del(clientBucketKey(address));
+    const statuses: number[] = [];
+    while (statuses.length < 60 && statuses.at(-1) !== 429) statuses.push((await login(address, email)).status);
+    for (let i = 0; i < 3; i++) expect((await login(address, email)).status).toBe(429);
+    const rows = (await platform.db.query(
+      `SELECT after->>'reason' AS reason, client_address FROM audit_log
+        WHERE tenant_id = $1 AND action = 'sign_in_failed' AND entity_id = $2`,
+      [tenant.id, userId],
+    )) as Array<{ reason: string; client_address: string }>;
+    expect(rows.filter((row) => row.reason === 'rate_limited')).toEqual([
+      { reason: 'rate_limited', client_address: address },
+    ]);
+    expect(rows.filter((row) => row.reason === 'invalid_credentials').length).toBe(statuses.length - 1);
+    await platform.redis.del(clientBucketKey(address));
   });
 
   it('hashes at most 2 passwords at once and answers the overflow 503 try_again at once', async () => {

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { InvalidTotpError, TotpCodeRequestSchema, TotpEnrollmentSchema } from '@cadenza/core';
 import {
+  ACCOUNT_CHANGES,
   confirmTotpEnrollment,
+  recordAccountAudit,
   disableTotp,
   startTotpEnrollment,
   throttledCodeCheck,
@@ -65,6 +67,7 @@ export function totpRoutes({ db, settings }: AuthRouteDependencies): ApiRoute[] 
         await underThrottle(db, req, settings, () =>
           confirmTotpEnrollment(db, requireSession(req).userId, settings.secretKey, body.code),
         );
+        await recordAccountAudit(db, requireSession(req), ACCOUNT_CHANGES.totpEnabled, req.ip ?? null);
         return { body: { totpEnabled: true } };
       },
     }),
@@ -83,6 +86,7 @@ export function totpRoutes({ db, settings }: AuthRouteDependencies): ApiRoute[] 
         await underThrottle(db, req, settings, () =>
           disableTotp(db, requireSession(req).userId, settings.secretKey, body.code),
         );
+        await recordAccountAudit(db, requireSession(req), ACCOUNT_CHANGES.totpDisabled, req.ip ?? null);
         return { body: { totpEnabled: false } };
       },
     }),

@@ -7,6 +7,7 @@ import {
   WorkspaceMemberSchema,
 } from '@cadenza/core';
 import {
+  actorOf,
   changeTenantUserRole,
   getTenantUser,
   inviteToTenant,
@@ -15,7 +16,7 @@ import {
   removeTenantUser,
 } from '@cadenza/data';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
-import { actorOf, type AuthRouteDependencies } from './auth-route-deps';
+import type { AuthRouteDependencies } from './auth-route-deps';
 
 const UserIdParams = z.object({ userId: z.uuid().describe('id of a user of this workspace') });
 
@@ -55,7 +56,13 @@ export function userRoutes({ db }: AuthRouteDependencies): ApiRoute[] {
         409: { description: 'already a member of this workspace' },
       },
       handler: async ({ body, principal }) => {
-        const invitation = await inviteToTenant(db, principal.tenantId, body, actorOf(principal));
+        const invitation = await inviteToTenant(
+          db,
+          principal.tenantId,
+          body,
+          actorOf(principal),
+          principal.clientAddress,
+        );
         return { status: 201, headers: { location: `/api/v1/invitations/${invitation.id}` }, body: invitation };
       },
     }),
@@ -86,7 +93,14 @@ export function userRoutes({ db }: AuthRouteDependencies): ApiRoute[] {
         409: { description: 'it would leave the workspace without an admin' },
       },
       handler: async ({ params, body, principal }) => ({
-        body: await changeTenantUserRole(db, principal.tenantId, params.userId, body.role, actorOf(principal)),
+        body: await changeTenantUserRole(
+          db,
+          principal.tenantId,
+          params.userId,
+          body.role,
+          actorOf(principal),
+          principal.clientAddress,
+        ),
       }),
     }),
     defineRoute({
@@ -102,7 +116,7 @@ export function userRoutes({ db }: AuthRouteDependencies): ApiRoute[] {
         409: { description: 'it would leave the workspace without an admin' },
       },
       handler: async ({ params, principal }) => {
-        await removeTenantUser(db, principal.tenantId, params.userId, actorOf(principal));
+        await removeTenantUser(db, principal.tenantId, params.userId, actorOf(principal), principal.clientAddress);
         return { status: 204 };
       },
     }),

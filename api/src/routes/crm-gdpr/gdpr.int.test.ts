@@ -92,7 +92,7 @@ describe('GDPR export and erasure', () => {
       [tenant.tenantId, fx.contactId],
     )) as Array<{ action: string; before: unknown; after: unknown }>;
     expect(audit.at(-1)).toEqual({
-      action: 'delete',
+      action: 'erase',
       before: {
         erasure: 'gdpr',
         removed: {

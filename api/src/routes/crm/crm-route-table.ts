@@ -215,4 +215,5 @@ export const CRM_ROUTES: RouteCase[] = [
   },
 
   { method: 'GET', path: () => '/audit-log', expect: [200, 403, 403, 200], collection: true },
+  { method: 'GET', path: () => '/audit-log/export.csv', expect: [200, 403, 403, 200], collection: true },
 ];

@@ -5,7 +5,7 @@ import {
   MailboxOAuthStartSchema,
   MailboxViewSchema,
 } from '@cadenza/core';
-import { getMailbox, type DataSource } from '@cadenza/data';
+import { auditContextOf, getMailbox, recordAudit, type DataSource } from '@cadenza/data';
 import type { EgressGuard } from '@cadenza/services/net';
 import {
   completeMailboxOAuth,
@@ -94,6 +94,14 @@ export function mailboxOAuthRoutes(deps: {
       handler: async ({ principal, body }) => {
         const scope = mailboxScopeOf(principal);
         const done = await completeMailboxOAuth(connect, { ...principal, scope }, body);
+        // Which account was connected, never its tokens (they are sealed in the mailbox row).
+        await recordAudit(deps.db, auditContextOf(principal), {
+          action: 'connect',
+          entity: 'mailbox',
+          entityId: done.mailboxId,
+          before: null,
+          after: { provider: done.kind, account: done.account, reconnect: !done.created },
+        });
         await startMailboxSync(
           { temporal: deps.temporal, taskQueue: deps.taskQueue },
           { tenantId: principal.tenantId, mailboxId: done.mailboxId },

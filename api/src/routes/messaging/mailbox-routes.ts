@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { ConflictError, MailboxCreateSchema, MailboxUpdateSchema, MailboxViewSchema } from '@cadenza/core';
-import { createMailbox, deleteMailbox, getMailbox, listMailboxes, updateMailbox, type DataSource } from '@cadenza/data';
+import {
+  auditContextOf,
+  createMailbox,
+  deleteMailbox,
+  getMailbox,
+  listMailboxes,
+  updateMailbox,
+  type DataSource,
+} from '@cadenza/data';
 import { mailboxScopeOf, ownerOfNewMailbox } from './mailbox-scope';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
 import { assertEgressHost } from '../../http/egress-target';
@@ -54,6 +62,7 @@ export function mailboxRoutes(deps: {
           assertEgressHost('imap.host', body.imap.host, body.imap.port, deps.egress.allow);
         const created = await createMailbox(deps.db, deps.secretKey, mailboxScopeOf(principal), body, {
           ownerUserId: ownerOfNewMailbox(principal, body.personal),
+          audit: auditContextOf(principal),
         });
         if (created.imap) await listen(principal.tenantId, created.id);
         return { status: 201, body: created };
@@ -88,7 +97,14 @@ export function mailboxRoutes(deps: {
           if (host) assertEgressHost('host', host, body.port ?? current.port ?? 587, deps.egress.allow);
         }
         if (body.imap) assertEgressHost('imap.host', body.imap.host, body.imap.port, deps.egress.allow);
-        const changed = await updateMailbox(deps.db, deps.secretKey, mailboxScopeOf(principal), params.id, body);
+        const changed = await updateMailbox(
+          deps.db,
+          deps.secretKey,
+          mailboxScopeOf(principal),
+          params.id,
+          body,
+          auditContextOf(principal),
+        );
         if (changed.imap) await listen(principal.tenantId, changed.id);
         return { body: changed };
       },
@@ -121,7 +137,7 @@ export function mailboxRoutes(deps: {
       params: IdParams,
       responses: { 204: { description: 'removed' }, 404: { description: 'not found' } },
       handler: async ({ principal, params }) => {
-        await deleteMailbox(deps.db, mailboxScopeOf(principal), params.id);
+        await deleteMailbox(deps.db, mailboxScopeOf(principal), params.id, auditContextOf(principal));
         return { status: 204 };
       },
     }),

@@ -7,6 +7,7 @@ import {
   TwilioSettingsWriteSchema,
 } from '@cadenza/core';
 import {
+  auditContextOf,
   clearMessagingProvider,
   getMessagingProviders,
   setSlackSettings,
@@ -52,7 +53,7 @@ export function providerSettingsRoutes(deps: {
       body: TwilioSettingsWriteSchema,
       responses,
       handler: async ({ principal, body }) => {
-        await setTwilioSettings(deps.db, deps.settings.secretKey, principal.tenantId, body);
+        await setTwilioSettings(deps.db, deps.settings.secretKey, principal.tenantId, body, auditContextOf(principal));
         return { body: await view(principal.tenantId) };
       },
     }),
@@ -66,7 +67,7 @@ export function providerSettingsRoutes(deps: {
       responses,
       handler: async ({ principal, body }) => {
         assertEgressUrl('webhookUrl', body.webhookUrl, deps.egress.allow);
-        await setSlackSettings(deps.db, deps.settings.secretKey, principal.tenantId, body);
+        await setSlackSettings(deps.db, deps.settings.secretKey, principal.tenantId, body, auditContextOf(principal));
         return { body: await view(principal.tenantId) };
       },
     }),
@@ -79,7 +80,12 @@ export function providerSettingsRoutes(deps: {
       params: z.object({ kind: MessagingProviderKindSchema }),
       responses: { 200: responses[200], 404: { description: 'the workspace has no such provider set' } },
       handler: async ({ principal, params }) => {
-        const removed = await clearMessagingProvider(deps.db, principal.tenantId, params.kind);
+        const removed = await clearMessagingProvider(
+          deps.db,
+          principal.tenantId,
+          params.kind,
+          auditContextOf(principal),
+        );
         if (!removed) throw new NotFoundError('messaging provider', params.kind);
         return { body: await view(principal.tenantId) };
       },

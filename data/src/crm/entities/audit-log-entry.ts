@@ -1,4 +1,5 @@
 import { EntitySchema } from 'typeorm';
+import type { AuditAction } from '@cadenza/core';
 
 export interface AuditLogRow {
   tenantId: string;
@@ -6,11 +7,12 @@ export interface AuditLogRow {
   id: string;
   actorKind: string;
   actorId: string | null;
-  action: 'create' | 'update' | 'delete';
+  action: AuditAction;
   entity: string;
   entityId: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  clientAddress: string | null;
   at: Date;
 }
 
@@ -27,6 +29,7 @@ export const AuditLogEntity = new EntitySchema<AuditLogRow>({
     entityId: { type: 'text', name: 'entity_id' },
     before: { type: 'jsonb', nullable: true },
     after: { type: 'jsonb', nullable: true },
+    clientAddress: { type: 'text', name: 'client_address', nullable: true },
     at: { type: 'timestamptz', createDate: true },
   },
 });
