@@ -54,10 +54,14 @@ export async function answer(
 
 /** Until the run rests at `nodeId` with `status` (its run row exists by then, so the intake finds it). */
 export async function runAt(handle: WorkflowHandle, nodeId: string, status = 'waiting'): Promise<void> {
-  for (let i = 0; i < 200; i += 1) {
-    const current = await handle.query(currentNodeQuery);
+  // A patient bound, not a timing claim: reading a reply embeds it on a CI box that is busy with
+  // other suites, which can take several seconds.
+  const deadline = Date.now() + 60_000;
+  let current: { nodeId: string | null; status: string } | undefined;
+  while (Date.now() < deadline) {
+    current = await handle.query(currentNodeQuery);
     if (current.nodeId === nodeId && current.status === status) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`the run never was ${status} at ${nodeId}`);
+  throw new Error(`the run never was ${status} at ${nodeId} (last: ${current?.status} at ${current?.nodeId})`);
 }

@@ -70,7 +70,8 @@ describe('reply triage in flow runs', () => {
     answer(db, env.client, await sentEmail(db, run.input, run.email), kind, text);
 
   async function runRow(enrollmentId: string, wanted: (run: Awaited<ReturnType<typeof getRun>>) => boolean) {
-    for (let i = 0; i < 400; i += 1) {
+    // A patient bound, not a timing claim (the projection follows the run on a busy CI box).
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
       const run = await getRun(db, admin.tenantId, enrollmentId);
       if (wanted(run)) return run;
       await new Promise((resolve) => setTimeout(resolve, 50));
