@@ -142,7 +142,7 @@ describe('SendGrid Inbound Parse webhook', () => {
         headers: `From: someone@example.com\r\nReferences: <other-thread@mail.test> <${message.rfcMessageId}>\r\n`,
         from: 'someone@example.com',
         subject: 'Re: Quick question',
-        text: 'Forwarding to my colleague.',
+        text: 'Yes, happy to talk next week.',
       },
       { basic: secret },
     );
