@@ -1,28 +1,14 @@
 import { z } from 'zod';
+import { REPLY_INTENTS, TRIAGE_MAX_TEXT, TRIAGE_REVIEW_THRESHOLD } from './reply-intents';
+
+export * from './reply-intents';
 
 /**
  * Reply triage: what an inbound reply (or automatic reply) means for the sequence that sent
  * the email. Shared by the classifier (services/src/ai/reply-triage), the API's
  * `POST /api/v1/ai/reply-triage`, the flow run that acts on a reply, and the designer.
  */
-export const REPLY_INTENTS = [
-  'interested',
-  'not_now',
-  'not_interested',
-  'unsubscribe',
-  'out_of_office',
-  'wrong_person',
-  'bounce',
-  'other',
-] as const;
 export const ReplyIntentSchema = z.enum(REPLY_INTENTS);
-export type ReplyIntent = z.infer<typeof ReplyIntentSchema>;
-
-/** Below this confidence a person reviews the reply before the flow acts on its intent. */
-export const TRIAGE_REVIEW_THRESHOLD = 0.6;
-
-/** Largest reply text the triage reads (longer texts are refused by the API, cut by the flow). */
-export const TRIAGE_MAX_TEXT = 20_000;
 
 export const ReplyTriageRequestSchema = z
   .object({

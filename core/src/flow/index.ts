@@ -7,6 +7,7 @@ export * from './kinds/schemas';
 export * from './node-kinds';
 export * from './flow-settings';
 export * from './reply-triage-settings';
+export * from './reply-triage-defaults';
 export * from './flow-definition';
 export * from './flow-errors';
 export * from './field-references';

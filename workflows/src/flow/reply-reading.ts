@@ -1,4 +1,4 @@
-import { planReplyAct, ReplyTriageSettingsSchema, sideEffectKey, type ReplyTriageSettings } from '@cadenza/core';
+import { planReplyAct, replyTriageSettingsOrDefaults, sideEffectKey, type ReplyTriageSettings } from '@cadenza/core';
 import { ActivityFailure } from '@temporalio/workflow';
 import type { FlowRunInput, StepRecord } from '@cadenza/contracts';
 import { quickActions, replyReading } from './flow-activities';
@@ -14,12 +14,11 @@ const nowIso = () => new Date().toISOString();
 
 /**
  * The flow's reply triage settings; definitions saved before triage existed get the defaults.
- * Settings that do not parse (publish checks them, so only a hand-made input) turn triage off
- * rather than fail every workflow task of the run.
+ * Publish checks them against the schema; zod stays out of the workflow bundle, so here they are
+ * only merged over the defaults.
  */
 export function replyTriageSettingsOf(input: FlowRunInput): ReplyTriageSettings {
-  const parsed = ReplyTriageSettingsSchema.safeParse(input.definition.settings.replyTriage ?? {});
-  return parsed.success ? parsed.data : { ...ReplyTriageSettingsSchema.parse({}), enabled: false };
+  return replyTriageSettingsOrDefaults(input.definition.settings.replyTriage);
 }
 
 /** Turns an activity's final failure into `fallback`; anything else (a cancellation) goes on up. */

@@ -1,4 +1,4 @@
-import type { ReplyIntent } from '../../ai/reply-triage';
+import type { ReplyIntent } from '../../ai/reply-intents';
 import type { FlowDefinition } from '../flow-definition';
 import { NEEDS_REVIEW_OUTPUT } from '../kinds/triage-reply/kind';
 import { DEFAULT_OUTPUT } from '../node-output';

@@ -1,4 +1,4 @@
-import { REPLY_INTENTS } from '../../../ai/reply-triage';
+import { REPLY_INTENTS } from '../../../ai/reply-intents';
 import { DEFAULT_OUTPUT } from '../../node-output';
 import { NO_NAMED_FIELDS, type NodeKindInfo } from '../kind-info';
 
