@@ -12,6 +12,7 @@ import {
 } from '@cadenza/core';
 import { WORKFLOW_NAMES, type WorkflowContracts } from '@cadenza/contracts';
 import { defineRoute, type ApiRoute } from '../../http/api-route';
+import { WORKER_ANSWER_TIMEOUT } from '../../http/worker-answer-timeout';
 import { takeToken, type TokenBucketLimit } from '../../http/redis-token-bucket';
 
 export interface ReplyTriageRouteDependencies {
@@ -84,8 +85,7 @@ export function replyTriageRoutes(deps: ReplyTriageRouteDependencies): ApiRoute[
               taskQueue: deps.taskQueue,
               workflowId: replyTriageWorkflowId(principal.tenantId, randomUUID()),
               args: [{ ...body, tenantId: principal.tenantId }],
-              // A caller waits on this request: no worker within the minute is an outage, not a queue.
-              workflowExecutionTimeout: '60 seconds',
+              workflowExecutionTimeout: WORKER_ANSWER_TIMEOUT,
             },
           );
         } catch (error) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Client } from '@temporalio/client';
-import { knowledgeQueryWorkflowId } from '@cadenza/core';
+import { WorkflowFailedError, type Client } from '@temporalio/client';
+import { knowledgeQueryWorkflowId, ServiceUnavailableError } from '@cadenza/core';
+import { WORKER_ANSWER_TIMEOUT } from '../../http/worker-answer-timeout';
 import { WORKFLOW_NAMES, type WorkflowContracts } from '@cadenza/contracts';
 import type { EmbedQuery } from '@cadenza/services/ai';
 
@@ -10,16 +11,20 @@ import type { EmbedQuery } from '@cadenza/services/ai';
  */
 export function embedQueryOnWorker(deps: { temporal: Client; taskQueue: string }, tenantId: string): EmbedQuery {
   return async (text) => {
-    const result = await deps.temporal.workflow.execute<WorkflowContracts['knowledgeEmbedQueryWorkflow']>(
-      WORKFLOW_NAMES.knowledgeEmbedQueryWorkflow,
-      {
+    const result = await deps.temporal.workflow
+      .execute<WorkflowContracts['knowledgeEmbedQueryWorkflow']>(WORKFLOW_NAMES.knowledgeEmbedQueryWorkflow, {
         taskQueue: deps.taskQueue,
         workflowId: knowledgeQueryWorkflowId(tenantId, randomUUID()),
         args: [{ tenantId, text }],
         // A query nobody is waiting for any more is not worth embedding later.
-        workflowExecutionTimeout: '1 minute',
-      },
-    );
+        workflowExecutionTimeout: WORKER_ANSWER_TIMEOUT,
+      })
+      .catch((error: unknown) => {
+        // Timed out (no worker, or none free) or failed: the search is unavailable, not broken.
+        if (error instanceof WorkflowFailedError)
+          throw new ServiceUnavailableError('semantic search', error.cause?.message ?? error.message);
+        throw error;
+      });
     return { model: result.model, vector: Float32Array.from(result.vector) };
   };
 }
