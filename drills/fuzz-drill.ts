@@ -77,6 +77,11 @@ export async function fuzzDrill(
       '2',
       '--no-color',
       '--experimental=openapi-3.1',
+      // The drill runs the API alone: these answer from a worker (reply triage, embedding a search
+      // query) and, with none, answer 503 after 8 s by design. Their input validation is covered by
+      // their own integration tests against a worker.
+      '--exclude-path-regex',
+      '^/api/v1/(ai/reply-triage|search/semantic)$',
     ];
     const output = await new Promise<{ code: number | null; text: string; overran: boolean }>((resolve) => {
       const child = spawn(ST, args, {
